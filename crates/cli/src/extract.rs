@@ -1,0 +1,134 @@
+//! `marsad extract`: documents in, one JSON line (or a terminal summary) per document out.
+
+use crate::samples::SAMPLES;
+use anyhow::{anyhow, Context, Result};
+use marsad_extract::Extractor;
+use marsad_kb::KnowledgeBase;
+use marsad_output::{record, to_json_line, to_terminal, DocumentInfo};
+use marsad_read::{expand_inputs, read_bytes, read_path, Document, Format, ReadError, ReadOptions};
+use rayon::prelude::*;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Output format.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// One JSON object per document (the extraction contract).
+    Jsonl,
+    /// A short summary per document, for reading in a terminal.
+    Text,
+}
+
+/// Arguments of `marsad extract`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Files, directories (read recursively) or `-` for standard input.
+    paths: Vec<PathBuf>,
+    /// Extract the bundled sample articles (fictional, written for this project).
+    #[arg(long)]
+    samples: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    format: OutputFormat,
+    /// Include each document's text (`doc.text`), which the offsets count in.
+    #[arg(long)]
+    with_text: bool,
+    /// Read the knowledge base from this `data/` directory instead of the built-in one.
+    #[arg(long, value_name = "DIR")]
+    kb: Option<PathBuf>,
+    /// Largest input file to read, in bytes.
+    #[arg(long, default_value_t = 20 * 1024 * 1024)]
+    max_bytes: u64,
+    /// Print counts of documents read, failed and mentions found on stderr.
+    #[arg(short, long)]
+    verbose: bool,
+}
+
+/// Load the knowledge base named on the command line, or the built-in one.
+pub fn load_kb(dir: Option<&PathBuf>) -> Result<KnowledgeBase> {
+    let loaded = match dir {
+        Some(dir) => KnowledgeBase::from_dir(dir),
+        None => KnowledgeBase::embedded(),
+    };
+    loaded.map_err(|errors| {
+        let shown: Vec<String> = errors.iter().take(20).map(|e| e.to_string()).collect();
+        anyhow!("the knowledge base has {} problem(s):\n{}", errors.len(), shown.join("\n"))
+    })
+}
+
+/// Run the command; Ok(false) when some input failed.
+pub fn run(args: Args) -> Result<bool> {
+    let kb = load_kb(args.kb.as_ref()).context("loading the knowledge base")?;
+    let extractor = Extractor::new(&kb);
+    let options = ReadOptions { max_bytes: args.max_bytes, ..ReadOptions::default() };
+    if args.paths.is_empty() && !args.samples {
+        return Err(anyhow!("nothing to read: give files, directories or `-`, or --samples"));
+    }
+    let (inputs, input_errors) = expand_inputs(&args.paths);
+    let mut failed = 0usize;
+    for error in &input_errors {
+        eprintln!("marsad: {error}");
+        failed += 1;
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let (mut documents, mut mentions) = (0usize, 0usize);
+    let mut emit = |results: Vec<Result<Document, ReadError>>, out: &mut dyn Write| -> Result<()> {
+        let rendered: Vec<Result<(String, usize), String>> = results
+            .into_par_iter()
+            .map(|result| match result {
+                Ok(document) => {
+                    for warning in &document.warnings {
+                        eprintln!("marsad: {}: warning: {warning}", document.origin.path.display());
+                    }
+                    let extraction = extractor.extract(&document.text, document.title.as_deref());
+                    let source = document.source.clone().or_else(|| document.url.as_deref().and_then(|u| kb.outlet_for_url(u)).map(|o| o.name.clone()));
+                    let info = DocumentInfo {
+                        id: &document.id,
+                        title: document.title.as_deref(),
+                        published: document.published.as_deref(),
+                        source: source.as_deref(),
+                        url: document.url.as_deref(),
+                        text: &document.text,
+                    };
+                    let record = record(&kb, &info, &extraction, args.with_text);
+                    let line = match args.format {
+                        OutputFormat::Jsonl => to_json_line(&record) + "\n",
+                        OutputFormat::Text => to_terminal(&record),
+                    };
+                    Ok((line, extraction.mentions.len()))
+                }
+                Err(error) => Err(error.to_string()),
+            })
+            .collect();
+        for item in rendered {
+            match item {
+                Ok((line, found)) => {
+                    documents += 1;
+                    mentions += found;
+                    out.write_all(line.as_bytes()).context("writing the output")?;
+                }
+                Err(message) => {
+                    failed += 1;
+                    eprintln!("marsad: {message}");
+                }
+            }
+        }
+        Ok(())
+    };
+    if args.samples {
+        let results: Vec<Result<Document, ReadError>> =
+            SAMPLES.iter().flat_map(|(name, text)| read_bytes(std::path::Path::new(name), text.as_bytes(), Format::Text, &options)).collect();
+        emit(results, &mut out)?;
+    }
+    // Files are read in parallel batches so memory stays bounded however many there are.
+    for batch in inputs.chunks(64) {
+        let results: Vec<Result<Document, ReadError>> = batch.par_iter().flat_map_iter(|path| read_path(path, &options)).collect();
+        emit(results, &mut out)?;
+    }
+    out.flush().context("writing the output")?;
+    if args.verbose {
+        eprintln!("marsad: {documents} document(s) extracted, {failed} input(s) failed, {mentions} mention(s)");
+    }
+    Ok(failed == 0)
+}

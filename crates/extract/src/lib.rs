@@ -1,0 +1,112 @@
+//! Mention finding: which places, actors, people and outlets a text names, and where.
+//!
+//! Architecture invariant: no IO, no failure. The input is a text (and its title); the
+//! output is a list of [`Mention`]s whose spans count chars of that text, plus the layout and
+//! tokens it was computed from, so the event stage reads the same analysis.
+//!
+//! The stages, in order: [`scan`] proposes every name the knowledge base could see at each
+//! word (with each proclitic reading and each transliteration tier); [`resolve`] applies the
+//! context rules (مالي "financial", كيتا the surname, القاعدة "the base"), keeps the longest
+//! and strictest non-overlapping names, and reads what the names mean in context
+//! (nationality adjectives with a head noun, a country acting, a spokesman speaking).
+
+pub mod resolve;
+pub mod scan;
+
+use marsad_kb::KnowledgeBase;
+use marsad_text::layout::{analyse, Layout, Span};
+use marsad_text::skeleton::Tier;
+use marsad_text::{Lang, Tokens};
+
+/// What a mention names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Entity {
+    /// A place (index into the knowledge base's places).
+    Place(u32),
+    /// An actor.
+    Actor(u32),
+    /// A person.
+    Person(u32),
+    /// An outlet.
+    Outlet(u32),
+}
+
+/// How the text names the entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum How {
+    /// By one of its names.
+    Name,
+    /// By a head noun and a nationality adjective (الجيش المالي, Russian forces).
+    Nationality,
+    /// A country named as the one acting (أعلنت كوت ديفوار): its government.
+    CountryActing,
+    /// A person who speaks or acts for the actor.
+    Spokesperson,
+}
+
+/// One entity named at one span of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Mention {
+    /// The chars that name it (without proclitics such as و or ب).
+    pub span: Span,
+    /// What is named.
+    pub entity: Entity,
+    /// How loosely the spelling matched (exact, transliteration, consonants).
+    pub tier: Tier,
+    /// How the text names it.
+    pub how: How,
+}
+
+/// The analysis of one text.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    /// Main language.
+    pub lang: Option<Lang>,
+    /// Blocks, headings, sentences and noise.
+    pub layout: Layout,
+    /// Words.
+    pub tokens: Tokens,
+    /// Mentions in text order.
+    pub mentions: Vec<Mention>,
+}
+
+/// Finds mentions with one knowledge base.
+#[derive(Debug, Clone, Copy)]
+pub struct Extractor<'kb> {
+    kb: &'kb KnowledgeBase,
+}
+
+impl<'kb> Extractor<'kb> {
+    /// An extractor over `kb`.
+    pub fn new(kb: &'kb KnowledgeBase) -> Self {
+        Extractor { kb }
+    }
+
+    /// The knowledge base in use.
+    pub fn kb(&self) -> &'kb KnowledgeBase {
+        self.kb
+    }
+
+    /// Analyse `text` (with its `title` when the reader found one).
+    pub fn extract(&self, text: &str, title: Option<&str>) -> Extraction {
+        let layout = analyse(text, title);
+        let tokens = Tokens::new(text);
+        let mut mentions = Vec::new();
+        for block in layout.content() {
+            let first = tokens.first_at_or_after(block.span.start);
+            let last = tokens.first_at_or_after(block.span.end);
+            if first >= last {
+                continue;
+            }
+            let candidates = scan::candidates(self.kb, text, &tokens, first..last);
+            let lang = block.lang.or(layout.lang);
+            resolve::resolve(self.kb, &tokens, first..last, lang, candidates, &mut mentions);
+        }
+        mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity));
+        mentions.dedup_by_key(|m| (m.span, m.entity));
+        Extraction { lang: layout.lang, layout, tokens, mentions }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,276 @@
+//! From candidates to mentions: context rules, the longest and strictest names, and what the
+//! names mean where they stand.
+//!
+//! - Context rules from the lexicon drop or require readings (مالي after أزمة is "financial").
+//! - Overlapping candidates: the one covering more words wins, then the stricter spelling
+//!   tier; candidates on exactly the same words and tier stay as alternatives (مالي the
+//!   country and مالي the adjective).
+//! - A nationality adjective with a head noun names a part of that state (الجيش المالي →
+//!   the Malian army; Russian forces; les autorités ivoiriennes); a conjunct inherits the head
+//!   (القوات الفرنسية والأمريكية).
+//! - A country named where an actor stands, not after a locative word (في، إلى، au, in), also
+//!   names its government; lists inherit the reading of their first member.
+//! - A person who speaks for an actor also names the actor.
+
+use crate::scan::Candidate;
+use crate::{Entity, How, Mention};
+use marsad_kb::lexicon::{Condition, ContextRule, RuleAction};
+use marsad_kb::{KnowledgeBase, PlaceKind, StateRole, Target};
+use marsad_text::layout::Span;
+use marsad_text::{Lang, Script, Tokens};
+use std::ops::Range;
+
+/// Countries of the theatre, in order of preference when a name is shared.
+const THEATRE: [&str; 11] = ["ML", "BF", "NE", "MR", "DZ", "SN", "GN", "CI", "TD", "NG", "LY"];
+
+/// Words that join list members.
+const CONJUNCTIONS: [&str; 5] = ["و", "and", "et", "or", "ou"];
+
+fn rule_applies(kb: &KnowledgeBase, rule: &ContextRule, target: Target, script: Script, lang: Option<Lang>) -> bool {
+    let (kind, id) = match rule.target.split_once(':') {
+        Some(pair) => pair,
+        None => return false,
+    };
+    let matches_target = match (kind, target) {
+        ("place", Target::Place(i)) | ("demonym", Target::Demonym(i)) => kb.places.get(i as usize).is_some_and(|p| p.id == id),
+        ("actor", Target::Actor(i)) => kb.actors.get(i as usize).is_some_and(|a| a.id == id),
+        ("person", Target::Person(i) | Target::PersonShort(i)) => kb.people.get(i as usize).is_some_and(|p| p.id == id),
+        _ => false,
+    };
+    if !matches_target {
+        return false;
+    }
+    match rule.lang.as_deref() {
+        None => true,
+        Some("ar") => script == Script::Arabic,
+        Some(code) => script != Script::Arabic && lang.map(Lang::code) == Some(code),
+    }
+}
+
+fn context_holds(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, candidate: &Candidate, conditions: &[Condition], before: bool) -> bool {
+    let items = tokens.items();
+    if before {
+        if candidate.first == range.start || !items[candidate.first - 1].joined_to_next {
+            return false;
+        }
+        conditions.iter().any(|c| kb.lexicon.holds_before(c, tokens, candidate.first - 1))
+    } else {
+        if candidate.last + 1 >= range.end || !items[candidate.last].joined_to_next {
+            return false;
+        }
+        conditions.iter().any(|c| kb.lexicon.holds_after(c, tokens, candidate.last + 1))
+    }
+}
+
+fn passes_rules(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, lang: Option<Lang>, candidate: &Candidate) -> bool {
+    let script = tokens.items()[candidate.first].script;
+    for rule in &kb.lexicon.rules {
+        if !rule_applies(kb, rule, candidate.name.target, script, lang) {
+            continue;
+        }
+        if let Some(form) = &rule.form {
+            if tokens.folded(candidate.first) != form && !tokens.folded(candidate.first).ends_with(form.as_str()) {
+                continue;
+            }
+        }
+        let present = context_holds(kb, tokens, range, candidate, &rule.if_prev, true)
+            || context_holds(kb, tokens, range, candidate, &rule.if_next, false);
+        match rule.action {
+            RuleAction::Reject if present => return false,
+            RuleAction::Require if !present => return false,
+            _ => {}
+        }
+    }
+    true
+}
+
+fn state_role(role: &str) -> Option<StateRole> {
+    Some(match role {
+        "military" => StateRole::Military,
+        "gendarmerie" => StateRole::Gendarmerie,
+        "police" => StateRole::Police,
+        "national_guard" => StateRole::NationalGuard,
+        "intelligence" => StateRole::Intelligence,
+        "government" => StateRole::Government,
+        _ => return None,
+    })
+}
+
+/// A head noun found next to a nationality adjective.
+#[derive(Debug, Clone, Copy)]
+struct Head {
+    role: StateRole,
+    span: Span,
+}
+
+fn head_of(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, candidate: &Candidate) -> Option<Head> {
+    let items = tokens.items();
+    let heads = kb.lexicon.list("state-heads");
+    if !candidate.preposition && candidate.first > range.start && items[candidate.first - 1].joined_to_next {
+        if let Some(found) = heads.ending_at(tokens, candidate.first - 1) {
+            if found.entry.lang != "en" {
+                let role = found.entry.role.as_deref().and_then(state_role)?;
+                return Some(Head { role, span: Span { start: items[found.far_token].start, end: candidate.span.end } });
+            }
+        }
+    }
+    if candidate.last + 1 < range.end && items[candidate.last].joined_to_next {
+        if let Some(found) = heads.starting_at(tokens, candidate.last + 1) {
+            if found.entry.lang == "en" {
+                let role = found.entry.role.as_deref().and_then(state_role)?;
+                return Some(Head { role, span: Span { start: candidate.span.start, end: items[found.far_token].end } });
+            }
+        }
+    }
+    None
+}
+
+fn place_preference(kb: &KnowledgeBase, index: u32) -> (u8, u8, u8, std::cmp::Reverse<u64>) {
+    let place = &kb.places[index as usize];
+    let theatre = place.country.as_deref().and_then(|c| THEATRE.iter().position(|t| *t == c)).map(|p| if p == 0 { 0 } else { 1 }).unwrap_or(2);
+    let kind = match place.kind {
+        PlaceKind::Country => 0,
+        PlaceKind::Town => 1,
+        PlaceKind::Region => 2,
+        PlaceKind::Water => 3,
+        PlaceKind::Other => 4,
+        PlaceKind::Neighbourhood => 5,
+    };
+    (u8::from(place.kind != PlaceKind::Country), theatre, kind, std::cmp::Reverse(place.population.unwrap_or(0)))
+}
+
+/// State carried from one accepted name to the next, for lists.
+#[derive(Debug, Clone, Copy)]
+struct Previous {
+    last_token: usize,
+    /// A headed nationality adjective: its head.
+    head: Option<StateRole>,
+    /// A country: whether it was read as a location.
+    locative: Option<bool>,
+    /// A nationality adjective without a head (جنسيات صينية): list members after it are adjectives too.
+    adjective: bool,
+}
+
+fn continues_list(tokens: &Tokens, previous: Option<Previous>, candidate: &Candidate) -> Option<Previous> {
+    let previous = previous?;
+    if previous.last_token + 1 == candidate.first {
+        return Some(previous);
+    }
+    if previous.last_token + 2 == candidate.first && CONJUNCTIONS.contains(&tokens.folded(candidate.first - 1)) {
+        return Some(previous);
+    }
+    None
+}
+
+/// Turn the candidates of tokens `range` into mentions appended to `out`.
+pub fn resolve(kb: &KnowledgeBase, tokens: &Tokens, range: Range<usize>, lang: Option<Lang>, mut candidates: Vec<Candidate>, out: &mut Vec<Mention>) {
+    candidates.retain(|c| passes_rules(kb, tokens, &range, lang, c));
+    candidates.sort_by_key(|c| (std::cmp::Reverse(c.last - c.first), c.name.tier, c.first, c.span.start));
+    let mut taken = vec![false; range.end - range.start];
+    let mut groups: Vec<Vec<Candidate>> = Vec::new();
+    for candidate in candidates {
+        let cells = candidate.first - range.start..=candidate.last - range.start;
+        if let Some(group) = groups.iter_mut().find(|g| g[0].first == candidate.first && g[0].last == candidate.last) {
+            if group[0].name.tier == candidate.name.tier && !group.iter().any(|c| c.name.target == candidate.name.target) {
+                group.push(candidate);
+            }
+            continue;
+        }
+        if taken[cells.clone()].iter().any(|t| *t) {
+            continue;
+        }
+        for cell in cells {
+            taken[cell] = true;
+        }
+        groups.push(vec![candidate]);
+    }
+    groups.sort_by_key(|g| g[0].first);
+    let mut previous: Option<Previous> = None;
+    for group in groups {
+        previous = interpret(kb, tokens, &range, &group, previous, out);
+    }
+}
+
+fn interpret(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, group: &[Candidate], previous: Option<Previous>, out: &mut Vec<Mention>) -> Option<Previous> {
+    let lead = group[0];
+    let tier = lead.name.tier;
+    let mention = |span: Span, entity: Entity, how: How| Mention { span, entity, tier, how };
+    let list = continues_list(tokens, previous, &lead);
+
+    if let Some(person) = group.iter().find_map(|c| match c.name.target {
+        Target::Person(i) | Target::PersonShort(i) => Some(i),
+        _ => None,
+    }) {
+        out.push(mention(lead.span, Entity::Person(person), How::Name));
+        let record = &kb.people[person as usize];
+        if record.speaks_for {
+            if let Some(actor) = record.actor.as_deref().and_then(|id| kb.actor_index(id)) {
+                out.push(mention(lead.span, Entity::Actor(actor), How::Spokesperson));
+            }
+        }
+        return Some(Previous { last_token: lead.last, head: None, locative: None, adjective: false });
+    }
+    if let Some(outlet) = group.iter().find_map(|c| match c.name.target {
+        Target::Outlet(i) => Some(i),
+        _ => None,
+    }) {
+        out.push(mention(lead.span, Entity::Outlet(outlet), How::Name));
+        return Some(Previous { last_token: lead.last, head: None, locative: None, adjective: false });
+    }
+    let actors: Vec<u32> = group.iter().filter_map(|c| if let Target::Actor(i) = c.name.target { Some(i) } else { None }).collect();
+    if !actors.is_empty() {
+        for actor in actors {
+            out.push(mention(lead.span, Entity::Actor(actor), How::Name));
+        }
+        return Some(Previous { last_token: lead.last, head: None, locative: None, adjective: false });
+    }
+
+    let demonym = group.iter().find_map(|c| if let Target::Demonym(i) = c.name.target { Some(i) } else { None });
+    if let Some(country_place) = demonym {
+        let head = head_of(kb, tokens, range, &lead).or_else(|| {
+            let inherited = list.and_then(|p| p.head)?;
+            Some(Head { role: inherited, span: lead.span })
+        });
+        if let Some(head) = head {
+            if let Some(actor) = kb.places[country_place as usize].country.as_deref().and_then(|c| kb.state_actor(c, head.role)) {
+                out.push(mention(head.span, Entity::Actor(actor), How::Nationality));
+            }
+            return Some(Previous { last_token: lead.last, head: Some(head.role), locative: None, adjective: false });
+        }
+    }
+    let adjective = Previous { last_token: lead.last, head: None, locative: None, adjective: true };
+    // In a list of adjectives (صينية وهندية وصربية) a form that is also a country's name is an adjective.
+    if demonym.is_some() && list.is_some_and(|p| p.adjective) {
+        return Some(adjective);
+    }
+
+    let best_place = group
+        .iter()
+        .filter_map(|c| if let Target::Place(i) = c.name.target { Some(i) } else { None })
+        .min_by_key(|i| place_preference(kb, *i));
+    let Some(place_index) = best_place else {
+        return Some(if demonym.is_some() { adjective } else { Previous { last_token: lead.last, head: None, locative: None, adjective: false } });
+    };
+    // An adjective form that is also a place name (مالي) reads as the place only when bare.
+    if demonym.is_some() && lead.definite {
+        return Some(adjective);
+    }
+    out.push(mention(lead.span, Entity::Place(place_index), How::Name));
+    let place = &kb.places[place_index as usize];
+    if place.kind != PlaceKind::Country {
+        return Some(Previous { last_token: lead.last, head: None, locative: Some(true), adjective: false });
+    }
+    let locative = match list.and_then(|p| p.locative) {
+        Some(inherited) => inherited,
+        None => {
+            lead.preposition
+                || (lead.first > range.start && kb.lexicon.list("locatives").ending_at(tokens, lead.first - 1).is_some())
+        }
+    };
+    if !locative {
+        if let Some(government) = place.country.as_deref().and_then(|c| kb.state_actor(c, StateRole::Government)) {
+            out.push(mention(lead.span, Entity::Actor(government), How::CountryActing));
+        }
+    }
+    Some(Previous { last_token: lead.last, head: None, locative: Some(locative), adjective: false })
+}

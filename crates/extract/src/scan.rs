@@ -1,0 +1,161 @@
+//! Proposing names: at every word, every knowledge-base name that could start there.
+//!
+//! Each Arabic word is read bare and with each proclitic reading; each reading is looked up
+//! at each transliteration tier and grown word by word while the growing key is a prefix of
+//! some name. The article and case rules of the name are checked here; meaning in context is
+//! left to [`crate::resolve`].
+
+use marsad_kb::{Article, Case, KeyHash, KnowledgeBase, NameRef};
+use marsad_text::clitic::{splits, Split};
+use marsad_text::fold::{fold_char, Folded};
+use marsad_text::layout::Span;
+use marsad_text::skeleton::{push_key, Tier, TIERS};
+use marsad_text::{Script, Token, Tokens};
+use std::ops::Range;
+
+/// Loose tiers are only tried on words of at least this many letters.
+const MIN_LETTERS_FOR_LOOSE: usize = 5;
+
+/// A name listed as fewer words than the text shows (تين زاواتين for تينزاواتين) is only
+/// matched when every text word has at least this many letters: "à Bamako" is not "aBamako".
+const MIN_LETTERS_PER_SPLIT_WORD: usize = 3;
+
+/// A name that could be at this place in the text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Candidate {
+    /// First token.
+    pub first: usize,
+    /// Last token (inclusive).
+    pub last: usize,
+    /// Chars naming it, proclitics excluded (the article kept when the name has it).
+    pub span: Span,
+    /// The indexed name found.
+    pub name: NameRef,
+    /// The first word carries the article.
+    pub definite: bool,
+    /// The first word carries و or ف.
+    pub conjunction: bool,
+    /// The first word carries ب, ل or ك.
+    pub preposition: bool,
+}
+
+/// The char offset in the original text after the first `folded_chars` folded chars of `token`.
+pub fn original_offset(text: &str, token: &Token, folded_chars: usize) -> u32 {
+    if folded_chars == 0 {
+        return token.start;
+    }
+    let slice = text.get(token.byte_start as usize..token.byte_end as usize).unwrap_or("");
+    let mut produced = 0usize;
+    let mut consumed = 0u32;
+    for c in slice.chars() {
+        let width = match fold_char(c) {
+            Folded::Drop => 0,
+            Folded::One(_) => 1,
+            Folded::Two(..) => 2,
+        };
+        if produced >= folded_chars && width > 0 {
+            break;
+        }
+        produced += width;
+        consumed += 1;
+    }
+    token.start + consumed
+}
+
+fn clitics(folded: &str, split: &Split<'_>) -> (bool, bool) {
+    let prefix: Vec<char> = folded.chars().take(split.stem_offset).collect();
+    let mut rest: &[char] = &prefix;
+    let conjunction = matches!(rest.first(), Some('و' | 'ف'));
+    if conjunction {
+        rest = &rest[1..];
+    }
+    let article_chars = if split.definite { if split.article_offset.is_some() { 2 } else { 1 } } else { 0 };
+    let preposition = rest.len() > article_chars;
+    (conjunction, preposition)
+}
+
+fn case_ok(tokens: &Tokens, first: usize, last: usize, case: Case) -> bool {
+    let items = tokens.items();
+    match case {
+        Case::Any => true,
+        Case::Capitalised => items[first].script != Script::Latin || items[first].upper_initial,
+        Case::Acronym => items[first..=last]
+            .iter()
+            .all(|t| t.script != Script::Latin || t.all_upper || (t.upper_initial && t.end - t.start == 1)),
+    }
+}
+
+/// Every candidate name in tokens `range` of `text`.
+pub fn candidates(kb: &KnowledgeBase, text: &str, tokens: &Tokens, range: Range<usize>) -> Vec<Candidate> {
+    let gazetteer = kb.gazetteer();
+    let items = tokens.items();
+    let mut out = Vec::new();
+    let mut key = String::new();
+    let end = range.end;
+    for first in range {
+        let token = &items[first];
+        if token.script == Script::Digit {
+            continue;
+        }
+        let folded = tokens.folded(first);
+        let readings: Vec<Split<'_>> = if token.script == Script::Arabic {
+            splits(folded).collect()
+        } else {
+            vec![Split { stem: folded, stem_offset: 0, article_offset: None, definite: false }]
+        };
+        for split in &readings {
+            let (conjunction, preposition) = clitics(folded, split);
+            let loose_ok = split.stem.chars().count() >= MIN_LETTERS_FOR_LOOSE;
+            for tier in TIERS {
+                if tier != Tier::Exact && !loose_ok {
+                    continue;
+                }
+                if tier == Tier::Consonants && token.script != Script::Arabic {
+                    continue;
+                }
+                key.clear();
+                push_key(tier, token.script, split.stem, &mut key);
+                let mut hash = KeyHash::new(tier);
+                hash.feed(&key);
+                let mut last = first;
+                loop {
+                    for name in gazetteer.get(hash) {
+                        if name.tier != tier {
+                            continue;
+                        }
+                        let article_ok = match name.article {
+                            Article::Any => true,
+                            Article::Required => split.definite,
+                            Article::Forbidden => !split.definite,
+                        };
+                        let split_word_ok = usize::from(name.words) >= last - first + 1
+                            || (first..=last).all(|t| tokens.folded(t).chars().count() >= MIN_LETTERS_PER_SPLIT_WORD);
+                        if !article_ok || !split_word_ok || !case_ok(tokens, first, last, name.case) {
+                            continue;
+                        }
+                        let keep = split.article_offset.unwrap_or(split.stem_offset);
+                        let keep = if name.article == Article::Required { keep } else { split.stem_offset };
+                        let start = original_offset(text, token, keep);
+                        out.push(Candidate {
+                            first,
+                            last,
+                            span: Span { start, end: items[last].end },
+                            name: *name,
+                            definite: split.definite,
+                            conjunction,
+                            preposition,
+                        });
+                    }
+                    if last + 1 >= end || !items[last].joined_to_next || !gazetteer.is_prefix(hash) {
+                        break;
+                    }
+                    last += 1;
+                    key.clear();
+                    push_key(tier, items[last].script, tokens.folded(last), &mut key);
+                    hash.feed(&key);
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,47 @@
+//! Unit checks of mention finding against the embedded knowledge base (sentences written for these tests).
+
+use crate::{Entity, Extractor, How};
+use marsad_kb::KnowledgeBase;
+use std::sync::OnceLock;
+
+fn kb() -> &'static KnowledgeBase {
+    static KB: OnceLock<KnowledgeBase> = OnceLock::new();
+    KB.get_or_init(|| KnowledgeBase::embedded().expect("embedded knowledge base is valid"))
+}
+
+/// (entity id, mention text, how) for every mention of `text`.
+fn found(text: &str) -> Vec<(String, String, How)> {
+    let kb = kb();
+    let extraction = Extractor::new(kb).extract(text, None);
+    extraction
+        .mentions
+        .iter()
+        .map(|m| {
+            let id = match m.entity {
+                Entity::Place(i) => kb.places[i as usize].id.clone(),
+                Entity::Actor(i) => kb.actors[i as usize].id.clone(),
+                Entity::Person(i) => kb.people[i as usize].id.clone(),
+                Entity::Outlet(i) => kb.outlets[i as usize].id.clone(),
+            };
+            let span: String = text.chars().skip(m.span.start as usize).take((m.span.end - m.span.start) as usize).collect();
+            (id, span, m.how)
+        })
+        .collect()
+}
+
+fn ids(text: &str) -> Vec<String> {
+    found(text).into_iter().map(|(id, _, _)| id).collect()
+}
+
+#[test]
+fn clitics_are_stripped_only_when_the_knowledge_base_confirms() {
+    let all = found("وصل الوفد وبباماكو ثم لباماكو.");
+    let bamako: Vec<&str> = all.iter().filter(|(id, _, _)| id == "ml.bamako").map(|(_, s, _)| s.as_str()).collect();
+    assert_eq!(bamako, ["باماكو", "باماكو"]);
+}
+
+#[test]
+fn names_that_begin_with_clitic_letters_are_whole() {
+    assert!(ids("زار الوزير لبنان ثم واشنطن").contains(&"lb".to_string()));
+    assert!(ids("زار الوزير لبنان ثم واشنطن").iter().any(|id| id.starts_with("us")));
+}

@@ -1,0 +1,254 @@
+//! Word lists the extractor reads (head nouns of state forces, prepositions, civilian nouns,
+//! context words for ambiguous names) and the context rules that use them.
+//!
+//! Words are stored folded and without the Arabic article, so a list entry `الجيش` matches
+//! الجيش, جيش, والجيش and للجيش alike; multi-word entries match as sequences of tokens.
+
+use marsad_text::clitic::splits;
+use marsad_text::fold::fold_str;
+use marsad_text::{Script, Tokens};
+use rustc_hash::FxHashMap;
+
+/// One entry of a word list: a sequence of folded words, with an optional role.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// Language code of the entry.
+    pub lang: String,
+    /// Folded words; the first Arabic word is stored without its article.
+    pub words: Vec<String>,
+    /// What the entry means in its list (`military`, `government`, ...).
+    pub role: Option<String>,
+}
+
+/// A named word list.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WordList {
+    entries: Vec<Entry>,
+    /// Entry indices by their last word (for looking backwards) and first word (forwards).
+    by_last: FxHashMap<String, Vec<usize>>,
+    by_first: FxHashMap<String, Vec<usize>>,
+}
+
+/// A match of a list entry next to a token.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ListMatch<'a> {
+    /// The entry that matched.
+    pub entry: &'a Entry,
+    /// Index of the token farthest from the anchor that the entry covers.
+    pub far_token: usize,
+}
+
+/// Folded stems of one token: the bare folded word and, for Arabic, each proclitic reading.
+fn stems(tokens: &Tokens, index: usize) -> impl Iterator<Item = &str> {
+    let folded = tokens.folded(index);
+    let arabic = tokens.items().get(index).is_some_and(|t| t.script == Script::Arabic);
+    let mut out: Vec<&str> = vec![folded];
+    if arabic {
+        out.extend(splits(folded).skip(1).map(|s| s.stem));
+    }
+    out.into_iter()
+}
+
+/// Fold a lexicon word: folded, and an initial Arabic article removed (not from أل...).
+pub fn fold_word(word: &str, first: bool) -> String {
+    let folded = fold_str(word.trim());
+    if first && word.trim_start().starts_with("ال") && folded.chars().count() > 3 {
+        return folded.chars().skip(2).collect();
+    }
+    folded
+}
+
+impl WordList {
+    /// Add an entry (the words as written; they are folded here).
+    pub fn push(&mut self, lang: &str, phrase: &str, role: Option<String>) {
+        let tokens = Tokens::new(phrase);
+        let words: Vec<String> = (0..tokens.len())
+            .map(|i| {
+                let folded = tokens.folded(i).to_string();
+                if i == 0 && tokens.items()[0].script == Script::Arabic {
+                    fold_word(phrase.split_whitespace().next().unwrap_or(""), true)
+                } else {
+                    folded
+                }
+            })
+            .collect();
+        if words.is_empty() {
+            return;
+        }
+        let index = self.entries.len();
+        if let Some(last) = words.last() {
+            self.by_last.entry(last.clone()).or_default().push(index);
+        }
+        self.by_first.entry(words[0].clone()).or_default().push(index);
+        self.entries.push(Entry { lang: lang.to_string(), words, role });
+    }
+
+    /// Every entry.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// True when the list has no entry.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The longest entry that ends exactly at token `end` (inclusive), reading backwards.
+    pub fn ending_at<'a>(&'a self, tokens: &Tokens, end: usize) -> Option<ListMatch<'a>> {
+        let mut best: Option<ListMatch<'a>> = None;
+        for stem in stems(tokens, end) {
+            let Some(candidates) = self.by_last.get(stem) else { continue };
+            for &i in candidates {
+                let entry = &self.entries[i];
+                let n = entry.words.len();
+                if n > end + 1 {
+                    continue;
+                }
+                let first = end + 1 - n;
+                let fits = (0..n - 1).all(|k| {
+                    let token = first + k;
+                    let joined = tokens.items()[token].joined_to_next;
+                    joined && (if k == 0 { stems(tokens, token).any(|s| s == entry.words[0]) } else { tokens.folded(token) == entry.words[k] })
+                });
+                if fits && best.is_none_or(|b| b.entry.words.len() < n) {
+                    best = Some(ListMatch { entry, far_token: first });
+                }
+            }
+        }
+        best
+    }
+
+    /// The longest entry that starts exactly at token `start`, reading forwards.
+    pub fn starting_at<'a>(&'a self, tokens: &Tokens, start: usize) -> Option<ListMatch<'a>> {
+        let mut best: Option<ListMatch<'a>> = None;
+        for stem in stems(tokens, start) {
+            let Some(candidates) = self.by_first.get(stem) else { continue };
+            for &i in candidates {
+                let entry = &self.entries[i];
+                let n = entry.words.len();
+                if start + n > tokens.len() {
+                    continue;
+                }
+                let fits = (1..n).all(|k| tokens.items()[start + k - 1].joined_to_next && tokens.folded(start + k) == entry.words[k]);
+                if fits && best.is_none_or(|b| b.entry.words.len() < n) {
+                    best = Some(ListMatch { entry, far_token: start + n - 1 });
+                }
+            }
+        }
+        best
+    }
+}
+
+/// What a context rule does when its context is present.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleAction {
+    /// The name does not mean the target here (مالي after أزمة is "financial").
+    Reject,
+    /// The name only means the target when the context is present (a place named like a common word).
+    Require,
+}
+
+/// A context condition: a list name (`@financial-heads`) or a literal word.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Condition {
+    /// Any entry of the named list.
+    List(String),
+    /// This folded word sequence.
+    Words(Vec<String>),
+}
+
+/// A rule that accepts or rejects a name match from its neighbouring words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContextRule {
+    /// What to do.
+    pub action: RuleAction,
+    /// `place:ID`, `actor:ID`, `person:ID` or `demonym:COUNTRY-PLACE-ID`.
+    pub target: String,
+    /// Only for names in this language (None: all).
+    pub lang: Option<String>,
+    /// Only for this folded form of the name (None: every form).
+    pub form: Option<String>,
+    /// Conditions on the words just before the name.
+    pub if_prev: Vec<Condition>,
+    /// Conditions on the words just after the name.
+    pub if_next: Vec<Condition>,
+}
+
+/// All lists and rules.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Lexicon {
+    /// Word lists by name.
+    pub lists: FxHashMap<String, WordList>,
+    /// Context rules in file order.
+    pub rules: Vec<ContextRule>,
+}
+
+impl Lexicon {
+    /// The named list, or an empty one.
+    pub fn list(&self, name: &str) -> &WordList {
+        static EMPTY: std::sync::OnceLock<WordList> = std::sync::OnceLock::new();
+        self.lists.get(name).unwrap_or_else(|| EMPTY.get_or_init(WordList::default))
+    }
+
+    /// True when a condition holds for the words ending at token `end` (looking back).
+    pub fn holds_before(&self, condition: &Condition, tokens: &Tokens, end: usize) -> bool {
+        match condition {
+            Condition::List(name) => self.list(name).ending_at(tokens, end).is_some(),
+            Condition::Words(words) => {
+                let n = words.len();
+                if n == 0 || n > end + 1 {
+                    return false;
+                }
+                let first = end + 1 - n;
+                (0..n).all(|k| {
+                    let token = first + k;
+                    (k + 1 == n || tokens.items()[token].joined_to_next)
+                        && (if k == 0 { stems(tokens, token).any(|s| s == words[0]) } else { tokens.folded(token) == words[k] })
+                })
+            }
+        }
+    }
+
+    /// True when a condition holds for the words starting at token `start` (looking ahead).
+    pub fn holds_after(&self, condition: &Condition, tokens: &Tokens, start: usize) -> bool {
+        match condition {
+            Condition::List(name) => self.list(name).starting_at(tokens, start).is_some(),
+            Condition::Words(words) => {
+                let n = words.len();
+                if n == 0 || start + n > tokens.len() {
+                    return false;
+                }
+                (0..n).all(|k| {
+                    let token = start + k;
+                    (k == 0 || tokens.items()[token - 1].joined_to_next)
+                        && (if k == 0 { stems(tokens, token).any(|s| s == words[0]) } else { tokens.folded(token) == words[k] })
+                })
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_entries_match_with_or_without_article_and_clitics() {
+        let mut list = WordList::default();
+        list.push("ar", "الجيش", Some("military".into()));
+        list.push("ar", "قوات الأمن", Some("military".into()));
+        let tokens = Tokens::new("وللجيش قوات الأمن المالي");
+        assert_eq!(list.ending_at(&tokens, 0).map(|m| m.entry.role.clone()), Some(Some("military".into())));
+        let two = list.ending_at(&tokens, 2).expect("two-word entry");
+        assert_eq!(two.far_token, 1);
+        assert!(list.ending_at(&tokens, 3).is_none());
+    }
+
+    #[test]
+    fn forward_matches_need_joined_words() {
+        let mut list = WordList::default();
+        list.push("fr", "forces armées", None);
+        assert!(list.starting_at(&Tokens::new("forces armées maliennes"), 0).is_some());
+        assert!(list.starting_at(&Tokens::new("forces.\narmées"), 0).is_none());
+    }
+}

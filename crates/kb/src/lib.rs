@@ -1,0 +1,202 @@
+//! The marsad knowledge base: places, actors, people, outlets and lexicons, read from the
+//! reviewed data files under `data/` (embedded in the binary at build time, or read from a
+//! directory), validated, and indexed by name for the extractor.
+//!
+//! Architecture invariant: the data are facts in files, never code. This crate owns their
+//! format ([`load`]), their validation (every problem reported with file and line) and the
+//! name index ([`gazetteer`]); it knows nothing of documents.
+
+pub mod gazetteer;
+pub mod lexicon;
+pub mod load;
+pub mod model;
+
+pub use gazetteer::{Article, Case, Gazetteer, KeyHash, NameRef, Target};
+pub use lexicon::Lexicon;
+pub use model::*;
+
+use gazetteer::{arabic_demonym_forms, english_demonym_forms, french_demonym_forms, Indexing};
+use rustc_hash::FxHashMap;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+/// A problem in the data files.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum KbError {
+    /// One line is wrong.
+    #[error("data/{file}:{line}: {message}")]
+    Invalid {
+        /// File relative to data/.
+        file: String,
+        /// 1-based line.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// Entries disagree with each other (duplicate ids, unknown references).
+    #[error("knowledge base: {message}")]
+    Inconsistent {
+        /// What is wrong.
+        message: String,
+    },
+    /// A file could not be read.
+    #[error("{file}: {message}")]
+    Io {
+        /// The path.
+        file: String,
+        /// The system's message.
+        message: String,
+    },
+}
+
+/// Every entry, with indexes by id, country, state role, domain and name.
+#[derive(Debug, Default, Clone)]
+pub struct KnowledgeBase {
+    /// Places.
+    pub places: Vec<Place>,
+    /// Actors.
+    pub actors: Vec<Actor>,
+    /// People.
+    pub people: Vec<Person>,
+    /// Outlets.
+    pub outlets: Vec<Outlet>,
+    /// Word lists and context rules.
+    pub lexicon: Lexicon,
+    gazetteer: Gazetteer,
+    place_ids: FxHashMap<String, u32>,
+    actor_ids: FxHashMap<String, u32>,
+    country_places: FxHashMap<String, u32>,
+    state_actors: FxHashMap<(String, StateRole), u32>,
+    domains: FxHashMap<String, u32>,
+}
+
+impl KnowledgeBase {
+    /// The knowledge base built into the binary.
+    pub fn embedded() -> Result<KnowledgeBase, Vec<KbError>> {
+        load::load(embedded::EMBEDDED)
+    }
+
+    /// The names of the embedded data files.
+    pub fn embedded_files() -> impl Iterator<Item = &'static str> {
+        embedded::EMBEDDED.iter().map(|(name, _)| *name)
+    }
+
+    /// A knowledge base read from a `data/` directory.
+    pub fn from_dir(dir: &std::path::Path) -> Result<KnowledgeBase, Vec<KbError>> {
+        load::load_dir(dir)
+    }
+
+    /// The name index.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Index of a place by id.
+    pub fn place_index(&self, id: &str) -> Option<u32> {
+        self.place_ids.get(id).copied()
+    }
+
+    /// Index of an actor by id.
+    pub fn actor_index(&self, id: &str) -> Option<u32> {
+        self.actor_ids.get(id).copied()
+    }
+
+    /// The place of a country by ISO code.
+    pub fn country_place(&self, iso: &str) -> Option<u32> {
+        self.country_places.get(iso).copied()
+    }
+
+    /// The actor that is this part of this state, falling back from gendarmerie, police,
+    /// national guard to the military, and from intelligence to the government.
+    pub fn state_actor(&self, country: &str, role: StateRole) -> Option<u32> {
+        let get = |r: StateRole| self.state_actors.get(&(country.to_string(), r)).copied();
+        get(role).or_else(|| match role {
+            StateRole::Gendarmerie | StateRole::NationalGuard | StateRole::Police => get(StateRole::Military),
+            StateRole::Intelligence => get(StateRole::Government),
+            _ => None,
+        })
+    }
+
+    /// The outlet that publishes at this URL's domain.
+    pub fn outlet_for_url(&self, url: &str) -> Option<&Outlet> {
+        let host = url.split("://").nth(1).unwrap_or(url).split(['/', '?', '#', ':']).next()?.to_ascii_lowercase();
+        let mut candidate = host.as_str();
+        loop {
+            if let Some(&index) = self.domains.get(candidate) {
+                return self.outlets.get(index as usize);
+            }
+            candidate = candidate.split_once('.')?.1;
+            if !candidate.contains('.') {
+                return None;
+            }
+        }
+    }
+
+    fn build_indexes(&mut self) {
+        let mut gazetteer = Gazetteer::default();
+        for (i, place) in self.places.iter().enumerate() {
+            let i = i as u32;
+            self.place_ids.insert(place.id.clone(), i);
+            if place.kind == PlaceKind::Country {
+                if let Some(c) = &place.country {
+                    self.country_places.insert(c.clone(), i);
+                }
+            }
+            for (_, name) in place.names.all() {
+                gazetteer.index(name, Indexing { target: Target::Place(i), loose: true, article_optional: false });
+            }
+            if let Some(demonym) = &place.demonym {
+                for (lang, bases) in &demonym.0 {
+                    for base in bases {
+                        let forms = match lang.as_str() {
+                            "ar" => arabic_demonym_forms(base),
+                            "fr" => french_demonym_forms(base),
+                            "en" => english_demonym_forms(base),
+                            _ => vec![base.clone()],
+                        };
+                        for form in forms {
+                            // Irregular forms listed with the article (الروس) keep their article rule.
+                            let optional = !(lang == "ar" && form.starts_with("ال"));
+                            gazetteer.index(&form, Indexing { target: Target::Demonym(i), loose: false, article_optional: optional });
+                        }
+                    }
+                }
+            }
+        }
+        for (i, actor) in self.actors.iter().enumerate() {
+            let i = i as u32;
+            self.actor_ids.insert(actor.id.clone(), i);
+            if let (Some(country), Some(role)) = (&actor.country, actor.state_role) {
+                self.state_actors.entry((country.clone(), role)).or_insert(i);
+            }
+            let loose = actor.kind != ActorKind::Civilians;
+            for (_, name) in actor.names.all() {
+                gazetteer.index(name, Indexing { target: Target::Actor(i), loose, article_optional: false });
+            }
+        }
+        for (i, person) in self.people.iter().enumerate() {
+            let i = i as u32;
+            for (_, name) in person.names.all() {
+                gazetteer.index(name, Indexing { target: Target::Person(i), loose: true, article_optional: false });
+            }
+            for (_, name) in person.short_names.all() {
+                gazetteer.index(name, Indexing { target: Target::PersonShort(i), loose: true, article_optional: false });
+            }
+        }
+        for (i, outlet) in self.outlets.iter().enumerate() {
+            let i = i as u32;
+            for domain in &outlet.domains {
+                self.domains.insert(domain.to_ascii_lowercase().trim_start_matches("www.").to_string(), i);
+            }
+            for (_, name) in outlet.names.all() {
+                gazetteer.index(name, Indexing { target: Target::Outlet(i), loose: true, article_optional: false });
+            }
+        }
+        self.gazetteer = gazetteer;
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,202 @@
+//! The knowledge base's entries as plain types, independent of the file format.
+
+use std::collections::BTreeMap;
+
+/// Names of one entry by language code (`en`, `fr`, `ar`, ...); the first of each list is canonical.
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(transparent)]
+pub struct Names(pub BTreeMap<String, Vec<String>>);
+
+impl Names {
+    /// The names in one language.
+    pub fn get(&self, lang: &str) -> &[String] {
+        self.0.get(lang).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Every (language, name) pair.
+    pub fn all(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().flat_map(|(lang, names)| names.iter().map(move |n| (lang.as_str(), n.as_str())))
+    }
+}
+
+/// What kind of place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceKind {
+    /// A town, city or village.
+    Town,
+    /// An administrative region at any level (region, cercle, province, wilaya).
+    Region,
+    /// A sovereign country.
+    Country,
+    /// A neighbourhood or commune inside a town.
+    Neighbourhood,
+    /// A river or lake.
+    Water,
+    /// Anything else (the Sahel, West Africa).
+    Other,
+}
+
+impl PlaceKind {
+    /// The name used in the output contract.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlaceKind::Town => "town",
+            PlaceKind::Region => "region",
+            PlaceKind::Country => "country",
+            PlaceKind::Neighbourhood => "neighbourhood",
+            PlaceKind::Water => "water",
+            PlaceKind::Other => "other",
+        }
+    }
+}
+
+/// The adjective of nationality of a country, per language.
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(transparent)]
+pub struct Demonym(pub BTreeMap<String, Vec<String>>);
+
+/// A named place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    /// Stable id (`ml.bamako`).
+    pub id: String,
+    /// What kind of place.
+    pub kind: PlaceKind,
+    /// ISO 3166-1 alpha-2, `None` for places in no single country.
+    pub country: Option<String>,
+    /// Id of the first-level region that holds it.
+    pub region: Option<String>,
+    /// Latitude in degrees.
+    pub lat: Option<f64>,
+    /// Longitude in degrees.
+    pub lon: Option<f64>,
+    /// Names by language.
+    pub names: Names,
+    /// Adjective of nationality (countries only).
+    pub demonym: Option<Demonym>,
+    /// Administrative level (1 region, 2 cercle or province, 3 commune).
+    pub admin_level: Option<u8>,
+    /// Population, when known.
+    pub population: Option<u64>,
+}
+
+impl Place {
+    /// The usual English (or Latin-script) name.
+    pub fn name(&self) -> &str {
+        self.names.get("en").first().map(String::as_str).unwrap_or(&self.id)
+    }
+}
+
+/// What kind of actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActorKind {
+    /// A non-state armed group.
+    ArmedGroup,
+    /// A state's military, gendarmerie or police.
+    StateForce,
+    /// A government or ruling body.
+    Government,
+    /// An international organisation or mission.
+    International,
+    /// A country acting as a whole.
+    Country,
+    /// A communal or pro-government militia.
+    Militia,
+    /// Civilians.
+    Civilians,
+    /// Anything else.
+    Other,
+}
+
+impl ActorKind {
+    /// The name used in the output contract.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::ArmedGroup => "armed_group",
+            ActorKind::StateForce => "state_force",
+            ActorKind::Government => "government",
+            ActorKind::International => "international",
+            ActorKind::Country => "country",
+            ActorKind::Militia => "militia",
+            ActorKind::Civilians => "civilians",
+            ActorKind::Other => "other",
+        }
+    }
+}
+
+/// The part of a state an actor is, so "the Malian army" and "Russian forces" find it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StateRole {
+    /// The army and armed forces in general.
+    Military,
+    /// The gendarmerie.
+    Gendarmerie,
+    /// The police.
+    Police,
+    /// The national guard.
+    NationalGuard,
+    /// Intelligence services.
+    Intelligence,
+    /// The government, presidency, junta or authorities.
+    Government,
+}
+
+/// An actor: armed group, state force, government, organisation, civilians.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actor {
+    /// Stable id (`jnim`).
+    pub id: String,
+    /// Canonical English name.
+    pub name: String,
+    /// What kind of actor.
+    pub kind: ActorKind,
+    /// The state it belongs to or mostly acts in.
+    pub country: Option<String>,
+    /// For state actors, which part of the state it is.
+    pub state_role: Option<StateRole>,
+    /// The actor it belongs to.
+    pub parent: Option<String>,
+    /// Other Latin-script names an analyst would recognise.
+    pub aliases: Vec<String>,
+    /// Forms to look for in text, by language.
+    pub names: Names,
+}
+
+/// A person.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    /// Stable id.
+    pub id: String,
+    /// Usual Latin-script name.
+    pub name: String,
+    /// What the person does.
+    pub role: Option<String>,
+    /// The actor the person acts or speaks for.
+    pub actor: Option<String>,
+    /// A mention of the person is a mention of that actor.
+    pub speaks_for: bool,
+    /// Full names by language.
+    pub names: Names,
+    /// Names that identify the person alone (usually the surname).
+    pub short_names: Names,
+}
+
+/// A news outlet or agency.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outlet {
+    /// Stable id.
+    pub id: String,
+    /// Usual name.
+    pub name: String,
+    /// agency, newspaper, broadcaster, ...
+    pub kind: Option<String>,
+    /// Country of the outlet.
+    pub country: Option<String>,
+    /// Web domains, to recognise the outlet of a URL.
+    pub domains: Vec<String>,
+    /// Forms to look for in text, by language.
+    pub names: Names,
+}

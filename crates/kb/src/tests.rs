@@ -1,0 +1,90 @@
+//! Loader and validation tests on small knowledge bases written here.
+
+use super::*;
+
+const PLACE: &str = r#"{"id":"ml.bamako","kind":"town","country":"ML","lat":12.64,"lon":-8.0,"names":{"en":["Bamako"],"fr":["Bamako"],"ar":["باماكو"]}}"#;
+
+fn errors_of(files: &[(&str, &str)]) -> Vec<String> {
+    match load::load(files) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors.iter().map(|e| e.to_string()).collect(),
+    }
+}
+
+#[test]
+fn a_valid_place_loads_and_is_indexed() {
+    let kb = load::load(&[("places/t.jsonl", PLACE)]).expect("valid");
+    assert_eq!(kb.places.len(), 1);
+    assert_eq!(kb.place_index("ml.bamako"), Some(0));
+    assert!(!kb.gazetteer().is_empty());
+}
+
+#[test]
+fn duplicate_ids_are_errors() {
+    let two = format!("{PLACE}\n{PLACE}");
+    let errors = errors_of(&[("places/t.jsonl", &two)]);
+    assert_eq!(errors, ["knowledge base: duplicate place id `ml.bamako`"]);
+}
+
+#[test]
+fn bad_coordinates_name_file_and_line() {
+    let bad = PLACE.replace("12.64", "112.64");
+    let errors = errors_of(&[("places/t.jsonl", &format!("// comment\n{bad}"))]);
+    assert_eq!(errors, ["data/places/t.jsonl:2: ml.bamako: coordinates 112.64,-8 out of range"]);
+}
+
+#[test]
+fn missing_language_and_wrong_script_are_errors() {
+    let no_arabic = PLACE.replace(r#","ar":["باماكو"]"#, "");
+    assert_eq!(errors_of(&[("places/t.jsonl", &no_arabic)]), ["data/places/t.jsonl:1: ml.bamako: name in `ar` missing or empty"]);
+    let latin_in_arabic = PLACE.replace("باماكو", "Bamako");
+    assert_eq!(errors_of(&[("places/t.jsonl", &latin_in_arabic)]), ["data/places/t.jsonl:1: ml.bamako: Arabic name `Bamako` has no Arabic letter"]);
+}
+
+#[test]
+fn malformed_json_is_an_error_with_position() {
+    let errors = errors_of(&[("places/t.jsonl", "{\"id\": ")]);
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].starts_with("data/places/t.jsonl:1: not a valid entry: EOF while parsing"), "{errors:?}");
+}
+
+#[test]
+fn unknown_references_are_errors() {
+    let person = r#"{"id":"p","name":"P","actor":"nobody","names":{"en":["P"],"fr":["P"],"ar":["بي"]}}"#;
+    assert_eq!(errors_of(&[("people.jsonl", person)]), ["knowledge base: person `p` (line 1): unknown actor `nobody`"]);
+    let rule = r#"{"rule":"reject","target":"place:nowhere","if_prev":["@nolist"]}"#;
+    let errors = errors_of(&[("lexicon/r.jsonl", rule)]);
+    assert_eq!(errors.len(), 2, "{errors:?}");
+}
+
+#[test]
+fn state_actors_fall_back_to_the_military() {
+    let actor = r#"{"id":"fama","name":"Military Forces of Mali","kind":"state_force","country":"ML","state_role":"military","names":{"en":["FAMa"],"fr":["FAMa"],"ar":["القوات المسلحة المالية"]}}"#;
+    let kb = load::load(&[("actors.jsonl", actor)]).expect("valid");
+    assert_eq!(kb.state_actor("ML", StateRole::Gendarmerie), Some(0));
+    assert_eq!(kb.state_actor("ML", StateRole::Government), None);
+}
+
+#[test]
+fn outlets_are_found_by_domain_and_subdomain() {
+    let outlet = r#"{"id":"rfi","name":"RFI","domains":["rfi.fr"],"names":{"en":["RFI"],"fr":["RFI"],"ar":["راديو فرنسا الدولي"]}}"#;
+    let kb = load::load(&[("outlets.jsonl", outlet)]).expect("valid");
+    assert_eq!(kb.outlet_for_url("https://www.rfi.fr/fr/afrique/x").map(|o| o.id.as_str()), Some("rfi"));
+    assert_eq!(kb.outlet_for_url("https://example.org/rfi.fr").map(|o| o.id.as_str()), None);
+}
+
+#[test]
+fn the_embedded_knowledge_base_is_valid_and_large_enough() {
+    let kb = match KnowledgeBase::embedded() {
+        Ok(kb) => kb,
+        Err(errors) => panic!("{} problems, first: {}", errors.len(), errors.iter().take(20).map(|e| e.to_string()).collect::<Vec<_>>().join("\n")),
+    };
+    let malian = kb.places.iter().filter(|p| p.country.as_deref() == Some("ML")).count();
+    assert!(malian >= 150, "{malian} Malian places");
+    assert!(kb.places.iter().filter(|p| p.kind == PlaceKind::Country).count() >= 190);
+    assert!(kb.actors.len() >= 60, "{} actors", kb.actors.len());
+    assert!(kb.people.len() >= 50, "{} people", kb.people.len());
+    assert!(kb.outlets.len() >= 60, "{} outlets", kb.outlets.len());
+    let banconi = kb.places.iter().find(|p| p.names.get("en").iter().any(|n| n == "Banconi")).expect("Banconi");
+    assert_eq!(banconi.kind, PlaceKind::Neighbourhood);
+}

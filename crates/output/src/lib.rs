@@ -1,0 +1,241 @@
+//! The extraction output contract (`shared/docs/extraction-output.md`): one JSON object per
+//! document, and a short human-readable summary for a terminal.
+//!
+//! Architecture invariant: this is the only place that decides field names of the contract.
+//! Fields may be added, never renamed. Serialisation types live here, at the edge; the
+//! stages before it use plain types.
+
+use marsad_extract::{Entity, Extraction, How};
+use marsad_kb::KnowledgeBase;
+use marsad_text::skeleton::Tier;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// What the output needs to know about the document itself.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentInfo<'a> {
+    /// Document id.
+    pub id: &'a str,
+    /// Title, when found.
+    pub title: Option<&'a str>,
+    /// Publication date (YYYY-MM-DD), when known.
+    pub published: Option<&'a str>,
+    /// Outlet, when known.
+    pub source: Option<&'a str>,
+    /// URL, when known.
+    pub url: Option<&'a str>,
+    /// The text the offsets count in.
+    pub text: &'a str,
+}
+
+/// One document's output record.
+#[derive(Debug, Clone, Serialize)]
+pub struct Record {
+    /// The document.
+    pub doc: Doc,
+    /// Places named, each with its mentions.
+    pub places: Vec<PlaceOut>,
+    /// Actors named.
+    pub actors: Vec<ActorOut>,
+    /// People named.
+    pub people: Vec<PersonOut>,
+    /// Events (filled by the event stage).
+    pub events: Vec<serde_json::Value>,
+    /// Outlets named in the text (an addition to the contract).
+    pub outlets: Vec<OutletOut>,
+}
+
+/// The `doc` object.
+#[derive(Debug, Clone, Serialize)]
+pub struct Doc {
+    /// File stem or JSON id.
+    pub id: String,
+    /// ISO 639-1 of the main language.
+    pub lang: Option<&'static str>,
+    /// Title or null.
+    pub title: Option<String>,
+    /// YYYY-MM-DD or null.
+    pub published: Option<String>,
+    /// Outlet or null.
+    pub source: Option<String>,
+    /// URL or null (an addition).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The text, with `--with-text`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// One span of text.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct MentionOut {
+    /// First char (Unicode scalar values from the start of the text).
+    pub start: u32,
+    /// One past the last char.
+    pub end: u32,
+    /// The chars.
+    pub text: String,
+    /// How the spelling matched, when not exactly: `transliteration` or `consonants`.
+    #[serde(rename = "match", skip_serializing_if = "Option::is_none")]
+    pub matched: Option<&'static str>,
+    /// How an actor is named, when not by name: `nationality`, `country`, `spokesperson`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<&'static str>,
+}
+
+/// A place and its mentions.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlaceOut {
+    /// Knowledge-base id.
+    pub id: String,
+    /// English name.
+    pub name: String,
+    /// town | region | country | neighbourhood | water | other.
+    pub kind: &'static str,
+    /// ISO code or null.
+    pub country: Option<String>,
+    /// Latitude.
+    pub lat: Option<f64>,
+    /// Longitude.
+    pub lon: Option<f64>,
+    /// Where the text names it.
+    pub mentions: Vec<MentionOut>,
+}
+
+/// An actor and its mentions.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActorOut {
+    /// Knowledge-base id.
+    pub id: String,
+    /// Canonical English name.
+    pub name: String,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// armed_group | state_force | government | ...
+    pub kind: &'static str,
+    /// Where the text names it.
+    pub mentions: Vec<MentionOut>,
+}
+
+/// A person and their mentions.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonOut {
+    /// Knowledge-base id.
+    pub id: String,
+    /// Usual name.
+    pub name: String,
+    /// What the person does.
+    pub role: Option<String>,
+    /// The actor the person acts for.
+    pub actor: Option<String>,
+    /// Where the text names them.
+    pub mentions: Vec<MentionOut>,
+}
+
+/// An outlet named in the text.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutletOut {
+    /// Knowledge-base id.
+    pub id: String,
+    /// Usual name.
+    pub name: String,
+    /// Where the text names it.
+    pub mentions: Vec<MentionOut>,
+}
+
+fn matched(tier: Tier) -> Option<&'static str> {
+    match tier {
+        Tier::Exact => None,
+        Tier::Sound => Some("transliteration"),
+        Tier::Consonants => Some("consonants"),
+    }
+}
+
+fn via(how: How) -> Option<&'static str> {
+    match how {
+        How::Name => None,
+        How::Nationality => Some("nationality"),
+        How::CountryActing => Some("country"),
+        How::Spokesperson => Some("spokesperson"),
+    }
+}
+
+/// Build the record of one document.
+pub fn record(kb: &KnowledgeBase, info: &DocumentInfo<'_>, extraction: &Extraction, with_text: bool) -> Record {
+    let chars: Vec<char> = info.text.chars().collect();
+    let mut grouped: BTreeMap<Entity, Vec<MentionOut>> = BTreeMap::new();
+    for m in &extraction.mentions {
+        let text: String = chars.get(m.span.start as usize..m.span.end as usize).map(|s| s.iter().collect()).unwrap_or_default();
+        grouped.entry(m.entity).or_default().push(MentionOut { start: m.span.start, end: m.span.end, text, matched: matched(m.tier), via: via(m.how) });
+    }
+    let mut order: Vec<(&Entity, &Vec<MentionOut>)> = grouped.iter().collect();
+    order.sort_by_key(|(_, mentions)| mentions.first().map(|m| m.start));
+    let mut record = Record {
+        doc: Doc {
+            id: info.id.to_string(),
+            lang: extraction.lang.map(|l| l.code()),
+            title: info.title.map(str::to_string),
+            published: info.published.map(str::to_string),
+            source: info.source.map(str::to_string),
+            url: info.url.map(str::to_string),
+            text: with_text.then(|| info.text.to_string()),
+        },
+        places: Vec::new(),
+        actors: Vec::new(),
+        people: Vec::new(),
+        events: Vec::new(),
+        outlets: Vec::new(),
+    };
+    for (entity, mentions) in order {
+        let mentions = mentions.clone();
+        match *entity {
+            Entity::Place(i) => {
+                let p = &kb.places[i as usize];
+                record.places.push(PlaceOut { id: p.id.clone(), name: p.name().to_string(), kind: p.kind.as_str(), country: p.country.clone(), lat: p.lat, lon: p.lon, mentions });
+            }
+            Entity::Actor(i) => {
+                let a = &kb.actors[i as usize];
+                record.actors.push(ActorOut { id: a.id.clone(), name: a.name.clone(), aliases: a.aliases.clone(), kind: a.kind.as_str(), mentions });
+            }
+            Entity::Person(i) => {
+                let p = &kb.people[i as usize];
+                record.people.push(PersonOut { id: p.id.clone(), name: p.name.clone(), role: p.role.clone(), actor: p.actor.clone(), mentions });
+            }
+            Entity::Outlet(i) => {
+                let o = &kb.outlets[i as usize];
+                record.outlets.push(OutletOut { id: o.id.clone(), name: o.name.clone(), mentions });
+            }
+        }
+    }
+    record
+}
+
+/// One JSON line (no trailing newline).
+pub fn to_json_line(record: &Record) -> String {
+    serde_json::to_string(record).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+}
+
+/// A short summary for a terminal.
+pub fn to_terminal(record: &Record) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let d = &record.doc;
+    let _ = writeln!(
+        out,
+        "── {} [{}] {}",
+        d.id,
+        d.lang.unwrap_or("?"),
+        d.title.as_deref().map(|t| t.chars().take(90).collect::<String>()).unwrap_or_default()
+    );
+    let _ = writeln!(out, "   published: {} · source: {}", d.published.as_deref().unwrap_or("unknown"), d.source.as_deref().unwrap_or("unknown"));
+    let line = |label: &str, items: Vec<String>, out: &mut String| {
+        if !items.is_empty() {
+            let _ = writeln!(out, "   {label:8} {}", items.join(" · "));
+        }
+    };
+    line("places", record.places.iter().map(|p| format!("{} ({}, {}{}) ×{}", p.name, p.kind, p.country.as_deref().unwrap_or("-"), p.lat.zip(p.lon).map(|(a, o)| format!(" {a:.2},{o:.2}")).unwrap_or_default(), p.mentions.len())).collect(), &mut out);
+    line("actors", record.actors.iter().map(|a| format!("{} ×{}", a.name, a.mentions.len())).collect(), &mut out);
+    line("people", record.people.iter().map(|p| format!("{} ×{}", p.name, p.mentions.len())).collect(), &mut out);
+    line("outlets", record.outlets.iter().map(|o| format!("{} ×{}", o.name, o.mentions.len())).collect(), &mut out);
+    out
+}

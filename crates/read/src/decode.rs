@@ -1,0 +1,202 @@
+//! Bytes → text: BOMs, declared charsets (HTML meta, XML declaration) and detection.
+
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+
+/// The result of decoding: the text, the encoding used, and whether invalid bytes were
+/// replaced by U+FFFD (a warning-level fact, never an error).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The decoded text, BOM removed.
+    pub text: String,
+    /// Name of the encoding used ("UTF-8", "windows-1256", ...).
+    pub encoding: &'static str,
+    /// True if some bytes were malformed for that encoding and replaced.
+    pub had_errors: bool,
+}
+
+/// Decodes bytes to text. Order of authority: a BOM (UTF-8, UTF-16LE/BE), then the
+/// `declared` label (from `<meta charset>` or `<?xml encoding?>`), then valid UTF-8, then
+/// "mostly UTF-8 with a few bad bytes" (decoded as UTF-8 with replacements), then chardetng.
+/// Total: never fails, never panics.
+pub fn decode(bytes: &[u8], declared: Option<&str>) -> Decoded {
+    if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
+        let rest = bytes.get(bom_length..).unwrap_or_default();
+        return decode_with(encoding, rest);
+    }
+    if let Some(encoding) = declared.and_then(|label| Encoding::for_label(label.trim().as_bytes()))
+    {
+        // As in browsers: a UTF-16 label read through an ASCII-compatible prescan cannot be
+        // right (the label itself was readable as ASCII), so it means UTF-8.
+        let encoding = if encoding == UTF_16LE || encoding == UTF_16BE {
+            UTF_8
+        } else {
+            encoding
+        };
+        return decode_with(encoding, bytes);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Decoded {
+            text: text.to_string(),
+            encoding: UTF_8.name(),
+            had_errors: false,
+        };
+    }
+    if mostly_utf8(bytes) {
+        return decode_with(UTF_8, bytes);
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    decode_with(detector.guess(None, chardetng::Utf8Detection::Deny), bytes)
+}
+
+/// Decodes with a known encoding, without BOM sniffing (the BOM was handled by the caller).
+fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    Decoded {
+        text: text.into_owned(),
+        encoding: encoding.name(),
+        had_errors,
+    }
+}
+
+/// True when the bytes are UTF-8 with a few invalid bytes: legacy single-byte text almost
+/// never forms valid multi-byte UTF-8 sequences, so many of them outweigh some bad bytes.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let mut multibyte = 0usize;
+    let mut invalid = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| c.len_utf8() > 1).count();
+        invalid += chunk.invalid().len();
+    }
+    multibyte > 0 && multibyte >= invalid.saturating_mul(4)
+}
+
+/// How far into an HTML file we look for `<meta charset>` (browsers use 1024; pages with big
+/// heads often declare later, and the scan is cheap).
+const PRESCAN_BYTES: usize = 4096;
+
+/// The charset an HTML page declares in `<meta charset=...>` or
+/// `<meta http-equiv="Content-Type" content="text/html; charset=...">` (or, failing that, in
+/// an XML declaration, for XHTML).
+pub(crate) fn declared_html_charset(bytes: &[u8]) -> Option<String> {
+    let head = bytes
+        .get(..PRESCAN_BYTES)
+        .unwrap_or(bytes)
+        .to_ascii_lowercase();
+    let mut rest: &[u8] = &head;
+    while let Some(start) = find(rest, b"<meta") {
+        let tag = rest.get(start..).unwrap_or_default();
+        let end = tag.iter().position(|&b| b == b'>').unwrap_or(tag.len());
+        let tag_body = tag.get(..end).unwrap_or_default();
+        if let Some(label) = find(tag_body, b"charset").and_then(|at| value_after(tag_body, at + 7))
+        {
+            return Some(label);
+        }
+        rest = tag.get(end..).unwrap_or_default();
+    }
+    declared_xml_encoding(bytes)
+}
+
+/// The encoding named in an XML declaration `<?xml version="1.0" encoding="..."?>` at the
+/// start of the input.
+pub(crate) fn declared_xml_encoding(bytes: &[u8]) -> Option<String> {
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace())?;
+    let rest = bytes.get(start..)?;
+    if !rest.starts_with(b"<?xml") {
+        return None;
+    }
+    let end = find(rest, b"?>")?;
+    let declaration = rest.get(..end)?;
+    let at = find(declaration, b"encoding")?;
+    value_after(declaration, at + 8)
+}
+
+/// Reads `= "label"` (quotes optional) starting at `at`, returning the label if well-formed.
+fn value_after(bytes: &[u8], at: usize) -> Option<String> {
+    let mut rest = bytes.get(at..)?;
+    rest = trim_start(rest);
+    rest = rest.strip_prefix(b"=")?;
+    rest = trim_start(rest);
+    if let Some(first) = rest.first().copied() {
+        if first == b'"' || first == b'\'' {
+            rest = rest.get(1..)?;
+        }
+    }
+    let length = rest
+        .iter()
+        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':')))
+        .unwrap_or(rest.len());
+    let label = rest.get(..length)?;
+    if label.is_empty() {
+        return None;
+    }
+    Some(String::from_utf8_lossy(label).into_owned())
+}
+
+fn trim_start(bytes: &[u8]) -> &[u8] {
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    bytes.get(start..).unwrap_or_default()
+}
+
+/// Position of `needle` in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    haystack
+        .windows(needle.len())
+        .position(|window| window == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meta_charset_forms_are_found() {
+        assert_eq!(
+            declared_html_charset(b"<meta charset=\"ISO-8859-6\">").as_deref(),
+            Some("iso-8859-6")
+        );
+        assert_eq!(
+            declared_html_charset(
+                b"<META HTTP-EQUIV='Content-Type' CONTENT='text/html; charset=windows-1256'>"
+            )
+            .as_deref(),
+            Some("windows-1256")
+        );
+        assert_eq!(
+            declared_html_charset(b"<meta name=x><p>charset=utf-8</p>"),
+            None
+        );
+    }
+
+    #[test]
+    fn xml_declaration_encoding_is_found() {
+        assert_eq!(
+            declared_xml_encoding(b"  <?xml version='1.0' encoding='windows-1256'?><rss/>")
+                .as_deref(),
+            Some("windows-1256")
+        );
+        assert_eq!(declared_xml_encoding(b"<?xml version='1.0'?><rss/>"), None);
+    }
+
+    #[test]
+    fn declared_utf16_without_bom_means_utf8() {
+        let decoded = decode(b"<meta charset=utf-16>abc", Some("utf-16"));
+        assert_eq!(decoded.encoding, "UTF-8");
+    }
+
+    #[test]
+    fn mostly_utf8_keeps_utf8_and_flags_errors() {
+        let mut bytes = "خبر قصير عن بلدة خيالية".as_bytes().to_vec();
+        bytes.push(0xFF);
+        let decoded = decode(&bytes, None);
+        assert_eq!(decoded.encoding, "UTF-8");
+        assert!(decoded.had_errors);
+        assert!(decoded.text.ends_with('\u{FFFD}'));
+    }
+}

@@ -1,0 +1,311 @@
+//! Paragraphs, headings and sentences of a text, and the scraping noise to skip.
+//!
+//! Cleaning never rewrites the text: it marks blocks as noise (a title repeated by the
+//! scraper, comment counters such as `0 تعليق`, share and menu lines, decoration) so that
+//! later stages skip them, and every span still points into the original text.
+
+use crate::fold::fold_str;
+use crate::lang::{detect, Lang};
+use crate::token::{Script, Tokens};
+
+/// A char range of the text, `end` exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    /// First char.
+    pub start: u32,
+    /// One past the last char.
+    pub end: u32,
+}
+
+impl Span {
+    /// True when `other` lies inside this span.
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// Why a block is skipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Noise {
+    /// The same line again (scrapers often repeat the title two or three times).
+    Repeated,
+    /// A comment or view counter (`0 تعليق`, `12 commentaires`).
+    Counter,
+    /// Share buttons, menus, "read also" links.
+    ShareOrMenu,
+    /// No word at all (emoji, rules, markdown markers).
+    Decoration,
+}
+
+/// What a block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// The headline (the first line when it reads as one, or the given title).
+    Title,
+    /// A sub-heading (`*تصاعد التهديد*`, a short line without final punctuation).
+    Heading,
+    /// Running text.
+    Body,
+    /// Scraping noise, skipped by extraction.
+    Noise(Noise),
+}
+
+/// One line-delimited block of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// The block without surrounding blanks.
+    pub span: Span,
+    /// What the block is.
+    pub kind: BlockKind,
+    /// Its language, when it has enough letters to tell.
+    pub lang: Option<Lang>,
+    /// Its sentences.
+    pub sentences: Vec<Span>,
+}
+
+/// The blocks of a text and its main language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    /// Blocks in text order (blank lines are not blocks).
+    pub blocks: Vec<Block>,
+    /// The language of most of the text's letters.
+    pub lang: Option<Lang>,
+}
+
+impl Layout {
+    /// Blocks that carry content (not noise).
+    pub fn content(&self) -> impl Iterator<Item = &Block> {
+        self.blocks.iter().filter(|b| !matches!(b.kind, BlockKind::Noise(_)))
+    }
+
+    /// The sentence that holds char offset `offset`, if any.
+    pub fn sentence_at(&self, offset: u32) -> Option<Span> {
+        let block = self.blocks.iter().find(|b| b.span.start <= offset && offset < b.span.end)?;
+        block.sentences.iter().copied().find(|s| s.start <= offset && offset < s.end).or(Some(block.span))
+    }
+
+    /// The block that holds char offset `offset`, if any.
+    pub fn block_at(&self, offset: u32) -> Option<&Block> {
+        self.blocks.iter().find(|b| b.span.start <= offset && offset < b.span.end)
+    }
+}
+
+const COUNTER_WORDS: &[&str] = &[
+    "تعليق", "تعليقات", "مشاهده", "مشاهدات", "قراءه", "comment", "comments", "commentaire", "commentaires",
+    "reaction", "reactions", "vues", "views", "likes", "partages", "shares",
+];
+
+const SHARE_WORDS: &[&str] = &[
+    "شارك", "مشاركه", "شاركها", "فيسبوك", "فيس", "بوك", "تويتر", "واتساب", "واتس", "اب", "تيليجرام", "تلغرام", "طباعه",
+    "انستغرام", "يوتيوب", "لينكدان", "اقرا", "ايضا", "المزيد", "الرئيسيه", "اخبار", "عاجل", "تابعونا", "علي", "عبر", "x",
+    "share", "facebook", "twitter", "whatsapp", "telegram", "linkedin", "email", "print", "tweet", "pinterest",
+    "reddit", "read", "more", "also", "home", "menu", "follow", "us", "on", "subscribe", "newsletter", "partager",
+    "imprimer", "lire", "aussi", "suivez", "nous", "sur", "accueil", "abonnez", "vous", "envoyer", "copier", "lien",
+    "le", "la", "copy", "link",
+];
+
+/// Lines that begin a related-article link.
+const RELATED_PREFIXES: &[&str] = &["اقرا ايضا", "اقرا المزيد", "lire aussi", "a lire aussi", "read also", "read more", "see also", "voir aussi"];
+
+/// Analyse the layout of `text`. `title`, when the reader found one, marks the headline.
+pub fn analyse(text: &str, title: Option<&str>) -> Layout {
+    let title_key = title.map(line_key).filter(|k| !k.is_empty());
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    let mut letters_by_lang: Vec<(Lang, usize)> = Vec::new();
+    let mut char_offset = 0u32;
+    for raw_line in text.split('\n') {
+        let line_chars = raw_line.chars().count() as u32;
+        let line_start = char_offset;
+        char_offset += line_chars + 1;
+        let Some(span) = trimmed_span(raw_line, line_start) else { continue };
+        let line = slice_chars(raw_line, span.start - line_start, span.end - line_start);
+        let key = line_key(line);
+        let tokens = Tokens::new(line);
+        let kind = if tokens.items().iter().all(|t| t.script == Script::Digit) {
+            BlockKind::Noise(Noise::Decoration)
+        } else if is_counter(&tokens) {
+            BlockKind::Noise(Noise::Counter)
+        } else if is_share_or_menu(&tokens, &key) {
+            BlockKind::Noise(Noise::ShareOrMenu)
+        } else if seen.iter().any(|k| *k == key) {
+            BlockKind::Noise(Noise::Repeated)
+        } else if !blocks.iter().any(|b| b.kind == BlockKind::Title)
+            && (title_key.as_deref() == Some(key.as_str())
+                || (title_key.is_none() && blocks.iter().all(|b| matches!(b.kind, BlockKind::Noise(_))) && looks_like_heading(line, &tokens, 30)))
+        {
+            BlockKind::Title
+        } else if is_emphasised(line) || looks_like_heading(line, &tokens, 9) {
+            BlockKind::Heading
+        } else {
+            BlockKind::Body
+        };
+        seen.push(key);
+        let lang = detect(line);
+        if let (Some(l), false) = (lang, matches!(kind, BlockKind::Noise(_))) {
+            let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+            match letters_by_lang.iter_mut().find(|(known, _)| *known == l) {
+                Some((_, n)) => *n += letters,
+                None => letters_by_lang.push((l, letters)),
+            }
+        }
+        let sentences = if matches!(kind, BlockKind::Noise(_)) { Vec::new() } else { sentences(line, span.start) };
+        blocks.push(Block { span, kind, lang, sentences });
+    }
+    let lang = letters_by_lang.iter().max_by_key(|(_, n)| *n).map(|(l, _)| *l);
+    Layout { blocks, lang }
+}
+
+/// The char span of `line` without surrounding whitespace, or `None` for a blank line.
+fn trimmed_span(line: &str, line_start: u32) -> Option<Span> {
+    let leading = line.chars().take_while(|c| c.is_whitespace()).count() as u32;
+    let total = line.chars().count() as u32;
+    if leading == total {
+        return None;
+    }
+    let trailing = line.chars().rev().take_while(|c| c.is_whitespace()).count() as u32;
+    Some(Span { start: line_start + leading, end: line_start + total - trailing })
+}
+
+fn slice_chars(line: &str, start: u32, end: u32) -> &str {
+    let mut indices = line.char_indices().map(|(i, _)| i).chain(std::iter::once(line.len()));
+    let from = indices.nth(start as usize).unwrap_or(line.len());
+    let to = line.char_indices().map(|(i, _)| i).chain(std::iter::once(line.len())).nth(end as usize).unwrap_or(line.len());
+    line.get(from..to.max(from)).unwrap_or("")
+}
+
+/// A comparison key for a line: folded words only.
+fn line_key(line: &str) -> String {
+    let tokens = Tokens::new(line);
+    let mut key = String::new();
+    for i in 0..tokens.len() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(tokens.folded(i));
+    }
+    key
+}
+
+fn is_counter(tokens: &Tokens) -> bool {
+    let items = tokens.items();
+    items.len() == 2 && items[0].script == Script::Digit && COUNTER_WORDS.contains(&tokens.folded(1))
+}
+
+fn is_share_or_menu(tokens: &Tokens, key: &str) -> bool {
+    if RELATED_PREFIXES.iter().any(|p| key.starts_with(p)) {
+        return true;
+    }
+    let n = tokens.len();
+    n > 0 && n <= 8 && (0..n).all(|i| SHARE_WORDS.contains(&tokens.folded(i)))
+}
+
+fn is_emphasised(line: &str) -> bool {
+    let inner = line.trim_matches(|c: char| c.is_whitespace());
+    (inner.starts_with('*') && inner.ends_with('*') && inner.len() > 2) || (inner.starts_with('#') && !inner.starts_with("#\u{20}#"))
+}
+
+fn looks_like_heading(line: &str, tokens: &Tokens, max_words: usize) -> bool {
+    let words = tokens.items().iter().filter(|t| t.script != Script::Digit).count();
+    let last = line.trim_end().chars().last().unwrap_or(' ');
+    words > 0 && words <= max_words && !matches!(last, '.' | '!' | ':' | '،' | ',' | ';' | '؛' | '…')
+}
+
+/// Sentence spans of one line starting at char offset `line_start`.
+fn sentences(line: &str, line_start: u32) -> Vec<Span> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut i = 0usize;
+    while i < chars.len() {
+        let c = chars[i];
+        let ends = match c {
+            '!' | '?' | '؟' | '…' => true,
+            '.' => {
+                let next = chars.get(i + 1).copied();
+                let previous = if i > 0 { chars.get(i - 1).copied() } else { None };
+                let decimal = previous.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+                let initial = previous.is_some_and(|p| p.is_uppercase()) && (i < 2 || !chars[i - 2].is_alphabetic());
+                !decimal && !initial && next.is_none_or(|n| n.is_whitespace() || n == '"' || n == '»' || n == '.')
+            }
+            _ => false,
+        };
+        if ends {
+            let mut end = i + 1;
+            while end < chars.len() && matches!(chars[end], '.' | '!' | '?' | '"' | '»' | '”' | ')') {
+                end += 1;
+            }
+            push_sentence(&chars, start, end, line_start, &mut out);
+            start = end;
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    push_sentence(&chars, start, chars.len(), line_start, &mut out);
+    out
+}
+
+fn push_sentence(chars: &[char], mut start: usize, mut end: usize, line_start: u32, out: &mut Vec<Span>) {
+    while start < end && chars[start].is_whitespace() {
+        start += 1;
+    }
+    while end > start && chars[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    if start < end {
+        out.push(Span { start: line_start + start as u32, end: line_start + end as u32 });
+    }
+}
+
+/// Folded text of a span (for tests and diagnostics).
+pub fn folded_span(text: &str, span: Span) -> String {
+    let inner: String = text.chars().skip(span.start as usize).take((span.end - span.start) as usize).collect();
+    fold_str(&inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<BlockKind> {
+        analyse(text, None).blocks.iter().map(|b| b.kind).collect()
+    }
+
+    #[test]
+    fn repeated_title_and_comment_counter_are_noise() {
+        let text = "هجوم على قافلة قرب كايس\n\nهجوم على قافلة قرب كايس\n\nهاجم مسلحون قافلة. وقتل سائق.\n\n0 تعليق";
+        assert_eq!(
+            kinds(text),
+            [BlockKind::Title, BlockKind::Noise(Noise::Repeated), BlockKind::Body, BlockKind::Noise(Noise::Counter)]
+        );
+    }
+
+    #[test]
+    fn markdown_emphasis_and_emoji_lines_are_headings() {
+        let text = "Titre court\nPremière phrase du texte qui est assez longue pour être un paragraphe, avec une fin.\n*Un intertitre*\n🔥 détails du blocus\nSuite du texte.";
+        let k = kinds(text);
+        assert_eq!(k[2], BlockKind::Heading);
+        assert_eq!(k[3], BlockKind::Heading);
+    }
+
+    #[test]
+    fn share_lines_are_noise() {
+        assert_eq!(kinds("Share on Facebook\nPartager sur Twitter")[..], [BlockKind::Noise(Noise::ShareOrMenu); 2]);
+        assert_eq!(kinds("اقرأ أيضا: مقتل جنود في هجوم")[0], BlockKind::Noise(Noise::ShareOrMenu));
+    }
+
+    #[test]
+    fn sentences_split_on_final_punctuation_not_decimals() {
+        let text = "Le bilan est de 3.5 morts. Les secours arrivent! Fin";
+        let layout = analyse(text, Some("x"));
+        let spans: Vec<String> = layout.blocks[0].sentences.iter().map(|s| text.chars().skip(s.start as usize).take((s.end - s.start) as usize).collect()).collect();
+        assert_eq!(spans, ["Le bilan est de 3.5 morts.", "Les secours arrivent!", "Fin"]);
+    }
+
+    #[test]
+    fn main_language_is_the_majority_of_letters() {
+        let text = "هاجم مسلحون قافلة وقود قرب مدينة كايس غرب البلاد\nSource: AFP";
+        assert_eq!(analyse(text, None).lang, Some(Lang::Ar));
+    }
+}

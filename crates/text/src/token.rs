@@ -1,0 +1,258 @@
+//! Words of a text with their char spans, folded forms and case.
+//!
+//! A token is a maximal run of letters of one script (Arabic or Latin) or of digits; marks
+//! and invisible characters (tatweel, ZWNJ) stay inside the word and vanish from its folded
+//! form. Apostrophes and hyphens separate tokens (`l'armée` is `l` + `armée`, `Al-Qaïda` is
+//! `al` + `qaida`) but leave them *joined*, like a plain space, so multi-word names match
+//! whether they are written split, hyphenated or joined.
+
+use crate::fold::{fold_char, is_arabic_letter, is_invisible, is_mark, Folded};
+
+/// The writing system of a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Script {
+    /// Arabic letters.
+    Arabic,
+    /// Latin (or any other non-Arabic alphabet).
+    Latin,
+    /// Digits, ASCII or Arabic-Indic (folded to ASCII).
+    Digit,
+}
+
+/// One word of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// First char of the word in the original text (char offset).
+    pub start: u32,
+    /// One past its last char (char offset).
+    pub end: u32,
+    /// Byte offset of `start` in the original text.
+    pub byte_start: u32,
+    /// Byte offset of `end` in the original text.
+    pub byte_end: u32,
+    folded_start: u32,
+    folded_end: u32,
+    /// Script of the word.
+    pub script: Script,
+    /// The first letter is a capital (Latin only).
+    pub upper_initial: bool,
+    /// Two or more letters, all capitals (Latin only): an acronym or a shouted headline.
+    pub all_upper: bool,
+    /// Only a space, hyphen or apostrophe (no line break, no punctuation) separates this word from the next.
+    pub joined_to_next: bool,
+}
+
+/// The tokens of one text and their folded forms.
+#[derive(Debug, Clone, Default)]
+pub struct Tokens {
+    items: Vec<Token>,
+    folded: String,
+}
+
+/// Separators that may stand inside a multi-word name.
+fn is_joiner(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '-' | '\'' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '‐' | '‑' | '–' | '’' | 'ʼ' | '‘')
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Class {
+    Arabic,
+    Latin,
+    Digit,
+    Mark,
+    Other,
+}
+
+fn classify(c: char) -> Class {
+    if c.is_ascii_alphabetic() {
+        Class::Latin
+    } else if c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c) || ('\u{06F0}'..='\u{06F9}').contains(&c) {
+        Class::Digit
+    } else if c.is_ascii() {
+        Class::Other
+    } else if is_mark(c) || is_invisible(c) {
+        Class::Mark
+    } else if is_arabic_letter(c) {
+        Class::Arabic
+    } else if c.is_alphabetic() {
+        Class::Latin
+    } else {
+        Class::Other
+    }
+}
+
+impl Tokens {
+    /// Split `text` into tokens.
+    pub fn new(text: &str) -> Tokens {
+        let mut items: Vec<Token> = Vec::with_capacity(text.len() / 6);
+        let mut folded = String::with_capacity(text.len());
+        let mut current: Option<Token> = None;
+        let mut letters = 0u32;
+        let mut uppers = 0u32;
+        // State of the gap since the last token ended.
+        let mut gap_len = 0u32;
+        let mut gap_ok = true;
+        let mut char_index = 0u32;
+        for (byte_index, c) in text.char_indices() {
+            let class = classify(c);
+            let script = match class {
+                Class::Arabic => Some(Script::Arabic),
+                Class::Latin => Some(Script::Latin),
+                Class::Digit => Some(Script::Digit),
+                Class::Mark | Class::Other => None,
+            };
+            let continues = match (&current, script, class) {
+                (Some(_), _, Class::Mark) => true,
+                (Some(token), Some(s), _) => token.script == s,
+                _ => false,
+            };
+            if !continues {
+                if let Some(mut token) = current.take() {
+                    token.folded_end = folded.len() as u32;
+                    finish_case(&mut token, letters, uppers);
+                    items.push(token);
+                    gap_len = 0;
+                    gap_ok = true;
+                }
+                if let Some(s) = script {
+                    if let Some(previous) = items.last_mut() {
+                        previous.joined_to_next = gap_ok && gap_len <= 3;
+                    }
+                    letters = 0;
+                    uppers = 0;
+                    current = Some(Token {
+                        start: char_index,
+                        end: char_index,
+                        byte_start: byte_index as u32,
+                        byte_end: byte_index as u32,
+                        folded_start: folded.len() as u32,
+                        folded_end: folded.len() as u32,
+                        script: s,
+                        upper_initial: s == Script::Latin && c.is_uppercase(),
+                        all_upper: false,
+                        joined_to_next: false,
+                    });
+                } else if class != Class::Mark {
+                    gap_len += 1;
+                    if !is_joiner(c) {
+                        gap_ok = false;
+                    }
+                }
+            }
+            if let Some(token) = current.as_mut() {
+                token.end = char_index + 1;
+                token.byte_end = (byte_index + c.len_utf8()) as u32;
+                if token.script == Script::Latin && c.is_alphabetic() {
+                    letters += 1;
+                    if c.is_uppercase() {
+                        uppers += 1;
+                    }
+                }
+                match fold_char(c) {
+                    Folded::Drop => {}
+                    Folded::One(f) => folded.push(f),
+                    Folded::Two(a, b) => {
+                        folded.push(a);
+                        folded.push(b);
+                    }
+                }
+            }
+            char_index += 1;
+        }
+        if let Some(mut token) = current.take() {
+            token.folded_end = folded.len() as u32;
+            finish_case(&mut token, letters, uppers);
+            items.push(token);
+        }
+        Tokens { items, folded }
+    }
+
+    /// All tokens in text order.
+    pub fn items(&self) -> &[Token] {
+        &self.items
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// True when the text has no word at all.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The folded form of token `index`.
+    pub fn folded(&self, index: usize) -> &str {
+        match self.items.get(index) {
+            Some(t) => self.folded.get(t.folded_start as usize..t.folded_end as usize).unwrap_or(""),
+            None => "",
+        }
+    }
+
+    /// Index of the first token that starts at or after char offset `offset`.
+    pub fn first_at_or_after(&self, offset: u32) -> usize {
+        self.items.partition_point(|t| t.start < offset)
+    }
+}
+
+fn finish_case(token: &mut Token, letters: u32, uppers: u32) {
+    token.all_upper = token.script == Script::Latin && letters >= 2 && letters == uppers;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        let tokens = Tokens::new(text);
+        (0..tokens.len()).map(|i| tokens.folded(i).to_string()).collect()
+    }
+
+    #[test]
+    fn arabic_words_keep_their_clitics_and_lose_their_marks() {
+        assert_eq!(words("وبِباماكو، قُتل ٣"), ["وبباماكو", "قتل", "3"]);
+    }
+
+    #[test]
+    fn detached_clitic_with_tatweel_is_its_own_word() {
+        assert_eq!(words("المرتبطة بـ\"نصرة الإسلام\""), ["المرتبطه", "ب", "نصره", "الاسلام"]);
+    }
+
+    #[test]
+    fn french_elision_and_hyphens_split_but_stay_joined() {
+        let tokens = Tokens::new("d'Al-Qaïda, puis");
+        assert_eq!(words("d'Al-Qaïda, puis"), ["d", "al", "qaida", "puis"]);
+        let joined: Vec<bool> = tokens.items().iter().map(|t| t.joined_to_next).collect();
+        assert_eq!(joined, [true, true, false, false]);
+    }
+
+    #[test]
+    fn line_breaks_and_punctuation_break_names() {
+        let tokens = Tokens::new("Burkina\nFaso Burkina Faso");
+        let joined: Vec<bool> = tokens.items().iter().map(|t| t.joined_to_next).collect();
+        assert_eq!(joined, [false, true, true, false]);
+    }
+
+    #[test]
+    fn latin_acronyms_inside_arabic_are_tokens_with_case() {
+        let tokens = Tokens::new("جماعة (JNIM) في Mali");
+        let latin: Vec<(&str, bool, bool)> = tokens
+            .items()
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.script == Script::Latin)
+            .map(|(i, t)| (tokens.folded(i), t.upper_initial, t.all_upper))
+            .collect();
+        assert_eq!(latin, [("jnim", true, true), ("mali", true, false)]);
+    }
+
+    #[test]
+    fn spans_count_chars_not_bytes() {
+        let text = "في باماكو";
+        let tokens = Tokens::new(text);
+        let second = &tokens.items()[1];
+        assert_eq!((second.start, second.end), (3, 9));
+        assert_eq!(&text[second.byte_start as usize..second.byte_end as usize], "باماكو");
+    }
+}
