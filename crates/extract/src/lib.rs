@@ -100,7 +100,7 @@ impl<'kb> Extractor<'kb> {
             }
             let candidates = scan::candidates(self.kb, text, &tokens, first..last);
             let lang = block.lang.or(layout.lang);
-            resolve::resolve(self.kb, &tokens, first..last, lang, candidates, &mut mentions);
+            resolve::resolve(self.kb, text, &tokens, first..last, lang, candidates, &mut mentions);
         }
         mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity));
         mentions.dedup_by_key(|m| (m.span, m.entity));

@@ -107,16 +107,16 @@ fn head_of(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, candidate:
     let items = tokens.items();
     let heads = kb.lexicon.list("state-heads");
     if !candidate.preposition && candidate.first > range.start && items[candidate.first - 1].joined_to_next {
-        if let Some(found) = heads.ending_at(tokens, candidate.first - 1) {
-            if found.entry.lang != "en" {
+        if let Some(found) = heads.ending_at_where(tokens, candidate.first - 1, |e| e.lang != "en") {
+            {
                 let role = found.entry.role.as_deref().and_then(state_role)?;
                 return Some(Head { role, span: Span { start: items[found.far_token].start, end: candidate.span.end } });
             }
         }
     }
     if candidate.last + 1 < range.end && items[candidate.last].joined_to_next {
-        if let Some(found) = heads.starting_at(tokens, candidate.last + 1) {
-            if found.entry.lang == "en" {
+        if let Some(found) = heads.starting_at_where(tokens, candidate.last + 1, |e| e.lang == "en") {
+            {
                 let role = found.entry.role.as_deref().and_then(state_role)?;
                 return Some(Head { role, span: Span { start: candidate.span.start, end: items[found.far_token].end } });
             }
@@ -151,19 +151,45 @@ struct Previous {
     adjective: bool,
 }
 
-fn continues_list(tokens: &Tokens, previous: Option<Previous>, candidate: &Candidate) -> Option<Previous> {
+/// True when only spaces, commas and brackets stand between tokens `a` and `b` (same sentence, same list).
+fn list_gap(text: &str, tokens: &Tokens, a: usize, b: usize) -> bool {
+    let items = tokens.items();
+    let gap = text.get(items[a].byte_end as usize..items[b].byte_start as usize).unwrap_or(".");
+    gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '،' | '(' | ')' | '-' | '"' | '«' | '»'))
+}
+
+fn continues_list(text: &str, tokens: &Tokens, previous: Option<Previous>, candidate: &Candidate) -> Option<Previous> {
     let previous = previous?;
-    if previous.last_token + 1 == candidate.first {
+    if previous.last_token + 1 == candidate.first && list_gap(text, tokens, previous.last_token, candidate.first) {
         return Some(previous);
     }
-    if previous.last_token + 2 == candidate.first && CONJUNCTIONS.contains(&tokens.folded(candidate.first - 1)) {
+    if previous.last_token + 2 == candidate.first
+        && CONJUNCTIONS.contains(&tokens.folded(candidate.first - 1))
+        && list_gap(text, tokens, previous.last_token, candidate.first - 1)
+        && list_gap(text, tokens, candidate.first - 1, candidate.first)
+    {
         return Some(previous);
     }
     None
 }
 
+/// Articles that may stand between a preposition and a name (de l'Algérie, in the Sahel).
+const ARTICLES: [&str; 5] = ["l", "le", "la", "les", "the"];
+
+/// True when the word before the name (skipping an article) is a locative word.
+fn after_locative(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, first: usize) -> bool {
+    let mut before = first;
+    while before > range.start {
+        before -= 1;
+        if !ARTICLES.contains(&tokens.folded(before)) {
+            return kb.lexicon.list("locatives").ending_at(tokens, before).is_some();
+        }
+    }
+    false
+}
+
 /// Turn the candidates of tokens `range` into mentions appended to `out`.
-pub fn resolve(kb: &KnowledgeBase, tokens: &Tokens, range: Range<usize>, lang: Option<Lang>, mut candidates: Vec<Candidate>, out: &mut Vec<Mention>) {
+pub fn resolve(kb: &KnowledgeBase, text: &str, tokens: &Tokens, range: Range<usize>, lang: Option<Lang>, mut candidates: Vec<Candidate>, out: &mut Vec<Mention>) {
     candidates.retain(|c| passes_rules(kb, tokens, &range, lang, c));
     candidates.sort_by_key(|c| (std::cmp::Reverse(c.last - c.first), c.name.tier, c.first, c.span.start));
     let mut taken = vec![false; range.end - range.start];
@@ -187,15 +213,15 @@ pub fn resolve(kb: &KnowledgeBase, tokens: &Tokens, range: Range<usize>, lang: O
     groups.sort_by_key(|g| g[0].first);
     let mut previous: Option<Previous> = None;
     for group in groups {
-        previous = interpret(kb, tokens, &range, &group, previous, out);
+        previous = interpret(kb, text, tokens, &range, &group, previous, out);
     }
 }
 
-fn interpret(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, group: &[Candidate], previous: Option<Previous>, out: &mut Vec<Mention>) -> Option<Previous> {
+fn interpret(kb: &KnowledgeBase, text: &str, tokens: &Tokens, range: &Range<usize>, group: &[Candidate], previous: Option<Previous>, out: &mut Vec<Mention>) -> Option<Previous> {
     let lead = group[0];
     let tier = lead.name.tier;
     let mention = |span: Span, entity: Entity, how: How| Mention { span, entity, tier, how };
-    let list = continues_list(tokens, previous, &lead);
+    let list = continues_list(text, tokens, previous, &lead);
 
     if let Some(person) = group.iter().find_map(|c| match c.name.target {
         Target::Person(i) | Target::PersonShort(i) => Some(i),
@@ -263,8 +289,7 @@ fn interpret(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, group: &
     let locative = match list.and_then(|p| p.locative) {
         Some(inherited) => inherited,
         None => {
-            lead.preposition
-                || (lead.first > range.start && kb.lexicon.list("locatives").ending_at(tokens, lead.first - 1).is_some())
+            lead.preposition || after_locative(kb, tokens, range, lead.first)
         }
     };
     if !locative {

@@ -134,7 +134,7 @@ pub fn candidates(kb: &KnowledgeBase, text: &str, tokens: &Tokens, range: Range<
                             continue;
                         }
                         let keep = split.article_offset.unwrap_or(split.stem_offset);
-                        let keep = if name.article == Article::Required { keep } else { split.stem_offset };
+                        let keep = if name.article == Article::Forbidden { split.stem_offset } else { keep };
                         let start = original_offset(text, token, keep);
                         out.push(Candidate {
                             first,

@@ -95,13 +95,18 @@ impl WordList {
 
     /// The longest entry that ends exactly at token `end` (inclusive), reading backwards.
     pub fn ending_at<'a>(&'a self, tokens: &Tokens, end: usize) -> Option<ListMatch<'a>> {
+        self.ending_at_where(tokens, end, |_| true)
+    }
+
+    /// The longest entry accepted by `keep` that ends exactly at token `end`.
+    pub fn ending_at_where<'a>(&'a self, tokens: &Tokens, end: usize, keep: impl Fn(&Entry) -> bool) -> Option<ListMatch<'a>> {
         let mut best: Option<ListMatch<'a>> = None;
         for stem in stems(tokens, end) {
             let Some(candidates) = self.by_last.get(stem) else { continue };
             for &i in candidates {
                 let entry = &self.entries[i];
                 let n = entry.words.len();
-                if n > end + 1 {
+                if n > end + 1 || !keep(entry) {
                     continue;
                 }
                 let first = end + 1 - n;
@@ -120,13 +125,18 @@ impl WordList {
 
     /// The longest entry that starts exactly at token `start`, reading forwards.
     pub fn starting_at<'a>(&'a self, tokens: &Tokens, start: usize) -> Option<ListMatch<'a>> {
+        self.starting_at_where(tokens, start, |_| true)
+    }
+
+    /// The longest entry accepted by `keep` that starts exactly at token `start`.
+    pub fn starting_at_where<'a>(&'a self, tokens: &Tokens, start: usize, keep: impl Fn(&Entry) -> bool) -> Option<ListMatch<'a>> {
         let mut best: Option<ListMatch<'a>> = None;
         for stem in stems(tokens, start) {
             let Some(candidates) = self.by_first.get(stem) else { continue };
             for &i in candidates {
                 let entry = &self.entries[i];
                 let n = entry.words.len();
-                if start + n > tokens.len() {
+                if start + n > tokens.len() || !keep(entry) {
                     continue;
                 }
                 let fits = (1..n).all(|k| tokens.items()[start + k - 1].joined_to_next && tokens.folded(start + k) == entry.words[k]);
