@@ -14,7 +14,7 @@ pub mod resolve;
 pub mod scan;
 
 use marsad_kb::KnowledgeBase;
-use marsad_text::layout::{analyse, Layout, Span};
+use marsad_text::layout::{analyse_with_tokens, Layout, Span};
 use marsad_text::skeleton::Tier;
 use marsad_text::{Lang, Tokens};
 
@@ -89,8 +89,8 @@ impl<'kb> Extractor<'kb> {
 
     /// Analyse `text` (with its `title` when the reader found one).
     pub fn extract(&self, text: &str, title: Option<&str>) -> Extraction {
-        let layout = analyse(text, title);
         let tokens = Tokens::new(text);
+        let layout = analyse_with_tokens(text, &tokens, title);
         let mut mentions = Vec::new();
         for block in layout.content() {
             let first = tokens.first_at_or_after(block.span.start);

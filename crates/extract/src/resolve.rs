@@ -26,16 +26,11 @@ const THEATRE: [&str; 11] = ["ML", "BF", "NE", "MR", "DZ", "SN", "GN", "CI", "TD
 /// Words that join list members.
 const CONJUNCTIONS: [&str; 5] = ["و", "and", "et", "or", "ou"];
 
-fn rule_applies(kb: &KnowledgeBase, rule: &ContextRule, target: Target, script: Script, lang: Option<Lang>) -> bool {
-    let (kind, id) = match rule.target.split_once(':') {
-        Some(pair) => pair,
-        None => return false,
-    };
-    let matches_target = match (kind, target) {
-        ("place", Target::Place(i)) | ("demonym", Target::Demonym(i)) => kb.places.get(i as usize).is_some_and(|p| p.id == id),
-        ("actor", Target::Actor(i)) => kb.actors.get(i as usize).is_some_and(|a| a.id == id),
-        ("person", Target::Person(i) | Target::PersonShort(i)) => kb.people.get(i as usize).is_some_and(|p| p.id == id),
-        _ => false,
+fn rule_applies(rule: &ContextRule, target: Target, script: Script, lang: Option<Lang>) -> bool {
+    let matches_target = match (rule.resolved, target) {
+        (Some(Target::Person(a)), Target::PersonShort(b)) => a == b,
+        (Some(resolved), target) => resolved == target,
+        (None, _) => false,
     };
     if !matches_target {
         return false;
@@ -65,7 +60,7 @@ fn context_holds(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, cand
 fn passes_rules(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, lang: Option<Lang>, candidate: &Candidate) -> bool {
     let script = tokens.items()[candidate.first].script;
     for rule in &kb.lexicon.rules {
-        if !rule_applies(kb, rule, candidate.name.target, script, lang) {
+        if !rule_applies(rule, candidate.name.target, script, lang) {
             continue;
         }
         if let Some(form) = &rule.form {

@@ -6,10 +6,10 @@
 //! left to [`crate::resolve`].
 
 use marsad_kb::{Article, Case, KeyHash, KnowledgeBase, NameRef};
-use marsad_text::clitic::{splits, Split};
+use marsad_text::clitic::{splits_into, Split};
 use marsad_text::fold::{fold_char, Folded};
 use marsad_text::layout::Span;
-use marsad_text::skeleton::{push_key, Tier, TIERS};
+use marsad_text::skeleton::{consonants_of_sound, push_key, Tier, TIERS};
 use marsad_text::{Script, Token, Tokens};
 use std::ops::Range;
 
@@ -91,6 +91,8 @@ pub fn candidates(kb: &KnowledgeBase, text: &str, tokens: &Tokens, range: Range<
     let items = tokens.items();
     let mut out = Vec::new();
     let mut key = String::new();
+    let mut sound = String::new();
+    let mut readings: Vec<Split<'_>> = Vec::with_capacity(8);
     let end = range.end;
     for first in range {
         let token = &items[first];
@@ -98,11 +100,12 @@ pub fn candidates(kb: &KnowledgeBase, text: &str, tokens: &Tokens, range: Range<
             continue;
         }
         let folded = tokens.folded(first);
-        let readings: Vec<Split<'_>> = if token.script == Script::Arabic {
-            splits(folded).collect()
+        if token.script == Script::Arabic {
+            splits_into(folded, &mut readings);
         } else {
-            vec![Split { stem: folded, stem_offset: 0, article_offset: None, definite: false }]
-        };
+            readings.clear();
+            readings.push(Split { stem: folded, stem_offset: 0, article_offset: None, definite: false });
+        }
         for split in &readings {
             let (conjunction, preposition) = clitics(folded, split);
             let loose_ok = split.stem.chars().count() >= MIN_LETTERS_FOR_LOOSE;
@@ -114,7 +117,15 @@ pub fn candidates(kb: &KnowledgeBase, text: &str, tokens: &Tokens, range: Range<
                     continue;
                 }
                 key.clear();
-                push_key(tier, token.script, split.stem, &mut key);
+                match tier {
+                    Tier::Sound => {
+                        push_key(tier, token.script, split.stem, &mut key);
+                        sound.clone_from(&key);
+                    }
+                    // Computed right after the sound key of the same stem.
+                    Tier::Consonants => consonants_of_sound(token.script, &sound, &mut key),
+                    Tier::Exact => push_key(tier, token.script, split.stem, &mut key),
+                }
                 let mut hash = KeyHash::new(tier);
                 hash.feed(&key);
                 let mut last = first;

@@ -174,6 +174,8 @@ pub struct ContextRule {
     pub action: RuleAction,
     /// `place:ID`, `actor:ID`, `person:ID` or `demonym:COUNTRY-PLACE-ID`.
     pub target: String,
+    /// The target as an index, resolved when the knowledge base is built.
+    pub resolved: Option<crate::Target>,
     /// Only for names in this language (None: all).
     pub lang: Option<String>,
     /// Only for this folded form of the name (None: every form).

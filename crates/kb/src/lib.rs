@@ -195,6 +195,16 @@ impl KnowledgeBase {
             }
         }
         self.gazetteer = gazetteer;
+        let person_ids: FxHashMap<&str, u32> = self.people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i as u32)).collect();
+        for rule in &mut self.lexicon.rules {
+            rule.resolved = match rule.target.split_once(':') {
+                Some(("place", id)) => self.place_ids.get(id).map(|&i| Target::Place(i)),
+                Some(("demonym", id)) => self.place_ids.get(id).map(|&i| Target::Demonym(i)),
+                Some(("actor", id)) => self.actor_ids.get(id).map(|&i| Target::Actor(i)),
+                Some(("person", id)) => person_ids.get(id).map(|&i| Target::Person(i)),
+                _ => None,
+            };
+        }
     }
 }
 

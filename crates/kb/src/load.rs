@@ -231,6 +231,7 @@ impl Loader {
                 };
                 self.kb.lexicon.rules.push(ContextRule {
                     action,
+                    resolved: None,
                     target,
                     lang,
                     form: form.map(|f| marsad_text::fold::fold_str(&f)),

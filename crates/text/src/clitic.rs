@@ -18,41 +18,52 @@ pub struct Split<'a> {
     pub definite: bool,
 }
 
-const CONJUNCTIONS: [&str; 3] = ["", "و", "ف"];
-const PREPOSITIONS: [&str; 4] = ["", "ب", "ل", "ك"];
-
 /// Shortest stem worth looking up, in chars.
 const MIN_STEM_CHARS: usize = 2;
 
 /// Every reading of `folded` (an Arabic word already folded by [`crate::fold`]) as proclitics
 /// plus a stem of at least two letters, the bare word first.
 pub fn splits(folded: &str) -> impl Iterator<Item = Split<'_>> {
-    let total = folded.chars().count();
-    let mut out: Vec<Split<'_>> = Vec::with_capacity(4);
-    for conjunction in CONJUNCTIONS {
-        let Some(after_conjunction) = folded.strip_prefix(conjunction) else { continue };
-        for preposition in PREPOSITIONS {
-            let Some(after_preposition) = after_conjunction.strip_prefix(preposition) else { continue };
-            let clitic_chars = conjunction.chars().count() + preposition.chars().count();
-            // Without the article.
-            if clitic_chars > 0 && total - clitic_chars >= MIN_STEM_CHARS {
-                out.push(Split { stem: after_preposition, stem_offset: clitic_chars, article_offset: None, definite: false });
+    let mut out = Vec::with_capacity(4);
+    splits_into(folded, &mut out);
+    out.into_iter()
+}
+
+/// [`splits`] into a buffer the caller reuses (the hot path of mention finding).
+pub fn splits_into<'a>(folded: &'a str, out: &mut Vec<Split<'a>>) {
+    out.clear();
+    // Proclitics are all two-byte letters; work on the first few chars only.
+    let mut head = ['\0'; 5];
+    let mut offsets = [folded.len(); 6];
+    let mut total = 0usize;
+    for (i, (byte, c)) in folded.char_indices().enumerate() {
+        if i < 5 {
+            head[i] = c;
+            offsets[i] = byte;
+        }
+        total += 1;
+    }
+    let byte_at = |chars: usize| -> usize { if chars < 5 { offsets[chars].min(folded.len()) } else { folded.len() } };
+    out.push(Split { stem: folded, stem_offset: 0, article_offset: None, definite: false });
+    // Conjunction (و ف), then preposition (ب ل ك), then article (ال, or the ل of لل).
+    let conjunctions: &[usize] = if matches!(head[0], 'و' | 'ف') { &[0, 1] } else { &[0] };
+    for &c in conjunctions {
+        let prepositions: &[usize] = if matches!(head[c], 'ب' | 'ل' | 'ك') { &[0, 1] } else { &[0] };
+        for &p in prepositions {
+            let clitic_chars = c + p;
+            if clitic_chars > 0 && total >= clitic_chars + MIN_STEM_CHARS {
+                out.push(Split { stem: &folded[byte_at(clitic_chars)..], stem_offset: clitic_chars, article_offset: None, definite: false });
             }
-            // With the article: ال, or the ل of لل when the preposition is ل.
-            if preposition == "ل" {
-                if let Some(stem) = after_preposition.strip_prefix('ل') {
-                    if total - clitic_chars - 1 >= MIN_STEM_CHARS {
-                        out.push(Split { stem, stem_offset: clitic_chars + 1, article_offset: None, definite: true });
-                    }
+            let lam_preposition = p == 1 && head[c] == 'ل';
+            if lam_preposition {
+                if head[clitic_chars] == 'ل' && total >= clitic_chars + 1 + MIN_STEM_CHARS {
+                    out.push(Split { stem: &folded[byte_at(clitic_chars + 1)..], stem_offset: clitic_chars + 1, article_offset: None, definite: true });
                 }
-            } else if let Some(stem) = after_preposition.strip_prefix("ال") {
-                if total - clitic_chars - 2 >= MIN_STEM_CHARS {
-                    out.push(Split { stem, stem_offset: clitic_chars + 2, article_offset: Some(clitic_chars), definite: true });
-                }
+            } else if head[clitic_chars] == 'ا' && head[clitic_chars + 1] == 'ل' && total >= clitic_chars + 2 + MIN_STEM_CHARS {
+                out.push(Split { stem: &folded[byte_at(clitic_chars + 2)..], stem_offset: clitic_chars + 2, article_offset: Some(clitic_chars), definite: true });
             }
         }
     }
-    std::iter::once(Split { stem: folded, stem_offset: 0, article_offset: None, definite: false }).chain(out)
 }
 
 #[cfg(test)]

@@ -44,6 +44,15 @@ pub fn fold_char(c: char) -> Folded {
     if is_mark(c) || is_invisible(c) {
         return Drop;
     }
+    // Fast path: the common Arabic letters fold to themselves.
+    if ('\u{0621}'..='\u{063A}').contains(&c) || ('\u{0641}'..='\u{064A}').contains(&c) {
+        return match c {
+            'أ' | 'إ' | 'آ' => One('ا'),
+            'ى' => One('ي'),
+            'ة' => One('ه'),
+            _ => One(c),
+        };
+    }
     match c {
         // Arabic letters
         'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' | 'ٵ' => One('ا'),

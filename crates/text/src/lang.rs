@@ -67,6 +67,11 @@ const FUNCTION_WORDS: &[(Lang, &[&str])] = &[
 
 /// The language of `text`, or `None` when it has too few letters to tell.
 pub fn detect(text: &str) -> Option<Lang> {
+    detect_counting(text).0
+}
+
+/// The language of `text` and its number of letters (for weighting paragraphs).
+pub fn detect_counting(text: &str) -> (Option<Lang>, usize) {
     let mut arabic = 0usize;
     let mut latin = 0usize;
     let mut accented_french = 0usize;
@@ -106,17 +111,20 @@ pub fn detect(text: &str) -> Option<Lang> {
         }
     }
     score_word(&mut word, &mut scores);
-    if arabic + latin < 2 {
-        return None;
+    let letters = arabic + latin;
+    if letters < 2 {
+        return (None, letters);
     }
     if arabic >= latin {
-        return Some(Lang::Ar);
+        return (Some(Lang::Ar), letters);
     }
-    let (best, &best_score) = scores.iter().enumerate().max_by_key(|(i, s)| (**s, usize::MAX - *i))?;
+    let Some((best, &best_score)) = scores.iter().enumerate().max_by_key(|(i, s)| (**s, usize::MAX - *i)) else {
+        return (None, letters);
+    };
     if best_score == 0 {
-        return Some(if accented_french > 0 { Lang::Fr } else { Lang::En });
+        return (Some(if accented_french > 0 { Lang::Fr } else { Lang::En }), letters);
     }
-    Some(FUNCTION_WORDS[best].0)
+    (Some(FUNCTION_WORDS[best].0), letters)
 }
 
 #[cfg(test)]

@@ -5,7 +5,8 @@
 //! later stages skip them, and every span still points into the original text.
 
 use crate::fold::fold_str;
-use crate::lang::{detect, Lang};
+use crate::lang::{detect_counting, Lang};
+use std::collections::HashSet;
 use crate::token::{Script, Tokens};
 
 /// A char range of the text, `end` exclusive.
@@ -109,9 +110,50 @@ const RELATED_PREFIXES: &[&str] = &["اقرا ايضا", "اقرا المزيد"
 
 /// Analyse the layout of `text`. `title`, when the reader found one, marks the headline.
 pub fn analyse(text: &str, title: Option<&str>) -> Layout {
-    let title_key = title.map(line_key).filter(|k| !k.is_empty());
+    analyse_with_tokens(text, &Tokens::new(text), title)
+}
+
+/// The words of one line: a range of the document's tokens.
+struct Line<'a> {
+    tokens: &'a Tokens,
+    range: std::ops::Range<usize>,
+}
+
+impl Line<'_> {
+    fn len(&self) -> usize {
+        self.range.len()
+    }
+    fn folded(&self, i: usize) -> &str {
+        self.tokens.folded(self.range.start + i)
+    }
+    fn items(&self) -> &[crate::token::Token] {
+        &self.tokens.items()[self.range.clone()]
+    }
+    /// A comparison key: a hash of the folded words separated by one space.
+    fn key(&self) -> u64 {
+        let mut hash = EMPTY_KEY;
+        for i in 0..self.len() {
+            if i > 0 {
+                hash = feed_byte(hash, b' ');
+            }
+            for byte in self.folded(i).bytes() {
+                hash = feed_byte(hash, byte);
+            }
+        }
+        hash
+    }
+}
+
+fn feed_byte(hash: u64, byte: u8) -> u64 {
+    (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+}
+
+/// [`analyse`] reusing the tokens of the whole text (the extractor has them already).
+pub fn analyse_with_tokens(text: &str, tokens: &Tokens, title: Option<&str>) -> Layout {
+    let title_tokens = title.map(Tokens::new);
+    let title_key = title_tokens.as_ref().map(|t| Line { tokens: t, range: 0..t.len() }.key()).filter(|k| *k != EMPTY_KEY);
     let mut blocks: Vec<Block> = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: HashSet<u64> = HashSet::new();
     let mut letters_by_lang: Vec<(Lang, usize)> = Vec::new();
     let mut char_offset = 0u32;
     for raw_line in text.split('\n') {
@@ -120,30 +162,32 @@ pub fn analyse(text: &str, title: Option<&str>) -> Layout {
         char_offset += line_chars + 1;
         let Some(span) = trimmed_span(raw_line, line_start) else { continue };
         let line = slice_chars(raw_line, span.start - line_start, span.end - line_start);
-        let key = line_key(line);
-        let tokens = Tokens::new(line);
-        let kind = if tokens.items().iter().all(|t| t.script == Script::Digit) {
+        let words = Line { tokens, range: tokens.first_at_or_after(span.start)..tokens.first_at_or_after(span.end) };
+        let key = words.key();
+        // Only short lines can be counters, menus, titles or headings.
+        let short = line.len() <= SHORT_LINE_BYTES;
+        let kind = if words.items().iter().all(|t| t.script == Script::Digit) {
             BlockKind::Noise(Noise::Decoration)
-        } else if is_counter(&tokens) {
+        } else if short && is_counter(&words) {
             BlockKind::Noise(Noise::Counter)
-        } else if is_share_or_menu(&tokens, &key) {
+        } else if short && is_share_or_menu(&words) {
             BlockKind::Noise(Noise::ShareOrMenu)
-        } else if seen.iter().any(|k| *k == key) {
+        } else if seen.contains(&key) {
             BlockKind::Noise(Noise::Repeated)
-        } else if !blocks.iter().any(|b| b.kind == BlockKind::Title)
-            && (title_key.as_deref() == Some(key.as_str())
-                || (title_key.is_none() && blocks.iter().all(|b| matches!(b.kind, BlockKind::Noise(_))) && looks_like_heading(line, &tokens, 30)))
+        } else if short
+            && !blocks.iter().any(|b| b.kind == BlockKind::Title)
+            && (title_key == Some(key)
+                || (title_key.is_none() && blocks.iter().all(|b| matches!(b.kind, BlockKind::Noise(_))) && looks_like_heading(line, &words, 30)))
         {
             BlockKind::Title
-        } else if is_emphasised(line) || looks_like_heading(line, &tokens, 9) {
+        } else if short && (is_emphasised(line) || looks_like_heading(line, &words, 9)) {
             BlockKind::Heading
         } else {
             BlockKind::Body
         };
-        seen.push(key);
-        let lang = detect(line);
+        seen.insert(key);
+        let (lang, letters) = detect_counting(line);
         if let (Some(l), false) = (lang, matches!(kind, BlockKind::Noise(_))) {
-            let letters = line.chars().filter(|c| c.is_alphabetic()).count();
             match letters_by_lang.iter_mut().find(|(known, _)| *known == l) {
                 Some((_, n)) => *n += letters,
                 None => letters_by_lang.push((l, letters)),
@@ -174,30 +218,24 @@ fn slice_chars(line: &str, start: u32, end: u32) -> &str {
     line.get(from..to.max(from)).unwrap_or("")
 }
 
-/// A comparison key for a line: folded words only.
-fn line_key(line: &str) -> String {
-    let tokens = Tokens::new(line);
-    let mut key = String::new();
-    for i in 0..tokens.len() {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.push_str(tokens.folded(i));
-    }
-    key
+/// Lines longer than this (in bytes) are running text: never counters, menus or headings.
+const SHORT_LINE_BYTES: usize = 600;
+
+/// The key of a line with no word.
+const EMPTY_KEY: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn is_counter(words: &Line<'_>) -> bool {
+    let items = words.items();
+    items.len() == 2 && items[0].script == Script::Digit && COUNTER_WORDS.contains(&words.folded(1))
 }
 
-fn is_counter(tokens: &Tokens) -> bool {
-    let items = tokens.items();
-    items.len() == 2 && items[0].script == Script::Digit && COUNTER_WORDS.contains(&tokens.folded(1))
-}
-
-fn is_share_or_menu(tokens: &Tokens, key: &str) -> bool {
-    if RELATED_PREFIXES.iter().any(|p| key.starts_with(p)) {
+fn is_share_or_menu(words: &Line<'_>) -> bool {
+    let joined = (0..words.len()).map(|i| words.folded(i)).collect::<Vec<_>>().join(" ");
+    if RELATED_PREFIXES.iter().any(|p| joined.starts_with(p)) {
         return true;
     }
-    let n = tokens.len();
-    n > 0 && n <= 8 && (0..n).all(|i| SHARE_WORDS.contains(&tokens.folded(i)))
+    let n = words.len();
+    n > 0 && n <= 8 && (0..n).all(|i| SHARE_WORDS.contains(&words.folded(i)))
 }
 
 fn is_emphasised(line: &str) -> bool {
@@ -205,8 +243,8 @@ fn is_emphasised(line: &str) -> bool {
     (inner.starts_with('*') && inner.ends_with('*') && inner.len() > 2) || (inner.starts_with('#') && !inner.starts_with("#\u{20}#"))
 }
 
-fn looks_like_heading(line: &str, tokens: &Tokens, max_words: usize) -> bool {
-    let words = tokens.items().iter().filter(|t| t.script != Script::Digit).count();
+fn looks_like_heading(line: &str, line_words: &Line<'_>, max_words: usize) -> bool {
+    let words = line_words.items().iter().filter(|t| t.script != Script::Digit).count();
     let last = line.trim_end().chars().last().unwrap_or(' ');
     words > 0 && words <= max_words && !matches!(last, '.' | '!' | ':' | '،' | ',' | ';' | '؛' | '…')
 }

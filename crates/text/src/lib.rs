@@ -11,11 +11,15 @@
 //! - [`clitic`]: the Arabic proclitics a word may carry (و ف ب ل ك ال لل).
 //! - [`lang`]: language of a text or paragraph (ar, fr, en, ...).
 //! - [`layout`]: paragraphs, headings, sentences, and the scraping noise to skip.
+//! - [`numbers`]: counts in digits and number words (fatalities).
+//! - [`dates`]: date expressions resolved against the publication date.
 
 pub mod clitic;
+pub mod dates;
 pub mod fold;
 pub mod lang;
 pub mod layout;
+pub mod numbers;
 pub mod skeleton;
 pub mod token;
 

@@ -92,6 +92,16 @@ pub fn push_key(tier: Tier, script: Script, word: &str, out: &mut String) {
     }
 }
 
+/// The consonant key from an already computed sound key (same result as `push_key(Tier::Consonants, ..)`).
+pub fn consonants_of_sound(script: Script, sound: &str, out: &mut String) {
+    for (index, c) in sound.chars().enumerate() {
+        if is_vowel_key(c) && (script == Script::Arabic || index > 0) {
+            continue;
+        }
+        out.push(c);
+    }
+}
+
 /// The key of a folded word at `tier`, as a new string.
 pub fn key(tier: Tier, script: Script, word: &str) -> String {
     let mut out = String::with_capacity(word.len());
@@ -153,6 +163,16 @@ mod tests {
         assert_eq!(consonant("تمبكتو"), consonant("تومبوكتو"));
         assert!(consonants(&consonant("تمبكتو")) >= MIN_CONSONANTS_FOR_LOOSE);
         assert!(consonants(&consonant("باماكو")) < MIN_CONSONANTS_FOR_LOOSE);
+    }
+
+    #[test]
+    fn consonant_keys_derive_from_sound_keys() {
+        for word in ["تمبكتو", "تومبوكتو", "بوركينافاسو", "اغاديز", "وادي"] {
+            let folded = fold_str(word);
+            let mut derived = String::new();
+            consonants_of_sound(Script::Arabic, &key(Tier::Sound, Script::Arabic, &folded), &mut derived);
+            assert_eq!(derived, key(Tier::Consonants, Script::Arabic, &folded), "{word}");
+        }
     }
 
     #[test]

@@ -1,0 +1,63 @@
+//! The whole `extract` path on one core: reading (decoding, layout) + analysis + mention
+//! finding + the JSON line, over ≥ 10 MB of news text. The text is the seed articles of
+//! `../shared/corpus/seeds` when present (real Arabic news), else the bundled samples,
+//! repeated as separate documents.
+
+use marsad_extract::Extractor;
+use marsad_kb::KnowledgeBase;
+use marsad_output::{record, to_json_line, DocumentInfo};
+use marsad_read::{read_bytes, Format, ReadOptions};
+use std::path::{Path, PathBuf};
+
+const TARGET_BYTES: usize = 10 * 1024 * 1024;
+
+fn main() {
+    divan::main();
+}
+
+fn articles() -> Vec<Vec<u8>> {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/seeds");
+    let mut texts: Vec<Vec<u8>> = std::fs::read_dir(&seeds)
+        .map(|dir| {
+            let mut paths: Vec<PathBuf> = dir.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+            paths.sort();
+            paths.iter().filter_map(|p| std::fs::read(p).ok()).collect()
+        })
+        .unwrap_or_default();
+    if texts.is_empty() {
+        texts = ["sample-ar-convoy.txt", "sample-fr-blockade.txt", "sample-en-drone.txt"]
+            .iter()
+            .filter_map(|name| std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("samples").join(name)).ok())
+            .collect();
+    }
+    let mut corpus = Vec::new();
+    let mut total = 0;
+    while total < TARGET_BYTES {
+        for text in &texts {
+            total += text.len();
+            corpus.push(text.clone());
+        }
+    }
+    corpus
+}
+
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn extract_10_mb_one_core(bencher: divan::Bencher) {
+    let kb = KnowledgeBase::embedded().expect("valid knowledge base");
+    let extractor = Extractor::new(&kb);
+    let corpus = articles();
+    let bytes: usize = corpus.iter().map(Vec::len).sum();
+    let options = ReadOptions::default();
+    bencher.counter(divan::counter::BytesCount::new(bytes)).bench_local(|| {
+        let mut out = 0usize;
+        for (i, article) in corpus.iter().enumerate() {
+            let name = format!("doc{i}.txt");
+            for document in read_bytes(Path::new(&name), article, Format::Text, &options).into_iter().flatten() {
+                let extraction = extractor.extract(&document.text, document.title.as_deref());
+                let info = DocumentInfo { id: &document.id, text: &document.text, title: document.title.as_deref(), ..DocumentInfo::default() };
+                out += to_json_line(&record(&kb, &info, &extraction, false)).len();
+            }
+        }
+        out
+    });
+}

@@ -1,0 +1,1 @@
+//! Event coding: from the mentions of a text to ACLED events (in progress).

@@ -1,0 +1,1 @@
+//! Date expressions in Arabic, French and English (in progress).

@@ -1,0 +1,1 @@
+//! Counts written in Arabic, French and English (in progress).

@@ -1,0 +1,134 @@
+//! Specification of `dates`: date expressions in Arabic, French and English (fictional sentences).
+
+use marsad_text::dates::dates;
+
+/// (text of the span, ISO date or "-", precision, relative, background)
+fn found(text: &str, published: Option<&str>) -> Vec<(String, String, u8, bool, bool)> {
+    dates(text, published)
+        .iter()
+        .map(|m| {
+            let words: String = text.chars().skip(m.span.start as usize).take((m.span.end - m.span.start) as usize).collect();
+            (words, m.date.map_or("-".to_string(), |d| d.to_iso()), m.precision as u8, m.relative, m.background)
+        })
+        .collect()
+}
+
+fn iso(text: &str, published: &str) -> Vec<String> {
+    dates(text, Some(published)).iter().map(|m| m.date.map_or("-".to_string(), |d| d.to_iso())).collect()
+}
+
+const PUB: &str = "2025-09-10"; // a Wednesday
+
+#[test]
+fn arabic_absolute_dates() {
+    assert_eq!(found("في 6 سبتمبر 2025 هاجم مسلحون", None), [("6 سبتمبر 2025".into(), "2025-09-06".into(), 1, false, false)]);
+    assert_eq!(iso("وقع الهجوم في السادس من سبتمبر", PUB), ["2025-09-06"]);
+    assert_eq!(iso("في الثالث من أكتوبر", PUB), ["2025-10-03"], "less than two months ahead: this year");
+    assert_eq!(iso("في الثالث من ديسمبر", PUB), ["2024-12-03"], "further ahead: last year");
+    assert_eq!(iso("في الحادي والثلاثين من أغسطس", PUB), ["2025-08-31"]);
+    assert_eq!(iso("الثانية عشرة من يوليو", PUB), ["2025-07-12"]);
+    assert_eq!(iso("٦/٩/٢٠٢٥", PUB), ["2025-09-06"]);
+    assert_eq!(iso("في 12 أيلول 2025 وفي 3 كانون الثاني 2024", PUB), ["2025-09-12", "2024-01-03"]);
+    assert_eq!(iso("يوم 14 جويلية و 2 أوت", PUB), ["2025-07-14", "2025-08-02"]);
+}
+
+#[test]
+fn french_absolute_dates() {
+    assert_eq!(iso("le 17 septembre 2025", PUB), ["2025-09-17"]);
+    assert_eq!(iso("le 7 septembre, l'armée", PUB), ["2025-09-07"]);
+    assert_eq!(iso("le 1er octobre", PUB), ["2025-10-01"]);
+    assert_eq!(iso("le 1er décembre", PUB), ["2024-12-01"]);
+    assert_eq!(iso("le 1er août", PUB), ["2025-08-01"]);
+    assert_eq!(iso("le 3 sept. 2025", PUB), ["2025-09-03"]);
+    assert_eq!(iso("le 06-09-2025 à Gao", PUB), ["2025-09-06"]);
+    assert_eq!(iso("le premier février 2024", PUB), ["2024-02-01"]);
+}
+
+#[test]
+fn english_absolute_dates() {
+    assert_eq!(found("On September 6, 2025, gunmen", None), [("September 6, 2025".into(), "2025-09-06".into(), 1, false, false)]);
+    assert_eq!(iso("on 6 September", PUB), ["2025-09-06"]);
+    assert_eq!(iso("on Sept. 6 the convoy", PUB), ["2025-09-06"]);
+    assert_eq!(iso("report dated 2025-09-06", PUB), ["2025-09-06"]);
+    assert_eq!(iso("on the 3rd of August", PUB), ["2025-08-03"]);
+}
+
+#[test]
+fn a_day_without_year_needs_a_publication_date() {
+    assert_eq!(found("le 17 septembre", None), [("17 septembre".into(), "-".into(), 1, false, false)]);
+    assert_eq!(iso("le 29 février", "2025-03-01"), ["-"], "2025 has no 29 February");
+    assert!(dates("le 31 février", Some(PUB)).is_empty());
+}
+
+#[test]
+fn ambiguous_month_words_need_context() {
+    assert!(dates("مارس الجيش ضغوطا على السكان", Some(PUB)).is_empty());
+    assert!(dates("قال الأب إن ابنه قتل", Some(PUB)).is_empty());
+    assert!(dates("They may return. The march went on.", Some(PUB)).is_empty());
+    assert_eq!(iso("في مارس", PUB), ["2025-03"]);
+    assert_eq!(iso("منذ آب 2024", PUB), ["2024-08"]);
+    assert_eq!(iso("in May", PUB), ["2025-05"]);
+}
+
+#[test]
+fn months_alone_and_their_parts() {
+    assert_eq!(found("سبتمبر الماضي", Some(PUB)), [("سبتمبر الماضي".into(), "2024-09".into(), 2, true, false)]);
+    assert_eq!(iso("أغسطس الماضي", PUB), ["2025-08"]);
+    assert_eq!(iso("في سبتمبر", PUB), ["2025-09"]);
+    assert_eq!(found("مطلع سبتمبر 2025", None), [("مطلع سبتمبر 2025".into(), "2025-09".into(), 2, false, false)]);
+    assert_eq!(found("début septembre", Some(PUB)), [("début septembre".into(), "2025-09".into(), 2, false, false)]);
+    assert_eq!(found("in early September", Some(PUB)), [("early September".into(), "2025-09".into(), 2, false, false)]);
+    assert_eq!(iso("منتصف أغسطس وأواخر يوليو", PUB), ["2025-08", "2025-07"]);
+    assert_eq!(iso("fin septembre et late October", PUB), ["2025-09", "2025-10"]);
+    assert_eq!(iso("late December", PUB), ["2024-12"]);
+    assert_eq!(iso("octobre prochain", PUB), ["2025-10"]);
+}
+
+#[test]
+fn relative_days() {
+    assert_eq!(found("قتل أمس خمسة جنود", Some(PUB)), [("أمس".into(), "2025-09-09".into(), 1, true, false)]);
+    assert_eq!(iso("وقع الهجوم بالأمس", PUB), ["2025-09-09"]);
+    assert_eq!(iso("البارحة", PUB), ["2025-09-09"]);
+    assert_eq!(iso("أول من أمس وأول أمس", PUB), ["2025-09-08", "2025-09-08"]);
+    assert_eq!(iso("اليوم وغدا", PUB), ["2025-09-10", "2025-09-11"]);
+    assert_eq!(iso("hier, avant-hier et aujourd'hui", PUB), ["2025-09-09", "2025-09-08", "2025-09-10"]);
+    assert_eq!(iso("yesterday and today", PUB), ["2025-09-09", "2025-09-10"]);
+    assert_eq!(found("أمس", None), [("أمس".into(), "-".into(), 1, true, false)]);
+}
+
+#[test]
+fn weekdays() {
+    assert_eq!(found("هاجموا القرية مساء الاثنين", Some(PUB)), [("مساء الاثنين".into(), "2025-09-08".into(), 1, true, false)]);
+    assert_eq!(iso("يوم السبت", PUB), ["2025-09-06"]);
+    assert_eq!(iso("فجر الأربعاء", PUB), ["2025-09-10"], "the publication day itself");
+    assert_eq!(iso("الجمعة الماضية", PUB), ["2025-09-05"]);
+    assert_eq!(iso("ليلة الخميس", PUB), ["2025-09-04"]);
+    assert_eq!(iso("samedi dernier", PUB), ["2025-09-06"]);
+    assert_eq!(found("mardi soir", Some(PUB)), [("mardi soir".into(), "2025-09-09".into(), 1, true, false)]);
+    assert_eq!(found("dans la nuit de lundi à mardi", Some(PUB)), [("nuit de lundi à mardi".into(), "2025-09-08".into(), 1, true, false)]);
+    assert_eq!(iso("on Saturday, last Tuesday and Tuesday night", PUB), ["2025-09-06", "2025-09-09", "2025-09-09"]);
+    assert_eq!(iso("last Wednesday", PUB), ["2025-09-03"]);
+    assert_eq!(found("يوم السبت", None), [("يوم السبت".into(), "-".into(), 1, true, false)]);
+}
+
+#[test]
+fn weeks_months_and_years_relative_to_publication() {
+    assert_eq!(found("الأسبوع الماضي", Some(PUB)), [("الأسبوع الماضي".into(), "2025-09-01".into(), 2, true, false)]);
+    assert_eq!(iso("la semaine dernière", PUB), ["2025-09-01"]);
+    assert_eq!(iso("last week", "2025-09-07"), ["2025-08-25"]);
+    assert_eq!(iso("الشهر الماضي", PUB), ["2025-08"]);
+    assert_eq!(iso("l'an dernier", PUB), ["2024"]);
+    assert_eq!(found("منذ أسابيع", Some(PUB)), [("منذ أسابيع".into(), "2025-09".into(), 3, true, false)]);
+    assert_eq!(iso("depuis des semaines et for weeks", PUB), ["2025-09", "2025-09"]);
+}
+
+#[test]
+fn years_and_background() {
+    assert_eq!(found("منذ سيطرة المسلحين عام 2012", Some(PUB)), [("عام 2012".into(), "2012".into(), 3, false, true)]);
+    assert_eq!(found("سنة 2025", Some(PUB)), [("سنة 2025".into(), "2025".into(), 3, false, false)]);
+    assert_eq!(found("depuis 2024", Some(PUB)), [("depuis 2024".into(), "2024".into(), 3, false, true)]);
+    assert_eq!(found("since 2012", None), [("since 2012".into(), "2012".into(), 3, false, true)]);
+    assert_eq!(found("en 2012", Some(PUB)), [("en 2012".into(), "2012".into(), 3, false, true)]);
+    assert_eq!(found("in 2024", Some(PUB)), [("in 2024".into(), "2024".into(), 3, false, false)]);
+    assert_eq!(found("le 3 mars 2023", Some(PUB)), [("3 mars 2023".into(), "2023-03-03".into(), 1, false, true)]);
+}
