@@ -3,6 +3,7 @@
 //! `../shared/corpus/seeds` when present (real Arabic news), else the bundled samples,
 //! repeated as separate documents.
 
+use marsad_events::EventCoder;
 use marsad_extract::Extractor;
 use marsad_kb::KnowledgeBase;
 use marsad_output::{record, to_json_line, DocumentInfo};
@@ -45,6 +46,7 @@ fn articles() -> Vec<Vec<u8>> {
 fn extract_10_mb_one_core(bencher: divan::Bencher) {
     let kb = KnowledgeBase::embedded().expect("valid knowledge base");
     let extractor = Extractor::new(&kb);
+    let coder = EventCoder::new(&kb);
     let corpus = articles();
     let bytes: usize = corpus.iter().map(Vec::len).sum();
     let options = ReadOptions::default();
@@ -54,8 +56,9 @@ fn extract_10_mb_one_core(bencher: divan::Bencher) {
             let name = format!("doc{i}.txt");
             for document in read_bytes(Path::new(&name), article, Format::Text, &options).into_iter().flatten() {
                 let extraction = extractor.extract(&document.text, document.title.as_deref());
+                let events = coder.code(&document.text, &extraction, document.published.as_deref());
                 let info = DocumentInfo { id: &document.id, text: &document.text, title: document.title.as_deref(), ..DocumentInfo::default() };
-                out += to_json_line(&record(&kb, &info, &extraction, false)).len();
+                out += to_json_line(&record(&kb, &info, &extraction, &events, false)).len();
             }
         }
         out

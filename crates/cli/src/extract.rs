@@ -2,6 +2,7 @@
 
 use crate::samples::SAMPLES;
 use anyhow::{anyhow, Context, Result};
+use marsad_events::EventCoder;
 use marsad_extract::Extractor;
 use marsad_kb::KnowledgeBase;
 use marsad_output::{record, to_json_line, to_terminal, DocumentInfo};
@@ -60,6 +61,7 @@ pub fn load_kb(dir: Option<&PathBuf>) -> Result<KnowledgeBase> {
 pub fn run(args: Args) -> Result<bool> {
     let kb = load_kb(args.kb.as_ref()).context("loading the knowledge base")?;
     let extractor = Extractor::new(&kb);
+    let coder = EventCoder::new(&kb);
     let options = ReadOptions { max_bytes: args.max_bytes, ..ReadOptions::default() };
     if args.paths.is_empty() && !args.samples {
         return Err(anyhow!("nothing to read: give files, directories or `-`, or --samples"));
@@ -82,6 +84,7 @@ pub fn run(args: Args) -> Result<bool> {
                         eprintln!("marsad: {}: warning: {warning}", document.origin.path.display());
                     }
                     let extraction = extractor.extract(&document.text, document.title.as_deref());
+                    let events = coder.code(&document.text, &extraction, document.published.as_deref());
                     let source = document.source.clone().or_else(|| document.url.as_deref().and_then(|u| kb.outlet_for_url(u)).map(|o| o.name.clone()));
                     let info = DocumentInfo {
                         id: &document.id,
@@ -91,7 +94,7 @@ pub fn run(args: Args) -> Result<bool> {
                         url: document.url.as_deref(),
                         text: &document.text,
                     };
-                    let record = record(&kb, &info, &extraction, args.with_text);
+                    let record = record(&kb, &info, &extraction, &events, args.with_text);
                     let line = match args.format {
                         OutputFormat::Jsonl => to_json_line(&record) + "\n",
                         OutputFormat::Text => to_terminal(&record),

@@ -6,7 +6,7 @@
 //! next word without building strings, and a set of every key prefix tells it when to stop.
 //! With ~10^5 keys and ~10^7 lookups a run, the chance of one hash collision is ~10^-7.
 
-use crate::model::*;
+
 use marsad_text::clitic::splits;
 use marsad_text::skeleton::{consonants, key, push_key, Tier, MIN_CONSONANTS_FOR_LOOSE, TIERS};
 use marsad_text::{Script, Tokens};

@@ -64,6 +64,8 @@ pub struct KnowledgeBase {
     pub outlets: Vec<Outlet>,
     /// Word lists and context rules.
     pub lexicon: Lexicon,
+    /// ACLED's event taxonomy and the trigger frames' rules.
+    pub taxonomy: Taxonomy,
     gazetteer: Gazetteer,
     place_ids: FxHashMap<String, u32>,
     actor_ids: FxHashMap<String, u32>,

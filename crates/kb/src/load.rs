@@ -2,7 +2,7 @@
 //!
 //! Every problem is collected with its file and line, so one run shows all of them.
 
-use crate::lexicon::{fold_word, Condition, ContextRule, Lexicon, RuleAction};
+use crate::lexicon::{fold_word, Condition, ContextRule, RuleAction};
 use crate::model::*;
 use crate::{KbError, KnowledgeBase};
 use std::collections::{BTreeMap, HashSet};
@@ -72,6 +72,13 @@ enum RawLexiconLine {
         #[serde(default)]
         if_next: Vec<String>,
     },
+}
+
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum RawTaxonomyLine {
+    SubEvent { event_type: String, sub_event_type: String, disorder_type: String },
+    Frame { frame: String, sub_event_type: String, if_civilian_target: Option<String> },
 }
 
 /// Where a line came from.
@@ -253,6 +260,15 @@ impl Loader {
                 serde_json::from_str::<RawPlace>(trimmed).map(|raw| self.place(at, raw))
             } else if name.starts_with("lexicon/") {
                 serde_json::from_str::<RawLexiconLine>(trimmed).map(|raw| self.lexicon(at, raw))
+            } else if name.starts_with("events/") {
+                serde_json::from_str::<RawTaxonomyLine>(trimmed).map(|raw| match raw {
+                    RawTaxonomyLine::SubEvent { event_type, sub_event_type, disorder_type } => {
+                        self.kb.taxonomy.sub_events.push(SubEventType { event_type, sub_event_type, disorder_type })
+                    }
+                    RawTaxonomyLine::Frame { frame, sub_event_type, if_civilian_target } => {
+                        self.kb.taxonomy.frames.push(FrameRule { frame, sub_event_type, if_civilian_target })
+                    }
+                })
             } else if name.starts_with("actors") {
                 serde_json::from_str::<RawActor>(trimmed).map(|raw| self.actor(at, raw))
             } else if name.starts_with("people") {
@@ -317,6 +333,25 @@ impl Loader {
             };
             if !known {
                 problems.push(format!("rule target `{}` is unknown", rule.target));
+            }
+        }
+        let taxonomy = &self.kb.taxonomy;
+        let event_types: HashSet<&str> = taxonomy.sub_events.iter().map(|s| s.event_type.as_str()).collect();
+        if !taxonomy.sub_events.is_empty() && (taxonomy.sub_events.len() != 25 || event_types.len() != 6) {
+            problems.push(format!("the taxonomy has {} sub-event types in {} event types, not ACLED's 25 in 6", taxonomy.sub_events.len(), event_types.len()));
+        }
+        for rule in &taxonomy.frames {
+            for sub in std::iter::once(&rule.sub_event_type).chain(rule.if_civilian_target.iter()) {
+                if taxonomy.sub_event(sub).is_none() {
+                    problems.push(format!("frame `{}` maps to unknown sub-event type `{sub}`", rule.frame));
+                }
+            }
+        }
+        for entry in self.kb.lexicon.list("event-triggers").entries() {
+            let frame = entry.role.as_deref().unwrap_or("").trim_end_matches(":passive");
+            if taxonomy.frame(frame).is_none() {
+                problems.push(format!("trigger frame `{frame}` has no rule in events/taxonomy.jsonl"));
+                break;
             }
         }
         self.errors.extend(problems.into_iter().map(|message| KbError::Inconsistent { message }));

@@ -200,3 +200,46 @@ pub struct Outlet {
     /// Forms to look for in text, by language.
     pub names: Names,
 }
+
+/// One ACLED sub-event type with its event type and disorder type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubEventType {
+    /// One of the six event types.
+    pub event_type: String,
+    /// The sub-event type.
+    pub sub_event_type: String,
+    /// ACLED's disorder type.
+    pub disorder_type: String,
+}
+
+/// How a trigger frame (attack, abduct, ...) becomes a sub-event type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrameRule {
+    /// The frame, as in the trigger lexicon's roles.
+    pub frame: String,
+    /// Its default sub-event type.
+    pub sub_event_type: String,
+    /// Its sub-event type when the target is civilians, if different.
+    pub if_civilian_target: Option<String>,
+}
+
+/// ACLED's taxonomy and the frame rules, from `data/events/taxonomy.jsonl`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Taxonomy {
+    /// The 25 sub-event types.
+    pub sub_events: Vec<SubEventType>,
+    /// One rule per trigger frame.
+    pub frames: Vec<FrameRule>,
+}
+
+impl Taxonomy {
+    /// The sub-event type entry of this name.
+    pub fn sub_event(&self, name: &str) -> Option<&SubEventType> {
+        self.sub_events.iter().find(|s| s.sub_event_type == name)
+    }
+
+    /// The rule of this frame.
+    pub fn frame(&self, name: &str) -> Option<&FrameRule> {
+        self.frames.iter().find(|f| f.frame == name)
+    }
+}

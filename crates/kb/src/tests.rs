@@ -85,6 +85,14 @@ fn the_embedded_knowledge_base_is_valid_and_large_enough() {
     assert!(kb.actors.len() >= 60, "{} actors", kb.actors.len());
     assert!(kb.people.len() >= 50, "{} people", kb.people.len());
     assert!(kb.outlets.len() >= 60, "{} outlets", kb.outlets.len());
+    assert_eq!(kb.taxonomy.sub_events.len(), 25);
+    assert_eq!(kb.taxonomy.sub_event("Attack").map(|s| s.event_type.as_str()), Some("Violence against civilians"));
     let banconi = kb.places.iter().find(|p| p.names.get("en").iter().any(|n| n == "Banconi")).expect("Banconi");
     assert_eq!(banconi.kind, PlaceKind::Neighbourhood);
+}
+
+#[test]
+fn a_frame_mapped_to_an_unknown_sub_event_type_is_an_error() {
+    let line = r#"{"frame":"attack","sub_event_type":"Skirmish"}"#;
+    assert_eq!(errors_of(&[("events/t.jsonl", line)]), ["knowledge base: frame `attack` maps to unknown sub-event type `Skirmish`"]);
 }

@@ -5,6 +5,7 @@
 //! Fields may be added, never renamed. Serialisation types live here, at the edge; the
 //! stages before it use plain types.
 
+use marsad_events::Event;
 use marsad_extract::{Entity, Extraction, How};
 use marsad_kb::KnowledgeBase;
 use marsad_text::skeleton::Tier;
@@ -39,8 +40,10 @@ pub struct Record {
     pub actors: Vec<ActorOut>,
     /// People named.
     pub people: Vec<PersonOut>,
-    /// Events (filled by the event stage).
-    pub events: Vec<serde_json::Value>,
+    /// Current events the text reports.
+    pub events: Vec<EventOut>,
+    /// Incidents the text recalls from more than a year before publication (an addition).
+    pub background_events: Vec<EventOut>,
     /// Outlets named in the text (an addition to the contract).
     pub outlets: Vec<OutletOut>,
 }
@@ -132,6 +135,59 @@ pub struct PersonOut {
     pub mentions: Vec<MentionOut>,
 }
 
+/// A span with its text.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SpanOut {
+    /// First char.
+    pub start: u32,
+    /// One past the last char.
+    pub end: u32,
+    /// The chars.
+    pub text: String,
+}
+
+/// One event of the contract.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventOut {
+    /// `<doc id>#e<n>`.
+    pub id: String,
+    /// ACLED event type.
+    pub event_type: String,
+    /// ACLED sub-event type.
+    pub sub_event_type: String,
+    /// Actor id or null.
+    pub actor1: Option<String>,
+    /// Actor id or null.
+    pub actor2: Option<String>,
+    /// Place id or null.
+    pub place: Option<String>,
+    /// 1, 2 or 3.
+    pub geo_precision: u8,
+    /// YYYY-MM-DD, YYYY-MM, YYYY or null.
+    pub date: Option<String>,
+    /// 1, 2 or 3.
+    pub time_precision: u8,
+    /// Deaths, or null when no number is given.
+    pub fatalities: Option<u64>,
+    /// The sentence that reports it.
+    pub evidence: SpanOut,
+    /// Who the text says reported or claimed it.
+    pub attributed_to: Option<String>,
+    /// 0 to 1.
+    pub confidence: f32,
+    /// The trigger words (an addition).
+    pub trigger: SpanOut,
+    /// The attack was foiled (an addition).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub foiled: bool,
+    /// Sources disagree about this incident (an addition).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub disputed: bool,
+    /// Id of the event whose claim this one contradicts (an addition).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim_of: Option<String>,
+}
+
 /// An outlet named in the text.
 #[derive(Debug, Clone, Serialize)]
 pub struct OutletOut {
@@ -160,8 +216,35 @@ fn via(how: How) -> Option<&'static str> {
     }
 }
 
+fn span_out(chars: &[char], span: marsad_text::Span) -> SpanOut {
+    SpanOut { start: span.start, end: span.end, text: chars.get(span.start as usize..span.end as usize).map(|s| s.iter().collect()).unwrap_or_default() }
+}
+
+fn event_out(kb: &KnowledgeBase, doc_id: &str, chars: &[char], index: usize, event: &Event) -> EventOut {
+    let actor = |a: Option<u32>| a.map(|i| kb.actors[i as usize].id.clone());
+    EventOut {
+        id: format!("{doc_id}#e{}", index + 1),
+        event_type: event.event_type.clone(),
+        sub_event_type: event.sub_event_type.clone(),
+        actor1: actor(event.actor1),
+        actor2: actor(event.actor2),
+        place: event.place.map(|p| kb.places[p as usize].id.clone()),
+        geo_precision: event.geo_precision,
+        date: event.date.clone(),
+        time_precision: event.time_precision,
+        fatalities: event.fatalities,
+        evidence: span_out(chars, event.evidence),
+        attributed_to: event.attributed_to.clone(),
+        confidence: (event.confidence * 100.0).round() / 100.0,
+        trigger: span_out(chars, event.trigger),
+        foiled: event.foiled,
+        disputed: event.disputed,
+        claim_of: event.claim_of.map(|c| format!("{doc_id}#e{}", c + 1)),
+    }
+}
+
 /// Build the record of one document.
-pub fn record(kb: &KnowledgeBase, info: &DocumentInfo<'_>, extraction: &Extraction, with_text: bool) -> Record {
+pub fn record(kb: &KnowledgeBase, info: &DocumentInfo<'_>, extraction: &Extraction, events: &[Event], with_text: bool) -> Record {
     let chars: Vec<char> = info.text.chars().collect();
     let mut grouped: BTreeMap<Entity, Vec<MentionOut>> = BTreeMap::new();
     for m in &extraction.mentions {
@@ -184,6 +267,7 @@ pub fn record(kb: &KnowledgeBase, info: &DocumentInfo<'_>, extraction: &Extracti
         actors: Vec::new(),
         people: Vec::new(),
         events: Vec::new(),
+        background_events: Vec::new(),
         outlets: Vec::new(),
     };
     for (entity, mentions) in order {
@@ -205,6 +289,21 @@ pub fn record(kb: &KnowledgeBase, info: &DocumentInfo<'_>, extraction: &Extracti
                 let o = &kb.outlets[i as usize];
                 record.outlets.push(OutletOut { id: o.id.clone(), name: o.name.clone(), mentions });
             }
+        }
+    }
+    for (index, event) in events.iter().enumerate() {
+        // Every actor an event names is listed among the actors, even when inferred (civilians from "convoy").
+        for actor in [event.actor1, event.actor2].into_iter().flatten() {
+            let a = &kb.actors[actor as usize];
+            if !record.actors.iter().any(|known| known.id == a.id) {
+                record.actors.push(ActorOut { id: a.id.clone(), name: a.name.clone(), aliases: a.aliases.clone(), kind: a.kind.as_str(), mentions: Vec::new() });
+            }
+        }
+        let out = event_out(kb, info.id, &chars, index, event);
+        if event.background {
+            record.background_events.push(out);
+        } else {
+            record.events.push(out);
         }
     }
     record
@@ -237,5 +336,20 @@ pub fn to_terminal(record: &Record) -> String {
     line("actors", record.actors.iter().map(|a| format!("{} ×{}", a.name, a.mentions.len())).collect(), &mut out);
     line("people", record.people.iter().map(|p| format!("{} ×{}", p.name, p.mentions.len())).collect(), &mut out);
     line("outlets", record.outlets.iter().map(|o| format!("{} ×{}", o.name, o.mentions.len())).collect(), &mut out);
+    for event in &record.events {
+        let _ = writeln!(
+            out,
+            "   event    {} / {} · {} → {} · {} (precision {}) · {} · deaths {}{}",
+            event.event_type,
+            event.sub_event_type,
+            event.actor1.as_deref().unwrap_or("?"),
+            event.actor2.as_deref().unwrap_or("?"),
+            event.place.as_deref().unwrap_or("?"),
+            event.geo_precision,
+            event.date.as_deref().unwrap_or("undated"),
+            event.fatalities.map(|f| f.to_string()).unwrap_or_else(|| "?".into()),
+            event.attributed_to.as_deref().map(|a| format!(" · per {a}")).unwrap_or_default()
+        );
+    }
     out
 }

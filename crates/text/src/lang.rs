@@ -77,7 +77,7 @@ pub fn detect_counting(text: &str) -> (Option<Lang>, usize) {
     let mut accented_french = 0usize;
     let mut scores = [0usize; 6];
     let mut word = String::new();
-    let mut score_word = |word: &mut String, scores: &mut [usize; 6]| {
+    let score_word = |word: &mut String, scores: &mut [usize; 6]| {
         if !word.is_empty() {
             for (slot, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
                 if words.contains(&word.as_str()) {
