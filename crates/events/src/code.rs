@@ -30,13 +30,16 @@ use std::ops::Range;
 /// Frames that name the weapon or the act precisely: they win over a generic attack.
 const SPECIFIC: [&str; 8] = ["disrupt_weapons", "suicide_bomb", "chemical", "ied", "airstrike", "shelling", "grenade", "sexual_violence"];
 /// Frames that only report a consequence: used when nothing else is there.
-const CONSEQUENCES: [&str; 2] = ["kill", "burn_loot"];
+const CONSEQUENCES: [&str; 3] = ["kill", "burn_loot", "displacement"];
 /// Words that join the members of a list.
 const CONJUNCTIONS: [&str; 5] = ["و", "and", "et", "or", "ou"];
 /// Tokens before a trigger in which speculation, analysis or negation cues count.
 const SPECULATION_WINDOW: usize = 8;
 const NEGATION_WINDOW: usize = 5;
 const TREND_WINDOW: usize = 2;
+/// How far a death word may stand before a count, and after it.
+const BEFORE_COUNT: usize = 3;
+const AFTER_COUNT: usize = 6;
 
 /// Everything about one document the sentences share.
 struct Document<'a> {
@@ -228,18 +231,21 @@ fn roles(doc: &Document<'_>, range: &Range<usize>, trigger: &Trigger, named: &[N
     // A claim of responsibility names the doer.
     let claim = find(kb, "claim-responsibility", tokens, range.clone()).into_iter().next();
     let claimant = claim.as_ref().and_then(|cue: &Cue| {
-        candidates
-            .iter()
-            .filter(|n| !is_civilians(kb, n.actor))
-            .min_by_key(|n| if n.last < cue.first { cue.first - n.last } else { n.first.saturating_sub(cue.last) })
-            .map(|n| n.actor)
-    });
+        let distance = |n: &&Named| if n.last < cue.first { cue.first - n.last } else { n.first.saturating_sub(cue.last) };
+        // Armed groups claim attacks; a state named nearby is more likely the target.
+        let armed = candidates.iter().filter(|n| is_armed(kb, n.actor) || Some(n.actor) == source).min_by_key(distance);
+        armed.or_else(|| candidates.iter().filter(|n| !is_civilians(kb, n.actor)).min_by_key(distance)).map(|n| n.actor)
+    })
+    .or_else(|| claim.as_ref().and(source).filter(|s| is_armed(kb, *s)));
     let passive = trigger.passive || any(kb, "undergo", tokens, trigger.first.saturating_sub(6).max(range.start)..trigger.first);
     let agent = find(kb, "agent-markers", tokens, trigger.last + 1..range.end)
         .first()
         .and_then(|marker| candidates.iter().find(|n| n.first > marker.last && n.first <= marker.last + 2))
         .map(|n| n.actor);
-    let before: Vec<&Named> = candidates.iter().filter(|n| n.last < trigger.first).collect();
+    // Victims named after an earlier death word (قتل سبعة جنود ... في كمين نصبه X) are not the doer.
+    let kill_before = triggers(kb, tokens, range.start..trigger.first).into_iter().filter(|t| t.frame == "kill").map(|t| t.last).min();
+    let victims: Vec<u32> = kill_before.map(|k| candidates.iter().filter(|n| n.first > k && n.last < trigger.first).map(|n| n.actor).collect()).unwrap_or_default();
+    let before: Vec<&Named> = candidates.iter().filter(|n| n.last < trigger.first && !victims.contains(&n.actor)).collect();
     let after: Vec<&Named> = candidates.iter().filter(|n| n.first > trigger.last).collect();
     let arabic = tokens.items()[trigger.first].script == Script::Arabic;
     // Arabic puts the verb first: a trigger opening the sentence has its doer after it.
@@ -249,11 +255,35 @@ fn roles(doc: &Document<'_>, range: &Range<usize>, trigger: &Trigger, named: &[N
         actor2 = before.last().map(|n| n.actor).or_else(|| after.iter().find(|n| Some(n.actor) != agent).map(|n| n.actor));
         actor1 = claimant.or(agent).or_else(|| after.iter().map(|n| n.actor).find(|a| Some(*a) != actor2 && !is_civilians(kb, *a)));
     } else {
-        let subject_before = before.last().filter(|_| !verb_first).map(|n| n.actor);
+        // The subject may be a list (Le Mali et le Niger ont signé): its first member acts.
+        let mut subject = before.len().checked_sub(1).filter(|_| !verb_first);
+        while let Some(i) = subject.filter(|i| *i > 0) {
+            let (a, b) = (before[i - 1], before[i]);
+            let gap = (a.last + 1..b.first).all(|t| matches!(tokens.folded(t), "و" | "and" | "et" | "le" | "la" | "les" | "the"));
+            if !gap {
+                break;
+            }
+            subject = Some(i - 1);
+        }
+        let subject_before = subject.map(|i| before[i].actor);
+        let co_subject = subject.and_then(|i| before.get(i + 1)).map(|n| n.actor);
         actor1 = claimant.or(subject_before).or(agent).or_else(|| after.first().map(|n| n.actor));
-        actor2 = after.iter().map(|n| n.actor).find(|a| Some(*a) != actor1);
+        actor2 = after.iter().map(|n| n.actor).find(|a| Some(*a) != actor1 && !victims.contains(a)).or_else(|| victims.first().copied());
+        if matches!(trigger.frame.as_str(), "agreement" | "clash") && co_subject.is_some() && co_subject != actor1 {
+            actor2 = co_subject;
+        }
         if actor2.is_none() && actor1 != subject_before {
             actor2 = subject_before.filter(|a| Some(*a) != actor1);
+        }
+    }
+    // A group quoted as saying it attacked is the doer; so is an army reporting its own operation.
+    if actor1.is_none() {
+        if let Some(s) = source {
+            let own_operation = !matches!(trigger.frame.as_str(), "attack" | "ambush" | "suicide_bomb" | "ied" | "shelling" | "grenade")
+                && !any(kb, "foiled", tokens, range.clone());
+            if is_armed(kb, s) || own_operation {
+                actor1 = Some(s);
+            }
         }
     }
     let mut strength = if claimant.is_some() { 3 } else if actor1.is_some() { 2 } else { 0 };
@@ -375,18 +405,29 @@ fn fatalities(doc: &Document<'_>, range: &Range<usize>) -> Option<u64> {
         let first = doc.first_token(c.span);
         range.contains(&first)
     }).collect();
-    let death_words = find(kb, "fatality", tokens, range.clone());
+    let mut death_words = find(kb, "fatality", tokens, range.clone());
+    death_words.extend(triggers(kb, tokens, range.clone()).into_iter().filter(|t| t.frame == "kill").map(|t| Cue { first: t.first, last: t.last, role: None }));
+    let place_tokens: Vec<usize> = doc.mentions_in(Span { start: tokens.items()[range.start].start, end: tokens.items()[range.end - 1].end }).filter(|m| matches!(m.entity, Entity::Place(_))).map(|m| doc.first_token(m.span)).collect();
     let injury_words = find(kb, "injury", tokens, range.clone());
-    let near = |cues: &[Cue], first: usize, last: usize, reach: usize| cues.iter().map(|c| if c.last < first { first - c.last } else if c.first > last { c.first - last } else { 0 }).filter(|d| *d <= reach).min();
+    // A death word may follow the count across its noun phrase ("Quatre soldats maliens ont été tués")
+    // or precede it ("tuant quatre", "مقتل 50").
+    let near = |cues: &[Cue], first: usize, last: usize| {
+        cues.iter()
+            .filter_map(|c| if c.last < first { (first - c.last <= BEFORE_COUNT).then_some(first - c.last) } else if c.first > last { (c.first - last <= AFTER_COUNT).then_some(c.first - last) } else { Some(0) })
+            .min()
+    };
     let mut total: Option<u64> = None;
     let mut previous_last: Option<usize> = None;
     for count in in_sentence {
         let first = doc.first_token(count.span);
         let last = doc.last_token(count.span);
-        let death = near(&death_words, first, last, 3);
-        let injury = near(&injury_words, first, last, 3);
+        let death = near(&death_words, first, last);
+        let injury = near(&injury_words, first, last);
         let is_death = death.is_some_and(|d| injury.is_none_or(|i| d <= i));
-        let continues = previous_last.is_some_and(|p| first > p && first <= p + 5 && (p + 1..first).any(|t| CONJUNCTIONS.contains(&tokens.folded(t))) && injury.is_none());
+        // Parts of one toll are summed ("50 Russians and 10 Malian soldiers"), not tolls of two places.
+        let continues = previous_last.is_some_and(|p| {
+            first > p && first <= p + 5 && (p + 1..first).any(|t| CONJUNCTIONS.contains(&tokens.folded(t))) && injury.is_none() && !place_tokens.iter().any(|t| *t > p && *t < first)
+        });
         if is_death && total.is_none() {
             total = Some(count.value);
             previous_last = Some(last);
@@ -472,8 +513,12 @@ fn code_sentence(doc: &Document<'_>, sentence: Span, range: Range<usize>, trigge
         // The army reporting an attack it repelled is its target.
         roles.actor2 = roles.source.filter(|s| kb.actors[*s as usize].kind == ActorKind::StateForce && Some(*s) != roles.actor1);
     }
-    if roles.actor1.is_none() && matches!(trigger.frame.as_str(), "protest" | "riot") {
-        roles.actor1 = kb.actor_index("civilians");
+    if matches!(trigger.frame.as_str(), "protest" | "riot") {
+        // Protesters are actor1; a state force named with them intervened.
+        let protesters = roles.actor1.filter(|a| !matches!(kb.actors[*a as usize].kind, ActorKind::StateForce | ActorKind::Government));
+        let state = [roles.actor1, roles.actor2].into_iter().flatten().find(|a| matches!(kb.actors[*a as usize].kind, ActorKind::StateForce));
+        roles.actor1 = protesters.or_else(|| kb.actor_index("civilians"));
+        roles.actor2 = state.filter(|s| Some(*s) != roles.actor1);
     }
     let killed_count = fatalities(doc, &range);
     let Some(sub_event_type) = sub_event(kb, &trigger.frame, roles.actor1, roles.actor2, doc, &range, killed_count.is_some_and(|k| k > 0)) else { return Vec::new() };

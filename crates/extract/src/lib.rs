@@ -10,6 +10,7 @@
 //! and strictest non-overlapping names, and reads what the names mean in context
 //! (nationality adjectives with a head noun, a country acting, a spokesman speaking).
 
+pub mod context;
 pub mod resolve;
 pub mod scan;
 
@@ -42,6 +43,8 @@ pub enum How {
     CountryActing,
     /// A person who speaks or acts for the actor.
     Spokesperson,
+    /// A bare head noun (الجيش, l'armée, the authorities): the state of the story's country.
+    Context,
 }
 
 /// One entity named at one span of the text.
@@ -102,6 +105,7 @@ impl<'kb> Extractor<'kb> {
             let lang = block.lang.or(layout.lang);
             resolve::resolve(self.kb, text, &tokens, first..last, lang, candidates, &mut mentions);
         }
+        context::state_heads(self.kb, text, &tokens, &layout, &mut mentions);
         mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity));
         mentions.dedup_by_key(|m| (m.span, m.entity));
         Extraction { lang: layout.lang, layout, tokens, mentions }

@@ -111,9 +111,15 @@ fn head_of(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, candidate:
     }
     if candidate.last + 1 < range.end && items[candidate.last].joined_to_next {
         if let Some(found) = heads.starting_at_where(tokens, candidate.last + 1, |e| e.lang == "en") {
-            {
+            let role = found.entry.role.as_deref().and_then(state_role)?;
+            return Some(Head { role, span: Span { start: candidate.span.start, end: items[found.far_token].end } });
+        }
+        // English shares a head across a conjunction: "Malian and Russian forces".
+        let conjunction = matches!(tokens.folded(candidate.last + 1), "and" | "or");
+        if conjunction && candidate.last + 3 < range.end && items[candidate.last + 2].joined_to_next {
+            if let Some(found) = heads.starting_at_where(tokens, candidate.last + 3, |e| e.lang == "en") {
                 let role = found.entry.role.as_deref().and_then(state_role)?;
-                return Some(Head { role, span: Span { start: candidate.span.start, end: items[found.far_token].end } });
+                return Some(Head { role, span: candidate.span });
             }
         }
     }

@@ -26,6 +26,7 @@ fn render(kb: &KnowledgeBase, text: &str) -> String {
             How::Nationality => "nationality",
             How::CountryActing => "country",
             How::Spokesperson => "spokesperson",
+            How::Context => "context",
         };
         let line = serde_json::json!({"entity": entity_key(kb, m.entity), "text": span, "start": m.span.start, "end": m.span.end, "how": how});
         lines.push(format!("  {line}"));

@@ -213,6 +213,7 @@ fn via(how: How) -> Option<&'static str> {
         How::Nationality => Some("nationality"),
         How::CountryActing => Some("country"),
         How::Spokesperson => Some("spokesperson"),
+        How::Context => Some("context"),
     }
 }
 

@@ -1,0 +1,88 @@
+//! Names that only the story's context resolves: a bare "الجيش", "l'armée", "the authorities"
+//! is the army or government of the country the text is about (the country most of its places
+//! lie in), or of the country named right after it (جيش مالي, the army of Niger).
+
+use crate::scan::original_offset;
+use crate::{Entity, How, Mention};
+use marsad_kb::{KnowledgeBase, PlaceKind, StateRole};
+use marsad_text::layout::{Layout, Span};
+use marsad_text::skeleton::Tier;
+use marsad_text::{Script, Tokens};
+
+/// The country most of the mentioned places lie in.
+pub fn focus_country<'kb>(kb: &'kb KnowledgeBase, mentions: &[Mention]) -> Option<&'kb str> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for m in mentions {
+        if let Entity::Place(p) = m.entity {
+            if let Some(c) = kb.places[p as usize].country.as_deref() {
+                match counts.iter_mut().find(|(k, _)| *k == c) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((c, 1)),
+                }
+            }
+        }
+    }
+    counts.into_iter().max_by_key(|(_, n)| *n).map(|(c, _)| c)
+}
+
+fn role_of(name: &str) -> Option<StateRole> {
+    Some(match name {
+        "military" => StateRole::Military,
+        "gendarmerie" => StateRole::Gendarmerie,
+        "police" => StateRole::Police,
+        "national_guard" => StateRole::NationalGuard,
+        "intelligence" => StateRole::Intelligence,
+        "government" => StateRole::Government,
+        _ => return None,
+    })
+}
+
+/// Add a mention for every bare state head noun not already inside a mention.
+pub fn state_heads(kb: &KnowledgeBase, text: &str, tokens: &Tokens, layout: &Layout, mentions: &mut Vec<Mention>) {
+    let Some(focus) = focus_country(kb, mentions) else { return };
+    let heads = kb.lexicon.list("bare-state-heads");
+    let items = tokens.items();
+    let mut added = Vec::new();
+    for block in layout.content() {
+        let end = tokens.first_at_or_after(block.span.end);
+        let mut at = tokens.first_at_or_after(block.span.start);
+        while at < end {
+            let Some(found) = heads.starting_at(tokens, at).filter(|f| f.far_token < end) else {
+                at += 1;
+                continue;
+            };
+            let far = found.far_token;
+            let covered = |start: u32, stop: u32| mentions.iter().any(|m| m.span.start < stop && start < m.span.end);
+            if covered(items[at].start, items[far].end) {
+                at = far + 1;
+                continue;
+            }
+            // The country named right after the head (جيش مالي, the army of Niger) owns it.
+            let next_country = mentions.iter().find_map(|m| match m.entity {
+                Entity::Place(p) if kb.places[p as usize].kind == PlaceKind::Country && far + 1 < end && m.span.start >= items[far + 1].start && m.span.start <= items[far + 1].end => {
+                    kb.places[p as usize].country.as_deref()
+                }
+                _ => None,
+            });
+            let country = next_country.unwrap_or(focus);
+            let actor = found.entry.role.as_deref().and_then(role_of).and_then(|role| kb.state_actor(country, role));
+            if let Some(actor) = actor {
+                // Arabic: the mention starts after the proclitics, keeping the article.
+                let start = if items[at].script == Script::Arabic {
+                    let folded: Vec<char> = tokens.folded(at).chars().collect();
+                    let word: Vec<char> = found.entry.words[0].chars().collect();
+                    let mut offset = folded.len().saturating_sub(word.len());
+                    if offset >= 2 && folded[offset - 2] == 'ا' && folded[offset - 1] == 'ل' {
+                        offset -= 2;
+                    }
+                    original_offset(text, &items[at], offset)
+                } else {
+                    items[at].start
+                };
+                added.push(Mention { span: Span { start, end: items[far].end }, entity: Entity::Actor(actor), tier: Tier::Exact, how: How::Context });
+            }
+            at = far + 1;
+        }
+    }
+    mentions.extend(added);
+}
