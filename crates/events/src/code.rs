@@ -210,6 +210,22 @@ fn last_armed_group(doc: &Document<'_>, before: u32) -> Option<u32> {
     Some(groups.iter().copied().find(|g| kb.actors[*g as usize].parent.as_deref() == Some(id)).unwrap_or(last))
 }
 
+/// The armed group the document names most often.
+fn salient_armed_group(doc: &Document<'_>) -> Option<u32> {
+    let mut counts: Vec<(u32, usize)> = Vec::new();
+    for m in doc.mentions {
+        if let Entity::Actor(a) = m.entity {
+            if doc.kb.actors[a as usize].kind == ActorKind::ArmedGroup {
+                match counts.iter_mut().find(|(k, _)| *k == a) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((a, 1)),
+                }
+            }
+        }
+    }
+    counts.into_iter().max_by_key(|(_, n)| *n).map(|(a, _)| a)
+}
+
 struct Roles {
     actor1: Option<u32>,
     actor2: Option<u32>,
@@ -222,6 +238,13 @@ fn prefer_child(kb: &KnowledgeBase, actor: Option<u32>, named: &[Named]) -> Opti
     let actor = actor?;
     let id = kb.actors[actor as usize].id.as_str();
     Some(named.iter().map(|n| n.actor).find(|n| kb.actors[*n as usize].parent.as_deref() == Some(id)).unwrap_or(actor))
+}
+
+/// Actors after the trigger take a role only within this many words of it.
+const AFTER_ROLE_WINDOW: usize = 10;
+
+fn verb_first_or_close(first: usize, trigger_last: usize) -> bool {
+    first <= trigger_last + AFTER_ROLE_WINDOW
 }
 
 fn roles(doc: &Document<'_>, range: &Range<usize>, trigger: &Trigger, named: &[Named], source: Option<u32>) -> Roles {
@@ -246,7 +269,7 @@ fn roles(doc: &Document<'_>, range: &Range<usize>, trigger: &Trigger, named: &[N
     let kill_before = triggers(kb, tokens, range.start..trigger.first).into_iter().filter(|t| t.frame == "kill").map(|t| t.last).min();
     let victims: Vec<u32> = kill_before.map(|k| candidates.iter().filter(|n| n.first > k && n.last < trigger.first).map(|n| n.actor).collect()).unwrap_or_default();
     let before: Vec<&Named> = candidates.iter().filter(|n| n.last < trigger.first && !victims.contains(&n.actor)).collect();
-    let after: Vec<&Named> = candidates.iter().filter(|n| n.first > trigger.last).collect();
+    let after: Vec<&Named> = candidates.iter().filter(|n| n.first > trigger.last && (verb_first_or_close(n.first, trigger.last))).collect();
     let arabic = tokens.items()[trigger.first].script == Script::Arabic;
     // Arabic puts the verb first: a trigger opening the sentence has its doer after it.
     let verb_first = arabic && trigger.first < range.start + 3;
@@ -287,9 +310,12 @@ fn roles(doc: &Document<'_>, range: &Range<usize>, trigger: &Trigger, named: &[N
         }
     }
     let mut strength = if claimant.is_some() { 3 } else if actor1.is_some() { 2 } else { 0 };
-    if actor1.is_none() && any(kb, "group-anaphora", tokens, range.start..(trigger.last + 3).min(range.end)) {
-        actor1 = last_armed_group(doc, doc.tokens.items()[trigger.last].end);
-        strength = 1;
+    if actor1.is_none() {
+        if let Some(anaphor) = find(kb, "group-anaphora", tokens, range.start..(trigger.last + 3).min(range.end)).first() {
+            // "the group" is the last group named; "the jihadist groups" the group the text is most about.
+            actor1 = if anaphor.role.as_deref() == Some("salient") { salient_armed_group(doc) } else { last_armed_group(doc, doc.tokens.items()[trigger.last].end) };
+            strength = 1;
+        }
     }
     actor1 = prefer_child(kb, actor1, named);
     // Civilians do not attack; if they came first they are the target.
@@ -525,6 +551,15 @@ fn code_sentence(doc: &Document<'_>, sentence: Span, range: Range<usize>, trigge
     let Some(event_type) = kb.taxonomy.sub_event(&sub_event_type).map(|s| s.event_type.clone()) else { return Vec::new() };
     let date = date_for(doc, sentence, trigger_span.start, earlier);
     let foiled = any(kb, "foiled", doc.tokens, range.clone());
+    let anaphoric = any(kb, "demonstratives", doc.tokens, trigger.first.saturating_sub(1).max(range.start)..trigger.first)
+        || any(kb, "demonstratives", doc.tokens, trigger.last + 1..(trigger.last + 2).min(range.end));
+    // A withdrawal told without a town or a date is background analysis (the departure of foreign forces).
+    if trigger.frame == "withdraw" {
+        let town = chosen.iter().flatten().any(|m| matches!(m.entity, Entity::Place(p) if matches!(kb.places[p as usize].kind, PlaceKind::Town | PlaceKind::Neighbourhood)) && place_range == range);
+        if !town && date.and_then(|d| d.date.as_ref()).is_none() {
+            return Vec::new();
+        }
+    }
     chosen
         .into_iter()
         .map(|place| {
@@ -555,6 +590,7 @@ fn code_sentence(doc: &Document<'_>, sentence: Span, range: Range<usize>, trigge
                 background: date.is_some_and(|d| d.background),
                 confidence: confidence.min(0.95),
                 actor1_strength: roles.strength,
+                anaphoric,
             }
         })
         .collect()

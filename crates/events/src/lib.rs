@@ -60,6 +60,8 @@ pub struct Event {
     /// How directly the text names actor1 (claim 3, named doer 2, inferred 1, none 0): a
     /// later, stronger reading of the same incident replaces a weaker one.
     pub actor1_strength: u8,
+    /// Told as "this attack": it points back to an incident already coded.
+    pub anaphoric: bool,
 }
 
 /// Codes events with one knowledge base.

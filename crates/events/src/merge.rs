@@ -8,7 +8,7 @@
 //! the first (`claim_of`), and both are marked `disputed`.
 
 use crate::Event;
-use marsad_kb::KnowledgeBase;
+use marsad_kb::{KnowledgeBase, PlaceKind};
 
 fn places_agree(kb: &KnowledgeBase, a: Option<u32>, b: Option<u32>) -> bool {
     match (a, b) {
@@ -17,7 +17,10 @@ fn places_agree(kb: &KnowledgeBase, a: Option<u32>, b: Option<u32>) -> bool {
                 return true;
             }
             let (pa, pb) = (&kb.places[a as usize], &kb.places[b as usize]);
-            pa.region.as_deref() == Some(pb.id.as_str()) || pb.region.as_deref() == Some(pa.id.as_str())
+            let inside = |inner: &marsad_kb::Place, outer: &marsad_kb::Place| {
+                inner.region.as_deref() == Some(outer.id.as_str()) || (outer.kind == PlaceKind::Country && inner.country == outer.country)
+            };
+            inside(pa, pb) || inside(pb, pa)
         }
         _ => true,
     }
@@ -35,10 +38,12 @@ fn same_incident(kb: &KnowledgeBase, first: &Event, later: &Event) -> bool {
     types_agree && places_agree(kb, first.place, later.place) && dates_agree(&first.date, &later.date)
 }
 
+/// Two sources disagree: each attributes its version, and the tolls or the doers differ.
 fn contradicts(first: &Event, later: &Event) -> bool {
     let tolls = matches!((first.fatalities, later.fatalities), (Some(a), Some(b)) if a != b);
     let doers = matches!((first.actor1, later.actor1), (Some(a), Some(b)) if a != b) && first.actor1_strength >= 2 && later.actor1_strength >= 2;
-    (tolls || doers) && first.attributed_to != later.attributed_to
+    let both_attributed = first.attributed_to.is_some() && later.attributed_to.is_some();
+    (tolls && first.attributed_to != later.attributed_to) || (doers && both_attributed && first.attributed_to != later.attributed_to)
 }
 
 fn fill(into: &mut Event, from: &Event, kb: &KnowledgeBase) {
@@ -74,7 +79,14 @@ pub fn merge(kb: &KnowledgeBase, drafts: Vec<Event>) -> Vec<Event> {
     let mut kept: Vec<Event> = Vec::new();
     for draft in current {
         // The most recent event it may continue (same evidence sentence = a listed, separate incident).
-        let target = kept.iter().rposition(|e| e.evidence != draft.evidence && same_incident(kb, e, &draft));
+        let mut target = kept.iter().rposition(|e| e.evidence != draft.evidence && same_incident(kb, e, &draft));
+        if draft.anaphoric {
+            // "this attack" points back to the last incident of its type, wherever its place was read.
+            target = target.or_else(|| kept.iter().rposition(|e| e.event_type == draft.event_type));
+            if target.is_none() {
+                continue;
+            }
+        }
         match target {
             Some(index) if contradicts(&kept[index], &draft) => {
                 kept[index].disputed = true;

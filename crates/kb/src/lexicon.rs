@@ -38,13 +38,37 @@ pub struct ListMatch<'a> {
     pub far_token: usize,
 }
 
-/// Folded stems of one token: the bare folded word and, for Arabic, each proclitic reading.
-fn stems(tokens: &Tokens, index: usize) -> impl Iterator<Item = &str> {
+/// Enclitic pronouns a lexicon word may carry in text (حصارها, قواتهم, مسؤوليتها).
+const ENCLITICS: [&str; 6] = ["هما", "هم", "هن", "ها", "كم", "ه"];
+
+/// Shortest word left once a pronoun is removed.
+const MIN_BASE_CHARS: usize = 4;
+
+/// Folded stems of one token: the bare folded word and, for Arabic, each proclitic reading
+/// and each reading without an enclitic pronoun (ت before the pronoun is restored to ة).
+fn stems(tokens: &Tokens, index: usize) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
+    use std::borrow::Cow;
     let folded = tokens.folded(index);
     let arabic = tokens.items().get(index).is_some_and(|t| t.script == Script::Arabic);
-    let mut out: Vec<&str> = vec![folded];
+    let mut out: Vec<Cow<'_, str>> = vec![Cow::Borrowed(folded)];
     if arabic {
-        out.extend(splits(folded).skip(1).map(|s| s.stem));
+        let readings: Vec<&str> = splits(folded).map(|s| s.stem).collect();
+        for (i, stem) in readings.iter().enumerate() {
+            if i > 0 {
+                out.push(Cow::Borrowed(stem));
+            }
+            for pronoun in ENCLITICS {
+                if let Some(base) = stem.strip_suffix(pronoun) {
+                    // Only nouns and verbs: prepositions are shorter (بينها "among them" is not بين "between").
+                    if base.chars().count() >= MIN_BASE_CHARS {
+                        out.push(Cow::Borrowed(base));
+                        if let Some(feminine) = base.strip_suffix('ت') {
+                            out.push(Cow::Owned(format!("{feminine}ه")));
+                        }
+                    }
+                }
+            }
+        }
     }
     out.into_iter()
 }
@@ -102,7 +126,7 @@ impl WordList {
     pub fn ending_at_where<'a>(&'a self, tokens: &Tokens, end: usize, keep: impl Fn(&Entry) -> bool) -> Option<ListMatch<'a>> {
         let mut best: Option<ListMatch<'a>> = None;
         for stem in stems(tokens, end) {
-            let Some(candidates) = self.by_last.get(stem) else { continue };
+            let Some(candidates) = self.by_last.get(stem.as_ref()) else { continue };
             for &i in candidates {
                 let entry = &self.entries[i];
                 let n = entry.words.len();
@@ -113,7 +137,7 @@ impl WordList {
                 let fits = (0..n - 1).all(|k| {
                     let token = first + k;
                     let joined = tokens.items()[token].joined_to_next;
-                    joined && (if k == 0 { stems(tokens, token).any(|s| s == entry.words[0]) } else { tokens.folded(token) == entry.words[k] })
+                    joined && (if k == 0 { stems(tokens, token).any(|s| s == entry.words[0].as_str()) } else { tokens.folded(token) == entry.words[k] })
                 });
                 if fits && best.is_none_or(|b| b.entry.words.len() < n) {
                     best = Some(ListMatch { entry, far_token: first });
@@ -132,7 +156,7 @@ impl WordList {
     pub fn starting_at_where<'a>(&'a self, tokens: &Tokens, start: usize, keep: impl Fn(&Entry) -> bool) -> Option<ListMatch<'a>> {
         let mut best: Option<ListMatch<'a>> = None;
         for stem in stems(tokens, start) {
-            let Some(candidates) = self.by_first.get(stem) else { continue };
+            let Some(candidates) = self.by_first.get(stem.as_ref()) else { continue };
             for &i in candidates {
                 let entry = &self.entries[i];
                 let n = entry.words.len();
@@ -215,7 +239,7 @@ impl Lexicon {
                 (0..n).all(|k| {
                     let token = first + k;
                     (k + 1 == n || tokens.items()[token].joined_to_next)
-                        && (if k == 0 { stems(tokens, token).any(|s| s == words[0]) } else { tokens.folded(token) == words[k] })
+                        && (if k == 0 { stems(tokens, token).any(|s| s == words[0].as_str()) } else { tokens.folded(token) == words[k] })
                 })
             }
         }
@@ -233,7 +257,7 @@ impl Lexicon {
                 (0..n).all(|k| {
                     let token = start + k;
                     (k == 0 || tokens.items()[token - 1].joined_to_next)
-                        && (if k == 0 { stems(tokens, token).any(|s| s == words[0]) } else { tokens.folded(token) == words[k] })
+                        && (if k == 0 { stems(tokens, token).any(|s| s == words[0].as_str()) } else { tokens.folded(token) == words[k] })
                 })
             }
         }
@@ -254,6 +278,19 @@ mod tests {
         let two = list.ending_at(&tokens, 2).expect("two-word entry");
         assert_eq!(two.far_token, 1);
         assert!(list.ending_at(&tokens, 3).is_none());
+    }
+
+    #[test]
+    fn arabic_entries_match_with_an_enclitic_pronoun() {
+        let mut list = WordList::default();
+        list.push("ar", "حصار", None);
+        list.push("ar", "مسؤولية", None);
+        let tokens = Tokens::new("حصارها مسؤوليتها");
+        assert!(list.starting_at(&tokens, 0).is_some());
+        assert!(list.starting_at(&tokens, 1).is_some());
+        let mut prepositions = WordList::default();
+        prepositions.push("ar", "بين", None);
+        assert!(prepositions.starting_at(&Tokens::new("بينها"), 0).is_none(), "among them is not between");
     }
 
     #[test]
