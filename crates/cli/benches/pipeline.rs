@@ -42,6 +42,27 @@ fn articles() -> Vec<Vec<u8>> {
     corpus
 }
 
+/// Issue 2's path: reading, analysis and mention finding (no events, no JSON).
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn read_and_find_mentions_10_mb_one_core(bencher: divan::Bencher) {
+    let kb = KnowledgeBase::embedded().expect("valid knowledge base");
+    let extractor = Extractor::new(&kb);
+    let corpus = articles();
+    let bytes: usize = corpus.iter().map(Vec::len).sum();
+    let options = ReadOptions::default();
+    bencher.counter(divan::counter::BytesCount::new(bytes)).bench_local(|| {
+        let mut found = 0usize;
+        for (i, article) in corpus.iter().enumerate() {
+            let name = format!("doc{i}.txt");
+            for document in read_bytes(Path::new(&name), article, Format::Text, &options).into_iter().flatten() {
+                found += extractor.extract(&document.text, document.title.as_deref()).mentions.len();
+            }
+        }
+        found
+    });
+}
+
+/// The whole `extract` path: reading, mentions, events and the JSON line.
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn extract_10_mb_one_core(bencher: divan::Bencher) {
     let kb = KnowledgeBase::embedded().expect("valid knowledge base");

@@ -6,10 +6,10 @@
 //! left to [`crate::resolve`].
 
 use marsad_kb::{Article, Case, KeyHash, KnowledgeBase, NameRef};
-use marsad_text::clitic::{splits_into, Split};
+use marsad_text::clitic::Split;
 use marsad_text::fold::{fold_char, Folded};
 use marsad_text::layout::Span;
-use marsad_text::skeleton::{consonants_of_sound, push_key, Tier, TIERS};
+use marsad_text::skeleton::{is_vowel_in, push_key, sound_chars, Tier, MIN_CONSONANTS_FOR_LOOSE};
 use marsad_text::{Script, Token, Tokens};
 use std::ops::Range;
 
@@ -85,13 +85,59 @@ fn case_ok(tokens: &Tokens, first: usize, last: usize, case: Case) -> bool {
     }
 }
 
+/// The key hashes of a first word at each tier that can still lead to a name: loose keys are
+/// built char by char and abandoned as soon as no name key begins with them.
+fn first_word_keys(gazetteer: &marsad_kb::Gazetteer, script: Script, stem: &str, loose_ok: bool) -> Vec<(Tier, KeyHash)> {
+    let mut exact = KeyHash::new(Tier::Exact);
+    exact.feed(stem);
+    let mut keys = vec![(Tier::Exact, exact)];
+    if !loose_ok || script == Script::Digit {
+        return keys;
+    }
+    let mut sound = Some(KeyHash::new(Tier::Sound));
+    let mut consonants = (script == Script::Arabic).then(|| KeyHash::new(Tier::Consonants));
+    let (mut sound_len, mut consonant_len) = (0usize, 0usize);
+    for (position, c) in sound_chars(script, stem).enumerate() {
+        // Checked on the short prefix set, which stays in cache: most words stop within four chars.
+        let check = |len: usize| (2..=marsad_kb::SHORT_PREFIX_CHARS).contains(&len);
+        if let Some(hash) = sound.as_mut() {
+            if check(sound_len) && !gazetteer.is_short_prefix(*hash) {
+                sound = None;
+            } else {
+                hash.feed_char(c);
+                sound_len += 1;
+            }
+        }
+        if !is_vowel_in(script, c, position) {
+            if let Some(hash) = consonants.as_mut() {
+                if check(consonant_len) && !gazetteer.is_short_prefix(*hash) {
+                    consonants = None;
+                } else {
+                    hash.feed_char(c);
+                    consonant_len += 1;
+                }
+            }
+        }
+        if sound.is_none() && consonants.is_none() {
+            break;
+        }
+    }
+    if let Some(hash) = sound {
+        keys.push((Tier::Sound, hash));
+    }
+    // Consonant keys of short names collide with ordinary words; the index holds none.
+    if let Some(hash) = consonants.filter(|_| consonant_len >= MIN_CONSONANTS_FOR_LOOSE) {
+        keys.push((Tier::Consonants, hash));
+    }
+    keys
+}
+
 /// Every candidate name in tokens `range` of `text`.
 pub fn candidates(kb: &KnowledgeBase, text: &str, tokens: &Tokens, range: Range<usize>) -> Vec<Candidate> {
     let gazetteer = kb.gazetteer();
     let items = tokens.items();
     let mut out = Vec::new();
     let mut key = String::new();
-    let mut sound = String::new();
     let mut readings: Vec<Split<'_>> = Vec::with_capacity(8);
     let end = range.end;
     for first in range {
@@ -100,34 +146,13 @@ pub fn candidates(kb: &KnowledgeBase, text: &str, tokens: &Tokens, range: Range<
             continue;
         }
         let folded = tokens.folded(first);
-        if token.script == Script::Arabic {
-            splits_into(folded, &mut readings);
-        } else {
-            readings.clear();
-            readings.push(Split { stem: folded, stem_offset: 0, article_offset: None, definite: false });
-        }
+        readings.clear();
+        readings.extend(tokens.readings(first));
         for split in &readings {
             let (conjunction, preposition) = clitics(folded, split);
             let loose_ok = split.stem.chars().count() >= MIN_LETTERS_FOR_LOOSE;
-            for tier in TIERS {
-                if tier != Tier::Exact && !loose_ok {
-                    continue;
-                }
-                if tier == Tier::Consonants && token.script != Script::Arabic {
-                    continue;
-                }
-                key.clear();
-                match tier {
-                    Tier::Sound => {
-                        push_key(tier, token.script, split.stem, &mut key);
-                        sound.clone_from(&key);
-                    }
-                    // Computed right after the sound key of the same stem.
-                    Tier::Consonants => consonants_of_sound(token.script, &sound, &mut key),
-                    Tier::Exact => push_key(tier, token.script, split.stem, &mut key),
-                }
-                let mut hash = KeyHash::new(tier);
-                hash.feed(&key);
+            for (tier, start) in first_word_keys(gazetteer, token.script, split.stem, loose_ok) {
+                let mut hash = start;
                 let mut last = first;
                 loop {
                     for name in gazetteer.get(hash) {

@@ -104,7 +104,13 @@ impl KeyHash {
 pub struct Gazetteer {
     keys: FxHashMap<u64, Vec<NameRef>>,
     prefixes: FxHashSet<u64>,
+    /// The prefixes of at most [`SHORT_PREFIX_CHARS`] chars: a small set that stays in cache,
+    /// for rejecting most words after their first few key chars.
+    short_prefixes: FxHashSet<u64>,
 }
+
+/// Longest prefix kept in the short prefix set.
+pub const SHORT_PREFIX_CHARS: usize = 4;
 
 /// Options for indexing one name.
 #[derive(Debug, Clone, Copy)]
@@ -125,6 +131,11 @@ impl Gazetteer {
     /// True when some key begins with these characters (the candidate may grow).
     pub fn is_prefix(&self, hash: KeyHash) -> bool {
         self.prefixes.contains(&hash.value())
+    }
+
+    /// True when some key begins with these (at most [`SHORT_PREFIX_CHARS`]) characters.
+    pub fn is_short_prefix(&self, hash: KeyHash) -> bool {
+        self.short_prefixes.contains(&hash.value())
     }
 
     /// Number of distinct keys.
@@ -181,8 +192,11 @@ impl Gazetteer {
                 continue;
             }
             let mut hash = KeyHash::new(tier);
-            for c in joined.chars() {
+            for (length, c) in joined.chars().enumerate() {
                 self.prefixes.insert(hash.value());
+                if length <= SHORT_PREFIX_CHARS {
+                    self.short_prefixes.insert(hash.value());
+                }
                 hash.feed_char(c);
             }
             let entry = NameRef { target: options.target, tier, article, case, words: words.len().min(255) as u8 };

@@ -4,7 +4,7 @@
 //! Words are stored folded and without the Arabic article, so a list entry `الجيش` matches
 //! الجيش, جيش, والجيش and للجيش alike; multi-word entries match as sequences of tokens.
 
-use marsad_text::clitic::splits;
+use marsad_text::forms::form_hash;
 use marsad_text::fold::fold_str;
 use marsad_text::{Script, Tokens};
 use rustc_hash::FxHashMap;
@@ -16,6 +16,8 @@ pub struct Entry {
     pub lang: String,
     /// Folded words; the first Arabic word is stored without its article.
     pub words: Vec<String>,
+    /// Hashes of `words` ([`marsad_text::forms::form_hash`]).
+    pub hashes: Vec<u64>,
     /// What the entry means in its list (`military`, `government`, ...).
     pub role: Option<String>,
 }
@@ -25,8 +27,8 @@ pub struct Entry {
 pub struct WordList {
     entries: Vec<Entry>,
     /// Entry indices by their last word (for looking backwards) and first word (forwards).
-    by_last: FxHashMap<String, Vec<usize>>,
-    by_first: FxHashMap<String, Vec<usize>>,
+    by_last: FxHashMap<u64, Vec<usize>>,
+    by_first: FxHashMap<u64, Vec<usize>>,
 }
 
 /// A match of a list entry next to a token.
@@ -38,39 +40,9 @@ pub struct ListMatch<'a> {
     pub far_token: usize,
 }
 
-/// Enclitic pronouns a lexicon word may carry in text (حصارها, قواتهم, مسؤوليتها).
-const ENCLITICS: [&str; 6] = ["هما", "هم", "هن", "ها", "كم", "ه"];
-
-/// Shortest word left once a pronoun is removed.
-const MIN_BASE_CHARS: usize = 4;
-
-/// Folded stems of one token: the bare folded word and, for Arabic, each proclitic reading
-/// and each reading without an enclitic pronoun (ت before the pronoun is restored to ة).
-fn stems(tokens: &Tokens, index: usize) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
-    use std::borrow::Cow;
-    let folded = tokens.folded(index);
-    let arabic = tokens.items().get(index).is_some_and(|t| t.script == Script::Arabic);
-    let mut out: Vec<Cow<'_, str>> = vec![Cow::Borrowed(folded)];
-    if arabic {
-        let readings: Vec<&str> = splits(folded).map(|s| s.stem).collect();
-        for (i, stem) in readings.iter().enumerate() {
-            if i > 0 {
-                out.push(Cow::Borrowed(stem));
-            }
-            for pronoun in ENCLITICS {
-                if let Some(base) = stem.strip_suffix(pronoun) {
-                    // Only nouns and verbs: prepositions are shorter (بينها "among them" is not بين "between").
-                    if base.chars().count() >= MIN_BASE_CHARS {
-                        out.push(Cow::Borrowed(base));
-                        if let Some(feminine) = base.strip_suffix('ت') {
-                            out.push(Cow::Owned(format!("{feminine}ه")));
-                        }
-                    }
-                }
-            }
-        }
-    }
-    out.into_iter()
+/// True when token `index` may be entry word `hash` (bare, or without clitics or pronoun).
+fn is_form(tokens: &Tokens, index: usize, hash: u64) -> bool {
+    tokens.forms(index).contains(&hash)
 }
 
 /// Fold a lexicon word: folded, and an initial Arabic article removed (not from أل...).
@@ -100,11 +72,12 @@ impl WordList {
             return;
         }
         let index = self.entries.len();
-        if let Some(last) = words.last() {
-            self.by_last.entry(last.clone()).or_default().push(index);
+        let hashes: Vec<u64> = words.iter().map(|w| form_hash(w)).collect();
+        if let Some(&last) = hashes.last() {
+            self.by_last.entry(last).or_default().push(index);
         }
-        self.by_first.entry(words[0].clone()).or_default().push(index);
-        self.entries.push(Entry { lang: lang.to_string(), words, role });
+        self.by_first.entry(hashes[0]).or_default().push(index);
+        self.entries.push(Entry { lang: lang.to_string(), words, hashes, role });
     }
 
     /// Every entry.
@@ -125,8 +98,8 @@ impl WordList {
     /// The longest entry accepted by `keep` that ends exactly at token `end`.
     pub fn ending_at_where<'a>(&'a self, tokens: &Tokens, end: usize, keep: impl Fn(&Entry) -> bool) -> Option<ListMatch<'a>> {
         let mut best: Option<ListMatch<'a>> = None;
-        for stem in stems(tokens, end) {
-            let Some(candidates) = self.by_last.get(stem.as_ref()) else { continue };
+        for form in tokens.forms(end) {
+            let Some(candidates) = self.by_last.get(form) else { continue };
             for &i in candidates {
                 let entry = &self.entries[i];
                 let n = entry.words.len();
@@ -137,7 +110,7 @@ impl WordList {
                 let fits = (0..n - 1).all(|k| {
                     let token = first + k;
                     let joined = tokens.items()[token].joined_to_next;
-                    joined && (if k == 0 { stems(tokens, token).any(|s| s == entry.words[0].as_str()) } else { tokens.folded(token) == entry.words[k] })
+                    joined && (if k == 0 { is_form(tokens, token, entry.hashes[0]) } else { tokens.folded(token) == entry.words[k] })
                 });
                 if fits && best.is_none_or(|b| b.entry.words.len() < n) {
                     best = Some(ListMatch { entry, far_token: first });
@@ -155,8 +128,8 @@ impl WordList {
     /// The longest entry accepted by `keep` that starts exactly at token `start`.
     pub fn starting_at_where<'a>(&'a self, tokens: &Tokens, start: usize, keep: impl Fn(&Entry) -> bool) -> Option<ListMatch<'a>> {
         let mut best: Option<ListMatch<'a>> = None;
-        for stem in stems(tokens, start) {
-            let Some(candidates) = self.by_first.get(stem.as_ref()) else { continue };
+        for form in tokens.forms(start) {
+            let Some(candidates) = self.by_first.get(form) else { continue };
             for &i in candidates {
                 let entry = &self.entries[i];
                 let n = entry.words.len();
@@ -239,7 +212,7 @@ impl Lexicon {
                 (0..n).all(|k| {
                     let token = first + k;
                     (k + 1 == n || tokens.items()[token].joined_to_next)
-                        && (if k == 0 { stems(tokens, token).any(|s| s == words[0].as_str()) } else { tokens.folded(token) == words[k] })
+                        && (if k == 0 { is_form(tokens, token, form_hash(&words[0])) } else { tokens.folded(token) == words[k] })
                 })
             }
         }
@@ -257,7 +230,7 @@ impl Lexicon {
                 (0..n).all(|k| {
                     let token = start + k;
                     (k == 0 || tokens.items()[token - 1].joined_to_next)
-                        && (if k == 0 { stems(tokens, token).any(|s| s == words[0].as_str()) } else { tokens.folded(token) == words[k] })
+                        && (if k == 0 { is_form(tokens, token, form_hash(&words[0])) } else { tokens.folded(token) == words[k] })
                 })
             }
         }

@@ -11,7 +11,7 @@ pub mod lexicon;
 pub mod load;
 pub mod model;
 
-pub use gazetteer::{Article, Case, Gazetteer, KeyHash, NameRef, Target};
+pub use gazetteer::{Article, Case, Gazetteer, KeyHash, NameRef, Target, SHORT_PREFIX_CHARS};
 pub use lexicon::Lexicon;
 pub use model::*;
 

@@ -97,6 +97,16 @@ mod tests {
     }
 
     #[test]
+    fn cached_readings_equal_fresh_ones() {
+        for word in ["وبباماكو", "للنيجر", "والساحل", "فالجيش", "باماكو", "بل"] {
+            let tokens = crate::Tokens::new(word);
+            let cached: Vec<Split<'_>> = tokens.readings(0).collect();
+            let folded = crate::fold::fold_str(word);
+            assert_eq!(cached, splits(&folded).collect::<Vec<_>>(), "{word}");
+        }
+    }
+
+    #[test]
     fn stems_shorter_than_two_letters_are_not_offered() {
         assert_eq!(stems("بل").len(), 1);
     }

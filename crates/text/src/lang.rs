@@ -127,6 +127,47 @@ pub fn detect_counting(text: &str) -> (Option<Lang>, usize) {
     (Some(FUNCTION_WORDS[best].0), letters)
 }
 
+/// [`detect_counting`] over tokens already folded (a line of a document): the same decision,
+/// without reading the characters again.
+pub fn detect_tokens(tokens: &crate::Tokens, range: std::ops::Range<usize>) -> (Option<Lang>, usize) {
+    use crate::Script;
+    let (mut arabic, mut latin, mut accented_french) = (0usize, 0usize, false);
+    let mut scores = [0usize; 6];
+    for index in range {
+        let Some(token) = tokens.items().get(index) else { break };
+        let letters = (token.end - token.start) as usize;
+        match token.script {
+            Script::Arabic => arabic += letters,
+            Script::Latin => {
+                latin += letters;
+                let folded = tokens.folded(index);
+                // More bytes than chars in the original word: it carries an accent.
+                accented_french |= (token.byte_end - token.byte_start) as usize != letters;
+                for (slot, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
+                    if words.contains(&folded) {
+                        scores[slot] += 1;
+                    }
+                }
+            }
+            Script::Digit => {}
+        }
+    }
+    let letters = arabic + latin;
+    if letters < 2 {
+        return (None, letters);
+    }
+    if arabic >= latin {
+        return (Some(Lang::Ar), letters);
+    }
+    let Some((best, &best_score)) = scores.iter().enumerate().max_by_key(|(i, s)| (**s, usize::MAX - *i)) else {
+        return (None, letters);
+    };
+    if best_score == 0 {
+        return (Some(if accented_french { Lang::Fr } else { Lang::En }), letters);
+    }
+    (Some(FUNCTION_WORDS[best].0), letters)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,6 +187,14 @@ mod tests {
     fn short_headlines_fall_back_on_accents() {
         assert_eq!(detect("Mali : JNIM frappe Ségou"), Some(Lang::Fr));
         assert_eq!(detect("Mali: JNIM strikes Segou"), Some(Lang::En));
+    }
+
+    #[test]
+    fn token_detection_agrees_with_char_detection() {
+        for text in ["أعلنت جماعة نصرة الإسلام (JNIM) مسؤوليتها", "L'armée malienne a repoussé une attaque près de Kayes.", "Gunmen attacked a convoy near Kayes, officials said.", "Mali : JNIM frappe Ségou", "Mali: JNIM strikes Segou"] {
+            let tokens = crate::Tokens::new(text);
+            assert_eq!(detect_tokens(&tokens, 0..tokens.len()).0, detect(text), "{text}");
+        }
     }
 
     #[test]

@@ -5,8 +5,27 @@
 //! later stages skip them, and every span still points into the original text.
 
 use crate::fold::fold_str;
-use crate::lang::{detect_counting, Lang};
+use crate::lang::{detect_tokens, Lang};
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Line keys are hashes already: the set uses them as they are.
+#[derive(Default)]
+struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*byte);
+        }
+    }
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
+}
 use crate::token::{Script, Tokens};
 
 /// A char range of the text, `end` exclusive.
@@ -153,15 +172,15 @@ pub fn analyse_with_tokens(text: &str, tokens: &Tokens, title: Option<&str>) -> 
     let title_tokens = title.map(Tokens::new);
     let title_key = title_tokens.as_ref().map(|t| Line { tokens: t, range: 0..t.len() }.key()).filter(|k| *k != EMPTY_KEY);
     let mut blocks: Vec<Block> = Vec::new();
-    let mut seen: HashSet<u64> = HashSet::new();
+    let mut seen: HashSet<u64, BuildHasherDefault<PassThrough>> = HashSet::default();
+    let (mut has_title, mut only_noise) = (false, true);
     let mut letters_by_lang: Vec<(Lang, usize)> = Vec::new();
     let mut char_offset = 0u32;
     for raw_line in text.split('\n') {
-        let line_chars = raw_line.chars().count() as u32;
         let line_start = char_offset;
-        char_offset += line_chars + 1;
-        let Some(span) = trimmed_span(raw_line, line_start) else { continue };
-        let line = slice_chars(raw_line, span.start - line_start, span.end - line_start);
+        let trimmed = trim_line(raw_line);
+        char_offset += trimmed.total_chars + 1;
+        let Some((line, span)) = trimmed.content(raw_line, line_start) else { continue };
         let words = Line { tokens, range: tokens.first_at_or_after(span.start)..tokens.first_at_or_after(span.end) };
         let key = words.key();
         // Only short lines can be counters, menus, titles or headings.
@@ -174,11 +193,7 @@ pub fn analyse_with_tokens(text: &str, tokens: &Tokens, title: Option<&str>) -> 
             BlockKind::Noise(Noise::ShareOrMenu)
         } else if seen.contains(&key) {
             BlockKind::Noise(Noise::Repeated)
-        } else if short
-            && !blocks.iter().any(|b| b.kind == BlockKind::Title)
-            && (title_key == Some(key)
-                || (title_key.is_none() && blocks.iter().all(|b| matches!(b.kind, BlockKind::Noise(_))) && looks_like_heading(line, &words, 30)))
-        {
+        } else if short && !has_title && (title_key == Some(key) || (title_key.is_none() && only_noise && looks_like_heading(line, &words, 30))) {
             BlockKind::Title
         } else if short && (is_emphasised(line) || looks_like_heading(line, &words, 9)) {
             BlockKind::Heading
@@ -186,7 +201,9 @@ pub fn analyse_with_tokens(text: &str, tokens: &Tokens, title: Option<&str>) -> 
             BlockKind::Body
         };
         seen.insert(key);
-        let (lang, letters) = detect_counting(line);
+        has_title |= kind == BlockKind::Title;
+        only_noise &= matches!(kind, BlockKind::Noise(_));
+        let (lang, letters) = detect_tokens(tokens, words.range.clone());
         if let (Some(l), false) = (lang, matches!(kind, BlockKind::Noise(_))) {
             match letters_by_lang.iter_mut().find(|(known, _)| *known == l) {
                 Some((_, n)) => *n += letters,
@@ -200,22 +217,45 @@ pub fn analyse_with_tokens(text: &str, tokens: &Tokens, title: Option<&str>) -> 
     Layout { blocks, lang }
 }
 
-/// The char span of `line` without surrounding whitespace, or `None` for a blank line.
-fn trimmed_span(line: &str, line_start: u32) -> Option<Span> {
-    let leading = line.chars().take_while(|c| c.is_whitespace()).count() as u32;
-    let total = line.chars().count() as u32;
-    if leading == total {
-        return None;
-    }
-    let trailing = line.chars().rev().take_while(|c| c.is_whitespace()).count() as u32;
-    Some(Span { start: line_start + leading, end: line_start + total - trailing })
+/// A line measured in one pass: its length in chars and where its content starts and ends.
+struct Trimmed {
+    total_chars: u32,
+    leading_chars: u32,
+    content_chars: u32,
+    byte_start: usize,
+    byte_end: usize,
 }
 
-fn slice_chars(line: &str, start: u32, end: u32) -> &str {
-    let mut indices = line.char_indices().map(|(i, _)| i).chain(std::iter::once(line.len()));
-    let from = indices.nth(start as usize).unwrap_or(line.len());
-    let to = line.char_indices().map(|(i, _)| i).chain(std::iter::once(line.len())).nth(end as usize).unwrap_or(line.len());
-    line.get(from..to.max(from)).unwrap_or("")
+fn trim_line(line: &str) -> Trimmed {
+    let mut total = 0u32;
+    let (mut first, mut last_end) = (None, 0usize);
+    let (mut leading, mut through_last) = (0u32, 0u32);
+    for (byte, c) in line.char_indices() {
+        total += 1;
+        if !c.is_whitespace() {
+            if first.is_none() {
+                first = Some(byte);
+                leading = total - 1;
+            }
+            last_end = byte + c.len_utf8();
+            through_last = total;
+        }
+    }
+    match first {
+        Some(byte_start) => Trimmed { total_chars: total, leading_chars: leading, content_chars: through_last - leading, byte_start, byte_end: last_end },
+        None => Trimmed { total_chars: total, leading_chars: 0, content_chars: 0, byte_start: 0, byte_end: 0 },
+    }
+}
+
+impl Trimmed {
+    /// The content of the line and its char span, or `None` for a blank line.
+    fn content<'a>(&self, line: &'a str, line_start: u32) -> Option<(&'a str, Span)> {
+        if self.content_chars == 0 {
+            return None;
+        }
+        let start = line_start + self.leading_chars;
+        Some((line.get(self.byte_start..self.byte_end)?, Span { start, end: start + self.content_chars }))
+    }
 }
 
 /// Lines longer than this (in bytes) are running text: never counters, menus or headings.
@@ -251,49 +291,60 @@ fn looks_like_heading(line: &str, line_words: &Line<'_>, max_words: usize) -> bo
 
 /// Sentence spans of one line starting at char offset `line_start`.
 fn sentences(line: &str, line_start: u32) -> Vec<Span> {
-    let chars: Vec<char> = line.chars().collect();
     let mut out = Vec::new();
-    let mut start = 0usize;
-    let mut i = 0usize;
-    while i < chars.len() {
-        let c = chars[i];
+    let mut chars = line.chars().peekable();
+    let (mut index, mut start) = (0u32, 0u32);
+    let (mut previous, mut before_previous) = (None::<char>, None::<char>);
+    // Chars since the sentence start that are whitespace at its beginning are skipped when pushing.
+    let mut leading_blank = true;
+    let mut skip = 0u32;
+    let mut last_content_end = 0u32;
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
         let ends = match c {
             '!' | '?' | '؟' | '…' => true,
             '.' => {
-                let next = chars.get(i + 1).copied();
-                let previous = if i > 0 { chars.get(i - 1).copied() } else { None };
                 let decimal = previous.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
-                let initial = previous.is_some_and(|p| p.is_uppercase()) && (i < 2 || !chars[i - 2].is_alphabetic());
+                let initial = previous.is_some_and(|p| p.is_uppercase()) && !before_previous.is_some_and(char::is_alphabetic);
                 !decimal && !initial && next.is_none_or(|n| n.is_whitespace() || n == '"' || n == '»' || n == '.')
             }
             _ => false,
         };
-        if ends {
-            let mut end = i + 1;
-            while end < chars.len() && matches!(chars[end], '.' | '!' | '?' | '"' | '»' | '”' | ')') {
-                end += 1;
-            }
-            push_sentence(&chars, start, end, line_start, &mut out);
-            start = end;
-            i = end;
-            continue;
+        if leading_blank && c.is_whitespace() {
+            skip += 1;
+        } else {
+            leading_blank = false;
         }
-        i += 1;
+        if !c.is_whitespace() {
+            last_content_end = index + 1;
+        }
+        before_previous = previous;
+        previous = Some(c);
+        index += 1;
+        if ends {
+            // Closing marks stay with the sentence.
+            while let Some(&n) = chars.peek() {
+                if !matches!(n, '.' | '!' | '?' | '"' | '»' | '”' | ')') {
+                    break;
+                }
+                chars.next();
+                index += 1;
+                last_content_end = index;
+                before_previous = previous;
+                previous = Some(n);
+            }
+            if start + skip < last_content_end {
+                out.push(Span { start: line_start + start + skip, end: line_start + last_content_end });
+            }
+            start = index;
+            skip = 0;
+            leading_blank = true;
+        }
     }
-    push_sentence(&chars, start, chars.len(), line_start, &mut out);
+    if !leading_blank && start + skip < last_content_end {
+        out.push(Span { start: line_start + start + skip, end: line_start + last_content_end });
+    }
     out
-}
-
-fn push_sentence(chars: &[char], mut start: usize, mut end: usize, line_start: u32, out: &mut Vec<Span>) {
-    while start < end && chars[start].is_whitespace() {
-        start += 1;
-    }
-    while end > start && chars[end - 1].is_whitespace() {
-        end -= 1;
-    }
-    if start < end {
-        out.push(Span { start: line_start + start as u32, end: line_start + end as u32 });
-    }
 }
 
 /// Folded text of a span (for tests and diagnostics).

@@ -9,6 +9,7 @@
 //! - [`token`]: words with their char spans, folded forms and case.
 //! - [`skeleton`]: transliteration-tolerant keys of Arabic and Latin words.
 //! - [`clitic`]: the Arabic proclitics a word may carry (و ف ب ل ك ال لل).
+//! - [`forms`]: the forms a lexicon may list a word under, hashed once per document.
 //! - [`lang`]: language of a text or paragraph (ar, fr, en, ...).
 //! - [`layout`]: paragraphs, headings, sentences, and the scraping noise to skip.
 //! - [`numbers`]: counts in digits and number words (fatalities).
@@ -17,6 +18,7 @@
 pub mod clitic;
 pub mod dates;
 pub mod fold;
+pub mod forms;
 pub mod lang;
 pub mod layout;
 pub mod numbers;

@@ -47,6 +47,8 @@ pub struct Token {
 pub struct Tokens {
     items: Vec<Token>,
     folded: String,
+    /// Lexicon forms of every token, computed on first use (see [`crate::forms`]).
+    forms: std::sync::OnceLock<crate::forms::Forms>,
 }
 
 /// Separators that may stand inside a multi-word name.
@@ -164,7 +166,7 @@ impl Tokens {
             finish_case(&mut token, letters, uppers);
             items.push(token);
         }
-        Tokens { items, folded }
+        Tokens { items, folded, forms: std::sync::OnceLock::new() }
     }
 
     /// All tokens in text order.
@@ -188,6 +190,20 @@ impl Tokens {
             Some(t) => self.folded.get(t.folded_start as usize..t.folded_end as usize).unwrap_or(""),
             None => "",
         }
+    }
+
+    /// Hashes of the forms a lexicon may list token `index` under (bare, without proclitics,
+    /// without an enclitic pronoun); see [`crate::forms`].
+    pub fn forms(&self, index: usize) -> &[u64] {
+        self.forms.get_or_init(|| crate::forms::Forms::new(self)).of(index)
+    }
+
+    /// Every proclitic reading of token `index`, the bare word first (see [`crate::clitic`]).
+    pub fn readings(&self, index: usize) -> impl Iterator<Item = crate::clitic::Split<'_>> {
+        let folded = self.folded(index);
+        let bare = crate::clitic::Split { stem: folded, stem_offset: 0, article_offset: None, definite: false };
+        let rest = self.forms.get_or_init(|| crate::forms::Forms::new(self)).readings(index, folded);
+        std::iter::once(bare).chain(rest)
     }
 
     /// Index of the first token that starts at or after char offset `offset`.
