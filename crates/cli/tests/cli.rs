@@ -142,6 +142,8 @@ fn seed_articles_score_above_the_bars() {
     let result: serde_json::Value = serde_json::from_slice(&score.stdout).expect("score.py JSON");
     let places = result["overall"]["places"]["f1"].as_f64().expect("places f1");
     let actors = result["overall"]["actors"]["f1"].as_f64().expect("actors f1");
+    let events = result["overall"]["events.typed"]["f1"].as_f64().expect("events f1");
     assert!(places >= 0.90, "places F1 {places}");
     assert!(actors >= 0.85, "actors F1 {actors}");
+    assert!(events >= 0.60, "events typed F1 {events}");
 }

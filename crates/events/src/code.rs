@@ -309,6 +309,13 @@ fn roles(doc: &Document<'_>, range: &Range<usize>, trigger: &Trigger, named: &[N
             }
         }
     }
+    // A state force that foiled an attack was its target, not its doer.
+    if any(kb, "foiled", tokens, range.clone()) && claimant.is_none() {
+        if let Some(state) = actor1.filter(|a| matches!(kb.actors[*a as usize].kind, ActorKind::StateForce | ActorKind::Government)) {
+            actor1 = after.iter().map(|n| n.actor).find(|a| *a != state && !is_civilians(kb, *a));
+            actor2 = Some(state);
+        }
+    }
     let mut strength = if claimant.is_some() { 3 } else if actor1.is_some() { 2 } else { 0 };
     if actor1.is_none() {
         if let Some(anaphor) = find(kb, "group-anaphora", tokens, range.start..(trigger.last + 3).min(range.end)).first() {
@@ -452,7 +459,11 @@ fn fatalities(doc: &Document<'_>, range: &Range<usize>) -> Option<u64> {
         let is_death = death.is_some_and(|d| injury.is_none_or(|i| d <= i));
         // Parts of one toll are summed ("50 Russians and 10 Malian soldiers"), not tolls of two places.
         let continues = previous_last.is_some_and(|p| {
-            first > p && first <= p + 5 && (p + 1..first).any(|t| CONJUNCTIONS.contains(&tokens.folded(t))) && injury.is_none() && !place_tokens.iter().any(|t| *t > p && *t < first)
+            first > p
+                && first <= p + 5
+                && (p + 1..first).any(|t| CONJUNCTIONS.contains(&tokens.folded(t)))
+                && !injury_words.iter().any(|c| c.first > p && c.last < first)
+                && !place_tokens.iter().any(|t| *t > p && *t < first)
         });
         if is_death && total.is_none() {
             total = Some(count.value);
