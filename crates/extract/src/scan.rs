@@ -155,7 +155,8 @@ pub fn candidates(kb: &KnowledgeBase, text: &str, tokens: &Tokens, range: Range<
                 let mut hash = start;
                 let mut last = first;
                 loop {
-                    for name in gazetteer.get(hash) {
+                    let (names, grows) = gazetteer.lookup(hash);
+                    for name in names {
                         if name.tier != tier {
                             continue;
                         }
@@ -182,7 +183,7 @@ pub fn candidates(kb: &KnowledgeBase, text: &str, tokens: &Tokens, range: Range<
                             preposition,
                         });
                     }
-                    if last + 1 >= end || !items[last].joined_to_next || !gazetteer.is_prefix(hash) {
+                    if last + 1 >= end || !items[last].joined_to_next || !grows {
                         break;
                     }
                     last += 1;

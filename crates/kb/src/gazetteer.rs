@@ -99,11 +99,26 @@ impl KeyHash {
     }
 }
 
-/// Keys → names, and the set of key prefixes.
+/// What the index knows of one key hash: the names filed under it, and whether some longer
+/// key begins with it.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Slot {
+    first: u32,
+    count: u32,
+    /// Some longer key begins with this one: a candidate may grow to the next word.
+    pub prefix: bool,
+}
+
+/// Keys → names and prefixes, answered by one lookup.
 #[derive(Debug, Default, Clone)]
 pub struct Gazetteer {
-    keys: FxHashMap<u64, Vec<NameRef>>,
-    prefixes: FxHashSet<u64>,
+    /// While indexing: names by key.
+    building: FxHashMap<u64, Vec<NameRef>>,
+    /// While indexing: the prefixes of every key.
+    building_prefixes: FxHashSet<u64>,
+    /// Once built: one slot per key or prefix, into `names`.
+    slots: FxHashMap<u64, Slot>,
+    names: Vec<NameRef>,
     /// The prefixes of at most [`SHORT_PREFIX_CHARS`] chars: a small set that stays in cache,
     /// for rejecting most words after their first few key chars.
     short_prefixes: FxHashSet<u64>,
@@ -123,14 +138,40 @@ pub(crate) struct Indexing {
 }
 
 impl Gazetteer {
+    /// The names filed under a key hash, and whether a longer key begins with it.
+    pub fn lookup(&self, hash: KeyHash) -> (&[NameRef], bool) {
+        match self.slots.get(&hash.value()) {
+            Some(slot) => (self.names.get(slot.first as usize..(slot.first + slot.count) as usize).unwrap_or(&[]), slot.prefix),
+            None => (&[], false),
+        }
+    }
+
     /// The names indexed under a key hash.
     pub fn get(&self, hash: KeyHash) -> &[NameRef] {
-        self.keys.get(&hash.value()).map(Vec::as_slice).unwrap_or(&[])
+        self.lookup(hash).0
     }
 
     /// True when some key begins with these characters (the candidate may grow).
     pub fn is_prefix(&self, hash: KeyHash) -> bool {
-        self.prefixes.contains(&hash.value())
+        self.lookup(hash).1
+    }
+
+    /// Freeze the index: names packed in one array, one slot per key or prefix.
+    pub(crate) fn finish(&mut self) {
+        let building = std::mem::take(&mut self.building);
+        let prefixes = std::mem::take(&mut self.building_prefixes);
+        let mut keys: Vec<u64> = building.keys().copied().collect();
+        keys.sort_unstable();
+        self.slots = FxHashMap::with_capacity_and_hasher(keys.len() + prefixes.len(), Default::default());
+        for key in keys {
+            let refs = &building[&key];
+            let first = self.names.len() as u32;
+            self.names.extend_from_slice(refs);
+            self.slots.insert(key, Slot { first, count: refs.len() as u32, prefix: prefixes.contains(&key) });
+        }
+        for prefix in prefixes {
+            self.slots.entry(prefix).or_default().prefix = true;
+        }
     }
 
     /// True when some key begins with these (at most [`SHORT_PREFIX_CHARS`]) characters.
@@ -138,14 +179,14 @@ impl Gazetteer {
         self.short_prefixes.contains(&hash.value())
     }
 
-    /// Number of distinct keys.
+    /// Number of distinct keys with names.
     pub fn len(&self) -> usize {
-        self.keys.len()
+        self.slots.values().filter(|s| s.count > 0).count() + self.building.len()
     }
 
     /// True when nothing is indexed.
     pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
+        self.len() == 0
     }
 
     pub(crate) fn index(&mut self, name: &str, options: Indexing) {
@@ -193,14 +234,14 @@ impl Gazetteer {
             }
             let mut hash = KeyHash::new(tier);
             for (length, c) in joined.chars().enumerate() {
-                self.prefixes.insert(hash.value());
+                self.building_prefixes.insert(hash.value());
                 if length <= SHORT_PREFIX_CHARS {
                     self.short_prefixes.insert(hash.value());
                 }
                 hash.feed_char(c);
             }
             let entry = NameRef { target: options.target, tier, article, case, words: words.len().min(255) as u8 };
-            let refs = self.keys.entry(hash.value()).or_default();
+            let refs = self.building.entry(hash.value()).or_default();
             if !refs.contains(&entry) {
                 refs.push(entry);
             }

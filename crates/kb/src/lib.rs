@@ -196,6 +196,7 @@ impl KnowledgeBase {
                 gazetteer.index(name, Indexing { target: Target::Outlet(i), loose: true, article_optional: false });
             }
         }
+        gazetteer.finish();
         self.gazetteer = gazetteer;
         let person_ids: FxHashMap<&str, u32> = self.people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i as u32)).collect();
         for rule in &mut self.lexicon.rules {
