@@ -166,8 +166,8 @@ fn actors_in(doc: &Document<'_>, sentence: Span) -> Vec<Named> {
     named
 }
 
-/// The outlet or actor the sentence says reported it, and the actor that is only a source.
-fn attribution(doc: &Document<'_>, sentence: Span, range: &Range<usize>, named: &[Named]) -> (Option<String>, Option<u32>) {
+/// The outlet or actor the sentence says reported it, and the mention that is only a source.
+fn attribution(doc: &Document<'_>, sentence: Span, range: &Range<usize>, named: &[Named]) -> (Option<String>, Option<Named>) {
     let kb = doc.kb;
     let outlet = doc.mentions_in(sentence).find_map(|m| if let Entity::Outlet(o) = m.entity { Some(kb.outlets[o as usize].name.clone()) } else { None });
     let latin = doc.tokens.items()[range.start].script != Script::Arabic;
@@ -176,7 +176,7 @@ fn attribution(doc: &Document<'_>, sentence: Span, range: &Range<usize>, named: 
         let before = named.iter().rev().find(|n| latin && n.last < cue.first && n.last + 4 >= cue.first);
         if let Some(source) = after.or(before) {
             let name = kb.actors[source.actor as usize].name.clone();
-            return (outlet.or(Some(name)), Some(source.actor));
+            return (outlet.or(Some(name)), Some(*source));
         }
     }
     (outlet, None)
@@ -247,10 +247,12 @@ fn verb_first_or_close(first: usize, trigger_last: usize) -> bool {
     first <= trigger_last + AFTER_ROLE_WINDOW
 }
 
-fn roles(doc: &Document<'_>, range: &Range<usize>, trigger: &Trigger, named: &[Named], source: Option<u32>) -> Roles {
+fn roles(doc: &Document<'_>, range: &Range<usize>, trigger: &Trigger, named: &[Named], source_mention: Option<Named>) -> Roles {
     let kb = doc.kb;
     let tokens = doc.tokens;
-    let candidates: Vec<Named> = named.iter().copied().filter(|n| Some(n.actor) != source && !(trigger.first <= n.first && n.last <= trigger.last)).collect();
+    let source = source_mention.map(|s| s.actor);
+    // Only the mention standing as the source is set aside; the same actor may also act.
+    let candidates: Vec<Named> = named.iter().copied().filter(|n| source_mention.is_none_or(|s| s.first != n.first) && !(trigger.first <= n.first && n.last <= trigger.last)).collect();
     // A claim of responsibility names the doer.
     let claim = find(kb, "claim-responsibility", tokens, range.clone()).into_iter().next();
     let claimant = claim.as_ref().and_then(|cue: &Cue| {
@@ -265,9 +267,14 @@ fn roles(doc: &Document<'_>, range: &Range<usize>, trigger: &Trigger, named: &[N
         .first()
         .and_then(|marker| candidates.iter().find(|n| n.first > marker.last && n.first <= marker.last + 2))
         .map(|n| n.actor);
-    // Victims named after an earlier death word (قتل سبعة جنود ... في كمين نصبه X) are not the doer.
-    let kill_before = triggers(kb, tokens, range.start..trigger.first).into_iter().filter(|t| t.frame == "kill").map(|t| t.last).min();
-    let victims: Vec<u32> = kill_before.map(|k| candidates.iter().filter(|n| n.first > k && n.last < trigger.first).map(|n| n.actor).collect()).unwrap_or_default();
+    // Victims are not the doer: those named after an earlier death word (قتل سبعة جنود ... في
+    // كمين نصبه X), and those named before a passive one (Quatre soldats ont été tués ... sur un engin).
+    let deaths_before: Vec<Trigger> = triggers(kb, tokens, range.start..trigger.first).into_iter().filter(|t| t.frame == "kill").collect();
+    let victims: Vec<u32> = candidates
+        .iter()
+        .filter(|n| n.last < trigger.first && deaths_before.iter().any(|k| (n.first > k.last && !k.passive) || (k.passive && n.last < k.first)))
+        .map(|n| n.actor)
+        .collect();
     let before: Vec<&Named> = candidates.iter().filter(|n| n.last < trigger.first && !victims.contains(&n.actor)).collect();
     let after: Vec<&Named> = candidates.iter().filter(|n| n.first > trigger.last && (verb_first_or_close(n.first, trigger.last))).collect();
     let arabic = tokens.items()[trigger.first].script == Script::Arabic;
@@ -353,8 +360,13 @@ fn place_rank(kind: PlaceKind) -> u8 {
 }
 
 /// Place mentions of a span, best first: the most precise kind, then nearest to the trigger.
+/// A capital that speaks for its government ("Bamako admitted") is not where anything happened.
 fn places_in<'a>(doc: &'a Document<'_>, span: Span, trigger_at: u32) -> Vec<&'a Mention> {
-    let mut places: Vec<&Mention> = doc.mentions_in(span).filter(|m| matches!(m.entity, Entity::Place(_))).collect();
+    let acting = |m: &Mention| {
+        matches!(m.entity, Entity::Place(p) if doc.kb.places[p as usize].kind != PlaceKind::Country)
+            && doc.mentions.iter().any(|a| a.span == m.span && a.how == How::CountryActing)
+    };
+    let mut places: Vec<&Mention> = doc.mentions_in(span).filter(|m| matches!(m.entity, Entity::Place(_)) && !acting(m)).collect();
     places.sort_by_key(|m| {
         let Entity::Place(p) = m.entity else { return (9, 0) };
         let distance = if m.span.start >= trigger_at { m.span.start - trigger_at } else { (trigger_at - m.span.end) * 2 };
@@ -548,7 +560,7 @@ fn code_sentence(doc: &Document<'_>, sentence: Span, range: Range<usize>, trigge
     }
     if roles.actor2.is_none() && trigger.frame != "protest" {
         // The army reporting an attack it repelled is its target.
-        roles.actor2 = roles.source.filter(|s| kb.actors[*s as usize].kind == ActorKind::StateForce && Some(*s) != roles.actor1);
+        roles.actor2 = roles.source.filter(|s| matches!(kb.actors[*s as usize].kind, ActorKind::StateForce | ActorKind::Government) && Some(*s) != roles.actor1);
     }
     if matches!(trigger.frame.as_str(), "protest" | "riot") {
         // Protesters are actor1; a state force named with them intervened.

@@ -140,6 +140,20 @@ fn place_preference(kb: &KnowledgeBase, index: u32) -> (u8, u8, u8, std::cmp::Re
     (u8::from(place.kind != PlaceKind::Country), theatre, kind, std::cmp::Reverse(place.population.unwrap_or(0)))
 }
 
+/// A capital reads as its government only as the bare subject right after a verb of saying or
+/// admitting (اعترفت باماكو, Bamako said is handled by the locative test plus this check).
+fn capital_in_subject_position(tokens: &Tokens, range: &Range<usize>, lead: &Candidate) -> bool {
+    if lead.conjunction || lead.preposition || lead.definite {
+        return false;
+    }
+    let next_is_verb = lead.last + 1 < range.end && matches!(tokens.folded(lead.last + 1), "said" | "says" | "announced" | "denied" | "admitted" | "accused" | "affirme" | "accuse" | "annonce" | "dement");
+    let previous_is_verb = lead.first > range.start && {
+        let previous = tokens.folded(lead.first - 1);
+        ["اعترفت", "اعلنت", "اكدت", "نفت", "اتهمت", "قالت", "ردت", "طالبت", "رفضت", "دعت", "حذرت", "هددت"].contains(&previous)
+    };
+    next_is_verb || previous_is_verb
+}
+
 /// State carried from one accepted name to the next, for lists.
 #[derive(Debug, Clone, Copy)]
 struct Previous {
@@ -284,17 +298,21 @@ fn interpret(kb: &KnowledgeBase, text: &str, tokens: &Tokens, range: &Range<usiz
     }
     out.push(mention(lead.span, Entity::Place(place_index), How::Name));
     let place = &kb.places[place_index as usize];
-    if place.kind != PlaceKind::Country {
+    // A capital standing where an actor stands speaks for its government ("Bamako admitted").
+    let acting_country = if place.kind == PlaceKind::Country { place.country.as_deref() } else { place.capital_of.as_deref() };
+    let Some(acting_country) = acting_country else {
         return Some(Previous { last_token: lead.last, head: None, locative: Some(true), adjective: false });
-    }
+    };
     let locative = match list.and_then(|p| p.locative) {
         Some(inherited) => inherited,
         None => {
             lead.preposition || after_locative(kb, tokens, range, lead.first)
         }
     };
-    if !locative {
-        if let Some(government) = place.country.as_deref().and_then(|c| kb.state_actor(c, StateRole::Government)) {
+    // A capital only acts as the subject of a clause (first word of its sentence or after a verb-like word).
+    let capital_acts = place.kind == PlaceKind::Country || capital_in_subject_position(tokens, range, &lead);
+    if !locative && capital_acts {
+        if let Some(government) = kb.state_actor(acting_country, StateRole::Government) {
             out.push(mention(lead.span, Entity::Actor(government), How::CountryActing));
         }
     }

@@ -132,6 +132,12 @@ fn first_word_keys(gazetteer: &marsad_kb::Gazetteer, script: Script, stem: &str,
     keys
 }
 
+/// True when the word carries tanween (ً ٌ ٍ): an indefinite noun or adjective, never a
+/// proper name ("50 عنصرًا روسيًا" is "Russian", not Russia).
+fn has_tanween(text: &str, token: &Token) -> bool {
+    text.get(token.byte_start as usize..token.byte_end as usize).is_some_and(|w| w.chars().any(|c| matches!(c, '\u{064B}'..='\u{064D}')))
+}
+
 /// Every candidate name in tokens `range` of `text`.
 pub fn candidates(kb: &KnowledgeBase, text: &str, tokens: &Tokens, range: Range<usize>) -> Vec<Candidate> {
     let gazetteer = kb.gazetteer();
@@ -167,7 +173,8 @@ pub fn candidates(kb: &KnowledgeBase, text: &str, tokens: &Tokens, range: Range<
                         };
                         let split_word_ok = usize::from(name.words) >= last - first + 1
                             || (first..=last).all(|t| tokens.folded(t).chars().count() >= MIN_LETTERS_PER_SPLIT_WORD);
-                        if !article_ok || !split_word_ok || !case_ok(tokens, first, last, name.case) {
+                        let proper_name = !matches!(name.target, marsad_kb::Target::Place(_)) || !has_tanween(text, &items[last]);
+                        if !article_ok || !split_word_ok || !proper_name || !case_ok(tokens, first, last, name.case) {
                             continue;
                         }
                         let keep = split.article_offset.unwrap_or(split.stem_offset);

@@ -19,6 +19,7 @@ struct RawPlace {
     demonym: Option<Demonym>,
     admin_level: Option<u8>,
     population: Option<u64>,
+    capital_of: Option<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -160,6 +161,7 @@ impl Loader {
             demonym: raw.demonym,
             admin_level: raw.admin_level,
             population: raw.population,
+            capital_of: raw.capital_of,
         });
     }
 

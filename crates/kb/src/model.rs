@@ -79,6 +79,8 @@ pub struct Place {
     pub admin_level: Option<u8>,
     /// Population, when known.
     pub population: Option<u64>,
+    /// For a capital city, the ISO code of its country (Bamako speaks for Mali).
+    pub capital_of: Option<String>,
 }
 
 impl Place {
