@@ -268,9 +268,13 @@ def main():
             if not all(demonym.values()):
                 raise SystemExit(f"countries.psv:{ln}: incomplete demonym")
         g = GN_COUNTRIES.get(cc, {})
-        world.append(entry(cc.lower(), "country", cc, None, lat, lon, names,
-                           population=g.get("population"), geonames=g.get("geonameid"),
-                           demonym=demonym))
+        e = entry(cc.lower(), "country", cc, None, lat, lon, names,
+                  population=g.get("population"), geonames=g.get("geonameid"),
+                  demonym=demonym)
+        if cc in pyc:  # ISO 3166-1 alpha-3 and numeric codes (ACLED's event ids and "iso" column)
+            e["iso3"] = pyc[cc].alpha_3
+            e["iso_numeric"] = int(pyc[cc].numeric)
+        world.append(e)
 
     missing = ({c.alpha_2 for c in pycountry.countries}
                - {e["country"] for e in world if e["kind"] == "country"})

@@ -26,9 +26,11 @@ fn articles() -> Vec<Vec<u8>> {
         })
         .unwrap_or_default();
     if texts.is_empty() {
-        texts = ["sample-ar-convoy.txt", "sample-fr-blockade.txt", "sample-en-drone.txt"]
-            .iter()
-            .filter_map(|name| std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("samples").join(name)).ok())
+        let samples = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/samples.jsonl")).unwrap_or_default();
+        texts = samples
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|v| v["text"].as_str().map(|t| t.as_bytes().to_vec()))
             .collect();
     }
     let mut corpus = Vec::new();

@@ -1,6 +1,6 @@
 //! `marsad extract`: documents in, one JSON line (or a terminal summary) per document out.
 
-use crate::samples::SAMPLES;
+use crate::samples::{SAMPLES, SAMPLES_NAME};
 use anyhow::{anyhow, Context, Result};
 use marsad_events::EventCoder;
 use marsad_extract::Extractor;
@@ -120,8 +120,7 @@ pub fn run(args: Args) -> Result<bool> {
         Ok(())
     };
     if args.samples {
-        let results: Vec<Result<Document, ReadError>> =
-            SAMPLES.iter().flat_map(|(name, text)| read_bytes(std::path::Path::new(name), text.as_bytes(), Format::Text, &options)).collect();
+        let results = read_bytes(std::path::Path::new(SAMPLES_NAME), SAMPLES.as_bytes(), Format::JsonLines, &options);
         emit(results, &mut out)?;
     }
     // Files are read in parallel batches so memory stays bounded however many there are.

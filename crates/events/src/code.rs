@@ -110,7 +110,7 @@ pub fn drafts(kb: &KnowledgeBase, text: &str, extraction: &Extraction, published
         dates: dates_in(text, tokens, published),
     };
     let title = extraction.layout.blocks.iter().find(|b| b.kind == BlockKind::Title).map(|b| b.span);
-    let mut out = Vec::new();
+    let mut out: Vec<Event> = Vec::new();
     for block in extraction.layout.content() {
         if block.kind == BlockKind::Heading {
             continue;
@@ -133,7 +133,9 @@ pub fn drafts(kb: &KnowledgeBase, text: &str, extraction: &Extraction, published
                 continue;
             }
             let earlier: Vec<Span> = block.sentences[..index].iter().rev().copied().chain(title.filter(|t| *t != block.span)).collect();
-            out.extend(code_sentence(&doc, *sentence, range, trigger, &earlier));
+            // The story so far: the place of the last incident told continues it.
+            let story_place = out.iter().rev().find_map(|e| e.place);
+            out.extend(code_sentence(&doc, *sentence, range, trigger, &earlier, story_place));
         }
     }
     out
@@ -516,7 +518,7 @@ fn sub_event(kb: &KnowledgeBase, frame: &str, actor1: Option<u32>, actor2: Optio
     Some(sub)
 }
 
-fn code_sentence(doc: &Document<'_>, sentence: Span, range: Range<usize>, trigger: &Trigger, earlier: &[Span]) -> Vec<Event> {
+fn code_sentence(doc: &Document<'_>, sentence: Span, range: Range<usize>, trigger: &Trigger, earlier: &[Span], story_place: Option<u32>) -> Vec<Event> {
     let kb = doc.kb;
     let trigger_span = doc.trigger_span(trigger);
     let named = actors_in(doc, sentence);
@@ -534,6 +536,19 @@ fn code_sentence(doc: &Document<'_>, sentence: Span, range: Range<usize>, trigge
             .iter()
             .map(|s| (places_in(doc, *s, s.end).into_iter().filter(in_focus).collect::<Vec<_>>(), doc.token_range(*s)))
             .find(|(p, _)| !p.is_empty())
+            .or_else(|| {
+                // Else the place of the incident the article told last.
+                let last_mention = story_place.and_then(|p| doc.mentions.iter().rev().find(|m| m.span.end <= sentence.start && m.entity == Entity::Place(p)));
+                last_mention.map(|m| (vec![m], 0..0))
+            })
+            .or_else(|| {
+                // Else the last place the article named before this sentence, in its country.
+                let before = Span { start: 0, end: sentence.start };
+                let mut previous: Vec<&Mention> = places_in(doc, before, sentence.start).into_iter().filter(in_focus).collect();
+                previous.sort_by_key(|m| std::cmp::Reverse(m.span.start));
+                previous.truncate(1);
+                (!previous.is_empty()).then(|| (previous, 0..0))
+            })
             .unwrap_or((Vec::new(), range.clone()))
     } else {
         (here, range.clone())

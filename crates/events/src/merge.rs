@@ -34,7 +34,9 @@ fn dates_agree(a: &Option<String>, b: &Option<String>) -> bool {
 }
 
 fn same_incident(kb: &KnowledgeBase, first: &Event, later: &Event) -> bool {
-    let types_agree = first.event_type == later.event_type || later.frame == "kill" || first.frame == "kill";
+    // Strategic developments are a catch-all: only the same kind of development is one incident.
+    let same_kind = first.event_type == later.event_type && (first.event_type != "Strategic developments" || first.sub_event_type == later.sub_event_type);
+    let types_agree = same_kind || later.frame == "kill" || first.frame == "kill";
     types_agree && places_agree(kb, first.place, later.place) && dates_agree(&first.date, &later.date)
 }
 

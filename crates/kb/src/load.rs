@@ -20,6 +20,8 @@ struct RawPlace {
     admin_level: Option<u8>,
     population: Option<u64>,
     capital_of: Option<String>,
+    iso3: Option<String>,
+    iso_numeric: Option<u16>,
 }
 
 #[derive(serde::Deserialize)]
@@ -162,6 +164,8 @@ impl Loader {
             admin_level: raw.admin_level,
             population: raw.population,
             capital_of: raw.capital_of,
+            iso3: raw.iso3,
+            iso_numeric: raw.iso_numeric,
         });
     }
 

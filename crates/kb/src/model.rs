@@ -81,6 +81,10 @@ pub struct Place {
     pub population: Option<u64>,
     /// For a capital city, the ISO code of its country (Bamako speaks for Mali).
     pub capital_of: Option<String>,
+    /// Countries: ISO 3166-1 alpha-3 code (ACLED's event ids).
+    pub iso3: Option<String>,
+    /// Countries: ISO 3166-1 numeric code (ACLED's `iso` column).
+    pub iso_numeric: Option<u16>,
 }
 
 impl Place {

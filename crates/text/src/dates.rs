@@ -253,6 +253,20 @@ impl Date {
     }
 }
 
+impl Date {
+    /// The first and last day this date covers, as day numbers (days since 1970-01-01), so
+    /// that dates of any precision can be compared and windows computed.
+    pub fn day_range(&self) -> (i64, i64) {
+        (self.first_day(), self.last_day())
+    }
+
+    /// The full date of a day number.
+    pub fn from_day_number(days: i64) -> Option<Date> {
+        let (y, m, d) = from_days(days);
+        Date::ymd(y, m, d)
+    }
+}
+
 fn shift_days(base: Date, days: i64) -> Option<Date> {
     let (y, m, d) = from_days(base.first_day() + days);
     Date::ymd(y, m, d)

@@ -6,8 +6,9 @@
 use crate::clitic::{splits_into, Split};
 use crate::token::{Script, Tokens};
 
-/// Enclitic pronouns a lexicon word may carry in text.
-const ENCLITICS: [&str; 6] = ["هما", "هم", "هن", "ها", "كم", "ه"];
+/// Enclitic pronouns a lexicon word may carry in text. A lone ه is not one of them: once ة is
+/// folded to ه it cannot be told apart (السيطرة is not سيطر + ه).
+const ENCLITICS: [&str; 5] = ["هما", "هم", "هن", "ها", "كم"];
 
 /// Shortest word left once a pronoun is removed: only nouns and verbs, never prepositions
 /// (بينها "among them" is not بين "between").
@@ -83,9 +84,11 @@ impl Forms {
                 for pronoun in ENCLITICS {
                     if let Some(base) = reading.stem.strip_suffix(pronoun) {
                         if base.chars().count() >= MIN_BASE_CHARS {
-                            hashes.push(form_hash(base));
-                            if let Some(feminine) = hash_with_feminine(base) {
-                                hashes.push(feminine);
+                            // A base in ت is a noun in ة carrying the pronoun (سيطرتها → سيطرة),
+                            // not the verb it would spell (سيطرت); a base in ات is a plural (قواتهم → قوات).
+                            match hash_with_feminine(base).filter(|_| !base.ends_with("ات")) {
+                                Some(feminine) => hashes.push(feminine),
+                                None => hashes.push(form_hash(base)),
                             }
                         }
                     }
@@ -132,6 +135,9 @@ mod tests {
         assert!(has("حصارها", "حصار"));
         assert!(has("مسؤوليتها", "مسؤولية"));
         assert!(!has("بينها", "بين"));
+        assert!(!has("السيطرة", "سيطر"), "the feminine ending is not a pronoun");
+        assert!(!has("سيطرتها", "سيطرت"), "its control is not she controlled");
+        assert!(has("قواتهم", "قوات"));
     }
 
     #[test]
