@@ -96,7 +96,8 @@ pub fn fold_char(c: char) -> Folded {
             if c.is_uppercase() {
                 let mut lower = c.to_lowercase();
                 match (lower.next(), lower.next()) {
-                    (Some(l), None) => One(l),
+                    // The lower-case letter may fold further (Å, the Ångström sign, → å → a).
+                    (Some(l), None) if l != c => fold_char(l),
                     _ => One(c),
                 }
             } else {
@@ -151,7 +152,8 @@ mod tests {
 
     #[test]
     fn folding_is_idempotent_on_samples() {
-        for s in ["وبِباماكو", "Tombouctou", "آسيمي غويتا", "l’armée", "٣ قتلى"] {
+        // Regression: the Ångström sign lower-cases to å, which folds to a (found by proptest).
+        for s in ["وبِباماكو", "Tombouctou", "آسيمي غويتا", "l’armée", "٣ قتلى", "\u{212B}"] {
             let once = fold_str(s);
             assert_eq!(fold_str(&once), once, "{s}");
         }
