@@ -1,8 +1,12 @@
 //! The `marsad` command: a thin layer that reads arguments, wires the stages together and
 //! reports errors with context. All the work is in the library crates.
 
+mod event;
+mod export;
 mod extract;
+mod ingest;
 mod samples;
+mod searching;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
@@ -17,14 +21,29 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Find the places, actors, people and outlets each document names (JSON Lines on stdout).
+    /// Find the places, actors, people, outlets and events each document names (JSON Lines on stdout).
     Extract(extract::Args),
+    /// Store documents and their events, one event per incident with every source.
+    Ingest(ingest::Args),
+    /// Show one stored event, its sources and why they were joined.
+    Event(event::Args),
+    /// Export stored events as ACLED CSV, GeoJSON or JSON Lines.
+    Export(export::Args),
+    /// Search stored documents (Arabic-aware: clitics, spellings) with filters.
+    Search(searching::SearchArgs),
+    /// Rebuild the search index from the store.
+    Reindex(searching::ReindexArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome: Result<bool> = match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Ingest(args) => ingest::run(args),
+        Command::Event(args) => event::run(args),
+        Command::Export(args) => export::run(args),
+        Command::Search(args) => searching::search(args),
+        Command::Reindex(args) => searching::reindex(args),
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,

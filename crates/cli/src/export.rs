@@ -1,0 +1,118 @@
+//! `marsad export`: stored events as ACLED CSV, GeoJSON or JSON Lines, filtered.
+
+use crate::extract::load_kb;
+use anyhow::{anyhow, Context, Result};
+use marsad_kb::KnowledgeBase;
+use marsad_store::{EventFilter, SqliteStore, Store};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Export formats.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// ACLED's columns in ACLED's order.
+    AcledCsv,
+    /// A GeoJSON FeatureCollection of points.
+    Geojson,
+    /// One JSON object per event with every source.
+    Jsonl,
+}
+
+/// Filters shared by `export` and `search`.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct Filters {
+    /// Earliest date (YYYY-MM-DD).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Latest date (YYYY-MM-DD).
+    #[arg(long)]
+    pub to: Option<String>,
+    /// ACLED event type (e.g. "Battles").
+    #[arg(long)]
+    pub event_type: Option<String>,
+    /// Actor id (e.g. jnim, fama).
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// Place id (e.g. ml.kayes); with --radius-km, every place within that distance.
+    #[arg(long)]
+    pub place: Option<String>,
+    /// Radius around --place, in km.
+    #[arg(long)]
+    pub radius_km: Option<f64>,
+    /// Language of a source (ar, fr, en).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Outlet of a source.
+    #[arg(long)]
+    pub outlet: Option<String>,
+}
+
+/// The place ids a place filter means: the place, or every place within the radius.
+pub fn place_ids(kb: &KnowledgeBase, place: &str, radius_km: Option<f64>) -> Result<Vec<String>> {
+    let index = kb.place_index(place).ok_or_else(|| anyhow!("unknown place `{place}` (use an id such as ml.kayes)"))?;
+    let centre = &kb.places[index as usize];
+    let Some(radius) = radius_km else { return Ok(vec![centre.id.clone()]) };
+    let (Some(lat), Some(lon)) = (centre.lat, centre.lon) else { return Err(anyhow!("place `{place}` has no coordinates for a radius")) };
+    Ok(kb
+        .places
+        .iter()
+        .filter(|p| p.lat.zip(p.lon).is_some_and(|c| marsad_ingest::merge::km((lat, lon), c) <= radius))
+        .map(|p| p.id.clone())
+        .collect())
+}
+
+impl Filters {
+    /// The store filter these arguments mean.
+    pub fn to_event_filter(&self, kb: &KnowledgeBase) -> Result<EventFilter> {
+        Ok(EventFilter {
+            from: self.from.clone(),
+            to: self.to.clone(),
+            event_type: self.event_type.clone(),
+            actor: self.actor.clone(),
+            places: self.place.as_deref().map(|p| place_ids(kb, p, self.radius_km)).transpose()?,
+            bbox: None,
+            lang: self.lang.clone(),
+            outlet: self.outlet.clone(),
+        })
+    }
+}
+
+/// Arguments of `marsad export`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Output format.
+    #[arg(long, value_enum, default_value = "acled-csv")]
+    format: ExportFormat,
+    /// The store.
+    #[arg(long, default_value = "marsad.db")]
+    db: PathBuf,
+    /// Write here instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    filters: Filters,
+}
+
+/// Run the command.
+pub fn run(args: Args) -> Result<bool> {
+    let kb = load_kb(None)?;
+    let store = SqliteStore::open(&args.db).with_context(|| format!("opening the store {}", args.db.display()))?;
+    let events = store.events(&args.filters.to_event_filter(&kb)?).context("reading events")?;
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(std::io::BufWriter::new(std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?)),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    match args.format {
+        ExportFormat::AcledCsv => marsad_export::write_acled_csv(&kb, &events, &mut out)?,
+        ExportFormat::Jsonl => marsad_export::write_jsonl(&kb, &events, &mut out)?,
+        ExportFormat::Geojson => {
+            let skipped = marsad_export::write_geojson(&kb, &events, &mut out)?;
+            if skipped > 0 {
+                eprintln!("marsad: {skipped} event(s) without coordinates left out of the GeoJSON");
+            }
+        }
+    }
+    out.flush().context("writing the export")?;
+    eprintln!("marsad: exported {} event(s)", events.len());
+    Ok(true)
+}

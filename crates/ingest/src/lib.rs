@@ -1,0 +1,296 @@
+//! Ingestion: each document once, near-duplicates grouped as stories, and one event per
+//! incident with every source's own claim.
+//!
+//! Architecture invariant: [`analyse`] is pure (run it in parallel); [`Ingestor::ingest`]
+//! writes through the narrow [`marsad_store::Store`] interface and must be called in a fixed
+//! document order, so that any run over the same inputs — including a run restarted after a
+//! crash, since each batch is one transaction and stored documents are skipped — gives exactly
+//! the same store.
+
+pub mod fingerprint;
+pub mod merge;
+
+use marsad_events::{Event, EventCoder};
+use marsad_extract::{Entity, Extractor};
+use marsad_kb::KnowledgeBase;
+use marsad_store::{Claim, DocId, EventFilter, EventId, NewDocument, NewMention, Store, StoreError};
+use marsad_text::Lang;
+
+/// Texts at least this similar (estimated Jaccard of word 3-shingles) are one story.
+pub const NEAR_DUPLICATE_SIMILARITY: f64 = 0.6;
+
+/// A document as read, before analysis.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocumentInput {
+    /// The id the input gave.
+    pub key: String,
+    /// URL, when known.
+    pub url: Option<String>,
+    /// Outlet, when known.
+    pub outlet: Option<String>,
+    /// YYYY-MM-DD, when known.
+    pub published: Option<String>,
+    /// Title, when known.
+    pub title: Option<String>,
+    /// The text.
+    pub text: String,
+}
+
+/// What search needs to index one document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct IndexEntry {
+    /// Row id in the store (set when stored).
+    pub doc_id: DocId,
+    /// Title.
+    pub title: Option<String>,
+    /// Text.
+    pub text: String,
+    /// Language.
+    pub lang: Option<String>,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Publication date.
+    pub published: Option<String>,
+    /// Event types it reports.
+    pub event_types: Vec<String>,
+    /// Actor ids it names.
+    pub actors: Vec<String>,
+    /// Place ids it names.
+    pub places: Vec<String>,
+}
+
+/// A document analysed and ready to store.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysed {
+    /// The document row.
+    pub document: NewDocument,
+    /// Its mentions.
+    pub mentions: Vec<NewMention>,
+    /// Its current events, each as this source's claim.
+    pub claims: Vec<Claim>,
+    /// What search indexes.
+    pub index: IndexEntry,
+}
+
+fn claim_of(kb: &KnowledgeBase, chars: &[char], event: &Event) -> Claim {
+    let place = event.place.map(|p| &kb.places[p as usize]);
+    Claim {
+        event_type: event.event_type.clone(),
+        sub_event_type: event.sub_event_type.clone(),
+        actor1: event.actor1.map(|a| kb.actors[a as usize].id.clone()),
+        actor2: event.actor2.map(|a| kb.actors[a as usize].id.clone()),
+        place: place.map(|p| p.id.clone()),
+        lat: place.and_then(|p| p.lat),
+        lon: place.and_then(|p| p.lon),
+        geo_precision: event.geo_precision,
+        date: event.date.clone(),
+        time_precision: event.time_precision,
+        fatalities: event.fatalities,
+        attributed_to: event.attributed_to.clone(),
+        evidence_start: event.evidence.start,
+        evidence_end: event.evidence.end,
+        evidence_text: chars.get(event.evidence.start as usize..event.evidence.end as usize).map(|s| s.iter().collect()).unwrap_or_default(),
+        confidence: event.confidence,
+        foiled: event.foiled,
+    }
+}
+
+/// Analyse one document: mentions, events, fingerprints. Pure; safe to run in parallel.
+pub fn analyse(kb: &KnowledgeBase, input: DocumentInput) -> Analysed {
+    let extraction = Extractor::new(kb).extract(&input.text, input.title.as_deref());
+    let events = EventCoder::new(kb).code(&input.text, &extraction, input.published.as_deref());
+    let chars: Vec<char> = input.text.chars().collect();
+    let mut mentions = Vec::with_capacity(extraction.mentions.len());
+    let (mut actors, mut places) = (Vec::new(), Vec::new());
+    for m in &extraction.mentions {
+        let (kind, id) = match m.entity {
+            Entity::Place(i) => ("place", kb.places[i as usize].id.clone()),
+            Entity::Actor(i) => ("actor", kb.actors[i as usize].id.clone()),
+            Entity::Person(i) => ("person", kb.people[i as usize].id.clone()),
+            Entity::Outlet(i) => ("outlet", kb.outlets[i as usize].id.clone()),
+        };
+        let list = match kind {
+            "place" => Some(&mut places),
+            "actor" => Some(&mut actors),
+            _ => None,
+        };
+        if let Some(list) = list {
+            if !list.contains(&id) {
+                list.push(id.clone());
+            }
+        }
+        let text = chars.get(m.span.start as usize..m.span.end as usize).map(|s| s.iter().collect()).unwrap_or_default();
+        mentions.push(NewMention { kind: kind.to_string(), entity_id: id, start: m.span.start, end: m.span.end, text });
+    }
+    let claims: Vec<Claim> = events.iter().filter(|e| !e.background).map(|e| claim_of(kb, &chars, e)).collect();
+    let mut event_types: Vec<String> = claims.iter().map(|c| c.event_type.clone()).collect();
+    event_types.sort();
+    event_types.dedup();
+    let outlet = input.outlet.clone();
+    let lang = extraction.lang.map(|l: Lang| l.code().to_string());
+    let signature = fingerprint::minhash(&input.text);
+    let document = NewDocument {
+        key: input.key,
+        content_hash: fingerprint::content_hash(&input.text),
+        url: input.url,
+        outlet: outlet.clone(),
+        lang: lang.clone(),
+        published: input.published.clone(),
+        title: input.title.clone(),
+        lsh_bands: fingerprint::bands(&signature),
+        minhash: signature,
+        text: input.text.clone(),
+    };
+    let index = IndexEntry { doc_id: 0, title: input.title, text: input.text, lang, outlet, published: input.published, event_types, actors, places };
+    Analysed { document, mentions, claims, index }
+}
+
+/// What happened to one document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// Stored; its events were new or joined existing ones.
+    Stored {
+        /// Row id.
+        doc_id: DocId,
+        /// The story it belongs to holds other documents (a near-duplicate).
+        near_duplicate: bool,
+        /// A previous version of the same URL was replaced (its id).
+        replaced: Option<DocId>,
+        /// Events created.
+        events_new: usize,
+        /// Claims joined to existing events.
+        events_merged: usize,
+    },
+    /// The same text is already stored.
+    Duplicate,
+}
+
+/// Counts for the summary of a run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Documents read.
+    pub read: u64,
+    /// Stored as new.
+    pub new: u64,
+    /// Same text already stored.
+    pub duplicates: u64,
+    /// Near-duplicates of a stored document (stored, in its story).
+    pub near_duplicates: u64,
+    /// Corrected versions that replaced an older one of the same URL.
+    pub replaced: u64,
+    /// Inputs that could not be read.
+    pub failed: u64,
+    /// Events created.
+    pub events_new: u64,
+    /// Claims joined to existing events.
+    pub events_merged: u64,
+}
+
+impl Report {
+    /// Add one outcome.
+    pub fn add(&mut self, outcome: &Outcome) {
+        self.read += 1;
+        match outcome {
+            Outcome::Duplicate => self.duplicates += 1,
+            Outcome::Stored { near_duplicate, replaced, events_new, events_merged, .. } => {
+                self.new += 1;
+                self.near_duplicates += u64::from(*near_duplicate);
+                self.replaced += u64::from(replaced.is_some());
+                self.events_new += *events_new as u64;
+                self.events_merged += *events_merged as u64;
+            }
+        }
+    }
+}
+
+/// Writes analysed documents into a store.
+pub struct Ingestor<'kb, S: Store> {
+    kb: &'kb KnowledgeBase,
+    store: S,
+}
+
+impl<'kb, S: Store> Ingestor<'kb, S> {
+    /// An ingestor writing into `store`.
+    pub fn new(kb: &'kb KnowledgeBase, store: S) -> Self {
+        Ingestor { kb, store }
+    }
+
+    /// The store.
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    /// The store, mutably (to begin and commit batches).
+    pub fn store_mut(&mut self) -> &mut S {
+        &mut self.store
+    }
+
+    /// Give the store back.
+    pub fn into_store(self) -> S {
+        self.store
+    }
+
+    /// Store one analysed document (inside the caller's batch).
+    pub fn ingest(&mut self, analysed: &Analysed) -> Result<Outcome, StoreError> {
+        let document = &analysed.document;
+        if self.store.document_by_hash(&document.content_hash)?.is_some() {
+            return Ok(Outcome::Duplicate);
+        }
+        // A corrected version of a URL replaces the old one; its events are recomputed.
+        let mut replaced = None;
+        if let Some(url) = document.url.as_deref() {
+            if let Some((old, _)) = self.store.document_by_url(url)? {
+                let touched = self.store.delete_document(old)?;
+                self.recompute(&touched)?;
+                replaced = Some(old);
+            }
+        }
+        let near = self.store.near_duplicates(&document.lsh_bands, &document.minhash, NEAR_DUPLICATE_SIMILARITY)?;
+        let story = near.first().map(|(_, story)| *story);
+        let (doc_id, _) = self.store.insert_document(document, &analysed.mentions, story)?;
+        let (mut events_new, mut events_merged) = (0, 0);
+        for claim in &analysed.claims {
+            match self.find_event(claim, doc_id)? {
+                Some((event, reason)) => {
+                    self.store.add_source(event, doc_id, claim, &reason)?;
+                    self.recompute(&[event])?;
+                    events_merged += 1;
+                }
+                None => {
+                    self.store.insert_event(doc_id, claim)?;
+                    events_new += 1;
+                }
+            }
+        }
+        Ok(Outcome::Stored { doc_id, near_duplicate: story.is_some(), replaced, events_new, events_merged })
+    }
+
+    /// The stored event this claim reports, with the reason, if any.
+    fn find_event(&self, claim: &Claim, doc_id: DocId) -> Result<Option<(EventId, String)>, StoreError> {
+        let (from, to) = match claim.date.as_deref().and_then(merge::day_range) {
+            Some((first, last)) => (
+                marsad_text::dates::Date::from_day_number(first - merge::NEAR_DAYS).map(|d| d.to_iso()),
+                marsad_text::dates::Date::from_day_number(last + merge::NEAR_DAYS).map(|d| d.to_iso()),
+            ),
+            None => (None, None),
+        };
+        // Region- or country-level claims may sit far from the town an event was placed at.
+        let degrees = if claim.geo_precision >= 3 { 15.0 } else { merge::NEAR_KM / 100.0 + 0.05 };
+        let bbox = claim.lat.zip(claim.lon).map(|(lat, lon)| (lat - degrees, lon - degrees / lat.to_radians().cos().max(0.1), lat + degrees, lon + degrees / lat.to_radians().cos().max(0.1)));
+        let filter = EventFilter { from, to, event_type: Some(claim.event_type.clone()), bbox, ..EventFilter::default() };
+        let candidates = self.store.candidate_events(&filter)?;
+        Ok(candidates.iter().filter_map(|event| merge::joins(self.kb, claim, doc_id, event).map(|reason| (event.id, reason))).next())
+    }
+
+    /// Recompute the merged version of events whose sources changed.
+    fn recompute(&mut self, events: &[EventId]) -> Result<(), StoreError> {
+        for id in events {
+            if let Some(event) = self.store.event(*id)? {
+                if let Some((summary, disputed)) = merge::summary(&event.sources) {
+                    self.store.update_summary(*id, &summary, disputed)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,223 @@
+//! One incident reported by many documents is one event: when a new claim joins a stored
+//! event, and what the event then says.
+//!
+//! A claim joins an event when the type agrees, the places lie within [`NEAR_KM`] (or, for a
+//! claim placed only at region or country level, in the same country), the dates lie within
+//! [`NEAR_DAYS`] days, and the doers agree (or one is unknown). Different doers still join
+//! when place and date agree closely: the event is then disputed, each claim kept. The merged
+//! version follows ACLED's conservative rule: the lowest credible fatality count.
+
+use marsad_kb::KnowledgeBase;
+use marsad_store::{Claim, DocId, Source, StoredEvent};
+use marsad_text::dates::Date;
+
+/// Places closer than this are the same place for merging.
+pub const NEAR_KM: f64 = 30.0;
+/// Places closer than this let differing doers still be one (disputed) incident.
+pub const SAME_PLACE_KM: f64 = 10.0;
+/// Dates closer than this (in days) can be one incident.
+pub const NEAR_DAYS: i64 = 3;
+
+/// Great-circle distance in km.
+pub fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) = (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+}
+
+/// The day range of a date string (YYYY-MM-DD, YYYY-MM or YYYY).
+pub fn day_range(date: &str) -> Option<(i64, i64)> {
+    Date::parse_iso(date).map(|d| d.day_range())
+}
+
+fn days_apart(a: &str, b: &str) -> Option<i64> {
+    let ((a0, a1), (b0, b1)) = (day_range(a)?, day_range(b)?);
+    Some(if a1 < b0 { b0 - a1 } else if b1 < a0 { a0 - b1 } else { 0 })
+}
+
+fn country(kb: &KnowledgeBase, place: &Option<String>) -> Option<String> {
+    place.as_deref().and_then(|p| kb.place_index(p)).and_then(|i| kb.places[i as usize].country.clone())
+}
+
+/// Why `claim` (from `doc_id`) is the same incident as `event`, or `None` when it is not.
+pub fn joins(kb: &KnowledgeBase, claim: &Claim, doc_id: DocId, event: &StoredEvent) -> Option<String> {
+    if event.sources.iter().any(|s| s.doc_id == doc_id) {
+        return None;
+    }
+    let summary = &event.summary;
+    if claim.event_type != summary.event_type {
+        return None;
+    }
+    let mut reasons = vec![format!("same event type ({})", claim.event_type)];
+    let distance = match (claim.lat.zip(claim.lon), summary.lat.zip(summary.lon)) {
+        (Some(a), Some(b)) => Some(km(a, b)),
+        _ => None,
+    };
+    let coarse = claim.geo_precision >= 3 || summary.geo_precision >= 3;
+    match distance {
+        Some(d) if d <= NEAR_KM => reasons.push(format!("places {d:.0} km apart ({} / {})", claim.place.as_deref().unwrap_or("?"), summary.place.as_deref().unwrap_or("?"))),
+        Some(_) if coarse && country(kb, &claim.place).is_some() && country(kb, &claim.place) == country(kb, &summary.place) => {
+            reasons.push(format!("same country, one place given only as a region or country ({} / {})", claim.place.as_deref().unwrap_or("?"), summary.place.as_deref().unwrap_or("?")))
+        }
+        Some(_) => return None,
+        None => {
+            if claim.place.is_some() && summary.place.is_some() && claim.place != summary.place {
+                return None;
+            }
+        }
+    }
+    let days = match (&claim.date, &summary.date) {
+        (Some(a), Some(b)) => {
+            let d = days_apart(a, b)?;
+            if d > NEAR_DAYS {
+                return None;
+            }
+            reasons.push(format!("dates {d} day(s) apart ({a} / {b})"));
+            Some(d)
+        }
+        _ => None,
+    };
+    // Without a place or a date on one side, demand the rest agree exactly.
+    let weak = distance.is_none() || days.is_none();
+    match (&claim.actor1, &summary.actor1) {
+        (Some(a), Some(b)) if a == b => reasons.push(format!("same actor1 ({a})")),
+        (Some(a), Some(b)) => {
+            let close = distance.is_some_and(|d| d <= SAME_PLACE_KM) && days.is_some_and(|d| d <= 1);
+            if !close {
+                return None;
+            }
+            reasons.push(format!("different actor1 ({a} / {b}) at the same place and time: disputed"));
+        }
+        _ if weak => return None,
+        _ => reasons.push("actor1 unknown on one side".to_string()),
+    }
+    if weak && (claim.actor1.is_none() || claim.date != summary.date) {
+        return None;
+    }
+    Some(reasons.join("; "))
+}
+
+fn most_common<T: Clone + PartialEq>(values: impl Iterator<Item = T>) -> Option<T> {
+    let mut counts: Vec<(T, usize)> = Vec::new();
+    for value in values {
+        match counts.iter_mut().find(|(v, _)| *v == value) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((value, 1)),
+        }
+    }
+    // Earliest first among equals: max_by_key keeps the last maximum, so search in reverse.
+    counts.iter().rev().max_by_key(|(_, n)| *n).map(|(v, _)| v.clone())
+}
+
+/// The merged version of an event from its sources, and whether they disagree.
+pub fn summary(sources: &[Source]) -> Option<(Claim, bool)> {
+    let first = sources.first()?;
+    let claims = || sources.iter().map(|s| &s.claim);
+    let mut merged = first.claim.clone();
+    if let Some(kind) = most_common(claims().map(|c| (c.event_type.clone(), c.sub_event_type.clone()))) {
+        merged.event_type = kind.0;
+        merged.sub_event_type = kind.1;
+    }
+    merged.actor1 = most_common(claims().filter_map(|c| c.actor1.clone()));
+    merged.actor2 = most_common(claims().filter_map(|c| c.actor2.clone()));
+    if let Some(best) = claims().filter(|c| c.place.is_some()).min_by_key(|c| c.geo_precision) {
+        merged.place = best.place.clone();
+        merged.lat = best.lat;
+        merged.lon = best.lon;
+        merged.geo_precision = best.geo_precision;
+    }
+    if let Some(best) = claims().filter(|c| c.date.is_some()).min_by(|a, b| a.time_precision.cmp(&b.time_precision).then_with(|| a.date.cmp(&b.date))) {
+        merged.date = best.date.clone();
+        merged.time_precision = best.time_precision;
+    }
+    // ACLED's conservative rule: the lowest credible count.
+    merged.fatalities = claims().filter_map(|c| c.fatalities).min();
+    merged.confidence = claims().map(|c| c.confidence).fold(0.0, f32::max);
+    merged.foiled = claims().any(|c| c.foiled);
+    let distinct = |values: Vec<String>| {
+        let mut v = values;
+        v.sort();
+        v.dedup();
+        v.len() > 1
+    };
+    let disputed = distinct(claims().filter_map(|c| c.fatalities.map(|f| f.to_string())).collect())
+        || distinct(claims().filter_map(|c| c.actor1.clone()).collect())
+        || (claims().any(|c| c.foiled) && claims().any(|c| !c.foiled));
+    Some((merged, disputed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(place: &str, lat: f64, lon: f64, date: &str, actor1: Option<&str>, fatalities: Option<u64>) -> Claim {
+        Claim {
+            event_type: "Violence against civilians".into(),
+            sub_event_type: "Attack".into(),
+            actor1: actor1.map(str::to_string),
+            actor2: Some("civilians".into()),
+            place: Some(place.into()),
+            lat: Some(lat),
+            lon: Some(lon),
+            geo_precision: 1,
+            date: Some(date.into()),
+            time_precision: 1,
+            fatalities,
+            attributed_to: None,
+            evidence_start: 0,
+            evidence_end: 1,
+            evidence_text: "x".into(),
+            confidence: 0.5,
+            foiled: false,
+        }
+    }
+
+    fn event(claims: &[Claim]) -> StoredEvent {
+        let sources: Vec<Source> = claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Source { doc_id: i as i64 + 1, doc_key: format!("d{i}"), outlet: None, published: None, claim: c.clone(), reason: String::new() })
+            .collect();
+        let (summary, disputed) = summary(&sources).expect("sources");
+        StoredEvent { id: 1, summary, disputed, sources }
+    }
+
+    fn kb() -> KnowledgeBase {
+        KnowledgeBase::embedded().expect("valid knowledge base")
+    }
+
+    #[test]
+    fn reports_near_in_place_and_time_join() {
+        let kb = kb();
+        let stored = event(&[claim("ml.kayes", 14.45, -11.44, "2025-09-06", Some("jnim"), Some(3))]);
+        let reason = joins(&kb, &claim("ml.kayes", 14.45, -11.44, "2025-09-07", Some("jnim"), Some(5)), 9, &stored).expect("joins");
+        assert!(reason.contains("0 km apart") && reason.contains("1 day(s) apart") && reason.contains("same actor1 (jnim)"), "{reason}");
+    }
+
+    #[test]
+    fn far_places_or_dates_do_not_join() {
+        let kb = kb();
+        let stored = event(&[claim("ml.kayes", 14.45, -11.44, "2025-09-06", Some("jnim"), None)]);
+        assert!(joins(&kb, &claim("ml.gao", 16.27, -0.04, "2025-09-06", Some("jnim"), None), 9, &stored).is_none());
+        assert!(joins(&kb, &claim("ml.kayes", 14.45, -11.44, "2025-09-20", Some("jnim"), None), 9, &stored).is_none());
+    }
+
+    #[test]
+    fn the_lowest_credible_toll_wins_and_differences_are_disputed() {
+        let stored = event(&[
+            claim("ml.kayes", 14.45, -11.44, "2025-09-06", Some("jnim"), Some(12)),
+            claim("ml.kayes", 14.45, -11.44, "2025-09-06", Some("jnim"), Some(3)),
+            claim("ml.kayes", 14.45, -11.44, "2025-09-06", Some("jnim"), None),
+        ]);
+        assert_eq!(stored.summary.fatalities, Some(3));
+        assert!(stored.disputed);
+    }
+
+    #[test]
+    fn a_different_doer_at_the_same_place_and_time_is_a_disputed_join() {
+        let kb = kb();
+        let stored = event(&[claim("ml.kayes", 14.45, -11.44, "2025-09-06", Some("jnim"), None)]);
+        let reason = joins(&kb, &claim("ml.kayes", 14.45, -11.44, "2025-09-06", Some("issp"), None), 9, &stored).expect("joins");
+        assert!(reason.contains("disputed"), "{reason}");
+    }
+}
