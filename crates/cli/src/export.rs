@@ -73,6 +73,7 @@ impl Filters {
             bbox: None,
             lang: self.lang.clone(),
             outlet: self.outlet.clone(),
+            dated: None,
         })
     }
 }

@@ -249,15 +249,19 @@ impl<'kb, S: Store> Ingestor<'kb, S> {
         let story = near.first().map(|(_, story)| *story);
         let (doc_id, _) = self.store.insert_document(document, &analysed.mentions, story)?;
         let (mut events_new, mut events_merged) = (0, 0);
+        // Events this document already reports: its other claims are other incidents.
+        let mut joined: Vec<EventId> = Vec::new();
         for claim in &analysed.claims {
-            match self.find_event(claim, doc_id)? {
+            match self.find_event(claim, &joined)? {
                 Some((event, reason)) => {
-                    self.store.add_source(event, doc_id, claim, &reason)?;
-                    self.recompute(&[event])?;
+                    self.store.add_source(event.id, doc_id, claim, &reason)?;
+                    let (summary, disputed) = merge::absorb(&event.summary, event.disputed, claim);
+                    self.store.update_summary(event.id, &summary, disputed)?;
+                    joined.push(event.id);
                     events_merged += 1;
                 }
                 None => {
-                    self.store.insert_event(doc_id, claim)?;
+                    joined.push(self.store.insert_event(doc_id, claim)?);
                     events_new += 1;
                 }
             }
@@ -265,8 +269,8 @@ impl<'kb, S: Store> Ingestor<'kb, S> {
         Ok(Outcome::Stored { doc_id, near_duplicate: story.is_some(), replaced, events_new, events_merged })
     }
 
-    /// The stored event this claim reports, with the reason, if any.
-    fn find_event(&self, claim: &Claim, doc_id: DocId) -> Result<Option<(EventId, String)>, StoreError> {
+    /// The stored event this claim reports (not one of `skip`), with the reason, if any.
+    fn find_event(&self, claim: &Claim, skip: &[EventId]) -> Result<Option<(marsad_store::StoredEvent, String)>, StoreError> {
         let (from, to) = match claim.date.as_deref().and_then(merge::day_range) {
             Some((first, last)) => (
                 marsad_text::dates::Date::from_day_number(first - merge::NEAR_DAYS).map(|d| d.to_iso()),
@@ -274,12 +278,16 @@ impl<'kb, S: Store> Ingestor<'kb, S> {
             ),
             None => (None, None),
         };
-        // Region- or country-level claims may sit far from the town an event was placed at.
-        let degrees = if claim.geo_precision >= 3 { 15.0 } else { merge::NEAR_KM / 100.0 + 0.05 };
+        // Within NEAR_KM (a region- or country-level claim joins only events at that same place).
+        let degrees = merge::NEAR_KM / 100.0 + 0.05;
         let bbox = claim.lat.zip(claim.lon).map(|(lat, lon)| (lat - degrees, lon - degrees / lat.to_radians().cos().max(0.1), lat + degrees, lon + degrees / lat.to_radians().cos().max(0.1)));
-        let filter = EventFilter { from, to, event_type: Some(claim.event_type.clone()), bbox, ..EventFilter::default() };
+        // A dated claim only joins dated events and an undated one only undated ones (merge::joins).
+        let filter = EventFilter { from, to, event_type: Some(claim.event_type.clone()), bbox, dated: Some(claim.date.is_some()), ..EventFilter::default() };
         let candidates = self.store.candidate_events(&filter)?;
-        Ok(candidates.iter().filter_map(|event| merge::joins(self.kb, claim, doc_id, event).map(|reason| (event.id, reason))).next())
+        Ok(candidates
+            .into_iter()
+            .filter(|event| !skip.contains(&event.id))
+            .find_map(|event| merge::joins(self.kb, claim, &event.summary).map(|reason| (event, reason))))
     }
 
     /// Recompute the merged version of events whose sources changed.

@@ -8,7 +8,9 @@
 //! version follows ACLED's conservative rule: the lowest credible fatality count.
 
 use marsad_kb::KnowledgeBase;
-use marsad_store::{Claim, DocId, Source, StoredEvent};
+use marsad_store::{Claim, Source};
+#[cfg(test)]
+use marsad_store::StoredEvent;
 use marsad_text::dates::Date;
 
 /// Places closer than this are the same place for merging.
@@ -35,16 +37,8 @@ fn days_apart(a: &str, b: &str) -> Option<i64> {
     Some(if a1 < b0 { b0 - a1 } else if b1 < a0 { a0 - b1 } else { 0 })
 }
 
-fn country(kb: &KnowledgeBase, place: &Option<String>) -> Option<String> {
-    place.as_deref().and_then(|p| kb.place_index(p)).and_then(|i| kb.places[i as usize].country.clone())
-}
-
-/// Why `claim` (from `doc_id`) is the same incident as `event`, or `None` when it is not.
-pub fn joins(kb: &KnowledgeBase, claim: &Claim, doc_id: DocId, event: &StoredEvent) -> Option<String> {
-    if event.sources.iter().any(|s| s.doc_id == doc_id) {
-        return None;
-    }
-    let summary = &event.summary;
+/// Why `claim` is the same incident as the event summarised by `summary`, or `None`.
+pub fn joins(_kb: &KnowledgeBase, claim: &Claim, summary: &Claim) -> Option<String> {
     if claim.event_type != summary.event_type {
         return None;
     }
@@ -53,12 +47,14 @@ pub fn joins(kb: &KnowledgeBase, claim: &Claim, doc_id: DocId, event: &StoredEve
         (Some(a), Some(b)) => Some(km(a, b)),
         _ => None,
     };
+    // A report placed only at region or country level cannot be pinned to one town's incident:
+    // it joins only events placed at that same region or country.
     let coarse = claim.geo_precision >= 3 || summary.geo_precision >= 3;
+    if coarse && claim.place != summary.place {
+        return None;
+    }
     match distance {
         Some(d) if d <= NEAR_KM => reasons.push(format!("places {d:.0} km apart ({} / {})", claim.place.as_deref().unwrap_or("?"), summary.place.as_deref().unwrap_or("?"))),
-        Some(_) if coarse && country(kb, &claim.place).is_some() && country(kb, &claim.place) == country(kb, &summary.place) => {
-            reasons.push(format!("same country, one place given only as a region or country ({} / {})", claim.place.as_deref().unwrap_or("?"), summary.place.as_deref().unwrap_or("?")))
-        }
         Some(_) => return None,
         None => {
             if claim.place.is_some() && summary.place.is_some() && claim.place != summary.place {
@@ -97,53 +93,50 @@ pub fn joins(kb: &KnowledgeBase, claim: &Claim, doc_id: DocId, event: &StoredEve
     Some(reasons.join("; "))
 }
 
-fn most_common<T: Clone + PartialEq>(values: impl Iterator<Item = T>) -> Option<T> {
-    let mut counts: Vec<(T, usize)> = Vec::new();
-    for value in values {
-        match counts.iter_mut().find(|(v, _)| *v == value) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((value, 1)),
-        }
+/// The summary of an event after one more source: the lowest credible toll (ACLED's
+/// conservative rule), the most precise place and date, the first known doer and target; the
+/// sources disagree (sticky) when tolls, doers or outcomes differ.
+pub fn absorb(summary: &Claim, disputed: bool, claim: &Claim) -> (Claim, bool) {
+    let mut merged = summary.clone();
+    let mut disputed = disputed;
+    if let (Some(a), Some(b)) = (summary.fatalities, claim.fatalities) {
+        disputed |= a != b;
     }
-    // Earliest first among equals: max_by_key keeps the last maximum, so search in reverse.
-    counts.iter().rev().max_by_key(|(_, n)| *n).map(|(v, _)| v.clone())
+    merged.fatalities = match (summary.fatalities, claim.fatalities) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    if let (Some(a), Some(b)) = (&summary.actor1, &claim.actor1) {
+        disputed |= a != b;
+    }
+    disputed |= summary.foiled != claim.foiled;
+    merged.actor1 = summary.actor1.clone().or_else(|| claim.actor1.clone());
+    merged.actor2 = summary.actor2.clone().or_else(|| claim.actor2.clone());
+    if claim.place.is_some() && (summary.place.is_none() || claim.geo_precision < summary.geo_precision) {
+        merged.place = claim.place.clone();
+        merged.lat = claim.lat;
+        merged.lon = claim.lon;
+        merged.geo_precision = claim.geo_precision;
+    }
+    let sooner_or_finer = match (&summary.date, &claim.date) {
+        (None, Some(_)) => true,
+        (Some(a), Some(b)) => claim.time_precision < summary.time_precision || (claim.time_precision == summary.time_precision && b < a),
+        _ => false,
+    };
+    if sooner_or_finer {
+        merged.date = claim.date.clone();
+        merged.time_precision = claim.time_precision;
+    }
+    merged.confidence = summary.confidence.max(claim.confidence);
+    merged.foiled = summary.foiled || claim.foiled;
+    (merged, disputed)
 }
 
-/// The merged version of an event from its sources, and whether they disagree.
+/// The merged version of an event from its sources in order, and whether they disagree: the
+/// same fold as [`absorb`], so recomputing after a deletion equals joining one by one.
 pub fn summary(sources: &[Source]) -> Option<(Claim, bool)> {
     let first = sources.first()?;
-    let claims = || sources.iter().map(|s| &s.claim);
-    let mut merged = first.claim.clone();
-    if let Some(kind) = most_common(claims().map(|c| (c.event_type.clone(), c.sub_event_type.clone()))) {
-        merged.event_type = kind.0;
-        merged.sub_event_type = kind.1;
-    }
-    merged.actor1 = most_common(claims().filter_map(|c| c.actor1.clone()));
-    merged.actor2 = most_common(claims().filter_map(|c| c.actor2.clone()));
-    if let Some(best) = claims().filter(|c| c.place.is_some()).min_by_key(|c| c.geo_precision) {
-        merged.place = best.place.clone();
-        merged.lat = best.lat;
-        merged.lon = best.lon;
-        merged.geo_precision = best.geo_precision;
-    }
-    if let Some(best) = claims().filter(|c| c.date.is_some()).min_by(|a, b| a.time_precision.cmp(&b.time_precision).then_with(|| a.date.cmp(&b.date))) {
-        merged.date = best.date.clone();
-        merged.time_precision = best.time_precision;
-    }
-    // ACLED's conservative rule: the lowest credible count.
-    merged.fatalities = claims().filter_map(|c| c.fatalities).min();
-    merged.confidence = claims().map(|c| c.confidence).fold(0.0, f32::max);
-    merged.foiled = claims().any(|c| c.foiled);
-    let distinct = |values: Vec<String>| {
-        let mut v = values;
-        v.sort();
-        v.dedup();
-        v.len() > 1
-    };
-    let disputed = distinct(claims().filter_map(|c| c.fatalities.map(|f| f.to_string())).collect())
-        || distinct(claims().filter_map(|c| c.actor1.clone()).collect())
-        || (claims().any(|c| c.foiled) && claims().any(|c| !c.foiled));
-    Some((merged, disputed))
+    Some(sources[1..].iter().fold((first.claim.clone(), false), |(summary, disputed), source| absorb(&summary, disputed, &source.claim)))
 }
 
 #[cfg(test)]
@@ -161,7 +154,7 @@ mod tests {
             lon: Some(lon),
             geo_precision: 1,
             date: Some(date.into()),
-            time_precision: 1,
+            time_precision: if date.len() == 10 { 1 } else { 2 },
             fatalities,
             attributed_to: None,
             evidence_start: 0,
@@ -190,7 +183,7 @@ mod tests {
     fn reports_near_in_place_and_time_join() {
         let kb = kb();
         let stored = event(&[claim("ml.kayes", 14.45, -11.44, "2025-09-06", Some("jnim"), Some(3))]);
-        let reason = joins(&kb, &claim("ml.kayes", 14.45, -11.44, "2025-09-07", Some("jnim"), Some(5)), 9, &stored).expect("joins");
+        let reason = joins(&kb, &claim("ml.kayes", 14.45, -11.44, "2025-09-07", Some("jnim"), Some(5)), &stored.summary).expect("joins");
         assert!(reason.contains("0 km apart") && reason.contains("1 day(s) apart") && reason.contains("same actor1 (jnim)"), "{reason}");
     }
 
@@ -198,8 +191,8 @@ mod tests {
     fn far_places_or_dates_do_not_join() {
         let kb = kb();
         let stored = event(&[claim("ml.kayes", 14.45, -11.44, "2025-09-06", Some("jnim"), None)]);
-        assert!(joins(&kb, &claim("ml.gao", 16.27, -0.04, "2025-09-06", Some("jnim"), None), 9, &stored).is_none());
-        assert!(joins(&kb, &claim("ml.kayes", 14.45, -11.44, "2025-09-20", Some("jnim"), None), 9, &stored).is_none());
+        assert!(joins(&kb, &claim("ml.gao", 16.27, -0.04, "2025-09-06", Some("jnim"), None), &stored.summary).is_none());
+        assert!(joins(&kb, &claim("ml.kayes", 14.45, -11.44, "2025-09-20", Some("jnim"), None), &stored.summary).is_none());
     }
 
     #[test]
@@ -214,10 +207,27 @@ mod tests {
     }
 
     #[test]
+    fn joining_one_by_one_equals_recomputing_from_all_sources() {
+        let claims = [
+            claim("ml.kayes", 14.45, -11.44, "2025-09", None, None),
+            claim("ml.kayes", 14.45, -11.44, "2025-09-06", Some("jnim"), Some(12)),
+            claim("ml.diboli", 14.46, -12.19, "2025-09-07", Some("issp"), Some(3)),
+        ];
+        let all = event(&claims);
+        let (mut summary, mut disputed) = (claims[0].clone(), false);
+        for c in &claims[1..] {
+            (summary, disputed) = absorb(&summary, disputed, c);
+        }
+        assert_eq!((summary, disputed), (all.summary.clone(), all.disputed));
+        assert_eq!(all.summary.date.as_deref(), Some("2025-09-06"), "the most precise date");
+        assert_eq!(all.summary.actor1.as_deref(), Some("jnim"), "the first known doer");
+    }
+
+    #[test]
     fn a_different_doer_at_the_same_place_and_time_is_a_disputed_join() {
         let kb = kb();
         let stored = event(&[claim("ml.kayes", 14.45, -11.44, "2025-09-06", Some("jnim"), None)]);
-        let reason = joins(&kb, &claim("ml.kayes", 14.45, -11.44, "2025-09-06", Some("issp"), None), 9, &stored).expect("joins");
+        let reason = joins(&kb, &claim("ml.kayes", 14.45, -11.44, "2025-09-06", Some("issp"), None), &stored.summary).expect("joins");
         assert!(reason.contains("disputed"), "{reason}");
     }
 }

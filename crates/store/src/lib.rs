@@ -179,6 +179,8 @@ pub struct EventFilter {
     pub lang: Option<String>,
     /// Outlet of at least one source.
     pub outlet: Option<String>,
+    /// Candidate lookups: only dated events (`Some(true)`), only undated ones (`Some(false)`), or both.
+    pub dated: Option<bool>,
 }
 
 /// Counts of what the store holds.
@@ -215,7 +217,9 @@ pub trait Store {
     /// Returns the events that lost a source (to be recomputed).
     fn delete_document(&mut self, doc_id: DocId) -> Result<Vec<EventId>, StoreError>;
     /// Events that may be the same incident as a new claim: same event type, date within the
-    /// filter's range, place inside its bounding box (or no date / no place).
+    /// filter's range, place inside its bounding box (or no date / no place, as `dated` says).
+    /// Returned with their summary only (`sources` empty): merging must stay cheap however many
+    /// reports an incident gathers.
     fn candidate_events(&self, filter: &EventFilter) -> Result<Vec<StoredEvent>, StoreError>;
     /// A new event whose first source is `claim` from `doc_id`.
     fn insert_event(&mut self, doc_id: DocId, claim: &Claim) -> Result<EventId, StoreError>;

@@ -285,18 +285,22 @@ impl SqliteStore {
 
     /// Run an events query (`id, disputed, claim…` rows) and attach every event's sources.
     fn load_events(&self, sql: &str, values: &[Value], context: impl Fn() -> String) -> Result<Vec<StoredEvent>, StoreError> {
+        let mut events = self.load_summaries(sql, values, &context)?;
+        for event in &mut events {
+            event.sources = self.sources(event.id)?;
+        }
+        Ok(events)
+    }
+
+    /// Events without their sources.
+    fn load_summaries(&self, sql: &str, values: &[Value], context: impl Fn() -> String) -> Result<Vec<StoredEvent>, StoreError> {
         let mut statement = self.conn.prepare_cached(sql).context(&context)?;
         let rows = statement
             .query_map(params_from_iter(values.iter()), |row| {
                 Ok(StoredEvent { id: row.get(0)?, disputed: row.get(1)?, summary: claim_from_row(row, 2)?, sources: Vec::new() })
             })
             .context(&context)?;
-        let mut events = rows.collect::<rusqlite::Result<Vec<_>>>().context(&context)?;
-        drop(statement);
-        for event in &mut events {
-            event.sources = self.sources(event.id)?;
-        }
-        Ok(events)
+        rows.collect::<rusqlite::Result<Vec<_>>>().context(&context)
     }
 }
 
@@ -324,9 +328,9 @@ static SQL: LazyLock<Sql> = LazyLock::new(|| {
         let select = format!("SELECT id FROM events WHERE {type_filter}");
         format!(
             "SELECT id, disputed, {CLAIM_COLUMNS} FROM events WHERE id IN (
-                 {select} date >= ?2 AND date <= ?3 AND {dates} AND {bbox}
-                 UNION ALL {select} date IN (?10, ?11) AND {dates} AND {bbox}
-                 UNION ALL {select} date IS NULL AND {bbox})"
+                 {select} ?13 AND date >= ?2 AND date <= ?3 AND {dates} AND {bbox}
+                 UNION ALL {select} ?13 AND date IN (?10, ?11) AND {dates} AND {bbox}
+                 UNION ALL {select} ?12 AND date IS NULL AND {bbox})"
         )
     };
     let assignments = CLAIM_COLUMNS
@@ -615,8 +619,13 @@ impl Store for SqliteStore {
             lon1,
         ];
         let [year, month] = date_prefixes(filter.from.as_deref());
-        let values: Vec<Value> = values.into_iter().chain([text(&year), text(&month)]).collect();
-        let mut events = self.load_events(sql, &values, context)?;
+        let (undated, dated) = match filter.dated {
+            Some(true) => (0, 1),
+            Some(false) => (1, 0),
+            None => (1, 1),
+        };
+        let values: Vec<Value> = values.into_iter().chain([text(&year), text(&month), Value::Integer(undated), Value::Integer(dated)]).collect();
+        let mut events = self.load_summaries(sql, &values, context)?;
         events.sort_unstable_by_key(|event| event.id);
         Ok(events)
     }

@@ -229,7 +229,11 @@ fn candidates_share_the_type_fall_in_the_date_window_and_the_box() {
     };
     let candidates = store.candidate_events(&window).unwrap();
     assert_eq!(ids(&candidates), vec![inside, undated, unplaced, same_month, same_year]);
-    assert!(candidates.iter().all(|event| event.sources.len() == 1), "candidates come with their sources");
+    assert!(candidates.iter().all(|event| event.sources.is_empty()), "candidates come as summaries, without sources");
+    let dated_only = store.candidate_events(&EventFilter { dated: Some(true), ..window.clone() }).unwrap();
+    assert_eq!(ids(&dated_only), vec![inside, unplaced, same_month, same_year]);
+    let undated_only = store.candidate_events(&EventFilter { dated: Some(false), ..window }).unwrap();
+    assert_eq!(ids(&undated_only), vec![undated]);
 }
 
 #[test]
