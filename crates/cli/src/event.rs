@@ -45,10 +45,16 @@ fn claim_line(kb: &KnowledgeBase, c: &Claim) -> String {
 
 /// A human-readable account of an event; with `sources`, every claim and the reason it joined.
 pub fn describe(kb: &KnowledgeBase, event: &StoredEvent, sources: bool) -> String {
-    let mut out = format!("event {} · {}{} · {} source(s)", event.id, claim_line(kb, &event.summary), if event.disputed { " · DISPUTED" } else { "" }, event.sources.len());
+    let independent = event.independent_sources();
+    let copies = event.sources.len() - independent;
+    let count = if copies > 0 { format!("{independent} source(s) and {copies} republication(s)") } else { format!("{independent} source(s)") };
+    let mut out = format!("event {} · {}{} · {count}", event.id, claim_line(kb, &event.summary), if event.disputed { " · DISPUTED" } else { "" });
     if sources {
         for (i, s) in event.sources.iter().enumerate() {
             let _ = write!(out, "\n  source {} · {} ({}, {})\n    claims: {}\n    evidence: «{}»", i + 1, s.doc_key, s.outlet.as_deref().unwrap_or("outlet unknown"), s.published.as_deref().unwrap_or("undated"), claim_line(kb, &s.claim), s.claim.evidence_text);
+            if let Some(original) = event.sources[..i].iter().position(|earlier| earlier.story == s.story) {
+                let _ = write!(out, "\n    republishes source {} (same story): not counted again", original + 1);
+            }
             if let Some(by) = &s.claim.attributed_to {
                 let _ = write!(out, "\n    attributed to: {by}");
             }

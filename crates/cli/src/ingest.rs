@@ -11,6 +11,9 @@ use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
+/// Documents indexed between two commits of the search index.
+const INDEX_COMMIT_DOCUMENTS: usize = 256;
+
 /// Arguments of `marsad ingest`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -69,70 +72,102 @@ pub fn run(args: Args) -> Result<bool> {
     };
     let started = std::time::Instant::now();
     let mut stored_ids = Vec::new();
-    let mut batches: Vec<Vec<Result<Document, ReadError>>> = Vec::new();
-    if args.samples {
-        batches.push(read_bytes(std::path::Path::new(SAMPLES_NAME), SAMPLES.as_bytes(), Format::JsonLines, &options));
-    }
+    let mut uncommitted = 0usize;
     let batch_size = args.batch.max(1);
-    let mut pending = inputs.chunks(batch_size).peekable();
-    loop {
-        let read: Vec<Result<Document, ReadError>> = match batches.pop() {
-            Some(samples) => samples,
-            None => match pending.next() {
-                Some(paths) => paths.par_iter().flat_map_iter(|p| read_path(p, &options)).collect(),
-                None => break,
-            },
-        };
-        let inputs_in_batch = read.len();
-        let mut documents = Vec::with_capacity(read.len());
-        for item in read {
-            match item {
-                Ok(document) => documents.push(input_of(document)),
-                Err(error) => {
-                    report.failed += 1;
-                    match &progress {
-                        Some(bar) => bar.println(format!("marsad: {error}")),
-                        None => eprintln!("marsad: {error}"),
+    // Reading and analysis of the next batch run while this one is written: a producer feeds a
+    // bounded channel; the writer stores batches strictly in input order.
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<(usize, Vec<marsad_ingest::Analysed>, Vec<String>)>(2);
+    let kb_ref = &kb;
+    let options_ref = &options;
+    let samples = args.samples;
+    let inputs_ref = &inputs;
+    let outcome: Result<()> = std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut batches: Vec<Vec<Result<Document, ReadError>>> = Vec::new();
+            if samples {
+                batches.push(read_bytes(std::path::Path::new(SAMPLES_NAME), SAMPLES.as_bytes(), Format::JsonLines, options_ref));
+            }
+            let mut pending = inputs_ref.chunks(batch_size);
+            loop {
+                let read: Vec<Result<Document, ReadError>> = match batches.pop() {
+                    Some(samples) => samples,
+                    None => match pending.next() {
+                        Some(paths) => paths.par_iter().flat_map_iter(|p| read_path(p, options_ref)).collect(),
+                        None => break,
+                    },
+                };
+                let count = read.len();
+                let (mut documents, mut errors) = (Vec::with_capacity(count), Vec::new());
+                for item in read {
+                    match item {
+                        Ok(document) => documents.push(input_of(document)),
+                        Err(error) => errors.push(error.to_string()),
                     }
                 }
+                let analysed: Vec<_> = documents.into_par_iter().map(|d| analyse(kb_ref, d)).collect();
+                if sender.send((count, analysed, errors)).is_err() {
+                    break; // the writer stopped on an error
+                }
+            }
+        });
+        for (inputs_in_batch, analysed, errors) in receiver {
+            for error in errors {
+                report.failed += 1;
+                match &progress {
+                    Some(bar) => bar.println(format!("marsad: {error}")),
+                    None => eprintln!("marsad: {error}"),
+                }
+            }
+            // One transaction per batch: a crash keeps whole batches only.
+            ingestor.store_mut().begin().context("starting a batch")?;
+            let mut entries = Vec::new();
+            for item in &analysed {
+                let outcome = ingestor.ingest(item).with_context(|| format!("storing document {}", item.document.key))?;
+                if let Outcome::Stored { doc_id, replaced, .. } = &outcome {
+                    stored_ids.push(*doc_id);
+                    let mut entry = crate::searching::entry_doc(&item.index);
+                    entry.doc_id = *doc_id;
+                    entries.push((entry, *replaced));
+                }
+                report.add(&outcome);
+            }
+            ingestor.store_mut().commit().context("committing a batch")?;
+            // Then the index, then its marker.
+            for (entry, replaced) in &entries {
+                if let Some(old) = replaced {
+                    index.delete(*old).context("removing a replaced document from the index")?;
+                }
+                index.add(entry).context("indexing")?;
+            }
+            // The index commits every INDEX_COMMIT_DOCUMENTS documents (and at the end); the marker
+            // follows each commit, and a run after a crash re-adds what lies above it.
+            uncommitted += entries.len();
+            if uncommitted >= INDEX_COMMIT_DOCUMENTS {
+                if let Some(last) = stored_ids.last() {
+                    index.commit().context("committing the index")?;
+                    crate::searching::mark_indexed(&index_dir, *last)?;
+                }
+                uncommitted = 0;
+            }
+            let rate = report.read as f64 / started.elapsed().as_secs_f64().max(1e-6);
+            let message = format!("{} documents ({:.0}/s), {} new, {} duplicates, {} events new, {} merged", report.read, rate, report.new, report.duplicates, report.events_new, report.events_merged);
+            match &progress {
+                Some(bar) => {
+                    bar.inc(inputs_in_batch as u64);
+                    bar.set_message(message);
+                }
+                None => eprintln!("marsad: {message}"),
             }
         }
-        let analysed: Vec<_> = documents.into_par_iter().map(|d| analyse(&kb, d)).collect();
-        // Writes in input order, one transaction per batch: a crash keeps whole batches only.
-        ingestor.store_mut().begin().context("starting a batch")?;
-        let mut entries = Vec::new();
-        for item in &analysed {
-            let outcome = ingestor.ingest(item).with_context(|| format!("storing document {}", item.document.key))?;
-            if let Outcome::Stored { doc_id, replaced, .. } = &outcome {
-                stored_ids.push(*doc_id);
-                let mut entry = crate::searching::entry_doc(&item.index);
-                entry.doc_id = *doc_id;
-                entries.push((entry, *replaced));
+        if uncommitted > 0 {
+            if let Some(last) = stored_ids.last() {
+                index.commit().context("committing the index")?;
+                crate::searching::mark_indexed(&index_dir, *last)?;
             }
-            report.add(&outcome);
         }
-        ingestor.store_mut().commit().context("committing a batch")?;
-        // Then the index, then its marker.
-        for (entry, replaced) in &entries {
-            if let Some(old) = replaced {
-                index.delete(*old).context("removing a replaced document from the index")?;
-            }
-            index.add(entry).context("indexing")?;
-        }
-        if let Some(last) = stored_ids.last() {
-            index.commit().context("committing the index")?;
-            crate::searching::mark_indexed(&index_dir, *last)?;
-        }
-        let rate = report.read as f64 / started.elapsed().as_secs_f64().max(1e-6);
-        let message = format!("{} documents ({:.0}/s), {} new, {} duplicates, {} events new, {} merged", report.read, rate, report.new, report.duplicates, report.events_new, report.events_merged);
-        match &progress {
-            Some(bar) => {
-                bar.inc(inputs_in_batch as u64);
-                bar.set_message(message);
-            }
-            None => eprintln!("marsad: {message}"),
-        }
-    }
+        Ok(())
+    });
+    outcome?;
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }

@@ -168,9 +168,9 @@ pub fn event_json(kb: &KnowledgeBase, event: &StoredEvent) -> serde_json::Value 
     let sources: Vec<serde_json::Value> = event
         .sources
         .iter()
-        .map(|s| serde_json::json!({"doc_id": s.doc_id, "doc": s.doc_key, "outlet": s.outlet, "published": s.published, "reason": s.reason, "claim": claim_json(kb, &s.claim)}))
+        .map(|s| serde_json::json!({"doc_id": s.doc_id, "doc": s.doc_key, "story": s.story, "outlet": s.outlet, "published": s.published, "reason": s.reason, "claim": claim_json(kb, &s.claim)}))
         .collect();
-    serde_json::json!({"id": event.id, "disputed": event.disputed, "summary": claim_json(kb, &event.summary), "sources": sources})
+    serde_json::json!({"id": event.id, "disputed": event.disputed, "independent_sources": event.independent_sources(), "summary": claim_json(kb, &event.summary), "sources": sources})
 }
 
 /// Write events as JSON Lines.

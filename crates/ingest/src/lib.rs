@@ -13,7 +13,7 @@ pub mod merge;
 use marsad_events::{Event, EventCoder};
 use marsad_extract::{Entity, Extractor};
 use marsad_kb::KnowledgeBase;
-use marsad_store::{Claim, DocId, EventFilter, EventId, NewDocument, NewMention, Store, StoreError};
+use marsad_store::{Claim, DocId, EventFilter, EventId, NewDocument, NewEntity, NewMention, Store, StoreError};
 use marsad_text::Lang;
 
 /// Texts at least this similar (estimated Jaccard of word 3-shingles) are one story.
@@ -66,6 +66,8 @@ pub struct Analysed {
     pub document: NewDocument,
     /// Its mentions.
     pub mentions: Vec<NewMention>,
+    /// The knowledge-base entries it mentions.
+    pub entities: Vec<NewEntity>,
     /// Its current events, each as this source's claim.
     pub claims: Vec<Claim>,
     /// What search indexes.
@@ -101,14 +103,21 @@ pub fn analyse(kb: &KnowledgeBase, input: DocumentInput) -> Analysed {
     let events = EventCoder::new(kb).code(&input.text, &extraction, input.published.as_deref());
     let chars: Vec<char> = input.text.chars().collect();
     let mut mentions = Vec::with_capacity(extraction.mentions.len());
+    let mut entities: Vec<NewEntity> = Vec::new();
     let (mut actors, mut places) = (Vec::new(), Vec::new());
     for m in &extraction.mentions {
-        let (kind, id) = match m.entity {
-            Entity::Place(i) => ("place", kb.places[i as usize].id.clone()),
-            Entity::Actor(i) => ("actor", kb.actors[i as usize].id.clone()),
-            Entity::Person(i) => ("person", kb.people[i as usize].id.clone()),
-            Entity::Outlet(i) => ("outlet", kb.outlets[i as usize].id.clone()),
+        let (kind, id, name, lat, lon) = match m.entity {
+            Entity::Place(i) => {
+                let p = &kb.places[i as usize];
+                ("place", p.id.clone(), p.name().to_string(), p.lat, p.lon)
+            }
+            Entity::Actor(i) => ("actor", kb.actors[i as usize].id.clone(), kb.actors[i as usize].name.clone(), None, None),
+            Entity::Person(i) => ("person", kb.people[i as usize].id.clone(), kb.people[i as usize].name.clone(), None, None),
+            Entity::Outlet(i) => ("outlet", kb.outlets[i as usize].id.clone(), kb.outlets[i as usize].name.clone(), None, None),
         };
+        if !entities.iter().any(|e| e.kind == kind && e.id == id) {
+            entities.push(NewEntity { kind: kind.to_string(), id: id.clone(), name, lat, lon });
+        }
         let list = match kind {
             "place" => Some(&mut places),
             "actor" => Some(&mut actors),
@@ -142,7 +151,7 @@ pub fn analyse(kb: &KnowledgeBase, input: DocumentInput) -> Analysed {
         text: input.text.clone(),
     };
     let index = IndexEntry { doc_id: 0, title: input.title, text: input.text, lang, outlet, published: input.published, event_types, actors, places };
-    Analysed { document, mentions, claims, index }
+    Analysed { document, mentions, entities, claims, index }
 }
 
 /// What happened to one document.
@@ -207,12 +216,14 @@ impl Report {
 pub struct Ingestor<'kb, S: Store> {
     kb: &'kb KnowledgeBase,
     store: S,
+    /// Entities recorded during this run (a few hundred): each is written once.
+    recorded: std::collections::HashSet<(String, String)>,
 }
 
 impl<'kb, S: Store> Ingestor<'kb, S> {
     /// An ingestor writing into `store`.
     pub fn new(kb: &'kb KnowledgeBase, store: S) -> Self {
-        Ingestor { kb, store }
+        Ingestor { kb, store, recorded: std::collections::HashSet::new() }
     }
 
     /// The store.
@@ -248,6 +259,11 @@ impl<'kb, S: Store> Ingestor<'kb, S> {
         let near = self.store.near_duplicates(&document.lsh_bands, &document.minhash, NEAR_DUPLICATE_SIMILARITY)?;
         let story = near.first().map(|(_, story)| *story);
         let (doc_id, _) = self.store.insert_document(document, &analysed.mentions, story)?;
+        let new_entities: Vec<NewEntity> = analysed.entities.iter().filter(|e| !self.recorded.contains(&(e.kind.clone(), e.id.clone()))).cloned().collect();
+        if !new_entities.is_empty() {
+            self.store.upsert_entities(&new_entities)?;
+            self.recorded.extend(new_entities.into_iter().map(|e| (e.kind, e.id)));
+        }
         let (mut events_new, mut events_merged) = (0, 0);
         // Events this document already reports: its other claims are other incidents.
         let mut joined: Vec<EventId> = Vec::new();

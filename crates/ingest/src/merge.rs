@@ -169,7 +169,7 @@ mod tests {
         let sources: Vec<Source> = claims
             .iter()
             .enumerate()
-            .map(|(i, c)| Source { doc_id: i as i64 + 1, doc_key: format!("d{i}"), outlet: None, published: None, claim: c.clone(), reason: String::new() })
+            .map(|(i, c)| Source { doc_id: i as i64 + 1, doc_key: format!("d{i}"), outlet: None, published: None, story: i as i64 + 1, claim: c.clone(), reason: String::new() })
             .collect();
         let (summary, disputed) = summary(&sources).expect("sources");
         StoredEvent { id: 1, summary, disputed, sources }

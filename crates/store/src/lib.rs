@@ -91,6 +91,22 @@ pub struct NewMention {
     pub text: String,
 }
 
+/// A knowledge-base entry that stored documents mention, kept in the store so it stands
+/// alone for other tools (names and coordinates without the knowledge base).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewEntity {
+    /// `place`, `actor`, `person` or `outlet`.
+    pub kind: String,
+    /// Knowledge-base id.
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// Coordinates (places).
+    pub lat: Option<f64>,
+    /// Coordinates (places).
+    pub lon: Option<f64>,
+}
+
 /// One source's version of an event (what one document says about the incident).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
@@ -141,10 +157,22 @@ pub struct Source {
     pub outlet: Option<String>,
     /// Its publication date.
     pub published: Option<String>,
+    /// Its story: sources of one story are one report republished, counted once.
+    pub story: StoryId,
     /// What it says.
     pub claim: Claim,
     /// Why this source was joined to the event (empty for the first source).
     pub reason: String,
+}
+
+impl StoredEvent {
+    /// Number of independent reports: sources of one story (republications) count once.
+    pub fn independent_sources(&self) -> usize {
+        let mut stories: Vec<StoryId> = self.sources.iter().map(|s| s.story).collect();
+        stories.sort_unstable();
+        stories.dedup();
+        stories.len()
+    }
 }
 
 /// An incident with every source that reports it.
@@ -213,6 +241,10 @@ pub trait Store {
     fn near_duplicates(&self, lsh_bands: &[u64], minhash: &[u32], min_similarity: f64) -> Result<Vec<(DocId, StoryId)>, StoreError>;
     /// Store a document and its mentions in `story` (None: a new story); returns its id and story.
     fn insert_document(&mut self, document: &NewDocument, mentions: &[NewMention], story: Option<StoryId>) -> Result<(DocId, StoryId), StoreError>;
+    /// Record the entities documents mention (an entity already recorded is updated).
+    fn upsert_entities(&mut self, entities: &[NewEntity]) -> Result<(), StoreError>;
+    /// A recorded entity.
+    fn entity(&self, kind: &str, id: &str) -> Result<Option<NewEntity>, StoreError>;
     /// Remove a document, its mentions and its sources; events left without a source go too.
     /// Returns the events that lost a source (to be recomputed).
     fn delete_document(&mut self, doc_id: DocId) -> Result<Vec<EventId>, StoreError>;

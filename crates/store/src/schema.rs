@@ -22,7 +22,7 @@ pub const CLAIM_COLUMNS: &str = "event_type, sub_event_type, actor1, actor2, pla
      geo_precision, date, time_precision, fatalities, attributed_to, evidence_start, \
      evidence_end, evidence_text, confidence, foiled";
 
-/// Version 1: documents in stories, MinHash LSH bands, mentions, events and their sources.
+/// Version 1: documents in stories, MinHash LSH bands, mentions, entities, events and their sources.
 fn v1(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(
         r#"
@@ -58,6 +58,16 @@ fn v1(conn: &Connection) -> rusqlite::Result<()> {
             PRIMARY KEY (key, doc_id)
         ) WITHOUT ROWID;
         CREATE INDEX lsh_bands_doc ON lsh_bands(doc_id);
+
+        -- The knowledge-base entries the documents mention, with their names and coordinates.
+        CREATE TABLE entities (
+            kind TEXT NOT NULL,
+            id   TEXT NOT NULL,
+            name TEXT NOT NULL,
+            lat  REAL,
+            lon  REAL,
+            PRIMARY KEY (kind, id)
+        ) WITHOUT ROWID;
 
         -- Clustered by document (new documents append at the end of the table); the entity
         -- index carries (doc_id, seq), so "documents mentioning X" never touches the table.

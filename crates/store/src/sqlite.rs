@@ -15,7 +15,7 @@ use rusqlite::{params, params_from_iter, Connection, OpenFlags, OptionalExtensio
 
 use crate::schema::{self, CLAIM_COLUMNS, CURRENT_VERSION};
 use crate::{
-    Claim, Counts, DocId, EventFilter, EventId, NewDocument, NewMention, Source, Store,
+    Claim, Counts, DocId, EventFilter, EventId, NewDocument, NewEntity, NewMention, Source, Store,
     StoreError, StoredEvent, StoryId, StoryMember,
 };
 
@@ -276,7 +276,8 @@ impl SqliteStore {
                     outlet: row.get(2)?,
                     published: row.get(3)?,
                     reason: row.get(4)?,
-                    claim: claim_from_row(row, 5)?,
+                    story: row.get(5)?,
+                    claim: claim_from_row(row, 6)?,
                 })
             })
             .context(context)?;
@@ -341,7 +342,7 @@ static SQL: LazyLock<Sql> = LazyLock::new(|| {
         .join(", ");
     Sql {
         sources: format!(
-            "SELECT s.doc_id, d.key, d.outlet, d.published, s.reason, {claim}
+            "SELECT s.doc_id, d.key, d.outlet, d.published, s.reason, d.story_id, {claim}
              FROM event_sources s JOIN documents d ON d.id = s.doc_id
              WHERE s.event_id = ?1 ORDER BY s.position",
             claim = prefixed(CLAIM_COLUMNS, "s.")
@@ -567,6 +568,31 @@ impl Store for SqliteStore {
 
     /// Deleting a document that is not stored changes nothing and returns no events. A story
     /// left without documents goes too.
+    fn upsert_entities(&mut self, entities: &[NewEntity]) -> Result<(), StoreError> {
+        let context = || format!("recording {} entities", entities.len());
+        self.atomic(context, |conn| {
+            let mut upsert = conn
+                .prepare_cached(
+                    "INSERT INTO entities (kind, id, name, lat, lon) VALUES (?1, ?2, ?3, ?4, ?5)
+                     ON CONFLICT (kind, id) DO UPDATE SET name = excluded.name, lat = excluded.lat, lon = excluded.lon",
+                )
+                .context(context)?;
+            for e in entities {
+                upsert.execute(params![e.kind, e.id, e.name, e.lat, e.lon]).context(context)?;
+            }
+            Ok(())
+        })
+    }
+
+    fn entity(&self, kind: &str, id: &str) -> Result<Option<NewEntity>, StoreError> {
+        let context = || format!("reading entity {kind} {id}");
+        let mut statement = self.conn.prepare_cached("SELECT kind, id, name, lat, lon FROM entities WHERE kind = ?1 AND id = ?2").context(context)?;
+        statement
+            .query_row([kind, id], |row| Ok(NewEntity { kind: row.get(0)?, id: row.get(1)?, name: row.get(2)?, lat: row.get(3)?, lon: row.get(4)? }))
+            .optional()
+            .context(context)
+    }
+
     fn delete_document(&mut self, doc_id: DocId) -> Result<Vec<EventId>, StoreError> {
         let context = || format!("deleting document {doc_id}");
         self.atomic(context, |conn| {

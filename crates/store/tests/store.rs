@@ -393,3 +393,13 @@ fn odd_input_is_an_error_or_stored_never_a_panic() {
     assert_eq!(store.event(-1).unwrap(), None);
     assert_eq!(store.story_members(-1).unwrap(), vec![]);
 }
+
+#[test]
+fn entities_are_recorded_once_and_updated() {
+    let mut store = open_in_memory().unwrap();
+    let kayes = marsad_store::NewEntity { kind: "place".into(), id: "ml.kayes".into(), name: "Kayes".into(), lat: Some(14.45), lon: Some(-11.44) };
+    store.upsert_entities(std::slice::from_ref(&kayes)).unwrap();
+    store.upsert_entities(&[marsad_store::NewEntity { name: "Kayes town".into(), ..kayes.clone() }]).unwrap();
+    assert_eq!(store.entity("place", "ml.kayes").unwrap().map(|e| e.name), Some("Kayes town".into()));
+    assert_eq!(store.entity("actor", "ml.kayes").unwrap(), None, "kinds are separate");
+}
