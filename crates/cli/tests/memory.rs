@@ -170,3 +170,28 @@ fn kill_nine_at_any_moment_then_the_same_command_gives_what_one_clean_run_gives(
         assert_eq!(found(&db), expected_search, "round {round}: the index finds other documents than a clean run");
     }
 }
+
+#[test]
+fn ingesting_the_seed_articles_twice_leaves_the_same_counts() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/seeds");
+    if !seeds.exists() {
+        eprintln!("skipped: ../shared/corpus/seeds is not present");
+        return;
+    }
+    let dir = scratch("seeds");
+    let db = dir.join("m.db");
+    let db = db.to_str().expect("utf-8");
+    let mut articles: Vec<String> = std::fs::read_dir(&seeds).expect("seeds").flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).map(|p| p.display().to_string()).collect();
+    articles.sort();
+    let mut args: Vec<&str> = vec!["ingest", "--db", db];
+    args.extend(articles.iter().map(String::as_str));
+    let first = marsad(&args);
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let summary = |output: &Output| String::from_utf8_lossy(&output.stderr).lines().find(|l| l.contains("now holds")).unwrap_or("").to_string();
+    let exported = export_jsonl(Path::new(db));
+    let second = marsad(&args);
+    assert!(String::from_utf8_lossy(&second.stderr).contains("new 0 · duplicates 5"), "{}", String::from_utf8_lossy(&second.stderr));
+    assert_eq!(summary(&first), summary(&second), "same documents, stories, events and sources");
+    assert!(summary(&first).contains("5 documents"), "{}", summary(&first));
+    assert_eq!(export_jsonl(Path::new(db)), exported);
+}
