@@ -125,7 +125,7 @@ pub fn run(args: Args) -> Result<bool> {
                 let outcome = ingestor.ingest(item).with_context(|| format!("storing document {}", item.document.key))?;
                 if let Outcome::Stored { doc_id, replaced, .. } = &outcome {
                     stored_ids.push(*doc_id);
-                    let mut entry = crate::searching::entry_doc(&item.index);
+                    let mut entry = item.index.clone();
                     entry.doc_id = *doc_id;
                     entries.push((entry, *replaced));
                 }

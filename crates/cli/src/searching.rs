@@ -8,7 +8,6 @@
 use crate::export::Filters;
 use crate::extract::load_kb;
 use anyhow::{Context, Result};
-use marsad_ingest::IndexEntry;
 use marsad_search::{IndexDoc, SearchIndex, SearchQuery};
 use marsad_store::{DocId, SqliteStore};
 use std::path::{Path, PathBuf};
@@ -34,21 +33,6 @@ pub fn mark_indexed(dir: &Path, through: DocId) -> Result<()> {
     let tmp = dir.join("marsad-indexed-through.tmp");
     std::fs::write(&tmp, through.to_string()).with_context(|| format!("writing {}", tmp.display()))?;
     std::fs::rename(&tmp, marker(dir)).with_context(|| format!("writing {}", marker(dir).display()))
-}
-
-/// The search entry of a document analysed during ingestion.
-pub fn entry_doc(entry: &IndexEntry) -> IndexDoc {
-    IndexDoc {
-        doc_id: entry.doc_id,
-        title: entry.title.clone(),
-        text: entry.text.clone(),
-        lang: entry.lang.clone(),
-        outlet: entry.outlet.clone(),
-        published: entry.published.clone(),
-        event_types: entry.event_types.clone(),
-        actors: entry.actors.clone(),
-        places: entry.places.clone(),
-    }
 }
 
 /// The search entry of a stored document, rebuilt from the store.

@@ -25,18 +25,6 @@ pub fn focus_country<'kb>(kb: &'kb KnowledgeBase, mentions: &[Mention]) -> Optio
     counts.into_iter().max_by_key(|(_, n)| *n).map(|(c, _)| c)
 }
 
-fn role_of(name: &str) -> Option<StateRole> {
-    Some(match name {
-        "military" => StateRole::Military,
-        "gendarmerie" => StateRole::Gendarmerie,
-        "police" => StateRole::Police,
-        "national_guard" => StateRole::NationalGuard,
-        "intelligence" => StateRole::Intelligence,
-        "government" => StateRole::Government,
-        _ => return None,
-    })
-}
-
 /// Add a mention for every bare state head noun not already inside a mention.
 pub fn state_heads(kb: &KnowledgeBase, text: &str, tokens: &Tokens, layout: &Layout, mentions: &mut Vec<Mention>) {
     let Some(focus) = focus_country(kb, mentions) else { return };
@@ -65,7 +53,7 @@ pub fn state_heads(kb: &KnowledgeBase, text: &str, tokens: &Tokens, layout: &Lay
                 _ => None,
             });
             let country = next_country.unwrap_or(focus);
-            let actor = found.entry.role.as_deref().and_then(role_of).and_then(|role| kb.state_actor(country, role));
+            let actor = found.entry.role.as_deref().and_then(StateRole::from_name).and_then(|role| kb.state_actor(country, role));
             if let Some(actor) = actor {
                 // Arabic: the mention starts after the proclitics, keeping the article.
                 let start = if items[at].script == Script::Arabic {

@@ -79,18 +79,6 @@ fn passes_rules(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, lang:
     true
 }
 
-fn state_role(role: &str) -> Option<StateRole> {
-    Some(match role {
-        "military" => StateRole::Military,
-        "gendarmerie" => StateRole::Gendarmerie,
-        "police" => StateRole::Police,
-        "national_guard" => StateRole::NationalGuard,
-        "intelligence" => StateRole::Intelligence,
-        "government" => StateRole::Government,
-        _ => return None,
-    })
-}
-
 /// A head noun found next to a nationality adjective.
 #[derive(Debug, Clone, Copy)]
 struct Head {
@@ -104,21 +92,21 @@ fn head_of(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, candidate:
     if !candidate.preposition && candidate.first > range.start && items[candidate.first - 1].joined_to_next {
         if let Some(found) = heads.ending_at_where(tokens, candidate.first - 1, |e| e.lang != "en") {
             {
-                let role = found.entry.role.as_deref().and_then(state_role)?;
+                let role = found.entry.role.as_deref().and_then(StateRole::from_name)?;
                 return Some(Head { role, span: Span { start: items[found.far_token].start, end: candidate.span.end } });
             }
         }
     }
     if candidate.last + 1 < range.end && items[candidate.last].joined_to_next {
         if let Some(found) = heads.starting_at_where(tokens, candidate.last + 1, |e| e.lang == "en") {
-            let role = found.entry.role.as_deref().and_then(state_role)?;
+            let role = found.entry.role.as_deref().and_then(StateRole::from_name)?;
             return Some(Head { role, span: Span { start: candidate.span.start, end: items[found.far_token].end } });
         }
         // English shares a head across a conjunction: "Malian and Russian forces".
         let conjunction = matches!(tokens.folded(candidate.last + 1), "and" | "or");
         if conjunction && candidate.last + 3 < range.end && items[candidate.last + 2].joined_to_next {
             if let Some(found) = heads.starting_at_where(tokens, candidate.last + 3, |e| e.lang == "en") {
-                let role = found.entry.role.as_deref().and_then(state_role)?;
+                let role = found.entry.role.as_deref().and_then(StateRole::from_name)?;
                 return Some(Head { role, span: candidate.span });
             }
         }

@@ -13,6 +13,7 @@ pub mod merge;
 use marsad_events::{Event, EventCoder};
 use marsad_extract::{Entity, Extractor};
 use marsad_kb::KnowledgeBase;
+use marsad_search::IndexDoc;
 use marsad_store::{Claim, DocId, EventFilter, EventId, NewDocument, NewEntity, NewMention, Store, StoreError};
 use marsad_text::Lang;
 
@@ -36,29 +37,6 @@ pub struct DocumentInput {
     pub text: String,
 }
 
-/// What search needs to index one document.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct IndexEntry {
-    /// Row id in the store (set when stored).
-    pub doc_id: DocId,
-    /// Title.
-    pub title: Option<String>,
-    /// Text.
-    pub text: String,
-    /// Language.
-    pub lang: Option<String>,
-    /// Outlet.
-    pub outlet: Option<String>,
-    /// Publication date.
-    pub published: Option<String>,
-    /// Event types it reports.
-    pub event_types: Vec<String>,
-    /// Actor ids it names.
-    pub actors: Vec<String>,
-    /// Place ids it names.
-    pub places: Vec<String>,
-}
-
 /// A document analysed and ready to store.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Analysed {
@@ -70,8 +48,8 @@ pub struct Analysed {
     pub entities: Vec<NewEntity>,
     /// Its current events, each as this source's claim.
     pub claims: Vec<Claim>,
-    /// What search indexes.
-    pub index: IndexEntry,
+    /// What search indexes (its `doc_id` is set when stored).
+    pub index: IndexDoc,
 }
 
 fn claim_of(kb: &KnowledgeBase, chars: &[char], event: &Event) -> Claim {
@@ -150,7 +128,7 @@ pub fn analyse(kb: &KnowledgeBase, input: DocumentInput) -> Analysed {
         minhash: signature,
         text: input.text.clone(),
     };
-    let index = IndexEntry { doc_id: 0, title: input.title, text: input.text, lang, outlet, published: input.published, event_types, actors, places };
+    let index = IndexDoc { doc_id: 0, title: input.title, text: input.text, lang, outlet, published: input.published, event_types, actors, places };
     Analysed { document, mentions, entities, claims, index }
 }
 

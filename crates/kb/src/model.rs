@@ -150,6 +150,21 @@ pub enum StateRole {
     Government,
 }
 
+impl StateRole {
+    /// The role named in lexicons and data (`military`, `gendarmerie`, ...).
+    pub fn from_name(name: &str) -> Option<StateRole> {
+        Some(match name {
+            "military" => StateRole::Military,
+            "gendarmerie" => StateRole::Gendarmerie,
+            "police" => StateRole::Police,
+            "national_guard" => StateRole::NationalGuard,
+            "intelligence" => StateRole::Intelligence,
+            "government" => StateRole::Government,
+            _ => return None,
+        })
+    }
+}
+
 /// An actor: armed group, state force, government, organisation, civilians.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Actor {

@@ -111,20 +111,22 @@ pub fn detect_counting(text: &str) -> (Option<Lang>, usize) {
         }
     }
     score_word(&mut word, &mut scores);
-    let letters = arabic + latin;
-    if letters < 2 {
-        return (None, letters);
+    (decide(arabic, latin, accented_french > 0, &scores), arabic + latin)
+}
+
+/// The language from letter counts and function-word scores (shared by both detectors).
+fn decide(arabic: usize, latin: usize, accented: bool, scores: &[usize; 6]) -> Option<Lang> {
+    if arabic + latin < 2 {
+        return None;
     }
     if arabic >= latin {
-        return (Some(Lang::Ar), letters);
+        return Some(Lang::Ar);
     }
-    let Some((best, &best_score)) = scores.iter().enumerate().max_by_key(|(i, s)| (**s, usize::MAX - *i)) else {
-        return (None, letters);
-    };
+    let (best, &best_score) = scores.iter().enumerate().max_by_key(|(i, s)| (**s, usize::MAX - *i))?;
     if best_score == 0 {
-        return (Some(if accented_french > 0 { Lang::Fr } else { Lang::En }), letters);
+        return Some(if accented { Lang::Fr } else { Lang::En });
     }
-    (Some(FUNCTION_WORDS[best].0), letters)
+    Some(FUNCTION_WORDS[best].0)
 }
 
 /// [`detect_counting`] over tokens already folded (a line of a document): the same decision,
@@ -152,20 +154,7 @@ pub fn detect_tokens(tokens: &crate::Tokens, range: std::ops::Range<usize>) -> (
             Script::Digit => {}
         }
     }
-    let letters = arabic + latin;
-    if letters < 2 {
-        return (None, letters);
-    }
-    if arabic >= latin {
-        return (Some(Lang::Ar), letters);
-    }
-    let Some((best, &best_score)) = scores.iter().enumerate().max_by_key(|(i, s)| (**s, usize::MAX - *i)) else {
-        return (None, letters);
-    };
-    if best_score == 0 {
-        return (Some(if accented_french { Lang::Fr } else { Lang::En }), letters);
-    }
-    (Some(FUNCTION_WORDS[best].0), letters)
+    (decide(arabic, latin, accented_french, &scores), arabic + latin)
 }
 
 #[cfg(test)]
