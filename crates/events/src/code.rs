@@ -19,6 +19,7 @@
 
 use crate::cues::{any, find, triggers, Cue, Trigger};
 use crate::Event;
+use marsad_extract::context::focus_country;
 use marsad_extract::{Entity, Extraction, How, Mention};
 use marsad_kb::{ActorKind, KnowledgeBase, PlaceKind, StateRole};
 use marsad_text::dates::{dates_in, DateMention};
@@ -418,26 +419,10 @@ fn listed_places<'m>(doc: &Document<'_>, best: &'m Mention, all: &[&'m Mention])
     group
 }
 
-/// The country most of the document's places lie in.
-fn focus_country(doc: &Document<'_>) -> Option<String> {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for m in doc.mentions {
-        if let Entity::Place(p) = m.entity {
-            if let Some(c) = doc.kb.places[p as usize].country.as_deref() {
-                match counts.iter_mut().find(|(k, _)| *k == c) {
-                    Some((_, n)) => *n += 1,
-                    None => counts.push((c, 1)),
-                }
-            }
-        }
-    }
-    counts.into_iter().max_by_key(|(_, n)| *n).map(|(c, _)| c.to_string())
-}
-
 /// A mention of the focus country itself, for events placed at country level.
 fn focus_place<'a>(doc: &'a Document<'_>) -> Option<&'a Mention> {
-    let country = focus_country(doc)?;
-    doc.mentions.iter().find(|m| matches!(m.entity, Entity::Place(p) if doc.kb.places[p as usize].kind == PlaceKind::Country && doc.kb.places[p as usize].country.as_deref() == Some(country.as_str())))
+    let country = focus_country(doc.kb, doc.mentions)?;
+    doc.mentions.iter().find(|m| matches!(m.entity, Entity::Place(p) if doc.kb.places[p as usize].kind == PlaceKind::Country && doc.kb.places[p as usize].country.as_deref() == Some(country)))
 }
 
 fn date_for<'a>(doc: &'a Document<'_>, sentence: Span, trigger_at: u32, earlier: &[Span]) -> Option<&'a DateMention> {
@@ -504,9 +489,7 @@ fn sub_event(kb: &KnowledgeBase, frame: &str, actor1: Option<u32>, actor2: Optio
         "protest" => {
             if killed {
                 sub = "Excessive force against protesters".into();
-            } else if any(kb, "event-triggers", doc.tokens, range.clone())
-                && (find(kb, "event-triggers", doc.tokens, range.clone()).iter().any(|c| c.role.as_deref().is_some_and(|r| r.starts_with("arrest") || r.starts_with("attack") || r.starts_with("clash"))))
-            {
+            } else if find(kb, "event-triggers", doc.tokens, range.clone()).iter().any(|c| c.role.as_deref().is_some_and(|r| r.starts_with("arrest") || r.starts_with("attack") || r.starts_with("clash"))) {
                 sub = "Protest with intervention".into();
             }
         }
@@ -526,9 +509,9 @@ fn code_sentence(doc: &Document<'_>, sentence: Span, range: Range<usize>, trigge
     let mut roles = roles(doc, &range, trigger, &named, source);
     // The place: this sentence, else the paragraph, else the title.
     let here = places_in(doc, sentence, trigger_span.start);
-    let focus = focus_country(doc);
+    let focus = focus_country(kb, doc.mentions);
     let in_focus = |m: &&Mention| match (m.entity, &focus) {
-        (Entity::Place(p), Some(c)) => kb.places[p as usize].country.as_deref() == Some(c.as_str()),
+        (Entity::Place(p), Some(c)) => kb.places[p as usize].country.as_deref() == Some(*c),
         _ => true,
     };
     let (places, place_range): (Vec<&Mention>, Range<usize>) = if here.is_empty() {

@@ -4,6 +4,7 @@
 
 use marsad_kb::{ActorKind, KnowledgeBase};
 use marsad_store::{Claim, StoredEvent};
+use marsad_text::dates::Date;
 use std::io::Write;
 
 /// ACLED's columns, in ACLED's order.
@@ -92,7 +93,7 @@ pub fn acled_row(kb: &KnowledgeBase, event: &StoredEvent) -> Vec<String> {
     if s.foiled {
         tags.push("foiled");
     }
-    let timestamp = event.sources.iter().filter_map(|src| src.published.as_deref()).filter_map(|d| marsad_text_free_day(d)).max().unwrap_or(0);
+    let timestamp = event.sources.iter().filter_map(|src| src.published.as_deref()).filter_map(|d| Date::parse_iso(d)).map(|d| d.day_range().0).max().unwrap_or(0);
     let date = s.date.as_deref().map(first_day).unwrap_or_default();
     vec![
         format!("{}{}", country_place.and_then(|c| c.iso3.clone()).unwrap_or_else(|| "XXX".into()), event.id),
@@ -127,17 +128,6 @@ pub fn acled_row(kb: &KnowledgeBase, event: &StoredEvent) -> Vec<String> {
         tags.join("; "),
         (timestamp * 86_400).to_string(),
     ]
-}
-
-/// Days since 1970-01-01 of a YYYY-MM-DD date.
-fn marsad_text_free_day(date: &str) -> Option<i64> {
-    let mut parts = date.split('-').map(|p| p.parse::<i64>().ok());
-    let (y, m, d) = (parts.next()??, parts.next()?.unwrap_or(1), parts.next().flatten().unwrap_or(1));
-    let y = y - i64::from(m <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
-    Some(era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468)
 }
 
 /// Write events as ACLED CSV.

@@ -7,8 +7,7 @@
 //! With ~10^5 keys and ~10^7 lookups a run, the chance of one hash collision is ~10^-7.
 
 
-use marsad_text::clitic::splits;
-use marsad_text::skeleton::{consonants, key, push_key, Tier, MIN_CONSONANTS_FOR_LOOSE, TIERS};
+use marsad_text::skeleton::{consonants, push_key, Tier, MIN_CONSONANTS_FOR_LOOSE, TIERS};
 use marsad_text::{Script, Tokens};
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -282,9 +281,4 @@ pub(crate) fn english_demonym_forms(base: &str) -> Vec<String> {
     } else {
         vec![base.to_string(), format!("{base}s")]
     }
-}
-
-/// The exact key of one folded Arabic word after its proclitics, for tests and tools.
-pub fn stems_of(word: &str) -> Vec<String> {
-    splits(&marsad_text::fold::fold_str(word)).map(|s| key(Tier::Exact, Script::Arabic, s.stem)).collect()
 }

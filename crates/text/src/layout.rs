@@ -4,7 +4,6 @@
 //! scraper, comment counters such as `0 تعليق`, share and menu lines, decoration) so that
 //! later stages skip them, and every span still points into the original text.
 
-use crate::fold::fold_str;
 use crate::lang::{detect_tokens, Lang};
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -345,12 +344,6 @@ fn sentences(line: &str, line_start: u32) -> Vec<Span> {
         out.push(Span { start: line_start + start + skip, end: line_start + last_content_end });
     }
     out
-}
-
-/// Folded text of a span (for tests and diagnostics).
-pub fn folded_span(text: &str, span: Span) -> String {
-    let inner: String = text.chars().skip(span.start as usize).take((span.end - span.start) as usize).collect();
-    fold_str(&inner)
 }
 
 #[cfg(test)]
