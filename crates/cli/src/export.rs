@@ -53,12 +53,7 @@ pub fn place_ids(kb: &KnowledgeBase, place: &str, radius_km: Option<f64>) -> Res
     let centre = &kb.places[index as usize];
     let Some(radius) = radius_km else { return Ok(vec![centre.id.clone()]) };
     let (Some(lat), Some(lon)) = (centre.lat, centre.lon) else { return Err(anyhow!("place `{place}` has no coordinates for a radius")) };
-    Ok(kb
-        .places
-        .iter()
-        .filter(|p| p.lat.zip(p.lon).is_some_and(|c| marsad_ingest::merge::km((lat, lon), c) <= radius))
-        .map(|p| p.id.clone())
-        .collect())
+    Ok(marsad_ingest::merge::places_within(kb, (lat, lon), radius))
 }
 
 impl Filters {
@@ -73,6 +68,7 @@ impl Filters {
             bbox: None,
             lang: self.lang.clone(),
             outlet: self.outlet.clone(),
+            documents: None,
             dated: None,
         })
     }

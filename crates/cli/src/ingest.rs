@@ -42,15 +42,27 @@ fn input_of(document: Document) -> DocumentInput {
 
 /// Run the command; Ok(false) when some input failed.
 pub fn run(args: Args) -> Result<bool> {
+    let show_events = args.samples;
+    ingest(args, show_events)
+}
+
+/// Ingest the bundled samples into `db` quietly (before serving them).
+pub fn ingest_samples(db: &std::path::Path) -> Result<()> {
+    let args = Args { paths: Vec::new(), samples: true, db: db.to_path_buf(), kb: None, batch: 64, max_bytes: ReadOptions::default().max_bytes };
+    ingest(args, false).map(|_| ())
+}
+
+/// Store the inputs; print the stored events when `show_events`.
+fn ingest(args: Args, show_events: bool) -> Result<bool> {
     let kb = load_kb(args.kb.as_ref()).context("loading the knowledge base")?;
     if args.paths.is_empty() && !args.samples {
         return Err(anyhow!("nothing to ingest: give files, directories or `-`, or --samples"));
     }
     let store = SqliteStore::open(&args.db).with_context(|| format!("opening the store {}", args.db.display()))?;
-    let index_dir = crate::searching::index_dir(&args.db);
+    let index_dir = marsad_ingest::indexing::index_dir(&args.db);
     let mut index = marsad_search::SearchIndex::open_or_create(&index_dir).with_context(|| format!("opening the index {}", index_dir.display()))?;
     // A crash between the store's and the index's commit left documents unindexed: add them.
-    let repaired = crate::searching::catch_up(&store, &mut index, &index_dir)?;
+    let repaired = marsad_ingest::indexing::catch_up(&store, &mut index, &index_dir)?;
     if repaired > 0 {
         eprintln!("marsad: indexed {repaired} stored document(s) the index was missing");
     }
@@ -145,7 +157,7 @@ pub fn run(args: Args) -> Result<bool> {
             if uncommitted >= INDEX_COMMIT_DOCUMENTS {
                 if let Some(last) = stored_ids.last() {
                     index.commit().context("committing the index")?;
-                    crate::searching::mark_indexed(&index_dir, *last)?;
+                    marsad_ingest::indexing::mark_indexed(&index_dir, *last)?;
                 }
                 uncommitted = 0;
             }
@@ -162,7 +174,7 @@ pub fn run(args: Args) -> Result<bool> {
         if uncommitted > 0 {
             if let Some(last) = stored_ids.last() {
                 index.commit().context("committing the index")?;
-                crate::searching::mark_indexed(&index_dir, *last)?;
+                marsad_ingest::indexing::mark_indexed(&index_dir, *last)?;
             }
         }
         Ok(())
@@ -178,7 +190,7 @@ pub fn run(args: Args) -> Result<bool> {
         report.read, report.new, report.duplicates, report.near_duplicates, report.replaced, report.failed, report.events_new, report.events_merged, seconds, report.read as f64 / seconds.max(1e-6)
     );
     eprintln!("marsad: {} now holds {} documents in {} stories, {} events from {} sources", args.db.display(), counts.documents, counts.stories, counts.events, counts.sources);
-    if args.samples {
+    if show_events {
         let events = ingestor.store().events(&marsad_store::EventFilter::default()).context("reading events")?;
         for event in &events {
             println!("{}", crate::event::describe(&kb, event, false));

@@ -1,76 +1,12 @@
-//! Keeping the search index in step with the store, and `marsad search` / `marsad reindex`.
-//!
-//! The store is the truth; the index is derived from it. After each stored batch the index is
-//! committed, then a marker records the highest document id it holds. A crash between the
-//! store's commit and the marker leaves documents above the marker unindexed: the next run
-//! adds them again from the store (adding is idempotent: a document id replaces itself).
+//! `marsad search` and `marsad reindex` (the index follows the store: `marsad_ingest::indexing`).
 
 use crate::export::Filters;
 use crate::extract::load_kb;
 use anyhow::{Context, Result};
-use marsad_search::{IndexDoc, SearchIndex, SearchQuery};
-use marsad_store::{DocId, SqliteStore};
-use std::path::{Path, PathBuf};
-
-/// The index directory that goes with a store file (`marsad.db` → `marsad.db.index`).
-pub fn index_dir(db: &Path) -> PathBuf {
-    let mut name = db.as_os_str().to_owned();
-    name.push(".index");
-    PathBuf::from(name)
-}
-
-fn marker(dir: &Path) -> PathBuf {
-    dir.join("marsad-indexed-through")
-}
-
-/// The highest document id the index is known to hold.
-pub fn indexed_through(dir: &Path) -> DocId {
-    std::fs::read_to_string(marker(dir)).ok().and_then(|s| s.trim().parse().ok()).unwrap_or(0)
-}
-
-/// Record the highest document id the index holds (after its commit).
-pub fn mark_indexed(dir: &Path, through: DocId) -> Result<()> {
-    let tmp = dir.join("marsad-indexed-through.tmp");
-    std::fs::write(&tmp, through.to_string()).with_context(|| format!("writing {}", tmp.display()))?;
-    std::fs::rename(&tmp, marker(dir)).with_context(|| format!("writing {}", marker(dir).display()))
-}
-
-/// The search entry of a stored document, rebuilt from the store.
-pub fn stored_doc(store: &SqliteStore, doc_id: DocId) -> Result<Option<IndexDoc>> {
-    let Some(document) = store.document(doc_id)? else { return Ok(None) };
-    let mentions = store.mentions(doc_id)?;
-    let ids = |kind: &str| {
-        let mut ids: Vec<String> = mentions.iter().filter(|m| m.kind == kind).map(|m| m.entity_id.clone()).collect();
-        ids.sort();
-        ids.dedup();
-        ids
-    };
-    Ok(Some(IndexDoc {
-        doc_id,
-        title: document.title,
-        text: document.text,
-        lang: document.lang,
-        outlet: document.outlet,
-        published: document.published,
-        event_types: store.document_event_types(doc_id)?,
-        actors: ids("actor"),
-        places: ids("place"),
-    }))
-}
-
-/// Add to the index every stored document above its marker (repairs a crash between commits).
-pub fn catch_up(store: &SqliteStore, index: &mut SearchIndex, dir: &Path) -> Result<usize> {
-    let missing = store.document_ids_after(indexed_through(dir))?;
-    let Some(&last) = missing.last() else { return Ok(0) };
-    for id in &missing {
-        if let Some(doc) = stored_doc(store, *id)? {
-            index.add(&doc)?;
-        }
-    }
-    index.commit()?;
-    mark_indexed(dir, last)?;
-    Ok(missing.len())
-}
+use marsad_ingest::indexing::{catch_up, index_dir};
+use marsad_search::{SearchIndex, SearchQuery};
+use marsad_store::SqliteStore;
+use std::path::PathBuf;
 
 /// Arguments of `marsad search`.
 #[derive(clap::Args, Debug)]

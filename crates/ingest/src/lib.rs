@@ -8,6 +8,7 @@
 //! the same store.
 
 pub mod fingerprint;
+pub mod indexing;
 pub mod merge;
 
 use marsad_events::{Event, EventCoder};

@@ -27,6 +27,12 @@ pub fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
     2.0 * 6371.0 * h.sqrt().min(1.0).asin()
 }
 
+/// The ids of the knowledge base's places within `radius` km of `centre` (lat, lon): what
+/// "near X" means in filters, since every stored event sits at a knowledge-base place.
+pub fn places_within(kb: &KnowledgeBase, centre: (f64, f64), radius: f64) -> Vec<String> {
+    kb.places.iter().filter(|p| p.lat.zip(p.lon).is_some_and(|c| km(centre, c) <= radius)).map(|p| p.id.clone()).collect()
+}
+
 /// The day range of a date string (YYYY-MM-DD, YYYY-MM or YYYY).
 pub fn day_range(date: &str) -> Option<(i64, i64)> {
     Date::parse_iso(date).map(|d| d.day_range())

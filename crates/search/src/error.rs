@@ -39,6 +39,14 @@ pub enum SearchError {
         /// What to do about it.
         advice: &'static str,
     },
+    /// The index was opened read-only and a change was asked for.
+    #[error("search index {location}: {action}: the index is open read-only")]
+    ReadOnly {
+        /// Index directory, or `in-memory`.
+        location: String,
+        /// What was being done.
+        action: &'static str,
+    },
     /// Another process (or another `SearchIndex`) holds the index's writer lock.
     #[error("search index {location}: {action}: the index is already open for writing elsewhere ({source})")]
     Locked {

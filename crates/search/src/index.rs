@@ -1,5 +1,6 @@
 //! [`SearchIndex`]: one tantivy index (on disk or in memory), its single writer and a reader
-//! refreshed on every commit.
+//! refreshed on every commit — or, opened read-only, a reader that follows another process's
+//! commits.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -22,7 +23,8 @@ pub const WRITER_HEAP_BYTES: usize = 50_000_000;
 /// A full-text index of articles.
 pub struct SearchIndex {
     index: Index,
-    writer: IndexWriter,
+    /// `None` when opened read-only.
+    writer: Option<IndexWriter>,
     reader: IndexReader,
     fields: Fields,
     location: String,
@@ -49,6 +51,25 @@ impl SearchIndex {
     /// schema version (a newer marsad, or an older one whose index must be rebuilt), and with
     /// [`SearchError::Locked`] when another writer holds it.
     pub fn open_or_create(dir: &Path) -> Result<SearchIndex, SearchError> {
+        let (index, fields, location) = SearchIndex::open_dir(dir)?;
+        SearchIndex::with_index(index, fields, location)
+    }
+
+    /// Open the index in `dir` for searching only, following the commits of whichever process
+    /// writes it (a server beside `marsad ingest`). Changes fail with [`SearchError::ReadOnly`].
+    pub fn open_read_only(dir: &Path) -> Result<SearchIndex, SearchError> {
+        let (index, fields, location) = SearchIndex::open_dir(dir)?;
+        index.tokenizers().register(TOKENIZER, MarsadTokenizer::default());
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()
+            .map_err(|e| SearchError::tantivy(&location, "opening the index reader", e))?;
+        Ok(SearchIndex { index, writer: None, reader, fields, location })
+    }
+
+    /// The index in `dir` (created when missing), checked against this schema.
+    fn open_dir(dir: &Path) -> Result<(Index, Fields, String), SearchError> {
         let location = dir.display().to_string();
         fs::create_dir_all(dir).map_err(|e| directory_error(dir, "creating the index directory", e))?;
         let directory = MmapDirectory::open(dir).map_err(|e| directory_error(dir, "opening the index directory", e))?;
@@ -71,7 +92,7 @@ impl SearchIndex {
             fs::write(dir.join(VERSION_FILE), format!("{SCHEMA_VERSION}\n")).map_err(|e| directory_error(dir, "recording the schema version", e))?;
             index
         };
-        SearchIndex::with_index(index, fields, location)
+        Ok((index, fields, location))
     }
 
     /// A new, empty index held in memory (for tests and one-off searches).
@@ -88,7 +109,13 @@ impl SearchIndex {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
             .map_err(|e| SearchError::tantivy(&location, "opening the index reader", e))?;
-        Ok(SearchIndex { index, writer, reader, fields, location })
+        Ok(SearchIndex { index, writer: Some(writer), reader, fields, location })
+    }
+
+    /// The writer, or [`SearchError::ReadOnly`].
+    fn writer(&mut self, action: &'static str) -> Result<&mut IndexWriter, SearchError> {
+        let location = &self.location;
+        self.writer.as_mut().ok_or_else(|| SearchError::ReadOnly { location: location.clone(), action })
     }
 
     /// Where the index lives (its directory, or `in-memory`).
@@ -129,30 +156,42 @@ impl SearchIndex {
         for place in &doc.places {
             d.add_text(f.place, place.trim());
         }
-        self.writer.delete_term(Term::from_field_i64(f.doc_id, doc.doc_id));
-        self.writer.add_document(d).map_err(|e| SearchError::tantivy(&self.location, "adding a document", e))?;
+        let location = self.location.clone();
+        let id_field = f.doc_id;
+        let writer = self.writer("adding a document")?;
+        writer.delete_term(Term::from_field_i64(id_field, doc.doc_id));
+        writer.add_document(d).map_err(|e| SearchError::tantivy(&location, "adding a document", e))?;
         Ok(())
     }
 
     /// Delete the document with `doc_id` (if any), as of the next commit.
     pub fn delete(&mut self, doc_id: i64) -> Result<(), SearchError> {
-        self.writer.delete_term(Term::from_field_i64(self.fields.doc_id, doc_id));
+        let field = self.fields.doc_id;
+        self.writer("deleting a document")?.delete_term(Term::from_field_i64(field, doc_id));
         Ok(())
     }
 
     /// Make every addition and deletion so far durable and visible to searches.
     pub fn commit(&mut self) -> Result<(), SearchError> {
-        self.writer.commit().map_err(|e| SearchError::tantivy(&self.location, "committing", e))?;
+        let location = self.location.clone();
+        self.writer("committing")?.commit().map_err(|e| SearchError::tantivy(&location, "committing", e))?;
         self.reader.reload().map_err(|e| SearchError::tantivy(&self.location, "reloading the reader after a commit", e))
+    }
+
+    /// See the latest commit now (a read-only index otherwise follows commits within a second).
+    pub fn reload(&self) -> Result<(), SearchError> {
+        self.reader.reload().map_err(|e| SearchError::tantivy(&self.location, "reloading the reader", e))
     }
 
     /// Merge all committed segments into one (slow; makes searches of a bulk-built index faster).
     pub fn compact(&mut self) -> Result<(), SearchError> {
         let ids = self.index.searchable_segment_ids().map_err(|e| SearchError::tantivy(&self.location, "listing segments to compact", e))?;
+        let location = self.location.clone();
+        let writer = self.writer("compacting")?;
         if ids.len() > 1 {
-            self.writer.merge(&ids).wait().map_err(|e| SearchError::tantivy(&self.location, "merging segments", e))?;
+            writer.merge(&ids).wait().map_err(|e| SearchError::tantivy(&location, "merging segments", e))?;
         }
-        let _ = self.writer.garbage_collect_files().wait();
+        let _ = writer.garbage_collect_files().wait();
         self.reader.reload().map_err(|e| SearchError::tantivy(&self.location, "reloading the reader after compaction", e))
     }
 
@@ -178,11 +217,52 @@ impl SearchIndex {
     pub fn search(&self, query: &SearchQuery) -> Result<Vec<Hit>, SearchError> {
         let limit = if query.limit == 0 { DEFAULT_LIMIT } else { query.limit.min(MAX_LIMIT) };
         let clauses = query::parse(&query.text);
-        let text = query::text_query(&clauses, self.fields.body);
-        let filters = query::filters(query, &self.fields, &self.location)?;
         let searcher = self.reader.searcher();
+        let scored = self.top(&searcher, query, &clauses, limit)?;
+        let terms = query::terms(&clauses);
+        let f = &self.fields;
+        let mut hits = Vec::with_capacity(scored.len());
+        for (score, address) in scored {
+            let doc: TantivyDocument = searcher.doc(address).map_err(|e| SearchError::tantivy(&self.location, "reading a hit's stored fields", e))?;
+            let text_of = |field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
+            hits.push(Hit {
+                doc_id: doc.get_first(f.doc_id).and_then(|v| v.as_i64()).unwrap_or_default(),
+                score,
+                title: text_of(f.title),
+                snippet: snippet(doc.get_first(f.text).and_then(|v| v.as_str()).unwrap_or(""), &terms),
+                published: text_of(f.published),
+                outlet: text_of(f.outlet_name),
+                lang: text_of(f.lang),
+            });
+        }
+        Ok(hits)
+    }
+
+    /// The ids of the documents matching `query` (best first, at most [`MAX_LIMIT`]), without
+    /// reading their stored text: the step before filtering events by text.
+    pub fn matching_ids(&self, query: &SearchQuery) -> Result<Vec<i64>, SearchError> {
+        let limit = if query.limit == 0 { MAX_LIMIT } else { query.limit.min(MAX_LIMIT) };
+        let clauses = query::parse(&query.text);
+        let searcher = self.reader.searcher();
+        let scored = self.top(&searcher, query, &clauses, limit)?;
+        let mut ids = Vec::with_capacity(scored.len());
+        for (_, address) in scored {
+            let column = searcher
+                .segment_reader(address.segment_ord)
+                .fast_fields()
+                .i64("doc_id")
+                .map_err(|e| SearchError::tantivy(&self.location, "reading document ids", e))?;
+            ids.extend(column.first(address.doc_id));
+        }
+        Ok(ids)
+    }
+
+    /// The best `limit` matches: by relevance when the query has text, newest first otherwise.
+    fn top(&self, searcher: &tantivy::Searcher, query: &SearchQuery, clauses: &[query::Clause], limit: usize) -> Result<Vec<(f32, DocAddress)>, SearchError> {
+        let text = query::text_query(clauses, self.fields.body);
+        let filters = query::filters(query, &self.fields, &self.location)?;
         let err = |e| SearchError::tantivy(&self.location, "searching", e);
-        let scored: Vec<(f32, DocAddress)> = match text {
+        Ok(match text {
             Some(text) => {
                 let combined: Box<dyn Query> = if filters.is_empty() {
                     text
@@ -202,24 +282,7 @@ impl SearchIndex {
                 let by_day = TopDocs::with_limit(limit).order_by_fast_field::<i64>("day", Order::Desc);
                 searcher.search(&combined, &by_day).map_err(err)?.into_iter().map(|(_, a)| (0.0, a)).collect()
             }
-        };
-        let terms = query::terms(&clauses);
-        let f = &self.fields;
-        let mut hits = Vec::with_capacity(scored.len());
-        for (score, address) in scored {
-            let doc: TantivyDocument = searcher.doc(address).map_err(|e| SearchError::tantivy(&self.location, "reading a hit's stored fields", e))?;
-            let text_of = |field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
-            hits.push(Hit {
-                doc_id: doc.get_first(f.doc_id).and_then(|v| v.as_i64()).unwrap_or_default(),
-                score,
-                title: text_of(f.title),
-                snippet: snippet(doc.get_first(f.text).and_then(|v| v.as_str()).unwrap_or(""), &terms),
-                published: text_of(f.published),
-                outlet: text_of(f.outlet_name),
-                lang: text_of(f.lang),
-            });
-        }
-        Ok(hits)
+        })
     }
 
     /// The schema this crate writes (for tools that inspect an index).

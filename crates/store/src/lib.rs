@@ -6,6 +6,7 @@
 //! ingestion, search or export. Everything a store writes for one batch is one transaction:
 //! a crash leaves either the whole batch or none of it.
 
+pub mod queries;
 pub mod schema;
 pub mod sqlite;
 
@@ -207,6 +208,8 @@ pub struct EventFilter {
     pub lang: Option<String>,
     /// Outlet of at least one source.
     pub outlet: Option<String>,
+    /// Only events reported by one of these documents (the hits of a text search).
+    pub documents: Option<Vec<DocId>>,
     /// Candidate lookups: only dated events (`Some(true)`), only undated ones (`Some(false)`), or both.
     pub dated: Option<bool>,
 }

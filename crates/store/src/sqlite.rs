@@ -57,13 +57,13 @@ fn similarity(a: &[u32], b: &[u32]) -> f64 {
 
 /// A [`Store`] in one SQLite file.
 pub struct SqliteStore {
-    conn: Connection,
+    pub(crate) conn: Connection,
     /// The file, for error messages (`:memory:` for in-memory stores).
     path: String,
 }
 
 /// Attach a context to rusqlite failures.
-trait Context<T> {
+pub(crate) trait Context<T> {
     /// Turn the error into [`StoreError::Query`] naming what was being done.
     fn context(self, what: impl FnOnce() -> String) -> Result<T, StoreError>;
 }
@@ -75,7 +75,7 @@ impl<T> Context<T> for rusqlite::Result<T> {
 }
 
 /// A failure that is not SQLite's (a broken invariant found in the data or the call).
-fn invalid(context: String, message: impl Into<String>) -> StoreError {
+pub(crate) fn invalid(context: String, message: impl Into<String>) -> StoreError {
     StoreError::Query { context, message: message.into() }
 }
 
@@ -100,6 +100,25 @@ impl SqliteStore {
         let conn = Connection::open_with_flags(path, flags)
             .map_err(|error| StoreError::Open { path: name.clone(), message: error.to_string() })?;
         Self::setup(conn, name)
+    }
+
+    /// Open the store at `path` for reading only (a server's reader connections). The file
+    /// must exist and already be at [`CURRENT_VERSION`]: readers never migrate.
+    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
+        let name = path.display().to_string();
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        let open_error = |error: rusqlite::Error| StoreError::Open { path: name.clone(), message: error.to_string() };
+        let conn = Connection::open_with_flags(path, flags).map_err(open_error)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_error)?;
+        conn.execute_batch(&format!("PRAGMA temp_store = MEMORY; PRAGMA cache_size = -{CACHE_KIB};")).map_err(open_error)?;
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+        let store = SqliteStore { conn, path: name };
+        let found = store.schema_version()?;
+        store.refuse_newer(found)?;
+        if found != CURRENT_VERSION {
+            return Err(StoreError::Open { path: store.path.clone(), message: format!("schema version {found} needs migrating to {CURRENT_VERSION}: open it for writing first") });
+        }
+        Ok(store)
     }
 
     /// A private in-memory store, for tests.
@@ -365,7 +384,7 @@ static SQL: LazyLock<Sql> = LazyLock::new(|| {
 });
 
 /// `a, b` → `s.a, s.b`.
-fn prefixed(columns: &str, prefix: &str) -> String {
+pub(crate) fn prefixed(columns: &str, prefix: &str) -> String {
     columns.split(',').map(|column| format!("{prefix}{}", column.trim())).collect::<Vec<_>>().join(", ")
 }
 
@@ -375,7 +394,7 @@ fn claim_placeholders(first: usize) -> String {
 }
 
 /// The claim read from 17 columns starting at `offset`, in [`CLAIM_COLUMNS`] order.
-fn claim_from_row(row: &Row<'_>, offset: usize) -> rusqlite::Result<Claim> {
+pub(crate) fn claim_from_row(row: &Row<'_>, offset: usize) -> rusqlite::Result<Claim> {
     Ok(Claim {
         event_type: row.get(offset)?,
         sub_event_type: row.get(offset + 1)?,
@@ -451,7 +470,65 @@ fn date_prefixes(from: Option<&str>) -> [Option<String>; 2] {
     [4, 7].map(|length| from.get(..length).filter(|_| from.len() > length).map(str::to_string))
 }
 
-fn text(value: &Option<String>) -> Value {
+/// Bind `value` as the next parameter and return its placeholder.
+pub(crate) fn bind(values: &mut Vec<Value>, value: Value) -> String {
+    values.push(value);
+    format!("?{}", values.len())
+}
+
+/// The SQL conditions (on `events e`) that `filter` means, binding their values. A date range
+/// keeps only dated events that overlap it (partial dates by prefix); a bounding box keeps
+/// only events with coordinates inside it. Errors only when a list cannot be encoded.
+pub(crate) fn filter_conditions(filter: &EventFilter, values: &mut Vec<Value>) -> Result<Vec<String>, String> {
+    let mut conditions: Vec<String> = Vec::new();
+    if filter.from.is_some() || filter.to.is_some() {
+        let (low, high) = date_index_bounds(filter.from.as_deref(), filter.to.as_deref());
+        let low = bind(values, Value::Text(low));
+        let high = bind(values, Value::Text(high));
+        let from = bind(values, text(&filter.from));
+        let to = bind(values, text(&filter.to));
+        let [year, month] = date_prefixes(filter.from.as_deref());
+        let year = bind(values, text(&year));
+        let month = bind(values, text(&month));
+        conditions.push(format!(
+            "((e.date >= {low} AND e.date <= {high}) OR e.date IN ({year}, {month})) AND {}",
+            date_overlap_sql("e.date", &from, &to)
+        ));
+    }
+    if let Some(event_type) = &filter.event_type {
+        let p = bind(values, Value::Text(event_type.clone()));
+        conditions.push(format!("e.event_type = {p}"));
+    }
+    if let Some(actor) = &filter.actor {
+        let p = bind(values, Value::Text(actor.clone()));
+        conditions.push(format!("(e.actor1 = {p} OR e.actor2 = {p})"));
+    }
+    if let Some(places) = &filter.places {
+        let json = serde_json::to_string(places).map_err(|error| error.to_string())?;
+        let p = bind(values, Value::Text(json));
+        conditions.push(format!("e.place IN (SELECT value FROM json_each({p}))"));
+    }
+    if let Some((lat0, lon0, lat1, lon1)) = filter.bbox {
+        let [a, b, c, d] = [lat0, lon0, lat1, lon1].map(|x| bind(values, Value::Real(x)));
+        conditions.push(format!("e.lat BETWEEN {a} AND {c} AND e.lon BETWEEN {b} AND {d}"));
+    }
+    for (column, wanted) in [("lang", &filter.lang), ("outlet", &filter.outlet)] {
+        if let Some(wanted) = wanted {
+            let p = bind(values, Value::Text(wanted.clone()));
+            conditions.push(format!(
+                "EXISTS (SELECT 1 FROM event_sources s JOIN documents d ON d.id = s.doc_id WHERE s.event_id = e.id AND d.{column} = {p})"
+            ));
+        }
+    }
+    if let Some(documents) = &filter.documents {
+        let json = serde_json::to_string(documents).map_err(|error| error.to_string())?;
+        let p = bind(values, Value::Text(json));
+        conditions.push(format!("e.id IN (SELECT s.event_id FROM event_sources s WHERE s.doc_id IN (SELECT value FROM json_each({p})))"));
+    }
+    Ok(conditions)
+}
+
+pub(crate) fn text(value: &Option<String>) -> Value {
     value.clone().map(Value::Text).unwrap_or(Value::Null)
 }
 
@@ -697,51 +774,8 @@ impl Store for SqliteStore {
     /// bounding box keeps only events with coordinates inside it. Undated events come last.
     fn events(&self, filter: &EventFilter) -> Result<Vec<StoredEvent>, StoreError> {
         let context = || format!("listing events for {filter:?}");
-        let mut conditions: Vec<String> = Vec::new();
         let mut values: Vec<Value> = Vec::new();
-        let bind = |values: &mut Vec<Value>, value: Value| {
-            values.push(value);
-            format!("?{}", values.len())
-        };
-        if filter.from.is_some() || filter.to.is_some() {
-            let (low, high) = date_index_bounds(filter.from.as_deref(), filter.to.as_deref());
-            let low = bind(&mut values, Value::Text(low));
-            let high = bind(&mut values, Value::Text(high));
-            let from = bind(&mut values, text(&filter.from));
-            let to = bind(&mut values, text(&filter.to));
-            let [year, month] = date_prefixes(filter.from.as_deref());
-            let year = bind(&mut values, text(&year));
-            let month = bind(&mut values, text(&month));
-            conditions.push(format!(
-                "((e.date >= {low} AND e.date <= {high}) OR e.date IN ({year}, {month})) AND {}",
-                date_overlap_sql("e.date", &from, &to)
-            ));
-        }
-        if let Some(event_type) = &filter.event_type {
-            let p = bind(&mut values, Value::Text(event_type.clone()));
-            conditions.push(format!("e.event_type = {p}"));
-        }
-        if let Some(actor) = &filter.actor {
-            let p = bind(&mut values, Value::Text(actor.clone()));
-            conditions.push(format!("(e.actor1 = {p} OR e.actor2 = {p})"));
-        }
-        if let Some(places) = &filter.places {
-            let json = serde_json::to_string(places).map_err(|error| invalid(context(), error.to_string()))?;
-            let p = bind(&mut values, Value::Text(json));
-            conditions.push(format!("e.place IN (SELECT value FROM json_each({p}))"));
-        }
-        if let Some((lat0, lon0, lat1, lon1)) = filter.bbox {
-            let [a, b, c, d] = [lat0, lon0, lat1, lon1].map(|x| bind(&mut values, Value::Real(x)));
-            conditions.push(format!("e.lat BETWEEN {a} AND {c} AND e.lon BETWEEN {b} AND {d}"));
-        }
-        for (column, wanted) in [("lang", &filter.lang), ("outlet", &filter.outlet)] {
-            if let Some(wanted) = wanted {
-                let p = bind(&mut values, Value::Text(wanted.clone()));
-                conditions.push(format!(
-                    "EXISTS (SELECT 1 FROM event_sources s JOIN documents d ON d.id = s.doc_id WHERE s.event_id = e.id AND d.{column} = {p})"
-                ));
-            }
-        }
+        let conditions = filter_conditions(filter, &mut values).map_err(|message| invalid(context(), message))?;
         let filter_sql = if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
         let sql = format!(
             "SELECT e.id, e.disputed, {claim} FROM events e {filter_sql} ORDER BY e.date IS NULL, e.date, e.id",
