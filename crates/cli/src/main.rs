@@ -7,6 +7,7 @@ mod extract;
 mod ingest;
 mod samples;
 mod searching;
+mod serve;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
@@ -33,6 +34,8 @@ enum Command {
     Search(searching::SearchArgs),
     /// Rebuild the search index from the store.
     Reindex(searching::ReindexArgs),
+    /// Serve the analyst desk: JSON API and web page (map, timeline, evidence).
+    Serve(serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -44,6 +47,7 @@ fn main() -> ExitCode {
         Command::Export(args) => export::run(args),
         Command::Search(args) => searching::search(args),
         Command::Reindex(args) => searching::reindex(args),
+        Command::Serve(args) => serve::run(args),
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,

@@ -1,0 +1,170 @@
+//! marsad's analyst desk: a JSON API over the store and the web page (map, timeline, evidence)
+//! served from the same binary, with every asset embedded so it works with no network.
+//!
+//! Data flow: requests → [`params`] (one strict vocabulary of filters) → the store's read
+//! queries on a pool of read-only SQLite connections (and the search index for `q`) →
+//! [`views`] (ids named from the knowledge base) → JSON. Writes (`POST /api/documents`) go
+//! through the same ingestion as `marsad ingest`, on one writer, only with a token. [`live`]
+//! watches the store and pushes changed events to open pages.
+//!
+//! Architecture invariant: handlers never run SQLite or tantivy on the async threads (every
+//! blocking call goes through [`App`]'s `read`/`write` helpers onto the blocking pool), and a
+//! request can fail only with an [`error::ApiError`], which is always a JSON body.
+
+pub mod assets;
+pub mod error;
+pub mod live;
+pub mod params;
+pub mod routes;
+pub mod views;
+pub mod write;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use marsad_ingest::indexing::{catch_up, index_dir};
+use marsad_kb::KnowledgeBase;
+use marsad_search::{SearchError, SearchIndex};
+use marsad_store::{SqliteStore, StoreError};
+
+use crate::error::ApiError;
+
+/// Read connections kept open between requests.
+const IDLE_READERS: usize = 16;
+
+/// How a server is set up.
+#[derive(Debug, Clone)]
+pub struct ServeConfig {
+    /// The store file (its index is `DB.index`).
+    pub db: PathBuf,
+    /// The token `POST /api/documents` requires; `None` switches writing off.
+    pub token: Option<String>,
+    /// Largest request body, in bytes.
+    pub max_body_bytes: usize,
+    /// How often the store is checked for new events to push to open pages.
+    pub live_poll: Duration,
+}
+
+impl ServeConfig {
+    /// Defaults: no token, 8 MiB bodies, live check every second.
+    pub fn new(db: PathBuf) -> Self {
+        ServeConfig { db, token: None, max_body_bytes: 8 * 1024 * 1024, live_poll: Duration::from_secs(1) }
+    }
+}
+
+/// Why a server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The store could not be opened.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The search index could not be opened.
+    #[error(transparent)]
+    Search(#[from] SearchError),
+    /// The index could not be brought in step with the store.
+    #[error(transparent)]
+    IndexSync(#[from] marsad_ingest::indexing::IndexSyncError),
+}
+
+/// The writer: ingestion into the store and the index, one request at a time.
+pub(crate) struct Writer {
+    pub(crate) ingestor: marsad_ingest::Ingestor<'static, SqliteStore>,
+    pub(crate) index: SearchIndex,
+    pub(crate) index_dir: PathBuf,
+}
+
+/// What every request shares.
+pub(crate) struct Shared {
+    pub(crate) kb: &'static KnowledgeBase,
+    pub(crate) config: ServeConfig,
+    idle: Mutex<Vec<SqliteStore>>,
+    /// The search index for reading (`None` when it could not be opened).
+    pub(crate) search: Option<SearchIndex>,
+    /// Present when writing is on.
+    pub(crate) writer: Option<Mutex<Writer>>,
+    pub(crate) live: live::Feed,
+}
+
+/// A server ready to answer: cheap to clone (everything is shared).
+#[derive(Clone)]
+pub struct App {
+    pub(crate) shared: Arc<Shared>,
+}
+
+impl App {
+    /// Open the store (creating and migrating it if needed), bring the search index in step,
+    /// and hold the writer when a token is configured.
+    pub fn open(config: ServeConfig, kb: &'static KnowledgeBase) -> Result<App, ServeError> {
+        // Opening for writing once creates and migrates the file; readers never migrate.
+        let store = SqliteStore::open(&config.db)?;
+        let dir = index_dir(&config.db);
+        let (search, writer) = if config.token.is_some() {
+            let mut index = SearchIndex::open_or_create(&dir)?;
+            catch_up(&store, &mut index, &dir)?;
+            let reader = SearchIndex::open_read_only(&dir)?;
+            (Some(reader), Some(Mutex::new(Writer { ingestor: marsad_ingest::Ingestor::new(kb, store), index, index_dir: dir })))
+        } else {
+            // Repair a lagging index if nobody else is writing it; otherwise just read it.
+            match SearchIndex::open_or_create(&dir) {
+                Ok(mut index) => {
+                    catch_up(&store, &mut index, &dir)?;
+                }
+                Err(SearchError::Locked { .. }) => {}
+                Err(error) => return Err(error.into()),
+            }
+            drop(store);
+            (Some(SearchIndex::open_read_only(&dir)?), None)
+        };
+        let live = live::Feed::new();
+        Ok(App { shared: Arc::new(Shared { kb, config, idle: Mutex::new(Vec::new()), search, writer, live }) })
+    }
+
+    /// The routes: API, web page and assets.
+    pub fn router(&self) -> axum::Router {
+        routes::router(self.clone())
+    }
+
+    /// Run `work` with a read-only store connection on the blocking pool.
+    pub(crate) async fn read<T: Send + 'static>(&self, work: impl FnOnce(&Shared, &SqliteStore) -> Result<T, ApiError> + Send + 'static) -> Result<T, ApiError> {
+        let shared = self.shared.clone();
+        tokio::task::spawn_blocking(move || {
+            let store = shared.take_reader()?;
+            let outcome = work(&shared, &store);
+            shared.give_back(store);
+            outcome
+        })
+        .await
+        .map_err(|error| ApiError::Internal(format!("a reading task failed: {error}")))?
+    }
+}
+
+impl Shared {
+    fn take_reader(&self) -> Result<SqliteStore, ApiError> {
+        let idle = self.idle.lock().map_err(|_| ApiError::Internal("the reader pool is poisoned".into()))?.pop();
+        match idle {
+            Some(store) => Ok(store),
+            None => Ok(SqliteStore::open_read_only(&self.config.db)?),
+        }
+    }
+
+    fn give_back(&self, store: SqliteStore) {
+        if let Ok(mut idle) = self.idle.lock() {
+            if idle.len() < IDLE_READERS {
+                idle.push(store);
+            }
+        }
+    }
+}
+
+/// Serve `app` on `listener` until Ctrl-C, pushing live updates meanwhile.
+pub async fn serve(app: App, listener: tokio::net::TcpListener) -> std::io::Result<()> {
+    live::spawn_watcher(app.clone());
+    let router = app.router().into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, router)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+}
