@@ -1,0 +1,691 @@
+// marsad's analyst desk: wires the filters, the URL hash, the map, the timeline, the list of
+// events, the event panel and the live feed together.
+//
+// Data model: `/api/points` is fetched with every filter except the dates; the timeline shows
+// all of it (so a date range can be widened again) and the map shows the points inside the
+// date range, filtered here, which keeps brushing instant. The list asks the server with every
+// filter, dates included.
+import { getJson, ApiError } from "./api.js";
+import { h, bdi } from "./dom.js";
+import {
+  loadTranslations, initialLanguage, setLanguage, currentLanguage, t, typeName, formatDate,
+  formatNumber, rememberEntities, entityName, entityLabel,
+} from "./i18n.js";
+import { EventMap, TYPE_COLORS, typeColor } from "./map.js";
+import { Timeline, dayOf, spanOf, isoOf } from "./timeline.js";
+import { renderEvent, showDocument } from "./panel.js";
+
+const $ = (id) => document.getElementById(id);
+const EMPTY = { type: "", actor: "", place: "", near: false, km: 50, since: "", until: "", q: "" };
+const SERVER_FILTERS = ["type", "actor", "place", "near", "km", "q"]; // the dates are applied here
+
+const state = { filters: { ...EMPTY }, event: null, spot: null, bin: "auto" };
+let types = Object.keys(TYPE_COLORS);
+let points = []; // [{id, lat, lon, t, date, day, fat, disp}] for the non-date filters
+let pointsById = new Map();
+let listEvents = [];
+let listCursor = null;
+let openDetail = null;
+let map;
+let timeline;
+const entities = { actor: new Map(), place: new Map(), outlet: new Map() };
+let entitiesReady = Promise.resolve();
+const aborts = {};
+
+// A fresh AbortSignal per kind of request: a newer request cancels the older one.
+function signalFor(kind) {
+  aborts[kind]?.abort();
+  aborts[kind] = new AbortController();
+  return aborts[kind].signal;
+}
+
+function showError(e) {
+  if (e?.name === "AbortError") return;
+  console.error(e);
+  const el = $("error");
+  el.textContent = e instanceof ApiError && e.code === "network" ? t("networkError") : t("error", { message: e?.message || String(e) });
+  el.hidden = false;
+}
+const clearError = () => ($("error").hidden = true);
+
+// ---------------------------------------------------------------------------------------
+// Entities (actors, places) for the filters and for names in the UI language
+
+// Without `q`, every page (the list feeds names in the UI language); with it, the best 30.
+async function loadEntities(kind, q = "") {
+  let cursor = null;
+  do {
+    const r = await getJson("/api/entities", { kind, q, limit: q ? 30 : 500, cursor });
+    rememberEntities(r.entities);
+    for (const e of r.entities || []) entities[kind].set(String(e.id), e);
+    cursor = q ? null : r.next_cursor;
+  } while (cursor);
+  if (kind !== "outlet") fillDatalist(kind);
+}
+
+// Options of the actor / place inputs: the name in the UI language (id added when two share it).
+function labels(kind) {
+  const seen = new Map();
+  for (const e of entities[kind].values()) {
+    const l = entityLabel(kind, e);
+    seen.set(l, (seen.get(l) || 0) + 1);
+  }
+  return [...entities[kind].values()]
+    .map((e) => {
+      const l = entityLabel(kind, e);
+      return { id: String(e.id), label: seen.get(l) > 1 ? `${l} (${e.id})` : l };
+    })
+    .sort((a, b) => a.label.localeCompare(b.label, currentLanguage()));
+}
+
+function fillDatalist(kind) {
+  const list = $(kind === "actor" ? "actors" : "places");
+  list.replaceChildren(...labels(kind).map((o) => h("option", { value: o.label })));
+}
+
+// Typed text -> entity id: its label, any of its names in any language, or its id.
+function resolveEntity(kind, text) {
+  const s = text.trim().toLowerCase();
+  if (!s) return "";
+  // The current filter, shown as its label (or as its id when not among the loaded entities).
+  if (state.filters[kind] && s === entityText(kind, state.filters[kind]).toLowerCase()) return state.filters[kind];
+  for (const o of labels(kind)) if (o.label.toLowerCase() === s) return o.id;
+  for (const e of entities[kind].values()) {
+    if (String(e.id).toLowerCase() === s) return String(e.id);
+    for (const names of Object.values(e.names || {})) if ((names || []).some((n) => n.toLowerCase() === s)) return String(e.id);
+    if ((e.name || "").toLowerCase() === s) return String(e.id);
+  }
+  return null;
+}
+
+function entityText(kind, id) {
+  if (!id) return "";
+  const o = labels(kind).find((x) => x.id === id);
+  return o ? o.label : id;
+}
+
+// ---------------------------------------------------------------------------------------
+// Filters: form <-> state <-> URL hash
+
+function serverParams({ dates, spot }) {
+  const f = state.filters;
+  const p = { type: f.type, actor: f.actor, q: f.q };
+  if (spot) Object.assign(p, { near: `${spot.lat},${spot.lon}`, km: 1 });
+  else if (f.place && f.near) Object.assign(p, { near: f.place, km: f.km || 50 });
+  else if (f.place) p.place = f.place;
+  if (dates) Object.assign(p, { since: f.since, until: f.until });
+  return p;
+}
+
+function writeForm() {
+  const f = state.filters;
+  $("f-type").value = f.type;
+  $("f-actor").value = entityText("actor", f.actor);
+  $("f-place").value = entityText("place", f.place);
+  $("f-near").checked = !!f.near;
+  $("f-km").value = f.km;
+  $("f-since").value = f.since;
+  $("f-until").value = f.until;
+  $("f-q").value = f.q;
+  updateLegend();
+  updateRangeText();
+}
+
+// The form's values, or null (with a message) when a name is not known.
+function readForm() {
+  const err = $("f-error");
+  err.hidden = true;
+  const f = { ...state.filters };
+  f.type = $("f-type").value;
+  for (const kind of ["actor", "place"]) {
+    const text = $(`f-${kind}`).value;
+    const id = resolveEntity(kind, text);
+    if (id === null) {
+      err.textContent = t("unknownEntity", { name: text });
+      err.hidden = false;
+      $(`f-${kind}`).focus();
+      return null;
+    }
+    f[kind] = id;
+  }
+  f.near = $("f-near").checked;
+  f.km = Math.min(2000, Math.max(1, Number($("f-km").value) || 50));
+  f.since = $("f-since").value;
+  f.until = $("f-until").value;
+  f.q = $("f-q").value.trim();
+  return f;
+}
+
+function hashOf() {
+  const p = new URLSearchParams();
+  const f = state.filters;
+  for (const k of ["type", "actor", "place", "since", "until", "q"]) if (f[k]) p.set(k, f[k]);
+  if (f.place && f.near) p.set("km", f.km);
+  if (state.bin !== "auto") p.set("bin", state.bin);
+  if (state.event) p.set("event", state.event);
+  if (map) {
+    const c = map.map.getCenter();
+    p.set("map", `${map.map.getZoom()}/${c.lat.toFixed(3)}/${c.lng.toFixed(3)}`);
+  }
+  return `#${p.toString()}`;
+}
+
+// Filters and the open event make history entries (Back works); map moves only replace.
+function writeHash(push) {
+  const next = hashOf();
+  if (next === location.hash) return;
+  history[push ? "pushState" : "replaceState"](null, "", next);
+}
+
+function readHash() {
+  const p = new URLSearchParams(location.hash.slice(1));
+  const f = { ...EMPTY };
+  for (const k of ["type", "actor", "place", "since", "until", "q"]) f[k] = p.get(k) || "";
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(f.since)) f.since = "";
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(f.until)) f.until = "";
+  if (p.has("km")) {
+    f.near = true;
+    f.km = Math.min(2000, Math.max(1, Number(p.get("km")) || 50));
+  }
+  const view = (p.get("map") || "").split("/").map(Number);
+  return {
+    filters: f,
+    event: p.get("event") || null,
+    bin: ["day", "week"].includes(p.get("bin")) ? p.get("bin") : "auto",
+    view: view.length === 3 && view.every(Number.isFinite) ? view : null,
+  };
+}
+
+// Applies new filters: points are fetched again only when a server-side filter changed.
+async function applyFilters(f, { push = true } = {}) {
+  const before = state.filters;
+  state.filters = f;
+  state.spot = null;
+  map.selectSpot(null);
+  writeForm();
+  timeline.setRange(rangeOf(f));
+  writeHash(push);
+  const tasks = [loadList()];
+  if (SERVER_FILTERS.some((k) => before[k] !== f[k])) tasks.push(loadPoints());
+  else refreshMap();
+  await Promise.all(tasks);
+}
+
+const rangeOf = (f) => (f.since || f.until ? [f.since ? dayOf(f.since) : -1e9, f.until ? dayOf(f.until) : 1e9] : null);
+
+function updateRangeText() {
+  const f = state.filters;
+  $("tl-range").textContent = f.since || f.until ? `${f.since ? formatDate(f.since) : "…"} – ${f.until ? formatDate(f.until) : "…"}` : "";
+}
+
+// ---------------------------------------------------------------------------------------
+// Points: map, timeline, legend
+
+async function loadPoints() {
+  try {
+    const r = await getJson("/api/points", serverParams({ dates: false }), signalFor("points"));
+    if (Array.isArray(r.types) && r.types.length) types = r.types;
+    const n = r.id?.length ?? 0;
+    points = new Array(n);
+    pointsById = new Map();
+    for (let i = 0; i < n; i++) {
+      const p = {
+        id: String(r.id[i]), lat: r.lat[i], lon: r.lon[i], t: r.type[i], date: r.date[i],
+        day: dayOf(r.date[i]), span: spanOf(r.date[i]), fat: r.fatalities[i], disp: !!r.disputed[i],
+      };
+      points[i] = p;
+      pointsById.set(p.id, p);
+    }
+    timeline.setData(points, types);
+    refreshMap();
+    clearError();
+  } catch (e) {
+    showError(e);
+  }
+}
+
+function visiblePoints() {
+  const r = rangeOf(state.filters);
+  if (!r) return points;
+  return points.filter((p) => p.span && p.span[0] <= r[1] && p.span[1] >= r[0]);
+}
+
+let shown = [];
+function refreshMap() {
+  shown = visiblePoints();
+  map.setPoints(shown, types);
+  if (openDetail) map.select(openDetail);
+  $("list-count").textContent = t("shown", { n: shown.length });
+  const { undated, partial } = timeline.notDrawn();
+  $("tl-undated").textContent = [partial ? t("partial", { n: partial }) : "", undated ? t("undated", { n: undated }) : ""].filter(Boolean).map((x) => `· ${x}`).join(" ");
+  updateLegend();
+}
+
+// Live brushing redraws the map at most once a frame.
+let frame = 0;
+function refreshMapSoon() {
+  if (frame) return;
+  frame = requestAnimationFrame(() => {
+    frame = 0;
+    refreshMap();
+  });
+}
+
+function updateLegend() {
+  const counts = new Array(types.length).fill(0);
+  for (const p of shown) counts[p.t] += 1;
+  $("legend-items").replaceChildren(...types.map((name, i) => h("li", {},
+    h("button", {
+      type: "button",
+      "aria-pressed": state.filters.type === name ? "true" : "false",
+      title: t("legendHint"),
+      onclick: () => applyFilters({ ...state.filters, type: state.filters.type === name ? "" : name }),
+    },
+    h("span", { class: "swatch", style: `background:${typeColor(name)}` }),
+    h("span", {}, typeName(name)),
+    h("span", { class: "count" }, formatNumber(counts[i]))))));
+}
+
+function fillTypeSelect() {
+  const sel = $("f-type");
+  const value = sel.value || state.filters.type;
+  sel.replaceChildren(h("option", { value: "" }, t("allTypes")), ...types.map((n) => h("option", { value: n }, typeName(n))));
+  sel.value = value;
+}
+
+// ---------------------------------------------------------------------------------------
+// The list of events
+
+async function loadList(more = false) {
+  const status = $("list-status");
+  const params = { ...serverParams({ dates: true, spot: state.spot }), limit: 50 };
+  if (more) params.cursor = listCursor;
+  status.textContent = t("loading");
+  $("list-more").hidden = true;
+  try {
+    const r = await getJson("/api/events", params, signalFor("list"));
+    await entitiesReady;
+    if (!more) listEvents = [];
+    listEvents.push(...(r.events || []));
+    listCursor = r.next_cursor || null;
+    renderList();
+    clearError();
+  } catch (e) {
+    showError(e);
+    if (e.name !== "AbortError") status.textContent = "";
+  }
+}
+
+function renderList() {
+  $("list").replaceChildren(...listEvents.map(listItem));
+  $("list-status").textContent = listEvents.length ? "" : t("empty");
+  $("list-more").hidden = !listCursor;
+  $("list-title").textContent = state.spot ? t("atSpot") : t("list");
+  $("spot-clear").hidden = !state.spot;
+}
+
+function sourceCount(ev) {
+  const n = ev.source_count ?? ev.sources?.length ?? 1;
+  return n === 1 ? t("oneSource") : t("sourceCount", { n, k: ev.independent_sources ?? n });
+}
+
+function listItem(ev) {
+  const id = String(ev.id);
+  const actors = [ev.actor1, ev.actor2].filter(Boolean).map((a) => bdi(entityName("actor", a)));
+  const place = ev.place ? bdi(entityName("place", ev.place)) : null;
+  const meta = [];
+  if (place) meta.push(place);
+  if (actors.length) meta.push(...(meta.length ? [" · "] : []), ...actors.flatMap((a, i) => (i ? [" / ", a] : [a])));
+  if (ev.fatalities != null) meta.push(" · ", `${t("fatalities")}: ${formatNumber(ev.fatalities)}`);
+  return h("li", { dataset: { id } },
+    h("button", {
+      type: "button", class: "event-item", "data-testid": "event-item", dataset: { id },
+      "aria-current": state.event === id ? "true" : null,
+      onclick: () => openEvent(id),
+    },
+    h("span", { class: "item-top" },
+      h("span", { class: "swatch", style: `background:${typeColor(ev.event_type)}` }),
+      h("span", { class: "item-type" }, typeName(ev.event_type)),
+      ev.disputed ? h("span", { class: "badge disputed" }, t("disputed")) : null,
+      ev.foiled ? h("span", { class: "badge foiled" }, t("foiledShort")) : null,
+      h("span", { class: "item-date" }, ev.date ? formatDate(ev.date) : t("unknown"))),
+    h("span", { class: "item-meta", style: "display:block" }, ...meta, " · ", sourceCount(ev)),
+    ev.evidence ? h("span", { class: "item-evidence", dir: "auto", lang: ev.evidence_lang || undefined, style: "display:-webkit-box" }, ev.evidence) : null));
+}
+
+// ---------------------------------------------------------------------------------------
+// The event panel and the document view
+
+let panelCallbacks;
+async function openEvent(id, { push = true } = {}) {
+  id = String(id);
+  state.event = id;
+  writeHash(push);
+  const panel = $("panel");
+  $("list-view").hidden = true;
+  panel.hidden = false;
+  if (panel.dataset.eventId !== id) {
+    panel.replaceChildren(h("p", { class: "muted" }, t("loading")));
+    delete panel.dataset.eventId;
+  }
+  for (const b of document.querySelectorAll(".event-item")) b.setAttribute("aria-current", b.dataset.id === id ? "true" : "false");
+  try {
+    const ev = await getJson(`/api/events/${encodeURIComponent(id)}`, {}, signalFor("event"));
+    await entitiesReady;
+    if (state.event !== id) return ev;
+    openDetail = ev;
+    renderEvent(panel, ev, panelCallbacks);
+    map.select(ev);
+    if (ev.place?.lat != null && ev.place?.lon != null) map.ensureVisible(ev.place.lat, ev.place.lon);
+    panel.focus({ preventScroll: true });
+    clearError();
+    return ev;
+  } catch (e) {
+    showError(e);
+    if (e.name !== "AbortError") panel.replaceChildren(h("p", { class: "error" }, e.message));
+    return null;
+  }
+}
+
+function closeEvent({ push = true } = {}) {
+  const id = state.event;
+  state.event = null;
+  openDetail = null;
+  $("panel").hidden = true;
+  delete $("panel").dataset.eventId;
+  $("list-view").hidden = false;
+  map.select(null);
+  writeHash(push);
+  document.querySelector(`.event-item[data-id="${CSS.escape(id || "")}"]`)?.focus();
+}
+
+panelCallbacks = {
+  onClose: () => closeEvent(),
+  onBack: () => closeEvent(),
+  onShowOnMap: () => openDetail?.place && map.centreOn(openDetail.place.lat, openDetail.place.lon),
+  onDocument: (source) => showDocument($("doc"), source, signalFor("doc")).catch(showError),
+};
+
+// ---------------------------------------------------------------------------------------
+// Live: new or changed events join the map, the timeline and the list
+
+function matches(ev, { dates }) {
+  const f = state.filters;
+  if (f.type && ev.event_type !== f.type) return false;
+  if (f.actor && ![ev.actor1?.id, ev.actor2?.id].map(String).includes(f.actor)) return false;
+  if (f.place && !f.near && String(ev.place?.id) !== f.place) return false;
+  if (f.place && f.near) {
+    const c = entities.place.get(f.place);
+    if (!c || c.lat == null || ev.place?.lat == null) return false;
+    if (km(c.lat, c.lon, ev.place.lat, ev.place.lon) > f.km) return false;
+  }
+  if (dates) {
+    const r = rangeOf(f);
+    const d = spanOf(ev.date);
+    if (r && (!d || d[0] > r[1] || d[1] < r[0])) return false;
+  }
+  if (state.spot && dates && !(ev.place && km(state.spot.lat, state.spot.lon, ev.place.lat, ev.place.lon) <= 1)) return false;
+  return true;
+}
+
+function km(lat1, lon1, lat2, lon2) {
+  const r = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(a));
+}
+
+// Newest first, undated last (the list's order).
+const sortKey = (ev) => (ev.date ? ev.date : "");
+
+function onLive(events) {
+  let changed = 0;
+  let uncertain = false;
+  for (const ev of events) {
+    const id = String(ev.id);
+    // Words are matched by the server only: an event not already shown may or may not match.
+    const known = pointsById.has(id) || listEvents.some((x) => String(x.id) === id);
+    if (state.filters.q && !known) {
+      uncertain = true;
+      continue;
+    }
+    changed += 1;
+    const ok = matches(ev, { dates: false });
+    const ti = types.indexOf(ev.event_type);
+    const old = pointsById.get(id);
+    if (old) points.splice(points.indexOf(old), 1), pointsById.delete(id);
+    if (ok && ti >= 0 && ev.place?.lat != null && ev.place?.lon != null) {
+      const p = { id, lat: ev.place.lat, lon: ev.place.lon, t: ti, date: ev.date, day: dayOf(ev.date), span: spanOf(ev.date), fat: ev.fatalities, disp: !!ev.disputed };
+      points.push(p);
+      pointsById.set(id, p);
+    }
+    const at = listEvents.findIndex((x) => String(x.id) === id);
+    if (at >= 0) listEvents.splice(at, 1);
+    if (matches(ev, { dates: true })) {
+      // Insert in order among the loaded events (or at the end when every page is loaded).
+      const k = sortKey(ev);
+      let i = listEvents.findIndex((x) => (k && !sortKey(x)) || sortKey(x) < k);
+      if (i < 0 && !listCursor) i = listEvents.length;
+      if (i >= 0) listEvents.splice(i, 0, ev);
+    }
+    if (state.event === id) openEvent(id, { push: false });
+  }
+  if (changed) {
+    timeline.setData(points, types);
+    refreshMapSoon();
+    renderList();
+    refreshHealth();
+  }
+  if (changed || uncertain) liveNotice(changed, uncertain);
+}
+
+let noticeTimer = 0;
+let noticeCount = 0;
+function liveNotice(n, uncertain) {
+  noticeCount += n;
+  $("live-text").textContent = uncertain && !noticeCount ? t("liveNoticeQuery") : t(noticeCount === 1 ? "liveNotice1" : "liveNotice", { n: noticeCount });
+  $("live-refresh").hidden = !uncertain;
+  $("live-notice").hidden = false;
+  clearTimeout(noticeTimer);
+  if (!uncertain) noticeTimer = setTimeout(hideNotice, 12000);
+}
+function hideNotice() {
+  $("live-notice").hidden = true;
+  noticeCount = 0;
+}
+
+function connectLive() {
+  if (!window.EventSource) return;
+  const source = new EventSource("/api/live");
+  source.addEventListener("events", (msg) => {
+    try {
+      onLive(JSON.parse(msg.data).events || []);
+    } catch (e) {
+      console.error("live:", e);
+    }
+  });
+  // On errors the browser reconnects by itself; nothing to tell the analyst.
+  window.addEventListener("pagehide", () => source.close());
+}
+
+// ---------------------------------------------------------------------------------------
+
+let health = null;
+async function refreshHealth() {
+  try {
+    health = await getJson("/api/health", {}, signalFor("health"));
+    showHealth();
+  } catch (e) {
+    if (e.name !== "AbortError") console.warn("health:", e);
+  }
+}
+function showHealth() {
+  if (!health) return;
+  $("health").textContent = `${t("health", { events: health.events ?? 0, documents: health.documents ?? 0 })} · marsad ${health.version || ""}`;
+}
+
+function switchLanguage(l) {
+  setLanguage(l);
+  $("lang").value = currentLanguage();
+  fillTypeSelect();
+  fillDatalist("actor");
+  fillDatalist("place");
+  writeForm();
+  map.relabel();
+  map.render();
+  timeline.draw();
+  renderList();
+  refreshMap();
+  showHealth();
+  if (openDetail && !$("panel").hidden) renderEvent($("panel"), openDetail, panelCallbacks);
+}
+
+function wire() {
+  $("filters").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const f = readForm();
+    if (f) applyFilters(f);
+  });
+  // Selects, checkboxes and dates apply at once; text fields on Enter or when left.
+  for (const id of ["f-type", "f-near", "f-km", "f-since", "f-until", "f-actor", "f-place"]) {
+    $(id).addEventListener("change", () => {
+      const f = readForm();
+      if (f) applyFilters(f);
+    });
+  }
+  $("f-clear").addEventListener("click", () => {
+    $("f-error").hidden = true;
+    applyFilters({ ...EMPTY });
+  });
+  // Names typed in the actor / place fields are also looked up on the server.
+  for (const kind of ["actor", "place"]) {
+    let timer = 0;
+    $(`f-${kind}`).addEventListener("input", (e) => {
+      clearTimeout(timer);
+      const q = e.target.value.trim();
+      if (q.length >= 2) timer = setTimeout(() => loadEntities(kind, q).catch(() => {}), 250);
+    });
+  }
+  $("lang").addEventListener("change", (e) => switchLanguage(e.target.value));
+  $("list-more").addEventListener("click", () => loadList(true));
+  $("spot-clear").addEventListener("click", () => {
+    state.spot = null;
+    map.selectSpot(null);
+    loadList();
+  });
+  $("live-dismiss").addEventListener("click", hideNotice);
+  $("live-refresh").addEventListener("click", () => {
+    hideNotice();
+    loadPoints();
+    loadList();
+  });
+  for (const b of document.querySelectorAll(".tl-controls [data-bin]")) {
+    b.addEventListener("click", () => {
+      state.bin = b.dataset.bin;
+      for (const x of document.querySelectorAll(".tl-controls [data-bin]")) x.setAttribute("aria-pressed", x === b ? "true" : "false");
+      timeline.setMode(state.bin);
+      writeHash(false);
+    });
+  }
+  $("tl-reset").addEventListener("click", () => applyFilters({ ...state.filters, since: "", until: "" }));
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && !$("doc").open && state.event) closeEvent();
+  });
+  // Back / Forward, or a hash typed by hand.
+  const onHash = async () => {
+    if (location.hash === hashOf()) return;
+    const s = readHash();
+    if (s.view) map.map.setView([s.view[1], s.view[2]], s.view[0], { animate: false });
+    if (JSON.stringify(s.filters) !== JSON.stringify(state.filters)) await applyFilters(s.filters, { push: false });
+    if (s.event && s.event !== state.event) openEvent(s.event, { push: false });
+    else if (!s.event && state.event) closeEvent({ push: false });
+  };
+  window.addEventListener("popstate", onHash);
+  window.addEventListener("hashchange", onHash);
+}
+
+async function main() {
+  // On a phone the legend starts folded (it would hide half the map).
+  if (window.matchMedia("(max-width: 700px)").matches) $("legend").open = false;
+  await loadTranslations();
+  setLanguage(initialLanguage());
+  $("lang").value = currentLanguage();
+  fillTypeSelect();
+
+  map = new EventMap($("map"), {
+    onEvent: (id) => openEvent(id),
+    onSpot: (g) => {
+      state.spot = { lat: g.lat, lon: g.lon, n: g.n };
+      map.selectSpot(state.spot);
+      if (state.event) closeEvent();
+      loadList();
+    },
+    onMove: () => writeHash(false),
+  });
+  map.tooltip = (e) => `${typeName(types[e.t])} · ${e.date ? formatDate(e.date) : t("unknown")}${e.disp ? ` · ${t("disputed")}` : ""}`;
+  timeline = new Timeline($("timeline"), {
+    onBrush: (range, final) => {
+      state.filters = { ...state.filters, since: range ? isoOf(Math.max(range[0], -1e6)) : "", until: range ? isoOf(Math.min(range[1], 1e6)) : "" };
+      $("f-since").value = state.filters.since;
+      $("f-until").value = state.filters.until;
+      updateRangeText();
+      refreshMapSoon();
+      // The list follows too: at once when the drag ends, a moment after a pause in it.
+      clearTimeout(brushTimer);
+      if (final) {
+        writeHash(true);
+        loadList();
+      } else {
+        brushTimer = setTimeout(() => loadList(), 300);
+      }
+    },
+    onHover: (text) => ($("tl-hover").textContent = text),
+  });
+
+  const s = readHash();
+  state.filters = s.filters;
+  state.bin = s.bin;
+  for (const x of document.querySelectorAll(".tl-controls [data-bin]")) x.setAttribute("aria-pressed", x.dataset.bin === s.bin ? "true" : "false");
+  timeline.mode = s.bin;
+  timeline.range = rangeOf(s.filters);
+  if (s.view) map.map.setView([s.view[1], s.view[2]], s.view[0], { animate: false });
+  wire();
+
+  map.loadBasemap().catch(showError);
+  refreshHealth();
+  entitiesReady = Promise.all([loadEntities("actor"), loadEntities("place"), loadEntities("outlet")]).catch(showError);
+  entitiesReady.then(() => writeForm());
+  writeForm();
+  await Promise.all([loadPoints(), loadList()]);
+  if (s.event) await openEvent(s.event, { push: false });
+  writeHash(false);
+  connectLive();
+}
+
+// For the end-to-end test (and the curious): state and a way to reach events.
+let brushTimer = 0;
+let resolveReady;
+const ready = new Promise((r) => (resolveReady = r));
+window.marsad = {
+  ready,
+  stats: () => ({
+    points: shown.length, pins: map.drawn.pins.length, clusters: map.drawn.clusters,
+    spots: map.drawn.spots, listed: listEvents.length,
+  }),
+  pins: () => map.pins(),
+  reveal: (id) => map.reveal(String(id)),
+  openEvent: (id) => openEvent(id),
+  setLanguage: (l) => switchLanguage(l),
+  get map() { return map?.map; },
+};
+
+// Classic scripts (Leaflet & co.) are deferred; modules run after them.
+main().then(
+  () => {
+    document.body.dataset.ready = "true";
+    resolveReady(true);
+  },
+  (e) => {
+    showError(e);
+    resolveReady(false);
+  },
+);
