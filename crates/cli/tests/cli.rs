@@ -35,7 +35,7 @@ fn the_bundled_samples_are_extracted() {
     let output = marsad(&["extract", "--samples"], None);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let records = lines(&output);
-    assert_eq!(records.len(), 5);
+    assert_eq!(records.len(), 9);
     let first = &records[0];
     assert_eq!(first["doc"]["lang"], "ar");
     let places: Vec<&str> = first["places"].as_array().expect("places").iter().map(|p| p["id"].as_str().unwrap_or("")).collect();
