@@ -103,11 +103,24 @@ fn the_desk_works_in_headless_chromium() {
     let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("target"));
     let target = if target.is_absolute() { target } else { root.join(target) };
     let shot = target.join("e2e/desk.png");
+    // A fictional report the page must show live, ingested by another process while it is open.
+    let live_doc = scratch.0.join("live.jsonl");
+    let report = serde_json::json!({
+        "id": "live-gao-protest",
+        "published": "2025-10-20",
+        "source": "Sample agency (fictional)",
+        "title": "Traders protest in Gao (a fictional article written for the marsad project)",
+        "text": "Traders protest in Gao (a fictional article written for the marsad project)\n\nHundreds of traders demonstrated peacefully in Gao on Sunday against the closure of the market road, witnesses said.",
+    });
+    std::fs::write(&live_doc, format!("{report}\n")).expect("write the live document");
     let status = Command::new("node")
         .arg(e2e.join("desk.mjs"))
         .arg(&url)
         .arg(&shot)
         .env("MARSAD_CHROMIUM", &chromium)
+        .env("MARSAD_BIN", bin)
+        .env("MARSAD_DB", &db)
+        .env("MARSAD_LIVE_DOC", &live_doc)
         .current_dir(&root)
         .status()
         .expect("run node crates/serve/e2e/desk.mjs");

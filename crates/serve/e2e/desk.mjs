@@ -4,7 +4,8 @@
 //   node crates/serve/e2e/desk.mjs http://127.0.0.1:PORT/ target/e2e/desk.png
 //
 // The server must hold the bundled samples (`marsad ingest --samples`). The test loads the page,
-// checks that events are drawn, brushes the timeline, clicks the pin of the sample convoy
+// checks that events are drawn, that a document ingested meanwhile by `marsad ingest` appears
+// live (when MARSAD_BIN, MARSAD_DB and MARSAD_LIVE_DOC are set), brushes the timeline, clicks the pin of the sample convoy
 // incident (told in Arabic, French and English with different tolls) with the mouse, checks the
 // event panel (evidence highlighted, every source listed, the disputed toll marked), opens a
 // source's document (evidence highlighted at its code-point offsets), switches the UI to Arabic
@@ -13,6 +14,7 @@ import { chromium } from "playwright-core";
 import { mkdtempSync, mkdirSync, rmSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { execFileSync } from "node:child_process";
 
 const [url, shotPath] = process.argv.slice(2);
 if (!url || !shotPath) {
@@ -97,6 +99,18 @@ async function main() {
     const listed = await page.locator('[data-testid="event-item"]').count();
     check(listed === stats.listed, `the list shows ${listed} items, expected ${stats.listed}`);
     log(`map: ${stats.points} events, ${stats.pins} pins, ${stats.spots} spots, ${stats.clusters} clusters; list: ${listed}`);
+
+    // Live: a document ingested by another process while the page is open appears without a
+    // reload (when the caller says how: MARSAD_BIN, MARSAD_DB and MARSAD_LIVE_DOC).
+    const { MARSAD_BIN: bin, MARSAD_DB: db, MARSAD_LIVE_DOC: liveDoc } = process.env;
+    if (bin && db && liveDoc) {
+      execFileSync(bin, ["ingest", "--db", db, liveDoc], { stdio: ["ignore", "ignore", "inherit"] });
+      await page.waitForFunction((n) => window.marsad.stats().points > n, stats.points, { timeout: 15000 })
+        .catch(async () => fail(`an event ingested while the page was open never appeared (points ${(await page.evaluate(() => window.marsad.stats())).points})`));
+      check(await page.locator("#live-notice").isVisible(), "the live notice is not shown");
+      log(`live: an event ingested by \`marsad ingest\` appeared without reloading`);
+      stats.points = (await page.evaluate(() => window.marsad.stats())).points;
+    }
 
     // Brushing the timeline sets the date filters; a double-click clears them.
     const tl = await page.locator('[data-testid="timeline-canvas"]').boundingBox();
