@@ -89,6 +89,15 @@ async fn health(State(app): State<App>, RawQuery(raw): RawQuery) -> Result<Json<
     .await
 }
 
+/// Cut a page fetched with one row more than `limit`; the cursor of the next page if there is one.
+fn cut_page<T>(rows: &mut Vec<T>, limit: usize, cursor_of: impl Fn(&T) -> String) -> Option<String> {
+    if rows.len() <= limit {
+        return None;
+    }
+    rows.truncate(limit);
+    rows.last().map(cursor_of)
+}
+
 /// The store filter of an event route's parameters, with `q` turned into documents.
 fn event_filter(shared: &Shared, params: &Params) -> Result<EventFilter, ApiError> {
     let mut filter = params.event_filter(shared.kb)?;
@@ -114,11 +123,7 @@ async fn events(State(app): State<App>, RawQuery(raw): RawQuery) -> Result<Json<
         let filter = event_filter(shared, &params)?;
         // One row more than asked says whether there is a next page.
         let mut rows = store.event_page(&filter, after.as_ref(), limit + 1)?;
-        let next = (rows.len() > limit).then(|| {
-            rows.truncate(limit);
-            rows.last().map(|r: &EventRow| cursor('e', r.event.id, r.event.summary.date.as_deref()))
-        });
-        let next = next.flatten();
+        let next = cut_page(&mut rows, limit, |r: &EventRow| cursor('e', r.event.id, r.event.summary.date.as_deref()));
         let namer = Namer::new(shared.kb);
         let summaries: Vec<_> = rows.iter().map(|row| namer.summary(row)).collect();
         if geojson {
@@ -289,12 +294,7 @@ async fn documents(State(app): State<App>, RawQuery(raw): RawQuery) -> Result<Js
     let after = params.document_cursor()?;
     app.read(move |_, store| {
         let mut rows = store.document_page(&filter, after.as_ref(), limit + 1)?;
-        let next = if rows.len() > limit {
-            rows.truncate(limit);
-            rows.last().map(|r| cursor('d', r.id, r.published.as_deref()))
-        } else {
-            None
-        };
+        let next = cut_page(&mut rows, limit, |r| cursor('d', r.id, r.published.as_deref()));
         let documents: Vec<Value> = rows
             .iter()
             .map(|d| json!({"id": d.id, "key": d.key, "title": d.title, "url": d.url, "outlet": d.outlet, "lang": d.lang, "published": d.published}))
@@ -349,12 +349,7 @@ async fn entities(State(app): State<App>, RawQuery(raw): RawQuery) -> Result<Jso
             })
             .take(limit + 1)
             .collect();
-        let next = if entities.len() > limit {
-            entities.truncate(limit);
-            entities.last().map(|e| cursor('n', 0, Some(&format!("{}:{}", e.kind, e.id))))
-        } else {
-            None
-        };
+        let next = cut_page(&mut entities, limit, |e| cursor('n', 0, Some(&format!("{}:{}", e.kind, e.id))));
         Ok(Json(json!({"entities": entities, "next_cursor": next})))
     })
     .await

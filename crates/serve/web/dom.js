@@ -24,3 +24,14 @@ function append(el, children) {
 
 // Text in any language, isolated from its surroundings (Arabic inside a French line and back).
 export const bdi = (text, lang) => h("bdi", { lang: lang || undefined }, text ?? "");
+
+// A link target from the news only if it is a web address: a stored document's URL is input,
+// and a `javascript:` one must never become a clickable link.
+export function webUrl(url) {
+  try {
+    const u = new URL(url);
+    return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
+  } catch {
+    return null;
+  }
+}

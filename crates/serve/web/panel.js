@@ -1,5 +1,5 @@
 // The event panel (one event, every source's claim and evidence) and the document view.
-import { h, bdi } from "./dom.js";
+import { h, bdi, webUrl } from "./dom.js";
 import { getJson } from "./api.js";
 import {
   t, typeName, subTypeName, fieldName, languageName, formatDate, formatNumber, formatPercent,
@@ -123,7 +123,7 @@ function renderSource(ev, s, disputed, onDocument) {
     h("p", { class: "reason" }, `${t("reason")}: `, s.reason ? bdi(s.reason, "en") : t("firstReport")),
     h("div", { class: "source-links" },
       h("button", { type: "button", "data-testid": "open-document", onclick: () => onDocument(s) }, t("openDocument")),
-      s.url ? h("a", { href: s.url, target: "_blank", rel: "noopener noreferrer" }, t("original"), " ↗") : null),
+      webUrl(s.url) ? h("a", { href: webUrl(s.url), target: "_blank", rel: "noopener noreferrer" }, t("original"), " ↗") : null),
   );
 }
 
@@ -168,7 +168,7 @@ export async function showDocument(dialog, source, signal) {
     doc.outlet ? [bdi(doc.outlet), " · "] : null,
     doc.published ? formatDate(doc.published) : t("unknown"), " · ",
     languageName(doc.lang),
-    doc.url ? [" · ", h("a", { href: doc.url, target: "_blank", rel: "noopener noreferrer" }, t("original"), " ↗")] : null));
+    webUrl(doc.url) ? [" · ", h("a", { href: webUrl(doc.url), target: "_blank", rel: "noopener noreferrer" }, t("original"), " ↗")] : null));
   if (!dialog.open) dialog.showModal();
   mark?.scrollIntoView({ block: "center" });
   return doc;
