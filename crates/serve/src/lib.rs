@@ -34,6 +34,9 @@ use crate::error::ApiError;
 /// Read connections kept open between requests.
 const IDLE_READERS: usize = 16;
 
+/// Store reads at once, per core.
+const READS_PER_CORE: usize = 2;
+
 /// How a server is set up.
 #[derive(Debug, Clone)]
 pub struct ServeConfig {
@@ -85,6 +88,9 @@ pub(crate) struct Shared {
     /// Present when writing is on.
     pub(crate) writer: Option<Mutex<Writer>>,
     pub(crate) live: live::Feed,
+    /// Store reads running at once: two per core keep the cores busy, where sixteen would
+    /// time-slice each other and every request would wait for all (BENCHMARKS.md).
+    readers: tokio::sync::Semaphore,
 }
 
 /// A server ready to answer: cheap to clone (everything is shared).
@@ -118,7 +124,9 @@ impl App {
             (Some(SearchIndex::open_read_only(&dir)?), None)
         };
         let live = live::Feed::new();
-        Ok(App { shared: Arc::new(Shared { kb, config, idle: Mutex::new(Vec::new()), search, writer, live }) })
+        let cores = std::thread::available_parallelism().map(usize::from).unwrap_or(2);
+        let readers = tokio::sync::Semaphore::new(READS_PER_CORE * cores);
+        Ok(App { shared: Arc::new(Shared { kb, config, idle: Mutex::new(Vec::new()), search, writer, live, readers }) })
     }
 
     /// The routes: API, web page and assets.
@@ -128,6 +136,7 @@ impl App {
 
     /// Run `work` with a read-only store connection on the blocking pool.
     pub(crate) async fn read<T: Send + 'static>(&self, work: impl FnOnce(&Shared, &SqliteStore) -> Result<T, ApiError> + Send + 'static) -> Result<T, ApiError> {
+        let _permit = self.shared.readers.acquire().await.map_err(|error| ApiError::Internal(format!("the reader limit is closed: {error}")))?;
         let shared = self.shared.clone();
         tokio::task::spawn_blocking(move || {
             let store = shared.take_reader()?;

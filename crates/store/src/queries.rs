@@ -148,9 +148,35 @@ fn count_source(by: CountBy) -> (&'static str, &'static str) {
     }
 }
 
+/// `SELECT id …` of one page of events matching `filter` and `extra`, in `order` (over columns
+/// `date` and `id`), at most `limit`. An actor filter becomes two walks in order (actor 1,
+/// then actor 2 where it is not also actor 1), each stopping at `limit`, merged.
+fn page_ids(filter: &EventFilter, extra: &[String], order: &str, limit: usize, values: &mut Vec<Value>, context: &dyn Fn() -> String) -> Result<String, StoreError> {
+    let mut rest = filter.clone();
+    let actor = rest.actor.take();
+    let where_sql = where_clause(&rest, extra, values, context)?;
+    let l = bind(values, Value::Integer(limit as i64));
+    let order_e = order.split(", ").map(|term| format!("e.{term}")).collect::<Vec<_>>().join(", ");
+    let Some(actor) = actor else {
+        return Ok(format!("SELECT e.id FROM events e {where_sql} ORDER BY {order_e} LIMIT {l}"));
+    };
+    let a = bind(values, Value::Text(actor));
+    let and = if where_sql.is_empty() { "WHERE" } else { "AND" };
+    Ok(format!(
+        "SELECT id FROM (SELECT id, date FROM (SELECT e.id, e.date FROM events e {where_sql} {and} e.actor1 = {a} ORDER BY {order_e} LIMIT {l}) \
+         UNION ALL SELECT id, date FROM (SELECT e.id, e.date FROM events e {where_sql} {and} e.actor2 = {a} AND e.actor1 IS NOT {a} ORDER BY {order_e} LIMIT {l}) \
+         ORDER BY {order} LIMIT {l})"
+    ))
+}
+
 impl SqliteStore {
     /// One page of events matching `filter`, newest first (dated by date then id, descending;
     /// undated after them), resuming after `after`. Sources are not loaded.
+    ///
+    /// The page's ids are chosen first, from indexes alone where possible (`events_recent`,
+    /// `events_type_date`, `events_place_date`; an actor as two ordered walks of
+    /// `events_actor1_date` and `events_actor2_date` merged), and only then are the page's rows
+    /// read with their source counts: never the whole match.
     pub fn event_page(&self, filter: &EventFilter, after: Option<&EventCursor>, limit: usize) -> Result<Vec<EventRow>, StoreError> {
         let context = || format!("reading a page of events for {filter:?}");
         let mut rows = Vec::new();
@@ -163,9 +189,8 @@ impl SqliteStore {
                 let i = bind(&mut values, Value::Integer(*id));
                 extra.push(format!("(e.date < {d} OR (e.date = {d} AND e.id < {i}))"));
             }
-            let filter_sql = where_clause(filter, &extra, &mut values, &context)?;
-            let l = bind(&mut values, Value::Integer(limit as i64));
-            rows = self.event_rows(&format!("{filter_sql} ORDER BY e.date DESC, e.id DESC LIMIT {l}"), &values, &context)?;
+            let ids = page_ids(filter, &extra, "date DESC, id DESC", limit, &mut values, &context)?;
+            rows = self.event_rows(&format!("FROM ({ids}) p JOIN events e ON e.id = p.id ORDER BY e.date DESC, e.id DESC"), &values, &context)?;
         }
         if rows.len() < limit {
             let mut values = Vec::new();
@@ -174,9 +199,8 @@ impl SqliteStore {
                 let i = bind(&mut values, Value::Integer(*id));
                 extra.push(format!("e.id < {i}"));
             }
-            let filter_sql = where_clause(filter, &extra, &mut values, &context)?;
-            let l = bind(&mut values, Value::Integer((limit - rows.len()) as i64));
-            rows.extend(self.event_rows(&format!("{filter_sql} ORDER BY e.id DESC LIMIT {l}"), &values, &context)?);
+            let ids = page_ids(filter, &extra, "id DESC", limit - rows.len(), &mut values, &context)?;
+            rows.extend(self.event_rows(&format!("FROM ({ids}) p JOIN events e ON e.id = p.id ORDER BY e.id DESC"), &values, &context)?);
         }
         Ok(rows)
     }
@@ -185,18 +209,18 @@ impl SqliteStore {
     pub fn event_rows_by_id(&self, ids: &[EventId]) -> Result<Vec<EventRow>, StoreError> {
         let context = || format!("reading events {ids:?}");
         let json = serde_json::to_string(ids).map_err(|error| invalid(context(), error.to_string()))?;
-        let rows = self.event_rows("WHERE e.id IN (SELECT value FROM json_each(?1))", &[Value::Text(json)], &context)?;
+        let rows = self.event_rows("FROM events e WHERE e.id IN (SELECT value FROM json_each(?1))", &[Value::Text(json)], &context)?;
         Ok(ids.iter().filter_map(|id| rows.iter().find(|row| row.event.id == *id).cloned()).collect())
     }
 
-    /// Event rows for `tail` (a `WHERE … ORDER … LIMIT` over `events e`).
+    /// Event rows for `tail` (`FROM …` giving `events e`, with its conditions and order).
     fn event_rows(&self, tail: &str, values: &[Value], context: &dyn Fn() -> String) -> Result<Vec<EventRow>, StoreError> {
         let sql = format!(
             "SELECT e.id, e.disputed, {claim},
                 (SELECT COUNT(*) FROM event_sources s WHERE s.event_id = e.id),
                 (SELECT COUNT(DISTINCT d.story_id) FROM event_sources s JOIN documents d ON d.id = s.doc_id WHERE s.event_id = e.id),
                 (SELECT d.lang FROM event_sources s JOIN documents d ON d.id = s.doc_id WHERE s.event_id = e.id ORDER BY s.position LIMIT 1)
-             FROM events e {tail}",
+             {tail}",
             claim = prefixed(CLAIM_COLUMNS, "e.")
         );
         let mut statement = self.conn.prepare_cached(&sql).context(context)?;

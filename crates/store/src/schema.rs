@@ -12,7 +12,7 @@ use rusqlite::Connection;
 pub type Migration = fn(&Connection) -> rusqlite::Result<()>;
 
 /// Migrations in order; index `i` produces version `i + 1`.
-pub const MIGRATIONS: &[Migration] = &[v1, v2];
+pub const MIGRATIONS: &[Migration] = &[v1, v2, v3];
 
 /// The newest schema version this build knows.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -148,6 +148,19 @@ fn v1(conn: &Connection) -> rusqlite::Result<()> {
 /// first" pages read events in index order and stop after one page instead of sorting them all.
 fn v2(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch("CREATE INDEX events_recent ON events(date);")
+}
+
+/// Version 3: actor and place indexes carry the date, so a page of one actor's or one area's
+/// events newest first is read from the index in order and stops after the page.
+fn v3(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(
+        "CREATE INDEX events_actor1_date ON events(actor1, date) WHERE actor1 IS NOT NULL;
+         CREATE INDEX events_actor2_date ON events(actor2, date) WHERE actor2 IS NOT NULL;
+         CREATE INDEX events_place_date ON events(place, date) WHERE place IS NOT NULL;
+         DROP INDEX events_actor1;
+         DROP INDEX events_actor2;
+         DROP INDEX events_place;",
+    )
 }
 
 /// The schema version recorded in the file.
