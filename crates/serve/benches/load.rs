@@ -136,6 +136,11 @@ fn main() {
     let (outcome, cpu) = measured(&server.base, Workload::EventById { max: counts.events }, connections, short);
     errors += report("GET /api/events/{id}, random ids", connections, &outcome, cpu, false);
 
+    // Peak resident memory of the whole process (server and clients): Linux only.
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    if let Some(peak) = status.lines().find(|l| l.starts_with("VmHWM:")) {
+        println!("\npeak resident memory (server and clients): {}", peak.trim_start_matches("VmHWM:").trim());
+    }
     if errors > 0 {
         eprintln!("load: {errors} request(s) failed");
         std::process::exit(1);

@@ -8,9 +8,10 @@
 //! written through the public `marsad_store` API. Events follow ACLED's taxonomy with a
 //! Sahel-like mix; places, actors and outlets come from the embedded knowledge base; each
 //! event has 1–4 sources (ar/fr/en documents quoting a templated evidence sentence at its
-//! char offsets), some republished copies of one story, some disputed on the toll. Not
-//! realistic: fingerprints (unique per document, so nothing is a near-duplicate) and the
-//! search index (none is built).
+//! char offsets, with the mentions of its names), some republished copies of one story, some
+//! disputed on the toll. Not realistic: fingerprints (unique per document, so nothing is a
+//! near-duplicate). No search index is written: `marsad serve` builds it when it first opens
+//! the store.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -255,18 +256,9 @@ fn toll(lang: usize, fatalities: Option<u64>) -> String {
     }
 }
 
-/// `YYYY-MM-DD` of a day counted from 1970-01-01 (Howard Hinnant's civil_from_days).
+/// `YYYY-MM-DD` of a day counted from 1970-01-01.
 fn ymd(days: i64) -> String {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    marsad_text::dates::Date::from_day_number(days).map(|d| d.to_iso()).unwrap_or_default()
 }
 
 /// FNV-1a, for fingerprints.
@@ -339,8 +331,11 @@ fn actor_of(side: Side, country: &Country, day: i64, rng: &mut Rng) -> Option<&'
     Some(if *id == "africa-corps" && day < FIRST_DAY + 522 { "wagner" } else { id })
 }
 
+/// A template slot: its name, the entity it names (kind, id) if any, and its text.
+type Slot<'a> = (&'a str, Option<(&'a str, &'a str)>, &'a str);
+
 /// A sentence from a template, with the mentions of its slots (char offsets from `offset`).
-fn render(template: &str, slots: &[(&str, Option<(&str, &str)>, &str)], offset: u32, mentions: &mut Vec<NewMention>) -> String {
+fn render(template: &str, slots: &[Slot<'_>], offset: u32, mentions: &mut Vec<NewMention>) -> String {
     let mut out = String::new();
     let mut chars = offset;
     let mut rest = template;
@@ -490,9 +485,10 @@ fn write(db: &Path, events: usize, seed: u64, kb: &KnowledgeBase) -> Result<Writ
                 published: Some(published),
                 title: Some(title_template.replace("{p}", place_text)),
                 text,
-                // Distinct per document: no synthetic document is a near-duplicate of another.
+                // Distinct per document, so no synthetic document is a near-duplicate of another;
+                // band keys ascend with the document (appended to the index, not scattered).
                 minhash: (0..64).map(|i| fnv(written.documents as u64, &[i]) as u32).collect(),
-                lsh_bands: (0..16u8).map(|band| fnv(0x5851_f42d_4c95_7f2d ^ written.documents as u64, &[band])).collect(),
+                lsh_bands: (0..16).map(|band| (written.documents as u64) << 4 | band).collect(),
                 key,
             };
             let story = previous.as_ref().filter(|_| republished).map(|(_, _, story, _)| *story);

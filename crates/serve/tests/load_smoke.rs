@@ -28,6 +28,7 @@ fn the_events_mix_answers_json_without_errors() {
     let outcome = run(&server.base, Workload::Events, 4, Duration::from_secs(1), true);
     assert_eq!(outcome.errors, 0, "errors: {:#?}", outcome.first_errors);
     assert!(!outcome.samples.is_empty(), "no request was answered");
+    eprintln!("load smoke: {} requests in {:.1} s", outcome.samples.len(), outcome.elapsed.as_secs_f64());
     // The mix is drawn at random: on a machine too slow for a few hundred requests a second,
     // some kinds may not come up, and that says nothing about correctness.
     if outcome.samples.len() >= 300 {

@@ -165,7 +165,7 @@ struct Chain {
 /// The first page of an `/api/events` query of this kind.
 fn events_query(kind: Kind, rng: &mut Rng) -> String {
     match kind {
-        Kind::Type => format!("type={}", enc(*rng.pick(TYPES))),
+        Kind::Type => format!("type={}", enc(TYPES[rng.below(TYPES.len())])),
         Kind::Range => {
             // A week, one or two months, a year, or an open end, starting in 2024-01..2026-10.
             let (year, month, day) = (2024 + rng.below(3), 1 + rng.below(10), 1 + rng.below(22));
@@ -184,7 +184,7 @@ fn events_query(kind: Kind, rng: &mut Rng) -> String {
         Kind::Lang => format!("lang={}", rng.pick(&["ar", "ar", "fr", "en"])),
         Kind::Limit50 => "limit=50".into(),
         Kind::Limit200 => "limit=200".into(),
-        Kind::Combined => format!("type={}&actor={}&since=2025-01-01", enc(*rng.pick(&TYPES[..3])), rng.pick(&ACTORS[..6])),
+        Kind::Combined => format!("type={}&actor={}&since=2025-01-01", enc(TYPES[rng.below(3)]), rng.pick(&ACTORS[..6])),
         _ => String::new(),
     }
 }
