@@ -71,10 +71,10 @@ pub enum ServeError {
     IndexSync(#[from] marsad_ingest::indexing::IndexSyncError),
 }
 
-/// The writer: ingestion into the store and the index, one request at a time.
+/// The writer: ingestion into the store and the index, one request at a time. The index's
+/// lock is taken for each request and is the one lock between writing processes.
 pub(crate) struct Writer {
     pub(crate) ingestor: marsad_ingest::Ingestor<'static, SqliteStore>,
-    pub(crate) index: SearchIndex,
     pub(crate) index_dir: PathBuf,
 }
 
@@ -100,29 +100,22 @@ pub struct App {
 }
 
 impl App {
-    /// Open the store (creating and migrating it if needed), bring the search index in step,
-    /// and hold the writer when a token is configured.
+    /// Open the store (creating and migrating it if needed), bring the search index in step
+    /// (unless another process is writing it), and get ready to write when a token is set.
     pub fn open(config: ServeConfig, kb: &'static KnowledgeBase) -> Result<App, ServeError> {
         // Opening for writing once creates and migrates the file; readers never migrate.
         let store = SqliteStore::open(&config.db)?;
         let dir = index_dir(&config.db);
-        let (search, writer) = if config.token.is_some() {
-            let mut index = SearchIndex::open_or_create(&dir)?;
-            catch_up(&store, &mut index, &dir)?;
-            let reader = SearchIndex::open_read_only(&dir)?;
-            (Some(reader), Some(Mutex::new(Writer { ingestor: marsad_ingest::Ingestor::new(kb, store), index, index_dir: dir })))
-        } else {
-            // Repair a lagging index if nobody else is writing it; otherwise just read it.
-            match SearchIndex::open_or_create(&dir) {
-                Ok(mut index) => {
-                    catch_up(&store, &mut index, &dir)?;
-                }
-                Err(SearchError::Locked { .. }) => {}
-                Err(error) => return Err(error.into()),
+        match SearchIndex::open_or_create(&dir) {
+            Ok(mut index) => {
+                catch_up(&store, &mut index, &dir)?;
             }
-            drop(store);
-            (Some(SearchIndex::open_read_only(&dir)?), None)
-        };
+            Err(SearchError::Locked { .. }) => {}
+            Err(error) => return Err(error.into()),
+        }
+        let search = Some(SearchIndex::open_read_only(&dir)?);
+        // The index's writer is taken per request, not held: `marsad ingest` can run beside.
+        let writer = config.token.is_some().then(|| Mutex::new(Writer { ingestor: marsad_ingest::Ingestor::new(kb, store), index_dir: dir }));
         let live = live::Feed::new();
         let cores = std::thread::available_parallelism().map(usize::from).unwrap_or(2);
         let readers = tokio::sync::Semaphore::new(READS_PER_CORE * cores);

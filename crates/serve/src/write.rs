@@ -9,6 +9,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::Json;
 use marsad_ingest::{analyse, DocumentInput, Outcome};
 use marsad_read::{read_bytes, Format, ReadOptions};
+use marsad_search::{SearchError, SearchIndex};
 use marsad_store::Store;
 use serde_json::{json, Value};
 
@@ -132,6 +133,15 @@ fn ingest(shared: &crate::Shared, name: &str, bytes: &[u8], format: Format) -> R
     let writer = shared.writer.as_ref().ok_or(ApiError::WritingDisabled)?;
     let mut writer = writer.lock().map_err(|_| ApiError::Internal("the writer is poisoned by an earlier failure".into()))?;
     let writer = &mut *writer;
+    // The index's lock first: while another process (a `marsad ingest`) writes, nothing is
+    // stored, so no document can be left out of the index. Then whatever that process stored
+    // and did not index is added.
+    let mut index = match SearchIndex::open_or_create(&writer.index_dir) {
+        Ok(index) => index,
+        Err(SearchError::Locked { .. }) => return Err(ApiError::Unavailable("another process is writing this store (a `marsad ingest`?): try again when it is done".into())),
+        Err(error) => return Err(error.into()),
+    };
+    marsad_ingest::indexing::catch_up(writer.ingestor.store(), &mut index, &writer.index_dir).map_err(|error| ApiError::Internal(error.to_string()))?;
     let store = writer.ingestor.store_mut();
     store.begin()?;
     let mut outcomes = Vec::new();
@@ -160,11 +170,11 @@ fn ingest(shared: &crate::Shared, name: &str, bytes: &[u8], format: Format) -> R
             }
             Outcome::Stored { doc_id, near_duplicate, replaced, .. } => {
                 if let Some(old) = replaced {
-                    writer.index.delete(*old)?;
+                    index.delete(*old)?;
                 }
                 let mut entry = item.index.clone();
                 entry.doc_id = *doc_id;
-                writer.index.add(&entry)?;
+                index.add(&entry)?;
                 last = Some(*doc_id);
                 let status = if replaced.is_some() {
                     "replaced"
@@ -178,7 +188,7 @@ fn ingest(shared: &crate::Shared, name: &str, bytes: &[u8], format: Format) -> R
         }
     }
     if let Some(last) = last {
-        writer.index.commit()?;
+        index.commit()?;
         marsad_ingest::indexing::mark_indexed(&writer.index_dir, last).map_err(|error| ApiError::Internal(error.to_string()))?;
         // Read your writes: searches see the documents as soon as this answer arrives.
         if let Some(search) = &shared.search {

@@ -195,6 +195,11 @@ pub fn query(pairs: &[(String, String)]) -> String {
 }
 
 impl Server {
+    /// The store file the server was started on (its index is beside it).
+    pub fn store_path(&self) -> std::path::PathBuf {
+        self._dir.path().join("marsad.db")
+    }
+
     /// Send a request; `target` is the path and query exactly as they go on the wire.
     /// Panics only if no HTTP answer arrives at all.
     pub fn request(&self, method: &str, target: &str, headers: &[(&str, &str)], body: Option<&[u8]>) -> Reply {
