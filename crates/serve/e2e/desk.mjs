@@ -7,7 +7,8 @@
 // checks that events are drawn, that a document ingested meanwhile by `marsad ingest` appears
 // live (when MARSAD_BIN, MARSAD_DB and MARSAD_LIVE_DOC are set), brushes the timeline, clicks the pin of the sample convoy
 // incident (told in Arabic, French and English with different tolls) with the mouse, checks the
-// event panel (evidence highlighted, every source listed, the disputed toll marked), opens a
+// event panel (evidence highlighted, every source listed, the disputed toll marked), opens its
+// actor 1's profile and comes back, opens a
 // source's document (evidence highlighted at its code-point offsets), switches the UI to Arabic
 // (dir=rtl) and saves a screenshot. Any failure exits 1 with a message saying what failed.
 import { chromium } from "playwright-core";
@@ -176,6 +177,20 @@ async function main() {
     check(await panel.locator('[data-testid="disputed"]').isVisible(), "the dispute note is not shown");
     check(await panel.locator('dd.is-disputed[data-field="fatalities"]').count() === 1, "the fatalities are not marked as disputed");
     log(`panel: ${n} sources with highlighted evidence, disputed fatalities marked`);
+
+    // Actor 1 opens its profile in the same panel: events counted, recent events listed; Back returns.
+    check(convoy.actor1, `event ${convoy.id} has no actor 1`);
+    await panel.locator('dd[data-field="actor1"] [data-testid="entity-link"]').click();
+    const entity = panel.locator('[data-testid="entity-profile"]');
+    await entity.waitFor({ state: "visible" }).catch(() => fail(`clicking actor 1 (${convoy.actor1.id}) did not open its profile`));
+    const count = Number((await entity.locator('[data-testid="entity-events"]').textContent()).replace(/\D/g, ""));
+    check(count > 0, `the profile of ${convoy.actor1.id} shows ${count} events`);
+    const recent = await entity.locator('[data-testid="profile-event"]').count();
+    check(recent >= 1, `the profile of ${convoy.actor1.id} lists no recent event`);
+    await entity.locator('[data-testid="entity-back"]').click();
+    await page.waitForFunction((id) => document.querySelector('[data-testid="event-panel"]')?.dataset.eventId === id, String(convoy.id))
+      .catch(() => fail("Back in the profile did not return to the event"));
+    log(`profile of ${convoy.actor1.id}: ${count} events, ${recent} recent; back to the event`);
 
     // The document view highlights the same characters (offsets are code points).
     const arIndex = Math.max(0, convoy.sources.findIndex((s) => s.lang === "ar"));

@@ -13,7 +13,7 @@ import {
 } from "./i18n.js";
 import { EventMap, TYPE_COLORS, typeColor } from "./map.js";
 import { Timeline, dayOf, spanOf, isoOf } from "./timeline.js";
-import { renderEvent, showDocument } from "./panel.js";
+import { renderEvent, renderEntity, showDocument } from "./panel.js";
 
 const $ = (id) => document.getElementById(id);
 const EMPTY = { type: "", actor: "", place: "", near: false, km: 50, since: "", until: "", q: "" };
@@ -26,6 +26,7 @@ let pointsById = new Map();
 let listEvents = [];
 let listCursor = null;
 let openDetail = null;
+let profile = null; // the entity profile shown in the panel: {kind, id, data}
 let map;
 let timeline;
 const entities = { actor: new Map(), place: new Map(), outlet: new Map() };
@@ -360,6 +361,8 @@ let panelCallbacks;
 async function openEvent(id, { push = true } = {}) {
   id = String(id);
   state.event = id;
+  profile = null;
+  aborts.entity?.abort();
   writeHash(push);
   const panel = $("panel");
   $("list-view").hidden = true;
@@ -391,6 +394,8 @@ function closeEvent({ push = true } = {}) {
   const id = state.event;
   state.event = null;
   openDetail = null;
+  profile = null;
+  aborts.entity?.abort();
   $("panel").hidden = true;
   delete $("panel").dataset.eventId;
   $("list-view").hidden = false;
@@ -404,7 +409,50 @@ panelCallbacks = {
   onBack: () => closeEvent(),
   onShowOnMap: () => openDetail?.place && map.centreOn(openDetail.place.lat, openDetail.place.lon),
   onDocument: (source) => showDocument($("doc"), source, signalFor("doc")).catch(showError),
+  onEntity: (kind, id) => openEntity(kind, id),
 };
+
+// An actor's or place's profile, in the panel in place of the event it was opened from.
+async function openEntity(kind, id) {
+  const panel = $("panel");
+  const want = { kind, id: String(id) };
+  profile = { ...want, data: null };
+  $("list-view").hidden = true;
+  panel.hidden = false;
+  try {
+    const data = await getJson(`/api/entities/${encodeURIComponent(kind)}/${encodeURIComponent(id)}`, {}, signalFor("entity"));
+    if (profile?.kind !== want.kind || profile?.id !== want.id) return;
+    rememberEntities([data.entity]);
+    profile.data = data;
+    renderProfile();
+    panel.focus({ preventScroll: true });
+    clearError();
+  } catch (e) {
+    showError(e);
+  }
+}
+
+function renderProfile() {
+  const panel = $("panel");
+  const { kind, id, data } = profile;
+  renderEntity(panel, data, {
+    onClose: () => closeEvent(),
+    backLabel: openDetail ? t("backToEvent") : t("back"),
+    onBack: () => {
+      profile = null;
+      if (!openDetail) return closeEvent();
+      renderEvent(panel, openDetail, panelCallbacks);
+      panel.querySelector(`[data-testid="entity-link"][data-kind="${kind}"][data-id="${CSS.escape(id)}"]`)?.focus();
+    },
+    // The same filters as the form's: this actor, or exactly this place.
+    onShowOnMap: () => {
+      const f = kind === "place" ? { ...state.filters, place: id, near: false } : { ...state.filters, actor: id };
+      if (kind === "place" && data.entity?.lat != null && data.entity?.lon != null) map.centreOn(data.entity.lat, data.entity.lon);
+      applyFilters(f).catch(showError);
+    },
+    onEvent: (eventId) => openEvent(eventId),
+  });
+}
 
 // ---------------------------------------------------------------------------------------
 // Live: new or changed events join the map, the timeline and the list
@@ -467,7 +515,7 @@ function onLive(events) {
       if (i < 0 && !listCursor) i = listEvents.length;
       if (i >= 0) listEvents.splice(i, 0, ev);
     }
-    if (state.event === id) openEvent(id, { push: false });
+    if (state.event === id && !profile) openEvent(id, { push: false });
   }
   if (changed) {
     timeline.setData(points, types);
@@ -536,7 +584,8 @@ function switchLanguage(l) {
   renderList();
   refreshMap();
   showHealth();
-  if (openDetail && !$("panel").hidden) renderEvent($("panel"), openDetail, panelCallbacks);
+  if (profile?.data && !$("panel").hidden) renderProfile();
+  else if (openDetail && !$("panel").hidden) renderEvent($("panel"), openDetail, panelCallbacks);
 }
 
 function wire() {

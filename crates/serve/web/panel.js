@@ -3,7 +3,7 @@ import { h, bdi, webUrl } from "./dom.js";
 import { getJson } from "./api.js";
 import {
   t, typeName, subTypeName, fieldName, languageName, formatDate, formatNumber, formatPercent,
-  timePrecision, geoPrecision, entityName, nameInLanguage,
+  timePrecision, geoPrecision, entityName, entityLabel, nameInLanguage,
 } from "./i18n.js";
 import { typeColor } from "./map.js";
 
@@ -30,11 +30,22 @@ export function fieldValue(field, v) {
 // Comparable form of a value (ids for references).
 const key = (v) => (v && typeof v === "object" ? v.id ?? JSON.stringify(v) : v ?? null);
 
-export function renderEvent(panel, ev, { onClose, onBack, onShowOnMap, onDocument }) {
+// An actor or place of the event as a button that opens its profile.
+function entityButton(kind, ref, onEntity) {
+  const name = entityName(kind, ref);
+  if (!onEntity || ref?.id == null) return bdi(name);
+  return h("button", {
+    type: "button", class: "entity-link", "data-testid": "entity-link", dataset: { kind, id: String(ref.id) },
+    title: t("openProfile", { name }), onclick: () => onEntity(kind, String(ref.id)),
+  }, bdi(name));
+}
+
+export function renderEvent(panel, ev, { onClose, onBack, onShowOnMap, onDocument, onEntity }) {
   const disputed = new Set(ev.disputed_fields || []);
   const sources = ev.sources || [];
   panel.replaceChildren();
   panel.dataset.eventId = ev.id;
+  delete panel.dataset.entity;
 
   // One fact of the event; a disputed one is marked and lists each source's value.
   const fact = (field, label, value, extra) => {
@@ -71,9 +82,9 @@ export function renderEvent(panel, ev, { onClose, onBack, onShowOnMap, onDocumen
   }
   panel.append(h("dl", { class: "facts" },
     fact("date", t("date"), fieldValue("date", ev.date), ev.date ? timePrecision(ev.time_precision) : null),
-    fact("place", t("place"), place ? bdi(place) : t("unknown"), ev.place ? geoPrecision(ev.geo_precision) : null),
-    fact("actor1", t("actor1"), ev.actor1 ? bdi(entityName("actor", ev.actor1)) : t("none")),
-    fact("actor2", t("actor2"), ev.actor2 ? bdi(entityName("actor", ev.actor2)) : t("none")),
+    fact("place", t("place"), place ? entityButton("place", ev.place, onEntity) : t("unknown"), ev.place ? geoPrecision(ev.geo_precision) : null),
+    fact("actor1", t("actor1"), ev.actor1 ? entityButton("actor", ev.actor1, onEntity) : t("none")),
+    fact("actor2", t("actor2"), ev.actor2 ? entityButton("actor", ev.actor2, onEntity) : t("none")),
     fact("fatalities", t("fatalities"), fieldValue("fatalities", ev.fatalities)),
     disputed.has("event_type") ? fact("event_type", t("eventType"), typeName(ev.event_type)) : null,
     disputed.has("sub_event_type") ? fact("sub_event_type", t("subType"), subTypeName(ev.sub_event_type)) : null,
@@ -83,6 +94,114 @@ export function renderEvent(panel, ev, { onClose, onBack, onShowOnMap, onDocumen
 
   panel.append(h("h3", {}, t("sources")));
   panel.append(h("ol", { class: "sources" }, sources.map((s) => renderSource(ev, s, disputed, onDocument))));
+}
+
+// ---------------------------------------------------------------------------------------
+// An actor's or a place's profile (GET /api/entities/{kind}/{id}) in the same side panel.
+
+const SVG = "http://www.w3.org/2000/svg";
+function svg(tag, attrs = {}, ...children) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) if (v != null) el.setAttribute(k, String(v));
+  for (const c of children) if (c != null) el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  return el;
+}
+
+const DAY = 86400000;
+const mondayMs = (iso) => Date.parse(`${iso}T00:00:00Z`);
+const isoDay = (ms) => new Date(ms).toISOString().slice(0, 10);
+
+// Events per week, every week from the first to the last (empty ones too), oldest on the left
+// whatever the page direction (like the timeline).
+function weekChart(buckets) {
+  const counts = new Map();
+  for (const b of buckets || []) if (/^\d{4}-\d{2}-\d{2}$/.test(b.key)) counts.set(b.key, b);
+  const keys = [...counts.keys()].sort();
+  if (!keys.length) return h("p", { class: "muted small" }, t("noDatedEvents"));
+  const first = mondayMs(keys[0]);
+  const last = mondayMs(keys[keys.length - 1]);
+  const weeks = [];
+  for (let ms = first; ms <= last && weeks.length < 1040; ms += 7 * DAY) weeks.push(isoDay(ms));
+  const max = Math.max(1, ...[...counts.values()].map((b) => b.count || 0));
+  const W = 300;
+  const H = 64;
+  const bw = W / weeks.length;
+  const gap = bw > 3 ? Math.min(1, bw * 0.15) : 0;
+  const chart = svg("svg", {
+    class: "week-chart", "data-testid": "entity-weeks", viewBox: `0 0 ${W} ${H}`, preserveAspectRatio: "none",
+    role: "img", "aria-label": t("perWeek"),
+  });
+  chart.append(svg("line", { x1: 0, x2: W, y1: H - 0.5, y2: H - 0.5, class: "axis" }));
+  weeks.forEach((w, i) => {
+    const b = counts.get(w);
+    if (!b || !b.count) return;
+    const bh = Math.max(1.5, ((H - 4) * b.count) / max);
+    chart.append(svg("rect", { x: i * bw + gap / 2, y: H - 0.5 - bh, width: Math.max(0.6, bw - gap), height: bh },
+      svg("title", {}, `${t("weekOf", { date: formatDate(w) })}: ${t("eventCount", { n: b.count })}`)));
+  });
+  return h("figure", { class: "week-figure" },
+    chart,
+    h("figcaption", { class: "week-axis" },
+      h("span", { dir: "auto" }, formatDate(weeks[0])),
+      h("span", { dir: "auto" }, t("maxPerWeek", { n: max })),
+      h("span", { dir: "auto" }, formatDate(weeks[weeks.length - 1]))));
+}
+
+function recentItem(ev, onEvent) {
+  const actors = [ev.actor1, ev.actor2].filter(Boolean).map((a) => bdi(entityName("actor", a)));
+  const meta = [];
+  if (ev.place) meta.push(bdi(entityName("place", ev.place)));
+  if (actors.length) meta.push(...(meta.length ? [" · "] : []), ...actors.flatMap((a, i) => (i ? [" / ", a] : [a])));
+  if (ev.fatalities != null) meta.push(...(meta.length ? [" · "] : []), `${t("fatalities")}: ${formatNumber(ev.fatalities)}`);
+  return h("li", {},
+    h("button", {
+      type: "button", class: "event-item", "data-testid": "profile-event", dataset: { id: String(ev.id) },
+      onclick: () => onEvent(String(ev.id)),
+    },
+    h("span", { class: "item-top" },
+      h("span", { class: "swatch", style: `background:${typeColor(ev.event_type)}` }),
+      h("span", { class: "item-type" }, typeName(ev.event_type)),
+      ev.disputed ? h("span", { class: "badge disputed" }, t("disputed")) : null,
+      h("span", { class: "item-date" }, ev.date ? formatDate(ev.date) : t("unknown"))),
+    meta.length ? h("span", { class: "item-meta", style: "display:block" }, ...meta) : null));
+}
+
+export function renderEntity(panel, data, { onClose, onBack, backLabel, onShowOnMap, onEvent }) {
+  const e = data.entity || {};
+  const kind = e.kind;
+  panel.replaceChildren();
+  delete panel.dataset.eventId;
+  panel.dataset.entity = `${kind}:${e.id}`;
+  const total = Math.max(1, ...(data.by_type || []).map((b) => b.count || 0));
+  const recent = data.recent_events || [];
+  panel.append(h("div", { class: "profile", "data-testid": "entity-profile", dataset: { kind, id: String(e.id) } },
+    h("div", { class: "panel-head" },
+      h("h2", { id: "panel-title", "data-testid": "entity-name" }, bdi(entityLabel(kind, e)),
+        h("span", { class: "sub" }, kind === "place" ? t("place") : t("actor"), e.country ? [" · ", bdi(e.country)] : null)),
+      h("button", { type: "button", class: "icon", "aria-label": t("close"), title: t("close"), onclick: onClose }, "×")),
+    h("div", { class: "panel-actions" },
+      h("button", { type: "button", "data-testid": "entity-back", onclick: onBack }, backLabel),
+      h("button", { type: "button", "data-testid": "entity-show-on-map", onclick: onShowOnMap }, t("showEntityOnMap"))),
+    h("dl", { class: "profile-counts" },
+      h("div", {}, h("dt", {}, t("eventsTotal")), h("dd", { "data-testid": "entity-events" }, formatNumber(data.events ?? 0))),
+      h("div", {}, h("dt", {}, t("fatalities")), h("dd", { "data-testid": "entity-fatalities" }, formatNumber(data.fatalities ?? 0)))),
+    h("h3", {}, t("perWeek")),
+    weekChart(data.by_week),
+    h("h3", {}, t("byType")),
+    (data.by_type || []).length
+      ? h("ul", { class: "by-type" }, data.by_type.map((b) => h("li", {},
+        h("span", { class: "swatch", style: `background:${typeColor(b.key)}` }),
+        h("span", { class: "by-type-name" }, typeName(b.key)),
+        h("span", { class: "by-type-bar", "aria-hidden": "true" },
+          h("span", { style: `width:${((100 * (b.count || 0)) / total).toFixed(1)}%;background:${typeColor(b.key)}` })),
+        h("span", { class: "count" }, formatNumber(b.count || 0)),
+        h("span", { class: "muted small" }, b.fatalities ? t("killed", { n: b.fatalities }) : ""))))
+      : h("p", { class: "muted" }, t("none")),
+    h("h3", {}, t("recentEvents")),
+    recent.length
+      ? h("ol", { class: "event-list", "data-testid": "entity-recent" }, recent.map((ev) => recentItem(ev, onEvent)))
+      : h("p", { class: "muted" }, t("empty")),
+  ));
 }
 
 function renderSource(ev, s, disputed, onDocument) {
