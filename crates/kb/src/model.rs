@@ -254,6 +254,17 @@ pub struct Taxonomy {
 }
 
 impl Taxonomy {
+    /// The six event types, in the order the taxonomy lists them.
+    pub fn event_types(&self) -> Vec<&str> {
+        let mut types: Vec<&str> = Vec::new();
+        for sub in &self.sub_events {
+            if !types.contains(&sub.event_type.as_str()) {
+                types.push(&sub.event_type);
+            }
+        }
+        types
+    }
+
     /// The sub-event type entry of this name.
     pub fn sub_event(&self, name: &str) -> Option<&SubEventType> {
         self.sub_events.iter().find(|s| s.sub_event_type == name)

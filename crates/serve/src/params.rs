@@ -143,8 +143,7 @@ impl Params {
         let event_type = match self.get("type") {
             None => None,
             Some(value) => {
-                let mut types: Vec<&str> = kb.taxonomy.sub_events.iter().map(|s| s.event_type.as_str()).collect();
-                types.dedup();
+                let types = kb.taxonomy.event_types();
                 let Some(found) = types.iter().find(|t| t.eq_ignore_ascii_case(value)) else {
                     return Err(ApiError::invalid("type", format!("unknown event type `{value}`: one of {}", types.join(", "))));
                 };

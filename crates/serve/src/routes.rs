@@ -9,7 +9,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use marsad_search::SearchQuery;
 use marsad_store::queries::{CountBy, EventRow};
-use marsad_store::{EventFilter, Store};
+use marsad_store::{EventFilter, Store, StoredEvent};
 use serde_json::{json, Value};
 
 use crate::error::ApiError;
@@ -155,7 +155,6 @@ async fn event(State(app): State<App>, path: Result<Path<String>, PathRejection>
     let id = id_of(&path_of(path)?, "event")?;
     app.read(move |shared, store| {
         let Some(event) = store.event(id)? else { return Err(ApiError::NotFound(format!("no event {id}"))) };
-        let row = store.event_rows_by_id(&[id])?.pop().ok_or_else(|| ApiError::NotFound(format!("no event {id}")))?;
         let namer = Namer::new(shared.kb);
         let mut sources = Vec::with_capacity(event.sources.len());
         for source in &event.sources {
@@ -174,6 +173,13 @@ async fn event(State(app): State<App>, path: Result<Path<String>, PathRejection>
                 claim: namer.claim(&source.claim, document.as_ref().map(|d| d.text.as_str())),
             });
         }
+        // The list row's counts, from the sources already read.
+        let row = EventRow {
+            event: StoredEvent { id: event.id, summary: event.summary.clone(), disputed: event.disputed, sources: Vec::new() },
+            source_count: event.sources.len() as u32,
+            independent_sources: event.independent_sources() as u32,
+            first_lang: sources.first().and_then(|s| s.lang.clone()),
+        };
         Ok(Json(EventDetail { summary: namer.summary(&row), disputed_fields: disputed_fields(&event), sources }))
     })
     .await
@@ -184,13 +190,8 @@ async fn points(State(app): State<App>, RawQuery(raw): RawQuery) -> Result<Json<
     app.read(move |shared, store| {
         let filter = event_filter(shared, &params)?;
         let points = store.points(&filter)?;
-        let mut types: Vec<String> = Vec::new();
-        for sub in &shared.kb.taxonomy.sub_events {
-            if !types.contains(&sub.event_type) {
-                types.push(sub.event_type.clone());
-            }
-        }
-        let type_index = |t: &str| types.iter().position(|x| x == t).unwrap_or(types.len());
+        let types = shared.kb.taxonomy.event_types();
+        let type_index = |t: &str| types.iter().position(|x| *x == t).unwrap_or(types.len());
         Ok(Json(json!({
             "count": points.len(),
             "id": points.iter().map(|p| p.id).collect::<Vec<_>>(),
