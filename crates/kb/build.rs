@@ -31,7 +31,8 @@ fn main() {
         let relative = file.strip_prefix(&data).expect("collected under data/").to_string_lossy().replace('\\', "/");
         println!("cargo:rerun-if-changed={}", file.display());
         let absolute = file.canonicalize().expect("data file exists");
-        writeln!(code, "    ({relative:?}, include_str!({:?})),", absolute.display().to_string()).expect("write to string");
+        writeln!(code, "    ({relative:?}, include_str!({:?})),", absolute.display().to_string())
+            .expect("write to string");
     }
     code.push_str("];\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded.rs");

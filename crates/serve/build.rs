@@ -42,11 +42,19 @@ fn main() {
     let mut files = Vec::new();
     walk(&web, "", &mut files);
     walk(&basemap, "basemap", &mut files);
-    let mut table = String::from("/// Embedded assets: (path under /assets/, bytes, etag).\npub static ASSETS: &[(&str, &[u8], &str)] = &[\n");
+    let mut table = String::from(
+        "/// Embedded assets: (path under /assets/, bytes, etag).\npub static ASSETS: &[(&str, &[u8], &str)] = &[\n",
+    );
     for (served, path) in &files {
         let bytes = std::fs::read(path).expect("read asset");
         let absolute = path.canonicalize().expect("asset path");
-        writeln!(table, "    ({served:?}, include_bytes!({:?}), \"\\\"{:016x}\\\"\"),", absolute.display().to_string(), fnv(&bytes)).expect("write");
+        writeln!(
+            table,
+            "    ({served:?}, include_bytes!({:?}), \"\\\"{:016x}\\\"\"),",
+            absolute.display().to_string(),
+            fnv(&bytes)
+        )
+        .expect("write");
     }
     table.push_str("];\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR")).join("assets.rs");

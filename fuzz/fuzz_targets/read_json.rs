@@ -5,10 +5,5 @@ use libfuzzer_sys::fuzz_target;
 use marsad_read::{read_bytes, Format, ReadOptions};
 
 fuzz_target!(|data: &[u8]| {
-    let _ = read_bytes(
-        std::path::Path::new("fuzz"),
-        data,
-        Format::Json,
-        &ReadOptions::default(),
-    );
+    let _ = read_bytes(std::path::Path::new("fuzz"), data, Format::Json, &ReadOptions::default());
 });

@@ -20,13 +20,15 @@ fn articles() -> Vec<Vec<u8>> {
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/seeds");
     let mut texts: Vec<Vec<u8>> = std::fs::read_dir(&seeds)
         .map(|dir| {
-            let mut paths: Vec<PathBuf> = dir.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+            let mut paths: Vec<PathBuf> =
+                dir.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
             paths.sort();
             paths.iter().filter_map(|p| std::fs::read(p).ok()).collect()
         })
         .unwrap_or_default();
     if texts.is_empty() {
-        let samples = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/samples.jsonl")).unwrap_or_default();
+        let samples = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/samples.jsonl"))
+            .unwrap_or_default();
         texts = samples
             .lines()
             .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
@@ -80,7 +82,12 @@ fn extract_10_mb_one_core(bencher: divan::Bencher) {
             for document in read_bytes(Path::new(&name), article, Format::Text, &options).into_iter().flatten() {
                 let extraction = extractor.extract(&document.text, document.title.as_deref());
                 let events = coder.code(&document.text, &extraction, document.published.as_deref());
-                let info = DocumentInfo { id: &document.id, text: &document.text, title: document.title.as_deref(), ..DocumentInfo::default() };
+                let info = DocumentInfo {
+                    id: &document.id,
+                    text: &document.text,
+                    title: document.title.as_deref(),
+                    ..DocumentInfo::default()
+                };
                 out += to_json_line(&record(&kb, &info, &extraction, &events, false)).len();
             }
         }

@@ -21,11 +21,17 @@ pub struct Args {
 }
 
 fn actor_name(kb: &KnowledgeBase, id: &Option<String>) -> String {
-    id.as_deref().and_then(|a| kb.actor_index(a)).map(|i| kb.actors[i as usize].name.clone()).unwrap_or_else(|| "unknown".into())
+    id.as_deref()
+        .and_then(|a| kb.actor_index(a))
+        .map(|i| kb.actors[i as usize].name.clone())
+        .unwrap_or_else(|| "unknown".into())
 }
 
 fn place_name(kb: &KnowledgeBase, id: &Option<String>) -> String {
-    id.as_deref().and_then(|p| kb.place_index(p)).map(|i| kb.places[i as usize].name().to_string()).unwrap_or_else(|| "unknown place".into())
+    id.as_deref()
+        .and_then(|p| kb.place_index(p))
+        .map(|i| kb.places[i as usize].name().to_string())
+        .unwrap_or_else(|| "unknown place".into())
 }
 
 fn claim_line(kb: &KnowledgeBase, c: &Claim) -> String {
@@ -47,21 +53,43 @@ fn claim_line(kb: &KnowledgeBase, c: &Claim) -> String {
 pub fn describe(kb: &KnowledgeBase, event: &StoredEvent, sources: bool) -> String {
     let independent = event.independent_sources();
     let copies = event.sources.len() - independent;
-    let count = if copies > 0 { format!("{independent} source(s) and {copies} republication(s)") } else { format!("{independent} source(s)") };
-    let mut out = format!("event {} · {}{} · {count}", event.id, claim_line(kb, &event.summary), if event.disputed { " · DISPUTED" } else { "" });
+    let count = if copies > 0 {
+        format!("{independent} source(s) and {copies} republication(s)")
+    } else {
+        format!("{independent} source(s)")
+    };
+    let mut out = format!(
+        "event {} · {}{} · {count}",
+        event.id,
+        claim_line(kb, &event.summary),
+        if event.disputed { " · DISPUTED" } else { "" }
+    );
     if sources {
         for (i, s) in event.sources.iter().enumerate() {
-            let _ = write!(out, "\n  source {} · {} ({}, {})\n    claims: {}\n    evidence: «{}»", i + 1, s.doc_key, s.outlet.as_deref().unwrap_or("outlet unknown"), s.published.as_deref().unwrap_or("undated"), claim_line(kb, &s.claim), s.claim.evidence_text);
+            let _ = write!(
+                out,
+                "\n  source {} · {} ({}, {})\n    claims: {}\n    evidence: «{}»",
+                i + 1,
+                s.doc_key,
+                s.outlet.as_deref().unwrap_or("outlet unknown"),
+                s.published.as_deref().unwrap_or("undated"),
+                claim_line(kb, &s.claim),
+                s.claim.evidence_text
+            );
             if let Some(original) = event.sources[..i].iter().position(|earlier| earlier.story == s.story) {
                 let _ = write!(out, "\n    republishes source {} (same story): not counted again", original + 1);
             }
             if let Some(by) = &s.claim.attributed_to {
                 let _ = write!(out, "\n    attributed to: {by}");
             }
-            let _ = write!(out, "\n    joined because: {}", if s.reason.is_empty() { "first report" } else { &s.reason });
+            let _ =
+                write!(out, "\n    joined because: {}", if s.reason.is_empty() { "first report" } else { &s.reason });
         }
         if event.disputed {
-            let _ = write!(out, "\n  the sources disagree; the summary keeps the lowest credible toll (ACLED's conservative rule)");
+            let _ = write!(
+                out,
+                "\n  the sources disagree; the summary keeps the lowest credible toll (ACLED's conservative rule)"
+            );
         }
     }
     out
@@ -71,7 +99,10 @@ pub fn describe(kb: &KnowledgeBase, event: &StoredEvent, sources: bool) -> Strin
 pub fn run(args: Args) -> Result<bool> {
     let kb = load_kb(None)?;
     let store = SqliteStore::open(&args.db).with_context(|| format!("opening the store {}", args.db.display()))?;
-    let event = store.event(args.id).context("reading the event")?.ok_or_else(|| anyhow!("no event {} in {}", args.id, args.db.display()))?;
+    let event = store
+        .event(args.id)
+        .context("reading the event")?
+        .ok_or_else(|| anyhow!("no event {} in {}", args.id, args.db.display()))?;
     if args.json {
         println!("{}", marsad_export::event_json(&kb, &event));
     } else {

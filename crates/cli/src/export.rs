@@ -52,7 +52,9 @@ pub fn place_ids(kb: &KnowledgeBase, place: &str, radius_km: Option<f64>) -> Res
     let index = kb.place_index(place).ok_or_else(|| anyhow!("unknown place `{place}` (use an id such as ml.kayes)"))?;
     let centre = &kb.places[index as usize];
     let Some(radius) = radius_km else { return Ok(vec![centre.id.clone()]) };
-    let (Some(lat), Some(lon)) = (centre.lat, centre.lon) else { return Err(anyhow!("place `{place}` has no coordinates for a radius")) };
+    let (Some(lat), Some(lon)) = (centre.lat, centre.lon) else {
+        return Err(anyhow!("place `{place}` has no coordinates for a radius"));
+    };
     Ok(marsad_ingest::merge::places_within(kb, (lat, lon), radius))
 }
 
@@ -96,7 +98,9 @@ pub fn run(args: Args) -> Result<bool> {
     let store = SqliteStore::open(&args.db).with_context(|| format!("opening the store {}", args.db.display()))?;
     let events = store.events(&args.filters.to_event_filter(&kb)?).context("reading events")?;
     let mut out: Box<dyn Write> = match &args.output {
-        Some(path) => Box::new(std::io::BufWriter::new(std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?)),
+        Some(path) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
+        )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
     match args.format {

@@ -85,7 +85,10 @@ pub fn run(args: Args) -> Result<bool> {
                     }
                     let extraction = extractor.extract(&document.text, document.title.as_deref());
                     let events = coder.code(&document.text, &extraction, document.published.as_deref());
-                    let source = document.source.clone().or_else(|| document.url.as_deref().and_then(|u| kb.outlet_for_url(u)).map(|o| o.name.clone()));
+                    let source = document
+                        .source
+                        .clone()
+                        .or_else(|| document.url.as_deref().and_then(|u| kb.outlet_for_url(u)).map(|o| o.name.clone()));
                     let info = DocumentInfo {
                         id: &document.id,
                         title: document.title.as_deref(),
@@ -125,7 +128,8 @@ pub fn run(args: Args) -> Result<bool> {
     }
     // Files are read in parallel batches so memory stays bounded however many there are.
     for batch in inputs.chunks(64) {
-        let results: Vec<Result<Document, ReadError>> = batch.par_iter().flat_map_iter(|path| read_path(path, &options)).collect();
+        let results: Vec<Result<Document, ReadError>> =
+            batch.par_iter().flat_map_iter(|path| read_path(path, &options)).collect();
         emit(results, &mut out)?;
     }
     out.flush().context("writing the output")?;

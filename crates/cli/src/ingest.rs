@@ -37,7 +37,14 @@ pub struct Args {
 }
 
 fn input_of(document: Document) -> DocumentInput {
-    DocumentInput { key: document.id, url: document.url, outlet: document.source, published: document.published, title: document.title, text: document.text }
+    DocumentInput {
+        key: document.id,
+        url: document.url,
+        outlet: document.source,
+        published: document.published,
+        title: document.title,
+        text: document.text,
+    }
 }
 
 /// Run the command; Ok(false) when some input failed.
@@ -48,7 +55,14 @@ pub fn run(args: Args) -> Result<bool> {
 
 /// Ingest the bundled samples into `db` quietly (before serving them).
 pub fn ingest_samples(db: &std::path::Path) -> Result<()> {
-    let args = Args { paths: Vec::new(), samples: true, db: db.to_path_buf(), kb: None, batch: 64, max_bytes: ReadOptions::default().max_bytes };
+    let args = Args {
+        paths: Vec::new(),
+        samples: true,
+        db: db.to_path_buf(),
+        kb: None,
+        batch: 64,
+        max_bytes: ReadOptions::default().max_bytes,
+    };
     ingest(args, false).map(|_| ())
 }
 
@@ -60,7 +74,8 @@ fn ingest(args: Args, show_events: bool) -> Result<bool> {
     }
     let store = SqliteStore::open(&args.db).with_context(|| format!("opening the store {}", args.db.display()))?;
     let index_dir = marsad_ingest::indexing::index_dir(&args.db);
-    let mut index = marsad_search::SearchIndex::open_or_create(&index_dir).with_context(|| format!("opening the index {}", index_dir.display()))?;
+    let mut index = marsad_search::SearchIndex::open_or_create(&index_dir)
+        .with_context(|| format!("opening the index {}", index_dir.display()))?;
     // A crash between the store's and the index's commit left documents unindexed: add them.
     let repaired = marsad_ingest::indexing::catch_up(&store, &mut index, &index_dir)?;
     if repaired > 0 {
@@ -77,7 +92,10 @@ fn ingest(args: Args, show_events: bool) -> Result<bool> {
     let terminal = std::io::stderr().is_terminal();
     let progress = if terminal {
         let bar = ProgressBar::new(inputs.len() as u64 + u64::from(args.samples));
-        bar.set_style(ProgressStyle::with_template("{spinner} {pos}/{len} inputs · {msg} [{elapsed_precise}]").unwrap_or_else(|_| ProgressStyle::default_bar()));
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {pos}/{len} inputs · {msg} [{elapsed_precise}]")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
         Some(bar)
     } else {
         None
@@ -97,7 +115,12 @@ fn ingest(args: Args, show_events: bool) -> Result<bool> {
         scope.spawn(move || {
             let mut batches: Vec<Vec<Result<Document, ReadError>>> = Vec::new();
             if samples {
-                batches.push(read_bytes(std::path::Path::new(SAMPLES_NAME), SAMPLES.as_bytes(), Format::JsonLines, options_ref));
+                batches.push(read_bytes(
+                    std::path::Path::new(SAMPLES_NAME),
+                    SAMPLES.as_bytes(),
+                    Format::JsonLines,
+                    options_ref,
+                ));
             }
             let mut pending = inputs_ref.chunks(batch_size);
             loop {
@@ -134,7 +157,8 @@ fn ingest(args: Args, show_events: bool) -> Result<bool> {
             ingestor.store_mut().begin().context("starting a batch")?;
             let mut entries = Vec::new();
             for item in &analysed {
-                let outcome = ingestor.ingest(item).with_context(|| format!("storing document {}", item.document.key))?;
+                let outcome =
+                    ingestor.ingest(item).with_context(|| format!("storing document {}", item.document.key))?;
                 if let Outcome::Stored { doc_id, replaced, .. } = &outcome {
                     stored_ids.push(*doc_id);
                     let mut entry = item.index.clone();
@@ -162,7 +186,10 @@ fn ingest(args: Args, show_events: bool) -> Result<bool> {
                 uncommitted = 0;
             }
             let rate = report.read as f64 / started.elapsed().as_secs_f64().max(1e-6);
-            let message = format!("{} documents ({:.0}/s), {} new, {} duplicates, {} events new, {} merged", report.read, rate, report.new, report.duplicates, report.events_new, report.events_merged);
+            let message = format!(
+                "{} documents ({:.0}/s), {} new, {} duplicates, {} events new, {} merged",
+                report.read, rate, report.new, report.duplicates, report.events_new, report.events_merged
+            );
             match &progress {
                 Some(bar) => {
                     bar.inc(inputs_in_batch as u64);
@@ -189,7 +216,14 @@ fn ingest(args: Args, show_events: bool) -> Result<bool> {
         "marsad: read {} · new {} · duplicates {} · near-duplicates {} · replaced {} · failed {} · events new {} · merged {} · {:.1} s ({:.0} documents/s)",
         report.read, report.new, report.duplicates, report.near_duplicates, report.replaced, report.failed, report.events_new, report.events_merged, seconds, report.read as f64 / seconds.max(1e-6)
     );
-    eprintln!("marsad: {} now holds {} documents in {} stories, {} events from {} sources", args.db.display(), counts.documents, counts.stories, counts.events, counts.sources);
+    eprintln!(
+        "marsad: {} now holds {} documents in {} stories, {} events from {} sources",
+        args.db.display(),
+        counts.documents,
+        counts.stories,
+        counts.events,
+        counts.sources
+    );
     if show_events {
         let events = ingestor.store().events(&marsad_store::EventFilter::default()).context("reading events")?;
         for event in &events {

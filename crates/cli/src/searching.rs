@@ -82,7 +82,8 @@ pub fn reindex(args: ReindexArgs) -> Result<bool> {
         std::fs::remove_dir_all(&dir).with_context(|| format!("removing {}", dir.display()))?;
     }
     let store = SqliteStore::open(&args.db).with_context(|| format!("opening the store {}", args.db.display()))?;
-    let mut index = SearchIndex::open_or_create(&dir).with_context(|| format!("creating the index {}", dir.display()))?;
+    let mut index =
+        SearchIndex::open_or_create(&dir).with_context(|| format!("creating the index {}", dir.display()))?;
     let added = catch_up(&store, &mut index, &dir)?;
     eprintln!("marsad: indexed {added} document(s) into {}", dir.display());
     Ok(true)

@@ -32,12 +32,18 @@ pub fn run(args: Args) -> Result<bool> {
         crate::ingest::ingest_samples(&args.db)?;
     }
     let kb: &'static marsad_kb::KnowledgeBase = Box::leak(Box::new(load_kb(None)?));
-    let config = ServeConfig { token: args.token.filter(|t| !t.is_empty()), max_body_bytes: args.max_body_bytes, ..ServeConfig::new(args.db.clone()) };
+    let config = ServeConfig {
+        token: args.token.filter(|t| !t.is_empty()),
+        max_body_bytes: args.max_body_bytes,
+        ..ServeConfig::new(args.db.clone())
+    };
     let writable = config.token.is_some();
     let app = App::open(config, kb).with_context(|| format!("opening {}", args.db.display()))?;
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the server's runtime")?;
+    let runtime =
+        tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the server's runtime")?;
     runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(args.addr).await.with_context(|| format!("listening on {}", args.addr))?;
+        let listener =
+            tokio::net::TcpListener::bind(args.addr).await.with_context(|| format!("listening on {}", args.addr))?;
         let addr = listener.local_addr().context("reading the listening address")?;
         if writable {
             eprintln!("marsad: writing through POST /api/documents is on (token required)");

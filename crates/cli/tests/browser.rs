@@ -45,7 +45,14 @@ fn missing(e2e: &Path, chromium: &Path) -> Vec<String> {
     if !e2e.join("node_modules/playwright-core").is_dir() {
         missing.push(e2e.join("node_modules/playwright-core").display().to_string());
     }
-    if Command::new("node").arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().map(|s| !s.success()).unwrap_or(true) {
+    if Command::new("node")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .map(|s| !s.success())
+        .unwrap_or(true)
+    {
         missing.push("node (Node.js 18 or newer)".to_string());
     }
     missing
@@ -98,7 +105,9 @@ fn the_desk_works_in_headless_chromium() {
             }
         }
     });
-    let url = rx.recv_timeout(Duration::from_secs(60)).expect("marsad serve did not print `marsad: serving on URL` within 60 s");
+    let url = rx
+        .recv_timeout(Duration::from_secs(60))
+        .expect("marsad serve did not print `marsad: serving on URL` within 60 s");
 
     let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("target"));
     let target = if target.is_absolute() { target } else { root.join(target) };

@@ -38,7 +38,8 @@ fn the_bundled_samples_are_extracted() {
     assert_eq!(records.len(), 9);
     let first = &records[0];
     assert_eq!(first["doc"]["lang"], "ar");
-    let places: Vec<&str> = first["places"].as_array().expect("places").iter().map(|p| p["id"].as_str().unwrap_or("")).collect();
+    let places: Vec<&str> =
+        first["places"].as_array().expect("places").iter().map(|p| p["id"].as_str().unwrap_or("")).collect();
     assert!(places.contains(&"ml.kayes") && places.contains(&"ml.bamako"), "{places:?}");
 }
 
@@ -48,7 +49,11 @@ fn bad_inputs_are_reported_and_good_ones_still_processed() {
     std::fs::write(dir.join("good.txt"), "هاجم مسلحون قافلة قرب كايس.").expect("write");
     std::fs::write(dir.join("empty.txt"), "").expect("write");
     std::fs::write(dir.join("binary.txt"), [0x89, b'P', b'N', b'G', 0, 0, 0, 1, 2, 3]).expect("write");
-    std::fs::write(dir.join("feed.jsonl"), "{\"id\":\"a\",\"text\":\"Attack near Gao.\"}\n{\"id\": \n{\"id\":\"c\",\"text\":\"Clashes in Kidal.\"}\n").expect("write");
+    std::fs::write(
+        dir.join("feed.jsonl"),
+        "{\"id\":\"a\",\"text\":\"Attack near Gao.\"}\n{\"id\": \n{\"id\":\"c\",\"text\":\"Clashes in Kidal.\"}\n",
+    )
+    .expect("write");
     let output = marsad(&["extract", dir.to_str().expect("utf-8 path")], None);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "some input failed: {stderr}");
@@ -73,8 +78,22 @@ fn windows_1256_arabic_is_decoded() {
 
 /// windows-1256 bytes of a short Arabic text (the letters used here only).
 fn encoding_rs_free_cp1256(text: &str) -> (Vec<u8>, (), ()) {
-    let table = [('ه', 0xE5), ('ج', 0xCC), ('و', 0xE6), ('م', 0xE3), ('ق', 0xDE), ('ر', 0xD1), ('ب', 0xC8), ('ا', 0xC7), ('ك', 0xDF), (' ', 0x20)];
-    let bytes = text.chars().map(|c| table.iter().find(|(k, _)| *k == c).map(|(_, b)| *b as u8).expect("letter in table")).collect();
+    let table = [
+        ('ه', 0xE5),
+        ('ج', 0xCC),
+        ('و', 0xE6),
+        ('م', 0xE3),
+        ('ق', 0xDE),
+        ('ر', 0xD1),
+        ('ب', 0xC8),
+        ('ا', 0xC7),
+        ('ك', 0xDF),
+        (' ', 0x20),
+    ];
+    let bytes = text
+        .chars()
+        .map(|c| table.iter().find(|(k, _)| *k == c).map(|(_, b)| *b as u8).expect("letter in table"))
+        .collect();
     (bytes, (), ())
 }
 
@@ -96,7 +115,10 @@ fn offsets_count_chars_of_the_text_printed_with_with_text() {
         for group in ["places", "actors", "people", "outlets"] {
             for entity in record[group].as_array().expect("array") {
                 for mention in entity["mentions"].as_array().expect("mentions") {
-                    let (start, end) = (mention["start"].as_u64().expect("start") as usize, mention["end"].as_u64().expect("end") as usize);
+                    let (start, end) = (
+                        mention["start"].as_u64().expect("start") as usize,
+                        mention["end"].as_u64().expect("end") as usize,
+                    );
                     let span: String = text[start..end].iter().collect();
                     assert_eq!(span, mention["text"].as_str().expect("text"));
                 }
@@ -120,7 +142,13 @@ fn seed_articles_score_above_the_bars() {
         eprintln!("skipped: ../shared/corpus/seeds is not present");
         return;
     }
-    let mut inputs: Vec<String> = std::fs::read_dir(&seeds).expect("seeds").flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).map(|p| p.display().to_string()).collect();
+    let mut inputs: Vec<String> = std::fs::read_dir(&seeds)
+        .expect("seeds")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| p.display().to_string())
+        .collect();
     inputs.sort();
     let mut args = vec!["extract".to_string()];
     args.extend(inputs);

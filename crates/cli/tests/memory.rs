@@ -31,11 +31,17 @@ fn one_incident_in_three_languages_is_one_disputed_event_with_three_sources() {
     let db = dir.join("m.db");
     let db = db.to_str().expect("utf-8");
     assert!(marsad(&["ingest", "--samples", "--db", db]).status.success());
-    let events: Vec<serde_json::Value> = export_jsonl(Path::new(db)).lines().map(|l| serde_json::from_str(l).expect("json")).collect();
-    let convoy = events.iter().find(|e| e["sources"].as_array().is_some_and(|s| s.len() == 3)).expect("the convoy attack has three sources");
-    let langs: Vec<&str> = convoy["sources"].as_array().expect("sources").iter().map(|s| s["doc"].as_str().unwrap_or("")).collect();
+    let events: Vec<serde_json::Value> =
+        export_jsonl(Path::new(db)).lines().map(|l| serde_json::from_str(l).expect("json")).collect();
+    let convoy = events
+        .iter()
+        .find(|e| e["sources"].as_array().is_some_and(|s| s.len() == 3))
+        .expect("the convoy attack has three sources");
+    let langs: Vec<&str> =
+        convoy["sources"].as_array().expect("sources").iter().map(|s| s["doc"].as_str().unwrap_or("")).collect();
     assert_eq!(langs, ["sample-ar-convoy", "sample-fr-convoy", "sample-en-convoy"]);
-    let tolls: Vec<Option<u64>> = convoy["sources"].as_array().expect("sources").iter().map(|s| s["claim"]["fatalities"].as_u64()).collect();
+    let tolls: Vec<Option<u64>> =
+        convoy["sources"].as_array().expect("sources").iter().map(|s| s["claim"]["fatalities"].as_u64()).collect();
     assert_eq!(tolls, [Some(3), Some(5), Some(2)], "each source keeps its own toll");
     assert_eq!(convoy["summary"]["fatalities"], 2, "ACLED's conservative rule: the lowest credible toll");
     assert_eq!(convoy["disputed"], true);
@@ -46,7 +52,11 @@ fn one_incident_in_three_languages_is_one_disputed_event_with_three_sources() {
     if std::env::var_os("MARSAD_BLESS").is_some() {
         std::fs::write(&golden, &actual).expect("bless");
     } else {
-        assert_eq!(std::fs::read_to_string(&golden).unwrap_or_default(), actual, "export of the samples changed (MARSAD_BLESS=1 to accept)");
+        assert_eq!(
+            std::fs::read_to_string(&golden).unwrap_or_default(),
+            actual,
+            "export of the samples changed (MARSAD_BLESS=1 to accept)"
+        );
     }
     // Explaining the merge names the reasons.
     let id = convoy["id"].as_i64().expect("id").to_string();
@@ -62,7 +72,11 @@ fn ingesting_the_same_documents_twice_changes_nothing() {
     assert!(marsad(&["ingest", "--samples", "--db", db]).status.success());
     let first = export_jsonl(Path::new(db));
     let again = marsad(&["ingest", "--samples", "--db", db]);
-    assert!(String::from_utf8_lossy(&again.stderr).contains("new 0 · duplicates 9"), "{}", String::from_utf8_lossy(&again.stderr));
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("new 0 · duplicates 9"),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
     assert_eq!(export_jsonl(Path::new(db)), first);
 }
 
@@ -77,8 +91,13 @@ fn a_corrected_version_of_a_url_replaces_the_old_one() {
     std::fs::write(dir.join("2.jsonl"), corrected).expect("write");
     assert!(marsad(&["ingest", dir.join("1.jsonl").to_str().expect("path"), "--db", db]).status.success());
     let replaced = marsad(&["ingest", dir.join("2.jsonl").to_str().expect("path"), "--db", db]);
-    assert!(String::from_utf8_lossy(&replaced.stderr).contains("replaced 1"), "{}", String::from_utf8_lossy(&replaced.stderr));
-    let events: Vec<serde_json::Value> = export_jsonl(Path::new(db)).lines().map(|l| serde_json::from_str(l).expect("json")).collect();
+    assert!(
+        String::from_utf8_lossy(&replaced.stderr).contains("replaced 1"),
+        "{}",
+        String::from_utf8_lossy(&replaced.stderr)
+    );
+    let events: Vec<serde_json::Value> =
+        export_jsonl(Path::new(db)).lines().map(|l| serde_json::from_str(l).expect("json")).collect();
     assert_eq!(events.len(), 1, "{events:?}");
     assert_eq!(events[0]["summary"]["fatalities"], 6, "the events were recomputed from the corrected text");
 }
@@ -93,7 +112,8 @@ fn search_finds_clitic_forms_and_filters() {
     assert!(hits.contains("[[وباماكو]]"), "باماكو finds وباماكو: {hits}");
     let near = text(&marsad(&["search", "convoy", "--place", "ml.kayes", "--radius-km", "60", "--db", db, "--json"]));
     assert_eq!(near.lines().count(), 1, "{near}");
-    let english = text(&marsad(&["search", "--lang", "en", "--event-type", "Violence against civilians", "--db", db, "--json"]));
+    let english =
+        text(&marsad(&["search", "--lang", "en", "--event-type", "Violence against civilians", "--db", db, "--json"]));
     // The English reports of violence against civilians: the Kayes convoy and the Ménaka abduction.
     assert!(english.lines().all(|l| l.contains("\"lang\":\"en\"")) && english.lines().count() == 2, "{english}");
 }
@@ -138,7 +158,11 @@ fn kill_nine_at_any_moment_then_the_same_command_gives_what_one_clean_run_gives(
     // merge); what must not differ is which documents are indexed and found.
     let found = |db: &Path| {
         let hits = text(&marsad(&["search", "الجيش", "--db", db.to_str().expect("utf-8"), "--json", "--limit", "500"]));
-        let mut ids: Vec<i64> = hits.lines().filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok()).filter_map(|v| v["doc_id"].as_i64()).collect();
+        let mut ids: Vec<i64> = hits
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|v| v["doc_id"].as_i64())
+            .collect();
         ids.sort();
         ids
     };
@@ -182,16 +206,28 @@ fn ingesting_the_seed_articles_twice_leaves_the_same_counts() {
     let dir = scratch("seeds");
     let db = dir.join("m.db");
     let db = db.to_str().expect("utf-8");
-    let mut articles: Vec<String> = std::fs::read_dir(&seeds).expect("seeds").flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).map(|p| p.display().to_string()).collect();
+    let mut articles: Vec<String> = std::fs::read_dir(&seeds)
+        .expect("seeds")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| p.display().to_string())
+        .collect();
     articles.sort();
     let mut args: Vec<&str> = vec!["ingest", "--db", db];
     args.extend(articles.iter().map(String::as_str));
     let first = marsad(&args);
     assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
-    let summary = |output: &Output| String::from_utf8_lossy(&output.stderr).lines().find(|l| l.contains("now holds")).unwrap_or("").to_string();
+    let summary = |output: &Output| {
+        String::from_utf8_lossy(&output.stderr).lines().find(|l| l.contains("now holds")).unwrap_or("").to_string()
+    };
     let exported = export_jsonl(Path::new(db));
     let second = marsad(&args);
-    assert!(String::from_utf8_lossy(&second.stderr).contains("new 0 · duplicates 5"), "{}", String::from_utf8_lossy(&second.stderr));
+    assert!(
+        String::from_utf8_lossy(&second.stderr).contains("new 0 · duplicates 5"),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
     assert_eq!(summary(&first), summary(&second), "same documents, stories, events and sources");
     assert!(summary(&first).contains("5 documents"), "{}", summary(&first));
     assert_eq!(export_jsonl(Path::new(db)), exported);

@@ -29,7 +29,8 @@ use marsad_text::{Script, Tokens};
 use std::ops::Range;
 
 /// Frames that name the weapon or the act precisely: they win over a generic attack.
-const SPECIFIC: [&str; 8] = ["disrupt_weapons", "suicide_bomb", "chemical", "ied", "airstrike", "shelling", "grenade", "sexual_violence"];
+const SPECIFIC: [&str; 8] =
+    ["disrupt_weapons", "suicide_bomb", "chemical", "ied", "airstrike", "shelling", "grenade", "sexual_violence"];
 /// Frames that only report a consequence: used when nothing else is there.
 const CONSEQUENCES: [&str; 3] = ["kill", "burn_loot", "displacement"];
 /// Words that join the members of a list.
@@ -133,7 +134,8 @@ pub fn drafts(kb: &KnowledgeBase, text: &str, extraction: &Extraction, published
             if !is_reported_as_real(&doc, &range, trigger) {
                 continue;
             }
-            let earlier: Vec<Span> = block.sentences[..index].iter().rev().copied().chain(title.filter(|t| *t != block.span)).collect();
+            let earlier: Vec<Span> =
+                block.sentences[..index].iter().rev().copied().chain(title.filter(|t| *t != block.span)).collect();
             // The story so far: the place of the last incident told continues it.
             let story_place = out.iter().rev().find_map(|e| e.place);
             out.extend(code_sentence(&doc, *sentence, range, trigger, &earlier, story_place));
@@ -144,11 +146,15 @@ pub fn drafts(kb: &KnowledgeBase, text: &str, extraction: &Extraction, published
 
 fn is_reported_as_real(doc: &Document<'_>, range: &Range<usize>, trigger: &Trigger) -> bool {
     let before = |window: usize| trigger.first.saturating_sub(window).max(range.start)..trigger.first;
-    if any(doc.kb, "speculation", doc.tokens, before(SPECULATION_WINDOW)) || any(doc.kb, "analysis", doc.tokens, range.start..trigger.first) {
+    if any(doc.kb, "speculation", doc.tokens, before(SPECULATION_WINDOW))
+        || any(doc.kb, "analysis", doc.tokens, range.start..trigger.first)
+    {
         return false;
     }
     // A trend (تصاعد الهجمات, a rise in attacks) is not one incident.
-    if any(doc.kb, "trend", doc.tokens, before(TREND_WINDOW)) || any(doc.kb, "trend", doc.tokens, trigger.last + 1..(trigger.last + 1 + TREND_WINDOW).min(range.end)) {
+    if any(doc.kb, "trend", doc.tokens, before(TREND_WINDOW))
+        || any(doc.kb, "trend", doc.tokens, trigger.last + 1..(trigger.last + 1 + TREND_WINDOW).min(range.end))
+    {
         return false;
     }
     let negations = find(doc.kb, "negation", doc.tokens, before(NEGATION_WINDOW));
@@ -170,9 +176,20 @@ fn actors_in(doc: &Document<'_>, sentence: Span) -> Vec<Named> {
 }
 
 /// The outlet or actor the sentence says reported it, and the mention that is only a source.
-fn attribution(doc: &Document<'_>, sentence: Span, range: &Range<usize>, named: &[Named]) -> (Option<String>, Option<Named>) {
+fn attribution(
+    doc: &Document<'_>,
+    sentence: Span,
+    range: &Range<usize>,
+    named: &[Named],
+) -> (Option<String>, Option<Named>) {
     let kb = doc.kb;
-    let outlet = doc.mentions_in(sentence).find_map(|m| if let Entity::Outlet(o) = m.entity { Some(kb.outlets[o as usize].name.clone()) } else { None });
+    let outlet = doc.mentions_in(sentence).find_map(|m| {
+        if let Entity::Outlet(o) = m.entity {
+            Some(kb.outlets[o as usize].name.clone())
+        } else {
+            None
+        }
+    });
     let latin = doc.tokens.items()[range.start].script != Script::Arabic;
     for cue in find(kb, "attribution", doc.tokens, range.clone()) {
         let after = named.iter().find(|n| n.first > cue.last && n.first <= cue.last + 4);
@@ -250,49 +267,78 @@ fn verb_first_or_close(first: usize, trigger_last: usize) -> bool {
     first <= trigger_last + AFTER_ROLE_WINDOW
 }
 
-fn roles(doc: &Document<'_>, range: &Range<usize>, trigger: &Trigger, named: &[Named], source_mention: Option<Named>) -> Roles {
+fn roles(
+    doc: &Document<'_>,
+    range: &Range<usize>,
+    trigger: &Trigger,
+    named: &[Named],
+    source_mention: Option<Named>,
+) -> Roles {
     let kb = doc.kb;
     let tokens = doc.tokens;
     let source = source_mention.map(|s| s.actor);
     // Only the mention standing as the source is set aside; the same actor may also act.
-    let candidates: Vec<Named> = named.iter().copied().filter(|n| source_mention.is_none_or(|s| s.first != n.first) && !(trigger.first <= n.first && n.last <= trigger.last)).collect();
+    let candidates: Vec<Named> = named
+        .iter()
+        .copied()
+        .filter(|n| {
+            source_mention.is_none_or(|s| s.first != n.first) && !(trigger.first <= n.first && n.last <= trigger.last)
+        })
+        .collect();
     // A claim of responsibility names the doer.
     let claim = find(kb, "claim-responsibility", tokens, range.clone()).into_iter().next();
-    let claimant = claim.as_ref().and_then(|cue: &Cue| {
-        let distance = |n: &&Named| if n.last < cue.first { cue.first - n.last } else { n.first.saturating_sub(cue.last) };
-        // Armed groups claim attacks; a state named nearby is more likely the target.
-        let armed = candidates.iter().filter(|n| is_armed(kb, n.actor) || Some(n.actor) == source).min_by_key(distance);
-        armed.or_else(|| candidates.iter().filter(|n| !is_civilians(kb, n.actor)).min_by_key(distance)).map(|n| n.actor)
-    })
-    .or_else(|| claim.as_ref().and(source).filter(|s| is_armed(kb, *s)));
-    let passive = trigger.passive || any(kb, "undergo", tokens, trigger.first.saturating_sub(6).max(range.start)..trigger.first);
+    let claimant = claim
+        .as_ref()
+        .and_then(|cue: &Cue| {
+            let distance =
+                |n: &&Named| if n.last < cue.first { cue.first - n.last } else { n.first.saturating_sub(cue.last) };
+            // Armed groups claim attacks; a state named nearby is more likely the target.
+            let armed =
+                candidates.iter().filter(|n| is_armed(kb, n.actor) || Some(n.actor) == source).min_by_key(distance);
+            armed
+                .or_else(|| candidates.iter().filter(|n| !is_civilians(kb, n.actor)).min_by_key(distance))
+                .map(|n| n.actor)
+        })
+        .or_else(|| claim.as_ref().and(source).filter(|s| is_armed(kb, *s)));
+    let passive =
+        trigger.passive || any(kb, "undergo", tokens, trigger.first.saturating_sub(6).max(range.start)..trigger.first);
     let agent = find(kb, "agent-markers", tokens, trigger.last + 1..range.end)
         .first()
         .and_then(|marker| candidates.iter().find(|n| n.first > marker.last && n.first <= marker.last + 2))
         .map(|n| n.actor);
     // Victims are not the doer: those named after an earlier death word (قتل سبعة جنود ... في
     // كمين نصبه X), and those named before a passive one (Quatre soldats ont été tués ... sur un engin).
-    let deaths_before: Vec<Trigger> = triggers(kb, tokens, range.start..trigger.first).into_iter().filter(|t| t.frame == "kill").collect();
+    let deaths_before: Vec<Trigger> =
+        triggers(kb, tokens, range.start..trigger.first).into_iter().filter(|t| t.frame == "kill").collect();
     let victims: Vec<u32> = candidates
         .iter()
-        .filter(|n| n.last < trigger.first && deaths_before.iter().any(|k| (n.first > k.last && !k.passive) || (k.passive && n.last < k.first)))
+        .filter(|n| {
+            n.last < trigger.first
+                && deaths_before.iter().any(|k| (n.first > k.last && !k.passive) || (k.passive && n.last < k.first))
+        })
         .map(|n| n.actor)
         .collect();
-    let before: Vec<&Named> = candidates.iter().filter(|n| n.last < trigger.first && !victims.contains(&n.actor)).collect();
-    let after: Vec<&Named> = candidates.iter().filter(|n| n.first > trigger.last && (verb_first_or_close(n.first, trigger.last))).collect();
+    let before: Vec<&Named> =
+        candidates.iter().filter(|n| n.last < trigger.first && !victims.contains(&n.actor)).collect();
+    let after: Vec<&Named> =
+        candidates.iter().filter(|n| n.first > trigger.last && (verb_first_or_close(n.first, trigger.last))).collect();
     let arabic = tokens.items()[trigger.first].script == Script::Arabic;
     // Arabic puts the verb first: a trigger opening the sentence has its doer after it.
     let verb_first = arabic && trigger.first < range.start + 3;
     let (mut actor1, mut actor2);
     if passive {
-        actor2 = before.last().map(|n| n.actor).or_else(|| after.iter().find(|n| Some(n.actor) != agent).map(|n| n.actor));
-        actor1 = claimant.or(agent).or_else(|| after.iter().map(|n| n.actor).find(|a| Some(*a) != actor2 && !is_civilians(kb, *a)));
+        actor2 =
+            before.last().map(|n| n.actor).or_else(|| after.iter().find(|n| Some(n.actor) != agent).map(|n| n.actor));
+        actor1 = claimant
+            .or(agent)
+            .or_else(|| after.iter().map(|n| n.actor).find(|a| Some(*a) != actor2 && !is_civilians(kb, *a)));
     } else {
         // The subject may be a list (Le Mali et le Niger ont signé): its first member acts.
         let mut subject = before.len().checked_sub(1).filter(|_| !verb_first);
         while let Some(i) = subject.filter(|i| *i > 0) {
             let (a, b) = (before[i - 1], before[i]);
-            let gap = (a.last + 1..b.first).all(|t| matches!(tokens.folded(t), "و" | "and" | "et" | "le" | "la" | "les" | "the"));
+            let gap = (a.last + 1..b.first)
+                .all(|t| matches!(tokens.folded(t), "و" | "and" | "et" | "le" | "la" | "les" | "the"));
             if !gap {
                 break;
             }
@@ -301,7 +347,11 @@ fn roles(doc: &Document<'_>, range: &Range<usize>, trigger: &Trigger, named: &[N
         let subject_before = subject.map(|i| before[i].actor);
         let co_subject = subject.and_then(|i| before.get(i + 1)).map(|n| n.actor);
         actor1 = claimant.or(subject_before).or(agent).or_else(|| after.first().map(|n| n.actor));
-        actor2 = after.iter().map(|n| n.actor).find(|a| Some(*a) != actor1 && !victims.contains(a)).or_else(|| victims.first().copied());
+        actor2 = after
+            .iter()
+            .map(|n| n.actor)
+            .find(|a| Some(*a) != actor1 && !victims.contains(a))
+            .or_else(|| victims.first().copied());
         if matches!(trigger.frame.as_str(), "agreement" | "clash") && co_subject.is_some() && co_subject != actor1 {
             actor2 = co_subject;
         }
@@ -312,8 +362,10 @@ fn roles(doc: &Document<'_>, range: &Range<usize>, trigger: &Trigger, named: &[N
     // A group quoted as saying it attacked is the doer; so is an army reporting its own operation.
     if actor1.is_none() {
         if let Some(s) = source {
-            let own_operation = !matches!(trigger.frame.as_str(), "attack" | "ambush" | "suicide_bomb" | "ied" | "shelling" | "grenade")
-                && !any(kb, "foiled", tokens, range.clone());
+            let own_operation = !matches!(
+                trigger.frame.as_str(),
+                "attack" | "ambush" | "suicide_bomb" | "ied" | "shelling" | "grenade"
+            ) && !any(kb, "foiled", tokens, range.clone());
             if is_armed(kb, s) || own_operation {
                 actor1 = Some(s);
             }
@@ -321,16 +373,30 @@ fn roles(doc: &Document<'_>, range: &Range<usize>, trigger: &Trigger, named: &[N
     }
     // A state force that foiled an attack was its target, not its doer.
     if any(kb, "foiled", tokens, range.clone()) && claimant.is_none() {
-        if let Some(state) = actor1.filter(|a| matches!(kb.actors[*a as usize].kind, ActorKind::StateForce | ActorKind::Government)) {
+        if let Some(state) =
+            actor1.filter(|a| matches!(kb.actors[*a as usize].kind, ActorKind::StateForce | ActorKind::Government))
+        {
             actor1 = after.iter().map(|n| n.actor).find(|a| *a != state && !is_civilians(kb, *a));
             actor2 = Some(state);
         }
     }
-    let mut strength = if claimant.is_some() { 3 } else if actor1.is_some() { 2 } else { 0 };
+    let mut strength = if claimant.is_some() {
+        3
+    } else if actor1.is_some() {
+        2
+    } else {
+        0
+    };
     if actor1.is_none() {
-        if let Some(anaphor) = find(kb, "group-anaphora", tokens, range.start..(trigger.last + 3).min(range.end)).first() {
+        if let Some(anaphor) =
+            find(kb, "group-anaphora", tokens, range.start..(trigger.last + 3).min(range.end)).first()
+        {
             // "the group" is the last group named; "the jihadist groups" the group the text is most about.
-            actor1 = if anaphor.role.as_deref() == Some("salient") { salient_armed_group(doc) } else { last_armed_group(doc, doc.tokens.items()[trigger.last].end) };
+            actor1 = if anaphor.role.as_deref() == Some("salient") {
+                salient_armed_group(doc)
+            } else {
+                last_armed_group(doc, doc.tokens.items()[trigger.last].end)
+            };
             strength = 1;
         }
     }
@@ -369,10 +435,12 @@ fn places_in<'a>(doc: &'a Document<'_>, span: Span, trigger_at: u32) -> Vec<&'a 
         matches!(m.entity, Entity::Place(p) if doc.kb.places[p as usize].kind != PlaceKind::Country)
             && doc.mentions.iter().any(|a| a.span == m.span && a.how == How::CountryActing)
     };
-    let mut places: Vec<&Mention> = doc.mentions_in(span).filter(|m| matches!(m.entity, Entity::Place(_)) && !acting(m)).collect();
+    let mut places: Vec<&Mention> =
+        doc.mentions_in(span).filter(|m| matches!(m.entity, Entity::Place(_)) && !acting(m)).collect();
     places.sort_by_key(|m| {
         let Entity::Place(p) = m.entity else { return (9, 0) };
-        let distance = if m.span.start >= trigger_at { m.span.start - trigger_at } else { (trigger_at - m.span.end) * 2 };
+        let distance =
+            if m.span.start >= trigger_at { m.span.start - trigger_at } else { (trigger_at - m.span.end) * 2 };
         (place_rank(doc.kb.places[p as usize].kind), distance)
     });
     places
@@ -398,22 +466,39 @@ fn precision_of(doc: &Document<'_>, range: &Range<usize>, place: &Mention) -> u8
 fn listed_places<'m>(doc: &Document<'_>, best: &'m Mention, all: &[&'m Mention]) -> Vec<&'m Mention> {
     let Entity::Place(best_place) = best.entity else { return vec![best] };
     let kind = doc.kb.places[best_place as usize].kind;
-    let mut same_kind: Vec<&Mention> = all.iter().copied().filter(|m| matches!(m.entity, Entity::Place(p) if doc.kb.places[p as usize].kind == kind)).collect();
+    let mut same_kind: Vec<&Mention> = all
+        .iter()
+        .copied()
+        .filter(|m| matches!(m.entity, Entity::Place(p) if doc.kb.places[p as usize].kind == kind))
+        .collect();
     same_kind.sort_by_key(|m| m.span.start);
     let Some(position) = same_kind.iter().position(|m| std::ptr::eq(*m, best)) else { return vec![best] };
     let mut group = vec![best];
     for pair in same_kind[position..].windows(2) {
         let (a, b) = (pair[0], pair[1]);
-        let between = doc.text.get(doc.tokens.items()[doc.last_token(a.span)].byte_end as usize..doc.tokens.items()[doc.first_token(b.span)].byte_start as usize).unwrap_or(".");
-        let joined = between.trim().is_empty() || between.trim() == "," || between.trim() == "،" || between.trim() == "و";
-        let conj = doc.first_token(b.span) > 0 && CONJUNCTIONS.contains(&doc.tokens.folded(doc.first_token(b.span) - 1)) && doc.first_token(b.span) - 1 == doc.last_token(a.span) + 1;
+        let between = doc
+            .text
+            .get(
+                doc.tokens.items()[doc.last_token(a.span)].byte_end as usize
+                    ..doc.tokens.items()[doc.first_token(b.span)].byte_start as usize,
+            )
+            .unwrap_or(".");
+        let joined =
+            between.trim().is_empty() || between.trim() == "," || between.trim() == "،" || between.trim() == "و";
+        let conj = doc.first_token(b.span) > 0
+            && CONJUNCTIONS.contains(&doc.tokens.folded(doc.first_token(b.span) - 1))
+            && doc.first_token(b.span) - 1 == doc.last_token(a.span) + 1;
         if joined || conj || between.trim().ends_with('و') {
             group.push(b);
         } else {
             break;
         }
     }
-    if group.len() > 1 && group.iter().any(|m| any(doc.kb, "between", doc.tokens, doc.first_token(m.span).saturating_sub(4)..doc.first_token(m.span))) {
+    if group.len() > 1
+        && group.iter().any(|m| {
+            any(doc.kb, "between", doc.tokens, doc.first_token(m.span).saturating_sub(4)..doc.first_token(m.span))
+        })
+    {
         return vec![best];
     }
     group
@@ -426,26 +511,50 @@ fn focus_place<'a>(doc: &'a Document<'_>) -> Option<&'a Mention> {
 }
 
 fn date_for<'a>(doc: &'a Document<'_>, sentence: Span, trigger_at: u32, earlier: &[Span]) -> Option<&'a DateMention> {
-    let nearest = |span: Span| doc.dates.iter().filter(|d| span.contains(d.span)).min_by_key(|d| d.span.start.abs_diff(trigger_at));
-    nearest(sentence).or_else(|| earlier.iter().find_map(|s| doc.dates.iter().filter(|d| s.contains(d.span) && !d.background).last()))
+    let nearest = |span: Span| {
+        doc.dates.iter().filter(|d| span.contains(d.span)).min_by_key(|d| d.span.start.abs_diff(trigger_at))
+    };
+    nearest(sentence).or_else(|| {
+        earlier.iter().find_map(|s| doc.dates.iter().filter(|d| s.contains(d.span) && !d.background).last())
+    })
 }
 
 fn fatalities(doc: &Document<'_>, range: &Range<usize>) -> Option<u64> {
     let kb = doc.kb;
     let tokens = doc.tokens;
-    let in_sentence: Vec<&Count> = doc.counts.iter().filter(|c| {
-        let first = doc.first_token(c.span);
-        range.contains(&first)
-    }).collect();
+    let in_sentence: Vec<&Count> = doc
+        .counts
+        .iter()
+        .filter(|c| {
+            let first = doc.first_token(c.span);
+            range.contains(&first)
+        })
+        .collect();
     let mut death_words = find(kb, "fatality", tokens, range.clone());
-    death_words.extend(triggers(kb, tokens, range.clone()).into_iter().filter(|t| t.frame == "kill").map(|t| Cue { first: t.first, last: t.last, role: None }));
-    let place_tokens: Vec<usize> = doc.mentions_in(Span { start: tokens.items()[range.start].start, end: tokens.items()[range.end - 1].end }).filter(|m| matches!(m.entity, Entity::Place(_))).map(|m| doc.first_token(m.span)).collect();
+    death_words.extend(triggers(kb, tokens, range.clone()).into_iter().filter(|t| t.frame == "kill").map(|t| Cue {
+        first: t.first,
+        last: t.last,
+        role: None,
+    }));
+    let place_tokens: Vec<usize> = doc
+        .mentions_in(Span { start: tokens.items()[range.start].start, end: tokens.items()[range.end - 1].end })
+        .filter(|m| matches!(m.entity, Entity::Place(_)))
+        .map(|m| doc.first_token(m.span))
+        .collect();
     let injury_words = find(kb, "injury", tokens, range.clone());
     // A death word may follow the count across its noun phrase ("Quatre soldats maliens ont été tués")
     // or precede it ("tuant quatre", "مقتل 50").
     let near = |cues: &[Cue], first: usize, last: usize| {
         cues.iter()
-            .filter_map(|c| if c.last < first { (first - c.last <= BEFORE_COUNT).then_some(first - c.last) } else if c.first > last { (c.first - last <= AFTER_COUNT).then_some(c.first - last) } else { Some(0) })
+            .filter_map(|c| {
+                if c.last < first {
+                    (first - c.last <= BEFORE_COUNT).then_some(first - c.last)
+                } else if c.first > last {
+                    (c.first - last <= AFTER_COUNT).then_some(c.first - last)
+                } else {
+                    Some(0)
+                }
+            })
             .min()
     };
     let mut total: Option<u64> = None;
@@ -477,10 +586,20 @@ fn fatalities(doc: &Document<'_>, range: &Range<usize>) -> Option<u64> {
     total.or_else(|| any(kb, "no-casualties", tokens, range.clone()).then_some(0))
 }
 
-fn sub_event(kb: &KnowledgeBase, frame: &str, actor1: Option<u32>, actor2: Option<u32>, doc: &Document<'_>, range: &Range<usize>, killed: bool) -> Option<String> {
+fn sub_event(
+    kb: &KnowledgeBase,
+    frame: &str,
+    actor1: Option<u32>,
+    actor2: Option<u32>,
+    doc: &Document<'_>,
+    range: &Range<usize>,
+    killed: bool,
+) -> Option<String> {
     let rule = kb.taxonomy.frame(frame)?;
     let civilian_target = actor2.is_some_and(|a| is_civilians(kb, a));
-    let state = |a: Option<u32>| a.is_some_and(|a| matches!(kb.actors[a as usize].kind, ActorKind::StateForce | ActorKind::Government));
+    let state = |a: Option<u32>| {
+        a.is_some_and(|a| matches!(kb.actors[a as usize].kind, ActorKind::StateForce | ActorKind::Government))
+    };
     let mut sub = match (&rule.if_civilian_target, civilian_target) {
         (Some(civilian), true) => civilian.clone(),
         _ => rule.sub_event_type.clone(),
@@ -489,19 +608,32 @@ fn sub_event(kb: &KnowledgeBase, frame: &str, actor1: Option<u32>, actor2: Optio
         "protest" => {
             if killed {
                 sub = "Excessive force against protesters".into();
-            } else if find(kb, "event-triggers", doc.tokens, range.clone()).iter().any(|c| c.role.as_deref().is_some_and(|r| r.starts_with("arrest") || r.starts_with("attack") || r.starts_with("clash"))) {
+            } else if find(kb, "event-triggers", doc.tokens, range.clone()).iter().any(|c| {
+                c.role
+                    .as_deref()
+                    .is_some_and(|r| r.starts_with("arrest") || r.starts_with("attack") || r.starts_with("clash"))
+            }) {
                 sub = "Protest with intervention".into();
             }
         }
         "capture_territory" if state(actor1) => sub = "Government regains territory".into(),
-        "retake_territory" if actor1.is_some_and(|a| is_armed(kb, a)) => sub = "Non-state actor overtakes territory".into(),
+        "retake_territory" if actor1.is_some_and(|a| is_armed(kb, a)) => {
+            sub = "Non-state actor overtakes territory".into()
+        }
         "burn_loot" if killed && civilian_target => sub = "Attack".into(),
         _ => {}
     }
     Some(sub)
 }
 
-fn code_sentence(doc: &Document<'_>, sentence: Span, range: Range<usize>, trigger: &Trigger, earlier: &[Span], story_place: Option<u32>) -> Vec<Event> {
+fn code_sentence(
+    doc: &Document<'_>,
+    sentence: Span,
+    range: Range<usize>,
+    trigger: &Trigger,
+    earlier: &[Span],
+    story_place: Option<u32>,
+) -> Vec<Event> {
     let kb = doc.kb;
     let trigger_span = doc.trigger_span(trigger);
     let named = actors_in(doc, sentence);
@@ -521,13 +653,16 @@ fn code_sentence(doc: &Document<'_>, sentence: Span, range: Range<usize>, trigge
             .find(|(p, _)| !p.is_empty())
             .or_else(|| {
                 // Else the place of the incident the article told last.
-                let last_mention = story_place.and_then(|p| doc.mentions.iter().rev().find(|m| m.span.end <= sentence.start && m.entity == Entity::Place(p)));
+                let last_mention = story_place.and_then(|p| {
+                    doc.mentions.iter().rev().find(|m| m.span.end <= sentence.start && m.entity == Entity::Place(p))
+                });
                 last_mention.map(|m| (vec![m], 0..0))
             })
             .or_else(|| {
                 // Else the last place the article named before this sentence, in its country.
                 let before = Span { start: 0, end: sentence.start };
-                let mut previous: Vec<&Mention> = places_in(doc, before, sentence.start).into_iter().filter(in_focus).collect();
+                let mut previous: Vec<&Mention> =
+                    places_in(doc, before, sentence.start).into_iter().filter(in_focus).collect();
                 previous.sort_by_key(|m| std::cmp::Reverse(m.span.start));
                 previous.truncate(1);
                 (!previous.is_empty()).then(|| (previous, 0..0))
@@ -539,8 +674,16 @@ fn code_sentence(doc: &Document<'_>, sentence: Span, range: Range<usize>, trigge
     // Leaving a country (evacuations) happens at the level of the country.
     let country_level = trigger.frame == "evacuate";
     let places: Vec<&Mention> = if country_level {
-        let countries: Vec<&Mention> = places.iter().copied().filter(|m| matches!(m.entity, Entity::Place(p) if kb.places[p as usize].kind == PlaceKind::Country)).collect();
-        if countries.is_empty() { focus_place(doc).into_iter().collect() } else { countries }
+        let countries: Vec<&Mention> = places
+            .iter()
+            .copied()
+            .filter(|m| matches!(m.entity, Entity::Place(p) if kb.places[p as usize].kind == PlaceKind::Country))
+            .collect();
+        if countries.is_empty() {
+            focus_place(doc).into_iter().collect()
+        } else {
+            countries
+        }
     } else {
         places
     };
@@ -549,31 +692,54 @@ fn code_sentence(doc: &Document<'_>, sentence: Span, range: Range<usize>, trigge
         Some(best) => vec![Some(*best)],
         None => vec![None],
     };
-    let country = chosen.first().copied().flatten().and_then(|m| if let Entity::Place(p) = m.entity { kb.places[p as usize].country.clone() } else { None });
+    let country = chosen.first().copied().flatten().and_then(|m| {
+        if let Entity::Place(p) = m.entity {
+            kb.places[p as usize].country.clone()
+        } else {
+            None
+        }
+    });
     let civilian_words = any(kb, "civilian-targets", doc.tokens, range.clone());
     if roles.actor2.is_none() && civilian_words {
         roles.actor2 = kb.actor_index("civilians");
     } else if roles.actor2.is_none() && any(kb, "military-targets", doc.tokens, range.clone()) {
-        roles.actor2 = kb.state_actor(country.as_deref().unwrap_or("ML"), StateRole::Military).filter(|a| Some(*a) != roles.actor1);
+        roles.actor2 = kb
+            .state_actor(country.as_deref().unwrap_or("ML"), StateRole::Military)
+            .filter(|a| Some(*a) != roles.actor1);
     }
     if roles.actor2.is_none() && trigger.frame != "protest" {
         // The army reporting an attack it repelled is its target.
-        roles.actor2 = roles.source.filter(|s| matches!(kb.actors[*s as usize].kind, ActorKind::StateForce | ActorKind::Government) && Some(*s) != roles.actor1);
+        roles.actor2 = roles.source.filter(|s| {
+            matches!(kb.actors[*s as usize].kind, ActorKind::StateForce | ActorKind::Government)
+                && Some(*s) != roles.actor1
+        });
     }
     if matches!(trigger.frame.as_str(), "protest" | "riot") {
         // Protesters are actor1; a state force named with them intervened.
-        let protesters = roles.actor1.filter(|a| !matches!(kb.actors[*a as usize].kind, ActorKind::StateForce | ActorKind::Government));
-        let state = [roles.actor1, roles.actor2].into_iter().flatten().find(|a| matches!(kb.actors[*a as usize].kind, ActorKind::StateForce));
+        let protesters = roles
+            .actor1
+            .filter(|a| !matches!(kb.actors[*a as usize].kind, ActorKind::StateForce | ActorKind::Government));
+        let state = [roles.actor1, roles.actor2]
+            .into_iter()
+            .flatten()
+            .find(|a| matches!(kb.actors[*a as usize].kind, ActorKind::StateForce));
         roles.actor1 = protesters.or_else(|| kb.actor_index("civilians"));
         roles.actor2 = state.filter(|s| Some(*s) != roles.actor1);
     }
     let killed_count = fatalities(doc, &range);
-    let Some(sub_event_type) = sub_event(kb, &trigger.frame, roles.actor1, roles.actor2, doc, &range, killed_count.is_some_and(|k| k > 0)) else { return Vec::new() };
-    let Some(event_type) = kb.taxonomy.sub_event(&sub_event_type).map(|s| s.event_type.clone()) else { return Vec::new() };
+    let Some(sub_event_type) =
+        sub_event(kb, &trigger.frame, roles.actor1, roles.actor2, doc, &range, killed_count.is_some_and(|k| k > 0))
+    else {
+        return Vec::new();
+    };
+    let Some(event_type) = kb.taxonomy.sub_event(&sub_event_type).map(|s| s.event_type.clone()) else {
+        return Vec::new();
+    };
     let date = date_for(doc, sentence, trigger_span.start, earlier);
     let foiled = any(kb, "foiled", doc.tokens, range.clone());
-    let anaphoric = any(kb, "demonstratives", doc.tokens, trigger.first.saturating_sub(1).max(range.start)..trigger.first)
-        || any(kb, "demonstratives", doc.tokens, trigger.last + 1..(trigger.last + 2).min(range.end));
+    let anaphoric =
+        any(kb, "demonstratives", doc.tokens, trigger.first.saturating_sub(1).max(range.start)..trigger.first)
+            || any(kb, "demonstratives", doc.tokens, trigger.last + 1..(trigger.last + 2).min(range.end));
     // A withdrawal told without a town or a date is background analysis (the departure of foreign forces).
     if trigger.frame == "withdraw" {
         let town = chosen.iter().flatten().any(|m| matches!(m.entity, Entity::Place(p) if matches!(kb.places[p as usize].kind, PlaceKind::Town | PlaceKind::Neighbourhood)) && place_range == range);

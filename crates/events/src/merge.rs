@@ -18,7 +18,8 @@ fn places_agree(kb: &KnowledgeBase, a: Option<u32>, b: Option<u32>) -> bool {
             }
             let (pa, pb) = (&kb.places[a as usize], &kb.places[b as usize]);
             let inside = |inner: &marsad_kb::Place, outer: &marsad_kb::Place| {
-                inner.region.as_deref() == Some(outer.id.as_str()) || (outer.kind == PlaceKind::Country && inner.country == outer.country)
+                inner.region.as_deref() == Some(outer.id.as_str())
+                    || (outer.kind == PlaceKind::Country && inner.country == outer.country)
             };
             inside(pa, pb) || inside(pb, pa)
         }
@@ -35,7 +36,8 @@ fn dates_agree(a: &Option<String>, b: &Option<String>) -> bool {
 
 fn same_incident(kb: &KnowledgeBase, first: &Event, later: &Event) -> bool {
     // Strategic developments are a catch-all: only the same kind of development is one incident.
-    let same_kind = first.event_type == later.event_type && (first.event_type != "Strategic developments" || first.sub_event_type == later.sub_event_type);
+    let same_kind = first.event_type == later.event_type
+        && (first.event_type != "Strategic developments" || first.sub_event_type == later.sub_event_type);
     let types_agree = same_kind || later.frame == "kill" || first.frame == "kill";
     types_agree && places_agree(kb, first.place, later.place) && dates_agree(&first.date, &later.date)
 }
@@ -43,9 +45,12 @@ fn same_incident(kb: &KnowledgeBase, first: &Event, later: &Event) -> bool {
 /// Two sources disagree: each attributes its version, and the tolls or the doers differ.
 fn contradicts(first: &Event, later: &Event) -> bool {
     let tolls = matches!((first.fatalities, later.fatalities), (Some(a), Some(b)) if a != b);
-    let doers = matches!((first.actor1, later.actor1), (Some(a), Some(b)) if a != b) && first.actor1_strength >= 2 && later.actor1_strength >= 2;
+    let doers = matches!((first.actor1, later.actor1), (Some(a), Some(b)) if a != b)
+        && first.actor1_strength >= 2
+        && later.actor1_strength >= 2;
     let both_attributed = first.attributed_to.is_some() && later.attributed_to.is_some();
-    (tolls && first.attributed_to != later.attributed_to) || (doers && both_attributed && first.attributed_to != later.attributed_to)
+    (tolls && first.attributed_to != later.attributed_to)
+        || (doers && both_attributed && first.attributed_to != later.attributed_to)
 }
 
 fn fill(into: &mut Event, from: &Event, kb: &KnowledgeBase) {

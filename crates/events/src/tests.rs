@@ -21,12 +21,18 @@ fn actor(id: Option<u32>) -> Option<&'static str> {
 
 #[test]
 fn verb_first_arabic_attack_on_a_convoy_targets_civilians() {
-    let found = events("هاجم مسلحون تابعون لجماعة نصرة الإسلام والمسلمين أمس قافلة شاحنات قرب كايس وقتلوا ثلاثة سائقين.", Some("2025-09-07"));
+    let found = events(
+        "هاجم مسلحون تابعون لجماعة نصرة الإسلام والمسلمين أمس قافلة شاحنات قرب كايس وقتلوا ثلاثة سائقين.",
+        Some("2025-09-07"),
+    );
     assert_eq!(found.len(), 1, "{found:?}");
     let e = &found[0];
     assert_eq!((e.event_type.as_str(), e.sub_event_type.as_str()), ("Violence against civilians", "Attack"));
     assert_eq!((actor(e.actor1), actor(e.actor2)), (Some("jnim"), Some("civilians")));
-    assert_eq!((e.date.as_deref(), e.time_precision, e.geo_precision, e.fatalities), (Some("2025-09-06"), 1, 2, Some(3)));
+    assert_eq!(
+        (e.date.as_deref(), e.time_precision, e.geo_precision, e.fatalities),
+        (Some("2025-09-06"), 1, 2, Some(3))
+    );
 }
 
 #[test]
@@ -36,7 +42,10 @@ fn speculation_is_not_an_event() {
 
 #[test]
 fn passive_arabic_convoy_attack_with_a_claim_names_the_group() {
-    let found = events("تعرضت قافلة شاحنات لهجوم مسلح يوم السبت قرب نيونو، وأعلنت جماعة نصرة الإسلام والمسلمين مسؤوليتها عن الهجوم.", Some("2025-10-06"));
+    let found = events(
+        "تعرضت قافلة شاحنات لهجوم مسلح يوم السبت قرب نيونو، وأعلنت جماعة نصرة الإسلام والمسلمين مسؤوليتها عن الهجوم.",
+        Some("2025-10-06"),
+    );
     assert_eq!(found.len(), 1, "{found:?}");
     let e = &found[0];
     assert_eq!((actor(e.actor1), actor(e.actor2)), (Some("jnim"), Some("civilians")));
@@ -47,7 +56,8 @@ fn passive_arabic_convoy_attack_with_a_claim_names_the_group() {
 fn parts_of_a_toll_are_summed_and_injuries_not_counted() {
     let ar = events("قتل 5 جنود ماليين و3 مدنيين وأصيب 12 آخرون في هجوم على بلدة دوينتزا أمس.", Some("2025-03-02"));
     assert_eq!(ar.first().and_then(|e| e.fatalities), Some(8), "{ar:?}");
-    let en = events("Dozens of villagers were killed near Bandiagara on Sunday, local officials said.", Some("2025-03-04"));
+    let en =
+        events("Dozens of villagers were killed near Bandiagara on Sunday, local officials said.", Some("2025-03-04"));
     assert_eq!(en.first().and_then(|e| e.fatalities), Some(12), "{en:?}");
     let fr = events("Sept soldats ont été blessés dans une embuscade près de Sévaré mardi.", Some("2025-03-06"));
     assert_eq!(fr.first().map(|e| e.fatalities), Some(None), "{fr:?}");
@@ -64,7 +74,8 @@ fn a_foiled_attack_is_still_an_event_and_the_army_is_its_target() {
 
 #[test]
 fn background_years_before_publication_are_flagged_not_current() {
-    let found = events("Depuis la prise de Kidal par les rebelles en 2012, la région reste instable.", Some("2025-05-11"));
+    let found =
+        events("Depuis la prise de Kidal par les rebelles en 2012, la région reste instable.", Some("2025-05-11"));
     assert!(found.iter().all(|e| e.background), "{found:?}");
 }
 

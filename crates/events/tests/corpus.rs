@@ -38,7 +38,19 @@ fn run(kb: &KnowledgeBase, lang: &str) -> (Vec<String>, Vec<String>) {
             .events
             .iter()
             .map(|e| {
-                serde_json::json!([e.sub_event_type, e.actor1, e.actor2, e.place, e.geo_precision, e.date, e.time_precision, e.fatalities, e.attributed_to, e.claim_of, e.trigger.text])
+                serde_json::json!([
+                    e.sub_event_type,
+                    e.actor1,
+                    e.actor2,
+                    e.place,
+                    e.geo_precision,
+                    e.date,
+                    e.time_precision,
+                    e.fatalities,
+                    e.attributed_to,
+                    e.claim_of,
+                    e.trigger.text
+                ])
             })
             .collect();
         snapshot.push(serde_json::json!({"id": id, "events": compact}).to_string());
@@ -67,7 +79,11 @@ fn corpus_events_match_their_snapshot_and_the_hand_annotations() {
                 failures.push(format!("{lang} snapshot differs:\n  expected {e}\n  actual   {a}"));
             }
             if expected.lines().count() != actual.lines().count() {
-                failures.push(format!("{lang} snapshot has {} lines, output {}", expected.lines().count(), actual.lines().count()));
+                failures.push(format!(
+                    "{lang} snapshot has {} lines, output {}",
+                    expected.lines().count(),
+                    actual.lines().count()
+                ));
             }
         }
         if !scorer.exists() {
@@ -88,7 +104,13 @@ fn corpus_events_match_their_snapshot_and_the_hand_annotations() {
             .expect("python3 runs score.py");
         let score: serde_json::Value = serde_json::from_slice(&output.stdout).expect("score.py JSON");
         let f1 = |k: &str| score["overall"][k]["f1"].as_f64().unwrap_or(0.0);
-        eprintln!("{lang}: places {:.3} actors {:.3} events typed {:.3} full {:.3}", f1("places"), f1("actors"), f1("events.typed"), f1("events.full"));
+        eprintln!(
+            "{lang}: places {:.3} actors {:.3} events typed {:.3} full {:.3}",
+            f1("places"),
+            f1("actors"),
+            f1("events.typed"),
+            f1("events.full")
+        );
         for (metric, bar) in [("places", 0.90), ("actors", 0.85), ("events.typed", 0.70), ("events.full", 0.50)] {
             if f1(metric) < bar {
                 failures.push(format!("{lang}: {metric} F1 {:.3} below {bar}", f1(metric)));

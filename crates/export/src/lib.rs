@@ -9,9 +9,37 @@ use std::io::Write;
 
 /// ACLED's columns, in ACLED's order.
 pub const ACLED_COLUMNS: [&str; 31] = [
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1",
-    "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location",
-    "latitude", "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
 ];
 
 /// An export failure.
@@ -36,7 +64,12 @@ impl From<csv::Error> for ExportError {
 
 /// ACLED's actor type code ("inter"): 1 state forces, 2 rebel groups, 3 political militias,
 /// 4 identity militias, 5 rioters, 6 protesters, 7 civilians, 8 external/other forces.
-pub fn inter_code(kb: &KnowledgeBase, actor: Option<&str>, event_country: Option<&str>, sub_event_type: &str) -> Option<u8> {
+pub fn inter_code(
+    kb: &KnowledgeBase,
+    actor: Option<&str>,
+    event_country: Option<&str>,
+    sub_event_type: &str,
+) -> Option<u8> {
     let actor = kb.actors.get(kb.actor_index(actor?)? as usize)?;
     Some(match actor.kind {
         ActorKind::StateForce | ActorKind::Government | ActorKind::Country => {
@@ -48,7 +81,14 @@ pub fn inter_code(kb: &KnowledgeBase, actor: Option<&str>, event_country: Option
         }
         ActorKind::ArmedGroup => 2,
         ActorKind::Militia => 4,
-        ActorKind::Civilians if matches!(sub_event_type, "Peaceful protest" | "Protest with intervention" | "Excessive force against protesters") => 6,
+        ActorKind::Civilians
+            if matches!(
+                sub_event_type,
+                "Peaceful protest" | "Protest with intervention" | "Excessive force against protesters"
+            ) =>
+        {
+            6
+        }
         ActorKind::Civilians if matches!(sub_event_type, "Violent demonstration" | "Mob violence") => 5,
         ActorKind::Civilians => 7,
         ActorKind::International | ActorKind::Other => 8,
@@ -74,8 +114,16 @@ pub fn acled_row(kb: &KnowledgeBase, event: &StoredEvent) -> Vec<String> {
     let country = place_country(kb, s);
     let country_place = country.as_deref().and_then(|c| kb.country_place(c)).map(|i| &kb.places[i as usize]);
     let place = s.place.as_deref().and_then(|p| kb.place_index(p)).map(|i| &kb.places[i as usize]);
-    let admin1 = place.and_then(|p| if p.kind == marsad_kb::PlaceKind::Region && p.admin_level == Some(1) { Some(p) } else { p.region.as_deref().and_then(|r| kb.place_index(r)).map(|i| &kb.places[i as usize]) });
-    let name_of = |actor: &Option<String>| actor.as_deref().and_then(|a| kb.actor_index(a)).map(|i| kb.actors[i as usize].name.clone()).unwrap_or_default();
+    let admin1 = place.and_then(|p| {
+        if p.kind == marsad_kb::PlaceKind::Region && p.admin_level == Some(1) {
+            Some(p)
+        } else {
+            p.region.as_deref().and_then(|r| kb.place_index(r)).map(|i| &kb.places[i as usize])
+        }
+    });
+    let name_of = |actor: &Option<String>| {
+        actor.as_deref().and_then(|a| kb.actor_index(a)).map(|i| kb.actors[i as usize].name.clone()).unwrap_or_default()
+    };
     let inter1 = inter_code(kb, s.actor1.as_deref(), country.as_deref(), &s.sub_event_type);
     let inter2 = inter_code(kb, s.actor2.as_deref(), country.as_deref(), &s.sub_event_type);
     let interaction = match (inter1, inter2) {
@@ -84,7 +132,8 @@ pub fn acled_row(kb: &KnowledgeBase, event: &StoredEvent) -> Vec<String> {
         (None, None) => String::new(),
     };
     let disorder = kb.taxonomy.sub_event(&s.sub_event_type).map(|t| t.disorder_type.clone()).unwrap_or_default();
-    let mut outlets: Vec<String> = event.sources.iter().filter_map(|src| src.outlet.clone().or_else(|| src.claim.attributed_to.clone())).collect();
+    let mut outlets: Vec<String> =
+        event.sources.iter().filter_map(|src| src.outlet.clone().or_else(|| src.claim.attributed_to.clone())).collect();
     outlets.dedup();
     let mut tags = Vec::new();
     if event.disputed {
@@ -93,7 +142,14 @@ pub fn acled_row(kb: &KnowledgeBase, event: &StoredEvent) -> Vec<String> {
     if s.foiled {
         tags.push("foiled");
     }
-    let timestamp = event.sources.iter().filter_map(|src| src.published.as_deref()).filter_map(|d| Date::parse_iso(d)).map(|d| d.day_range().0).max().unwrap_or(0);
+    let timestamp = event
+        .sources
+        .iter()
+        .filter_map(|src| src.published.as_deref())
+        .filter_map(|d| Date::parse_iso(d))
+        .map(|d| d.day_range().0)
+        .max()
+        .unwrap_or(0);
     let date = s.date.as_deref().map(first_day).unwrap_or_default();
     vec![
         format!("{}{}", country_place.and_then(|c| c.iso3.clone()).unwrap_or_else(|| "XXX".into()), event.id),
@@ -142,7 +198,8 @@ pub fn write_acled_csv(kb: &KnowledgeBase, events: &[StoredEvent], out: impl Wri
 }
 
 fn claim_json(kb: &KnowledgeBase, claim: &Claim) -> serde_json::Value {
-    let name = |a: &Option<String>| a.as_deref().and_then(|a| kb.actor_index(a)).map(|i| kb.actors[i as usize].name.clone());
+    let name =
+        |a: &Option<String>| a.as_deref().and_then(|a| kb.actor_index(a)).map(|i| kb.actors[i as usize].name.clone());
     serde_json::json!({
         "event_type": claim.event_type, "sub_event_type": claim.sub_event_type,
         "actor1": claim.actor1, "actor1_name": name(&claim.actor1), "actor2": claim.actor2, "actor2_name": name(&claim.actor2),
@@ -182,7 +239,8 @@ pub fn write_geojson(kb: &KnowledgeBase, events: &[StoredEvent], mut out: impl W
             continue;
         };
         let row = acled_row(kb, event);
-        let properties: serde_json::Map<String, serde_json::Value> = ACLED_COLUMNS.iter().zip(row).map(|(k, v)| (k.to_string(), serde_json::Value::String(v))).collect();
+        let properties: serde_json::Map<String, serde_json::Value> =
+            ACLED_COLUMNS.iter().zip(row).map(|(k, v)| (k.to_string(), serde_json::Value::String(v))).collect();
         features.push(serde_json::json!({
             "type": "Feature",
             "id": event.id,

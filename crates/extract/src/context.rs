@@ -47,13 +47,23 @@ pub fn state_heads(kb: &KnowledgeBase, text: &str, tokens: &Tokens, layout: &Lay
             }
             // The country named right after the head (جيش مالي, the army of Niger) owns it.
             let next_country = mentions.iter().find_map(|m| match m.entity {
-                Entity::Place(p) if kb.places[p as usize].kind == PlaceKind::Country && far + 1 < end && m.span.start >= items[far + 1].start && m.span.start <= items[far + 1].end => {
+                Entity::Place(p)
+                    if kb.places[p as usize].kind == PlaceKind::Country
+                        && far + 1 < end
+                        && m.span.start >= items[far + 1].start
+                        && m.span.start <= items[far + 1].end =>
+                {
                     kb.places[p as usize].country.as_deref()
                 }
                 _ => None,
             });
             let country = next_country.unwrap_or(focus);
-            let actor = found.entry.role.as_deref().and_then(StateRole::from_name).and_then(|role| kb.state_actor(country, role));
+            let actor = found
+                .entry
+                .role
+                .as_deref()
+                .and_then(StateRole::from_name)
+                .and_then(|role| kb.state_actor(country, role));
             if let Some(actor) = actor {
                 // Arabic: the mention starts after the proclitics, keeping the article.
                 let start = if items[at].script == Script::Arabic {
@@ -67,7 +77,12 @@ pub fn state_heads(kb: &KnowledgeBase, text: &str, tokens: &Tokens, layout: &Lay
                 } else {
                     items[at].start
                 };
-                added.push(Mention { span: Span { start, end: items[far].end }, entity: Entity::Actor(actor), tier: Tier::Exact, how: How::Context });
+                added.push(Mention {
+                    span: Span { start, end: items[far].end },
+                    entity: Entity::Actor(actor),
+                    tier: Tier::Exact,
+                    how: How::Context,
+                });
             }
             at = far + 1;
         }

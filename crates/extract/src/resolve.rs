@@ -42,7 +42,14 @@ fn rule_applies(rule: &ContextRule, target: Target, script: Script, lang: Option
     }
 }
 
-fn context_holds(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, candidate: &Candidate, conditions: &[Condition], before: bool) -> bool {
+fn context_holds(
+    kb: &KnowledgeBase,
+    tokens: &Tokens,
+    range: &Range<usize>,
+    candidate: &Candidate,
+    conditions: &[Condition],
+    before: bool,
+) -> bool {
     let items = tokens.items();
     if before {
         if candidate.first == range.start || !items[candidate.first - 1].joined_to_next {
@@ -57,7 +64,13 @@ fn context_holds(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, cand
     }
 }
 
-fn passes_rules(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, lang: Option<Lang>, candidate: &Candidate) -> bool {
+fn passes_rules(
+    kb: &KnowledgeBase,
+    tokens: &Tokens,
+    range: &Range<usize>,
+    lang: Option<Lang>,
+    candidate: &Candidate,
+) -> bool {
     let script = tokens.items()[candidate.first].script;
     for rule in &kb.lexicon.rules {
         if !rule_applies(rule, candidate.name.target, script, lang) {
@@ -93,7 +106,10 @@ fn head_of(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, candidate:
         if let Some(found) = heads.ending_at_where(tokens, candidate.first - 1, |e| e.lang != "en") {
             {
                 let role = found.entry.role.as_deref().and_then(StateRole::from_name)?;
-                return Some(Head { role, span: Span { start: items[found.far_token].start, end: candidate.span.end } });
+                return Some(Head {
+                    role,
+                    span: Span { start: items[found.far_token].start, end: candidate.span.end },
+                });
             }
         }
     }
@@ -116,7 +132,12 @@ fn head_of(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, candidate:
 
 fn place_preference(kb: &KnowledgeBase, index: u32) -> (u8, u8, u8, std::cmp::Reverse<u64>) {
     let place = &kb.places[index as usize];
-    let theatre = place.country.as_deref().and_then(|c| THEATRE.iter().position(|t| *t == c)).map(|p| if p == 0 { 0 } else { 1 }).unwrap_or(2);
+    let theatre = place
+        .country
+        .as_deref()
+        .and_then(|c| THEATRE.iter().position(|t| *t == c))
+        .map(|p| if p == 0 { 0 } else { 1 })
+        .unwrap_or(2);
     let kind = match place.kind {
         PlaceKind::Country => 0,
         PlaceKind::Town => 1,
@@ -134,10 +155,24 @@ fn capital_in_subject_position(tokens: &Tokens, range: &Range<usize>, lead: &Can
     if lead.conjunction || lead.preposition || lead.definite {
         return false;
     }
-    let next_is_verb = lead.last + 1 < range.end && matches!(tokens.folded(lead.last + 1), "said" | "says" | "announced" | "denied" | "admitted" | "accused" | "affirme" | "accuse" | "annonce" | "dement");
+    let next_is_verb = lead.last + 1 < range.end
+        && matches!(
+            tokens.folded(lead.last + 1),
+            "said"
+                | "says"
+                | "announced"
+                | "denied"
+                | "admitted"
+                | "accused"
+                | "affirme"
+                | "accuse"
+                | "annonce"
+                | "dement"
+        );
     let previous_is_verb = lead.first > range.start && {
         let previous = tokens.folded(lead.first - 1);
-        ["اعترفت", "اعلنت", "اكدت", "نفت", "اتهمت", "قالت", "ردت", "طالبت", "رفضت", "دعت", "حذرت", "هددت"].contains(&previous)
+        ["اعترفت", "اعلنت", "اكدت", "نفت", "اتهمت", "قالت", "ردت", "طالبت", "رفضت", "دعت", "حذرت", "هددت"]
+            .contains(&previous)
     };
     next_is_verb || previous_is_verb
 }
@@ -192,7 +227,15 @@ fn after_locative(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, fir
 }
 
 /// Turn the candidates of tokens `range` into mentions appended to `out`.
-pub fn resolve(kb: &KnowledgeBase, text: &str, tokens: &Tokens, range: Range<usize>, lang: Option<Lang>, mut candidates: Vec<Candidate>, out: &mut Vec<Mention>) {
+pub fn resolve(
+    kb: &KnowledgeBase,
+    text: &str,
+    tokens: &Tokens,
+    range: Range<usize>,
+    lang: Option<Lang>,
+    mut candidates: Vec<Candidate>,
+    out: &mut Vec<Mention>,
+) {
     candidates.retain(|c| passes_rules(kb, tokens, &range, lang, c));
     candidates.sort_by_key(|c| (std::cmp::Reverse(c.last - c.first), c.name.tier, c.first, c.span.start));
     let mut taken = vec![false; range.end - range.start];
@@ -200,7 +243,9 @@ pub fn resolve(kb: &KnowledgeBase, text: &str, tokens: &Tokens, range: Range<usi
     for candidate in candidates {
         let cells = candidate.first - range.start..=candidate.last - range.start;
         if let Some(group) = groups.iter_mut().find(|g| g[0].first == candidate.first && g[0].last == candidate.last) {
-            if group[0].name.tier == candidate.name.tier && !group.iter().any(|c| c.name.target == candidate.name.target) {
+            if group[0].name.tier == candidate.name.tier
+                && !group.iter().any(|c| c.name.target == candidate.name.target)
+            {
                 group.push(candidate);
             }
             continue;
@@ -220,7 +265,15 @@ pub fn resolve(kb: &KnowledgeBase, text: &str, tokens: &Tokens, range: Range<usi
     }
 }
 
-fn interpret(kb: &KnowledgeBase, text: &str, tokens: &Tokens, range: &Range<usize>, group: &[Candidate], previous: Option<Previous>, out: &mut Vec<Mention>) -> Option<Previous> {
+fn interpret(
+    kb: &KnowledgeBase,
+    text: &str,
+    tokens: &Tokens,
+    range: &Range<usize>,
+    group: &[Candidate],
+    previous: Option<Previous>,
+    out: &mut Vec<Mention>,
+) -> Option<Previous> {
     let lead = group[0];
     let tier = lead.name.tier;
     let mention = |span: Span, entity: Entity, how: How| Mention { span, entity, tier, how };
@@ -246,7 +299,8 @@ fn interpret(kb: &KnowledgeBase, text: &str, tokens: &Tokens, range: &Range<usiz
         out.push(mention(lead.span, Entity::Outlet(outlet), How::Name));
         return Some(Previous { last_token: lead.last, head: None, locative: None, adjective: false });
     }
-    let actors: Vec<u32> = group.iter().filter_map(|c| if let Target::Actor(i) = c.name.target { Some(i) } else { None }).collect();
+    let actors: Vec<u32> =
+        group.iter().filter_map(|c| if let Target::Actor(i) = c.name.target { Some(i) } else { None }).collect();
     if !actors.is_empty() {
         for actor in actors {
             out.push(mention(lead.span, Entity::Actor(actor), How::Name));
@@ -261,7 +315,9 @@ fn interpret(kb: &KnowledgeBase, text: &str, tokens: &Tokens, range: &Range<usiz
             Some(Head { role: inherited, span: lead.span })
         });
         if let Some(head) = head {
-            if let Some(actor) = kb.places[country_place as usize].country.as_deref().and_then(|c| kb.state_actor(c, head.role)) {
+            if let Some(actor) =
+                kb.places[country_place as usize].country.as_deref().and_then(|c| kb.state_actor(c, head.role))
+            {
                 out.push(mention(head.span, Entity::Actor(actor), How::Nationality));
             }
             return Some(Previous { last_token: lead.last, head: Some(head.role), locative: None, adjective: false });
@@ -278,7 +334,11 @@ fn interpret(kb: &KnowledgeBase, text: &str, tokens: &Tokens, range: &Range<usiz
         .filter_map(|c| if let Target::Place(i) = c.name.target { Some(i) } else { None })
         .min_by_key(|i| place_preference(kb, *i));
     let Some(place_index) = best_place else {
-        return Some(if demonym.is_some() { adjective } else { Previous { last_token: lead.last, head: None, locative: None, adjective: false } });
+        return Some(if demonym.is_some() {
+            adjective
+        } else {
+            Previous { last_token: lead.last, head: None, locative: None, adjective: false }
+        });
     };
     // An adjective form that is also a place name (مالي) reads as the place only when bare.
     if demonym.is_some() && lead.definite {
@@ -287,15 +347,14 @@ fn interpret(kb: &KnowledgeBase, text: &str, tokens: &Tokens, range: &Range<usiz
     out.push(mention(lead.span, Entity::Place(place_index), How::Name));
     let place = &kb.places[place_index as usize];
     // A capital standing where an actor stands speaks for its government ("Bamako admitted").
-    let acting_country = if place.kind == PlaceKind::Country { place.country.as_deref() } else { place.capital_of.as_deref() };
+    let acting_country =
+        if place.kind == PlaceKind::Country { place.country.as_deref() } else { place.capital_of.as_deref() };
     let Some(acting_country) = acting_country else {
         return Some(Previous { last_token: lead.last, head: None, locative: Some(true), adjective: false });
     };
     let locative = match list.and_then(|p| p.locative) {
         Some(inherited) => inherited,
-        None => {
-            lead.preposition || after_locative(kb, tokens, range, lead.first)
-        }
+        None => lead.preposition || after_locative(kb, tokens, range, lead.first),
     };
     // A capital only acts as the subject of a clause (first word of its sentence or after a verb-like word).
     let capital_acts = place.kind == PlaceKind::Country || capital_in_subject_position(tokens, range, &lead);

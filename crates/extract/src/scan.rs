@@ -69,7 +69,15 @@ fn clitics(folded: &str, split: &Split<'_>) -> (bool, bool) {
     if conjunction {
         rest = &rest[1..];
     }
-    let article_chars = if split.definite { if split.article_offset.is_some() { 2 } else { 1 } } else { 0 };
+    let article_chars = if split.definite {
+        if split.article_offset.is_some() {
+            2
+        } else {
+            1
+        }
+    } else {
+        0
+    };
     let preposition = rest.len() > article_chars;
     (conjunction, preposition)
 }
@@ -87,7 +95,12 @@ fn case_ok(tokens: &Tokens, first: usize, last: usize, case: Case) -> bool {
 
 /// The key hashes of a first word at each tier that can still lead to a name: loose keys are
 /// built char by char and abandoned as soon as no name key begins with them.
-fn first_word_keys(gazetteer: &marsad_kb::Gazetteer, script: Script, stem: &str, loose_ok: bool) -> Vec<(Tier, KeyHash)> {
+fn first_word_keys(
+    gazetteer: &marsad_kb::Gazetteer,
+    script: Script,
+    stem: &str,
+    loose_ok: bool,
+) -> Vec<(Tier, KeyHash)> {
     let mut exact = KeyHash::new(Tier::Exact);
     exact.feed(stem);
     let mut keys = vec![(Tier::Exact, exact)];
@@ -135,7 +148,8 @@ fn first_word_keys(gazetteer: &marsad_kb::Gazetteer, script: Script, stem: &str,
 /// True when the word carries tanween (ً ٌ ٍ): an indefinite noun or adjective, never a
 /// proper name ("50 عنصرًا روسيًا" is "Russian", not Russia).
 fn has_tanween(text: &str, token: &Token) -> bool {
-    text.get(token.byte_start as usize..token.byte_end as usize).is_some_and(|w| w.chars().any(|c| matches!(c, '\u{064B}'..='\u{064D}')))
+    text.get(token.byte_start as usize..token.byte_end as usize)
+        .is_some_and(|w| w.chars().any(|c| matches!(c, '\u{064B}'..='\u{064D}')))
 }
 
 /// Every candidate name in tokens `range` of `text`.
@@ -173,7 +187,8 @@ pub fn candidates(kb: &KnowledgeBase, text: &str, tokens: &Tokens, range: Range<
                         };
                         let split_word_ok = usize::from(name.words) >= last - first + 1
                             || (first..=last).all(|t| tokens.folded(t).chars().count() >= MIN_LETTERS_PER_SPLIT_WORD);
-                        let proper_name = !matches!(name.target, marsad_kb::Target::Place(_)) || !has_tanween(text, &items[last]);
+                        let proper_name =
+                            !matches!(name.target, marsad_kb::Target::Place(_)) || !has_tanween(text, &items[last]);
                         if !article_ok || !split_word_ok || !proper_name || !case_ok(tokens, first, last, name.case) {
                             continue;
                         }

@@ -23,7 +23,8 @@ fn found(text: &str) -> Vec<(String, String, How)> {
                 Entity::Person(i) => kb.people[i as usize].id.clone(),
                 Entity::Outlet(i) => kb.outlets[i as usize].id.clone(),
             };
-            let span: String = text.chars().skip(m.span.start as usize).take((m.span.end - m.span.start) as usize).collect();
+            let span: String =
+                text.chars().skip(m.span.start as usize).take((m.span.end - m.span.start) as usize).collect();
             (id, span, m.how)
         })
         .collect()

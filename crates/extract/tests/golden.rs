@@ -50,9 +50,15 @@ fn check(kb: &KnowledgeBase, case: &Path) -> Option<String> {
 fn mention_golden_cases() {
     let kb = KnowledgeBase::embedded().expect("valid knowledge base");
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
-    let mut cases: Vec<_> = std::fs::read_dir(&root).expect("tests/data").flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    let mut cases: Vec<_> =
+        std::fs::read_dir(&root).expect("tests/data").flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
     cases.sort();
     assert!(cases.len() >= 20, "golden cases missing");
     let failures: Vec<String> = cases.iter().filter_map(|case| check(&kb, case)).collect();
-    assert!(failures.is_empty(), "{} golden case(s) differ (MARSAD_BLESS=1 to accept):\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} golden case(s) differ (MARSAD_BLESS=1 to accept):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

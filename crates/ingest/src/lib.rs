@@ -70,7 +70,10 @@ fn claim_of(kb: &KnowledgeBase, chars: &[char], event: &Event) -> Claim {
         attributed_to: event.attributed_to.clone(),
         evidence_start: event.evidence.start,
         evidence_end: event.evidence.end,
-        evidence_text: chars.get(event.evidence.start as usize..event.evidence.end as usize).map(|s| s.iter().collect()).unwrap_or_default(),
+        evidence_text: chars
+            .get(event.evidence.start as usize..event.evidence.end as usize)
+            .map(|s| s.iter().collect())
+            .unwrap_or_default(),
         confidence: event.confidence,
         foiled: event.foiled,
     }
@@ -90,9 +93,15 @@ pub fn analyse(kb: &KnowledgeBase, input: DocumentInput) -> Analysed {
                 let p = &kb.places[i as usize];
                 ("place", p.id.clone(), p.name().to_string(), p.lat, p.lon)
             }
-            Entity::Actor(i) => ("actor", kb.actors[i as usize].id.clone(), kb.actors[i as usize].name.clone(), None, None),
-            Entity::Person(i) => ("person", kb.people[i as usize].id.clone(), kb.people[i as usize].name.clone(), None, None),
-            Entity::Outlet(i) => ("outlet", kb.outlets[i as usize].id.clone(), kb.outlets[i as usize].name.clone(), None, None),
+            Entity::Actor(i) => {
+                ("actor", kb.actors[i as usize].id.clone(), kb.actors[i as usize].name.clone(), None, None)
+            }
+            Entity::Person(i) => {
+                ("person", kb.people[i as usize].id.clone(), kb.people[i as usize].name.clone(), None, None)
+            }
+            Entity::Outlet(i) => {
+                ("outlet", kb.outlets[i as usize].id.clone(), kb.outlets[i as usize].name.clone(), None, None)
+            }
         };
         if !entities.iter().any(|e| e.kind == kind && e.id == id) {
             entities.push(NewEntity { kind: kind.to_string(), id: id.clone(), name, lat, lon });
@@ -107,7 +116,8 @@ pub fn analyse(kb: &KnowledgeBase, input: DocumentInput) -> Analysed {
                 list.push(id.clone());
             }
         }
-        let text = chars.get(m.span.start as usize..m.span.end as usize).map(|s| s.iter().collect()).unwrap_or_default();
+        let text =
+            chars.get(m.span.start as usize..m.span.end as usize).map(|s| s.iter().collect()).unwrap_or_default();
         mentions.push(NewMention { kind: kind.to_string(), entity_id: id, start: m.span.start, end: m.span.end, text });
     }
     let claims: Vec<Claim> = events.iter().filter(|e| !e.background).map(|e| claim_of(kb, &chars, e)).collect();
@@ -129,7 +139,17 @@ pub fn analyse(kb: &KnowledgeBase, input: DocumentInput) -> Analysed {
         minhash: signature,
         text: input.text.clone(),
     };
-    let index = IndexDoc { doc_id: 0, title: input.title, text: input.text, lang, outlet, published: input.published, event_types, actors, places };
+    let index = IndexDoc {
+        doc_id: 0,
+        title: input.title,
+        text: input.text,
+        lang,
+        outlet,
+        published: input.published,
+        event_types,
+        actors,
+        places,
+    };
     Analysed { document, mentions, entities, claims, index }
 }
 
@@ -238,7 +258,12 @@ impl<'kb, S: Store> Ingestor<'kb, S> {
         let near = self.store.near_duplicates(&document.lsh_bands, &document.minhash, NEAR_DUPLICATE_SIMILARITY)?;
         let story = near.first().map(|(_, story)| *story);
         let (doc_id, _) = self.store.insert_document(document, &analysed.mentions, story)?;
-        let new_entities: Vec<NewEntity> = analysed.entities.iter().filter(|e| !self.recorded.contains(&(e.kind.clone(), e.id.clone()))).cloned().collect();
+        let new_entities: Vec<NewEntity> = analysed
+            .entities
+            .iter()
+            .filter(|e| !self.recorded.contains(&(e.kind.clone(), e.id.clone())))
+            .cloned()
+            .collect();
         if !new_entities.is_empty() {
             self.store.upsert_entities(&new_entities)?;
             self.recorded.extend(new_entities.into_iter().map(|e| (e.kind, e.id)));
@@ -265,7 +290,11 @@ impl<'kb, S: Store> Ingestor<'kb, S> {
     }
 
     /// The stored event this claim reports (not one of `skip`), with the reason, if any.
-    fn find_event(&self, claim: &Claim, skip: &[EventId]) -> Result<Option<(marsad_store::StoredEvent, String)>, StoreError> {
+    fn find_event(
+        &self,
+        claim: &Claim,
+        skip: &[EventId],
+    ) -> Result<Option<(marsad_store::StoredEvent, String)>, StoreError> {
         let (from, to) = match claim.date.as_deref().and_then(merge::day_range) {
             Some((first, last)) => (
                 marsad_text::dates::Date::from_day_number(first - merge::NEAR_DAYS).map(|d| d.to_iso()),
@@ -275,9 +304,23 @@ impl<'kb, S: Store> Ingestor<'kb, S> {
         };
         // Within NEAR_KM (a region- or country-level claim joins only events at that same place).
         let degrees = merge::NEAR_KM / 100.0 + 0.05;
-        let bbox = claim.lat.zip(claim.lon).map(|(lat, lon)| (lat - degrees, lon - degrees / lat.to_radians().cos().max(0.1), lat + degrees, lon + degrees / lat.to_radians().cos().max(0.1)));
+        let bbox = claim.lat.zip(claim.lon).map(|(lat, lon)| {
+            (
+                lat - degrees,
+                lon - degrees / lat.to_radians().cos().max(0.1),
+                lat + degrees,
+                lon + degrees / lat.to_radians().cos().max(0.1),
+            )
+        });
         // A dated claim only joins dated events and an undated one only undated ones (merge::joins).
-        let filter = EventFilter { from, to, event_type: Some(claim.event_type.clone()), bbox, dated: Some(claim.date.is_some()), ..EventFilter::default() };
+        let filter = EventFilter {
+            from,
+            to,
+            event_type: Some(claim.event_type.clone()),
+            bbox,
+            dated: Some(claim.date.is_some()),
+            ..EventFilter::default()
+        };
         let candidates = self.store.candidate_events(&filter)?;
         Ok(candidates
             .into_iter()

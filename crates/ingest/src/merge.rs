@@ -8,9 +8,9 @@
 //! version follows ACLED's conservative rule: the lowest credible fatality count.
 
 use marsad_kb::KnowledgeBase;
-use marsad_store::{Claim, Source};
 #[cfg(test)]
 use marsad_store::StoredEvent;
+use marsad_store::{Claim, Source};
 use marsad_text::dates::Date;
 
 /// Places closer than this are the same place for merging.
@@ -30,7 +30,11 @@ pub fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
 /// The ids of the knowledge base's places within `radius` km of `centre` (lat, lon): what
 /// "near X" means in filters, since every stored event sits at a knowledge-base place.
 pub fn places_within(kb: &KnowledgeBase, centre: (f64, f64), radius: f64) -> Vec<String> {
-    kb.places.iter().filter(|p| p.lat.zip(p.lon).is_some_and(|c| km(centre, c) <= radius)).map(|p| p.id.clone()).collect()
+    kb.places
+        .iter()
+        .filter(|p| p.lat.zip(p.lon).is_some_and(|c| km(centre, c) <= radius))
+        .map(|p| p.id.clone())
+        .collect()
 }
 
 /// The day range of a date string (YYYY-MM-DD, YYYY-MM or YYYY).
@@ -40,7 +44,13 @@ pub fn day_range(date: &str) -> Option<(i64, i64)> {
 
 fn days_apart(a: &str, b: &str) -> Option<i64> {
     let ((a0, a1), (b0, b1)) = (day_range(a)?, day_range(b)?);
-    Some(if a1 < b0 { b0 - a1 } else if b1 < a0 { a0 - b1 } else { 0 })
+    Some(if a1 < b0 {
+        b0 - a1
+    } else if b1 < a0 {
+        a0 - b1
+    } else {
+        0
+    })
 }
 
 /// Why `claim` is the same incident as the event summarised by `summary`, or `None`.
@@ -60,7 +70,11 @@ pub fn joins(_kb: &KnowledgeBase, claim: &Claim, summary: &Claim) -> Option<Stri
         return None;
     }
     match distance {
-        Some(d) if d <= NEAR_KM => reasons.push(format!("places {d:.0} km apart ({} / {})", claim.place.as_deref().unwrap_or("?"), summary.place.as_deref().unwrap_or("?"))),
+        Some(d) if d <= NEAR_KM => reasons.push(format!(
+            "places {d:.0} km apart ({} / {})",
+            claim.place.as_deref().unwrap_or("?"),
+            summary.place.as_deref().unwrap_or("?")
+        )),
         Some(_) => return None,
         None => {
             if claim.place.is_some() && summary.place.is_some() && claim.place != summary.place {
@@ -126,7 +140,9 @@ pub fn absorb(summary: &Claim, disputed: bool, claim: &Claim) -> (Claim, bool) {
     }
     let sooner_or_finer = match (&summary.date, &claim.date) {
         (None, Some(_)) => true,
-        (Some(a), Some(b)) => claim.time_precision < summary.time_precision || (claim.time_precision == summary.time_precision && b < a),
+        (Some(a), Some(b)) => {
+            claim.time_precision < summary.time_precision || (claim.time_precision == summary.time_precision && b < a)
+        }
         _ => false,
     };
     if sooner_or_finer {
@@ -142,7 +158,11 @@ pub fn absorb(summary: &Claim, disputed: bool, claim: &Claim) -> (Claim, bool) {
 /// same fold as [`absorb`], so recomputing after a deletion equals joining one by one.
 pub fn summary(sources: &[Source]) -> Option<(Claim, bool)> {
     let first = sources.first()?;
-    Some(sources[1..].iter().fold((first.claim.clone(), false), |(summary, disputed), source| absorb(&summary, disputed, &source.claim)))
+    Some(
+        sources[1..].iter().fold((first.claim.clone(), false), |(summary, disputed), source| {
+            absorb(&summary, disputed, &source.claim)
+        }),
+    )
 }
 
 #[cfg(test)]
@@ -175,7 +195,15 @@ mod tests {
         let sources: Vec<Source> = claims
             .iter()
             .enumerate()
-            .map(|(i, c)| Source { doc_id: i as i64 + 1, doc_key: format!("d{i}"), outlet: None, published: None, story: i as i64 + 1, claim: c.clone(), reason: String::new() })
+            .map(|(i, c)| Source {
+                doc_id: i as i64 + 1,
+                doc_key: format!("d{i}"),
+                outlet: None,
+                published: None,
+                story: i as i64 + 1,
+                claim: c.clone(),
+                reason: String::new(),
+            })
             .collect();
         let (summary, disputed) = summary(&sources).expect("sources");
         StoredEvent { id: 1, summary, disputed, sources }
@@ -189,8 +217,13 @@ mod tests {
     fn reports_near_in_place_and_time_join() {
         let kb = kb();
         let stored = event(&[claim("ml.kayes", 14.45, -11.44, "2025-09-06", Some("jnim"), Some(3))]);
-        let reason = joins(&kb, &claim("ml.kayes", 14.45, -11.44, "2025-09-07", Some("jnim"), Some(5)), &stored.summary).expect("joins");
-        assert!(reason.contains("0 km apart") && reason.contains("1 day(s) apart") && reason.contains("same actor1 (jnim)"), "{reason}");
+        let reason =
+            joins(&kb, &claim("ml.kayes", 14.45, -11.44, "2025-09-07", Some("jnim"), Some(5)), &stored.summary)
+                .expect("joins");
+        assert!(
+            reason.contains("0 km apart") && reason.contains("1 day(s) apart") && reason.contains("same actor1 (jnim)"),
+            "{reason}"
+        );
     }
 
     #[test]
@@ -198,7 +231,9 @@ mod tests {
         let kb = kb();
         let stored = event(&[claim("ml.kayes", 14.45, -11.44, "2025-09-06", Some("jnim"), None)]);
         assert!(joins(&kb, &claim("ml.gao", 16.27, -0.04, "2025-09-06", Some("jnim"), None), &stored.summary).is_none());
-        assert!(joins(&kb, &claim("ml.kayes", 14.45, -11.44, "2025-09-20", Some("jnim"), None), &stored.summary).is_none());
+        assert!(
+            joins(&kb, &claim("ml.kayes", 14.45, -11.44, "2025-09-20", Some("jnim"), None), &stored.summary).is_none()
+        );
     }
 
     #[test]
@@ -233,7 +268,8 @@ mod tests {
     fn a_different_doer_at_the_same_place_and_time_is_a_disputed_join() {
         let kb = kb();
         let stored = event(&[claim("ml.kayes", 14.45, -11.44, "2025-09-06", Some("jnim"), None)]);
-        let reason = joins(&kb, &claim("ml.kayes", 14.45, -11.44, "2025-09-06", Some("issp"), None), &stored.summary).expect("joins");
+        let reason = joins(&kb, &claim("ml.kayes", 14.45, -11.44, "2025-09-06", Some("issp"), None), &stored.summary)
+            .expect("joins");
         assert!(reason.contains("disputed"), "{reason}");
     }
 }

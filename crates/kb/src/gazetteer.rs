@@ -6,7 +6,6 @@
 //! next word without building strings, and a set of every key prefix tells it when to stop.
 //! With ~10^5 keys and ~10^7 lookups a run, the chance of one hash collision is ~10^-7.
 
-
 use marsad_text::skeleton::{consonants, push_key, Tier, MIN_CONSONANTS_FOR_LOOSE, TIERS};
 use marsad_text::{Script, Tokens};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -140,7 +139,9 @@ impl Gazetteer {
     /// The names filed under a key hash, and whether a longer key begins with it.
     pub fn lookup(&self, hash: KeyHash) -> (&[NameRef], bool) {
         match self.slots.get(&hash.value()) {
-            Some(slot) => (self.names.get(slot.first as usize..(slot.first + slot.count) as usize).unwrap_or(&[]), slot.prefix),
+            Some(slot) => {
+                (self.names.get(slot.first as usize..(slot.first + slot.count) as usize).unwrap_or(&[]), slot.prefix)
+            }
             None => (&[], false),
         }
     }
@@ -195,7 +196,8 @@ impl Gazetteer {
         }
         let first = &tokens.items()[0];
         let script = first.script;
-        let mut words: Vec<(Script, String)> = (0..tokens.len()).map(|i| (tokens.items()[i].script, tokens.folded(i).to_string())).collect();
+        let mut words: Vec<(Script, String)> =
+            (0..tokens.len()).map(|i| (tokens.items()[i].script, tokens.folded(i).to_string())).collect();
         let mut article = Article::Any;
         if script == Script::Arabic {
             article = if options.article_optional { Article::Any } else { Article::Forbidden };

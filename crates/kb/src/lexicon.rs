@@ -4,8 +4,8 @@
 //! Words are stored folded and without the Arabic article, so a list entry `الجيش` matches
 //! الجيش, جيش, والجيش and للجيش alike; multi-word entries match as sequences of tokens.
 
-use marsad_text::forms::form_hash;
 use marsad_text::fold::fold_str;
+use marsad_text::forms::form_hash;
 use marsad_text::{Script, Tokens};
 use rustc_hash::FxHashMap;
 
@@ -96,7 +96,12 @@ impl WordList {
     }
 
     /// The longest entry accepted by `keep` that ends exactly at token `end`.
-    pub fn ending_at_where<'a>(&'a self, tokens: &Tokens, end: usize, keep: impl Fn(&Entry) -> bool) -> Option<ListMatch<'a>> {
+    pub fn ending_at_where<'a>(
+        &'a self,
+        tokens: &Tokens,
+        end: usize,
+        keep: impl Fn(&Entry) -> bool,
+    ) -> Option<ListMatch<'a>> {
         let mut best: Option<ListMatch<'a>> = None;
         for form in tokens.forms(end) {
             let Some(candidates) = self.by_last.get(form) else { continue };
@@ -110,7 +115,12 @@ impl WordList {
                 let fits = (0..n - 1).all(|k| {
                     let token = first + k;
                     let joined = tokens.items()[token].joined_to_next;
-                    joined && (if k == 0 { is_form(tokens, token, entry.hashes[0]) } else { tokens.folded(token) == entry.words[k] })
+                    joined
+                        && (if k == 0 {
+                            is_form(tokens, token, entry.hashes[0])
+                        } else {
+                            tokens.folded(token) == entry.words[k]
+                        })
                 });
                 if fits && best.is_none_or(|b| b.entry.words.len() < n) {
                     best = Some(ListMatch { entry, far_token: first });
@@ -126,7 +136,12 @@ impl WordList {
     }
 
     /// The longest entry accepted by `keep` that starts exactly at token `start`.
-    pub fn starting_at_where<'a>(&'a self, tokens: &Tokens, start: usize, keep: impl Fn(&Entry) -> bool) -> Option<ListMatch<'a>> {
+    pub fn starting_at_where<'a>(
+        &'a self,
+        tokens: &Tokens,
+        start: usize,
+        keep: impl Fn(&Entry) -> bool,
+    ) -> Option<ListMatch<'a>> {
         let mut best: Option<ListMatch<'a>> = None;
         for form in tokens.forms(start) {
             let Some(candidates) = self.by_first.get(form) else { continue };
@@ -136,7 +151,9 @@ impl WordList {
                 if start + n > tokens.len() || !keep(entry) {
                     continue;
                 }
-                let fits = (1..n).all(|k| tokens.items()[start + k - 1].joined_to_next && tokens.folded(start + k) == entry.words[k]);
+                let fits = (1..n).all(|k| {
+                    tokens.items()[start + k - 1].joined_to_next && tokens.folded(start + k) == entry.words[k]
+                });
                 if fits && best.is_none_or(|b| b.entry.words.len() < n) {
                     best = Some(ListMatch { entry, far_token: start + n - 1 });
                 }
@@ -212,7 +229,11 @@ impl Lexicon {
                 (0..n).all(|k| {
                     let token = first + k;
                     (k + 1 == n || tokens.items()[token].joined_to_next)
-                        && (if k == 0 { is_form(tokens, token, form_hash(&words[0])) } else { tokens.folded(token) == words[k] })
+                        && (if k == 0 {
+                            is_form(tokens, token, form_hash(&words[0]))
+                        } else {
+                            tokens.folded(token) == words[k]
+                        })
                 })
             }
         }
@@ -230,7 +251,11 @@ impl Lexicon {
                 (0..n).all(|k| {
                     let token = start + k;
                     (k == 0 || tokens.items()[token - 1].joined_to_next)
-                        && (if k == 0 { is_form(tokens, token, form_hash(&words[0])) } else { tokens.folded(token) == words[k] })
+                        && (if k == 0 {
+                            is_form(tokens, token, form_hash(&words[0]))
+                        } else {
+                            tokens.folded(token) == words[k]
+                        })
                 })
             }
         }

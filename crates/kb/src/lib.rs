@@ -161,7 +161,10 @@ impl KnowledgeBase {
                         for form in forms {
                             // Irregular forms listed with the article (الروس) keep their article rule.
                             let optional = !(lang == "ar" && form.starts_with("ال"));
-                            gazetteer.index(&form, Indexing { target: Target::Demonym(i), loose: false, article_optional: optional });
+                            gazetteer.index(
+                                &form,
+                                Indexing { target: Target::Demonym(i), loose: false, article_optional: optional },
+                            );
                         }
                     }
                 }
@@ -184,7 +187,8 @@ impl KnowledgeBase {
                 gazetteer.index(name, Indexing { target: Target::Person(i), loose: true, article_optional: false });
             }
             for (_, name) in person.short_names.all() {
-                gazetteer.index(name, Indexing { target: Target::PersonShort(i), loose: true, article_optional: false });
+                gazetteer
+                    .index(name, Indexing { target: Target::PersonShort(i), loose: true, article_optional: false });
             }
         }
         for (i, outlet) in self.outlets.iter().enumerate() {
@@ -198,7 +202,8 @@ impl KnowledgeBase {
         }
         gazetteer.finish();
         self.gazetteer = gazetteer;
-        let person_ids: FxHashMap<&str, u32> = self.people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i as u32)).collect();
+        let person_ids: FxHashMap<&str, u32> =
+            self.people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i as u32)).collect();
         for rule in &mut self.lexicon.rules {
             rule.resolved = match rule.target.split_once(':') {
                 Some(("place", id)) => self.place_ids.get(id).map(|&i| Target::Place(i)),

@@ -64,7 +64,12 @@ struct RawOutlet {
 #[derive(serde::Deserialize)]
 #[serde(untagged)]
 enum RawLexiconLine {
-    List { list: String, lang: String, words: Vec<String>, role: Option<String> },
+    List {
+        list: String,
+        lang: String,
+        words: Vec<String>,
+        role: Option<String>,
+    },
     Rule {
         rule: String,
         target: String,
@@ -136,7 +141,11 @@ impl Loader {
         self.check_country(at, &raw.id, &raw.country);
         match (raw.lat, raw.lon) {
             (Some(lat), Some(lon)) => {
-                if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) || !lat.is_finite() || !lon.is_finite() {
+                if !(-90.0..=90.0).contains(&lat)
+                    || !(-180.0..=180.0).contains(&lon)
+                    || !lat.is_finite()
+                    || !lon.is_finite()
+                {
                     self.error(at, format!("{}: coordinates {lat},{lon} out of range", raw.id));
                 }
             }
@@ -212,7 +221,14 @@ impl Loader {
     fn outlet(&mut self, at: At<'_>, raw: RawOutlet) {
         self.check_names(at, &raw.id, &raw.names, "name");
         self.check_country(at, &raw.id, &raw.country);
-        self.kb.outlets.push(Outlet { id: raw.id, name: raw.name, kind: raw.kind, country: raw.country, domains: raw.domains, names: raw.names });
+        self.kb.outlets.push(Outlet {
+            id: raw.id,
+            name: raw.name,
+            kind: raw.kind,
+            country: raw.country,
+            domains: raw.domains,
+            names: raw.names,
+        });
     }
 
     fn lexicon(&mut self, at: At<'_>, raw: RawLexiconLine) {
@@ -239,7 +255,17 @@ impl Loader {
                     Some(list) => Condition::List(list.to_string()),
                     None => {
                         let tokens = marsad_text::Tokens::new(c);
-                        Condition::Words((0..tokens.len()).map(|i| if i == 0 { fold_word(c.split_whitespace().next().unwrap_or(""), true) } else { tokens.folded(i).to_string() }).collect())
+                        Condition::Words(
+                            (0..tokens.len())
+                                .map(|i| {
+                                    if i == 0 {
+                                        fold_word(c.split_whitespace().next().unwrap_or(""), true)
+                                    } else {
+                                        tokens.folded(i).to_string()
+                                    }
+                                })
+                                .collect(),
+                        )
                     }
                 };
                 self.kb.lexicon.rules.push(ContextRule {
@@ -310,12 +336,14 @@ impl Loader {
         let actors: HashSet<&str> = self.kb.actors.iter().map(|a| a.id.as_str()).collect();
         for (index, region, line) in &self.place_refs {
             if !places.contains(region.as_str()) {
-                problems.push(format!("place `{}` (line {line}): unknown region `{region}`", self.kb.places[*index].id));
+                problems
+                    .push(format!("place `{}` (line {line}): unknown region `{region}`", self.kb.places[*index].id));
             }
         }
         for (index, parent, line) in &self.actor_refs {
             if !actors.contains(parent.as_str()) {
-                problems.push(format!("actor `{}` (line {line}): unknown parent `{parent}`", self.kb.actors[*index].id));
+                problems
+                    .push(format!("actor `{}` (line {line}): unknown parent `{parent}`", self.kb.actors[*index].id));
             }
         }
         for (index, actor, line) in &self.person_refs {
@@ -344,7 +372,11 @@ impl Loader {
         let taxonomy = &self.kb.taxonomy;
         let event_types: HashSet<&str> = taxonomy.sub_events.iter().map(|s| s.event_type.as_str()).collect();
         if !taxonomy.sub_events.is_empty() && (taxonomy.sub_events.len() != 25 || event_types.len() != 6) {
-            problems.push(format!("the taxonomy has {} sub-event types in {} event types, not ACLED's 25 in 6", taxonomy.sub_events.len(), event_types.len()));
+            problems.push(format!(
+                "the taxonomy has {} sub-event types in {} event types, not ACLED's 25 in 6",
+                taxonomy.sub_events.len(),
+                event_types.len()
+            ));
         }
         for rule in &taxonomy.frames {
             for sub in std::iter::once(&rule.sub_event_type).chain(rule.if_civilian_target.iter()) {
@@ -390,7 +422,12 @@ pub fn load(files: &[(&str, &str)]) -> Result<KnowledgeBase, Vec<KbError>> {
 
 /// Read every `*.jsonl` file under `dir` and load them.
 pub fn load_dir(dir: &std::path::Path) -> Result<KnowledgeBase, Vec<KbError>> {
-    fn walk(dir: &std::path::Path, root: &std::path::Path, out: &mut BTreeMap<String, String>, errors: &mut Vec<KbError>) {
+    fn walk(
+        dir: &std::path::Path,
+        root: &std::path::Path,
+        out: &mut BTreeMap<String, String>,
+        errors: &mut Vec<KbError>,
+    ) {
         let entries = match std::fs::read_dir(dir) {
             Ok(e) => e,
             Err(e) => {

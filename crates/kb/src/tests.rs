@@ -36,9 +36,15 @@ fn bad_coordinates_name_file_and_line() {
 #[test]
 fn missing_language_and_wrong_script_are_errors() {
     let no_arabic = PLACE.replace(r#","ar":["باماكو"]"#, "");
-    assert_eq!(errors_of(&[("places/t.jsonl", &no_arabic)]), ["data/places/t.jsonl:1: ml.bamako: name in `ar` missing or empty"]);
+    assert_eq!(
+        errors_of(&[("places/t.jsonl", &no_arabic)]),
+        ["data/places/t.jsonl:1: ml.bamako: name in `ar` missing or empty"]
+    );
     let latin_in_arabic = PLACE.replace("باماكو", "Bamako");
-    assert_eq!(errors_of(&[("places/t.jsonl", &latin_in_arabic)]), ["data/places/t.jsonl:1: ml.bamako: Arabic name `Bamako` has no Arabic letter"]);
+    assert_eq!(
+        errors_of(&[("places/t.jsonl", &latin_in_arabic)]),
+        ["data/places/t.jsonl:1: ml.bamako: Arabic name `Bamako` has no Arabic letter"]
+    );
 }
 
 #[test]
@@ -77,7 +83,11 @@ fn outlets_are_found_by_domain_and_subdomain() {
 fn the_embedded_knowledge_base_is_valid_and_large_enough() {
     let kb = match KnowledgeBase::embedded() {
         Ok(kb) => kb,
-        Err(errors) => panic!("{} problems, first: {}", errors.len(), errors.iter().take(20).map(|e| e.to_string()).collect::<Vec<_>>().join("\n")),
+        Err(errors) => panic!(
+            "{} problems, first: {}",
+            errors.len(),
+            errors.iter().take(20).map(|e| e.to_string()).collect::<Vec<_>>().join("\n")
+        ),
     };
     let malian = kb.places.iter().filter(|p| p.country.as_deref() == Some("ML")).count();
     assert!(malian >= 150, "{malian} Malian places");
@@ -94,5 +104,8 @@ fn the_embedded_knowledge_base_is_valid_and_large_enough() {
 #[test]
 fn a_frame_mapped_to_an_unknown_sub_event_type_is_an_error() {
     let line = r#"{"frame":"attack","sub_event_type":"Skirmish"}"#;
-    assert_eq!(errors_of(&[("events/t.jsonl", line)]), ["knowledge base: frame `attack` maps to unknown sub-event type `Skirmish`"]);
+    assert_eq!(
+        errors_of(&[("events/t.jsonl", line)]),
+        ["knowledge base: frame `attack` maps to unknown sub-event type `Skirmish`"]
+    );
 }

@@ -218,7 +218,11 @@ fn via(how: How) -> Option<&'static str> {
 }
 
 fn span_out(chars: &[char], span: marsad_text::Span) -> SpanOut {
-    SpanOut { start: span.start, end: span.end, text: chars.get(span.start as usize..span.end as usize).map(|s| s.iter().collect()).unwrap_or_default() }
+    SpanOut {
+        start: span.start,
+        end: span.end,
+        text: chars.get(span.start as usize..span.end as usize).map(|s| s.iter().collect()).unwrap_or_default(),
+    }
 }
 
 fn event_out(kb: &KnowledgeBase, doc_id: &str, chars: &[char], index: usize, event: &Event) -> EventOut {
@@ -245,12 +249,25 @@ fn event_out(kb: &KnowledgeBase, doc_id: &str, chars: &[char], index: usize, eve
 }
 
 /// Build the record of one document.
-pub fn record(kb: &KnowledgeBase, info: &DocumentInfo<'_>, extraction: &Extraction, events: &[Event], with_text: bool) -> Record {
+pub fn record(
+    kb: &KnowledgeBase,
+    info: &DocumentInfo<'_>,
+    extraction: &Extraction,
+    events: &[Event],
+    with_text: bool,
+) -> Record {
     let chars: Vec<char> = info.text.chars().collect();
     let mut grouped: BTreeMap<Entity, Vec<MentionOut>> = BTreeMap::new();
     for m in &extraction.mentions {
-        let text: String = chars.get(m.span.start as usize..m.span.end as usize).map(|s| s.iter().collect()).unwrap_or_default();
-        grouped.entry(m.entity).or_default().push(MentionOut { start: m.span.start, end: m.span.end, text, matched: matched(m.tier), via: via(m.how) });
+        let text: String =
+            chars.get(m.span.start as usize..m.span.end as usize).map(|s| s.iter().collect()).unwrap_or_default();
+        grouped.entry(m.entity).or_default().push(MentionOut {
+            start: m.span.start,
+            end: m.span.end,
+            text,
+            matched: matched(m.tier),
+            via: via(m.how),
+        });
     }
     let mut order: Vec<(&Entity, &Vec<MentionOut>)> = grouped.iter().collect();
     order.sort_by_key(|(_, mentions)| mentions.first().map(|m| m.start));
@@ -276,15 +293,35 @@ pub fn record(kb: &KnowledgeBase, info: &DocumentInfo<'_>, extraction: &Extracti
         match *entity {
             Entity::Place(i) => {
                 let p = &kb.places[i as usize];
-                record.places.push(PlaceOut { id: p.id.clone(), name: p.name().to_string(), kind: p.kind.as_str(), country: p.country.clone(), lat: p.lat, lon: p.lon, mentions });
+                record.places.push(PlaceOut {
+                    id: p.id.clone(),
+                    name: p.name().to_string(),
+                    kind: p.kind.as_str(),
+                    country: p.country.clone(),
+                    lat: p.lat,
+                    lon: p.lon,
+                    mentions,
+                });
             }
             Entity::Actor(i) => {
                 let a = &kb.actors[i as usize];
-                record.actors.push(ActorOut { id: a.id.clone(), name: a.name.clone(), aliases: a.aliases.clone(), kind: a.kind.as_str(), mentions });
+                record.actors.push(ActorOut {
+                    id: a.id.clone(),
+                    name: a.name.clone(),
+                    aliases: a.aliases.clone(),
+                    kind: a.kind.as_str(),
+                    mentions,
+                });
             }
             Entity::Person(i) => {
                 let p = &kb.people[i as usize];
-                record.people.push(PersonOut { id: p.id.clone(), name: p.name.clone(), role: p.role.clone(), actor: p.actor.clone(), mentions });
+                record.people.push(PersonOut {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    role: p.role.clone(),
+                    actor: p.actor.clone(),
+                    mentions,
+                });
             }
             Entity::Outlet(i) => {
                 let o = &kb.outlets[i as usize];
@@ -297,7 +334,13 @@ pub fn record(kb: &KnowledgeBase, info: &DocumentInfo<'_>, extraction: &Extracti
         for actor in [event.actor1, event.actor2].into_iter().flatten() {
             let a = &kb.actors[actor as usize];
             if !record.actors.iter().any(|known| known.id == a.id) {
-                record.actors.push(ActorOut { id: a.id.clone(), name: a.name.clone(), aliases: a.aliases.clone(), kind: a.kind.as_str(), mentions: Vec::new() });
+                record.actors.push(ActorOut {
+                    id: a.id.clone(),
+                    name: a.name.clone(),
+                    aliases: a.aliases.clone(),
+                    kind: a.kind.as_str(),
+                    mentions: Vec::new(),
+                });
             }
         }
         let out = event_out(kb, info.id, &chars, index, event);
@@ -327,13 +370,35 @@ pub fn to_terminal(record: &Record) -> String {
         d.lang.unwrap_or("?"),
         d.title.as_deref().map(|t| t.chars().take(90).collect::<String>()).unwrap_or_default()
     );
-    let _ = writeln!(out, "   published: {} · source: {}", d.published.as_deref().unwrap_or("unknown"), d.source.as_deref().unwrap_or("unknown"));
+    let _ = writeln!(
+        out,
+        "   published: {} · source: {}",
+        d.published.as_deref().unwrap_or("unknown"),
+        d.source.as_deref().unwrap_or("unknown")
+    );
     let line = |label: &str, items: Vec<String>, out: &mut String| {
         if !items.is_empty() {
             let _ = writeln!(out, "   {label:8} {}", items.join(" · "));
         }
     };
-    line("places", record.places.iter().map(|p| format!("{} ({}, {}{}) ×{}", p.name, p.kind, p.country.as_deref().unwrap_or("-"), p.lat.zip(p.lon).map(|(a, o)| format!(" {a:.2},{o:.2}")).unwrap_or_default(), p.mentions.len())).collect(), &mut out);
+    line(
+        "places",
+        record
+            .places
+            .iter()
+            .map(|p| {
+                format!(
+                    "{} ({}, {}{}) ×{}",
+                    p.name,
+                    p.kind,
+                    p.country.as_deref().unwrap_or("-"),
+                    p.lat.zip(p.lon).map(|(a, o)| format!(" {a:.2},{o:.2}")).unwrap_or_default(),
+                    p.mentions.len()
+                )
+            })
+            .collect(),
+        &mut out,
+    );
     line("actors", record.actors.iter().map(|a| format!("{} ×{}", a.name, a.mentions.len())).collect(), &mut out);
     line("people", record.people.iter().map(|p| format!("{} ×{}", p.name, p.mentions.len())).collect(), &mut out);
     line("outlets", record.outlets.iter().map(|o| format!("{} ×{}", o.name, o.mentions.len())).collect(), &mut out);

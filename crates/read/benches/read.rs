@@ -58,10 +58,7 @@ fn corpus(make: impl Fn(usize) -> String) -> Vec<Vec<u8>> {
 }
 
 fn text_article(n: usize) -> String {
-    (0..60)
-        .map(|i| SENTENCES[(n + i) % SENTENCES.len()])
-        .collect::<Vec<_>>()
-        .join("\n")
+    (0..60).map(|i| SENTENCES[(n + i) % SENTENCES.len()]).collect::<Vec<_>>().join("\n")
 }
 
 fn run(bencher: Bencher, documents: Vec<Vec<u8>>, format: Format) {

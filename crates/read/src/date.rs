@@ -6,9 +6,7 @@
 /// the date in the publisher's own time zone. Returns `None` for anything else.
 pub(crate) fn normalize_date(raw: &str) -> Option<String> {
     let raw = raw.trim();
-    iso_date(raw)
-        .or_else(|| rfc822_date(raw))
-        .map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
+    iso_date(raw).or_else(|| rfc822_date(raw)).map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 /// "YYYY-MM-DD" optionally followed by 'T' or ' ' and a time (anything after is accepted as
@@ -49,9 +47,7 @@ fn rfc822_date(raw: &str) -> Option<(u32, u32, u32)> {
 }
 
 fn month_number(name: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     let lower = name.to_ascii_lowercase();
     let prefix = lower.get(..3)?;
     let index = MONTHS.iter().position(|m| *m == prefix)?;
@@ -84,48 +80,22 @@ mod tests {
     #[test]
     fn iso_forms() {
         assert_eq!(normalize_date("2024-03-05").as_deref(), Some("2024-03-05"));
-        assert_eq!(
-            normalize_date(" 2024-03-05T23:30:00+03:00 ").as_deref(),
-            Some("2024-03-05")
-        );
-        assert_eq!(
-            normalize_date("2024-03-05T10:00:00.123Z").as_deref(),
-            Some("2024-03-05")
-        );
-        assert_eq!(
-            normalize_date("2024-03-05 10:00").as_deref(),
-            Some("2024-03-05")
-        );
+        assert_eq!(normalize_date(" 2024-03-05T23:30:00+03:00 ").as_deref(), Some("2024-03-05"));
+        assert_eq!(normalize_date("2024-03-05T10:00:00.123Z").as_deref(), Some("2024-03-05"));
+        assert_eq!(normalize_date("2024-03-05 10:00").as_deref(), Some("2024-03-05"));
     }
 
     #[test]
     fn rfc822_forms() {
-        assert_eq!(
-            normalize_date("Tue, 05 Mar 2024 10:00:00 GMT").as_deref(),
-            Some("2024-03-05")
-        );
-        assert_eq!(
-            normalize_date("5 March 2024").as_deref(),
-            Some("2024-03-05")
-        );
-        assert_eq!(
-            normalize_date("Sat, 1 Jan 99 00:00 +0000").as_deref(),
-            Some("1999-01-01")
-        );
+        assert_eq!(normalize_date("Tue, 05 Mar 2024 10:00:00 GMT").as_deref(), Some("2024-03-05"));
+        assert_eq!(normalize_date("5 March 2024").as_deref(), Some("2024-03-05"));
+        assert_eq!(normalize_date("Sat, 1 Jan 99 00:00 +0000").as_deref(), Some("1999-01-01"));
     }
 
     #[test]
     fn rejects_what_is_not_a_date() {
-        for raw in [
-            "",
-            "yesterday",
-            "2024-02-30",
-            "2024-13-01",
-            "2024/03/05",
-            "20240305",
-            "2024-03-05x",
-            "٢٠٢٤-٠٣-٠٥",
-        ] {
+        for raw in ["", "yesterday", "2024-02-30", "2024-13-01", "2024/03/05", "20240305", "2024-03-05x", "٢٠٢٤-٠٣-٠٥"]
+        {
             assert_eq!(normalize_date(raw), None, "{raw:?}");
         }
     }

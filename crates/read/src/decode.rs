@@ -23,23 +23,14 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Decoded {
         let rest = bytes.get(bom_length..).unwrap_or_default();
         return decode_with(encoding, rest);
     }
-    if let Some(encoding) = declared.and_then(|label| Encoding::for_label(label.trim().as_bytes()))
-    {
+    if let Some(encoding) = declared.and_then(|label| Encoding::for_label(label.trim().as_bytes())) {
         // As in browsers: a UTF-16 label read through an ASCII-compatible prescan cannot be
         // right (the label itself was readable as ASCII), so it means UTF-8.
-        let encoding = if encoding == UTF_16LE || encoding == UTF_16BE {
-            UTF_8
-        } else {
-            encoding
-        };
+        let encoding = if encoding == UTF_16LE || encoding == UTF_16BE { UTF_8 } else { encoding };
         return decode_with(encoding, bytes);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Decoded {
-            text: text.to_string(),
-            encoding: UTF_8.name(),
-            had_errors: false,
-        };
+        return Decoded { text: text.to_string(), encoding: UTF_8.name(), had_errors: false };
     }
     if mostly_utf8(bytes) {
         return decode_with(UTF_8, bytes);
@@ -52,11 +43,7 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Decoded {
 /// Decodes with a known encoding, without BOM sniffing (the BOM was handled by the caller).
 fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    Decoded {
-        text: text.into_owned(),
-        encoding: encoding.name(),
-        had_errors,
-    }
+    Decoded { text: text.into_owned(), encoding: encoding.name(), had_errors }
 }
 
 /// True when the bytes are UTF-8 with a few invalid bytes: legacy single-byte text almost
@@ -79,17 +66,13 @@ const PRESCAN_BYTES: usize = 4096;
 /// `<meta http-equiv="Content-Type" content="text/html; charset=...">` (or, failing that, in
 /// an XML declaration, for XHTML).
 pub(crate) fn declared_html_charset(bytes: &[u8]) -> Option<String> {
-    let head = bytes
-        .get(..PRESCAN_BYTES)
-        .unwrap_or(bytes)
-        .to_ascii_lowercase();
+    let head = bytes.get(..PRESCAN_BYTES).unwrap_or(bytes).to_ascii_lowercase();
     let mut rest: &[u8] = &head;
     while let Some(start) = find(rest, b"<meta") {
         let tag = rest.get(start..).unwrap_or_default();
         let end = tag.iter().position(|&b| b == b'>').unwrap_or(tag.len());
         let tag_body = tag.get(..end).unwrap_or_default();
-        if let Some(label) = find(tag_body, b"charset").and_then(|at| value_after(tag_body, at + 7))
-        {
+        if let Some(label) = find(tag_body, b"charset").and_then(|at| value_after(tag_body, at + 7)) {
             return Some(label);
         }
         rest = tag.get(end..).unwrap_or_default();
@@ -134,10 +117,7 @@ fn value_after(bytes: &[u8], at: usize) -> Option<String> {
 }
 
 fn trim_start(bytes: &[u8]) -> &[u8] {
-    let start = bytes
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(bytes.len());
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
     bytes.get(start..).unwrap_or_default()
 }
 
@@ -146,9 +126,7 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     if needle.is_empty() {
         return Some(0);
     }
-    haystack
-        .windows(needle.len())
-        .position(|window| window == needle)
+    haystack.windows(needle.len()).position(|window| window == needle)
 }
 
 #[cfg(test)]
@@ -157,28 +135,19 @@ mod tests {
 
     #[test]
     fn meta_charset_forms_are_found() {
+        assert_eq!(declared_html_charset(b"<meta charset=\"ISO-8859-6\">").as_deref(), Some("iso-8859-6"));
         assert_eq!(
-            declared_html_charset(b"<meta charset=\"ISO-8859-6\">").as_deref(),
-            Some("iso-8859-6")
-        );
-        assert_eq!(
-            declared_html_charset(
-                b"<META HTTP-EQUIV='Content-Type' CONTENT='text/html; charset=windows-1256'>"
-            )
-            .as_deref(),
+            declared_html_charset(b"<META HTTP-EQUIV='Content-Type' CONTENT='text/html; charset=windows-1256'>")
+                .as_deref(),
             Some("windows-1256")
         );
-        assert_eq!(
-            declared_html_charset(b"<meta name=x><p>charset=utf-8</p>"),
-            None
-        );
+        assert_eq!(declared_html_charset(b"<meta name=x><p>charset=utf-8</p>"), None);
     }
 
     #[test]
     fn xml_declaration_encoding_is_found() {
         assert_eq!(
-            declared_xml_encoding(b"  <?xml version='1.0' encoding='windows-1256'?><rss/>")
-                .as_deref(),
+            declared_xml_encoding(b"  <?xml version='1.0' encoding='windows-1256'?><rss/>").as_deref(),
             Some("windows-1256")
         );
         assert_eq!(declared_xml_encoding(b"<?xml version='1.0'?><rss/>"), None);

@@ -50,41 +50,26 @@ pub(crate) fn read_feed(input: &Input, text: &str) -> Vec<Result<Document, ReadE
                     continue;
                 }
                 if stack.is_empty() && !matches!(local(&name), "rss" | "feed" | "rdf") {
-                    results.push(Err(ReadError::NotFeed {
-                        at: input.at.clone(),
-                        root: name,
-                    }));
+                    results.push(Err(ReadError::NotFeed { at: input.at.clone(), root: name }));
                     break;
                 }
                 let depth = stack.len();
                 if matches!(name.as_str(), "item" | "entry") && item.is_none() {
                     items_seen += 1;
-                    item = Some(Item {
-                        number: items_seen,
-                        depth: depth + 1,
-                        ..Item::default()
-                    });
+                    item = Some(Item { number: items_seen, depth: depth + 1, ..Item::default() });
                 } else if let Some(current) = item.as_mut().filter(|i| i.depth == depth) {
                     if name == "link" {
                         current.take_atom_link(&start);
                     }
                     if opens {
-                        capture = Some(Capture {
-                            field: name.clone(),
-                            depth: depth + 1,
-                            text: String::new(),
-                        });
+                        capture = Some(Capture { field: name.clone(), depth: depth + 1, text: String::new() });
                     }
                 } else if item.is_none()
                     && opens
                     && name == "title"
                     && matches!(stack.last().map(String::as_str), Some("channel" | "feed"))
                 {
-                    capture = Some(Capture {
-                        field: "feed-title".to_string(),
-                        depth: depth + 1,
-                        text: String::new(),
-                    });
+                    capture = Some(Capture { field: "feed-title".to_string(), depth: depth + 1, text: String::new() });
                 }
                 if opens {
                     stack.push(name);
@@ -96,8 +81,7 @@ pub(crate) fn read_feed(input: &Input, text: &str) -> Vec<Result<Document, ReadE
                 match capture.take() {
                     Some(done) if done.depth == depth => {
                         if done.field == "feed-title" {
-                            feed_title =
-                                Some(collapse_whitespace(&done.text)).filter(|t| !t.is_empty());
+                            feed_title = Some(collapse_whitespace(&done.text)).filter(|t| !t.is_empty());
                         } else if let Some(current) = item.as_mut() {
                             current.fields.entry(done.field).or_insert(done.text);
                         }
@@ -143,9 +127,7 @@ pub(crate) fn read_feed(input: &Input, text: &str) -> Vec<Result<Document, ReadE
                     let message = format!("unexpected end of input, <{open}> not closed");
                     results.push(Err(position_error(input, text, text.len(), message)));
                 } else if items_seen == 0 && results.is_empty() {
-                    results.push(Err(ReadError::NoText {
-                        at: input.at.clone(),
-                    }));
+                    results.push(Err(ReadError::NoText { at: input.at.clone() }));
                 }
                 break;
             }
@@ -199,10 +181,7 @@ impl Item {
     }
 
     fn field(&self, name: &str) -> Option<&str> {
-        self.fields
-            .get(name)
-            .map(String::as_str)
-            .filter(|v| !v.trim().is_empty())
+        self.fields.get(name).map(String::as_str).filter(|v| !v.trim().is_empty())
     }
 
     fn into_document(self, input: &Input) -> Result<Document, ReadError> {
@@ -215,20 +194,14 @@ impl Item {
         let Some(text) = text else {
             return Err(ReadError::NoText { at });
         };
-        let url = self
-            .field("link")
-            .map(|l| l.trim().to_string())
-            .or_else(|| self.atom_link.clone());
+        let url = self.field("link").map(|l| l.trim().to_string()).or_else(|| self.atom_link.clone());
         let id = self
             .field("guid")
             .or_else(|| self.field("id"))
             .map(|id| id.trim().to_string())
             .or_else(|| url.clone())
             .unwrap_or_else(|| format!("{}#{}", input.stem, self.number));
-        let title = self
-            .field("title")
-            .map(|t| collapse_whitespace(&content_to_text(t)))
-            .filter(|t| !t.is_empty());
+        let title = self.field("title").map(|t| collapse_whitespace(&content_to_text(t))).filter(|t| !t.is_empty());
         let published = ["pubdate", "published", "dc:date", "updated"]
             .iter()
             .filter_map(|name| self.field(name))
@@ -299,12 +272,7 @@ fn xml_error(input: &Input, text: &str, position: usize, error: quick_xml::Error
 
 fn position_error(input: &Input, text: &str, position: usize, message: String) -> ReadError {
     let (line, column) = line_column(text, position);
-    ReadError::Xml {
-        at: input.at.clone(),
-        line,
-        column,
-        message,
-    }
+    ReadError::Xml { at: input.at.clone(), line, column, message }
 }
 
 /// 1-based line and column (in chars) of a byte offset, clamped to the text.

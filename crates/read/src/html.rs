@@ -29,13 +29,9 @@ pub(crate) struct Extracted {
 
 /// Reads a whole HTML page into a document (id = file stem).
 pub(crate) fn read_html_document(input: &Input, html: &str) -> Result<Document, ReadError> {
-    let extracted = extract_article(html).ok_or_else(|| ReadError::TooDeep {
-        at: input.at.clone(),
-    })?;
+    let extracted = extract_article(html).ok_or_else(|| ReadError::TooDeep { at: input.at.clone() })?;
     if extracted.text.is_empty() {
-        return Err(ReadError::NoText {
-            at: input.at.clone(),
-        });
+        return Err(ReadError::NoText { at: input.at.clone() });
     }
     let mut document = input.document(input.stem.clone(), input.at.clone(), extracted.text);
     document.title = extracted.title;
@@ -57,38 +53,21 @@ pub(crate) fn extract_article(html: &str) -> Option<Extracted> {
     let boilerplate = boilerplate_nodes(root, &stats);
     let scores = score_candidates(root, &stats, &boilerplate);
     let roots = article_roots(root, &stats, &scores, &boilerplate);
-    let mut renderer = Renderer {
-        boilerplate: Some(&boilerplate),
-        stats: Some(&stats),
-        ..Renderer::default()
-    };
+    let mut renderer = Renderer { boilerplate: Some(&boilerplate), stats: Some(&stats), ..Renderer::default() };
     for node in &roots {
         renderer.render(*node);
     }
     let meta = Metadata::collect(root);
     let article = first_element(root, "article").or_else(|| roots.first().copied());
-    let source = meta
-        .get("og:site_name")
-        .or_else(|| meta.json_ld_publisher());
+    let source = meta.get("og:site_name").or_else(|| meta.json_ld_publisher());
     let title = meta
         .get("og:title")
-        .or_else(|| {
-            article
-                .and_then(|a| first_element(a, "h1"))
-                .map(element_text)
-                .filter(|t| !t.is_empty())
-        })
+        .or_else(|| article.and_then(|a| first_element(a, "h1")).map(element_text).filter(|t| !t.is_empty()))
         .or_else(|| meta.title.clone())
         .map(|title| strip_site_suffix(title, source.as_deref()));
     let published = meta.published(article);
     let url = meta.canonical.clone().or_else(|| meta.get("og:url"));
-    Some(Extracted {
-        text: renderer.finish(),
-        title,
-        published,
-        source,
-        url,
-    })
+    Some(Extracted { text: renderer.finish(), title, published, source, url })
 }
 
 /// HTML from a feed item (or any fragment) → paragraphs, without boilerplate detection.
@@ -116,10 +95,7 @@ fn nesting_cost(html: &str) -> u64 {
     let mut depth = 0u64;
     let mut cost = 0u64;
     let mut at = 0usize;
-    while let Some(offset) = bytes
-        .get(at..)
-        .and_then(|rest| rest.iter().position(|&b| b == b'<'))
-    {
+    while let Some(offset) = bytes.get(at..).and_then(|rest| rest.iter().position(|&b| b == b'<')) {
         at += offset + 1;
         let closing = bytes.get(at) == Some(&b'/');
         let name_start = if closing { at + 1 } else { at };
@@ -317,10 +293,8 @@ const WEAK_NEGATIVE: &[&str] = &[
 ];
 
 /// Tokens of class/id that mark article content.
-const POSITIVE: &[&str] = &[
-    "article", "content", "post", "entry", "story", "body", "text", "main", "blog", "news",
-    "detail",
-];
+const POSITIVE: &[&str] =
+    &["article", "content", "post", "entry", "story", "body", "text", "main", "blog", "news", "detail"];
 
 /// ARIA roles of page furniture.
 fn is_boilerplate_role(role: &str) -> bool {
@@ -342,14 +316,8 @@ fn is_boilerplate_role(role: &str) -> bool {
 /// The lowercase alphanumeric tokens of an element's class and id.
 fn hint_tokens(element: &Element) -> Vec<String> {
     let mut tokens = Vec::new();
-    for value in [element.attr("class"), element.attr("id")]
-        .into_iter()
-        .flatten()
-    {
-        for token in value
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|t| !t.is_empty())
-        {
+    for value in [element.attr("class"), element.attr("id")].into_iter().flatten() {
+        for token in value.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty()) {
             tokens.push(token.to_ascii_lowercase());
         }
     }
@@ -373,19 +341,11 @@ fn hint_weight(tokens: &[String]) -> f64 {
 }
 
 fn is_hidden(element: &Element) -> bool {
-    if element.attr("hidden").is_some()
-        || element
-            .attr("aria-hidden")
-            .is_some_and(|v| v.trim() == "true")
-    {
+    if element.attr("hidden").is_some() || element.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
         return true;
     }
     element.attr("style").is_some_and(|style| {
-        let style: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
         style.contains("display:none") || style.contains("visibility:hidden")
     })
 }
@@ -437,9 +397,7 @@ impl Stats {
                         continue;
                     }
                     match node.value() {
-                        Node::Element(element) if is_hidden_tag(element.name()) => {
-                            skipping = Some(node.id())
-                        }
+                        Node::Element(element) if is_hidden_tag(element.name()) => skipping = Some(node.id()),
                         Node::Element(element) => {
                             if is_block(element.name()) {
                                 if let Some((_, parent)) = frames.last_mut() {
@@ -480,9 +438,7 @@ impl Stats {
                     if name == "a" {
                         own.link = own.text;
                     }
-                    if is_paragraph(name)
-                        || (matches!(name, "div" | "section") && !own.has_block_child)
-                    {
+                    if is_paragraph(name) || (matches!(name, "div" | "section") && !own.has_block_child) {
                         own.paragraph = own.text;
                     }
                     counts.insert(id, own);
@@ -496,10 +452,7 @@ impl Stats {
             }
         }
         let page_paragraph = frames.first().map_or(0, |(_, c)| c.paragraph);
-        Stats {
-            counts,
-            page_paragraph,
-        }
+        Stats { counts, page_paragraph }
     }
 
     fn get(&self, id: NodeId) -> Counts {
@@ -524,12 +477,7 @@ fn boilerplate_nodes(root: NodeRef<'_, Node>, stats: &Stats) -> HashSet<NodeId> 
                 if name == "article" {
                     inside_article += 1;
                 }
-                if is_furniture(
-                    element,
-                    inside_article > 0,
-                    stats.get(node.id()),
-                    stats.page_paragraph,
-                ) {
+                if is_furniture(element, inside_article > 0, stats.get(node.id()), stats.page_paragraph) {
                     found.insert(node.id());
                 }
             }
@@ -543,24 +491,15 @@ fn boilerplate_nodes(root: NodeRef<'_, Node>, stats: &Stats) -> HashSet<NodeId> 
     found
 }
 
-fn is_furniture(
-    element: &Element,
-    inside_article: bool,
-    counts: Counts,
-    page_paragraph: usize,
-) -> bool {
+fn is_furniture(element: &Element, inside_article: bool, counts: Counts, page_paragraph: usize) -> bool {
     let name = element.name();
     if matches!(name, "html" | "body" | "main" | "article")
-        || element
-            .attr("itemprop")
-            .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
+        || element.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
     {
         return false;
     }
-    if matches!(
-        name,
-        "nav" | "aside" | "footer" | "form" | "dialog" | "menu" | "figure"
-    ) || (name == "header" && !inside_article)
+    if matches!(name, "nav" | "aside" | "footer" | "form" | "dialog" | "menu" | "figure")
+        || (name == "header" && !inside_article)
         || is_hidden(element)
         || element.attr("role").is_some_and(is_boilerplate_role)
     {
@@ -578,11 +517,7 @@ fn is_furniture(
 }
 
 /// Readability-style scores of container elements.
-fn score_candidates(
-    root: NodeRef<'_, Node>,
-    stats: &Stats,
-    boilerplate: &HashSet<NodeId>,
-) -> HashMap<NodeId, f64> {
+fn score_candidates(root: NodeRef<'_, Node>, stats: &Stats, boilerplate: &HashSet<NodeId>) -> HashMap<NodeId, f64> {
     let mut raw: HashMap<NodeId, f64> = HashMap::new();
     let mut skipping: Option<NodeId> = None;
     for edge in root.traverse() {
@@ -610,8 +545,7 @@ fn score_candidates(
             continue;
         }
         let name = element.name();
-        let own_paragraph =
-            is_paragraph(name) || (matches!(name, "div" | "section") && !counts.has_block_child);
+        let own_paragraph = is_paragraph(name) || (matches!(name, "div" | "section") && !counts.has_block_child);
         if !own_paragraph {
             continue;
         }
@@ -685,10 +619,7 @@ fn article_roots<'a>(
             if boilerplate.contains(&sibling.id()) || is_hidden_tag(element.name()) {
                 return false;
             }
-            if scores
-                .get(&sibling.id())
-                .is_some_and(|score| *score >= threshold)
-            {
+            if scores.get(&sibling.id()).is_some_and(|score| *score >= threshold) {
                 return true;
             }
             let counts = stats.get(sibling.id());
@@ -809,8 +740,7 @@ fn element_text(node: NodeRef<'_, Node>) -> String {
 
 /// First element named `name` in the subtree (including the root itself).
 fn first_element<'a>(root: NodeRef<'a, Node>, name: &str) -> Option<NodeRef<'a, Node>> {
-    root.descendants()
-        .find(|node| node.value().as_element().is_some_and(|e| e.name() == name))
+    root.descendants().find(|node| node.value().as_element().is_some_and(|e| e.name() == name))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -851,39 +781,30 @@ impl Metadata {
             };
             match element.name() {
                 "meta" => {
-                    let key = element
-                        .attr("property")
-                        .or_else(|| element.attr("name"))
-                        .or_else(|| element.attr("itemprop"));
+                    let key =
+                        element.attr("property").or_else(|| element.attr("name")).or_else(|| element.attr("itemprop"));
                     if let (Some(key), Some(content)) = (key, element.attr("content")) {
                         let content = collapse_whitespace(content);
                         if !content.is_empty() {
-                            meta.meta
-                                .entry(key.trim().to_ascii_lowercase())
-                                .or_insert(content);
+                            meta.meta.entry(key.trim().to_ascii_lowercase()).or_insert(content);
                         }
                     }
                 }
                 "link" => {
-                    let canonical = element.attr("rel").is_some_and(|rel| {
-                        rel.split_whitespace()
-                            .any(|r| r.eq_ignore_ascii_case("canonical"))
-                    });
+                    let canonical = element
+                        .attr("rel")
+                        .is_some_and(|rel| rel.split_whitespace().any(|r| r.eq_ignore_ascii_case("canonical")));
                     if canonical && meta.canonical.is_none() {
-                        meta.canonical = element
-                            .attr("href")
-                            .map(str::trim)
-                            .filter(|h| !h.is_empty())
-                            .map(String::from);
+                        meta.canonical =
+                            element.attr("href").map(str::trim).filter(|h| !h.is_empty()).map(String::from);
                     }
                 }
                 "title" if meta.title.is_none() => {
                     meta.title = Some(element_text(node)).filter(|t| !t.is_empty());
                 }
                 "script" => {
-                    let is_ld = element
-                        .attr("type")
-                        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+                    let is_ld =
+                        element.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
                     if is_ld {
                         let mut source = String::new();
                         for child in node.children() {
@@ -900,9 +821,7 @@ impl Metadata {
             }
             if meta.microdata_published.is_none()
                 && element.name() != "meta"
-                && element
-                    .attr("itemprop")
-                    .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+                && element.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
             {
                 meta.microdata_published = element
                     .attr("datetime")
@@ -928,18 +847,10 @@ impl Metadata {
             .or_else(|| {
                 article?
                     .descendants()
-                    .filter_map(|n| {
-                        n.value()
-                            .as_element()
-                            .filter(|e| e.name() == "time")?
-                            .attr("datetime")
-                    })
+                    .filter_map(|n| n.value().as_element().filter(|e| e.name() == "time")?.attr("datetime"))
                     .find_map(normalize_date)
             })
-            .or_else(|| {
-                self.json_ld_objects()
-                    .find_map(|o| o.get("datePublished")?.as_str().and_then(normalize_date))
-            })
+            .or_else(|| self.json_ld_objects().find_map(|o| o.get("datePublished")?.as_str().and_then(normalize_date)))
     }
 
     /// JSON-LD publisher name (string, or object with "name").
@@ -980,14 +891,10 @@ impl Metadata {
         let is_article = |object: &serde_json::Map<String, serde_json::Value>| {
             let types: Vec<&str> = match object.get("@type") {
                 Some(serde_json::Value::String(t)) => vec![t.as_str()],
-                Some(serde_json::Value::Array(ts)) => {
-                    ts.iter().filter_map(|t| t.as_str()).collect()
-                }
+                Some(serde_json::Value::Array(ts)) => ts.iter().filter_map(|t| t.as_str()).collect(),
                 _ => Vec::new(),
             };
-            types
-                .iter()
-                .any(|t| t.contains("Article") || t.contains("Posting") || t.contains("Report"))
+            types.iter().any(|t| t.contains("Article") || t.contains("Posting") || t.contains("Report"))
         };
         let (articles, others): (Vec<_>, Vec<_>) = objects.into_iter().partition(|o| is_article(o));
         articles.into_iter().chain(others)
@@ -1015,32 +922,20 @@ mod tests {
 
     #[test]
     fn fragment_paragraphs_and_inline_whitespace() {
-        let text = fragment_to_text(
-            "<p>one  <b>two</b>\n three</p><p>four<br>five</p><script>x()</script>",
-        );
+        let text = fragment_to_text("<p>one  <b>two</b>\n three</p><p>four<br>five</p><script>x()</script>");
         assert_eq!(text, "one two three\n\nfour\n\nfive");
     }
 
     #[test]
     fn title_suffix_is_stripped_only_when_it_is_the_site() {
-        assert_eq!(
-            strip_site_suffix("خبر | الموقع".into(), Some("الموقع")),
-            "خبر"
-        );
-        assert_eq!(
-            strip_site_suffix("Paris - Lyon".into(), Some("Le Site")),
-            "Paris - Lyon"
-        );
-        assert_eq!(
-            strip_site_suffix("Paris - Lyon".into(), None),
-            "Paris - Lyon"
-        );
+        assert_eq!(strip_site_suffix("خبر | الموقع".into(), Some("الموقع")), "خبر");
+        assert_eq!(strip_site_suffix("Paris - Lyon".into(), Some("Le Site")), "Paris - Lyon");
+        assert_eq!(strip_site_suffix("Paris - Lyon".into(), None), "Paris - Lyon");
     }
 
     #[test]
     fn page_without_paragraphs_falls_back_to_body() {
-        let extracted =
-            extract_article("<html><body>just some words</body></html>").unwrap_or_default();
+        let extracted = extract_article("<html><body>just some words</body></html>").unwrap_or_default();
         assert_eq!(extracted.text, "just some words");
     }
 
@@ -1054,9 +949,6 @@ mod tests {
     #[test]
     fn ordinary_nesting_is_parsed_without_recursion() {
         let html = "<div>".repeat(2_000) + "<p>deep text</p>";
-        assert_eq!(
-            extract_article(&html).map(|e| e.text).as_deref(),
-            Some("deep text")
-        );
+        assert_eq!(extract_article(&html).map(|e| e.text).as_deref(), Some("deep text"));
     }
 }

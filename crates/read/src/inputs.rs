@@ -73,8 +73,5 @@ fn walk(root: &Path, found: &mut Vec<PathBuf>, errors: &mut Vec<ReadError>) {
 }
 
 fn io_error(path: &Path, error: std::io::Error) -> ReadError {
-    ReadError::Io {
-        at: Origin::file(path),
-        message: one_line(error),
-    }
+    ReadError::Io { at: Origin::file(path), message: one_line(error) }
 }

@@ -20,12 +20,7 @@ pub(crate) fn read_json(input: &Input, text: &str) -> Vec<Result<Document, ReadE
         }
     };
     match value {
-        Value::Object(object) => vec![document_from_object(
-            input,
-            &object,
-            input.at.clone(),
-            input.stem.clone(),
-        )],
+        Value::Object(object) => vec![document_from_object(input, &object, input.at.clone(), input.stem.clone())],
         Value::Array(items) => items
             .iter()
             .enumerate()
@@ -33,9 +28,7 @@ pub(crate) fn read_json(input: &Input, text: &str) -> Vec<Result<Document, ReadE
                 let n = index + 1;
                 let at = input.at.at_item(n);
                 match item {
-                    Value::Object(object) => {
-                        document_from_object(input, object, at, format!("{}#{n}", input.stem))
-                    }
+                    Value::Object(object) => document_from_object(input, object, at, format!("{}#{n}", input.stem)),
                     other => Err(not_an_object(at, other)),
                 }
             })
@@ -54,19 +47,13 @@ pub(crate) fn read_json_lines(input: &Input, text: &str) -> Vec<Result<Document,
             let n = index + 1;
             let at = input.at.at_line(n);
             match serde_json::from_str::<Value>(line) {
-                Ok(Value::Object(object)) => {
-                    document_from_object(input, &object, at, format!("{}:{n}", input.stem))
-                }
+                Ok(Value::Object(object)) => document_from_object(input, &object, at, format!("{}:{n}", input.stem)),
                 Ok(other) => Err(not_an_object(at, &other)),
                 Err(error) => Err(ReadError::Json {
                     at,
                     line: None,
                     column: error.column(),
-                    message: format!(
-                        "{} at column {}",
-                        message_without_location(&error),
-                        error.column()
-                    ),
+                    message: format!("{} at column {}", message_without_location(&error), error.column()),
                 }),
             }
         })
@@ -89,10 +76,7 @@ fn not_an_object(at: Origin, value: &Value) -> ReadError {
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
     };
-    ReadError::Shape {
-        at,
-        message: format!("expected a JSON object, found {kind}"),
-    }
+    ReadError::Shape { at, message: format!("expected a JSON object, found {kind}") }
 }
 
 /// Builds a document from one object. `text` is taken exactly; `html` goes through the
@@ -111,12 +95,9 @@ fn document_from_object(
     let text_field = field_text(object, "text", &at)?;
     let html_field = field_text(object, "html", &at)?;
     let mut document = match (text_field, html_field) {
-        (Some(text), _) if !text.trim().is_empty() => {
-            input.document(id, at.clone(), text.to_string())
-        }
+        (Some(text), _) if !text.trim().is_empty() => input.document(id, at.clone(), text.to_string()),
         (_, Some(html)) if !html.trim().is_empty() => {
-            let extracted =
-                extract_article(html).ok_or_else(|| ReadError::TooDeep { at: at.clone() })?;
+            let extracted = extract_article(html).ok_or_else(|| ReadError::TooDeep { at: at.clone() })?;
             if extracted.text.is_empty() {
                 return Err(ReadError::NoText { at });
             }
@@ -128,17 +109,9 @@ fn document_from_object(
             document
         }
         (Some(_), _) | (_, Some(_)) => {
-            return Err(ReadError::Shape {
-                at,
-                message: "field `text` (or `html`) is empty".to_string(),
-            })
+            return Err(ReadError::Shape { at, message: "field `text` (or `html`) is empty".to_string() })
         }
-        (None, None) => {
-            return Err(ReadError::Shape {
-                at,
-                message: "missing field `text` (or `html`)".to_string(),
-            })
-        }
+        (None, None) => return Err(ReadError::Shape { at, message: "missing field `text` (or `html`)".to_string() }),
     };
     if let Some(url) = string_field(object, "url") {
         document.url = Some(url);
@@ -163,18 +136,11 @@ fn document_from_object(
 }
 
 /// A string field, erroring if present with another type (a wrong `text` is a real mistake).
-fn field_text<'a>(
-    object: &'a Map<String, Value>,
-    name: &str,
-    at: &Origin,
-) -> Result<Option<&'a str>, ReadError> {
+fn field_text<'a>(object: &'a Map<String, Value>, name: &str, at: &Origin) -> Result<Option<&'a str>, ReadError> {
     match object.get(name) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(text)) => Ok(Some(text)),
-        Some(_) => Err(ReadError::Shape {
-            at: at.clone(),
-            message: format!("field `{name}` is not a string"),
-        }),
+        Some(_) => Err(ReadError::Shape { at: at.clone(), message: format!("field `{name}` is not a string") }),
     }
 }
 

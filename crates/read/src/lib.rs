@@ -62,29 +62,17 @@ pub struct Origin {
 impl Origin {
     /// The origin of a whole file.
     pub fn file(path: &Path) -> Origin {
-        Origin {
-            path: path.to_path_buf(),
-            line: None,
-            item: None,
-        }
+        Origin { path: path.to_path_buf(), line: None, item: None }
     }
 
     /// The same file, at a JSONL line.
     pub fn at_line(&self, line: usize) -> Origin {
-        Origin {
-            path: self.path.clone(),
-            line: Some(line),
-            item: None,
-        }
+        Origin { path: self.path.clone(), line: Some(line), item: None }
     }
 
     /// The same file, at a feed item or array element.
     pub fn at_item(&self, item: usize) -> Origin {
-        Origin {
-            path: self.path.clone(),
-            line: self.line,
-            item: Some(item),
-        }
+        Origin { path: self.path.clone(), line: self.line, item: Some(item) }
     }
 }
 
@@ -138,9 +126,7 @@ pub struct ReadOptions {
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions {
-            max_bytes: 20 * 1024 * 1024,
-        }
+        ReadOptions { max_bytes: 20 * 1024 * 1024 }
     }
 }
 
@@ -173,11 +159,7 @@ pub fn read_bytes(
     let at = Origin::file(path);
     let size = bytes.len() as u64;
     if size > options.max_bytes {
-        return vec![Err(ReadError::TooLarge {
-            at,
-            size,
-            limit: options.max_bytes,
-        })];
+        return vec![Err(ReadError::TooLarge { at, size, limit: options.max_bytes })];
     }
     if bytes.is_empty() {
         return vec![Err(ReadError::Empty { at })];
@@ -197,12 +179,7 @@ pub fn read_bytes(
     if decoded.text.trim().is_empty() {
         return vec![Err(ReadError::Empty { at })];
     }
-    let input = Input {
-        at,
-        stem: stem(path),
-        encoding: decoded.encoding,
-        warnings: decode_warnings(&decoded),
-    };
+    let input = Input { at, stem: stem(path), encoding: decoded.encoding, warnings: decode_warnings(&decoded) };
     match format {
         Format::Text => vec![Ok(text::read_text(&input, decoded.text))],
         Format::Html => vec![html::read_html_document(&input, &decoded.text)],
@@ -243,10 +220,7 @@ impl Input {
 
 fn decode_warnings(decoded: &Decoded) -> Vec<String> {
     if decoded.had_errors {
-        vec![format!(
-            "invalid {} bytes replaced with U+FFFD",
-            decoded.encoding
-        )]
+        vec![format!("invalid {} bytes replaced with U+FFFD", decoded.encoding)]
     } else {
         Vec::new()
     }
@@ -265,23 +239,13 @@ fn stem(path: &Path) -> String {
 
 /// Reads a file, refusing it before reading if its metadata says it is over the limit.
 fn read_file(path: &Path, at: &Origin, limit: u64) -> Result<Vec<u8>, ReadError> {
-    let io_error = |error: std::io::Error| ReadError::Io {
-        at: at.clone(),
-        message: error::one_line(error),
-    };
+    let io_error = |error: std::io::Error| ReadError::Io { at: at.clone(), message: error::one_line(error) };
     let metadata = std::fs::metadata(path).map_err(io_error)?;
     if metadata.is_dir() {
-        return Err(ReadError::Io {
-            at: at.clone(),
-            message: "is a directory".to_string(),
-        });
+        return Err(ReadError::Io { at: at.clone(), message: "is a directory".to_string() });
     }
     if metadata.len() > limit {
-        return Err(ReadError::TooLarge {
-            at: at.clone(),
-            size: metadata.len(),
-            limit,
-        });
+        return Err(ReadError::TooLarge { at: at.clone(), size: metadata.len(), limit });
     }
     let file = std::fs::File::open(path).map_err(io_error)?;
     read_limited(file, at, limit)
@@ -293,17 +257,10 @@ fn read_limited(reader: impl Read, at: &Origin, limit: u64) -> Result<Vec<u8>, R
     reader
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|error| ReadError::Io {
-            at: at.clone(),
-            message: error::one_line(error),
-        })?;
+        .map_err(|error| ReadError::Io { at: at.clone(), message: error::one_line(error) })?;
     let size = bytes.len() as u64;
     if size > limit {
-        return Err(ReadError::TooLarge {
-            at: at.clone(),
-            size,
-            limit,
-        });
+        return Err(ReadError::TooLarge { at: at.clone(), size, limit });
     }
     Ok(bytes)
 }

@@ -32,18 +32,10 @@ pub(crate) fn sniff_format(bytes: &[u8]) -> Format {
         return Format::Json;
     }
     if trimmed.starts_with('{') {
-        return if is_json_lines(bytes) {
-            Format::JsonLines
-        } else {
-            Format::Json
-        };
+        return if is_json_lines(bytes) { Format::JsonLines } else { Format::Json };
     }
     if trimmed.starts_with('<') {
-        return if first_element_is_feed(trimmed) {
-            Format::Feed
-        } else {
-            Format::Html
-        };
+        return if first_element_is_feed(trimmed) { Format::Feed } else { Format::Html };
     }
     Format::Text
 }
@@ -91,15 +83,11 @@ fn first_element_is_feed(text: &str) -> bool {
             None => return false,
         }
     }
-    let lower: String = rest
-        .chars()
-        .take(16)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let lower: String = rest.chars().take(16).collect::<String>().to_ascii_lowercase();
     ["<rss", "<feed", "<rdf:rdf"].iter().any(|root| {
-        lower.strip_prefix(root).is_some_and(|after| {
-            after.starts_with(|c: char| c.is_whitespace() || c == '>' || c == '/')
-        })
+        lower
+            .strip_prefix(root)
+            .is_some_and(|after| after.starts_with(|c: char| c.is_whitespace() || c == '>' || c == '/'))
     })
 }
 
@@ -129,10 +117,7 @@ pub(crate) fn looks_binary_bytes(bytes: &[u8]) -> bool {
     if head.contains(&0) {
         return true;
     }
-    let control = head
-        .iter()
-        .filter(|&&b| is_suspicious_control(u32::from(b)))
-        .count();
+    let control = head.iter().filter(|&&b| is_suspicious_control(u32::from(b))).count();
     mostly_control(control, head.len())
 }
 
@@ -168,18 +153,9 @@ mod tests {
 
     #[test]
     fn extensions_map_to_formats() {
-        assert_eq!(
-            format_from_extension(Path::new("a/b.HTM")),
-            Some(Format::Html)
-        );
-        assert_eq!(
-            format_from_extension(Path::new("x.ndjson")),
-            Some(Format::JsonLines)
-        );
-        assert_eq!(
-            format_from_extension(Path::new("x.atom")),
-            Some(Format::Feed)
-        );
+        assert_eq!(format_from_extension(Path::new("a/b.HTM")), Some(Format::Html));
+        assert_eq!(format_from_extension(Path::new("x.ndjson")), Some(Format::JsonLines));
+        assert_eq!(format_from_extension(Path::new("x.atom")), Some(Format::Feed));
         assert_eq!(format_from_extension(Path::new("x.md")), Some(Format::Text));
         assert_eq!(format_from_extension(Path::new("x.pdf")), None);
         assert_eq!(format_from_extension(Path::new("README")), None);
@@ -188,19 +164,10 @@ mod tests {
     #[test]
     fn content_sniffing() {
         assert_eq!(sniff_format(b"  {\"text\": \"a\"}"), Format::Json);
-        assert_eq!(
-            sniff_format(b"{\"text\": \"a\"}\n\n{\"text\": \"b\"}\n"),
-            Format::JsonLines
-        );
+        assert_eq!(sniff_format(b"{\"text\": \"a\"}\n\n{\"text\": \"b\"}\n"), Format::JsonLines);
         assert_eq!(sniff_format(b"[{\"text\": \"a\"}]"), Format::Json);
-        assert_eq!(
-            sniff_format(b"<?xml version=\"1.0\"?>\n<!-- c --><rss version=\"2.0\">"),
-            Format::Feed
-        );
-        assert_eq!(
-            sniff_format(b"<feed xmlns=\"http://www.w3.org/2005/Atom\">"),
-            Format::Feed
-        );
+        assert_eq!(sniff_format(b"<?xml version=\"1.0\"?>\n<!-- c --><rss version=\"2.0\">"), Format::Feed);
+        assert_eq!(sniff_format(b"<feed xmlns=\"http://www.w3.org/2005/Atom\">"), Format::Feed);
         assert_eq!(sniff_format(b"<?xml version=\"1.0\"?><html>"), Format::Html);
         assert_eq!(sniff_format(b"<!DOCTYPE html><html>"), Format::Html);
         assert_eq!(sniff_format(b"<feedback>"), Format::Html);

@@ -25,14 +25,8 @@ mod tests {
 
     #[test]
     fn title_is_first_non_empty_line_trimmed() {
-        assert_eq!(
-            first_line_title("\r\n  \n  عنوان الخبر  \r\nنص").as_deref(),
-            Some("عنوان الخبر")
-        );
+        assert_eq!(first_line_title("\r\n  \n  عنوان الخبر  \r\nنص").as_deref(), Some("عنوان الخبر"));
         assert_eq!(first_line_title(&"ب".repeat(301)), None);
-        assert_eq!(
-            first_line_title(&"ب".repeat(300)).map(|t| t.chars().count()),
-            Some(300)
-        );
+        assert_eq!(first_line_title(&"ب".repeat(300)).map(|t| t.chars().count()), Some(300));
     }
 }

@@ -39,26 +39,14 @@ fn check(case: &str) {
         eprintln!("MARSAD_BLESS=1: rewrote {}", expected_path.display());
         return;
     }
-    let expected = std::fs::read_to_string(&expected_path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e} (run with MARSAD_BLESS=1 to create it)",
-            expected_path.display()
-        )
-    });
-    assert_eq!(
-        actual, expected,
-        "{case}: output differs from expected.json (MARSAD_BLESS=1 to accept)"
-    );
+    let expected = std::fs::read_to_string(&expected_path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run with MARSAD_BLESS=1 to create it)", expected_path.display()));
+    assert_eq!(actual, expected, "{case}: output differs from expected.json (MARSAD_BLESS=1 to accept)");
 }
 
 /// The single `input.*` file of a case directory (it may not exist yet for generated cases).
 fn input_path(directory: &Path) -> PathBuf {
-    let extension = generated_extension(
-        directory
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default(),
-    );
+    let extension = generated_extension(directory.file_name().and_then(|n| n.to_str()).unwrap_or_default());
     if let Some(extension) = extension {
         return directory.join(format!("input.{extension}"));
     }
@@ -78,11 +66,7 @@ fn ensure_generated(path: &Path, bytes: &[u8]) {
         return;
     }
     let committed = std::fs::read(path).unwrap_or_default();
-    assert!(
-        committed == bytes,
-        "{}: differs from its generator (MARSAD_BLESS=1 to regenerate)",
-        path.display()
-    );
+    assert!(committed == bytes, "{}: differs from its generator (MARSAD_BLESS=1 to regenerate)", path.display());
 }
 
 const ARABIC: &str = "قصف على بلدة خيالية\n\nقالت مصادر محلية إن قذائف سقطت على سوق بلدة خيالية صباح الأحد، ما أدى إلى أضرار في المحلات.\r\nولم تعلن أي جهة مسؤوليتها.\n";
@@ -90,8 +74,8 @@ const FRENCH: &str = "Explosion près d'un dépôt à Fictiveville\n\nUne forte 
 
 fn generated_extension(case: &str) -> Option<&'static str> {
     match case {
-        "txt_bom" | "utf16le_bom" | "utf16be_bom" | "windows1256_arabic" | "windows1252_french"
-        | "empty" | "binary" | "invalid_utf8_txt" => Some("txt"),
+        "txt_bom" | "utf16le_bom" | "utf16be_bom" | "windows1256_arabic" | "windows1252_french" | "empty"
+        | "binary" | "invalid_utf8_txt" => Some("txt"),
         "iso8859_6_html_meta" | "invalid_utf8_html" => Some("html"),
         _ => None,
     }
@@ -117,7 +101,11 @@ fn generated_input(case: &str) -> Option<Vec<u8>> {
             let page = format!(
                 "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-6\">\
                  <title>قصف على بلدة خيالية</title></head><body><div class=\"article\">{}</div></body></html>\n",
-                ARABIC.lines().filter(|l| !l.trim().is_empty()).map(|l| format!("<p>{}</p>", l.trim())).collect::<String>()
+                ARABIC
+                    .lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(|l| format!("<p>{}</p>", l.trim()))
+                    .collect::<String>()
             );
             encoding_rs::ISO_8859_6.encode(&page).0.into_owned()
         }

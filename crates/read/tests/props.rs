@@ -5,13 +5,7 @@ use std::path::Path;
 use marsad_read::{decode, read_bytes, Format, ReadOptions};
 use proptest::prelude::*;
 
-const FORMATS: [Format; 5] = [
-    Format::Text,
-    Format::Html,
-    Format::Json,
-    Format::JsonLines,
-    Format::Feed,
-];
+const FORMATS: [Format; 5] = [Format::Text, Format::Html, Format::Json, Format::JsonLines, Format::Feed];
 
 /// Bytes biased towards the syntax the parsers care about, plus arbitrary bytes.
 fn interesting_bytes() -> impl Strategy<Value = Vec<u8>> {

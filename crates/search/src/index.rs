@@ -40,7 +40,11 @@ fn read_version(dir: &Path) -> Option<u32> {
     fs::read_to_string(dir.join(VERSION_FILE)).ok()?.trim().parse().ok()
 }
 
-fn directory_error(path: &Path, action: &'static str, source: impl std::error::Error + Send + Sync + 'static) -> SearchError {
+fn directory_error(
+    path: &Path,
+    action: &'static str,
+    source: impl std::error::Error + Send + Sync + 'static,
+) -> SearchError {
     SearchError::Directory { path: path.to_path_buf(), action, source: Box::new(source) }
 }
 
@@ -88,8 +92,10 @@ impl SearchIndex {
             }
             index
         } else {
-            let index = Index::create(directory, schema, Default::default()).map_err(|e| SearchError::tantivy(&location, "creating the index", e))?;
-            fs::write(dir.join(VERSION_FILE), format!("{SCHEMA_VERSION}\n")).map_err(|e| directory_error(dir, "recording the schema version", e))?;
+            let index = Index::create(directory, schema, Default::default())
+                .map_err(|e| SearchError::tantivy(&location, "creating the index", e))?;
+            fs::write(dir.join(VERSION_FILE), format!("{SCHEMA_VERSION}\n"))
+                .map_err(|e| directory_error(dir, "recording the schema version", e))?;
             index
         };
         Ok((index, fields, location))
@@ -103,7 +109,9 @@ impl SearchIndex {
 
     fn with_index(index: Index, fields: Fields, location: String) -> Result<SearchIndex, SearchError> {
         index.tokenizers().register(TOKENIZER, MarsadTokenizer::default());
-        let writer = index.writer_with_num_threads(1, WRITER_HEAP_BYTES).map_err(|e| SearchError::tantivy(&location, "opening the index writer", e))?;
+        let writer = index
+            .writer_with_num_threads(1, WRITER_HEAP_BYTES)
+            .map_err(|e| SearchError::tantivy(&location, "opening the index writer", e))?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -185,14 +193,19 @@ impl SearchIndex {
 
     /// Merge all committed segments into one (slow; makes searches of a bulk-built index faster).
     pub fn compact(&mut self) -> Result<(), SearchError> {
-        let ids = self.index.searchable_segment_ids().map_err(|e| SearchError::tantivy(&self.location, "listing segments to compact", e))?;
+        let ids = self
+            .index
+            .searchable_segment_ids()
+            .map_err(|e| SearchError::tantivy(&self.location, "listing segments to compact", e))?;
         let location = self.location.clone();
         let writer = self.writer("compacting")?;
         if ids.len() > 1 {
             writer.merge(&ids).wait().map_err(|e| SearchError::tantivy(&location, "merging segments", e))?;
         }
         let _ = writer.garbage_collect_files().wait();
-        self.reader.reload().map_err(|e| SearchError::tantivy(&self.location, "reloading the reader after compaction", e))
+        self.reader
+            .reload()
+            .map_err(|e| SearchError::tantivy(&self.location, "reloading the reader after compaction", e))
     }
 
     /// Number of committed segments (many segments make searches slower; see [`compact`](SearchIndex::compact)).
@@ -223,7 +236,9 @@ impl SearchIndex {
         let f = &self.fields;
         let mut hits = Vec::with_capacity(scored.len());
         for (score, address) in scored {
-            let doc: TantivyDocument = searcher.doc(address).map_err(|e| SearchError::tantivy(&self.location, "reading a hit's stored fields", e))?;
+            let doc: TantivyDocument = searcher
+                .doc(address)
+                .map_err(|e| SearchError::tantivy(&self.location, "reading a hit's stored fields", e))?;
             let text_of = |field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
             hits.push(Hit {
                 doc_id: doc.get_first(f.doc_id).and_then(|v| v.as_i64()).unwrap_or_default(),
@@ -258,7 +273,13 @@ impl SearchIndex {
     }
 
     /// The best `limit` matches: by relevance when the query has text, newest first otherwise.
-    fn top(&self, searcher: &tantivy::Searcher, query: &SearchQuery, clauses: &[query::Clause], limit: usize) -> Result<Vec<(f32, DocAddress)>, SearchError> {
+    fn top(
+        &self,
+        searcher: &tantivy::Searcher,
+        query: &SearchQuery,
+        clauses: &[query::Clause],
+        limit: usize,
+    ) -> Result<Vec<(f32, DocAddress)>, SearchError> {
         let text = query::text_query(clauses, self.fields.body);
         let filters = query::filters(query, &self.fields, &self.location)?;
         let err = |e| SearchError::tantivy(&self.location, "searching", e);

@@ -59,7 +59,8 @@ pub fn parse(text: &str) -> Vec<Clause> {
         let quoted = k % 2 == 1 && (closed || k + 1 < parts.len());
         let tokens = Tokens::new(part);
         if quoted {
-            let words: Vec<String> = (0..tokens.len().min(MAX_PHRASE_WORDS)).map(|i| tokens.folded(i).to_string()).collect();
+            let words: Vec<String> =
+                (0..tokens.len().min(MAX_PHRASE_WORDS)).map(|i| tokens.folded(i).to_string()).collect();
             if !words.is_empty() {
                 clauses.push(Clause::Phrase(words));
             }
@@ -128,7 +129,12 @@ pub fn text_query(clauses: &[Clause], body: Field) -> Option<Box<dyn Query>> {
 fn any_of(field: Field, values: impl Iterator<Item = String>) -> Option<Box<dyn Query>> {
     let mut alternatives: Vec<(Occur, Box<dyn Query>)> = values
         .filter(|v| !v.is_empty())
-        .map(|v| (Occur::Should, Box::new(TermQuery::new(Term::from_field_text(field, &v), IndexRecordOption::Basic)) as Box<dyn Query>))
+        .map(|v| {
+            (
+                Occur::Should,
+                Box::new(TermQuery::new(Term::from_field_text(field, &v), IndexRecordOption::Basic)) as Box<dyn Query>,
+            )
+        })
         .collect();
     match alternatives.len() {
         0 => None,
@@ -143,9 +149,11 @@ pub fn filters(query: &SearchQuery, fields: &Fields, location: &str) -> Result<V
     let day = |value: &Option<String>, end: bool, bound: &'static str| -> Result<Bound<Term>, SearchError> {
         match value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
             None => Ok(Bound::Unbounded),
-            Some(v) => parse_day(v, end)
-                .map(|d| Bound::Included(Term::from_field_i64(fields.day, d)))
-                .ok_or_else(|| SearchError::InvalidDate { location: location.to_string(), bound, value: v.to_string() }),
+            Some(v) => {
+                parse_day(v, end).map(|d| Bound::Included(Term::from_field_i64(fields.day, d))).ok_or_else(|| {
+                    SearchError::InvalidDate { location: location.to_string(), bound, value: v.to_string() }
+                })
+            }
         }
     };
     let lower = day(&query.from, false, "from")?;

@@ -5,7 +5,9 @@
 //! for hits and snippets. Filters use raw (untokenised) string fields and an `i64` day
 //! `YYYYMMDD` fast field.
 
-use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
+};
 
 use crate::analysis::TOKENIZER;
 
@@ -50,7 +52,9 @@ pub struct Fields {
 /// The schema of this version and its field handles.
 pub fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let body_indexing = TextFieldIndexing::default().set_tokenizer(TOKENIZER).set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let body_indexing = TextFieldIndexing::default()
+        .set_tokenizer(TOKENIZER)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
     let fields = Fields {
         doc_id: b.add_i64_field("doc_id", INDEXED | STORED | FAST),
         title: b.add_text_field("title", STORED),

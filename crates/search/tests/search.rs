@@ -59,7 +59,8 @@ fn corpus() -> SearchIndex {
         IndexDoc {
             doc_id: 3,
             title: Some("Convoy ambushed near Gao".into()),
-            text: "Gunmen ambushed a supply convoy on the road to Gao; the army said three soldiers were wounded.".into(),
+            text: "Gunmen ambushed a supply convoy on the road to Gao; the army said three soldiers were wounded."
+                .into(),
             lang: Some("en".into()),
             outlet: Some("Desert Wire".into()),
             published: Some("2024-05-20".into()),
@@ -116,7 +117,8 @@ fn an_arabic_transliteration_finds_the_other() {
 
 #[test]
 fn alef_ta_marbuta_ya_and_diacritics_do_not_matter() {
-    let index = index_of(&[doc(1, "قمة إفريقيا في العاصمة"), doc(2, "قِمَّة افريقيا في العاصمه"), doc(3, "زار موسى المدينة")]);
+    let index =
+        index_of(&[doc(1, "قمة إفريقيا في العاصمة"), doc(2, "قِمَّة افريقيا في العاصمه"), doc(3, "زار موسى المدينة")]);
     assert_eq!(found(&index, "افريقيا"), [1, 2]);
     assert_eq!(found(&index, "إفريقيا"), [1, 2]);
     assert_eq!(found(&index, "العاصمة"), [1, 2]);
@@ -177,7 +179,8 @@ fn date_range_filter_is_inclusive() {
     assert_eq!(ids(&index, &q), [1, 2, 3]);
     let year = SearchQuery { from: Some("2023".into()), to: Some("2023".into()), ..SearchQuery::default() };
     assert_eq!(ids(&index, &year), [5]);
-    let with_text = SearchQuery { text: "الوفد".into(), from: Some("2024-01-01".into()), ..SearchQuery::default() };
+    let with_text =
+        SearchQuery { text: "الوفد".into(), from: Some("2024-01-01".into()), ..SearchQuery::default() };
     assert_eq!(ids(&index, &with_text), [1]);
 }
 
@@ -331,13 +334,31 @@ fn an_index_from_a_newer_schema_is_refused_clearly() {
     drop(SearchIndex::open_or_create(dir.path()).unwrap());
     std::fs::write(dir.path().join(marsad_search::schema::VERSION_FILE), "999\n").unwrap();
     let message = SearchIndex::open_or_create(dir.path()).unwrap_err().to_string();
-    assert!(message.contains("999") && message.contains("newer") && message.contains(&dir.path().display().to_string()), "{message}");
+    assert!(
+        message.contains("999") && message.contains("newer") && message.contains(&dir.path().display().to_string()),
+        "{message}"
+    );
 }
 
 #[test]
 fn awkward_queries_are_just_words() {
     let index = corpus();
-    for q in ["", "   ", "\"", "\"\"", "«", "AND OR NOT", "segou AND", "field:value", "(((", "*", "~2", "+gao -convoy", "\u{1}", "\u{0}"] {
+    for q in [
+        "",
+        "   ",
+        "\"",
+        "\"\"",
+        "«",
+        "AND OR NOT",
+        "segou AND",
+        "field:value",
+        "(((",
+        "*",
+        "~2",
+        "+gao -convoy",
+        "\u{1}",
+        "\u{0}",
+    ] {
         index.search(&text(q)).unwrap();
     }
     assert_eq!(found(&index, "+gao -convoy"), [3]);
@@ -346,8 +367,48 @@ fn awkward_queries_are_just_words() {
 /// A query string built from the characters that trouble query parsers, Arabic and Latin letters.
 fn awkward_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "\"", "«", "»", "“", "(", ")", "[", "]", "{", "}", ":", "*", "?", "~", "^", "+", "-", "!", "\\", "/", "'", " ", "\n", "\u{1}", "\u{0}", "\u{640}",
-        "\u{64e}", "و", "ب", "ال", "باماكو", "فاغنر", "Ségou", "gao", "AND", "OR", "NOT", "1", "٣", "😀", "\u{200f}", "é",
+        "\"",
+        "«",
+        "»",
+        "“",
+        "(",
+        ")",
+        "[",
+        "]",
+        "{",
+        "}",
+        ":",
+        "*",
+        "?",
+        "~",
+        "^",
+        "+",
+        "-",
+        "!",
+        "\\",
+        "/",
+        "'",
+        " ",
+        "\n",
+        "\u{1}",
+        "\u{0}",
+        "\u{640}",
+        "\u{64e}",
+        "و",
+        "ب",
+        "ال",
+        "باماكو",
+        "فاغنر",
+        "Ségou",
+        "gao",
+        "AND",
+        "OR",
+        "NOT",
+        "1",
+        "٣",
+        "😀",
+        "\u{200f}",
+        "é",
     ]);
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
 }

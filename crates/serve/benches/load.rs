@@ -73,7 +73,14 @@ fn report(title: &str, connections: usize, outcome: &Outcome, process_cpu: Optio
         println!("  {:<20} {:>7} {:>8} {:>8} {:>8}", "kind", "n", "p50 ms", "p99 ms", "max ms");
         for (kind, mut v) in kinds {
             v.sort_unstable();
-            println!("  {:<20} {:>7} {:>8.2} {:>8.2} {:>8.2}", kind.name(), v.len(), ms(quantile(&v, 0.5)), ms(quantile(&v, 0.99)), ms(quantile(&v, 1.0)));
+            println!(
+                "  {:<20} {:>7} {:>8.2} {:>8.2} {:>8.2}",
+                kind.name(),
+                v.len(),
+                ms(quantile(&v, 0.5)),
+                ms(quantile(&v, 0.99)),
+                ms(quantile(&v, 1.0))
+            );
         }
     }
     for error in &outcome.first_errors {
@@ -96,7 +103,8 @@ fn main() {
     let connections: usize = env("MARSAD_LOAD_CONNECTIONS", 16);
     let events: usize = env("MARSAD_LOAD_EVENTS", 100_000);
     let db = PathBuf::from(env("MARSAD_LOAD_DB", "/tmp/marsad-load/100k.db".to_string()));
-    let kb: &'static KnowledgeBase = Box::leak(Box::new(KnowledgeBase::embedded().expect("the embedded knowledge base loads")));
+    let kb: &'static KnowledgeBase =
+        Box::leak(Box::new(KnowledgeBase::embedded().expect("the embedded knowledge base loads")));
 
     if !db.exists() {
         if let Some(dir) = db.parent() {
@@ -104,7 +112,13 @@ fn main() {
         }
         let started = Instant::now();
         let written = synthetic_store::generate(&db, events, 1, kb).expect("the synthetic store is written");
-        println!("made {} ({} events, {} documents) in {:.1} s", db.display(), written.events, written.documents, started.elapsed().as_secs_f64());
+        println!(
+            "made {} ({} events, {} documents) in {:.1} s",
+            db.display(),
+            written.events,
+            written.documents,
+            started.elapsed().as_secs_f64()
+        );
     }
     let counts = SqliteStore::open(&db).and_then(|s| s.counts()).expect("the store opens");
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
@@ -119,7 +133,11 @@ fn main() {
     );
 
     let server = driver::start_server(&db, kb);
-    println!("server {} opened in {:.1} s (App::open: store, search index caught up)", server.base, server.opened_in.as_secs_f64());
+    println!(
+        "server {} opened in {:.1} s (App::open: store, search index caught up)",
+        server.base,
+        server.opened_in.as_secs_f64()
+    );
 
     // Warm-up, not counted: SQLite's page caches and the reader pool fill.
     let warm = run(&server.base, Workload::Events, connections, Duration::from_secs(2), false);

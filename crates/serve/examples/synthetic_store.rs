@@ -86,10 +86,46 @@ struct Country {
 
 /// Share of events per country (Mali, Burkina Faso, Niger, then neighbours), with its actors.
 const COUNTRIES: &[(u32, Country)] = &[
-    (45, Country { iso: "ML", gov: "gov.ml", state: &["fama", "fama", "fama", "africa-corps"], armed: &["jnim", "jnim", "jnim", "katiba-macina", "issp", "fla"], militia: &["dozo", "dan-na-ambassagou"] }),
-    (30, Country { iso: "BF", gov: "gov.bf", state: &["forces.bf"], armed: &["jnim", "jnim", "ansarul-islam", "issp"], militia: &["vdp", "vdp", "koglweogo"] }),
-    (15, Country { iso: "NE", gov: "gov.ne", state: &["forces.ne"], armed: &["issp", "issp", "jnim", "boko-haram", "lakurawa"], militia: &[] }),
-    (3, Country { iso: "NG", gov: "gov.ng", state: &["forces.ng"], armed: &["boko-haram", "iswap", "lakurawa"], militia: &[] }),
+    (
+        45,
+        Country {
+            iso: "ML",
+            gov: "gov.ml",
+            state: &["fama", "fama", "fama", "africa-corps"],
+            armed: &["jnim", "jnim", "jnim", "katiba-macina", "issp", "fla"],
+            militia: &["dozo", "dan-na-ambassagou"],
+        },
+    ),
+    (
+        30,
+        Country {
+            iso: "BF",
+            gov: "gov.bf",
+            state: &["forces.bf"],
+            armed: &["jnim", "jnim", "ansarul-islam", "issp"],
+            militia: &["vdp", "vdp", "koglweogo"],
+        },
+    ),
+    (
+        15,
+        Country {
+            iso: "NE",
+            gov: "gov.ne",
+            state: &["forces.ne"],
+            armed: &["issp", "issp", "jnim", "boko-haram", "lakurawa"],
+            militia: &[],
+        },
+    ),
+    (
+        3,
+        Country {
+            iso: "NG",
+            gov: "gov.ng",
+            state: &["forces.ng"],
+            armed: &["boko-haram", "iswap", "lakurawa"],
+            militia: &[],
+        },
+    ),
     (2, Country { iso: "BJ", gov: "gov.bj", state: &["forces.bj"], armed: &["jnim"], militia: &[] }),
     (1, Country { iso: "TG", gov: "gov.tg", state: &["forces.tg"], armed: &["jnim"], militia: &[] }),
     (1, Country { iso: "TD", gov: "gov.td", state: &["forces.td"], armed: &["boko-haram", "iswap"], militia: &[] }),
@@ -210,21 +246,82 @@ const LANGS: [&str; 3] = ["en", "fr", "ar"];
 
 /// Outlets quoted per language (knowledge-base ids).
 const OUTLETS: [&[&str]; 3] = [
-    &["reuters", "ap", "bbc", "aljazeera-english", "the-africa-report", "humangle", "long-war-journal", "voa", "africanews", "new-humanitarian"],
-    &["rfi", "france24", "afp", "jeune-afrique", "studio-tamani", "maliweb", "lefaso", "burkina24", "aib", "actuniger", "sahelien", "journal-du-mali", "mondafrique", "le-monde"],
-    &["aljazeera", "alarabiya", "skynews-arabia", "rt-arabic", "anadolu", "al-ain", "alakhbar-mr", "sahara-medias", "independent-arabia", "asharq-al-awsat"],
+    &[
+        "reuters",
+        "ap",
+        "bbc",
+        "aljazeera-english",
+        "the-africa-report",
+        "humangle",
+        "long-war-journal",
+        "voa",
+        "africanews",
+        "new-humanitarian",
+    ],
+    &[
+        "rfi",
+        "france24",
+        "afp",
+        "jeune-afrique",
+        "studio-tamani",
+        "maliweb",
+        "lefaso",
+        "burkina24",
+        "aib",
+        "actuniger",
+        "sahelien",
+        "journal-du-mali",
+        "mondafrique",
+        "le-monde",
+    ],
+    &[
+        "aljazeera",
+        "alarabiya",
+        "skynews-arabia",
+        "rt-arabic",
+        "anadolu",
+        "al-ain",
+        "alakhbar-mr",
+        "sahara-medias",
+        "independent-arabia",
+        "asharq-al-awsat",
+    ],
 ];
 
 /// The sentence before the evidence and the paragraph after it, per language.
 const LEADS: [[&str; 3]; 3] = [
-    ["Security has worsened in the area in recent weeks.", "Residents reported gunfire early in the morning.", "Several local officials confirmed the news."],
-    ["La situation sécuritaire s'est dégradée dans la zone ces dernières semaines.", "Des habitants ont entendu des tirs tôt le matin.", "Plusieurs responsables locaux ont confirmé l'information."],
-    ["تدهور الوضع الأمني في المنطقة خلال الأسابيع الأخيرة.", "أفاد سكان بسماع إطلاق نار في الصباح الباكر.", "أكد عدد من المسؤولين المحليين الخبر."],
+    [
+        "Security has worsened in the area in recent weeks.",
+        "Residents reported gunfire early in the morning.",
+        "Several local officials confirmed the news.",
+    ],
+    [
+        "La situation sécuritaire s'est dégradée dans la zone ces dernières semaines.",
+        "Des habitants ont entendu des tirs tôt le matin.",
+        "Plusieurs responsables locaux ont confirmé l'information.",
+    ],
+    [
+        "تدهور الوضع الأمني في المنطقة خلال الأسابيع الأخيرة.",
+        "أفاد سكان بسماع إطلاق نار في الصباح الباكر.",
+        "أكد عدد من المسؤولين المحليين الخبر.",
+    ],
 ];
 const CLOSINGS: [[&str; 3]; 3] = [
-    ["No group had commented by the time of publication.", "The authorities did not respond to requests for comment.", "Aid agencies warned of new displacement in the area."],
-    ["Aucun groupe n'avait réagi au moment de la publication.", "Les autorités n'ont pas répondu aux sollicitations.", "Des ONG mettent en garde contre de nouveaux déplacements."],
-    ["لم تعلق أي جهة على الحادث حتى وقت النشر.", "لم ترد السلطات على طلبات التعليق.", "حذرت منظمات إنسانية من موجة نزوح جديدة في المنطقة."],
+    [
+        "No group had commented by the time of publication.",
+        "The authorities did not respond to requests for comment.",
+        "Aid agencies warned of new displacement in the area.",
+    ],
+    [
+        "Aucun groupe n'avait réagi au moment de la publication.",
+        "Les autorités n'ont pas répondu aux sollicitations.",
+        "Des ONG mettent en garde contre de nouveaux déplacements.",
+    ],
+    [
+        "لم تعلق أي جهة على الحادث حتى وقت النشر.",
+        "لم ترد السلطات على طلبات التعليق.",
+        "حذرت منظمات إنسانية من موجة نزوح جديدة في المنطقة.",
+    ],
 ];
 /// Titles per event type: en, fr, ar (`{p}` the place).
 const TITLES: &[(&str, [&str; 3])] = &[
@@ -297,7 +394,13 @@ impl<'kb> Pools<'kb> {
     /// A place of the country (town 85%, region 12%, none 3%).
     fn place(&self, country: usize, rng: &mut Rng) -> Option<usize> {
         let roll = rng.unit();
-        let list = if roll < 0.85 { &self.towns[country] } else if roll < 0.97 { &self.regions[country] } else { return None };
+        let list = if roll < 0.85 {
+            &self.towns[country]
+        } else if roll < 0.97 {
+            &self.regions[country]
+        } else {
+            return None;
+        };
         let list = if list.is_empty() { &self.towns[country] } else { list };
         (!list.is_empty()).then(|| list[((list.len() as f64) * rng.unit().powf(1.8)) as usize])
     }
@@ -348,7 +451,13 @@ fn render(template: &str, slots: &[Slot<'_>], offset: u32, mentions: &mut Vec<Ne
         let (_, entity, text) = slots.iter().find(|(slot, _, _)| *slot == name).expect("template slot is known");
         let length = text.chars().count() as u32;
         if let Some((kind, id)) = entity {
-            mentions.push(NewMention { kind: kind.to_string(), entity_id: id.to_string(), start: chars, end: chars + length, text: text.to_string() });
+            mentions.push(NewMention {
+                kind: kind.to_string(),
+                entity_id: id.to_string(),
+                start: chars,
+                end: chars + length,
+                text: text.to_string(),
+            });
         }
         out.push_str(text);
         chars += length;
@@ -446,7 +555,11 @@ fn write(db: &Path, events: usize, seed: u64, kb: &KnowledgeBase) -> Result<Writ
             };
             tolls.push(source_toll);
             let outlet_id = rng.pick(OUTLETS[lang]);
-            let outlet = kb.outlets.iter().find(|o| o.id == *outlet_id).unwrap_or_else(|| panic!("outlet {outlet_id} is not in the knowledge base"));
+            let outlet = kb
+                .outlets
+                .iter()
+                .find(|o| o.id == *outlet_id)
+                .unwrap_or_else(|| panic!("outlet {outlet_id} is not in the knowledge base"));
             let place_text = match place {
                 Some(p) => pools.place_name(p, lang),
                 None => ["the border area", "la zone frontalière", "المنطقة الحدودية"][lang],
@@ -474,12 +587,20 @@ fn write(db: &Path, events: usize, seed: u64, kb: &KnowledgeBase) -> Result<Writ
                 _ => CLOSINGS[lang][rng.below(3)].to_string(),
             };
             let text = format!("{lead_text} {evidence}\n\n{closing}");
-            let title_template = TITLES.iter().find(|(t, _)| *t == kind.event_type).map(|(_, t)| t[lang]).unwrap_or("{p}");
+            let title_template =
+                TITLES.iter().find(|(t, _)| *t == kind.event_type).map(|(_, t)| t[lang]).unwrap_or("{p}");
             let published = ymd(day + rng.below(3) as i64);
             let key = format!("synthetic-{n}-{s}");
             let document = NewDocument {
-                content_hash: format!("{:016x}{:016x}", fnv(0xcbf2_9ce4_8422_2325, key.as_bytes()), fnv(0x9e37_79b9_7f4a_7c15, text.as_bytes())),
-                url: outlet.domains.first().map(|d| format!("https://{d}/{}/{}/{key}", &published[..4], &published[5..7])),
+                content_hash: format!(
+                    "{:016x}{:016x}",
+                    fnv(0xcbf2_9ce4_8422_2325, key.as_bytes()),
+                    fnv(0x9e37_79b9_7f4a_7c15, text.as_bytes())
+                ),
+                url: outlet
+                    .domains
+                    .first()
+                    .map(|d| format!("https://{d}/{}/{}/{key}", &published[..4], &published[5..7])),
                 outlet: Some(outlet.name.clone()),
                 lang: Some(LANGS[lang].to_string()),
                 published: Some(published),
@@ -495,15 +616,35 @@ fn write(db: &Path, events: usize, seed: u64, kb: &KnowledgeBase) -> Result<Writ
             let (doc_id, story) = store.insert_document(&document, &mentions, story)?;
             written.documents += 1;
             for m in &mentions {
-                entities.entry((if m.kind == "place" { "place" } else { "actor" }, m.entity_id.clone())).or_insert_with(|| match m.kind.as_str() {
-                    "place" => {
-                        let p = &kb.places[kb.place_index(&m.entity_id).unwrap_or_default() as usize];
-                        NewEntity { kind: "place".into(), id: p.id.clone(), name: p.name().to_string(), lat: p.lat, lon: p.lon }
-                    }
-                    _ => NewEntity { kind: "actor".into(), id: m.entity_id.clone(), name: kb.actors[pools.actor(&m.entity_id)].name.clone(), lat: None, lon: None },
-                });
+                entities
+                    .entry((if m.kind == "place" { "place" } else { "actor" }, m.entity_id.clone()))
+                    .or_insert_with(|| match m.kind.as_str() {
+                        "place" => {
+                            let p = &kb.places[kb.place_index(&m.entity_id).unwrap_or_default() as usize];
+                            NewEntity {
+                                kind: "place".into(),
+                                id: p.id.clone(),
+                                name: p.name().to_string(),
+                                lat: p.lat,
+                                lon: p.lon,
+                            }
+                        }
+                        _ => NewEntity {
+                            kind: "actor".into(),
+                            id: m.entity_id.clone(),
+                            name: kb.actors[pools.actor(&m.entity_id)].name.clone(),
+                            lat: None,
+                            lon: None,
+                        },
+                    });
             }
-            entities.entry(("outlet", outlet.id.clone())).or_insert_with(|| NewEntity { kind: "outlet".into(), id: outlet.id.clone(), name: outlet.name.clone(), lat: None, lon: None });
+            entities.entry(("outlet", outlet.id.clone())).or_insert_with(|| NewEntity {
+                kind: "outlet".into(),
+                id: outlet.id.clone(),
+                name: outlet.name.clone(),
+                lat: None,
+                lon: None,
+            });
             let claim = Claim {
                 event_type: kind.event_type.into(),
                 sub_event_type: kind.sub_event_type.into(),
@@ -584,7 +725,11 @@ fn main() {
             let seconds = started.elapsed().as_secs_f64();
             eprintln!(
                 "synthetic_store: {} events ({} disputed), {} documents in {} in {seconds:.1} s ({:.0} events/s)",
-                w.events, w.disputed, w.documents, db.display(), w.events as f64 / seconds
+                w.events,
+                w.disputed,
+                w.documents,
+                db.display(),
+                w.events as f64 / seconds
             );
         }
         Err(error) => usage(&error.to_string()),

@@ -56,7 +56,10 @@ pub async fn index(headers: HeaderMap) -> Result<Response, ApiError> {
 }
 
 /// `GET /assets/{path}`.
-pub async fn asset(path: Result<Path<String>, axum::extract::rejection::PathRejection>, headers: HeaderMap) -> Result<Response, ApiError> {
+pub async fn asset(
+    path: Result<Path<String>, axum::extract::rejection::PathRejection>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
     let path = path.map(|Path(p)| p).map_err(|_| ApiError::NotFound("no such asset".into()))?;
     respond(&path, &headers)
 }

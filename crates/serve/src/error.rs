@@ -101,7 +101,10 @@ impl IntoResponse for ApiError {
         let mut response = (status, axum::Json(serde_json::json!({ "error": error }))).into_response();
         if status == axum::http::StatusCode::UNAUTHORIZED {
             // RFC 9110 §11.6.1: a 401 names the scheme it wants.
-            response.headers_mut().insert(axum::http::header::WWW_AUTHENTICATE, axum::http::HeaderValue::from_static("Bearer realm=\"marsad\""));
+            response.headers_mut().insert(
+                axum::http::header::WWW_AUTHENTICATE,
+                axum::http::HeaderValue::from_static("Bearer realm=\"marsad\""),
+            );
         }
         response
     }

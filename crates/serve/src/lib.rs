@@ -115,7 +115,10 @@ impl App {
         }
         let search = Some(SearchIndex::open_read_only(&dir)?);
         // The index's writer is taken per request, not held: `marsad ingest` can run beside.
-        let writer = config.token.is_some().then(|| Mutex::new(Writer { ingestor: marsad_ingest::Ingestor::new(kb, store), index_dir: dir }));
+        let writer = config
+            .token
+            .is_some()
+            .then(|| Mutex::new(Writer { ingestor: marsad_ingest::Ingestor::new(kb, store), index_dir: dir }));
         let live = live::Feed::new();
         let cores = std::thread::available_parallelism().map(usize::from).unwrap_or(2);
         let readers = tokio::sync::Semaphore::new(READS_PER_CORE * cores);
@@ -128,8 +131,16 @@ impl App {
     }
 
     /// Run `work` with a read-only store connection on the blocking pool.
-    pub(crate) async fn read<T: Send + 'static>(&self, work: impl FnOnce(&Shared, &SqliteStore) -> Result<T, ApiError> + Send + 'static) -> Result<T, ApiError> {
-        let _permit = self.shared.readers.acquire().await.map_err(|error| ApiError::Internal(format!("the reader limit is closed: {error}")))?;
+    pub(crate) async fn read<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&Shared, &SqliteStore) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let _permit = self
+            .shared
+            .readers
+            .acquire()
+            .await
+            .map_err(|error| ApiError::Internal(format!("the reader limit is closed: {error}")))?;
         let shared = self.shared.clone();
         tokio::task::spawn_blocking(move || {
             let store = shared.take_reader()?;

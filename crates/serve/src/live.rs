@@ -62,27 +62,28 @@ pub fn spawn_watcher(app: App) {
             }
             let shared = app.shared.clone();
             let taken = state.take();
-            let outcome = tokio::task::spawn_blocking(move || -> Result<(Watch, Vec<String>), marsad_store::StoreError> {
-                let Some(Watch { store, version, mark }) = taken else {
-                    let store = SqliteStore::open_read_only(&shared.config.db)?;
-                    let (version, mark) = (store.data_version()?, store.change_mark()?);
-                    return Ok((Watch { store, version, mark }, Vec::new()));
-                };
-                let now = store.data_version()?;
-                if now == version {
-                    return Ok((Watch { store, version, mark }, Vec::new()));
-                }
-                let (changed, new_mark) = store.changed_events(mark)?;
-                let namer = Namer::new(shared.kb);
-                let mut messages = Vec::new();
-                for ids in changed.chunks(EVENTS_PER_MESSAGE) {
-                    let rows = store.event_rows_by_id(ids)?;
-                    let events: Vec<_> = rows.iter().map(|row| namer.summary(row)).collect();
-                    messages.push(serde_json::json!({ "events": events }).to_string());
-                }
-                Ok((Watch { store, version: now, mark: new_mark }, messages))
-            })
-            .await;
+            let outcome =
+                tokio::task::spawn_blocking(move || -> Result<(Watch, Vec<String>), marsad_store::StoreError> {
+                    let Some(Watch { store, version, mark }) = taken else {
+                        let store = SqliteStore::open_read_only(&shared.config.db)?;
+                        let (version, mark) = (store.data_version()?, store.change_mark()?);
+                        return Ok((Watch { store, version, mark }, Vec::new()));
+                    };
+                    let now = store.data_version()?;
+                    if now == version {
+                        return Ok((Watch { store, version, mark }, Vec::new()));
+                    }
+                    let (changed, new_mark) = store.changed_events(mark)?;
+                    let namer = Namer::new(shared.kb);
+                    let mut messages = Vec::new();
+                    for ids in changed.chunks(EVENTS_PER_MESSAGE) {
+                        let rows = store.event_rows_by_id(ids)?;
+                        let events: Vec<_> = rows.iter().map(|row| namer.summary(row)).collect();
+                        messages.push(serde_json::json!({ "events": events }).to_string());
+                    }
+                    Ok((Watch { store, version: now, mark: new_mark }, messages))
+                })
+                .await;
             match outcome {
                 Ok(Ok((next, messages))) => {
                     state = Some(next);

@@ -39,9 +39,15 @@ fn decode(raw: &str, what: &str) -> Result<String, ApiError> {
         match bytes[i] {
             b'+' => out.push(b' '),
             b'%' => {
-                let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok());
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok())
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
                 let Some(byte) = hex else {
-                    return Err(ApiError::invalid(what, format!("`{what}` has a malformed percent escape near `{}`", &raw[i..raw.len().min(i + 3)])));
+                    return Err(ApiError::invalid(
+                        what,
+                        format!("`{what}` has a malformed percent escape near `{}`", &raw[i..raw.len().min(i + 3)]),
+                    ));
                 };
                 out.push(byte);
                 i += 2;
@@ -50,7 +56,8 @@ fn decode(raw: &str, what: &str) -> Result<String, ApiError> {
         }
         i += 1;
     }
-    String::from_utf8(out).map_err(|_| ApiError::invalid(what, format!("`{what}` is not valid UTF-8 once percent-decoded")))
+    String::from_utf8(out)
+        .map_err(|_| ApiError::invalid(what, format!("`{what}` is not valid UTF-8 once percent-decoded")))
 }
 
 impl Params {
@@ -65,12 +72,18 @@ impl Params {
                 let message = if allowed.is_empty() {
                     format!("unknown parameter `{name}`: this route takes none")
                 } else {
-                    format!("unknown parameter `{name}`: this route takes {}", allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", "))
+                    format!(
+                        "unknown parameter `{name}`: this route takes {}",
+                        allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ")
+                    )
                 };
                 return Err(ApiError::UnknownParameter { parameter: name, message });
             }
             if pairs.iter().any(|(n, _)| *n == name) {
-                return Err(ApiError::UnknownParameter { message: format!("parameter `{name}` is given twice"), parameter: name });
+                return Err(ApiError::UnknownParameter {
+                    message: format!("parameter `{name}` is given twice"),
+                    parameter: name,
+                });
             }
             pairs.push((name, value));
         }
@@ -85,7 +98,9 @@ impl Params {
     /// A free-text value, bounded in length.
     pub fn text(&self, name: &str) -> Result<Option<String>, ApiError> {
         match self.get(name) {
-            Some(v) if v.chars().count() > MAX_TEXT => Err(ApiError::invalid(name, format!("`{name}` is longer than {MAX_TEXT} characters"))),
+            Some(v) if v.chars().count() > MAX_TEXT => {
+                Err(ApiError::invalid(name, format!("`{name}` is longer than {MAX_TEXT} characters")))
+            }
             other => Ok(other.map(str::to_string)),
         }
     }
@@ -122,7 +137,10 @@ impl Params {
             None => Ok(default),
             Some(value) => match value.parse::<usize>() {
                 Ok(n) if (1..=max).contains(&n) => Ok(n),
-                _ => Err(ApiError::invalid("limit", format!("`limit` must be a whole number from 1 to {max}, got `{value}`"))),
+                _ => Err(ApiError::invalid(
+                    "limit",
+                    format!("`limit` must be a whole number from 1 to {max}, got `{value}`"),
+                )),
             },
         }
     }
@@ -131,7 +149,10 @@ impl Params {
     pub fn lang(&self) -> Result<Option<String>, ApiError> {
         let Some(value) = self.get("lang") else { return Ok(None) };
         if !(2..=3).contains(&value.len()) || !value.bytes().all(|b| b.is_ascii_alphabetic()) {
-            return Err(ApiError::invalid("lang", format!("`lang` must be a language code such as ar, fr or en, got `{value}`")));
+            return Err(ApiError::invalid(
+                "lang",
+                format!("`lang` must be a language code such as ar, fr or en, got `{value}`"),
+            ));
         }
         Ok(Some(value.to_ascii_lowercase()))
     }
@@ -145,7 +166,10 @@ impl Params {
             Some(value) => {
                 let types = kb.taxonomy.event_types();
                 let Some(found) = types.iter().find(|t| t.eq_ignore_ascii_case(value)) else {
-                    return Err(ApiError::invalid("type", format!("unknown event type `{value}`: one of {}", types.join(", "))));
+                    return Err(ApiError::invalid(
+                        "type",
+                        format!("unknown event type `{value}`: one of {}", types.join(", ")),
+                    ));
                 };
                 Some(found.to_string())
             }
@@ -153,13 +177,25 @@ impl Params {
         let actor = match self.get("actor") {
             None => None,
             Some(id) if kb.actor_index(id).is_some() => Some(id.to_string()),
-            Some(id) => return Err(ApiError::invalid("actor", format!("unknown actor id `{id}` (see /api/entities?kind=actor)"))),
+            Some(id) => {
+                return Err(ApiError::invalid(
+                    "actor",
+                    format!("unknown actor id `{id}` (see /api/entities?kind=actor)"),
+                ))
+            }
         };
         let places = match (self.get("place"), self.get("near")) {
-            (Some(_), Some(_)) => return Err(ApiError::invalid("near", "give `place` (exactly there) or `near` (within `km`), not both")),
+            (Some(_), Some(_)) => {
+                return Err(ApiError::invalid("near", "give `place` (exactly there) or `near` (within `km`), not both"))
+            }
             (Some(id), None) => match kb.place_index(id) {
                 Some(_) => Some(vec![id.to_string()]),
-                None => return Err(ApiError::invalid("place", format!("unknown place id `{id}` (see /api/entities?kind=place)"))),
+                None => {
+                    return Err(ApiError::invalid(
+                        "place",
+                        format!("unknown place id `{id}` (see /api/entities?kind=place)"),
+                    ))
+                }
             },
             (None, Some(near)) => Some(marsad_ingest::merge::places_within(kb, centre(kb, near)?, self.km()?)),
             (None, None) => {
@@ -169,7 +205,16 @@ impl Params {
                 None
             }
         };
-        Ok(EventFilter { from, to, event_type, actor, places, lang: self.lang()?, outlet: self.text("outlet")?, ..EventFilter::default() })
+        Ok(EventFilter {
+            from,
+            to,
+            event_type,
+            actor,
+            places,
+            lang: self.lang()?,
+            outlet: self.text("outlet")?,
+            ..EventFilter::default()
+        })
     }
 
     /// `km`: above 0, at most [`MAX_KM`].
@@ -177,7 +222,10 @@ impl Params {
         let Some(value) = self.get("km") else { return Ok(DEFAULT_KM) };
         match value.parse::<f64>() {
             Ok(km) if km.is_finite() && km > 0.0 && km <= MAX_KM => Ok(km),
-            _ => Err(ApiError::invalid("km", format!("`km` must be a distance above 0 and at most {MAX_KM}, got `{value}`"))),
+            _ => Err(ApiError::invalid(
+                "km",
+                format!("`km` must be a distance above 0 and at most {MAX_KM}, got `{value}`"),
+            )),
         }
     }
 
@@ -225,7 +273,8 @@ impl Params {
         if hex.len() % 2 != 0 || hex.len() > 200 {
             return Err(bad());
         }
-        let bytes: Option<Vec<u8>> = (0..hex.len()).step_by(2).map(|i| hex.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok())).collect();
+        let bytes: Option<Vec<u8>> =
+            (0..hex.len()).step_by(2).map(|i| hex.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok())).collect();
         let text = bytes.and_then(|b| String::from_utf8(b).ok()).ok_or_else(bad)?;
         let (id, key) = text.split_once('~').ok_or_else(bad)?;
         let id: i64 = id.parse().map_err(|_| bad())?;
@@ -234,7 +283,10 @@ impl Params {
 }
 
 fn bad_cursor() -> ApiError {
-    ApiError::invalid("cursor", "`cursor` is not one this route gave: pass the `next_cursor` of the previous page unchanged")
+    ApiError::invalid(
+        "cursor",
+        "`cursor` is not one this route gave: pass the `next_cursor` of the previous page unchanged",
+    )
 }
 
 /// The cursor that resumes after a row of `kind` with this id and sort key.
@@ -252,14 +304,23 @@ pub fn cursor(kind: char, id: i64, key: Option<&str>) -> String {
 fn centre(kb: &KnowledgeBase, near: &str) -> Result<(f64, f64), ApiError> {
     if let Some(index) = kb.place_index(near) {
         let place = &kb.places[index as usize];
-        return place.lat.zip(place.lon).ok_or_else(|| ApiError::invalid("near", format!("place `{near}` has no coordinates")));
+        return place
+            .lat
+            .zip(place.lon)
+            .ok_or_else(|| ApiError::invalid("near", format!("place `{near}` has no coordinates")));
     }
     let Some((lat, lon)) = near.split_once(',') else {
-        return Err(ApiError::invalid("near", format!("`near` must be a place id or `lat,lon`, got unknown place `{near}`")));
+        return Err(ApiError::invalid(
+            "near",
+            format!("`near` must be a place id or `lat,lon`, got unknown place `{near}`"),
+        ));
     };
     match (lat.trim().parse::<f64>(), lon.trim().parse::<f64>()) {
         (Ok(lat), Ok(lon)) if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) => Ok((lat, lon)),
-        _ => Err(ApiError::invalid("near", format!("`near` must be `lat,lon` with latitude in [-90, 90] and longitude in [-180, 180], got `{near}`"))),
+        _ => Err(ApiError::invalid(
+            "near",
+            format!("`near` must be `lat,lon` with latitude in [-90, 90] and longitude in [-180, 180], got `{near}`"),
+        )),
     }
 }
 
@@ -269,7 +330,8 @@ mod tests {
 
     #[test]
     fn cursors_read_back_what_they_encode() {
-        let params = Params::parse(Some(&format!("cursor={}", cursor('e', 42, Some("2025-09-14")))), &["cursor"]).unwrap();
+        let params =
+            Params::parse(Some(&format!("cursor={}", cursor('e', 42, Some("2025-09-14")))), &["cursor"]).unwrap();
         assert_eq!(params.event_cursor().unwrap(), Some(EventCursor { date: Some("2025-09-14".into()), id: 42 }));
         let undated = Params::parse(Some(&format!("cursor={}", cursor('e', 7, None))), &["cursor"]).unwrap();
         assert_eq!(undated.event_cursor().unwrap(), Some(EventCursor { date: None, id: 7 }));

@@ -58,7 +58,8 @@ async fn method_not_allowed(method: Method, uri: Uri) -> ApiError {
 
 /// The path's parameters, or a 4xx (a path segment that is not valid UTF-8, say).
 fn path_of<T>(path: Result<Path<T>, PathRejection>) -> Result<T, ApiError> {
-    path.map(|Path(value)| value).map_err(|rejection| ApiError::invalid("path", format!("unreadable path: {}", rejection.body_text())))
+    path.map(|Path(value)| value)
+        .map_err(|rejection| ApiError::invalid("path", format!("unreadable path: {}", rejection.body_text())))
 }
 
 /// An id from the path, or a 4xx naming it.
@@ -102,7 +103,10 @@ fn cut_page<T>(rows: &mut Vec<T>, limit: usize, cursor_of: impl Fn(&T) -> String
 fn event_filter(shared: &Shared, params: &Params) -> Result<EventFilter, ApiError> {
     let mut filter = params.event_filter(shared.kb)?;
     if let Some(q) = params.text("q")? {
-        let index = shared.search.as_ref().ok_or_else(|| ApiError::Unavailable("the search index is not open: run `marsad reindex`".into()))?;
+        let index = shared
+            .search
+            .as_ref()
+            .ok_or_else(|| ApiError::Unavailable("the search index is not open: run `marsad reindex`".into()))?;
         let ids = index.matching_ids(&SearchQuery { text: q, limit: MAX_TEXT_MATCHES, ..SearchQuery::default() })?;
         filter.documents = Some(ids);
     }
@@ -115,7 +119,9 @@ async fn events(State(app): State<App>, RawQuery(raw): RawQuery) -> Result<Json<
     let geojson = match params.get("format") {
         None | Some("json") => false,
         Some("geojson") => true,
-        Some(other) => return Err(ApiError::invalid("format", format!("`format` is `json` or `geojson`, got `{other}`"))),
+        Some(other) => {
+            return Err(ApiError::invalid("format", format!("`format` is `json` or `geojson`, got `{other}`")))
+        }
     };
     let limit = params.limit()?;
     let after = params.event_cursor()?;
@@ -150,7 +156,11 @@ async fn events(State(app): State<App>, RawQuery(raw): RawQuery) -> Result<Json<
     .await
 }
 
-async fn event(State(app): State<App>, path: Result<Path<String>, PathRejection>, RawQuery(raw): RawQuery) -> Result<Json<EventDetail>, ApiError> {
+async fn event(
+    State(app): State<App>,
+    path: Result<Path<String>, PathRejection>,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<EventDetail>, ApiError> {
     Params::parse(raw.as_deref(), &[])?;
     let id = id_of(&path_of(path)?, "event")?;
     app.read(move |shared, store| {
@@ -159,7 +169,8 @@ async fn event(State(app): State<App>, path: Result<Path<String>, PathRejection>
         let mut sources = Vec::with_capacity(event.sources.len());
         for source in &event.sources {
             let document = store.document(source.doc_id)?;
-            let (lang, title, url) = document.as_ref().map(|d| (d.lang.clone(), d.title.clone(), d.url.clone())).unwrap_or_default();
+            let (lang, title, url) =
+                document.as_ref().map(|d| (d.lang.clone(), d.title.clone(), d.url.clone())).unwrap_or_default();
             sources.push(SourceView {
                 doc_id: source.doc_id,
                 doc_key: source.doc_key.clone(),
@@ -175,7 +186,12 @@ async fn event(State(app): State<App>, path: Result<Path<String>, PathRejection>
         }
         // The list row's counts, from the sources already read.
         let row = EventRow {
-            event: StoredEvent { id: event.id, summary: event.summary.clone(), disputed: event.disputed, sources: Vec::new() },
+            event: StoredEvent {
+                id: event.id,
+                summary: event.summary.clone(),
+                disputed: event.disputed,
+                sources: Vec::new(),
+            },
             source_count: event.sources.len() as u32,
             independent_sources: event.independent_sources() as u32,
             first_lang: sources.first().and_then(|s| s.lang.clone()),
@@ -219,7 +235,10 @@ fn count_by(value: Option<&str>) -> Result<CountBy, ApiError> {
         Some("week") => CountBy::Week,
         other => {
             let got = other.map(|o| format!(", got `{o}`")).unwrap_or_default();
-            return Err(ApiError::invalid("by", format!("`by` is one of type, sub_type, place, actor, outlet, day, week{got}")));
+            return Err(ApiError::invalid(
+                "by",
+                format!("`by` is one of type, sub_type, place, actor, outlet, day, week{got}"),
+            ));
         }
     })
 }
@@ -254,12 +273,20 @@ async fn counts(State(app): State<App>, RawQuery(raw): RawQuery) -> Result<Json<
 }
 
 async fn search(State(app): State<App>, RawQuery(raw): RawQuery) -> Result<Json<Value>, ApiError> {
-    let params = Params::parse(raw.as_deref(), &["q", "since", "until", "type", "actor", "place", "near", "km", "lang", "outlet", "limit"])?;
+    let params = Params::parse(
+        raw.as_deref(),
+        &["q", "since", "until", "type", "actor", "place", "near", "km", "lang", "outlet", "limit"],
+    )?;
     let limit = params.limit()?;
     app.read(move |shared, store| {
-        let Some(text) = params.text("q")? else { return Err(ApiError::invalid("q", "`q` (the words to find) is required")) };
+        let Some(text) = params.text("q")? else {
+            return Err(ApiError::invalid("q", "`q` (the words to find) is required"));
+        };
         let filter = params.event_filter(shared.kb)?;
-        let index = shared.search.as_ref().ok_or_else(|| ApiError::Unavailable("the search index is not open: run `marsad reindex`".into()))?;
+        let index = shared
+            .search
+            .as_ref()
+            .ok_or_else(|| ApiError::Unavailable("the search index is not open: run `marsad reindex`".into()))?;
         let query = SearchQuery {
             text,
             from: filter.from,
@@ -305,7 +332,11 @@ async fn documents(State(app): State<App>, RawQuery(raw): RawQuery) -> Result<Js
     .await
 }
 
-async fn document(State(app): State<App>, path: Result<Path<String>, PathRejection>, RawQuery(raw): RawQuery) -> Result<Json<Value>, ApiError> {
+async fn document(
+    State(app): State<App>,
+    path: Result<Path<String>, PathRejection>,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<Value>, ApiError> {
     Params::parse(raw.as_deref(), &[])?;
     let id = id_of(&path_of(path)?, "document")?;
     app.read(move |shared, store| {
@@ -329,7 +360,9 @@ async fn document(State(app): State<App>, path: Result<Path<String>, PathRejecti
 const KINDS: [&str; 4] = ["actor", "place", "person", "outlet"];
 
 fn kind_of(value: &str) -> Result<&'static str, ApiError> {
-    KINDS.iter().find(|k| **k == value).copied().ok_or_else(|| ApiError::invalid("kind", format!("`kind` is one of actor, place, person, outlet, got `{value}`")))
+    KINDS.iter().find(|k| **k == value).copied().ok_or_else(|| {
+        ApiError::invalid("kind", format!("`kind` is one of actor, place, person, outlet, got `{value}`"))
+    })
 }
 
 async fn entities(State(app): State<App>, RawQuery(raw): RawQuery) -> Result<Json<Value>, ApiError> {
@@ -346,7 +379,12 @@ async fn entities(State(app): State<App>, RawQuery(raw): RawQuery) -> Result<Jso
             .filter(|e| after.as_ref().is_none_or(|(k, i)| (e.kind.as_str(), e.id.as_str()) > (k.as_str(), i.as_str())))
             .map(|e| entity_view(shared.kb, e))
             .filter(|e| {
-                q.as_ref().is_none_or(|q| std::iter::once(&e.name).chain(e.names.values().flatten()).chain(std::iter::once(&e.id)).any(|n| marsad_text::fold::fold_str(n).contains(q.as_str())))
+                q.as_ref().is_none_or(|q| {
+                    std::iter::once(&e.name)
+                        .chain(e.names.values().flatten())
+                        .chain(std::iter::once(&e.id))
+                        .any(|n| marsad_text::fold::fold_str(n).contains(q.as_str()))
+                })
             })
             .take(limit + 1)
             .collect();
@@ -356,22 +394,36 @@ async fn entities(State(app): State<App>, RawQuery(raw): RawQuery) -> Result<Jso
     .await
 }
 
-async fn entity(State(app): State<App>, path: Result<Path<(String, String)>, PathRejection>, RawQuery(raw): RawQuery) -> Result<Json<Value>, ApiError> {
+async fn entity(
+    State(app): State<App>,
+    path: Result<Path<(String, String)>, PathRejection>,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<Value>, ApiError> {
     Params::parse(raw.as_deref(), &[])?;
     let (kind, id) = path_of(path)?;
     let kind = kind_of(&kind)?;
     app.read(move |shared, store| {
-        let Some(stored) = store.entity(kind, &id)? else { return Err(ApiError::NotFound(format!("no {kind} `{id}` in the stored documents"))) };
+        let Some(stored) = store.entity(kind, &id)? else {
+            return Err(ApiError::NotFound(format!("no {kind} `{id}` in the stored documents")));
+        };
         let kb = shared.kb;
         let filter = match kind {
             "actor" => Some(EventFilter { actor: Some(id.clone()), ..EventFilter::default() }),
             // A place stands for itself and every place inside it (a region, a country).
             "place" => {
-                let country = kb.place_index(&id).map(|i| &kb.places[i as usize]).filter(|p| p.kind.as_str() == "country").and_then(|p| p.country.clone());
+                let country = kb
+                    .place_index(&id)
+                    .map(|i| &kb.places[i as usize])
+                    .filter(|p| p.kind.as_str() == "country")
+                    .and_then(|p| p.country.clone());
                 let places = kb
                     .places
                     .iter()
-                    .filter(|p| p.id == id || p.region.as_deref() == Some(id.as_str()) || country.is_some() && p.country == country)
+                    .filter(|p| {
+                        p.id == id
+                            || p.region.as_deref() == Some(id.as_str())
+                            || country.is_some() && p.country == country
+                    })
                     .map(|p| p.id.clone())
                     .collect();
                 Some(EventFilter { places: Some(places), ..EventFilter::default() })
@@ -386,7 +438,13 @@ async fn entity(State(app): State<App>, path: Result<Path<(String, String)>, Pat
                 let by_week = store.event_counts(filter, CountBy::Week)?;
                 let recent: Vec<_> = store.event_page(filter, None, 20)?.iter().map(|r| namer.summary(r)).collect();
                 let (events, fatalities) = by_type.iter().fold((0, 0), |(n, f), b| (n + b.count, f + b.fatalities));
-                (events, fatalities, buckets_json(&namer, CountBy::EventType, &by_type), buckets_json(&namer, CountBy::Week, &by_week), recent)
+                (
+                    events,
+                    fatalities,
+                    buckets_json(&namer, CountBy::EventType, &by_type),
+                    buckets_json(&namer, CountBy::Week, &by_week),
+                    recent,
+                )
             }
             None => (0, 0, Vec::new(), Vec::new(), Vec::new()),
         };

@@ -84,14 +84,19 @@ impl<'a> Namer<'a> {
     /// An actor reference.
     pub fn actor(&self, id: &Option<String>) -> Option<Ref> {
         let id = id.as_ref()?;
-        let name = self.kb.actor_index(id).map(|i| self.kb.actors[i as usize].name.clone()).unwrap_or_else(|| id.clone());
+        let name =
+            self.kb.actor_index(id).map(|i| self.kb.actors[i as usize].name.clone()).unwrap_or_else(|| id.clone());
         Some(Ref { id: id.clone(), name })
     }
 
     /// A place reference, with the claim's coordinates.
     pub fn place(&self, id: &Option<String>, lat: Option<f64>, lon: Option<f64>) -> Option<PlaceRef> {
         let id = id.as_ref()?;
-        let name = self.kb.place_index(id).map(|i| self.kb.places[i as usize].name().to_string()).unwrap_or_else(|| id.clone());
+        let name = self
+            .kb
+            .place_index(id)
+            .map(|i| self.kb.places[i as usize].name().to_string())
+            .unwrap_or_else(|| id.clone());
         Some(PlaceRef { id: id.clone(), name, lat, lon })
     }
 
@@ -131,7 +136,8 @@ impl<'a> Namer<'a> {
 
     /// One source's claim, with its sentence in context.
     pub fn claim(&self, claim: &Claim, text: Option<&str>) -> ClaimView {
-        let (before, after) = text.map(|t| context(t, claim.evidence_start as usize, claim.evidence_end as usize)).unwrap_or_default();
+        let (before, after) =
+            text.map(|t| context(t, claim.evidence_start as usize, claim.evidence_end as usize)).unwrap_or_default();
         ClaimView {
             event_type: claim.event_type.clone(),
             sub_event_type: claim.sub_event_type.clone(),
@@ -143,7 +149,13 @@ impl<'a> Namer<'a> {
             attributed_to: claim.attributed_to.clone(),
             foiled: claim.foiled,
             confidence: (f64::from(claim.confidence) * 1000.0).round() / 1000.0,
-            evidence: Evidence { text: claim.evidence_text.clone(), start: claim.evidence_start, end: claim.evidence_end, before, after },
+            evidence: Evidence {
+                text: claim.evidence_text.clone(),
+                start: claim.evidence_start,
+                end: claim.evidence_end,
+                before,
+                after,
+            },
         }
     }
 }
@@ -285,13 +297,34 @@ pub struct EntityView {
 /// The view of a stored entity, with the knowledge base's names when it knows the entity.
 pub fn entity_view(kb: &KnowledgeBase, entity: &marsad_store::NewEntity) -> EntityView {
     let (names, country) = match entity.kind.as_str() {
-        "actor" => kb.actor_index(&entity.id).map(|i| &kb.actors[i as usize]).map(|a| (a.names.0.clone(), a.country.clone())).unwrap_or_default(),
-        "place" => kb.place_index(&entity.id).map(|i| &kb.places[i as usize]).map(|p| (p.names.0.clone(), p.country.clone())).unwrap_or_default(),
+        "actor" => kb
+            .actor_index(&entity.id)
+            .map(|i| &kb.actors[i as usize])
+            .map(|a| (a.names.0.clone(), a.country.clone()))
+            .unwrap_or_default(),
+        "place" => kb
+            .place_index(&entity.id)
+            .map(|i| &kb.places[i as usize])
+            .map(|p| (p.names.0.clone(), p.country.clone()))
+            .unwrap_or_default(),
         "person" => kb.people.iter().find(|p| p.id == entity.id).map(|p| (p.names.0.clone(), None)).unwrap_or_default(),
-        "outlet" => kb.outlets.iter().find(|o| o.id == entity.id).map(|o| (o.names.0.clone(), o.country.clone())).unwrap_or_default(),
+        "outlet" => kb
+            .outlets
+            .iter()
+            .find(|o| o.id == entity.id)
+            .map(|o| (o.names.0.clone(), o.country.clone()))
+            .unwrap_or_default(),
         _ => Default::default(),
     };
-    EntityView { kind: entity.kind.clone(), id: entity.id.clone(), name: entity.name.clone(), names, lat: entity.lat, lon: entity.lon, country }
+    EntityView {
+        kind: entity.kind.clone(),
+        id: entity.id.clone(),
+        name: entity.name.clone(),
+        names,
+        lat: entity.lat,
+        lon: entity.lon,
+        country,
+    }
 }
 
 #[cfg(test)]
@@ -303,7 +336,10 @@ mod tests {
         let text = "عنوان\n\nAvant la phrase. La phrase dite. Après elle.\n\nAutre.";
         let start = text.chars().position(|c| c == 'L').unwrap();
         let end = start + "La phrase dite.".chars().count();
-        assert_eq!(context(text, start, end), ("عنوان\n\nAvant la phrase. ".to_string(), " Après elle.\n\nAutre.".to_string()));
+        assert_eq!(
+            context(text, start, end),
+            ("عنوان\n\nAvant la phrase. ".to_string(), " Après elle.\n\nAutre.".to_string())
+        );
         let long = "x".repeat(500);
         let (before, after) = context(&long, 250, 251);
         assert_eq!((before.len(), after.len()), (CONTEXT_CHARS, CONTEXT_CHARS));

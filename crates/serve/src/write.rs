@@ -26,10 +26,9 @@ fn same_token(given: &[u8], expected: &[u8]) -> bool {
 fn authorise(app: &App, headers: &HeaderMap) -> Result<(), ApiError> {
     let Some(expected) = app.shared.config.token.as_deref() else { return Err(ApiError::WritingDisabled) };
     // The scheme name is case-insensitive (RFC 9110 §11.1).
-    let given = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split_once(' ').filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer")).map(|(_, token)| token.trim()));
+    let given = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| {
+        v.split_once(' ').filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer")).map(|(_, token)| token.trim())
+    });
     match given {
         Some(token) if same_token(token.as_bytes(), expected.as_bytes()) => Ok(()),
         Some(_) => Err(ApiError::Unauthorized("the token is not the server's".into())),
@@ -68,7 +67,8 @@ fn decode_charset(body: &[u8], charset: Option<&str>) -> Result<Vec<u8>, ApiErro
 
 /// Unwrap `{"documents": [...]}` into the array the reader takes.
 fn unwrap_documents(body: Vec<u8>) -> Result<Vec<u8>, ApiError> {
-    let value: Value = serde_json::from_slice(&body).map_err(|error| ApiError::InvalidBody(format!("malformed JSON: {error}")))?;
+    let value: Value =
+        serde_json::from_slice(&body).map_err(|error| ApiError::InvalidBody(format!("malformed JSON: {error}")))?;
     match value {
         Value::Object(mut object) if object.contains_key("documents") => match object.remove("documents") {
             Some(documents @ Value::Array(_)) => Ok(documents.to_string().into_bytes()),
@@ -79,12 +79,20 @@ fn unwrap_documents(body: Vec<u8>) -> Result<Vec<u8>, ApiError> {
 }
 
 /// Handle `POST /api/documents`.
-pub async fn post_documents(State(app): State<App>, RawQuery(raw): RawQuery, headers: HeaderMap, body: Result<Bytes, axum::extract::rejection::BytesRejection>) -> Result<(StatusCode, Json<Value>), ApiError> {
+pub async fn post_documents(
+    State(app): State<App>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
     authorise(&app, &headers)?;
     let params = Params::parse(raw.as_deref(), &["name"])?;
     let body = body.map_err(|rejection| {
         if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            ApiError::PayloadTooLarge(format!("the body is larger than this server accepts ({} bytes)", app.shared.config.max_body_bytes))
+            ApiError::PayloadTooLarge(format!(
+                "the body is larger than this server accepts ({} bytes)",
+                app.shared.config.max_body_bytes
+            ))
         } else {
             ApiError::InvalidBody(format!("the body could not be read: {rejection}"))
         }
@@ -98,7 +106,9 @@ pub async fn post_documents(State(app): State<App>, RawQuery(raw): RawQuery, hea
     if media.is_empty() {
         return Err(ApiError::UnsupportedMediaType("say what the body is with a Content-Type header".into()));
     }
-    let charset = parts.find_map(|p| p.split_once('=').filter(|(k, _)| k.trim().eq_ignore_ascii_case("charset")).map(|(_, v)| v.trim().to_string()));
+    let charset = parts.find_map(|p| {
+        p.split_once('=').filter(|(k, _)| k.trim().eq_ignore_ascii_case("charset")).map(|(_, v)| v.trim().to_string())
+    });
     let format = format_of(&media)?;
     let mut bytes = decode_charset(&body, charset.as_deref())?;
     if format == Format::Json {
@@ -112,7 +122,12 @@ pub async fn post_documents(State(app): State<App>, RawQuery(raw): RawQuery, hea
 }
 
 /// Read, analyse and store; then index.
-fn ingest(shared: &crate::Shared, name: &str, bytes: &[u8], format: Format) -> Result<(StatusCode, Json<Value>), ApiError> {
+fn ingest(
+    shared: &crate::Shared,
+    name: &str,
+    bytes: &[u8],
+    format: Format,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
     let options = ReadOptions { max_bytes: shared.config.max_body_bytes as u64 };
     let mut documents = Vec::new();
     let mut errors = Vec::new();
@@ -128,20 +143,38 @@ fn ingest(shared: &crate::Shared, name: &str, bytes: &[u8], format: Format) -> R
     }
     let analysed: Vec<_> = documents
         .into_iter()
-        .map(|d| analyse(shared.kb, DocumentInput { key: d.id, url: d.url, outlet: d.source, published: d.published, title: d.title, text: d.text }))
+        .map(|d| {
+            analyse(
+                shared.kb,
+                DocumentInput {
+                    key: d.id,
+                    url: d.url,
+                    outlet: d.source,
+                    published: d.published,
+                    title: d.title,
+                    text: d.text,
+                },
+            )
+        })
         .collect();
     let writer = shared.writer.as_ref().ok_or(ApiError::WritingDisabled)?;
-    let mut writer = writer.lock().map_err(|_| ApiError::Internal("the writer is poisoned by an earlier failure".into()))?;
+    let mut writer =
+        writer.lock().map_err(|_| ApiError::Internal("the writer is poisoned by an earlier failure".into()))?;
     let writer = &mut *writer;
     // The index's lock first: while another process (a `marsad ingest`) writes, nothing is
     // stored, so no document can be left out of the index. Then whatever that process stored
     // and did not index is added.
     let mut index = match SearchIndex::open_or_create(&writer.index_dir) {
         Ok(index) => index,
-        Err(SearchError::Locked { .. }) => return Err(ApiError::Unavailable("another process is writing this store (a `marsad ingest`?): try again when it is done".into())),
+        Err(SearchError::Locked { .. }) => {
+            return Err(ApiError::Unavailable(
+                "another process is writing this store (a `marsad ingest`?): try again when it is done".into(),
+            ))
+        }
         Err(error) => return Err(error.into()),
     };
-    marsad_ingest::indexing::catch_up(writer.ingestor.store(), &mut index, &writer.index_dir).map_err(|error| ApiError::Internal(error.to_string()))?;
+    marsad_ingest::indexing::catch_up(writer.ingestor.store(), &mut index, &writer.index_dir)
+        .map_err(|error| ApiError::Internal(error.to_string()))?;
     let store = writer.ingestor.store_mut();
     store.begin()?;
     let mut outcomes = Vec::new();
@@ -166,7 +199,8 @@ fn ingest(shared: &crate::Shared, name: &str, bytes: &[u8], format: Format) -> R
                     Some(id) => writer.ingestor.store().document_events(id)?,
                     None => Vec::new(),
                 };
-                results.push(json!({"key": item.document.key, "status": "duplicate", "doc_id": doc_id, "events": events}));
+                results
+                    .push(json!({"key": item.document.key, "status": "duplicate", "doc_id": doc_id, "events": events}));
             }
             Outcome::Stored { doc_id, near_duplicate, replaced, .. } => {
                 if let Some(old) = replaced {
@@ -189,7 +223,8 @@ fn ingest(shared: &crate::Shared, name: &str, bytes: &[u8], format: Format) -> R
     }
     if let Some(last) = last {
         index.commit()?;
-        marsad_ingest::indexing::mark_indexed(&writer.index_dir, last).map_err(|error| ApiError::Internal(error.to_string()))?;
+        marsad_ingest::indexing::mark_indexed(&writer.index_dir, last)
+            .map_err(|error| ApiError::Internal(error.to_string()))?;
         // Read your writes: searches see the documents as soon as this answer arrives.
         if let Some(search) = &shared.search {
             search.reload()?;

@@ -39,7 +39,16 @@ struct Case {
 
 impl Case {
     fn new(name: &'static str, method: &'static str, target: impl Into<String>) -> Case {
-        Case { name, on: On::Writer, method, target: target.into(), headers: Vec::new(), body: None, expect: Vec::new(), parameter: None }
+        Case {
+            name,
+            on: On::Writer,
+            method,
+            target: target.into(),
+            headers: Vec::new(),
+            body: None,
+            expect: Vec::new(),
+            parameter: None,
+        }
     }
 
     fn read_only(mut self) -> Case {
@@ -103,8 +112,10 @@ const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00
 
 /// The table. Cursors are taken from the running server.
 fn cases(server: &Server) -> Vec<Case> {
-    let events_cursor = server.get_json("/api/events?limit=1")["next_cursor"].as_str().expect("an events cursor").to_string();
-    let documents_cursor = server.get_json("/api/documents?limit=1")["next_cursor"].as_str().expect("a documents cursor").to_string();
+    let events_cursor =
+        server.get_json("/api/events?limit=1")["next_cursor"].as_str().expect("an events cursor").to_string();
+    let documents_cursor =
+        server.get_json("/api/documents?limit=1")["next_cursor"].as_str().expect("a documents cursor").to_string();
     let truncated = events_cursor[..events_cursor.len() / 2].to_string();
     vec![
         // Dates.
@@ -143,8 +154,10 @@ fn cases(server: &Server) -> Vec<Case> {
         // cursor.
         get("garbage cursor", "/api/events?cursor=garbage").invalid("cursor"),
         get("truncated cursor", format!("/api/events?cursor={}", enc(&truncated))).invalid("cursor"),
-        get("a documents cursor for events", format!("/api/events?cursor={}", enc(&documents_cursor))).invalid("cursor"),
-        get("an events cursor for documents", format!("/api/documents?cursor={}", enc(&events_cursor))).invalid("cursor"),
+        get("a documents cursor for events", format!("/api/events?cursor={}", enc(&documents_cursor)))
+            .invalid("cursor"),
+        get("an events cursor for documents", format!("/api/documents?cursor={}", enc(&events_cursor)))
+            .invalid("cursor"),
         // near and km.
         get("near an unknown place", "/api/events?near=xx.nowhere").invalid("near"),
         get("latitude 91", "/api/events?near=91,0").invalid("near"),
@@ -192,50 +205,123 @@ fn cases(server: &Server) -> Vec<Case> {
         get("asset path climbing out, encoded", "/assets/..%2F..%2FCargo.toml").expect(404, "not_found"),
         Case::new("DELETE events", "DELETE", "/api/events").expect(405, "method_not_allowed"),
         Case::new("DELETE a document", "DELETE", "/api/documents/1").authorized().expect(405, "method_not_allowed"),
-        Case::new("PUT documents", "PUT", "/api/documents").header("content-type", "application/json").authorized().body(note()).expect(405, "method_not_allowed"),
-        Case::new("POST events", "POST", "/api/events").header("content-type", "application/json").authorized().body(note()).expect(405, "method_not_allowed"),
-        Case::new("PATCH health", "PATCH", "/api/health").header("content-type", "application/json").body("{}").expect(405, "method_not_allowed"),
+        Case::new("PUT documents", "PUT", "/api/documents")
+            .header("content-type", "application/json")
+            .authorized()
+            .body(note())
+            .expect(405, "method_not_allowed"),
+        Case::new("POST events", "POST", "/api/events")
+            .header("content-type", "application/json")
+            .authorized()
+            .body(note())
+            .expect(405, "method_not_allowed"),
+        Case::new("PATCH health", "PATCH", "/api/health")
+            .header("content-type", "application/json")
+            .body("{}")
+            .expect(405, "method_not_allowed"),
         // Writing: switched off, or without the token.
         Case::post("writing off, with a token", "application/json", note()).read_only().expect(403, "writing_disabled"),
-        Case::new("writing off, no token", "POST", "/api/documents").header("content-type", "application/json").body(note()).read_only().expect(403, "writing_disabled"),
-        Case::new("no token", "POST", "/api/documents").header("content-type", "application/json").body(note()).expect(401, "unauthorized"),
-        Case::new("wrong token", "POST", "/api/documents").header("content-type", "application/json").header("authorization", "Bearer fictional-wrong-token").body(note()).expect(401, "unauthorized"),
-        Case::new("token with a prefix of the right one", "POST", "/api/documents").header("content-type", "application/json").header("authorization", format!("Bearer {}", &TOKEN[..TOKEN.len() - 1])).body(note()).expect(401, "unauthorized"),
-        Case::new("Basic credentials", "POST", "/api/documents").header("content-type", "application/json").header("authorization", "Basic ZmljdGlvbmFsOnRlc3Q=").body(note()).expect(401, "unauthorized"),
-        Case::new("empty bearer", "POST", "/api/documents").header("content-type", "application/json").header("authorization", "Bearer ").body(note()).expect(401, "unauthorized"),
+        Case::new("writing off, no token", "POST", "/api/documents")
+            .header("content-type", "application/json")
+            .body(note())
+            .read_only()
+            .expect(403, "writing_disabled"),
+        Case::new("no token", "POST", "/api/documents")
+            .header("content-type", "application/json")
+            .body(note())
+            .expect(401, "unauthorized"),
+        Case::new("wrong token", "POST", "/api/documents")
+            .header("content-type", "application/json")
+            .header("authorization", "Bearer fictional-wrong-token")
+            .body(note())
+            .expect(401, "unauthorized"),
+        Case::new("token with a prefix of the right one", "POST", "/api/documents")
+            .header("content-type", "application/json")
+            .header("authorization", format!("Bearer {}", &TOKEN[..TOKEN.len() - 1]))
+            .body(note())
+            .expect(401, "unauthorized"),
+        Case::new("Basic credentials", "POST", "/api/documents")
+            .header("content-type", "application/json")
+            .header("authorization", "Basic ZmljdGlvbmFsOnRlc3Q=")
+            .body(note())
+            .expect(401, "unauthorized"),
+        Case::new("empty bearer", "POST", "/api/documents")
+            .header("content-type", "application/json")
+            .header("authorization", "Bearer ")
+            .body(note())
+            .expect(401, "unauthorized"),
         // Bodies.
-        Case::post("huge body", "text/plain", "A fictional filler line for marsad's tests.\n".repeat(BODY_LIMIT / 40)).expect(413, "payload_too_large"),
-        Case::post("malformed JSON", "application/json", r#"{"id": "fictional", "text": "unterminated"#).expect(422, "invalid_body"),
+        Case::post("huge body", "text/plain", "A fictional filler line for marsad's tests.\n".repeat(BODY_LIMIT / 40))
+            .expect(413, "payload_too_large"),
+        Case::post("malformed JSON", "application/json", r#"{"id": "fictional", "text": "unterminated"#)
+            .expect(422, "invalid_body"),
         Case::post("JSON number", "application/json", "42").expect(422, "invalid_body"),
-        Case::post("JSON string", "application/json", r#""a fictional string, not a document""#).expect(422, "invalid_body"),
+        Case::post("JSON string", "application/json", r#""a fictional string, not a document""#)
+            .expect(422, "invalid_body"),
         Case::post("JSON null", "application/json", "null").expect(422, "invalid_body"),
         Case::post("documents not an array", "application/json", r#"{"documents": 5}"#).expect(422, "invalid_body"),
         Case::post("documents of numbers", "application/json", r#"{"documents": [42]}"#).expect(422, "invalid_body"),
-        Case::post("text not a string", "application/json", r#"[{"id": "fictional", "text": 5}]"#).expect(422, "invalid_body"),
-        Case::post("a document without text", "application/json", r#"{"id": "fictional", "title": "A fictional title with no text"}"#).expect(422, "invalid_body"),
+        Case::post("text not a string", "application/json", r#"[{"id": "fictional", "text": 5}]"#)
+            .expect(422, "invalid_body"),
+        Case::post(
+            "a document without text",
+            "application/json",
+            r#"{"id": "fictional", "title": "A fictional title with no text"}"#,
+        )
+        .expect(422, "invalid_body"),
         Case::post("empty JSON body", "application/json", "").expect(422, "invalid_body"),
         Case::post("empty text body", "text/plain", "").expect(422, "invalid_body"),
         Case::post("blank text body", "text/plain", " \n\t\n ").expect(422, "invalid_body"),
-        Case::post("malformed JSON Lines", "application/x-ndjson", "{\"id\": \"fictional\", \"text\": \n").expect(422, "invalid_body"),
-        Case::post("unsupported type", "application/pdf", "%PDF-1.4 a fictional document").expect(415, "unsupported_media_type"),
-        Case::post("multipart", "multipart/form-data; boundary=x", "--x\r\n\r\nfictional\r\n--x--\r\n").expect(415, "unsupported_media_type"),
-        Case::new("no content type", "POST", "/api/documents").authorized().body("A fictional note written for marsad's tests.").expect(415, "unsupported_media_type"),
-        Case::post("unknown charset", "text/plain; charset=klingon", "A fictional note written for marsad's tests.").expect(415, "unsupported_media_type"),
-        Case::post("invalid UTF-8 in text/plain; charset=utf-8", "text/plain; charset=utf-8", b"A fictional note \xC3\x28 with a broken sequence, written for marsad's tests.".to_vec()).expect(422, "invalid_body"),
-        Case::post("invalid UTF-8 in a JSON string", "application/json; charset=utf-8", b"{\"id\": \"fictional\", \"text\": \"broken \xFF\xFE bytes (fictional)\"}".to_vec()).expect(422, "invalid_body"),
+        Case::post("malformed JSON Lines", "application/x-ndjson", "{\"id\": \"fictional\", \"text\": \n")
+            .expect(422, "invalid_body"),
+        Case::post("unsupported type", "application/pdf", "%PDF-1.4 a fictional document")
+            .expect(415, "unsupported_media_type"),
+        Case::post("multipart", "multipart/form-data; boundary=x", "--x\r\n\r\nfictional\r\n--x--\r\n")
+            .expect(415, "unsupported_media_type"),
+        Case::new("no content type", "POST", "/api/documents")
+            .authorized()
+            .body("A fictional note written for marsad's tests.")
+            .expect(415, "unsupported_media_type"),
+        Case::post("unknown charset", "text/plain; charset=klingon", "A fictional note written for marsad's tests.")
+            .expect(415, "unsupported_media_type"),
+        Case::post(
+            "invalid UTF-8 in text/plain; charset=utf-8",
+            "text/plain; charset=utf-8",
+            b"A fictional note \xC3\x28 with a broken sequence, written for marsad's tests.".to_vec(),
+        )
+        .expect(422, "invalid_body"),
+        Case::post(
+            "invalid UTF-8 in a JSON string",
+            "application/json; charset=utf-8",
+            b"{\"id\": \"fictional\", \"text\": \"broken \xFF\xFE bytes (fictional)\"}".to_vec(),
+        )
+        .expect(422, "invalid_body"),
         Case::post("a PNG as image/png", "image/png", PNG).expect(415, "unsupported_media_type"),
-        Case::post("a PNG as application/octet-stream", "application/octet-stream", PNG).expect(415, "unsupported_media_type"),
-        Case::post("a PNG as text/plain", "text/plain", PNG).expect(422, "invalid_body").expect(415, "unsupported_media_type"),
+        Case::post("a PNG as application/octet-stream", "application/octet-stream", PNG)
+            .expect(415, "unsupported_media_type"),
+        Case::post("a PNG as text/plain", "text/plain", PNG)
+            .expect(422, "invalid_body")
+            .expect(415, "unsupported_media_type"),
         Case::post("a PNG as JSON", "application/json", PNG).expect(422, "invalid_body"),
-        Case::new("POST: unknown parameter", "POST", "/api/documents?nme=fictional.txt").header("content-type", "application/json").authorized().body(note()).unknown("nme"),
-        Case::new("POST: overlong name", "POST", format!("/api/documents?name={}", "n".repeat(600))).header("content-type", "application/json").authorized().body(note()).invalid("name"),
+        Case::new("POST: unknown parameter", "POST", "/api/documents?nme=fictional.txt")
+            .header("content-type", "application/json")
+            .authorized()
+            .body(note())
+            .unknown("nme"),
+        Case::new("POST: overlong name", "POST", format!("/api/documents?name={}", "n".repeat(600)))
+            .header("content-type", "application/json")
+            .authorized()
+            .body(note())
+            .invalid("name"),
         // Query strings that are not UTF-8 or not percent-encoding.
         get("q=%FF on events", "/api/events?q=%FF").invalid("q"),
         get("q=%FF on search", "/api/search?q=%FF").invalid("q"),
         get("truncated UTF-8 in q", "/api/search?q=%E2%82").invalid("q"),
         get("q=%ZZ", "/api/search?q=%ZZ").invalid("q"),
         get("a lone % in since", "/api/events?since=2025-09-01%").invalid("since"),
-        get("invalid UTF-8 in a parameter name", "/api/events?%FF=1").expect(400, "invalid_parameter").expect(400, "unknown_parameter"),
+        get("invalid UTF-8 in a parameter name", "/api/events?%FF=1")
+            .expect(400, "invalid_parameter")
+            .expect(400, "unknown_parameter"),
     ]
 }
 
@@ -252,13 +338,19 @@ fn check(case: &Case, reply: &Reply) -> Result<(), String> {
     if let Some(parameter) = case.parameter {
         let body: Value = reply.json()?;
         if body["error"]["parameter"] != json!(parameter) {
-            return Err(format!("the error names parameter {}, not `{parameter}`: {}", body["error"]["parameter"], reply.text_excerpt()));
+            return Err(format!(
+                "the error names parameter {}, not `{parameter}`: {}",
+                body["error"]["parameter"],
+                reply.text_excerpt()
+            ));
         }
     }
     if reply.status == 405 && reply.header("allow").is_none() {
         return Err("405 without an Allow header".to_string());
     }
-    if reply.status == 401 && !reply.header("www-authenticate").is_some_and(|v| v.to_ascii_lowercase().starts_with("bearer")) {
+    if reply.status == 401
+        && !reply.header("www-authenticate").is_some_and(|v| v.to_ascii_lowercase().starts_with("bearer"))
+    {
         return Err(format!("401 without `WWW-Authenticate: Bearer` (got {:?})", reply.header("www-authenticate")));
     }
     Ok(())
@@ -281,17 +373,32 @@ fn bad_requests_are_refused_as_specified() {
         let server = if case.on == On::Writer { &writer } else { &read_only };
         let headers: Vec<(&str, &str)> = case.headers.iter().map(|(n, v)| (*n, v.as_str())).collect();
         let wanted: Vec<String> = case.expect.iter().map(|(s, c)| format!("{s} {c}")).collect();
-        let wanted = format!("{}{}", wanted.join(" or "), case.parameter.map(|p| format!(" naming `{p}`")).unwrap_or_default());
+        let wanted =
+            format!("{}{}", wanted.join(" or "), case.parameter.map(|p| format!(" naming `{p}`")).unwrap_or_default());
         let shown_target: String = case.target.chars().take(120).collect();
         match server.try_request(case.method, &case.target, &headers, case.body.as_deref()) {
             Ok(reply) => {
                 if reply.status >= 500 {
-                    failures.push(format!("{}: {} {shown_target} → SERVER ERROR {}: {}", case.name, case.method, reply.status, reply.text_excerpt()));
+                    failures.push(format!(
+                        "{}: {} {shown_target} → SERVER ERROR {}: {}",
+                        case.name,
+                        case.method,
+                        reply.status,
+                        reply.text_excerpt()
+                    ));
                 } else if let Err(error) = check(case, &reply) {
-                    failures.push(format!("{}: {} {shown_target} → expected {wanted}, got {error}", case.name, case.method, shown_target = shown_target));
+                    failures.push(format!(
+                        "{}: {} {shown_target} → expected {wanted}, got {error}",
+                        case.name,
+                        case.method,
+                        shown_target = shown_target
+                    ));
                 }
             }
-            Err(error) => failures.push(format!("{}: {} {shown_target} → expected {wanted}, got no HTTP answer: {error}", case.name, case.method)),
+            Err(error) => failures.push(format!(
+                "{}: {} {shown_target} → expected {wanted}, got no HTTP answer: {error}",
+                case.name, case.method
+            )),
         }
         let health = server.get("/api/health");
         if health.status != 200 {
@@ -300,20 +407,37 @@ fn bad_requests_are_refused_as_specified() {
     }
     let after = (writer.counts(), listing(&writer), read_only.counts());
     if before != after {
-        failures.push(format!("the refused requests changed the store: before {}, after {}", json!([before.0, before.2]), json!([after.0, after.2])));
+        failures.push(format!(
+            "the refused requests changed the store: before {}, after {}",
+            json!([before.0, before.2]),
+            json!([after.0, after.2])
+        ));
         if before.1 != after.1 {
             let known: Vec<&Value> = before.1.as_array().map(|a| a.iter().collect()).unwrap_or_default();
-            let added: Vec<&Value> = after.1.as_array().map(|a| a.iter().filter(|d| !known.contains(d)).collect()).unwrap_or_default();
+            let added: Vec<&Value> =
+                after.1.as_array().map(|a| a.iter().filter(|d| !known.contains(d)).collect()).unwrap_or_default();
             failures.push(format!("documents stored by refused requests: {}", json!(added)));
         }
     }
     if !failures.is_empty() {
-        panic!("{} of {} cases differ from the specification:\n  - {}", failures.len(), table.len(), failures.join("\n  - "));
+        panic!(
+            "{} of {} cases differ from the specification:\n  - {}",
+            failures.len(),
+            table.len(),
+            failures.join("\n  - ")
+        );
     }
 }
 
 /// POST a body that must be stored (201); its answer, or None after noting the failure.
-fn store(server: &Server, failures: &mut Vec<String>, label: &str, content_type: &str, body: &[u8], authorization: Option<String>) -> Option<Value> {
+fn store(
+    server: &Server,
+    failures: &mut Vec<String>,
+    label: &str,
+    content_type: &str,
+    body: &[u8],
+    authorization: Option<String>,
+) -> Option<Value> {
     let authorization = authorization.unwrap_or_else(|| format!("Bearer {TOKEN}"));
     let headers = [("content-type", content_type), ("authorization", authorization.as_str())];
     let reply = server.request("POST", "/api/documents", &headers, Some(body));
@@ -351,7 +475,14 @@ fn accepted_bodies_are_stored_as_sent() {
     }
     // The same text again, as UTF-8: a duplicate of the stored document.
     if let Some(id) = first_doc {
-        if let Some(again) = store(&server, &mut failures, "the same text as UTF-8", "text/plain; charset=utf-8", arabic.as_bytes(), None) {
+        if let Some(again) = store(
+            &server,
+            &mut failures,
+            "the same text as UTF-8",
+            "text/plain; charset=utf-8",
+            arabic.as_bytes(),
+            None,
+        ) {
             if again["results"][0]["status"] != json!("duplicate") || again["results"][0]["doc_id"] != json!(id) {
                 failures.push(format!("the same text again: expected a duplicate of {id}, got {again}"));
             }
@@ -369,7 +500,9 @@ fn accepted_bodies_are_stored_as_sent() {
             // Read your writes: once the answer is 201, search finds the document.
             let hits = server.get_json("/api/search?q=quillwort");
             if !hits["hits"].as_array().is_some_and(|h| h.iter().any(|hit| hit["doc_id"] == json!(id))) {
-                failures.push(format!("document {id} answered 201 but /api/search?q=quillwort does not find it yet: {hits}"));
+                failures.push(format!(
+                    "document {id} answered 201 but /api/search?q=quillwort does not find it yet: {hits}"
+                ));
             }
             let events = server.get("/api/events?q=quillwort");
             if events.status != 200 {
@@ -382,27 +515,47 @@ fn accepted_bodies_are_stored_as_sent() {
         {"id": "fictional-a", "url": "https://example.org/fictional/a", "text": "A fictional report for marsad's tests: a bridge near Mopti was repaired on Sunday.", "source": "Test desk (fictional)", "published": "2025-09-21"},
         {"id": "fictional-b", "url": "https://example.org/fictional/b", "text": "Another fictional report for marsad's tests: a school in Ségou reopened on Monday.", "source": "Test desk (fictional)", "published": "2025-09-22"}
     ]});
-    if let Some(stored) = store(&server, &mut failures, "the documents wrapper", "application/json", wrapper.to_string().as_bytes(), None) {
-        let statuses: Vec<&Value> = stored["results"].as_array().map(|r| r.iter().map(|x| &x["status"]).collect()).unwrap_or_default();
+    if let Some(stored) =
+        store(&server, &mut failures, "the documents wrapper", "application/json", wrapper.to_string().as_bytes(), None)
+    {
+        let statuses: Vec<&Value> =
+            stored["results"].as_array().map(|r| r.iter().map(|x| &x["status"]).collect()).unwrap_or_default();
         if statuses != [&json!("new"), &json!("new")] {
             failures.push(format!("the documents wrapper: expected two new documents, got {stored}"));
         }
     }
     let corrected = json!({"id": "fictional-a", "url": "https://example.org/fictional/a", "text": "A fictional report for marsad's tests (corrected): a bridge near Mopti was repaired on Saturday.", "source": "Test desk (fictional)", "published": "2025-09-21"});
-    if let Some(stored) = store(&server, &mut failures, "a corrected version of a URL", "application/json", corrected.to_string().as_bytes(), None) {
+    if let Some(stored) = store(
+        &server,
+        &mut failures,
+        "a corrected version of a URL",
+        "application/json",
+        corrected.to_string().as_bytes(),
+        None,
+    ) {
         if stored["results"][0]["status"] != json!("replaced") {
             failures.push(format!("a corrected version of a URL: expected `replaced`, got {stored}"));
         }
     }
     // The authentication scheme is case-insensitive (RFC 9110, section 11.1).
     let lower = json!({"id": "fictional-c", "text": "A third fictional report for marsad's tests: the rains came early in Kidal.", "source": "Test desk (fictional)"});
-    store(&server, &mut failures, "`bearer` in lower case", "application/json", lower.to_string().as_bytes(), Some(format!("bearer {TOKEN}")));
+    store(
+        &server,
+        &mut failures,
+        "`bearer` in lower case",
+        "application/json",
+        lower.to_string().as_bytes(),
+        Some(format!("bearer {TOKEN}")),
+    );
     // Everything stored is listed and counted.
     server.wait_until_indexed();
     let health = server.get_json("/api/health");
     let listed = server.get_json("/api/documents?limit=500")["documents"].as_array().map(Vec::len).unwrap_or(0);
     if health["documents"].as_u64() != Some(listed as u64) || health["indexed_documents"] != health["documents"] {
-        failures.push(format!("health counts {} documents ({} indexed), the listing {listed}", health["documents"], health["indexed_documents"]));
+        failures.push(format!(
+            "health counts {} documents ({} indexed), the listing {listed}",
+            health["documents"], health["indexed_documents"]
+        ));
     }
     if !failures.is_empty() {
         panic!("{} accepted bodies were not stored as sent:\n  - {}", failures.len(), failures.join("\n  - "));

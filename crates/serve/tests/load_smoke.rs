@@ -17,7 +17,8 @@ use marsad_kb::KnowledgeBase;
 
 #[test]
 fn the_events_mix_answers_json_without_errors() {
-    let kb: &'static KnowledgeBase = Box::leak(Box::new(KnowledgeBase::embedded().expect("the embedded knowledge base loads")));
+    let kb: &'static KnowledgeBase =
+        Box::leak(Box::new(KnowledgeBase::embedded().expect("the embedded knowledge base loads")));
     let dir = tempfile::tempdir().expect("a temporary directory");
     let db = dir.path().join("2k.db");
     let written = synthetic_store::generate(&db, 2_000, 7, kb).expect("the synthetic store is written");

@@ -124,7 +124,8 @@ fn parameters_of(operation: &Operation) -> (String, Vec<QueryParameter>) {
 /// The pairs of a request giving the required parameters, then `wanted` (name, value) in
 /// order with what each requires, skipping any that another one given excludes.
 fn combine(parameters: &[QueryParameter], wanted: &[(String, String)]) -> Vec<(String, String)> {
-    let mut pairs: Vec<(String, String)> = parameters.iter().filter(|p| p.required).map(|p| (p.name.clone(), p.example.clone())).collect();
+    let mut pairs: Vec<(String, String)> =
+        parameters.iter().filter(|p| p.required).map(|p| (p.name.clone(), p.example.clone())).collect();
     let find = |name: &str| parameters.iter().find(|p| p.name == name);
     for (name, value) in wanted {
         let Some(parameter) = find(name) else { continue };
@@ -154,7 +155,8 @@ fn combine(parameters: &[QueryParameter], wanted: &[(String, String)]) -> Vec<(S
 /// The requests to make for a GET operation: (label, target).
 fn requests_of(operation: &Operation) -> Vec<(String, String)> {
     let (path, parameters) = parameters_of(operation);
-    let optional: Vec<&QueryParameter> = parameters.iter().filter(|p| !p.required && !FROM_PREVIOUS_ANSWER.contains(&p.name.as_str())).collect();
+    let optional: Vec<&QueryParameter> =
+        parameters.iter().filter(|p| !p.required && !FROM_PREVIOUS_ANSWER.contains(&p.name.as_str())).collect();
     let mut out: Vec<(String, String)> = Vec::new();
     let mut add = |label: String, wanted: Vec<(String, String)>| {
         let target = format!("{path}{}", query(&combine(&parameters, &wanted)));
@@ -181,7 +183,8 @@ fn requests_of(operation: &Operation) -> Vec<(String, String)> {
 /// The documented schema for this status and media type; Err says what is not documented.
 fn documented_schema(operation: &Operation, status: u16, media_type: &str) -> Result<Option<Value>, String> {
     let response = operation.op["responses"].get(status.to_string()).ok_or_else(|| {
-        let documented: Vec<&String> = operation.op["responses"].as_object().map(|r| r.keys().collect()).unwrap_or_default();
+        let documented: Vec<&String> =
+            operation.op["responses"].as_object().map(|r| r.keys().collect()).unwrap_or_default();
         format!("status {status} is not documented (documented: {documented:?})")
     })?;
     let content = match response.get("content").and_then(Value::as_object) {
@@ -263,7 +266,8 @@ fn document_is_well_formed() {
             if schema.get("additionalProperties") != Some(&json!(false)) {
                 failures.push(format!("schema {name} is a fixed shape without `additionalProperties: false`"));
             }
-            let properties: BTreeSet<&String> = schema["properties"].as_object().map(|p| p.keys().collect()).unwrap_or_default();
+            let properties: BTreeSet<&String> =
+                schema["properties"].as_object().map(|p| p.keys().collect()).unwrap_or_default();
             for required in schema["required"].as_array().into_iter().flatten() {
                 if !properties.contains(&required.as_str().unwrap_or_default().to_string()) {
                     failures.push(format!("schema {name} requires `{required}`, which it does not define"));
@@ -280,7 +284,12 @@ fn document_is_well_formed() {
             None => failures.push(format!("{name}: no operationId")),
         }
         // Path parameters: exactly those of the template, required.
-        let in_template: BTreeSet<String> = operation.path.split('/').filter_map(|s| s.strip_prefix('{').and_then(|s| s.strip_suffix('}'))).map(str::to_string).collect();
+        let in_template: BTreeSet<String> = operation
+            .path
+            .split('/')
+            .filter_map(|s| s.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
+            .map(str::to_string)
+            .collect();
         let mut declared = BTreeSet::new();
         for parameter in operation.parameters() {
             let pname = parameter["name"].as_str().unwrap_or_default();
@@ -347,7 +356,9 @@ fn document_is_well_formed() {
                 };
                 let sample = json!({"error": {"status": status.parse::<u16>().unwrap_or(0), "code": code, "message": "a sample", "parameter": "limit"}});
                 if let Err(error) = validate(schema, &sample) {
-                    failures.push(format!("{name}: response {status} does not describe an Error with code {code}: {error}"));
+                    failures.push(format!(
+                        "{name}: response {status} does not describe an Error with code {code}: {error}"
+                    ));
                 }
             }
         }
@@ -397,7 +408,11 @@ fn served_document_is_this_file() {
     let reply = server.get("/api/openapi.json");
     assert_eq!(reply.status, 200, "{}", reply.text_excerpt());
     assert_eq!(reply.media_type(), "application/json");
-    assert_eq!(&reply.json().expect("JSON"), spec(), "the server serves another document than crates/serve/openapi.json");
+    assert_eq!(
+        &reply.json().expect("JSON"),
+        spec(),
+        "the server serves another document than crates/serve/openapi.json"
+    );
 }
 
 #[test]
@@ -406,16 +421,32 @@ fn every_get_operation_answers_as_documented() {
     let mut failures = Vec::new();
     let mut requests = 0;
     for operation in operations().iter().filter(|o| o.method == "get") {
-        let media_types: Vec<String> = operation.op["responses"]["200"]["content"].as_object().map(|c| c.keys().cloned().collect()).unwrap_or_default();
+        let media_types: Vec<String> = operation.op["responses"]["200"]["content"]
+            .as_object()
+            .map(|c| c.keys().cloned().collect())
+            .unwrap_or_default();
         if media_types.iter().any(|m| m == "text/event-stream") {
             // A stream: the status and the media type (the body never ends).
             for (label, target) in requests_of(operation) {
                 requests += 1;
                 match server.open(&target) {
                     Ok(response) => {
-                        let media = response.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").split(';').next().unwrap_or("").trim().to_string();
+                        let media = response
+                            .headers()
+                            .get("content-type")
+                            .and_then(|v| v.to_str().ok())
+                            .unwrap_or("")
+                            .split(';')
+                            .next()
+                            .unwrap_or("")
+                            .trim()
+                            .to_string();
                         if response.status().as_u16() != 200 || media != "text/event-stream" {
-                            failures.push(format!("{} ({label}) GET {target}: {} {media}, expected 200 text/event-stream", operation.name(), response.status()));
+                            failures.push(format!(
+                                "{} ({label}) GET {target}: {} {media}, expected 200 text/event-stream",
+                                operation.name(),
+                                response.status()
+                            ));
                         }
                     }
                     Err(error) => failures.push(format!("{} ({label}) GET {target}: {error}", operation.name())),
@@ -439,7 +470,10 @@ fn every_get_operation_answers_as_documented() {
             if label.starts_with("every example") && is_json(&reply.media_type()) {
                 if let Ok(body) = reply.json() {
                     if has_items(&body) == Some(false) {
-                        failures.push(format!("{context}: the examples find nothing in the samples: {}", reply.text_excerpt()));
+                        failures.push(format!(
+                            "{context}: the examples find nothing in the samples: {}",
+                            reply.text_excerpt()
+                        ));
                     }
                 }
             }
@@ -451,7 +485,17 @@ fn every_get_operation_answers_as_documented() {
 
 /// Send a request that must fail with `status` and `code`, answered as the operation documents.
 #[allow(clippy::too_many_arguments)]
-fn expect_error(failures: &mut Vec<String>, operation: &Operation, server: &Server, method: &str, target: &str, headers: &[(&str, &str)], body: Option<&[u8]>, status: u16, code: &str) {
+fn expect_error(
+    failures: &mut Vec<String>,
+    operation: &Operation,
+    server: &Server,
+    method: &str,
+    target: &str,
+    headers: &[(&str, &str)],
+    body: Option<&[u8]>,
+    status: u16,
+    code: &str,
+) {
     let context = format!("{} {method} {target}", operation.name());
     let reply = match server.try_request(method, target, headers, body) {
         Ok(reply) => reply,
@@ -461,7 +505,11 @@ fn expect_error(failures: &mut Vec<String>, operation: &Operation, server: &Serv
         }
     };
     if reply.status != status {
-        failures.push(format!("{context}: status {}, expected {status} {code}: {}", reply.status, reply.text_excerpt()));
+        failures.push(format!(
+            "{context}: status {}, expected {status} {code}: {}",
+            reply.status,
+            reply.text_excerpt()
+        ));
         return;
     }
     if let Err(error) = check_reply(operation, &reply) {
@@ -504,7 +552,9 @@ fn documented_errors_answer_as_documented() {
                 Some("path") => {
                     path_values.insert(name, as_text(&parameter["example"]));
                 }
-                Some("query") if parameter["required"] == json!(true) => required.push((name, as_text(&parameter["example"]))),
+                Some("query") if parameter["required"] == json!(true) => {
+                    required.push((name, as_text(&parameter["example"])))
+                }
                 _ => {}
             }
         }
@@ -531,21 +581,81 @@ fn documented_errors_answer_as_documented() {
             let method = operation.method.to_uppercase();
             let note = br#"{"id":"fictional-note","text":"A fictional note written for marsad's tests."}"#;
             if documented("401") {
-                expect_error(&mut failures, &operation, server, &method, &path, &[("content-type", "application/json")], Some(note), 401, "unauthorized");
-                expect_error(&mut failures, &operation, server, &method, &path, &[("content-type", "application/json"), ("authorization", "Bearer not-the-token")], Some(note), 401, "unauthorized");
+                expect_error(
+                    &mut failures,
+                    &operation,
+                    server,
+                    &method,
+                    &path,
+                    &[("content-type", "application/json")],
+                    Some(note),
+                    401,
+                    "unauthorized",
+                );
+                expect_error(
+                    &mut failures,
+                    &operation,
+                    server,
+                    &method,
+                    &path,
+                    &[("content-type", "application/json"), ("authorization", "Bearer not-the-token")],
+                    Some(note),
+                    401,
+                    "unauthorized",
+                );
             }
             if documented("403") {
-                expect_error(&mut failures, &operation, &read_only, &method, &path, &[("content-type", "application/json"), ("authorization", &auth)], Some(note), 403, "writing_disabled");
+                expect_error(
+                    &mut failures,
+                    &operation,
+                    &read_only,
+                    &method,
+                    &path,
+                    &[("content-type", "application/json"), ("authorization", &auth)],
+                    Some(note),
+                    403,
+                    "writing_disabled",
+                );
             }
             if documented("415") {
-                expect_error(&mut failures, &operation, server, &method, &path, &[("content-type", "application/pdf"), ("authorization", &auth)], Some(b"%PDF-1.4 fictional"), 415, "unsupported_media_type");
+                expect_error(
+                    &mut failures,
+                    &operation,
+                    server,
+                    &method,
+                    &path,
+                    &[("content-type", "application/pdf"), ("authorization", &auth)],
+                    Some(b"%PDF-1.4 fictional"),
+                    415,
+                    "unsupported_media_type",
+                );
             }
             if documented("422") {
-                expect_error(&mut failures, &operation, server, &method, &path, &[("content-type", "application/json"), ("authorization", &auth)], Some(b"{\"text\": "), 422, "invalid_body");
+                expect_error(
+                    &mut failures,
+                    &operation,
+                    server,
+                    &method,
+                    &path,
+                    &[("content-type", "application/json"), ("authorization", &auth)],
+                    Some(b"{\"text\": "),
+                    422,
+                    "invalid_body",
+                );
             }
             if documented("400") {
                 let target = format!("{path}?zz_unknown=1");
-                expect_error(&mut failures, &operation, server, &method, &target, &[("content-type", "application/json"), ("authorization", &auth)], Some(note), 400, "unknown_parameter");
+                expect_error(
+                    &mut failures,
+                    &operation,
+                    server,
+                    &method,
+                    &target,
+                    &[("content-type", "application/json"), ("authorization", &auth)],
+                    Some(note),
+                    400,
+                    "unknown_parameter",
+                );
             }
         }
     }
@@ -555,12 +665,17 @@ fn documented_errors_answer_as_documented() {
 /// The documented template a concrete path matches, if any.
 fn template_of(path: &str) -> Option<String> {
     let segments: Vec<&str> = path.split('/').collect();
-    spec()["paths"].as_object()?.keys().find(|template| {
-        let parts: Vec<&str> = template.split('/').collect();
-        // `/assets/{path}`: the asset's path may hold slashes.
-        let rest = parts.last() == Some(&"{path}") && segments.len() >= parts.len();
-        (parts.len() == segments.len() || rest) && parts.iter().zip(&segments).all(|(t, s)| if t.starts_with('{') { !s.is_empty() } else { t == s })
-    }).cloned()
+    spec()["paths"]
+        .as_object()?
+        .keys()
+        .find(|template| {
+            let parts: Vec<&str> = template.split('/').collect();
+            // `/assets/{path}`: the asset's path may hold slashes.
+            let rest = parts.last() == Some(&"{path}") && segments.len() >= parts.len();
+            (parts.len() == segments.len() || rest)
+                && parts.iter().zip(&segments).all(|(t, s)| if t.starts_with('{') { !s.is_empty() } else { t == s })
+        })
+        .cloned()
 }
 
 #[test]
@@ -568,13 +683,56 @@ fn every_served_route_is_documented() {
     let server = shared();
     // Routes of API.md, routes a server like this one might grow, and near misses.
     let mut probes: Vec<String> = [
-        "/api", "/api/", "/api/health", "/api/health/", "/api/status", "/api/version", "/api/stats", "/api/metrics",
-        "/api/events", "/api/events/", "/api/events/1", "/api/events/1/", "/api/events/1/sources", "/api/events/1/claims", "/api/events.geojson", "/api/event", "/api/event/1",
-        "/api/points", "/api/counts", "/api/counts/type", "/api/timeline", "/api/map", "/api/stories", "/api/stories/1", "/api/export",
-        "/api/search", "/api/documents", "/api/documents/1", "/api/documents/1/text", "/api/documents/1/events", "/api/document/1",
-        "/api/entities", "/api/entities/actor", "/api/entities/actor/jnim", "/api/entities/actor/jnim/events", "/api/actors", "/api/places", "/api/outlets", "/api/people",
-        "/api/live", "/api/live/events", "/api/stream", "/api/openapi.json", "/api/openapi.yaml", "/api/docs", "/api/reindex", "/api/ingest", "/api/nope",
-        "/openapi.json", "/health",
+        "/api",
+        "/api/",
+        "/api/health",
+        "/api/health/",
+        "/api/status",
+        "/api/version",
+        "/api/stats",
+        "/api/metrics",
+        "/api/events",
+        "/api/events/",
+        "/api/events/1",
+        "/api/events/1/",
+        "/api/events/1/sources",
+        "/api/events/1/claims",
+        "/api/events.geojson",
+        "/api/event",
+        "/api/event/1",
+        "/api/points",
+        "/api/counts",
+        "/api/counts/type",
+        "/api/timeline",
+        "/api/map",
+        "/api/stories",
+        "/api/stories/1",
+        "/api/export",
+        "/api/search",
+        "/api/documents",
+        "/api/documents/1",
+        "/api/documents/1/text",
+        "/api/documents/1/events",
+        "/api/document/1",
+        "/api/entities",
+        "/api/entities/actor",
+        "/api/entities/actor/jnim",
+        "/api/entities/actor/jnim/events",
+        "/api/actors",
+        "/api/places",
+        "/api/outlets",
+        "/api/people",
+        "/api/live",
+        "/api/live/events",
+        "/api/stream",
+        "/api/openapi.json",
+        "/api/openapi.yaml",
+        "/api/docs",
+        "/api/reindex",
+        "/api/ingest",
+        "/api/nope",
+        "/openapi.json",
+        "/health",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -608,7 +766,11 @@ fn every_served_route_is_documented() {
             } else {
                 // Writes carry the token and an empty body: refused as `invalid_body` at most.
                 let headers = [("content-type", "application/json"), ("authorization", auth.as_str())];
-                let reply = if method == "get" || method == "delete" { server.request(&upper, path, &[], None) } else { server.request(&upper, path, &headers, Some(b"")) };
+                let reply = if method == "get" || method == "delete" {
+                    server.request(&upper, path, &[], None)
+                } else {
+                    server.request(&upper, path, &headers, Some(b""))
+                };
                 (reply.status, Some(reply))
             };
             let code = reply.as_ref().and_then(|r| support::check_error_shape(r).ok());
@@ -616,7 +778,10 @@ fn every_served_route_is_documented() {
                 (Some(_), true) => {
                     // Served (the probes name things the samples hold): neither 404 nor 405.
                     if status == 404 || status == 405 {
-                        failures.push(format!("{context}: documented, but answered {status} {}", reply.as_ref().map(Reply::text_excerpt).unwrap_or_default()));
+                        failures.push(format!(
+                            "{context}: documented, but answered {status} {}",
+                            reply.as_ref().map(Reply::text_excerpt).unwrap_or_default()
+                        ));
                     }
                 }
                 (Some(template), false) => {
@@ -626,17 +791,34 @@ fn every_served_route_is_documented() {
                         continue;
                     }
                     if code.as_deref() != Some("method_not_allowed") {
-                        failures.push(format!("{context}: 405 without the Error shape and code method_not_allowed: {}", reply.as_ref().map(Reply::text_excerpt).unwrap_or_default()));
+                        failures.push(format!(
+                            "{context}: 405 without the Error shape and code method_not_allowed: {}",
+                            reply.as_ref().map(Reply::text_excerpt).unwrap_or_default()
+                        ));
                     }
-                    let allow: BTreeSet<String> = reply.as_ref().and_then(|r| r.header("allow")).unwrap_or("").split(',').map(|m| m.trim().to_lowercase()).filter(|m| !m.is_empty() && m != "head" && m != "options").collect();
-                    let listed: BTreeSet<String> = METHODS.iter().filter(|m| !spec()["paths"][template][**m].is_null()).map(|m| m.to_string()).collect();
+                    let allow: BTreeSet<String> = reply
+                        .as_ref()
+                        .and_then(|r| r.header("allow"))
+                        .unwrap_or("")
+                        .split(',')
+                        .map(|m| m.trim().to_lowercase())
+                        .filter(|m| !m.is_empty() && m != "head" && m != "options")
+                        .collect();
+                    let listed: BTreeSet<String> = METHODS
+                        .iter()
+                        .filter(|m| !spec()["paths"][template][**m].is_null())
+                        .map(|m| m.to_string())
+                        .collect();
                     if allow != listed {
                         failures.push(format!("{context}: Allow lists {allow:?}, the document {listed:?}"));
                     }
                 }
                 (None, _) => {
                     if status != 404 || code.as_deref() != Some("not_found") {
-                        failures.push(format!("{context}: not in the document, answered {status} {}", reply.as_ref().map(Reply::text_excerpt).unwrap_or_default()));
+                        failures.push(format!(
+                            "{context}: not in the document, answered {status} {}",
+                            reply.as_ref().map(Reply::text_excerpt).unwrap_or_default()
+                        ));
                     }
                 }
             }
@@ -647,7 +829,12 @@ fn every_served_route_is_documented() {
 
 /// Walk every page of `route` with `limit=1`; the items must be those of one big page, in order, once each.
 fn walk_pages(server: &Server, route: &str, items: &str) -> Result<Vec<i64>, String> {
-    let all: Vec<i64> = server.get_json(&format!("{route}?limit=500"))[items].as_array().ok_or("no items")?.iter().filter_map(|e| e["id"].as_i64()).collect();
+    let all: Vec<i64> = server.get_json(&format!("{route}?limit=500"))[items]
+        .as_array()
+        .ok_or("no items")?
+        .iter()
+        .filter_map(|e| e["id"].as_i64())
+        .collect();
     let mut walked = Vec::new();
     let mut target = format!("{route}?limit=1");
     for _ in 0..=all.len() + 1 {
@@ -678,13 +865,15 @@ fn pages_walk_every_item_once_in_order() {
     // A cursor page conforms too.
     let first = server.get_json("/api/events?limit=2");
     let cursor = first["next_cursor"].as_str().expect("a next page");
-    let operation = operations().into_iter().find(|o| o.path == "/api/events" && o.method == "get").expect("GET /api/events");
+    let operation =
+        operations().into_iter().find(|o| o.path == "/api/events" && o.method == "get").expect("GET /api/events");
     let reply = server.get(&format!("/api/events?limit=2&cursor={}", enc(cursor)));
     assert_eq!(reply.status, 200, "{}", reply.text_excerpt());
     check_reply(&operation, &reply).unwrap_or_else(|e| panic!("a page after a cursor: {e}"));
     // Newest first, undated last.
     let page = server.get_json("/api/events?limit=500");
-    let dates: Vec<Option<String>> = page["events"].as_array().expect("events").iter().map(|e| e["date"].as_str().map(str::to_string)).collect();
+    let dates: Vec<Option<String>> =
+        page["events"].as_array().expect("events").iter().map(|e| e["date"].as_str().map(str::to_string)).collect();
     let dated: Vec<&String> = dates.iter().flatten().collect();
     let first_undated = dates.iter().position(Option::is_none).unwrap_or(dates.len());
     assert!(dates[first_undated..].iter().all(Option::is_none), "undated events come last: {dates:?}");
@@ -706,7 +895,8 @@ fn views_of_the_store_agree() {
     for column in ["id", "lat", "lon", "type", "date", "fatalities", "disputed"] {
         assert_eq!(points[column].as_array().map(Vec::len), Some(count), "points.{column} has `count` items");
     }
-    let located: BTreeSet<i64> = events.iter().filter(|e| e["place"]["lat"].is_number()).filter_map(|e| e["id"].as_i64()).collect();
+    let located: BTreeSet<i64> =
+        events.iter().filter(|e| e["place"]["lat"].is_number()).filter_map(|e| e["id"].as_i64()).collect();
     let pointed: BTreeSet<i64> = points["id"].as_array().expect("id").iter().filter_map(Value::as_i64).collect();
     assert_eq!(pointed, located, "points are the events with coordinates");
     let types = points["types"].as_array().expect("types");
@@ -724,13 +914,23 @@ fn views_of_the_store_agree() {
     let detail = server.get_json(&format!("/api/events/{id}"));
     for source in detail["sources"].as_array().expect("sources") {
         let doc = server.get_json(&format!("/api/documents/{}", source["doc_id"]));
-        assert!(doc["events"].as_array().expect("events").contains(&json!(id)), "document {} lists event {id}", source["doc_id"]);
+        assert!(
+            doc["events"].as_array().expect("events").contains(&json!(id)),
+            "document {} lists event {id}",
+            source["doc_id"]
+        );
         // Evidence offsets count code points of the document's text.
         let text: Vec<char> = doc["text"].as_str().expect("text").chars().collect();
         let evidence = &source["claim"]["evidence"];
-        let (start, end) = (evidence["start"].as_u64().expect("start") as usize, evidence["end"].as_u64().expect("end") as usize);
+        let (start, end) =
+            (evidence["start"].as_u64().expect("start") as usize, evidence["end"].as_u64().expect("end") as usize);
         let said: String = text.get(start..end).map(|s| s.iter().collect()).unwrap_or_default();
-        assert_eq!(json!(said), evidence["text"], "event {id}: evidence at its offsets in document {}", source["doc_id"]);
+        assert_eq!(
+            json!(said),
+            evidence["text"],
+            "event {id}: evidence at its offsets in document {}",
+            source["doc_id"]
+        );
     }
 }
 
@@ -738,7 +938,10 @@ fn views_of_the_store_agree() {
 fn request_body_examples_are_stored() {
     // Its own server: this writes.
     let server = start(Setup::with_samples());
-    let operation = operations().into_iter().find(|o| o.path == "/api/documents" && o.method == "post").expect("POST /api/documents");
+    let operation = operations()
+        .into_iter()
+        .find(|o| o.path == "/api/documents" && o.method == "post")
+        .expect("POST /api/documents");
     let mut failures = Vec::new();
     let mut posted = 0;
     for (media_type, media) in operation.op["requestBody"]["content"].as_object().cloned().unwrap_or_default() {
@@ -766,7 +969,11 @@ fn live_stream_sends_new_events_as_documented() {
     // Its own server: this writes.
     let server = start(Setup::with_samples());
     let doc = spec();
-    let schema = resolve(doc, &doc["paths"]["/api/live"]["get"]["responses"]["200"]["content"]["text/event-stream"]["x-sse-events"]["events"]).expect("the live event schema");
+    let schema = resolve(
+        doc,
+        &doc["paths"]["/api/live"]["get"]["responses"]["200"]["content"]["text/event-stream"]["x-sse-events"]["events"],
+    )
+    .expect("the live event schema");
     let response = server.open("/api/live").expect("/api/live answers");
     assert_eq!(response.status().as_u16(), 200);
     let mut lines = std::io::BufReader::new(response.into_body().into_reader()).lines();
@@ -781,7 +988,8 @@ fn live_stream_sends_new_events_as_documented() {
     let reply = server.post("/api/documents", "application/json", report.to_string().as_bytes(), true);
     assert_eq!(reply.status, 201, "{}", reply.text_excerpt());
     let stored = reply.json().expect("JSON");
-    let new_events: BTreeSet<i64> = stored["results"][0]["events"].as_array().expect("events").iter().filter_map(Value::as_i64).collect();
+    let new_events: BTreeSet<i64> =
+        stored["results"][0]["events"].as_array().expect("events").iter().filter_map(Value::as_i64).collect();
     assert!(!new_events.is_empty(), "the fictional report gives an event: {stored}");
     let mut event_name = None;
     let mut seen = Vec::new();
@@ -843,7 +1051,11 @@ fn numeric_bounds_are_kept() {
                 checked += 1;
                 let reply = server.get(&target);
                 if reply.status != 200 {
-                    failures.push(format!("GET {target}: `{name}={value}` is within the documented bounds, answered {}: {}", reply.status, reply.text_excerpt()));
+                    failures.push(format!(
+                        "GET {target}: `{name}={value}` is within the documented bounds, answered {}: {}",
+                        reply.status,
+                        reply.text_excerpt()
+                    ));
                 }
             }
             for value in refused {
@@ -851,7 +1063,8 @@ fn numeric_bounds_are_kept() {
                 checked += 1;
                 let reply = server.get(&target);
                 let code = support::check_error_shape(&reply);
-                let parameter_named = reply.json().ok().map(|b| b["error"]["parameter"] == json!(name)).unwrap_or(false);
+                let parameter_named =
+                    reply.json().ok().map(|b| b["error"]["parameter"] == json!(name)).unwrap_or(false);
                 if reply.status != 400 || code.as_deref() != Ok("invalid_parameter") || !parameter_named {
                     failures.push(format!("GET {target}: `{name}={value}` is outside the documented schema, expected 400 invalid_parameter naming `{name}`, got {} {}", reply.status, reply.text_excerpt()));
                 }

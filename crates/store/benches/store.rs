@@ -12,8 +12,14 @@ use marsad_store::{Claim, EventFilter, NewDocument, NewMention, SqliteStore, Sto
 
 const DOCUMENTS: usize = 10_000;
 const BATCH: usize = 64;
-const EVENT_TYPES: [&str; 6] =
-    ["Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots", "Strategic developments"];
+const EVENT_TYPES: [&str; 6] = [
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Protests",
+    "Riots",
+    "Strategic developments",
+];
 
 fn main() {
     divan::main();
@@ -56,12 +62,12 @@ struct Input {
 fn inputs() -> Vec<Input> {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let words = ["قصف", "مدينة", "الجيش", "attaque", "village", "drone", "strike", "killed", "بلدة", "forces"];
-    let places: Vec<(String, f64, f64)> = (0..200)
-        .map(|i| (format!("place:{i}"), 30.0 + (i / 20) as f64, 35.0 + (i % 20) as f64 * 0.5))
-        .collect();
+    let places: Vec<(String, f64, f64)> =
+        (0..200).map(|i| (format!("place:{i}"), 30.0 + (i / 20) as f64, 35.0 + (i % 20) as f64 * 0.5)).collect();
     (0..DOCUMENTS)
         .map(|i| {
-            let text: String = (0..300).map(|_| words[rng.below(words.len() as u64) as usize]).collect::<Vec<_>>().join(" ");
+            let text: String =
+                (0..300).map(|_| words[rng.below(words.len() as u64) as usize]).collect::<Vec<_>>().join(" ");
             let day = (i * 365 / DOCUMENTS) as i64;
             let document = NewDocument {
                 key: format!("doc-{i}"),
@@ -136,7 +142,11 @@ fn ingest_one(store: &mut SqliteStore, input: &Input) {
     }
     let url = document.url.as_deref().unwrap_or_default();
     divan::black_box(store.document_by_url(url).expect("url"));
-    let story = store.near_duplicates(&document.lsh_bands, &document.minhash, 0.6).expect("near").first().map(|&(_, story)| story);
+    let story = store
+        .near_duplicates(&document.lsh_bands, &document.minhash, 0.6)
+        .expect("near")
+        .first()
+        .map(|&(_, story)| story);
     let (doc_id, _) = store.insert_document(document, &input.mentions, story).expect("insert");
     for (claim, filter) in &input.claims {
         let candidates = store.candidate_events(filter).expect("candidates");
@@ -145,7 +155,9 @@ fn ingest_one(store: &mut SqliteStore, input: &Input) {
         match candidates.iter().find(|event| event.summary.place.is_some() && event.summary.place == claim.place) {
             Some(event) => {
                 store.add_source(event.id, doc_id, claim, "same type, place and week").expect("source");
-                store.update_summary(event.id, &event.summary, event.summary.fatalities != claim.fatalities).expect("summary");
+                store
+                    .update_summary(event.id, &event.summary, event.summary.fatalities != claim.fatalities)
+                    .expect("summary");
             }
             None => {
                 store.insert_event(doc_id, claim).expect("event");

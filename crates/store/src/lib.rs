@@ -241,9 +241,19 @@ pub trait Store {
     fn document_by_url(&self, url: &str) -> Result<Option<(DocId, String)>, StoreError>;
     /// Documents sharing an LSH band key whose MinHash similarity to `minhash` is at least
     /// `min_similarity`, most similar first (with their story).
-    fn near_duplicates(&self, lsh_bands: &[u64], minhash: &[u32], min_similarity: f64) -> Result<Vec<(DocId, StoryId)>, StoreError>;
+    fn near_duplicates(
+        &self,
+        lsh_bands: &[u64],
+        minhash: &[u32],
+        min_similarity: f64,
+    ) -> Result<Vec<(DocId, StoryId)>, StoreError>;
     /// Store a document and its mentions in `story` (None: a new story); returns its id and story.
-    fn insert_document(&mut self, document: &NewDocument, mentions: &[NewMention], story: Option<StoryId>) -> Result<(DocId, StoryId), StoreError>;
+    fn insert_document(
+        &mut self,
+        document: &NewDocument,
+        mentions: &[NewMention],
+        story: Option<StoryId>,
+    ) -> Result<(DocId, StoryId), StoreError>;
     /// Record the entities documents mention (an entity already recorded is updated).
     fn upsert_entities(&mut self, entities: &[NewEntity]) -> Result<(), StoreError>;
     /// A recorded entity.

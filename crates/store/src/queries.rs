@@ -5,8 +5,8 @@
 //! Pages use keyset cursors (the last row's sort key), never `OFFSET`, so page 1,000 costs what
 //! page 1 costs and rows inserted meanwhile neither repeat nor vanish.
 
-use rusqlite::types::Value;
 use rusqlite::params_from_iter;
+use rusqlite::types::Value;
 
 use crate::schema::CLAIM_COLUMNS;
 use crate::sqlite::{bind, claim_from_row, filter_conditions, invalid, prefixed, text, Context};
@@ -129,7 +129,12 @@ pub struct DocumentRow {
 pub type ChangeMark = i64;
 
 /// The `WHERE` clause of a filter (empty when it has no condition), with `extra` conditions.
-fn where_clause(filter: &EventFilter, extra: &[String], values: &mut Vec<Value>, context: &dyn Fn() -> String) -> Result<String, StoreError> {
+fn where_clause(
+    filter: &EventFilter,
+    extra: &[String],
+    values: &mut Vec<Value>,
+    context: &dyn Fn() -> String,
+) -> Result<String, StoreError> {
     let mut conditions = filter_conditions(filter, values).map_err(|message| invalid(context(), message))?;
     conditions.extend(extra.iter().cloned());
     Ok(if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) })
@@ -151,7 +156,14 @@ fn count_source(by: CountBy) -> (&'static str, &'static str) {
 /// `SELECT id …` of one page of events matching `filter` and `extra`, in `order` (over columns
 /// `date` and `id`), at most `limit`. An actor filter becomes two walks in order (actor 1,
 /// then actor 2 where it is not also actor 1), each stopping at `limit`, merged.
-fn page_ids(filter: &EventFilter, extra: &[String], order: &str, limit: usize, values: &mut Vec<Value>, context: &dyn Fn() -> String) -> Result<String, StoreError> {
+fn page_ids(
+    filter: &EventFilter,
+    extra: &[String],
+    order: &str,
+    limit: usize,
+    values: &mut Vec<Value>,
+    context: &dyn Fn() -> String,
+) -> Result<String, StoreError> {
     let mut rest = filter.clone();
     let actor = rest.actor.take();
     let where_sql = where_clause(&rest, extra, values, context)?;
@@ -177,7 +189,12 @@ impl SqliteStore {
     /// `events_type_date`, `events_place_date`; an actor as two ordered walks of
     /// `events_actor1_date` and `events_actor2_date` merged), and only then are the page's rows
     /// read with their source counts: never the whole match.
-    pub fn event_page(&self, filter: &EventFilter, after: Option<&EventCursor>, limit: usize) -> Result<Vec<EventRow>, StoreError> {
+    pub fn event_page(
+        &self,
+        filter: &EventFilter,
+        after: Option<&EventCursor>,
+        limit: usize,
+    ) -> Result<Vec<EventRow>, StoreError> {
         let context = || format!("reading a page of events for {filter:?}");
         let mut rows = Vec::new();
         // Dated events first, unless the cursor is already in the undated tail.
@@ -190,7 +207,11 @@ impl SqliteStore {
                 extra.push(format!("(e.date < {d} OR (e.date = {d} AND e.id < {i}))"));
             }
             let ids = page_ids(filter, &extra, "date DESC, id DESC", limit, &mut values, &context)?;
-            rows = self.event_rows(&format!("FROM ({ids}) p JOIN events e ON e.id = p.id ORDER BY e.date DESC, e.id DESC"), &values, &context)?;
+            rows = self.event_rows(
+                &format!("FROM ({ids}) p JOIN events e ON e.id = p.id ORDER BY e.date DESC, e.id DESC"),
+                &values,
+                &context,
+            )?;
         }
         if rows.len() < limit {
             let mut values = Vec::new();
@@ -200,7 +221,11 @@ impl SqliteStore {
                 extra.push(format!("e.id < {i}"));
             }
             let ids = page_ids(filter, &extra, "id DESC", limit - rows.len(), &mut values, &context)?;
-            rows.extend(self.event_rows(&format!("FROM ({ids}) p JOIN events e ON e.id = p.id ORDER BY e.id DESC"), &values, &context)?);
+            rows.extend(self.event_rows(
+                &format!("FROM ({ids}) p JOIN events e ON e.id = p.id ORDER BY e.id DESC"),
+                &values,
+                &context,
+            )?);
         }
         Ok(rows)
     }
@@ -209,12 +234,21 @@ impl SqliteStore {
     pub fn event_rows_by_id(&self, ids: &[EventId]) -> Result<Vec<EventRow>, StoreError> {
         let context = || format!("reading events {ids:?}");
         let json = serde_json::to_string(ids).map_err(|error| invalid(context(), error.to_string()))?;
-        let rows = self.event_rows("FROM events e WHERE e.id IN (SELECT value FROM json_each(?1))", &[Value::Text(json)], &context)?;
+        let rows = self.event_rows(
+            "FROM events e WHERE e.id IN (SELECT value FROM json_each(?1))",
+            &[Value::Text(json)],
+            &context,
+        )?;
         Ok(ids.iter().filter_map(|id| rows.iter().find(|row| row.event.id == *id).cloned()).collect())
     }
 
     /// Event rows for `tail` (`FROM …` giving `events e`, with its conditions and order).
-    fn event_rows(&self, tail: &str, values: &[Value], context: &dyn Fn() -> String) -> Result<Vec<EventRow>, StoreError> {
+    fn event_rows(
+        &self,
+        tail: &str,
+        values: &[Value],
+        context: &dyn Fn() -> String,
+    ) -> Result<Vec<EventRow>, StoreError> {
         let sql = format!(
             "SELECT e.id, e.disputed, {claim},
                 (SELECT COUNT(*) FROM event_sources s WHERE s.event_id = e.id),
@@ -227,7 +261,12 @@ impl SqliteStore {
         let rows = statement
             .query_map(params_from_iter(values.iter()), |row| {
                 Ok(EventRow {
-                    event: StoredEvent { id: row.get(0)?, disputed: row.get(1)?, summary: claim_from_row(row, 2)?, sources: Vec::new() },
+                    event: StoredEvent {
+                        id: row.get(0)?,
+                        disputed: row.get(1)?,
+                        summary: claim_from_row(row, 2)?,
+                        sources: Vec::new(),
+                    },
                     source_count: row.get(19)?,
                     independent_sources: row.get(20)?,
                     first_lang: row.get(21)?,
@@ -241,12 +280,21 @@ impl SqliteStore {
     pub fn points(&self, filter: &EventFilter) -> Result<Vec<Point>, StoreError> {
         let context = || format!("reading map points for {filter:?}");
         let mut values = Vec::new();
-        let filter_sql = where_clause(filter, &["e.lat IS NOT NULL AND e.lon IS NOT NULL".to_string()], &mut values, &context)?;
+        let filter_sql =
+            where_clause(filter, &["e.lat IS NOT NULL AND e.lon IS NOT NULL".to_string()], &mut values, &context)?;
         let sql = format!("SELECT e.id, e.lat, e.lon, e.event_type, e.date, e.fatalities, e.disputed FROM events e {filter_sql} ORDER BY e.id");
         let mut statement = self.conn.prepare_cached(&sql).context(context)?;
         let rows = statement
             .query_map(params_from_iter(values.iter()), |row| {
-                Ok(Point { id: row.get(0)?, lat: row.get(1)?, lon: row.get(2)?, event_type: row.get(3)?, date: row.get(4)?, fatalities: row.get(5)?, disputed: row.get(6)? })
+                Ok(Point {
+                    id: row.get(0)?,
+                    lat: row.get(1)?,
+                    lon: row.get(2)?,
+                    event_type: row.get(3)?,
+                    date: row.get(4)?,
+                    fatalities: row.get(5)?,
+                    disputed: row.get(6)?,
+                })
             })
             .context(context)?;
         rows.collect::<rusqlite::Result<Vec<_>>>().context(context)
@@ -267,7 +315,9 @@ impl SqliteStore {
         let sql = format!("SELECT {key} AS k, COUNT(*) AS n, COALESCE(SUM(e.fatalities), 0) FROM {from} {filter_sql} GROUP BY k ORDER BY {order}");
         let mut statement = self.conn.prepare_cached(&sql).context(context)?;
         let rows = statement
-            .query_map(params_from_iter(values.iter()), |row| Ok(Bucket { key: row.get(0)?, count: row.get(1)?, fatalities: row.get(2)? }))
+            .query_map(params_from_iter(values.iter()), |row| {
+                Ok(Bucket { key: row.get(0)?, count: row.get(1)?, fatalities: row.get(2)? })
+            })
             .context(context)?;
         rows.collect::<rusqlite::Result<Vec<_>>>().context(context)
     }
@@ -277,9 +327,13 @@ impl SqliteStore {
         let context = || format!("reading events changed after source {since}");
         let mut statement = self
             .conn
-            .prepare_cached("SELECT event_id, MAX(id) FROM event_sources WHERE id > ?1 GROUP BY event_id ORDER BY MAX(id)")
+            .prepare_cached(
+                "SELECT event_id, MAX(id) FROM event_sources WHERE id > ?1 GROUP BY event_id ORDER BY MAX(id)",
+            )
             .context(context)?;
-        let rows = statement.query_map([since], |row| Ok((row.get::<_, EventId>(0)?, row.get::<_, i64>(1)?))).context(context)?;
+        let rows = statement
+            .query_map([since], |row| Ok((row.get::<_, EventId>(0)?, row.get::<_, i64>(1)?)))
+            .context(context)?;
         let rows = rows.collect::<rusqlite::Result<Vec<_>>>().context(context)?;
         let mark = rows.iter().map(|(_, id)| *id).max().unwrap_or(since);
         Ok((rows.into_iter().map(|(event, _)| event).collect(), mark))
@@ -288,7 +342,10 @@ impl SqliteStore {
     /// The current change mark (see [`ChangeMark`]).
     pub fn change_mark(&self) -> Result<ChangeMark, StoreError> {
         let context = || "reading the change mark".to_string();
-        self.conn.prepare_cached("SELECT COALESCE(MAX(id), 0) FROM event_sources").and_then(|mut s| s.query_row([], |row| row.get(0))).context(context)
+        self.conn
+            .prepare_cached("SELECT COALESCE(MAX(id), 0) FROM event_sources")
+            .and_then(|mut s| s.query_row([], |row| row.get(0)))
+            .context(context)
     }
 
     /// SQLite's counter of commits by other connections: unchanged means nothing to re-read.
@@ -300,13 +357,21 @@ impl SqliteStore {
     /// The events a document is a source of, in id order.
     pub fn document_events(&self, doc_id: DocId) -> Result<Vec<EventId>, StoreError> {
         let context = || format!("reading the events of document {doc_id}");
-        let mut statement = self.conn.prepare_cached("SELECT DISTINCT event_id FROM event_sources WHERE doc_id = ?1 ORDER BY event_id").context(context)?;
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT DISTINCT event_id FROM event_sources WHERE doc_id = ?1 ORDER BY event_id")
+            .context(context)?;
         let rows = statement.query_map([doc_id], |row| row.get(0)).context(context)?;
         rows.collect::<rusqlite::Result<Vec<_>>>().context(context)
     }
 
     /// One page of documents, newest published first (undated after them), resuming after `after`.
-    pub fn document_page(&self, filter: &DocumentFilter, after: Option<&DocumentCursor>, limit: usize) -> Result<Vec<DocumentRow>, StoreError> {
+    pub fn document_page(
+        &self,
+        filter: &DocumentFilter,
+        after: Option<&DocumentCursor>,
+        limit: usize,
+    ) -> Result<Vec<DocumentRow>, StoreError> {
         let context = || format!("reading a page of documents for {filter:?}");
         let mut base = Vec::new();
         let mut values = Vec::new();
@@ -334,7 +399,11 @@ impl SqliteStore {
                 conditions.push(format!("(d.published < {p} OR (d.published = {p} AND d.id < {i}))"));
             }
             let l = bind(&mut values, Value::Integer(limit as i64));
-            rows = self.document_rows(&format!("WHERE {} ORDER BY d.published DESC, d.id DESC LIMIT {l}", conditions.join(" AND ")), &values, &context)?;
+            rows = self.document_rows(
+                &format!("WHERE {} ORDER BY d.published DESC, d.id DESC LIMIT {l}", conditions.join(" AND ")),
+                &values,
+                &context,
+            )?;
         }
         // Undated documents cannot be in a date range.
         if rows.len() < limit && !dated_range {
@@ -344,17 +413,34 @@ impl SqliteStore {
                 conditions.push(format!("d.id < {}", bind(&mut values, Value::Integer(*id))));
             }
             let l = bind(&mut values, Value::Integer((limit - rows.len()) as i64));
-            rows.extend(self.document_rows(&format!("WHERE {} ORDER BY d.id DESC LIMIT {l}", conditions.join(" AND ")), &values, &context)?);
+            rows.extend(self.document_rows(
+                &format!("WHERE {} ORDER BY d.id DESC LIMIT {l}", conditions.join(" AND ")),
+                &values,
+                &context,
+            )?);
         }
         Ok(rows)
     }
 
-    fn document_rows(&self, tail: &str, values: &[Value], context: &dyn Fn() -> String) -> Result<Vec<DocumentRow>, StoreError> {
+    fn document_rows(
+        &self,
+        tail: &str,
+        values: &[Value],
+        context: &dyn Fn() -> String,
+    ) -> Result<Vec<DocumentRow>, StoreError> {
         let sql = format!("SELECT d.id, d.key, d.title, d.url, d.outlet, d.lang, d.published FROM documents d {tail}");
         let mut statement = self.conn.prepare_cached(&sql).context(context)?;
         let rows = statement
             .query_map(params_from_iter(values.iter()), |row| {
-                Ok(DocumentRow { id: row.get(0)?, key: row.get(1)?, title: row.get(2)?, url: row.get(3)?, outlet: row.get(4)?, lang: row.get(5)?, published: row.get(6)? })
+                Ok(DocumentRow {
+                    id: row.get(0)?,
+                    key: row.get(1)?,
+                    title: row.get(2)?,
+                    url: row.get(3)?,
+                    outlet: row.get(4)?,
+                    lang: row.get(5)?,
+                    published: row.get(6)?,
+                })
             })
             .context(context)?;
         rows.collect::<rusqlite::Result<Vec<_>>>().context(context)
@@ -365,10 +451,20 @@ impl SqliteStore {
         let context = || format!("listing entities of kind {kind:?}");
         let mut statement = self
             .conn
-            .prepare_cached("SELECT kind, id, name, lat, lon FROM entities WHERE ?1 IS NULL OR kind = ?1 ORDER BY kind, id")
+            .prepare_cached(
+                "SELECT kind, id, name, lat, lon FROM entities WHERE ?1 IS NULL OR kind = ?1 ORDER BY kind, id",
+            )
             .context(context)?;
         let rows = statement
-            .query_map([text(&kind.map(str::to_string))], |row| Ok(NewEntity { kind: row.get(0)?, id: row.get(1)?, name: row.get(2)?, lat: row.get(3)?, lon: row.get(4)? }))
+            .query_map([text(&kind.map(str::to_string))], |row| {
+                Ok(NewEntity {
+                    kind: row.get(0)?,
+                    id: row.get(1)?,
+                    name: row.get(2)?,
+                    lat: row.get(3)?,
+                    lon: row.get(4)?,
+                })
+            })
             .context(context)?;
         rows.collect::<rusqlite::Result<Vec<_>>>().context(context)
     }

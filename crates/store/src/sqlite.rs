@@ -15,8 +15,8 @@ use rusqlite::{params, params_from_iter, Connection, OpenFlags, OptionalExtensio
 
 use crate::schema::{self, CLAIM_COLUMNS, CURRENT_VERSION};
 use crate::{
-    Claim, Counts, DocId, EventFilter, EventId, NewDocument, NewEntity, NewMention, Source, Store,
-    StoreError, StoredEvent, StoryId, StoryMember,
+    Claim, Counts, DocId, EventFilter, EventId, NewDocument, NewEntity, NewMention, Source, Store, StoreError,
+    StoredEvent, StoryId, StoryMember,
 };
 
 /// How long a writer waits for another process's lock before giving up.
@@ -114,13 +114,21 @@ impl SqliteStore {
         let open_error = |error: rusqlite::Error| StoreError::Open { path: name.clone(), message: error.to_string() };
         let conn = Connection::open_with_flags(path, flags).map_err(open_error)?;
         conn.busy_timeout(BUSY_TIMEOUT).map_err(open_error)?;
-        conn.execute_batch(&format!("PRAGMA temp_store = MEMORY; PRAGMA cache_size = -{CACHE_KIB}; PRAGMA mmap_size = {READ_MMAP_BYTES};")).map_err(open_error)?;
+        conn.execute_batch(&format!(
+            "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -{CACHE_KIB}; PRAGMA mmap_size = {READ_MMAP_BYTES};"
+        ))
+        .map_err(open_error)?;
         conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         let store = SqliteStore { conn, path: name };
         let found = store.schema_version()?;
         store.refuse_newer(found)?;
         if found != CURRENT_VERSION {
-            return Err(StoreError::Open { path: store.path.clone(), message: format!("schema version {found} needs migrating to {CURRENT_VERSION}: open it for writing first") });
+            return Err(StoreError::Open {
+                path: store.path.clone(),
+                message: format!(
+                    "schema version {found} needs migrating to {CURRENT_VERSION}: open it for writing first"
+                ),
+            });
         }
         Ok(store)
     }
@@ -157,10 +165,7 @@ impl SqliteStore {
             return Ok(());
         }
         let context = || format!("migrating the schema from version {found} to {CURRENT_VERSION}");
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .context(context)?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).context(context)?;
         // Another process may have migrated between the first read and the lock.
         let found = schema::version(&tx).context(context)?;
         if found > CURRENT_VERSION {
@@ -246,7 +251,10 @@ impl SqliteStore {
             .optional()
             .context(context)?
             .map(|mut document| {
-                let mut bands = self.conn.prepare_cached("SELECT key FROM lsh_bands WHERE doc_id = ?1 ORDER BY band").context(context)?;
+                let mut bands = self
+                    .conn
+                    .prepare_cached("SELECT key FROM lsh_bands WHERE doc_id = ?1 ORDER BY band")
+                    .context(context)?;
                 let keys = bands.query_map([id], |row| row.get::<_, i64>(0)).context(context)?;
                 for key in keys {
                     document.lsh_bands.push(key.context(context)? as u64);
@@ -259,7 +267,10 @@ impl SqliteStore {
     /// The event types a document's claims report (for rebuilding its search entry).
     pub fn document_event_types(&self, doc_id: DocId) -> Result<Vec<String>, StoreError> {
         let context = || format!("reading the event types of document {doc_id}");
-        let mut statement = self.conn.prepare_cached("SELECT DISTINCT event_type FROM event_sources WHERE doc_id = ?1 ORDER BY event_type").context(context)?;
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT DISTINCT event_type FROM event_sources WHERE doc_id = ?1 ORDER BY event_type")
+            .context(context)?;
         let rows = statement.query_map([doc_id], |row| row.get::<_, String>(0)).context(context)?;
         rows.collect::<Result<Vec<_>, _>>().context(context)
     }
@@ -267,7 +278,8 @@ impl SqliteStore {
     /// Ids of the stored documents above `after`, in order (for rebuilding search entries).
     pub fn document_ids_after(&self, after: DocId) -> Result<Vec<DocId>, StoreError> {
         let context = || format!("listing documents after {after}");
-        let mut statement = self.conn.prepare_cached("SELECT id FROM documents WHERE id > ?1 ORDER BY id").context(context)?;
+        let mut statement =
+            self.conn.prepare_cached("SELECT id FROM documents WHERE id > ?1 ORDER BY id").context(context)?;
         let rows = statement.query_map([after], |row| row.get::<_, DocId>(0)).context(context)?;
         rows.collect::<Result<Vec<_>, _>>().context(context)
     }
@@ -281,7 +293,13 @@ impl SqliteStore {
             .context(context)?;
         let rows = statement
             .query_map([doc_id], |row| {
-                Ok(NewMention { kind: row.get(0)?, entity_id: row.get(1)?, start: row.get(2)?, end: row.get(3)?, text: row.get(4)? })
+                Ok(NewMention {
+                    kind: row.get(0)?,
+                    entity_id: row.get(1)?,
+                    start: row.get(2)?,
+                    end: row.get(3)?,
+                    text: row.get(4)?,
+                })
             })
             .context(context)?;
         rows.collect::<rusqlite::Result<Vec<_>>>().context(context)
@@ -308,7 +326,12 @@ impl SqliteStore {
     }
 
     /// Run an events query (`id, disputed, claim…` rows) and attach every event's sources.
-    fn load_events(&self, sql: &str, values: &[Value], context: impl Fn() -> String) -> Result<Vec<StoredEvent>, StoreError> {
+    fn load_events(
+        &self,
+        sql: &str,
+        values: &[Value],
+        context: impl Fn() -> String,
+    ) -> Result<Vec<StoredEvent>, StoreError> {
         let mut events = self.load_summaries(sql, values, &context)?;
         for event in &mut events {
             event.sources = self.sources(event.id)?;
@@ -317,11 +340,21 @@ impl SqliteStore {
     }
 
     /// Events without their sources.
-    fn load_summaries(&self, sql: &str, values: &[Value], context: impl Fn() -> String) -> Result<Vec<StoredEvent>, StoreError> {
+    fn load_summaries(
+        &self,
+        sql: &str,
+        values: &[Value],
+        context: impl Fn() -> String,
+    ) -> Result<Vec<StoredEvent>, StoreError> {
         let mut statement = self.conn.prepare_cached(sql).context(&context)?;
         let rows = statement
             .query_map(params_from_iter(values.iter()), |row| {
-                Ok(StoredEvent { id: row.get(0)?, disputed: row.get(1)?, summary: claim_from_row(row, 2)?, sources: Vec::new() })
+                Ok(StoredEvent {
+                    id: row.get(0)?,
+                    disputed: row.get(1)?,
+                    summary: claim_from_row(row, 2)?,
+                    sources: Vec::new(),
+                })
             })
             .context(&context)?;
         rows.collect::<rusqlite::Result<Vec<_>>>().context(&context)
@@ -444,7 +477,6 @@ fn claim_values(claim: &Claim) -> [&dyn rusqlite::ToSql; 17] {
     ]
 }
 
-
 /// SQL deciding whether the date in `column` overlaps the range bound to `from`/`to` (NULL
 /// for an open end). Dates may be partial (YYYY-MM, YYYY); both sides are cut to the shorter
 /// length before comparing, so `2024-03` lies within [2024-03-10, 2024-04-02] and
@@ -525,7 +557,9 @@ pub(crate) fn filter_conditions(filter: &EventFilter, values: &mut Vec<Value>) -
     if let Some(documents) = &filter.documents {
         let json = serde_json::to_string(documents).map_err(|error| error.to_string())?;
         let p = bind(values, Value::Text(json));
-        conditions.push(format!("e.id IN (SELECT s.event_id FROM event_sources s WHERE s.doc_id IN (SELECT value FROM json_each({p})))"));
+        conditions.push(format!(
+            "e.id IN (SELECT s.event_id FROM event_sources s WHERE s.doc_id IN (SELECT value FROM json_each({p})))"
+        ));
     }
     Ok(conditions)
 }
@@ -539,7 +573,10 @@ impl Store for SqliteStore {
         if self.in_batch() {
             return Err(invalid("beginning a batch".into(), "a batch is already open"));
         }
-        self.conn.prepare_cached("BEGIN IMMEDIATE").and_then(|mut s| s.execute([])).context(|| "beginning a batch".into())?;
+        self.conn
+            .prepare_cached("BEGIN IMMEDIATE")
+            .and_then(|mut s| s.execute([]))
+            .context(|| "beginning a batch".into())?;
         Ok(())
     }
 
@@ -553,7 +590,8 @@ impl Store for SqliteStore {
 
     fn document_by_hash(&self, content_hash: &str) -> Result<Option<DocId>, StoreError> {
         let context = || format!("looking up the document with content hash {content_hash}");
-        let mut statement = self.conn.prepare_cached("SELECT id FROM documents WHERE content_hash = ?1").context(context)?;
+        let mut statement =
+            self.conn.prepare_cached("SELECT id FROM documents WHERE content_hash = ?1").context(context)?;
         statement.query_row([content_hash], |row| row.get(0)).optional().context(context)
     }
 
@@ -569,7 +607,12 @@ impl Store for SqliteStore {
 
     /// Most similar first (then ingestion order): candidates share a band key, then their
     /// stored signatures are compared.
-    fn near_duplicates(&self, lsh_bands: &[u64], minhash: &[u32], min_similarity: f64) -> Result<Vec<(DocId, StoryId)>, StoreError> {
+    fn near_duplicates(
+        &self,
+        lsh_bands: &[u64],
+        minhash: &[u32],
+        min_similarity: f64,
+    ) -> Result<Vec<(DocId, StoryId)>, StoreError> {
         if lsh_bands.is_empty() {
             return Ok(Vec::new());
         }
@@ -597,7 +640,12 @@ impl Store for SqliteStore {
         Ok(found.into_iter().map(|(_, id, story)| (id, story)).collect())
     }
 
-    fn insert_document(&mut self, document: &NewDocument, mentions: &[NewMention], story: Option<StoryId>) -> Result<(DocId, StoryId), StoreError> {
+    fn insert_document(
+        &mut self,
+        document: &NewDocument,
+        mentions: &[NewMention],
+        story: Option<StoryId>,
+    ) -> Result<(DocId, StoryId), StoreError> {
         let context = || format!("inserting document {}", document.key);
         self.atomic(context, |conn| {
             let story = match story {
@@ -665,9 +713,20 @@ impl Store for SqliteStore {
 
     fn entity(&self, kind: &str, id: &str) -> Result<Option<NewEntity>, StoreError> {
         let context = || format!("reading entity {kind} {id}");
-        let mut statement = self.conn.prepare_cached("SELECT kind, id, name, lat, lon FROM entities WHERE kind = ?1 AND id = ?2").context(context)?;
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT kind, id, name, lat, lon FROM entities WHERE kind = ?1 AND id = ?2")
+            .context(context)?;
         statement
-            .query_row([kind, id], |row| Ok(NewEntity { kind: row.get(0)?, id: row.get(1)?, name: row.get(2)?, lat: row.get(3)?, lon: row.get(4)? }))
+            .query_row([kind, id], |row| {
+                Ok(NewEntity {
+                    kind: row.get(0)?,
+                    id: row.get(1)?,
+                    name: row.get(2)?,
+                    lat: row.get(3)?,
+                    lon: row.get(4)?,
+                })
+            })
             .optional()
             .context(context)
     }
@@ -709,7 +768,9 @@ impl Store for SqliteStore {
         let (low, high) = date_index_bounds(filter.from.as_deref(), filter.to.as_deref());
         let sql = if filter.event_type.is_some() { &SQL.candidates_of_type } else { &SQL.candidates_of_any_type };
         let (lat0, lon0, lat1, lon1) = match filter.bbox {
-            Some((lat0, lon0, lat1, lon1)) => (Value::Real(lat0), Value::Real(lon0), Value::Real(lat1), Value::Real(lon1)),
+            Some((lat0, lon0, lat1, lon1)) => {
+                (Value::Real(lat0), Value::Real(lon0), Value::Real(lat1), Value::Real(lon1))
+            }
             None => (Value::Null, Value::Null, Value::Null, Value::Null),
         };
         let values = [
@@ -729,7 +790,10 @@ impl Store for SqliteStore {
             Some(false) => (1, 0),
             None => (1, 1),
         };
-        let values: Vec<Value> = values.into_iter().chain([text(&year), text(&month), Value::Integer(undated), Value::Integer(dated)]).collect();
+        let values: Vec<Value> = values
+            .into_iter()
+            .chain([text(&year), text(&month), Value::Integer(undated), Value::Integer(dated)])
+            .collect();
         let mut events = self.load_summaries(sql, &values, context)?;
         events.sort_unstable_by_key(|event| event.id);
         Ok(events)
@@ -738,7 +802,9 @@ impl Store for SqliteStore {
     fn insert_event(&mut self, doc_id: DocId, claim: &Claim) -> Result<EventId, StoreError> {
         let context = || format!("inserting an event from document {doc_id}");
         self.atomic(context, |conn| {
-            conn.prepare_cached(&SQL.insert_event).and_then(|mut s| s.execute(&claim_values(claim)[..])).context(context)?;
+            conn.prepare_cached(&SQL.insert_event)
+                .and_then(|mut s| s.execute(&claim_values(claim)[..]))
+                .context(context)?;
             let event = conn.last_insert_rowid();
             let mut values: Vec<&dyn rusqlite::ToSql> = vec![&event, &doc_id];
             values.extend(claim_values(claim));
@@ -760,7 +826,8 @@ impl Store for SqliteStore {
         let context = || format!("updating the summary of event {event_id}");
         let mut values: Vec<&dyn rusqlite::ToSql> = vec![&event_id, &disputed];
         values.extend(claim_values(summary));
-        let changed = self.conn.prepare_cached(&SQL.update_summary).and_then(|mut s| s.execute(&values[..])).context(context)?;
+        let changed =
+            self.conn.prepare_cached(&SQL.update_summary).and_then(|mut s| s.execute(&values[..])).context(context)?;
         if changed == 0 {
             return Err(invalid(context(), "no such event"));
         }
@@ -778,7 +845,8 @@ impl Store for SqliteStore {
         let context = || format!("listing events for {filter:?}");
         let mut values: Vec<Value> = Vec::new();
         let conditions = filter_conditions(filter, &mut values).map_err(|message| invalid(context(), message))?;
-        let filter_sql = if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
+        let filter_sql =
+            if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
         let sql = format!(
             "SELECT e.id, e.disputed, {claim} FROM events e {filter_sql} ORDER BY e.date IS NULL, e.date, e.id",
             claim = prefixed(CLAIM_COLUMNS, "e.")
@@ -828,7 +896,7 @@ impl Store for SqliteStore {
 mod tests {
     use super::*;
 
-        /// Every date that overlaps [from, to] by the exact rule lies in the index range or is a
+    /// Every date that overlaps [from, to] by the exact rule lies in the index range or is a
     /// listed prefix, and nothing much outside does.
     #[test]
     fn index_bounds_and_prefixes_cover_every_overlapping_date() {
@@ -838,7 +906,10 @@ mod tests {
         assert_eq!(prefixes, ["2024", "2024-03"]);
         for date in ["2024", "2024-03", "2024-03-10", "2024-04", "2024-04-30"] {
             let in_range = date >= low.as_str() && date <= high.as_str();
-            assert!(in_range || prefixes.iter().any(|p| p == date), "{date} not covered by [{low}, {high}] or {prefixes:?}");
+            assert!(
+                in_range || prefixes.iter().any(|p| p == date),
+                "{date} not covered by [{low}, {high}] or {prefixes:?}"
+            );
         }
         assert!("2024-05-01" > high.as_str());
         assert!("2024-03-09" < low.as_str() && !prefixes.contains(&"2024-03-09".to_string()));

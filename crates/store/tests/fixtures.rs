@@ -51,18 +51,27 @@ fn write_fixture(path: &Path) {
         minhash: (0..8).map(|i| seed + i).collect(),
         lsh_bands: vec![u64::from(seed), u64::from(seed) + 1],
     };
-    let place = NewMention { kind: "place".into(), entity_id: "place:idlib".into(), start: 14, end: 18, text: "إدلب".into() };
+    let place =
+        NewMention {
+            kind: "place".into(), entity_id: "place:idlib".into(), start: 14, end: 18, text: "إدلب".into()
+        };
     let scratch = tempfile::tempdir().expect("temp dir");
     let scratch_file = scratch.path().join("fixture.db");
     {
         let mut store = open(&scratch_file).expect("open scratch store");
         store.begin().expect("begin");
-        let (first, story) = store.insert_document(&document("ar-1", 1, "ar"), std::slice::from_ref(&place), None).expect("doc");
+        let (first, story) =
+            store.insert_document(&document("ar-1", 1, "ar"), std::slice::from_ref(&place), None).expect("doc");
         let (second, _) = store.insert_document(&document("fr-1", 3, "fr"), &[place], Some(story)).expect("doc");
         let strike = store.insert_event(first, &claim(4, Some("SOHR"))).expect("event");
         store.add_source(strike, second, &claim(6, None), "same place, day and actors").expect("source");
         store.update_summary(strike, &claim(4, Some("SOHR")), true).expect("summary");
-        let riot = Claim { event_type: "Riots".into(), sub_event_type: "Violent demonstration".into(), date: Some("2024-03".into()), ..claim(0, None) };
+        let riot = Claim {
+            event_type: "Riots".into(),
+            sub_event_type: "Violent demonstration".into(),
+            date: Some("2024-03".into()),
+            ..claim(0, None)
+        };
         store.insert_event(second, &riot).expect("event");
         store.commit().expect("commit");
     } // Closing the last connection checkpoints the WAL into the file and removes it.
@@ -85,12 +94,18 @@ fn every_fixture_opens_with_the_current_code_and_reads_back() {
         assert_eq!(store.schema_version().unwrap(), CURRENT_VERSION, "v{version} was migrated");
 
         let counts = store.counts().unwrap();
-        assert_eq!((counts.documents, counts.stories, counts.events, counts.sources, counts.mentions), (2, 1, 2, 3, 2), "v{version}");
+        assert_eq!(
+            (counts.documents, counts.stories, counts.events, counts.sources, counts.mentions),
+            (2, 1, 2, 3, 2),
+            "v{version}"
+        );
         let events = store.events(&Default::default()).unwrap();
-        let strike = events.iter().find(|event| event.summary.event_type == "Explosions/Remote violence").expect("the strike");
+        let strike =
+            events.iter().find(|event| event.summary.event_type == "Explosions/Remote violence").expect("the strike");
         assert!(strike.disputed, "v{version}");
         assert_eq!(strike.summary, claim(4, Some("SOHR")), "v{version}");
-        let sources: Vec<_> = strike.sources.iter().map(|s| (s.doc_key.as_str(), s.claim.fatalities, s.reason.as_str())).collect();
+        let sources: Vec<_> =
+            strike.sources.iter().map(|s| (s.doc_key.as_str(), s.claim.fatalities, s.reason.as_str())).collect();
         assert_eq!(sources, vec![("ar-1", Some(4), ""), ("fr-1", Some(6), "same place, day and actors")], "v{version}");
         let riot = events.iter().find(|event| event.summary.event_type == "Riots").expect("the riot");
         assert_eq!(riot.summary.date.as_deref(), Some("2024-03"), "v{version}");
@@ -98,6 +113,10 @@ fn every_fixture_opens_with_the_current_code_and_reads_back() {
 
         let (first, story) = store.near_duplicates(&[1, 2], &(1..9).collect::<Vec<u32>>(), 0.5).unwrap()[0];
         assert_eq!(store.story_members(story).unwrap().len(), 2, "v{version}");
-        assert_eq!(store.document_by_url("https://example.org/ar-1").unwrap(), Some((first, "sha256-ar-1".into())), "v{version}");
+        assert_eq!(
+            store.document_by_url("https://example.org/ar-1").unwrap(),
+            Some((first, "sha256-ar-1".into())),
+            "v{version}"
+        );
     }
 }

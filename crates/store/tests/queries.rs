@@ -45,13 +45,26 @@ fn claim(event_type: &str, date: Option<&str>, place: &str, fatalities: u64) -> 
 /// Eight events: six dated (two on one day), one month-dated, one undated.
 fn store_with_events() -> (SqliteStore, Vec<i64>) {
     let mut store = open_in_memory().unwrap();
-    let dates = [Some("2025-09-01"), Some("2025-09-03"), Some("2025-09-03"), Some("2025-09-10"), Some("2025-09"), None, Some("2025-08-30"), Some("2025-09-11")];
+    let dates = [
+        Some("2025-09-01"),
+        Some("2025-09-03"),
+        Some("2025-09-03"),
+        Some("2025-09-10"),
+        Some("2025-09"),
+        None,
+        Some("2025-08-30"),
+        Some("2025-09-11"),
+    ];
     let mut ids = Vec::new();
     for (n, date) in dates.iter().enumerate() {
         let lang = ["ar", "fr", "en"][n % 3];
         let (doc, _) = store.insert_document(&document(&format!("doc-{n}"), lang, *date), &[], None).unwrap();
         let event_type = if n % 2 == 0 { "Battles" } else { "Violence against civilians" };
-        ids.push(store.insert_event(doc, &claim(event_type, *date, if n < 4 { "ml.kayes" } else { "ml.mopti" }, n as u64)).unwrap());
+        ids.push(
+            store
+                .insert_event(doc, &claim(event_type, *date, if n < 4 { "ml.kayes" } else { "ml.mopti" }, n as u64))
+                .unwrap(),
+        );
     }
     (store, ids)
 }
@@ -72,7 +85,9 @@ fn pages_run_newest_first_and_resume_exactly_after_their_cursor() {
         let page = store.event_page(&filter, cursor.as_ref(), 3).unwrap();
         paged.extend(page.iter().map(|r| r.event.id));
         match page.last() {
-            Some(last) if page.len() == 3 => cursor = Some(EventCursor { date: last.event.summary.date.clone(), id: last.event.id }),
+            Some(last) if page.len() == 3 => {
+                cursor = Some(EventCursor { date: last.event.summary.date.clone(), id: last.event.id })
+            }
             _ => break,
         }
     }
@@ -83,7 +98,9 @@ fn pages_run_newest_first_and_resume_exactly_after_their_cursor() {
 fn a_page_row_counts_its_sources_and_names_the_first_reporters_language() {
     let (mut store, ids) = store_with_events();
     let (second, _) = store.insert_document(&document("republished", "fr", Some("2025-09-02")), &[], None).unwrap();
-    store.add_source(ids[0], second, &claim("Battles", Some("2025-09-01"), "ml.kayes", 4), "same place and day").unwrap();
+    store
+        .add_source(ids[0], second, &claim("Battles", Some("2025-09-01"), "ml.kayes", 4), "same place and day")
+        .unwrap();
     let row = store.event_rows_by_id(&[ids[0]]).unwrap().pop().unwrap();
     assert_eq!((row.source_count, row.independent_sources, row.first_lang.as_deref()), (2, 2, Some("ar")));
     assert!(store.event_rows_by_id(&[999]).unwrap().is_empty(), "unknown ids are skipped");
@@ -96,7 +113,10 @@ fn points_counts_and_filters_agree() {
     let points = store.points(&battles).unwrap();
     assert_eq!(points.iter().map(|p| p.id).collect::<Vec<_>>(), vec![ids[0], ids[2], ids[4], ids[6]]);
     let by_type = store.event_counts(&EventFilter::default(), CountBy::EventType).unwrap();
-    assert_eq!(by_type.iter().map(|b| (b.key.as_str(), b.count)).collect::<Vec<_>>(), vec![("Battles", 4), ("Violence against civilians", 4)]);
+    assert_eq!(
+        by_type.iter().map(|b| (b.key.as_str(), b.count)).collect::<Vec<_>>(),
+        vec![("Battles", 4), ("Violence against civilians", 4)]
+    );
     // Weeks are keyed by their Monday; only day-precise dates count; fatalities are summed.
     let by_week = store.event_counts(&EventFilter::default(), CountBy::Week).unwrap();
     let weeks: Vec<(&str, u64, u64)> = by_week.iter().map(|b| (b.key.as_str(), b.count, b.fatalities)).collect();
@@ -105,7 +125,15 @@ fn points_counts_and_filters_agree() {
     let by_actor = store.event_counts(&EventFilter::default(), CountBy::Actor).unwrap();
     assert_eq!(by_actor.iter().map(|b| (b.key.as_str(), b.count)).collect::<Vec<_>>(), vec![("fama", 8), ("jnim", 8)]);
     let french = EventFilter { lang: Some("fr".into()), ..EventFilter::default() };
-    assert_eq!(store.event_counts(&french, CountBy::Outlet).unwrap().iter().map(|b| (b.key.as_str(), b.count)).collect::<Vec<_>>(), vec![("outlet-fr", 3)]);
+    assert_eq!(
+        store
+            .event_counts(&french, CountBy::Outlet)
+            .unwrap()
+            .iter()
+            .map(|b| (b.key.as_str(), b.count))
+            .collect::<Vec<_>>(),
+        vec![("outlet-fr", 3)]
+    );
     // Text-search hits narrow events to those their documents report.
     let from_documents = EventFilter { documents: Some(vec![2, 3]), ..EventFilter::default() };
     assert_eq!(store.points(&from_documents).unwrap().iter().map(|p| p.id).collect::<Vec<_>>(), vec![ids[1], ids[2]]);
@@ -117,7 +145,9 @@ fn changes_are_seen_once_by_their_source_rows() {
     let mark = store.change_mark().unwrap();
     assert_eq!(store.changed_events(mark).unwrap(), (vec![], mark), "nothing changed yet");
     let (late, _) = store.insert_document(&document("late", "en", Some("2025-09-12")), &[], None).unwrap();
-    store.add_source(ids[3], late, &claim("Violence against civilians", Some("2025-09-10"), "ml.kayes", 2), "same place").unwrap();
+    store
+        .add_source(ids[3], late, &claim("Violence against civilians", Some("2025-09-10"), "ml.kayes", 2), "same place")
+        .unwrap();
     let fresh = store.insert_event(late, &claim("Battles", Some("2025-09-12"), "ml.gao", 0)).unwrap();
     let (changed, next) = store.changed_events(mark).unwrap();
     assert_eq!(changed, vec![ids[3], fresh]);
@@ -132,10 +162,20 @@ fn documents_page_newest_published_first_and_dated_ranges_exclude_undated() {
     assert_eq!(all.last().map(|d| d.key.as_str()), Some("doc-5"), "undated last");
     let first_two = store.document_page(&DocumentFilter::default(), None, 2).unwrap();
     let last = first_two.last().unwrap();
-    let rest = store.document_page(&DocumentFilter::default(), Some(&DocumentCursor { published: last.published.clone(), id: last.id }), 100).unwrap();
+    let rest = store
+        .document_page(
+            &DocumentFilter::default(),
+            Some(&DocumentCursor { published: last.published.clone(), id: last.id }),
+            100,
+        )
+        .unwrap();
     let resumed: Vec<_> = first_two.iter().chain(&rest).map(|d| d.id).collect();
     assert_eq!(resumed, all.iter().map(|d| d.id).collect::<Vec<_>>());
-    let september = DocumentFilter { since: Some("2025-09-01".into()), until: Some("2025-09-10".into()), ..DocumentFilter::default() };
+    let september = DocumentFilter {
+        since: Some("2025-09-01".into()),
+        until: Some("2025-09-10".into()),
+        ..DocumentFilter::default()
+    };
     let keys: Vec<_> = store.document_page(&september, None, 100).unwrap().into_iter().map(|d| d.key).collect();
     // Readers record publication days only; a partial one (doc-4, "2025-09") sorts before its
     // month's first day and so falls outside a range that starts on it.

@@ -22,12 +22,26 @@ fn document(key: &str, seed: u64) -> NewDocument {
 
 /// A 16-value signature from a seed, with its last `changed` values altered.
 fn signature(seed: u64, changed: usize) -> Vec<u32> {
-    (0..16u32).map(|i| if (i as usize) >= 16 - changed { i.wrapping_mul(7919) ^ 0xABCD } else { (seed as u32).wrapping_add(i) }).collect()
+    (0..16u32)
+        .map(
+            |i| {
+                if (i as usize) >= 16 - changed {
+                    i.wrapping_mul(7919) ^ 0xABCD
+                } else {
+                    (seed as u32).wrapping_add(i)
+                }
+            },
+        )
+        .collect()
 }
 
 /// Four bands of four values, keyed by band number and values.
 fn bands(signature: &[u32]) -> Vec<u64> {
-    signature.chunks(4).enumerate().map(|(b, rows)| rows.iter().fold(b as u64 + 1, |h, v| h.wrapping_mul(1_000_003) ^ u64::from(*v))).collect()
+    signature
+        .chunks(4)
+        .enumerate()
+        .map(|(b, rows)| rows.iter().fold(b as u64 + 1, |h, v| h.wrapping_mul(1_000_003) ^ u64::from(*v)))
+        .collect()
 }
 
 fn mention(kind: &str, entity_id: &str, start: u32, end: u32, text: &str) -> NewMention {
@@ -78,9 +92,16 @@ fn a_document_and_its_mentions_round_trip() {
     let mentions = [mention("place", "place:aleppo", 8, 11, "حلب"), mention("actor", "actor:sy-army", 0, 3, "قصف")];
     let (id, story) = store.insert_document(&document("a", 1), &mentions, None).unwrap();
     assert_eq!(store.document_by_hash("hash-a").unwrap(), Some(id));
-    assert_eq!(store.story_members(story).unwrap(), vec![(id, "a".into(), Some("Hespress".into()), Some("https://example.org/a".into()))]);
+    assert_eq!(
+        store.story_members(story).unwrap(),
+        vec![(id, "a".into(), Some("Hespress".into()), Some("https://example.org/a".into()))]
+    );
     let stored = store.mentions(id).unwrap();
-    assert_eq!(stored, vec![mentions[1].clone(), mentions[0].clone()], "mentions come back in offset order, field for field");
+    assert_eq!(
+        stored,
+        vec![mentions[1].clone(), mentions[0].clone()],
+        "mentions come back in offset order, field for field"
+    );
     let full = store.document(id).unwrap().expect("document is stored");
     assert_eq!(full, document("a", 1), "every field of the document comes back");
     assert_eq!(store.counts().unwrap().mentions, 2);
@@ -162,7 +183,9 @@ fn deleting_a_document_cascades_and_names_the_events_left_to_recompute() {
     let b = add(&mut store, "b", 1 << 20);
     let only_a = store.insert_event(a, &claim("Battles", Some("2024-03-10"), None)).unwrap();
     let a_then_b = store.insert_event(a, &claim("Explosions/Remote violence", Some("2024-03-11"), None)).unwrap();
-    store.add_source(a_then_b, b, &claim("Explosions/Remote violence", Some("2024-03-11"), None), "same place and day").unwrap();
+    store
+        .add_source(a_then_b, b, &claim("Explosions/Remote violence", Some("2024-03-11"), None), "same place and day")
+        .unwrap();
     let only_b = store.insert_event(b, &claim("Riots", Some("2024-03-12"), None)).unwrap();
 
     assert_eq!(store.delete_document(a).unwrap(), vec![a_then_b]);
@@ -197,7 +220,8 @@ fn sources_keep_their_joining_order_reason_and_claim() {
     let stored = store.event(event).unwrap().unwrap();
     assert!(stored.disputed);
     assert_eq!(stored.summary, summary);
-    let sources: Vec<_> = stored.sources.iter().map(|s| (s.doc_key.as_str(), s.reason.as_str(), s.claim.fatalities)).collect();
+    let sources: Vec<_> =
+        stored.sources.iter().map(|s| (s.doc_key.as_str(), s.reason.as_str(), s.claim.fatalities)).collect();
     assert_eq!(sources, vec![("a", "", Some(3)), ("b", "same actor, place and date", Some(7))]);
     assert_eq!(stored.sources[1].claim, second);
     assert_eq!(stored.sources[0].published.as_deref(), Some("2024-03-12"));
@@ -252,7 +276,11 @@ fn events_filter_by_actor_place_date_lang_and_outlet_ordered_by_date() {
     let mut store = open_in_memory().unwrap();
     let arabic = add(&mut store, "ar", 1);
     let french = store
-        .insert_document(&NewDocument { lang: Some("fr".into()), outlet: Some("Le Monde".into()), ..document("fr", 2) }, &[], None)
+        .insert_document(
+            &NewDocument { lang: Some("fr".into()), outlet: Some("Le Monde".into()), ..document("fr", 2) },
+            &[],
+            None,
+        )
         .unwrap()
         .0;
     let with = |actor1: &str, actor2: Option<&str>, place: &str, date: Option<&str>| Claim {
@@ -262,7 +290,9 @@ fn events_filter_by_actor_place_date_lang_and_outlet_ordered_by_date() {
         ..claim("Battles", date, Some(ALEPPO))
     };
     let late = store.insert_event(arabic, &with("actor:hts", None, "place:idlib", Some("2024-05-02"))).unwrap();
-    let early = store.insert_event(french, &with("actor:sy-army", Some("actor:hts"), "place:aleppo", Some("2024-03-01"))).unwrap();
+    let early = store
+        .insert_event(french, &with("actor:sy-army", Some("actor:hts"), "place:aleppo", Some("2024-03-01")))
+        .unwrap();
     let undated = store.insert_event(arabic, &with("actor:sy-army", None, "place:homs", None)).unwrap();
     store.add_source(late, french, &with("actor:hts", None, "place:idlib", Some("2024-05-02")), "same").unwrap();
 
@@ -288,7 +318,12 @@ fn events_filter_by_actor_place_date_lang_and_outlet_ordered_by_date() {
     let hespress = EventFilter { outlet: Some("Hespress".into()), ..filter() };
     assert_eq!(ids(&store.events(&hespress).unwrap()), vec![late, undated]);
 
-    let combined = EventFilter { actor: Some("actor:hts".into()), lang: Some("ar".into()), to: Some("2024-12-31".into()), ..filter() };
+    let combined = EventFilter {
+        actor: Some("actor:hts".into()),
+        lang: Some("ar".into()),
+        to: Some("2024-12-31".into()),
+        ..filter()
+    };
     assert_eq!(ids(&store.events(&combined).unwrap()), vec![late]);
     let wrong_type = EventFilter { event_type: Some("Riots".into()), ..filter() };
     assert!(store.events(&wrong_type).unwrap().is_empty());
@@ -387,7 +422,8 @@ fn odd_input_is_an_error_or_stored_never_a_panic() {
     let odd = Claim { lat: Some(f64::NAN), date: Some("not a date".into()), ..claim("", Some(""), None) };
     let event = store.insert_event(a, &odd).unwrap();
     assert_eq!(store.event(event).unwrap().unwrap().summary.lat, None, "SQLite stores NaN as NULL");
-    let window = EventFilter { from: Some("x".into()), to: Some("".into()), bbox: Some((f64::NAN, 0.0, 1.0, 1.0)), ..filter() };
+    let window =
+        EventFilter { from: Some("x".into()), to: Some("".into()), bbox: Some((f64::NAN, 0.0, 1.0, 1.0)), ..filter() };
     assert!(store.candidate_events(&window).is_ok());
     assert!(store.events(&window).is_ok());
     assert_eq!(store.event(-1).unwrap(), None);
@@ -397,7 +433,13 @@ fn odd_input_is_an_error_or_stored_never_a_panic() {
 #[test]
 fn entities_are_recorded_once_and_updated() {
     let mut store = open_in_memory().unwrap();
-    let kayes = marsad_store::NewEntity { kind: "place".into(), id: "ml.kayes".into(), name: "Kayes".into(), lat: Some(14.45), lon: Some(-11.44) };
+    let kayes = marsad_store::NewEntity {
+        kind: "place".into(),
+        id: "ml.kayes".into(),
+        name: "Kayes".into(),
+        lat: Some(14.45),
+        lon: Some(-11.44),
+    };
     store.upsert_entities(std::slice::from_ref(&kayes)).unwrap();
     store.upsert_entities(&[marsad_store::NewEntity { name: "Kayes town".into(), ..kayes.clone() }]).unwrap();
     assert_eq!(store.entity("place", "ml.kayes").unwrap().map(|e| e.name), Some("Kayes town".into()));

@@ -18,5 +18,7 @@ fn text() -> String {
 #[divan::bench(sample_count = 10)]
 fn counts_and_dates(bencher: divan::Bencher) {
     let text = text();
-    bencher.counter(divan::counter::BytesCount::new(text.len())).bench(|| counts(&text).len() + dates(&text, Some("2025-09-21")).len());
+    bencher
+        .counter(divan::counter::BytesCount::new(text.len()))
+        .bench(|| counts(&text).len() + dates(&text, Some("2025-09-21")).len());
 }

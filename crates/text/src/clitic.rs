@@ -43,7 +43,13 @@ pub fn splits_into<'a>(folded: &'a str, out: &mut Vec<Split<'a>>) {
         }
         total += 1;
     }
-    let byte_at = |chars: usize| -> usize { if chars < 5 { offsets[chars].min(folded.len()) } else { folded.len() } };
+    let byte_at = |chars: usize| -> usize {
+        if chars < 5 {
+            offsets[chars].min(folded.len())
+        } else {
+            folded.len()
+        }
+    };
     out.push(Split { stem: folded, stem_offset: 0, article_offset: None, definite: false });
     // Conjunction (و ف), then preposition (ب ل ك), then article (ال, or the ل of لل).
     let conjunctions: &[usize] = if matches!(head[0], 'و' | 'ف') { &[0, 1] } else { &[0] };
@@ -52,15 +58,33 @@ pub fn splits_into<'a>(folded: &'a str, out: &mut Vec<Split<'a>>) {
         for &p in prepositions {
             let clitic_chars = c + p;
             if clitic_chars > 0 && total >= clitic_chars + MIN_STEM_CHARS {
-                out.push(Split { stem: &folded[byte_at(clitic_chars)..], stem_offset: clitic_chars, article_offset: None, definite: false });
+                out.push(Split {
+                    stem: &folded[byte_at(clitic_chars)..],
+                    stem_offset: clitic_chars,
+                    article_offset: None,
+                    definite: false,
+                });
             }
             let lam_preposition = p == 1 && head[c] == 'ل';
             if lam_preposition {
                 if head[clitic_chars] == 'ل' && total >= clitic_chars + 1 + MIN_STEM_CHARS {
-                    out.push(Split { stem: &folded[byte_at(clitic_chars + 1)..], stem_offset: clitic_chars + 1, article_offset: None, definite: true });
+                    out.push(Split {
+                        stem: &folded[byte_at(clitic_chars + 1)..],
+                        stem_offset: clitic_chars + 1,
+                        article_offset: None,
+                        definite: true,
+                    });
                 }
-            } else if head[clitic_chars] == 'ا' && head[clitic_chars + 1] == 'ل' && total >= clitic_chars + 2 + MIN_STEM_CHARS {
-                out.push(Split { stem: &folded[byte_at(clitic_chars + 2)..], stem_offset: clitic_chars + 2, article_offset: Some(clitic_chars), definite: true });
+            } else if head[clitic_chars] == 'ا'
+                && head[clitic_chars + 1] == 'ل'
+                && total >= clitic_chars + 2 + MIN_STEM_CHARS
+            {
+                out.push(Split {
+                    stem: &folded[byte_at(clitic_chars + 2)..],
+                    stem_offset: clitic_chars + 2,
+                    article_offset: Some(clitic_chars),
+                    definite: true,
+                });
             }
         }
     }

@@ -56,46 +56,192 @@ pub struct DateMention {
 }
 
 const MONTHS: &[(&str, u8)] = &[
-    ("يناير", 1), ("فبراير", 2), ("مارس", 3), ("ابريل", 4), ("مايو", 5), ("يونيو", 6), ("يونيه", 6), ("يوليو", 7),
-    ("يوليه", 7), ("اغسطس", 8), ("سبتمبر", 9), ("اكتوبر", 10), ("نوفمبر", 11), ("ديسمبر", 12), ("شباط", 2), ("اذار", 3),
-    ("نيسان", 4), ("ايار", 5), ("حزيران", 6), ("تموز", 7), ("اب", 8), ("ايلول", 9), ("جانفي", 1), ("فيفري", 2),
-    ("افريل", 4), ("ماي", 5), ("جوان", 6), ("جويليه", 7), ("اوت", 8), ("يوليوز", 7), ("غشت", 8), ("شتنبر", 9),
-    ("نونبر", 11), ("دجنبر", 12), ("janvier", 1), ("fevrier", 2), ("mars", 3), ("avril", 4), ("mai", 5), ("juin", 6),
-    ("juillet", 7), ("aout", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11), ("decembre", 12), ("janv", 1),
-    ("fev", 2), ("fevr", 2), ("avr", 4), ("juil", 7), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
-    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6), ("july", 7), ("august", 8),
-    ("september", 9), ("october", 10), ("november", 11), ("december", 12), ("jan", 1), ("feb", 2), ("mar", 3),
-    ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8), ("sep", 9),
+    ("يناير", 1),
+    ("فبراير", 2),
+    ("مارس", 3),
+    ("ابريل", 4),
+    ("مايو", 5),
+    ("يونيو", 6),
+    ("يونيه", 6),
+    ("يوليو", 7),
+    ("يوليه", 7),
+    ("اغسطس", 8),
+    ("سبتمبر", 9),
+    ("اكتوبر", 10),
+    ("نوفمبر", 11),
+    ("ديسمبر", 12),
+    ("شباط", 2),
+    ("اذار", 3),
+    ("نيسان", 4),
+    ("ايار", 5),
+    ("حزيران", 6),
+    ("تموز", 7),
+    ("اب", 8),
+    ("ايلول", 9),
+    ("جانفي", 1),
+    ("فيفري", 2),
+    ("افريل", 4),
+    ("ماي", 5),
+    ("جوان", 6),
+    ("جويليه", 7),
+    ("اوت", 8),
+    ("يوليوز", 7),
+    ("غشت", 8),
+    ("شتنبر", 9),
+    ("نونبر", 11),
+    ("دجنبر", 12),
+    ("janvier", 1),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("decembre", 12),
+    ("janv", 1),
+    ("fev", 2),
+    ("fevr", 2),
+    ("avr", 4),
+    ("juil", 7),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
 ];
 /// Levantine two-word months: (first word, second word, month).
 const MONTH_PAIRS: &[(&str, &str, u8)] =
     &[("كانون", "الثاني", 1), ("كانون", "الاول", 12), ("تشرين", "الاول", 10), ("تشرين", "الثاني", 11)];
 /// Weekdays, 0 = Sunday.
 const WEEKDAYS: &[(&str, u8)] = &[
-    ("الاحد", 0), ("الاثنين", 1), ("الثلاثاء", 2), ("الاربعاء", 3), ("الخميس", 4), ("الجمعه", 5), ("السبت", 6),
-    ("dimanche", 0), ("lundi", 1), ("mardi", 2), ("mercredi", 3), ("jeudi", 4), ("vendredi", 5), ("samedi", 6),
-    ("sunday", 0), ("monday", 1), ("tuesday", 2), ("wednesday", 3), ("thursday", 4), ("friday", 5), ("saturday", 6),
+    ("الاحد", 0),
+    ("الاثنين", 1),
+    ("الثلاثاء", 2),
+    ("الاربعاء", 3),
+    ("الخميس", 4),
+    ("الجمعه", 5),
+    ("السبت", 6),
+    ("dimanche", 0),
+    ("lundi", 1),
+    ("mardi", 2),
+    ("mercredi", 3),
+    ("jeudi", 4),
+    ("vendredi", 5),
+    ("samedi", 6),
+    ("sunday", 0),
+    ("monday", 1),
+    ("tuesday", 2),
+    ("wednesday", 3),
+    ("thursday", 4),
+    ("friday", 5),
+    ("saturday", 6),
 ];
 /// Arabic ordinal day words (masculine and feminine); الحادي is the 1 of 11, 21 and 31.
 const ORDINALS: &[(&str, u8)] = &[
-    ("الاول", 1), ("الاولي", 1), ("الحادي", 1), ("الحاديه", 1), ("الثاني", 2), ("الثانيه", 2), ("الثالث", 3),
-    ("الثالثه", 3), ("الرابع", 4), ("الرابعه", 4), ("الخامس", 5), ("الخامسه", 5), ("السادس", 6), ("السادسه", 6),
-    ("السابع", 7), ("السابعه", 7), ("الثامن", 8), ("الثامنه", 8), ("التاسع", 9), ("التاسعه", 9), ("العاشر", 10),
-    ("العاشره", 10), ("العشرين", 20), ("العشرون", 20), ("الثلاثين", 30), ("الثلاثون", 30), ("premier", 1),
+    ("الاول", 1),
+    ("الاولي", 1),
+    ("الحادي", 1),
+    ("الحاديه", 1),
+    ("الثاني", 2),
+    ("الثانيه", 2),
+    ("الثالث", 3),
+    ("الثالثه", 3),
+    ("الرابع", 4),
+    ("الرابعه", 4),
+    ("الخامس", 5),
+    ("الخامسه", 5),
+    ("السادس", 6),
+    ("السادسه", 6),
+    ("السابع", 7),
+    ("السابعه", 7),
+    ("الثامن", 8),
+    ("الثامنه", 8),
+    ("التاسع", 9),
+    ("التاسعه", 9),
+    ("العاشر", 10),
+    ("العاشره", 10),
+    ("العشرين", 20),
+    ("العشرون", 20),
+    ("الثلاثين", 30),
+    ("الثلاثون", 30),
+    ("premier", 1),
 ];
-const ORDINAL_TENS: &[(&str, u8)] = &[("عشر", 10), ("عشره", 10), ("والعشرين", 20), ("والعشرون", 20), ("والثلاثين", 30), ("والثلاثون", 30)];
+const ORDINAL_TENS: &[(&str, u8)] =
+    &[("عشر", 10), ("عشره", 10), ("والعشرين", 20), ("والعشرون", 20), ("والثلاثين", 30), ("والثلاثون", 30)];
 /// Words between an ordinal day and its month: "السادس من سبتمبر", "6 من شهر أكتوبر".
 const DAY_MONTH_LINKS: &[&str] = &["من", "de", "of", "شهر"];
 /// Attached suffixes of a day number: "1er", "2e", "3rd".
 const DAY_SUFFIXES: &[&str] = &["er", "e", "eme", "st", "nd", "rd", "th"];
 /// Words before a month that make it one.
 const MONTH_CONTEXT_BEFORE: &[&str] = &[
-    "في", "شهر", "مطلع", "منتصف", "اواخر", "اوائل", "بدايه", "نهايه", "خلال", "منذ", "حتي", "in", "en", "since", "depuis",
-    "mois", "month", "debut", "mi", "fin", "early", "mid", "late", "during", "until", "last", "next",
+    "في",
+    "شهر",
+    "مطلع",
+    "منتصف",
+    "اواخر",
+    "اوائل",
+    "بدايه",
+    "نهايه",
+    "خلال",
+    "منذ",
+    "حتي",
+    "in",
+    "en",
+    "since",
+    "depuis",
+    "mois",
+    "month",
+    "debut",
+    "mi",
+    "fin",
+    "early",
+    "mid",
+    "late",
+    "during",
+    "until",
+    "last",
+    "next",
 ];
 /// Qualifiers kept in a month's span: "مطلع سبتمبر", "fin septembre", "late September".
-const MONTH_QUALIFIERS: &[&str] =
-    &["مطلع", "منتصف", "اواخر", "اوائل", "بدايه", "نهايه", "debut", "mi", "fin", "early", "mid", "late", "last", "next"];
+const MONTH_QUALIFIERS: &[&str] = &[
+    "مطلع",
+    "منتصف",
+    "اواخر",
+    "اوائل",
+    "بدايه",
+    "نهايه",
+    "debut",
+    "mi",
+    "fin",
+    "early",
+    "mid",
+    "late",
+    "last",
+    "next",
+];
 /// Words after a month or weekday meaning "last" and "next".
 const PAST_AFTER: &[&str] = &["الماضي", "الماضيه", "المنصرم", "المنصرمه", "dernier", "derniere"];
 const NEXT_AFTER: &[&str] = &["المقبل", "المقبله", "القادم", "القادمه", "prochain", "prochaine"];
@@ -123,26 +269,67 @@ enum Rel {
 
 /// Fixed relative phrases (folded words). Longer ones first where they share a start.
 const PHRASES: &[(&[&str], Rel)] = &[
-    (&["اول", "من", "امس"], Rel::Days(-2)), (&["اول", "امس"], Rel::Days(-2)), (&["avant", "hier"], Rel::Days(-2)),
-    (&["day", "before", "yesterday"], Rel::Days(-2)), (&["امس"], Rel::Days(-1)), (&["الامس"], Rel::Days(-1)),
-    (&["البارحه"], Rel::Days(-1)), (&["hier"], Rel::Days(-1)), (&["yesterday"], Rel::Days(-1)),
-    (&["اليوم"], Rel::Days(0)), (&["aujourd", "hui"], Rel::Days(0)), (&["today"], Rel::Days(0)),
-    (&["tonight"], Rel::Days(0)), (&["غدا"], Rel::Days(1)), (&["demain"], Rel::Days(1)), (&["tomorrow"], Rel::Days(1)),
-    (&["الاسبوع", "الماضي"], Rel::Week(-1)), (&["الاسبوع", "المنصرم"], Rel::Week(-1)), (&["semaine", "derniere"], Rel::Week(-1)),
-    (&["last", "week"], Rel::Week(-1)), (&["هذا", "الاسبوع"], Rel::Week(0)), (&["الاسبوع", "الجاري"], Rel::Week(0)),
-    (&["الاسبوع", "الحالي"], Rel::Week(0)), (&["cette", "semaine"], Rel::Week(0)), (&["this", "week"], Rel::Week(0)),
-    (&["الاسبوع", "المقبل"], Rel::Week(1)), (&["الاسبوع", "القادم"], Rel::Week(1)), (&["semaine", "prochaine"], Rel::Week(1)),
-    (&["next", "week"], Rel::Week(1)), (&["الشهر", "الماضي"], Rel::Month(-1)), (&["الشهر", "المنصرم"], Rel::Month(-1)),
-    (&["mois", "dernier"], Rel::Month(-1)), (&["last", "month"], Rel::Month(-1)), (&["الشهر", "الجاري"], Rel::Month(0)),
-    (&["الشهر", "الحالي"], Rel::Month(0)), (&["هذا", "الشهر"], Rel::Month(0)), (&["ce", "mois"], Rel::Month(0)),
-    (&["this", "month"], Rel::Month(0)), (&["الشهر", "المقبل"], Rel::Month(1)), (&["mois", "prochain"], Rel::Month(1)),
-    (&["next", "month"], Rel::Month(1)), (&["العام", "الماضي"], Rel::Year(-1)), (&["السنه", "الماضيه"], Rel::Year(-1)),
-    (&["annee", "derniere"], Rel::Year(-1)), (&["an", "dernier"], Rel::Year(-1)), (&["last", "year"], Rel::Year(-1)),
-    (&["العام", "الجاري"], Rel::Year(0)), (&["العام", "الحالي"], Rel::Year(0)), (&["هذا", "العام"], Rel::Year(0)),
-    (&["cette", "annee"], Rel::Year(0)), (&["this", "year"], Rel::Year(0)), (&["منذ", "عده", "اسابيع"], Rel::Lately),
-    (&["منذ", "اسابيع"], Rel::Lately), (&["منذ", "عده", "اشهر"], Rel::Lately), (&["منذ", "اشهر"], Rel::Lately),
-    (&["منذ", "شهور"], Rel::Lately), (&["depuis", "des", "semaines"], Rel::Lately), (&["depuis", "plusieurs", "semaines"], Rel::Lately),
-    (&["depuis", "des", "mois"], Rel::Lately), (&["for", "weeks"], Rel::Lately), (&["for", "months"], Rel::Lately),
+    (&["اول", "من", "امس"], Rel::Days(-2)),
+    (&["اول", "امس"], Rel::Days(-2)),
+    (&["avant", "hier"], Rel::Days(-2)),
+    (&["day", "before", "yesterday"], Rel::Days(-2)),
+    (&["امس"], Rel::Days(-1)),
+    (&["الامس"], Rel::Days(-1)),
+    (&["البارحه"], Rel::Days(-1)),
+    (&["hier"], Rel::Days(-1)),
+    (&["yesterday"], Rel::Days(-1)),
+    (&["اليوم"], Rel::Days(0)),
+    (&["aujourd", "hui"], Rel::Days(0)),
+    (&["today"], Rel::Days(0)),
+    (&["tonight"], Rel::Days(0)),
+    (&["غدا"], Rel::Days(1)),
+    (&["demain"], Rel::Days(1)),
+    (&["tomorrow"], Rel::Days(1)),
+    (&["الاسبوع", "الماضي"], Rel::Week(-1)),
+    (&["الاسبوع", "المنصرم"], Rel::Week(-1)),
+    (&["semaine", "derniere"], Rel::Week(-1)),
+    (&["last", "week"], Rel::Week(-1)),
+    (&["هذا", "الاسبوع"], Rel::Week(0)),
+    (&["الاسبوع", "الجاري"], Rel::Week(0)),
+    (&["الاسبوع", "الحالي"], Rel::Week(0)),
+    (&["cette", "semaine"], Rel::Week(0)),
+    (&["this", "week"], Rel::Week(0)),
+    (&["الاسبوع", "المقبل"], Rel::Week(1)),
+    (&["الاسبوع", "القادم"], Rel::Week(1)),
+    (&["semaine", "prochaine"], Rel::Week(1)),
+    (&["next", "week"], Rel::Week(1)),
+    (&["الشهر", "الماضي"], Rel::Month(-1)),
+    (&["الشهر", "المنصرم"], Rel::Month(-1)),
+    (&["mois", "dernier"], Rel::Month(-1)),
+    (&["last", "month"], Rel::Month(-1)),
+    (&["الشهر", "الجاري"], Rel::Month(0)),
+    (&["الشهر", "الحالي"], Rel::Month(0)),
+    (&["هذا", "الشهر"], Rel::Month(0)),
+    (&["ce", "mois"], Rel::Month(0)),
+    (&["this", "month"], Rel::Month(0)),
+    (&["الشهر", "المقبل"], Rel::Month(1)),
+    (&["mois", "prochain"], Rel::Month(1)),
+    (&["next", "month"], Rel::Month(1)),
+    (&["العام", "الماضي"], Rel::Year(-1)),
+    (&["السنه", "الماضيه"], Rel::Year(-1)),
+    (&["annee", "derniere"], Rel::Year(-1)),
+    (&["an", "dernier"], Rel::Year(-1)),
+    (&["last", "year"], Rel::Year(-1)),
+    (&["العام", "الجاري"], Rel::Year(0)),
+    (&["العام", "الحالي"], Rel::Year(0)),
+    (&["هذا", "العام"], Rel::Year(0)),
+    (&["cette", "annee"], Rel::Year(0)),
+    (&["this", "year"], Rel::Year(0)),
+    (&["منذ", "عده", "اسابيع"], Rel::Lately),
+    (&["منذ", "اسابيع"], Rel::Lately),
+    (&["منذ", "عده", "اشهر"], Rel::Lately),
+    (&["منذ", "اشهر"], Rel::Lately),
+    (&["منذ", "شهور"], Rel::Lately),
+    (&["depuis", "des", "semaines"], Rel::Lately),
+    (&["depuis", "plusieurs", "semaines"], Rel::Lately),
+    (&["depuis", "des", "mois"], Rel::Lately),
+    (&["for", "weeks"], Rel::Lately),
+    (&["for", "months"], Rel::Lately),
 ];
 /// Proclitics an Arabic context word may carry: "وأمس", "بالأمس", "لشهر".
 const CLITICS: &[&str] = &["و", "ف", "ب", "ل", "وب", "ول", "فب"];
@@ -331,13 +518,16 @@ fn lookup(tokens: &Tokens, index: usize) -> Option<Word> {
     if tokens.items().get(index)?.script != Script::Arabic {
         return None;
     }
-    CLITICS.iter().find_map(|c| word.strip_prefix(c).filter(|s| s.chars().nth(2).is_some()).and_then(|s| map.get(s).copied()))
+    CLITICS
+        .iter()
+        .find_map(|c| word.strip_prefix(c).filter(|s| s.chars().nth(2).is_some()).and_then(|s| map.get(s).copied()))
 }
 
 /// The month named at token `index` and how many tokens its name takes.
 pub(crate) fn month_at(tokens: &Tokens, index: usize) -> Option<(u8, usize)> {
     let word = tokens.folded(index);
-    if let Some(&(_, _, m)) = MONTH_PAIRS.iter().find(|&&(a, b, _)| eq_clitic(word, a) && tokens.folded(index + 1) == b) {
+    if let Some(&(_, _, m)) = MONTH_PAIRS.iter().find(|&&(a, b, _)| eq_clitic(word, a) && tokens.folded(index + 1) == b)
+    {
         return Some((m, 2));
     }
     match lookup(tokens, index) {
@@ -394,7 +584,8 @@ impl Scan<'_> {
     /// Token `left` is followed by `left + 1` with only spaces, a comma or a dot between.
     fn close(&self, left: usize) -> bool {
         let joined = self.tokens.items().get(left).is_some_and(|t| t.joined_to_next);
-        left + 1 < self.tokens.len() && (joined || matches!(self.gap(left).trim(), "," | "." | "،") && !self.gap(left).contains('\n'))
+        left + 1 < self.tokens.len()
+            && (joined || matches!(self.gap(left).trim(), "," | "." | "،") && !self.gap(left).contains('\n'))
     }
 
     fn push(&mut self, first: usize, last: usize, date: Option<Date>, precision: Precision, relative: bool) {
@@ -466,7 +657,8 @@ impl Scan<'_> {
         if !matches!(sep, "/" | "-" | ".") || self.gap(i + 1) != sep {
             return None;
         }
-        let (a, b, c) = (digit_value(self.tokens, i, 4)?, digit_value(self.tokens, i + 1, 2)?, digit_value(self.tokens, i + 2, 4)?);
+        let (a, b, c) =
+            (digit_value(self.tokens, i, 4)?, digit_value(self.tokens, i + 1, 2)?, digit_value(self.tokens, i + 2, 4)?);
         let date = if self.tokens.folded(i).len() == 4 {
             Date::ymd(a as i32, b as u8, u8::try_from(c).ok()?)
         } else if self.tokens.folded(i + 2).len() == 4 {
@@ -557,15 +749,25 @@ impl Scan<'_> {
             last += 1;
             direction = 1;
         }
-        if self.close(last) && word_in(t, last + 1, NIGHT_LINKS) && self.close(last + 1) && matches!(lookup(t, last + 2), Some(Word::Weekday(_))) {
+        if self.close(last)
+            && word_in(t, last + 1, NIGHT_LINKS)
+            && self.close(last + 1)
+            && matches!(lookup(t, last + 2), Some(Word::Weekday(_)))
+        {
             last += 2;
         }
         let date = self.published.and_then(|p| {
             let pw = i64::from(weekday(p.year, p.month?, p.day?));
             let w = i64::from(wd);
             let offset = match direction {
-                1 => match (w - pw).rem_euclid(7) { 0 => 7, d => d },
-                -1 => -match (pw - w).rem_euclid(7) { 0 => 7, d => d },
+                1 => match (w - pw).rem_euclid(7) {
+                    0 => 7,
+                    d => d,
+                },
+                -1 => -match (pw - w).rem_euclid(7) {
+                    0 => 7,
+                    d => d,
+                },
                 _ => -(pw - w).rem_euclid(7),
             };
             shift_days(p, offset)
@@ -604,7 +806,10 @@ impl Scan<'_> {
             "next" if i > 0 => 1,
             _ => 0,
         };
-        let after = self.close(last) && (word_in(t, last + 1, PAST_AFTER) || word_in(t, last + 1, NEXT_AFTER) || word_in(t, last + 1, CURRENT_AFTER));
+        let after = self.close(last)
+            && (word_in(t, last + 1, PAST_AFTER)
+                || word_in(t, last + 1, NEXT_AFTER)
+                || word_in(t, last + 1, CURRENT_AFTER));
         if !before && !after {
             return None;
         }

@@ -107,7 +107,12 @@ impl Forms {
             _ => &[],
         };
         stored.iter().filter_map(move |r| {
-            Some(Split { stem: folded.get(usize::from(r.stem_byte)..)?, stem_offset: usize::from(r.stem_offset), article_offset: r.article_offset.map(usize::from), definite: r.definite })
+            Some(Split {
+                stem: folded.get(usize::from(r.stem_byte)..)?,
+                stem_offset: usize::from(r.stem_offset),
+                article_offset: r.article_offset.map(usize::from),
+                definite: r.definite,
+            })
         })
     }
 

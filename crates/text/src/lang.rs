@@ -57,11 +57,31 @@ impl Lang {
 }
 
 const FUNCTION_WORDS: &[(Lang, &[&str])] = &[
-    (Lang::Fr, &["le", "la", "les", "des", "du", "et", "est", "une", "dans", "pour", "qui", "sur", "au", "aux", "par", "pas", "ne", "ce", "cette", "il", "elle", "sont", "ont", "avec", "selon", "leur", "ses", "entre", "apres", "contre", "nord", "sud"]),
-    (Lang::En, &["the", "of", "and", "to", "is", "was", "that", "for", "on", "with", "by", "as", "at", "from", "are", "were", "this", "which", "has", "have", "it", "its", "after", "said", "near", "against", "north", "south", "their"]),
+    (
+        Lang::Fr,
+        &[
+            "le", "la", "les", "des", "du", "et", "est", "une", "dans", "pour", "qui", "sur", "au", "aux", "par",
+            "pas", "ne", "ce", "cette", "il", "elle", "sont", "ont", "avec", "selon", "leur", "ses", "entre", "apres",
+            "contre", "nord", "sud",
+        ],
+    ),
+    (
+        Lang::En,
+        &[
+            "the", "of", "and", "to", "is", "was", "that", "for", "on", "with", "by", "as", "at", "from", "are",
+            "were", "this", "which", "has", "have", "it", "its", "after", "said", "near", "against", "north", "south",
+            "their",
+        ],
+    ),
     (Lang::Es, &["el", "los", "las", "del", "y", "que", "por", "para", "con", "una", "es", "al", "fue", "segun"]),
     (Lang::Pt, &["os", "da", "do", "das", "dos", "em", "que", "para", "com", "uma", "nao", "ao", "foi", "segundo"]),
-    (Lang::De, &["der", "die", "das", "und", "ist", "nicht", "mit", "von", "zu", "den", "dem", "ein", "eine", "im", "auf", "fur"]),
+    (
+        Lang::De,
+        &[
+            "der", "die", "das", "und", "ist", "nicht", "mit", "von", "zu", "den", "dem", "ein", "eine", "im", "auf",
+            "fur",
+        ],
+    ),
     (Lang::It, &["il", "lo", "gli", "della", "delle", "che", "per", "con", "una", "sono", "nel", "degli", "dopo"]),
 ];
 
@@ -180,7 +200,13 @@ mod tests {
 
     #[test]
     fn token_detection_agrees_with_char_detection() {
-        for text in ["أعلنت جماعة نصرة الإسلام (JNIM) مسؤوليتها", "L'armée malienne a repoussé une attaque près de Kayes.", "Gunmen attacked a convoy near Kayes, officials said.", "Mali : JNIM frappe Ségou", "Mali: JNIM strikes Segou"] {
+        for text in [
+            "أعلنت جماعة نصرة الإسلام (JNIM) مسؤوليتها",
+            "L'armée malienne a repoussé une attaque près de Kayes.",
+            "Gunmen attacked a convoy near Kayes, officials said.",
+            "Mali : JNIM frappe Ségou",
+            "Mali: JNIM strikes Segou",
+        ] {
             let tokens = crate::Tokens::new(text);
             assert_eq!(detect_tokens(&tokens, 0..tokens.len()).0, detect(text), "{text}");
         }

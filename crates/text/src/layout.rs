@@ -110,21 +110,94 @@ impl Layout {
 }
 
 const COUNTER_WORDS: &[&str] = &[
-    "تعليق", "تعليقات", "مشاهده", "مشاهدات", "قراءه", "comment", "comments", "commentaire", "commentaires",
-    "reaction", "reactions", "vues", "views", "likes", "partages", "shares",
+    "تعليق",
+    "تعليقات",
+    "مشاهده",
+    "مشاهدات",
+    "قراءه",
+    "comment",
+    "comments",
+    "commentaire",
+    "commentaires",
+    "reaction",
+    "reactions",
+    "vues",
+    "views",
+    "likes",
+    "partages",
+    "shares",
 ];
 
 const SHARE_WORDS: &[&str] = &[
-    "شارك", "مشاركه", "شاركها", "فيسبوك", "فيس", "بوك", "تويتر", "واتساب", "واتس", "اب", "تيليجرام", "تلغرام", "طباعه",
-    "انستغرام", "يوتيوب", "لينكدان", "اقرا", "ايضا", "المزيد", "الرئيسيه", "اخبار", "عاجل", "تابعونا", "علي", "عبر", "x",
-    "share", "facebook", "twitter", "whatsapp", "telegram", "linkedin", "email", "print", "tweet", "pinterest",
-    "reddit", "read", "more", "also", "home", "menu", "follow", "us", "on", "subscribe", "newsletter", "partager",
-    "imprimer", "lire", "aussi", "suivez", "nous", "sur", "accueil", "abonnez", "vous", "envoyer", "copier", "lien",
-    "le", "la", "copy", "link",
+    "شارك",
+    "مشاركه",
+    "شاركها",
+    "فيسبوك",
+    "فيس",
+    "بوك",
+    "تويتر",
+    "واتساب",
+    "واتس",
+    "اب",
+    "تيليجرام",
+    "تلغرام",
+    "طباعه",
+    "انستغرام",
+    "يوتيوب",
+    "لينكدان",
+    "اقرا",
+    "ايضا",
+    "المزيد",
+    "الرئيسيه",
+    "اخبار",
+    "عاجل",
+    "تابعونا",
+    "علي",
+    "عبر",
+    "x",
+    "share",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "telegram",
+    "linkedin",
+    "email",
+    "print",
+    "tweet",
+    "pinterest",
+    "reddit",
+    "read",
+    "more",
+    "also",
+    "home",
+    "menu",
+    "follow",
+    "us",
+    "on",
+    "subscribe",
+    "newsletter",
+    "partager",
+    "imprimer",
+    "lire",
+    "aussi",
+    "suivez",
+    "nous",
+    "sur",
+    "accueil",
+    "abonnez",
+    "vous",
+    "envoyer",
+    "copier",
+    "lien",
+    "le",
+    "la",
+    "copy",
+    "link",
 ];
 
 /// Lines that begin a related-article link.
-const RELATED_PREFIXES: &[&str] = &["اقرا ايضا", "اقرا المزيد", "lire aussi", "a lire aussi", "read also", "read more", "see also", "voir aussi"];
+const RELATED_PREFIXES: &[&str] =
+    &["اقرا ايضا", "اقرا المزيد", "lire aussi", "a lire aussi", "read also", "read more", "see also", "voir aussi"];
 
 /// Analyse the layout of `text`. `title`, when the reader found one, marks the headline.
 pub fn analyse(text: &str, title: Option<&str>) -> Layout {
@@ -169,7 +242,8 @@ fn feed_byte(hash: u64, byte: u8) -> u64 {
 /// [`analyse`] reusing the tokens of the whole text (the extractor has them already).
 pub fn analyse_with_tokens(text: &str, tokens: &Tokens, title: Option<&str>) -> Layout {
     let title_tokens = title.map(Tokens::new);
-    let title_key = title_tokens.as_ref().map(|t| Line { tokens: t, range: 0..t.len() }.key()).filter(|k| *k != EMPTY_KEY);
+    let title_key =
+        title_tokens.as_ref().map(|t| Line { tokens: t, range: 0..t.len() }.key()).filter(|k| *k != EMPTY_KEY);
     let mut blocks: Vec<Block> = Vec::new();
     let mut seen: HashSet<u64, BuildHasherDefault<PassThrough>> = HashSet::default();
     let (mut has_title, mut only_noise) = (false, true);
@@ -192,7 +266,10 @@ pub fn analyse_with_tokens(text: &str, tokens: &Tokens, title: Option<&str>) -> 
             BlockKind::Noise(Noise::ShareOrMenu)
         } else if seen.contains(&key) {
             BlockKind::Noise(Noise::Repeated)
-        } else if short && !has_title && (title_key == Some(key) || (title_key.is_none() && only_noise && looks_like_heading(line, &words, 30))) {
+        } else if short
+            && !has_title
+            && (title_key == Some(key) || (title_key.is_none() && only_noise && looks_like_heading(line, &words, 30)))
+        {
             BlockKind::Title
         } else if short && (is_emphasised(line) || looks_like_heading(line, &words, 9)) {
             BlockKind::Heading
@@ -241,7 +318,13 @@ fn trim_line(line: &str) -> Trimmed {
         }
     }
     match first {
-        Some(byte_start) => Trimmed { total_chars: total, leading_chars: leading, content_chars: through_last - leading, byte_start, byte_end: last_end },
+        Some(byte_start) => Trimmed {
+            total_chars: total,
+            leading_chars: leading,
+            content_chars: through_last - leading,
+            byte_start,
+            byte_end: last_end,
+        },
         None => Trimmed { total_chars: total, leading_chars: 0, content_chars: 0, byte_start: 0, byte_end: 0 },
     }
 }
@@ -279,7 +362,8 @@ fn is_share_or_menu(words: &Line<'_>) -> bool {
 
 fn is_emphasised(line: &str) -> bool {
     let inner = line.trim_matches(|c: char| c.is_whitespace());
-    (inner.starts_with('*') && inner.ends_with('*') && inner.len() > 2) || (inner.starts_with('#') && !inner.starts_with("#\u{20}#"))
+    (inner.starts_with('*') && inner.ends_with('*') && inner.len() > 2)
+        || (inner.starts_with('#') && !inner.starts_with("#\u{20}#"))
 }
 
 fn looks_like_heading(line: &str, line_words: &Line<'_>, max_words: usize) -> bool {
@@ -304,7 +388,8 @@ fn sentences(line: &str, line_start: u32) -> Vec<Span> {
             '!' | '?' | '؟' | '…' => true,
             '.' => {
                 let decimal = previous.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
-                let initial = previous.is_some_and(|p| p.is_uppercase()) && !before_previous.is_some_and(char::is_alphabetic);
+                let initial =
+                    previous.is_some_and(|p| p.is_uppercase()) && !before_previous.is_some_and(char::is_alphabetic);
                 !decimal && !initial && next.is_none_or(|n| n.is_whitespace() || n == '"' || n == '»' || n == '.')
             }
             _ => false,
@@ -381,7 +466,11 @@ mod tests {
     fn sentences_split_on_final_punctuation_not_decimals() {
         let text = "Le bilan est de 3.5 morts. Les secours arrivent! Fin";
         let layout = analyse(text, Some("x"));
-        let spans: Vec<String> = layout.blocks[0].sentences.iter().map(|s| text.chars().skip(s.start as usize).take((s.end - s.start) as usize).collect()).collect();
+        let spans: Vec<String> = layout.blocks[0]
+            .sentences
+            .iter()
+            .map(|s| text.chars().skip(s.start as usize).take((s.end - s.start) as usize).collect())
+            .collect();
         assert_eq!(spans, ["Le bilan est de 3.5 morts.", "Les secours arrivent!", "Fin"]);
     }
 

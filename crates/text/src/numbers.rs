@@ -44,50 +44,193 @@ enum Kind {
 
 /// Arabic number words (folded), their values.
 const AR_ATOMS: &[(&str, u64)] = &[
-    ("واحد", 1), ("واحده", 1), ("احد", 1), ("احدي", 1), ("اثنان", 2), ("اثنين", 2), ("اثنتان", 2),
-    ("اثنتين", 2), ("اثنا", 2), ("اثني", 2), ("اثنتا", 2), ("اثنتي", 2), ("ثلاثه", 3), ("ثلاث", 3),
-    ("اربعه", 4), ("اربع", 4), ("خمسه", 5), ("خمس", 5), ("سته", 6), ("ست", 6), ("سبعه", 7), ("سبع", 7),
-    ("ثمانيه", 8), ("ثماني", 8), ("ثمان", 8), ("تسعه", 9), ("تسع", 9), ("عشرون", 20), ("عشرين", 20),
-    ("ثلاثون", 30), ("ثلاثين", 30), ("اربعون", 40), ("اربعين", 40), ("خمسون", 50), ("خمسين", 50),
-    ("ستون", 60), ("ستين", 60), ("سبعون", 70), ("سبعين", 70), ("ثمانون", 80), ("ثمانين", 80),
-    ("تسعون", 90), ("تسعين", 90), ("مئتان", 200), ("مئتين", 200), ("مائتان", 200), ("مائتين", 200),
-    ("الفان", 2000), ("الفين", 2000),
+    ("واحد", 1),
+    ("واحده", 1),
+    ("احد", 1),
+    ("احدي", 1),
+    ("اثنان", 2),
+    ("اثنين", 2),
+    ("اثنتان", 2),
+    ("اثنتين", 2),
+    ("اثنا", 2),
+    ("اثني", 2),
+    ("اثنتا", 2),
+    ("اثنتي", 2),
+    ("ثلاثه", 3),
+    ("ثلاث", 3),
+    ("اربعه", 4),
+    ("اربع", 4),
+    ("خمسه", 5),
+    ("خمس", 5),
+    ("سته", 6),
+    ("ست", 6),
+    ("سبعه", 7),
+    ("سبع", 7),
+    ("ثمانيه", 8),
+    ("ثماني", 8),
+    ("ثمان", 8),
+    ("تسعه", 9),
+    ("تسع", 9),
+    ("عشرون", 20),
+    ("عشرين", 20),
+    ("ثلاثون", 30),
+    ("ثلاثين", 30),
+    ("اربعون", 40),
+    ("اربعين", 40),
+    ("خمسون", 50),
+    ("خمسين", 50),
+    ("ستون", 60),
+    ("ستين", 60),
+    ("سبعون", 70),
+    ("سبعين", 70),
+    ("ثمانون", 80),
+    ("ثمانين", 80),
+    ("تسعون", 90),
+    ("تسعين", 90),
+    ("مئتان", 200),
+    ("مئتين", 200),
+    ("مائتان", 200),
+    ("مائتين", 200),
+    ("الفان", 2000),
+    ("الفين", 2000),
 ];
 /// Arabic unit stems that fuse with مئة/مائة: ثلاثمئة = 300.
 const AR_HUNDRED_STEMS: &[(&str, u64)] =
     &[("ثلاث", 3), ("اربع", 4), ("خمس", 5), ("ست", 6), ("سبع", 7), ("ثمان", 8), ("ثماني", 8), ("تسع", 9)];
 const AR_TENS_WORDS: &[&str] = &["عشر", "عشره"];
-const AR_MULTS: &[(&str, u64)] =
-    &[("مئه", 100), ("مائه", 100), ("الف", 1000), ("الفا", 1000), ("مليون", 1_000_000), ("مليونا", 1_000_000), ("مليار", 1_000_000_000)];
+const AR_MULTS: &[(&str, u64)] = &[
+    ("مئه", 100),
+    ("مائه", 100),
+    ("الف", 1000),
+    ("الفا", 1000),
+    ("مليون", 1_000_000),
+    ("مليونا", 1_000_000),
+    ("مليار", 1_000_000_000),
+];
 const AR_VAGUE: &[(&str, u64)] = &[
-    ("عشرات", 10), ("مئات", 100), ("مئات", 100), ("الاف", 1000), ("ملايين", 1_000_000), ("بضعه", 3), ("بضع", 3), ("عده", 3),
+    ("عشرات", 10),
+    ("مئات", 100),
+    ("مئات", 100),
+    ("الاف", 1000),
+    ("ملايين", 1_000_000),
+    ("بضعه", 3),
+    ("بضع", 3),
+    ("عده", 3),
 ];
 /// Counted nouns whose dual ("جنديين" = two soldiers) is a count of 2.
 const AR_DUAL_STEMS: &[&str] = &[
-    "قتيل", "جريح", "جندي", "شخص", "عنصر", "رهينت", "طفل", "رجل", "امرات", "ضابط", "حارس", "شرطي", "شقيق", "صحفي",
-    "مدني", "سائق",
+    "قتيل",
+    "جريح",
+    "جندي",
+    "شخص",
+    "عنصر",
+    "رهينت",
+    "طفل",
+    "رجل",
+    "امرات",
+    "ضابط",
+    "حارس",
+    "شرطي",
+    "شقيق",
+    "صحفي",
+    "مدني",
+    "سائق",
 ];
 /// Duals spelled like the sound plural without vowels (مدنيين = civilians far more often than two
 /// civilians): only their nominative dual (مدنيان, سائقان) counts as 2.
 const AR_DUAL_EXCLUDED: &[&str] = &["مدنيين", "سائقين", "صحفيين"];
 const LATIN_ATOMS: &[(&str, u64)] = &[
-    ("un", 1), ("une", 1), ("deux", 2), ("trois", 3), ("quatre", 4), ("cinq", 5), ("six", 6), ("sept", 7), ("huit", 8),
-    ("neuf", 9), ("dix", 10), ("onze", 11), ("douze", 12), ("treize", 13), ("quatorze", 14), ("quinze", 15), ("seize", 16),
-    ("vingt", 20), ("vingts", 20), ("trente", 30), ("quarante", 40), ("cinquante", 50), ("soixante", 60), ("septante", 70),
-    ("huitante", 80), ("octante", 80), ("nonante", 90), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5),
-    ("six", 6), ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13),
-    ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17), ("eighteen", 18), ("nineteen", 19), ("twenty", 20),
-    ("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90),
+    ("un", 1),
+    ("une", 1),
+    ("deux", 2),
+    ("trois", 3),
+    ("quatre", 4),
+    ("cinq", 5),
+    ("six", 6),
+    ("sept", 7),
+    ("huit", 8),
+    ("neuf", 9),
+    ("dix", 10),
+    ("onze", 11),
+    ("douze", 12),
+    ("treize", 13),
+    ("quatorze", 14),
+    ("quinze", 15),
+    ("seize", 16),
+    ("vingt", 20),
+    ("vingts", 20),
+    ("trente", 30),
+    ("quarante", 40),
+    ("cinquante", 50),
+    ("soixante", 60),
+    ("septante", 70),
+    ("huitante", 80),
+    ("octante", 80),
+    ("nonante", 90),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
 ];
 const LATIN_MULTS: &[(&str, u64)] = &[
-    ("cent", 100), ("cents", 100), ("mille", 1000), ("million", 1_000_000), ("millions", 1_000_000), ("milliard", 1_000_000_000),
-    ("milliards", 1_000_000_000), ("hundred", 100), ("thousand", 1000), ("billion", 1_000_000_000), ("dozen", 12),
+    ("cent", 100),
+    ("cents", 100),
+    ("mille", 1000),
+    ("million", 1_000_000),
+    ("millions", 1_000_000),
+    ("milliard", 1_000_000_000),
+    ("milliards", 1_000_000_000),
+    ("hundred", 100),
+    ("thousand", 1000),
+    ("billion", 1_000_000_000),
+    ("dozen", 12),
 ];
 const LATIN_VAGUE: &[(&str, u64)] = &[
-    ("dizaine", 10), ("dizaines", 10), ("douzaine", 12), ("douzaines", 12), ("quinzaine", 15), ("vingtaine", 20),
-    ("trentaine", 30), ("quarantaine", 40), ("cinquantaine", 50), ("soixantaine", 60), ("centaine", 100), ("centaines", 100),
-    ("millier", 1000), ("milliers", 1000), ("plusieurs", 3), ("quelques", 3), ("tens", 10), ("dozens", 12), ("scores", 20),
-    ("hundreds", 100), ("thousands", 1000), ("several", 3),
+    ("dizaine", 10),
+    ("dizaines", 10),
+    ("douzaine", 12),
+    ("douzaines", 12),
+    ("quinzaine", 15),
+    ("vingtaine", 20),
+    ("trentaine", 30),
+    ("quarantaine", 40),
+    ("cinquantaine", 50),
+    ("soixantaine", 60),
+    ("centaine", 100),
+    ("centaines", 100),
+    ("millier", 1000),
+    ("milliers", 1000),
+    ("plusieurs", 3),
+    ("quelques", 3),
+    ("tens", 10),
+    ("dozens", 12),
+    ("scores", 20),
+    ("hundreds", 100),
+    ("thousands", 1000),
+    ("several", 3),
 ];
 /// Words that may open a vague or multiplier count: "une dizaine", "des centaines", "a dozen".
 const DETERMINERS: &[&str] = &["une", "un", "des", "a", "an"];
@@ -97,27 +240,148 @@ const CONNECTIVES: &[&str] = &["و", "et", "and"];
 const OF_WORDS: &[&str] = &["of", "de", "d"];
 /// Markers that make the following count approximate (folded words, in order).
 const APPROX_MARKERS: &[&[&str]] = &[
-    &["نحو"], &["حوالي"], &["قرابه"], &["زهاء"], &["اكثر", "من"], &["ازيد", "من"], &["ما", "لا", "يقل", "عن"],
-    &["لا", "يقل", "عن"], &["ما", "يزيد", "عن"], &["ما", "يزيد", "علي"], &["ما", "يقارب"], &["يقارب"], &["ما", "يناهز"],
-    &["يناهز"], &["pres", "de"], &["environ"], &["au", "moins"], &["plus", "de"], &["pas", "moins", "de"], &["quelque"],
-    &["about"], &["around"], &["at", "least"], &["more", "than"], &["nearly"], &["some"], &["approximately"],
-    &["almost"], &["over"], &["roughly"], &["up", "to"], &["no", "fewer", "than"],
+    &["نحو"],
+    &["حوالي"],
+    &["قرابه"],
+    &["زهاء"],
+    &["اكثر", "من"],
+    &["ازيد", "من"],
+    &["ما", "لا", "يقل", "عن"],
+    &["لا", "يقل", "عن"],
+    &["ما", "يزيد", "عن"],
+    &["ما", "يزيد", "علي"],
+    &["ما", "يقارب"],
+    &["يقارب"],
+    &["ما", "يناهز"],
+    &["يناهز"],
+    &["pres", "de"],
+    &["environ"],
+    &["au", "moins"],
+    &["plus", "de"],
+    &["pas", "moins", "de"],
+    &["quelque"],
+    &["about"],
+    &["around"],
+    &["at", "least"],
+    &["more", "than"],
+    &["nearly"],
+    &["some"],
+    &["approximately"],
+    &["almost"],
+    &["over"],
+    &["roughly"],
+    &["up", "to"],
+    &["no", "fewer", "than"],
 ];
 /// Words right after a number that make it a measure rather than a count.
 const UNITS: &[&str] = &[
-    "كيلومتر", "كيلومترا", "كيلومترات", "كلم", "كم", "متر", "مترا", "امتار", "بالمئه", "بالمائه", "ساعه", "ساعات",
-    "دقيقه", "دقائق", "ثانيه", "ثوان", "عاما", "اعوام", "سنه", "سنوات", "سنين", "يوما", "ايام", "شهرا", "اشهر", "شهور",
-    "اسبوعا", "اسابيع", "دولار", "دولارا", "دولارات", "يورو", "فرنك", "طن", "اطنان", "كيلوغرام", "كغ", "km", "kms",
-    "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "m", "metres", "meters", "kg", "tonnes", "tons",
-    "h", "heures", "heure", "hours", "hour", "minutes", "min", "secondes", "seconds", "ans", "an", "years", "year", "jours",
-    "days", "mois", "months", "semaines", "weeks", "dollars", "euros", "fcfa", "cfa", "francs", "percent", "pourcent",
+    "كيلومتر",
+    "كيلومترا",
+    "كيلومترات",
+    "كلم",
+    "كم",
+    "متر",
+    "مترا",
+    "امتار",
+    "بالمئه",
+    "بالمائه",
+    "ساعه",
+    "ساعات",
+    "دقيقه",
+    "دقائق",
+    "ثانيه",
+    "ثوان",
+    "عاما",
+    "اعوام",
+    "سنه",
+    "سنوات",
+    "سنين",
+    "يوما",
+    "ايام",
+    "شهرا",
+    "اشهر",
+    "شهور",
+    "اسبوعا",
+    "اسابيع",
+    "دولار",
+    "دولارا",
+    "دولارات",
+    "يورو",
+    "فرنك",
+    "طن",
+    "اطنان",
+    "كيلوغرام",
+    "كغ",
+    "km",
+    "kms",
+    "kilometres",
+    "kilometers",
+    "kilometre",
+    "kilometer",
+    "miles",
+    "mile",
+    "m",
+    "metres",
+    "meters",
+    "kg",
+    "tonnes",
+    "tons",
+    "h",
+    "heures",
+    "heure",
+    "hours",
+    "hour",
+    "minutes",
+    "min",
+    "secondes",
+    "seconds",
+    "ans",
+    "an",
+    "years",
+    "year",
+    "jours",
+    "days",
+    "mois",
+    "months",
+    "semaines",
+    "weeks",
+    "dollars",
+    "euros",
+    "fcfa",
+    "cfa",
+    "francs",
+    "percent",
+    "pourcent",
 ];
 /// Two-word units: "في المئة", "pour cent".
 const UNIT_PAIRS: &[(&str, &str)] = &[("في", "المئه"), ("في", "المائه"), ("pour", "cent"), ("per", "cent")];
 /// Words after which a number 1900–2100 is a year.
 const YEAR_WORDS: &[&str] = &[
-    "عام", "العام", "لعام", "والعام", "سنه", "السنه", "لسنه", "منذ", "في", "حتي", "in", "en", "since", "depuis", "year",
-    "annee", "of", "de", "until", "jusqu", "fin", "debut", "mid", "early", "late",
+    "عام",
+    "العام",
+    "لعام",
+    "والعام",
+    "سنه",
+    "السنه",
+    "لسنه",
+    "منذ",
+    "في",
+    "حتي",
+    "in",
+    "en",
+    "since",
+    "depuis",
+    "year",
+    "annee",
+    "of",
+    "de",
+    "until",
+    "jusqu",
+    "fin",
+    "debut",
+    "mid",
+    "early",
+    "late",
 ];
 /// Words before a number that make it a label rather than a count.
 const LABEL_WORDS: &[&str] = &["رقم", "numero", "number", "no", "n", "resolution", "القرار"];
@@ -263,7 +527,12 @@ fn count_at(text: &str, tokens: &Tokens, i: usize) -> (Option<Count>, usize) {
         return (None, skip_unit(tokens, next));
     }
     let (Some(a), Some(b)) = (tokens.items().get(p.first), tokens.items().get(p.last)) else { return (None, next) };
-    let count = Count { span: Span { start: a.start, end: b.end }, value: p.value, vague: p.vague, approximate: approximate_before(tokens, p.first) };
+    let count = Count {
+        span: Span { start: a.start, end: b.end },
+        value: p.value,
+        vague: p.vague,
+        approximate: approximate_before(tokens, p.first),
+    };
     (Some(count), next)
 }
 
@@ -304,13 +573,18 @@ fn digits_at(text: &str, tokens: &Tokens, i: usize) -> Option<Parsed> {
         last += 1;
     } else if next_is_digit && matches!(after, ":" | "/" | "-" | "." | "h") {
         // A time, a date or a range of digits: skip the whole chain.
-        while last + 1 < items.len() && items[last + 1].script == Script::Digit && matches!(gap(text, tokens, last), ":" | "/" | "-" | "." | "h") {
+        while last + 1 < items.len()
+            && items[last + 1].script == Script::Digit
+            && matches!(gap(text, tokens, last), ":" | "/" | "-" | "." | "h")
+        {
             last += 1;
         }
         return Some(Parsed { first: i, last, value, vague: false, is_count: false });
     }
     // A trailing multiplier: "3 آلاف", "2 millions", "1.5 million".
-    if let Some((m, _, _)) = number_word(tokens, last + 1).filter(|&(m, k, _)| m >= 1000 && matches!(k, Kind::Mult | Kind::Vague)) {
+    if let Some((m, _, _)) =
+        number_word(tokens, last + 1).filter(|&(m, k, _)| m >= 1000 && matches!(k, Kind::Mult | Kind::Vague))
+    {
         if tokens.items().get(last).is_some_and(|t| t.joined_to_next) {
             value = match fraction {
                 Some(f) => scaled(value, f, m),
@@ -331,7 +605,10 @@ fn digits_at(text: &str, tokens: &Tokens, i: usize) -> Option<Parsed> {
         }
     }
     // A label or a reading glued to letters: "n° 5", "10h30", "M23", "F16".
-    if i > 0 && (folded_in(tokens, i - 1, LABEL_WORDS) || (items[i - 1].script == Script::Latin && gap(text, tokens, i - 1).is_empty())) {
+    if i > 0
+        && (folded_in(tokens, i - 1, LABEL_WORDS)
+            || (items[i - 1].script == Script::Latin && gap(text, tokens, i - 1).is_empty()))
+    {
         is_count = false;
     }
     Some(Parsed { first: i, last, value, vague: false, is_count })
@@ -473,16 +750,24 @@ fn not_a_count_after(text: &str, tokens: &Tokens, first: usize, last: usize) -> 
     if after.trim_start().starts_with(['%', '٪']) {
         return true;
     }
-    if after.is_empty() && items.get(last).is_some_and(|t| t.script == Script::Digit) && items.get(last + 1).is_some_and(|t| t.script == Script::Latin) {
+    if after.is_empty()
+        && items.get(last).is_some_and(|t| t.script == Script::Digit)
+        && items.get(last + 1).is_some_and(|t| t.script == Script::Latin)
+    {
         return true;
     }
-    if first > 0 && crate::dates::month_at(tokens, first - 1).is_some() && (items[first - 1].joined_to_next || gap(text, tokens, first - 1).trim() == ".") {
+    if first > 0
+        && crate::dates::month_at(tokens, first - 1).is_some()
+        && (items[first - 1].joined_to_next || gap(text, tokens, first - 1).trim() == ".")
+    {
         return true;
     }
     if !items.get(last).is_some_and(|t| t.joined_to_next) {
         return false;
     }
-    unit_at(tokens, last + 1).is_some() || crate::dates::month_at(tokens, last + 1).is_some() || month_after_of(tokens, last + 1)
+    unit_at(tokens, last + 1).is_some()
+        || crate::dates::month_at(tokens, last + 1).is_some()
+        || month_after_of(tokens, last + 1)
 }
 
 /// "6 من سبتمبر", "6 de septembre" (rare, but a date).
@@ -533,7 +818,10 @@ mod tests {
     }
 
     fn spans(text: &str) -> Vec<String> {
-        counts(text).iter().map(|c| text.chars().skip(c.span.start as usize).take((c.span.end - c.span.start) as usize).collect()).collect()
+        counts(text)
+            .iter()
+            .map(|c| text.chars().skip(c.span.start as usize).take((c.span.end - c.span.start) as usize).collect())
+            .collect()
     }
 
     #[test]

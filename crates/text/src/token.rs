@@ -53,7 +53,10 @@ pub struct Tokens {
 
 /// Separators that may stand inside a multi-word name.
 fn is_joiner(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '-' | '\'' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '‐' | '‑' | '–' | '’' | 'ʼ' | '‘')
+    matches!(
+        c,
+        ' ' | '\t' | '-' | '\'' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '‐' | '‑' | '–' | '’' | 'ʼ' | '‘'
+    )
 }
 
 #[derive(Clone, Copy, PartialEq)]

@@ -7,7 +7,8 @@ fn found(text: &str, published: Option<&str>) -> Vec<(String, String, u8, bool, 
     dates(text, published)
         .iter()
         .map(|m| {
-            let words: String = text.chars().skip(m.span.start as usize).take((m.span.end - m.span.start) as usize).collect();
+            let words: String =
+                text.chars().skip(m.span.start as usize).take((m.span.end - m.span.start) as usize).collect();
             (words, m.date.map_or("-".to_string(), |d| d.to_iso()), m.precision as u8, m.relative, m.background)
         })
         .collect()
@@ -21,7 +22,10 @@ const PUB: &str = "2025-09-10"; // a Wednesday
 
 #[test]
 fn arabic_absolute_dates() {
-    assert_eq!(found("في 6 سبتمبر 2025 هاجم مسلحون", None), [("6 سبتمبر 2025".into(), "2025-09-06".into(), 1, false, false)]);
+    assert_eq!(
+        found("في 6 سبتمبر 2025 هاجم مسلحون", None),
+        [("6 سبتمبر 2025".into(), "2025-09-06".into(), 1, false, false)]
+    );
     assert_eq!(iso("وقع الهجوم في السادس من سبتمبر", PUB), ["2025-09-06"]);
     assert_eq!(iso("في الثالث من أكتوبر", PUB), ["2025-10-03"], "less than two months ahead: this year");
     assert_eq!(iso("في الثالث من ديسمبر", PUB), ["2024-12-03"], "further ahead: last year");
@@ -46,7 +50,10 @@ fn french_absolute_dates() {
 
 #[test]
 fn english_absolute_dates() {
-    assert_eq!(found("On September 6, 2025, gunmen", None), [("September 6, 2025".into(), "2025-09-06".into(), 1, false, false)]);
+    assert_eq!(
+        found("On September 6, 2025, gunmen", None),
+        [("September 6, 2025".into(), "2025-09-06".into(), 1, false, false)]
+    );
     assert_eq!(iso("on 6 September", PUB), ["2025-09-06"]);
     assert_eq!(iso("on Sept. 6 the convoy", PUB), ["2025-09-06"]);
     assert_eq!(iso("report dated 2025-09-06", PUB), ["2025-09-06"]);
@@ -98,14 +105,20 @@ fn relative_days() {
 
 #[test]
 fn weekdays() {
-    assert_eq!(found("هاجموا القرية مساء الاثنين", Some(PUB)), [("مساء الاثنين".into(), "2025-09-08".into(), 1, true, false)]);
+    assert_eq!(
+        found("هاجموا القرية مساء الاثنين", Some(PUB)),
+        [("مساء الاثنين".into(), "2025-09-08".into(), 1, true, false)]
+    );
     assert_eq!(iso("يوم السبت", PUB), ["2025-09-06"]);
     assert_eq!(iso("فجر الأربعاء", PUB), ["2025-09-10"], "the publication day itself");
     assert_eq!(iso("الجمعة الماضية", PUB), ["2025-09-05"]);
     assert_eq!(iso("ليلة الخميس", PUB), ["2025-09-04"]);
     assert_eq!(iso("samedi dernier", PUB), ["2025-09-06"]);
     assert_eq!(found("mardi soir", Some(PUB)), [("mardi soir".into(), "2025-09-09".into(), 1, true, false)]);
-    assert_eq!(found("dans la nuit de lundi à mardi", Some(PUB)), [("nuit de lundi à mardi".into(), "2025-09-08".into(), 1, true, false)]);
+    assert_eq!(
+        found("dans la nuit de lundi à mardi", Some(PUB)),
+        [("nuit de lundi à mardi".into(), "2025-09-08".into(), 1, true, false)]
+    );
     assert_eq!(iso("on Saturday, last Tuesday and Tuesday night", PUB), ["2025-09-06", "2025-09-09", "2025-09-09"]);
     assert_eq!(iso("last Wednesday", PUB), ["2025-09-03"]);
     assert_eq!(found("يوم السبت", None), [("يوم السبت".into(), "-".into(), 1, true, false)]);

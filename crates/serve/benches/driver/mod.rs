@@ -49,7 +49,8 @@ pub fn start_server(db: &Path, kb: &'static KnowledgeBase) -> Server {
                     Ok(listener) => listener,
                     Err(error) => return drop(sender.send(Err(format!("bind: {error}")))),
                 };
-                let address = listener.local_addr().map(|a| (format!("http://{a}"), opened_in)).map_err(|e| e.to_string());
+                let address =
+                    listener.local_addr().map(|a| (format!("http://{a}"), opened_in)).map_err(|e| e.to_string());
                 let _ = sender.send(address);
                 if let Err(error) = serve(app, listener).await {
                     eprintln!("load: the server stopped: {error}");
@@ -57,7 +58,8 @@ pub fn start_server(db: &Path, kb: &'static KnowledgeBase) -> Server {
             });
         })
         .expect("a server thread");
-    let (base, opened_in) = receiver.recv().expect("the server thread answers").unwrap_or_else(|e| panic!("the server did not start: {e}"));
+    let (base, opened_in) =
+        receiver.recv().expect("the server thread answers").unwrap_or_else(|e| panic!("the server did not start: {e}"));
     Server { base, opened_in }
 }
 
@@ -84,7 +86,16 @@ impl Rng {
 
 /// Percent-encode a query value (all but RFC 3986 unreserved characters).
 pub fn enc(value: &str) -> String {
-    value.bytes().map(|b| if b.is_ascii_alphanumeric() || b"-._~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+    value
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
 }
 
 /// A kind of request, reported on its own line.
@@ -139,10 +150,51 @@ const MIX: &[(Kind, usize)] = &[
     (Kind::Combined, 6),
     (Kind::Cursor, 18),
 ];
-const TYPES: &[&str] = &["Battles", "Violence against civilians", "Explosions/Remote violence", "Strategic developments", "Protests", "Riots"];
-const ACTORS: &[&str] = &["jnim", "fama", "issp", "africa-corps", "wagner", "forces.bf", "forces.ne", "vdp", "katiba-macina", "ansarul-islam", "dozo", "boko-haram"];
-const PLACES: &[&str] = &["ml.mopti", "ml.gao", "ml.timbuktu", "ml.kidal", "ml.menaka", "ml.segou", "ml.bamako", "ml.boni", "bf.djibo", "bf.dori", "bf.fada-ngourma", "ne.tillaberi", "ne.diffa"];
-const NEAR: &[&str] = &["near=ml.bamako&km=200", "near=ml.bamako&km=200", "near=ml.mopti&km=100", "near=bf.djibo&km=50", "near=ne.tillaberi&km=150", "near=14.5%2C-4.2&km=100"];
+const TYPES: &[&str] = &[
+    "Battles",
+    "Violence against civilians",
+    "Explosions/Remote violence",
+    "Strategic developments",
+    "Protests",
+    "Riots",
+];
+const ACTORS: &[&str] = &[
+    "jnim",
+    "fama",
+    "issp",
+    "africa-corps",
+    "wagner",
+    "forces.bf",
+    "forces.ne",
+    "vdp",
+    "katiba-macina",
+    "ansarul-islam",
+    "dozo",
+    "boko-haram",
+];
+const PLACES: &[&str] = &[
+    "ml.mopti",
+    "ml.gao",
+    "ml.timbuktu",
+    "ml.kidal",
+    "ml.menaka",
+    "ml.segou",
+    "ml.bamako",
+    "ml.boni",
+    "bf.djibo",
+    "bf.dori",
+    "bf.fada-ngourma",
+    "ne.tillaberi",
+    "ne.diffa",
+];
+const NEAR: &[&str] = &[
+    "near=ml.bamako&km=200",
+    "near=ml.bamako&km=200",
+    "near=ml.mopti&km=100",
+    "near=bf.djibo&km=50",
+    "near=ne.tillaberi&km=150",
+    "near=14.5%2C-4.2&km=100",
+];
 
 /// What each client asks for.
 #[derive(Debug, Clone, Copy)]
@@ -184,7 +236,9 @@ fn events_query(kind: Kind, rng: &mut Rng) -> String {
         Kind::Lang => format!("lang={}", rng.pick(&["ar", "ar", "fr", "en"])),
         Kind::Limit50 => "limit=50".into(),
         Kind::Limit200 => "limit=200".into(),
-        Kind::Combined => format!("type={}&actor={}&since=2025-01-01", enc(TYPES[rng.below(3)]), rng.pick(&ACTORS[..6])),
+        Kind::Combined => {
+            format!("type={}&actor={}&since=2025-01-01", enc(TYPES[rng.below(3)]), rng.pick(&ACTORS[..6]))
+        }
         _ => String::new(),
     }
 }
@@ -246,7 +300,11 @@ pub fn run(base: &str, workload: Workload, connections: usize, duration: Duratio
 }
 
 fn client(base: &str, workload: Workload, seed: u64, deadline: Instant, check: bool) -> Outcome {
-    let config = ureq::Agent::config_builder().http_status_as_error(false).timeout_global(Some(Duration::from_secs(30))).max_redirects(0).build();
+    let config = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(30)))
+        .max_redirects(0)
+        .build();
     let agent = ureq::Agent::new_with_config(config);
     let mut rng = Rng::new(seed);
     let mut chain: Option<Chain> = None;
@@ -260,16 +318,30 @@ fn client(base: &str, workload: Workload, seed: u64, deadline: Instant, check: b
     while Instant::now() < deadline {
         let (kind, path, query) = match workload {
             Workload::Points => (Kind::Points, "/api/points".to_string(), None),
-            Workload::EventById { max } => (Kind::EventById, format!("/api/events/{}", 1 + rng.next() % max.max(1)), None),
+            Workload::EventById { max } => {
+                (Kind::EventById, format!("/api/events/{}", 1 + rng.next() % max.max(1)), None)
+            }
             Workload::Events => {
                 let mut kind = MIX[{
                     let mut ticket = rng.below(MIX.iter().map(|(_, w)| w).sum());
-                    MIX.iter().position(|(_, w)| ticket < *w || { ticket -= w; false }).unwrap_or(0)
+                    MIX.iter()
+                        .position(|(_, w)| {
+                            ticket < *w || {
+                                ticket -= w;
+                                false
+                            }
+                        })
+                        .unwrap_or(0)
                 }]
                 .0;
                 let query = match (kind, chain.take()) {
                     (Kind::Cursor, Some(c)) => {
-                        let q = format!("{}{}cursor={}", c.query, if c.query.is_empty() { "" } else { "&" }, enc(&c.cursor));
+                        let q = format!(
+                            "{}{}cursor={}",
+                            c.query,
+                            if c.query.is_empty() { "" } else { "&" },
+                            enc(&c.cursor)
+                        );
                         chain = Some(c);
                         q
                     }
@@ -300,7 +372,10 @@ fn client(base: &str, workload: Workload, seed: u64, deadline: Instant, check: b
         let body = match answer {
             Ok((200, body)) => body,
             Ok((status, body)) => {
-                fail(&mut outcome, format!("GET {path}: {status} {}", String::from_utf8_lossy(&body[..body.len().min(300)])));
+                fail(
+                    &mut outcome,
+                    format!("GET {path}: {status} {}", String::from_utf8_lossy(&body[..body.len().min(300)])),
+                );
                 chain = None;
                 continue;
             }
@@ -312,12 +387,20 @@ fn client(base: &str, workload: Workload, seed: u64, deadline: Instant, check: b
         };
         if check {
             let shape = serde_json::from_slice::<serde_json::Value>(&body).map(|v| match workload {
-                Workload::Events => v["events"].is_array() && (v["next_cursor"].is_string() || v["next_cursor"].is_null()),
+                Workload::Events => {
+                    v["events"].is_array() && (v["next_cursor"].is_string() || v["next_cursor"].is_null())
+                }
                 Workload::Points => v["id"].is_array() && v["count"].is_u64(),
                 Workload::EventById { .. } => v["id"].is_i64() || v["id"].is_string(),
             });
             if !matches!(shape, Ok(true)) {
-                fail(&mut outcome, format!("GET {path}: not the expected JSON: {}", String::from_utf8_lossy(&body[..body.len().min(300)])));
+                fail(
+                    &mut outcome,
+                    format!(
+                        "GET {path}: not the expected JSON: {}",
+                        String::from_utf8_lossy(&body[..body.len().min(300)])
+                    ),
+                );
                 continue;
             }
         }

@@ -158,7 +158,8 @@ pub fn start(setup: Setup) -> Server {
             });
         })
         .expect("a server thread");
-    let address = receiver.recv_timeout(Duration::from_secs(120)).expect("the server starts").expect("the server starts");
+    let address =
+        receiver.recv_timeout(Duration::from_secs(120)).expect("the server starts").expect("the server starts");
     let server = Server { base: format!("http://{address}"), token: setup.token, agent: agent(), _dir: dir };
     if setup.samples {
         let reply = server.post("/api/documents?name=samples.jsonl", "application/x-ndjson", SAMPLES.as_bytes(), true);
@@ -203,11 +204,18 @@ impl Server {
     /// Send a request; `target` is the path and query exactly as they go on the wire.
     /// Panics only if no HTTP answer arrives at all.
     pub fn request(&self, method: &str, target: &str, headers: &[(&str, &str)], body: Option<&[u8]>) -> Reply {
-        self.try_request(method, target, headers, body).unwrap_or_else(|error| panic!("{method} {target}: no answer: {error}"))
+        self.try_request(method, target, headers, body)
+            .unwrap_or_else(|error| panic!("{method} {target}: no answer: {error}"))
     }
 
     /// Send a request; an error if no HTTP answer arrives.
-    pub fn try_request(&self, method: &str, target: &str, headers: &[(&str, &str)], body: Option<&[u8]>) -> Result<Reply, String> {
+    pub fn try_request(
+        &self,
+        method: &str,
+        target: &str,
+        headers: &[(&str, &str)],
+        body: Option<&[u8]>,
+    ) -> Result<Reply, String> {
         let url = format!("{}{}", self.base, target);
         let mut builder = ureq::http::Request::builder().method(method).uri(&url);
         for (name, value) in headers {
@@ -228,9 +236,16 @@ impl Server {
         let headers = response
             .headers()
             .iter()
-            .map(|(name, value)| (name.as_str().to_ascii_lowercase(), String::from_utf8_lossy(value.as_bytes()).into_owned()))
+            .map(|(name, value)| {
+                (name.as_str().to_ascii_lowercase(), String::from_utf8_lossy(value.as_bytes()).into_owned())
+            })
             .collect();
-        let body = response.body_mut().with_config().limit(64 * 1024 * 1024).read_to_vec().map_err(|e| format!("reading the body: {e}"))?;
+        let body = response
+            .body_mut()
+            .with_config()
+            .limit(64 * 1024 * 1024)
+            .read_to_vec()
+            .map_err(|e| format!("reading the body: {e}"))?;
         Ok(Reply { status, headers, body })
     }
 
@@ -313,7 +328,8 @@ pub fn resolve(doc: &Value, value: &Value) -> Result<Value, String> {
                 if let Some(Value::String(reference)) = map.get("$ref") {
                     let target = pointer(doc, reference).ok_or_else(|| format!("dangling `$ref` {reference}"))?;
                     let resolved = go(doc, target, depth + 1)?;
-                    let siblings: serde_json::Map<String, Value> = map.iter().filter(|(k, _)| k.as_str() != "$ref").map(|(k, v)| (k.clone(), v.clone())).collect();
+                    let siblings: serde_json::Map<String, Value> =
+                        map.iter().filter(|(k, _)| k.as_str() != "$ref").map(|(k, v)| (k.clone(), v.clone())).collect();
                     if siblings.is_empty() {
                         return Ok(resolved);
                     }
@@ -335,7 +351,9 @@ pub fn resolve(doc: &Value, value: &Value) -> Result<Value, String> {
                 }
                 Ok(Value::Object(out))
             }
-            Value::Array(items) => items.iter().map(|item| go(doc, item, depth)).collect::<Result<Vec<_>, _>>().map(Value::Array),
+            Value::Array(items) => {
+                items.iter().map(|item| go(doc, item, depth)).collect::<Result<Vec<_>, _>>().map(Value::Array)
+            }
             other => Ok(other.clone()),
         }
     }
@@ -349,18 +367,25 @@ pub fn validate(schema: &Value, instance: &Value) -> Result<(), String> {
         .should_validate_formats(true)
         .build(schema)
         .map_err(|e| format!("the schema does not compile: {e}"))?;
-    let errors: Vec<String> = validator.iter_errors(instance).map(|e| format!("at `{}`: {}", e.instance_path(), e)).collect();
+    let errors: Vec<String> =
+        validator.iter_errors(instance).map(|e| format!("at `{}`: {}", e.instance_path(), e)).collect();
     if errors.is_empty() {
         Ok(())
     } else if let Some(branches) = schema.get("oneOf").and_then(Value::as_array) {
         // "matches none of oneOf" says little: show why the closest branch fails.
         // The branch meant is the one whose required members are all there, else the one with fewest violations.
-        let has_required = |branch: &Value| branch["required"].as_array().is_some_and(|r| r.iter().all(|k| k.as_str().is_some_and(|k| instance.get(k).is_some())));
+        let has_required = |branch: &Value| {
+            branch["required"]
+                .as_array()
+                .is_some_and(|r| r.iter().all(|k| k.as_str().is_some_and(|k| instance.get(k).is_some())))
+        };
         let closest = branches
             .iter()
             .enumerate()
             .filter_map(|(i, branch)| validate(branch, instance).err().map(|e| (i, e, !has_required(branch))))
-            .min_by_key(|(_, e, lacking)| (*lacking, e.split(" violation(s)").next().and_then(|n| n.parse::<usize>().ok()).unwrap_or(usize::MAX)))
+            .min_by_key(|(_, e, lacking)| {
+                (*lacking, e.split(" violation(s)").next().and_then(|n| n.parse::<usize>().ok()).unwrap_or(usize::MAX))
+            })
             .map(|(i, e, _)| (i, e));
         match closest {
             Some((i, error)) => Err(format!("no `oneOf` branch matches; branch {i}: {error}")),
@@ -393,5 +418,9 @@ pub fn check_error_shape(reply: &Reply) -> Result<String, String> {
 
 /// Err if `schema` is not a JSON Schema (2020-12) the validator can compile.
 pub fn compiles(schema: &Value) -> Result<(), String> {
-    jsonschema::draft202012::options().should_validate_formats(true).build(schema).map(|_| ()).map_err(|e| format!("the schema does not compile: {e}"))
+    jsonschema::draft202012::options()
+        .should_validate_formats(true)
+        .build(schema)
+        .map(|_| ())
+        .map_err(|e| format!("the schema does not compile: {e}"))
 }
