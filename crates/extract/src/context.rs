@@ -28,7 +28,7 @@ pub fn focus_country<'kb>(kb: &'kb KnowledgeBase, mentions: &[Mention]) -> Optio
 /// Add a mention for every bare state head noun not already inside a mention.
 pub fn state_heads(kb: &KnowledgeBase, text: &str, tokens: &Tokens, layout: &Layout, mentions: &mut Vec<Mention>) {
     let Some(focus) = focus_country(kb, mentions) else { return };
-    let heads = kb.lexicon.list("bare-state-heads");
+    let heads = kb.lexicon.list(marsad_kb::List::BareStateHeads);
     let items = tokens.items();
     let mut added = Vec::new();
     for block in layout.content() {

@@ -101,7 +101,7 @@ struct Head {
 
 fn head_of(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, candidate: &Candidate) -> Option<Head> {
     let items = tokens.items();
-    let heads = kb.lexicon.list("state-heads");
+    let heads = kb.lexicon.list(marsad_kb::List::StateHeads);
     if !candidate.preposition && candidate.first > range.start && items[candidate.first - 1].joined_to_next {
         if let Some(found) = heads.ending_at_where(tokens, candidate.first - 1, |e| e.lang != "en") {
             {
@@ -220,7 +220,7 @@ fn after_locative(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, fir
     while before > range.start {
         before -= 1;
         if !ARTICLES.contains(&tokens.folded(before)) {
-            return kb.lexicon.list("locatives").ending_at(tokens, before).is_some();
+            return kb.lexicon.list(marsad_kb::List::Locatives).ending_at(tokens, before).is_some();
         }
     }
     false

@@ -6,11 +6,13 @@
 //! format ([`load`]), their validation (every problem reported with file and line) and the
 //! name index ([`gazetteer`]); it knows nothing of documents.
 
+pub mod coding;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod load;
 pub mod model;
 
+pub use coding::{Coding, EventType, Frame, List, RoleFeature, SubEvent};
 pub use gazetteer::{Article, Case, Gazetteer, KeyHash, NameRef, Target, SHORT_PREFIX_CHARS};
 pub use lexicon::Lexicon;
 pub use model::*;
@@ -64,8 +66,8 @@ pub struct KnowledgeBase {
     pub outlets: Vec<Outlet>,
     /// Word lists and context rules.
     pub lexicon: Lexicon,
-    /// ACLED's event taxonomy and the trigger frames' rules.
-    pub taxonomy: Taxonomy,
+    /// ACLED's event taxonomy, the trigger frames' rules, the role weights and affiliates.
+    pub taxonomy: Coding,
     gazetteer: Gazetteer,
     place_ids: FxHashMap<String, u32>,
     actor_ids: FxHashMap<String, u32>,

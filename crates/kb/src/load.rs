@@ -82,12 +82,6 @@ enum RawLexiconLine {
     },
 }
 
-#[derive(serde::Deserialize)]
-#[serde(untagged)]
-enum RawTaxonomyLine {
-    SubEvent { event_type: String, sub_event_type: String, disorder_type: String },
-    Frame { frame: String, sub_event_type: String, if_civilian_target: Option<String> },
-}
 
 /// Where a line came from.
 #[derive(Clone, Copy)]
@@ -96,8 +90,11 @@ struct At<'a> {
     line: usize,
 }
 
+mod coding;
+
 struct Loader {
     kb: KnowledgeBase,
+    coding: coding::RawCoding,
     errors: Vec<KbError>,
     /// (id, file, line) of each entry for reference checks.
     place_refs: Vec<(usize, String, usize)>,
@@ -293,14 +290,7 @@ impl Loader {
             } else if name.starts_with("lexicon/") {
                 serde_json::from_str::<RawLexiconLine>(trimmed).map(|raw| self.lexicon(at, raw))
             } else if name.starts_with("events/") {
-                serde_json::from_str::<RawTaxonomyLine>(trimmed).map(|raw| match raw {
-                    RawTaxonomyLine::SubEvent { event_type, sub_event_type, disorder_type } => {
-                        self.kb.taxonomy.sub_events.push(SubEventType { event_type, sub_event_type, disorder_type })
-                    }
-                    RawTaxonomyLine::Frame { frame, sub_event_type, if_civilian_target } => {
-                        self.kb.taxonomy.frames.push(FrameRule { frame, sub_event_type, if_civilian_target })
-                    }
-                })
+                self.coding_line(at, trimmed)
             } else if name.starts_with("actors") {
                 serde_json::from_str::<RawActor>(trimmed).map(|raw| self.actor(at, raw))
             } else if name.starts_with("people") {
@@ -354,7 +344,7 @@ impl Loader {
         for rule in &self.kb.lexicon.rules {
             for condition in rule.if_prev.iter().chain(&rule.if_next) {
                 if let Condition::List(list) = condition {
-                    if !self.kb.lexicon.lists.contains_key(list) {
+                    if !self.kb.lexicon.has_list(list) {
                         problems.push(format!("rule for `{}` names unknown list `@{list}`", rule.target));
                     }
                 }
@@ -369,29 +359,10 @@ impl Loader {
                 problems.push(format!("rule target `{}` is unknown", rule.target));
             }
         }
-        let taxonomy = &self.kb.taxonomy;
-        let event_types: HashSet<&str> = taxonomy.sub_events.iter().map(|s| s.event_type.as_str()).collect();
-        if !taxonomy.sub_events.is_empty() && (taxonomy.sub_events.len() != 25 || event_types.len() != 6) {
-            problems.push(format!(
-                "the taxonomy has {} sub-event types in {} event types, not ACLED's 25 in 6",
-                taxonomy.sub_events.len(),
-                event_types.len()
-            ));
+        for list in self.kb.lexicon.resolve_typed() {
+            problems.push(format!("{}: no entries for the list `{list}` that code reads", list.file()));
         }
-        for rule in &taxonomy.frames {
-            for sub in std::iter::once(&rule.sub_event_type).chain(rule.if_civilian_target.iter()) {
-                if taxonomy.sub_event(sub).is_none() {
-                    problems.push(format!("frame `{}` maps to unknown sub-event type `{sub}`", rule.frame));
-                }
-            }
-        }
-        for entry in self.kb.lexicon.list("event-triggers").entries() {
-            let frame = entry.role.as_deref().unwrap_or("").trim_end_matches(":passive");
-            if taxonomy.frame(frame).is_none() {
-                problems.push(format!("trigger frame `{frame}` has no rule in events/taxonomy.jsonl"));
-                break;
-            }
-        }
+        self.finish_coding(&mut problems);
         self.errors.extend(problems.into_iter().map(|message| KbError::Inconsistent { message }));
         if self.errors.is_empty() {
             self.kb.build_indexes();
@@ -406,6 +377,7 @@ impl Loader {
 pub fn load(files: &[(&str, &str)]) -> Result<KnowledgeBase, Vec<KbError>> {
     let mut loader = Loader {
         kb: KnowledgeBase::default(),
+        coding: coding::RawCoding::default(),
         errors: Vec::new(),
         place_refs: Vec::new(),
         actor_refs: Vec::new(),

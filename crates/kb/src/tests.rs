@@ -4,8 +4,25 @@ use super::*;
 
 const PLACE: &str = r#"{"id":"ml.bamako","kind":"town","country":"ML","lat":12.64,"lon":-8.0,"names":{"en":["Bamako"],"fr":["Bamako"],"ar":["باماكو"]}}"#;
 
+/// `files` with the real events and lexicon files, which every knowledge base needs.
+fn with_coding<'a>(files: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let coding = embedded::EMBEDDED
+        .iter()
+        .filter(|(name, _)| {
+            (*name == "events/taxonomy.jsonl" || *name == "events/roles.jsonl" || name.starts_with("lexicon/"))
+                && *name != "lexicon/ambiguity.jsonl"
+                && !files.iter().any(|(given, _)| given == name)
+        })
+        .copied();
+    files.iter().copied().chain(coding).collect()
+}
+
+fn load_with_coding(files: &[(&str, &str)]) -> Result<KnowledgeBase, Vec<KbError>> {
+    load::load(&with_coding(files))
+}
+
 fn errors_of(files: &[(&str, &str)]) -> Vec<String> {
-    match load::load(files) {
+    match load_with_coding(files) {
         Ok(_) => Vec::new(),
         Err(errors) => errors.iter().map(|e| e.to_string()).collect(),
     }
@@ -13,7 +30,7 @@ fn errors_of(files: &[(&str, &str)]) -> Vec<String> {
 
 #[test]
 fn a_valid_place_loads_and_is_indexed() {
-    let kb = load::load(&[("places/t.jsonl", PLACE)]).expect("valid");
+    let kb = load_with_coding(&[("places/t.jsonl", PLACE)]).expect("valid");
     assert_eq!(kb.places.len(), 1);
     assert_eq!(kb.place_index("ml.bamako"), Some(0));
     assert!(!kb.gazetteer().is_empty());
@@ -66,7 +83,7 @@ fn unknown_references_are_errors() {
 #[test]
 fn state_actors_fall_back_to_the_military() {
     let actor = r#"{"id":"fama","name":"Military Forces of Mali","kind":"state_force","country":"ML","state_role":"military","names":{"en":["FAMa"],"fr":["FAMa"],"ar":["القوات المسلحة المالية"]}}"#;
-    let kb = load::load(&[("actors.jsonl", actor)]).expect("valid");
+    let kb = load_with_coding(&[("actors.jsonl", actor)]).expect("valid");
     assert_eq!(kb.state_actor("ML", StateRole::Gendarmerie), Some(0));
     assert_eq!(kb.state_actor("ML", StateRole::Government), None);
 }
@@ -74,7 +91,7 @@ fn state_actors_fall_back_to_the_military() {
 #[test]
 fn outlets_are_found_by_domain_and_subdomain() {
     let outlet = r#"{"id":"rfi","name":"RFI","domains":["rfi.fr"],"names":{"en":["RFI"],"fr":["RFI"],"ar":["راديو فرنسا الدولي"]}}"#;
-    let kb = load::load(&[("outlets.jsonl", outlet)]).expect("valid");
+    let kb = load_with_coding(&[("outlets.jsonl", outlet)]).expect("valid");
     assert_eq!(kb.outlet_for_url("https://www.rfi.fr/fr/afrique/x").map(|o| o.id.as_str()), Some("rfi"));
     assert_eq!(kb.outlet_for_url("https://example.org/rfi.fr").map(|o| o.id.as_str()), None);
 }
@@ -96,7 +113,10 @@ fn the_embedded_knowledge_base_is_valid_and_large_enough() {
     assert!(kb.people.len() >= 50, "{} people", kb.people.len());
     assert!(kb.outlets.len() >= 60, "{} outlets", kb.outlets.len());
     assert_eq!(kb.taxonomy.sub_events.len(), 25);
-    assert_eq!(kb.taxonomy.sub_event("Attack").map(|s| s.event_type.as_str()), Some("Violence against civilians"));
+    assert_eq!(
+        kb.taxonomy.sub_event("Attack").map(|s| s.sub_event.event_type().as_str()),
+        Some("Violence against civilians")
+    );
     let banconi = kb.places.iter().find(|p| p.names.get("en").iter().any(|n| n == "Banconi")).expect("Banconi");
     assert_eq!(banconi.kind, PlaceKind::Neighbourhood);
 }
@@ -106,6 +126,31 @@ fn a_frame_mapped_to_an_unknown_sub_event_type_is_an_error() {
     let line = r#"{"frame":"attack","sub_event_type":"Skirmish"}"#;
     assert_eq!(
         errors_of(&[("events/t.jsonl", line)]),
-        ["knowledge base: frame `attack` maps to unknown sub-event type `Skirmish`"]
+        ["data/events/t.jsonl:1: unknown ACLED sub-event type `Skirmish`"]
     );
+}
+
+#[test]
+fn a_list_that_code_reads_and_the_data_lack_names_its_file() {
+    let files: Vec<(&str, &str)> =
+        with_coding(&[]).into_iter().filter(|(name, _)| *name != "lexicon/zones.jsonl").collect();
+    let errors: Vec<String> = match load::load(&files) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors.iter().map(|e| e.to_string()).collect(),
+    };
+    assert!(
+        errors.iter().any(|e| e.contains("lexicon/zones.jsonl: no entries for the list `tag-heads`")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_trigger_with_an_unknown_frame_and_a_missing_weight_are_errors() {
+    let trigger = r#"{"list":"event-triggers","lang":"en","role":"atack","words":["stormed"]}"#;
+    let errors = errors_of(&[("lexicon/x.jsonl", trigger)]);
+    assert!(errors.iter().any(|e| e.contains("trigger role `atack` is not a frame")), "{errors:?}");
+    let roles = embedded::EMBEDDED.iter().find(|(n, _)| *n == "events/roles.jsonl").map(|(_, c)| *c).unwrap_or("");
+    let without_claimant: String = roles.lines().filter(|l| !l.contains("\"claimant\"")).collect::<Vec<_>>().join("\n");
+    let errors = errors_of(&[("events/roles.jsonl", &without_claimant)]);
+    assert!(errors.iter().any(|e| e.contains("role features without a weight: claimant")), "{errors:?}");
 }

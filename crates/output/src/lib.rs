@@ -42,10 +42,13 @@ pub struct Record {
     pub people: Vec<PersonOut>,
     /// Current events the text reports.
     pub events: Vec<EventOut>,
-    /// Incidents the text recalls from more than a year before publication (an addition).
+    /// Incidents the text recalls from more than two years before publication (an addition).
     pub background_events: Vec<EventOut>,
     /// Outlets named in the text (an addition to the contract).
     pub outlets: Vec<OutletOut>,
+    /// With `--explain`: what each stage of event coding decided and why, one line each.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Vec<String>>,
 }
 
 /// The `doc` object.
@@ -183,9 +186,26 @@ pub struct EventOut {
     /// Sources disagree about this incident (an addition).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub disputed: bool,
-    /// Id of the event whose claim this one contradicts (an addition).
+    /// What each source says when the document's sources disagree (an addition).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<ClaimOut>,
+    /// A more precise place the knowledge base lacks, as the text names it (an addition); the
+    /// event's `place` is then the known unit around it, with `geo_precision` 2.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub claim_of: Option<String>,
+    pub unnamed_place: Option<SpanOut>,
+}
+
+/// One source's version of a disputed incident.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimOut {
+    /// The outlet or actor that says it.
+    pub source: Option<String>,
+    /// Its toll.
+    pub fatalities: Option<u64>,
+    /// The doer it names (actor id).
+    pub actor1: Option<String>,
+    /// The sentence that says it.
+    pub evidence: SpanOut,
 }
 
 /// An outlet named in the text.
@@ -229,22 +249,32 @@ fn event_out(kb: &KnowledgeBase, doc_id: &str, chars: &[char], index: usize, eve
     let actor = |a: Option<u32>| a.map(|i| kb.actors[i as usize].id.clone());
     EventOut {
         id: format!("{doc_id}#e{}", index + 1),
-        event_type: event.event_type.clone(),
-        sub_event_type: event.sub_event_type.clone(),
+        event_type: event.event_type().as_str().to_string(),
+        sub_event_type: event.sub_event.as_str().to_string(),
         actor1: actor(event.actor1),
         actor2: actor(event.actor2),
         place: event.place.map(|p| kb.places[p as usize].id.clone()),
         geo_precision: event.geo_precision,
-        date: event.date.clone(),
-        time_precision: event.time_precision,
+        date: event.date.map(|d| d.to_iso()),
+        time_precision: event.time_precision as u8,
         fatalities: event.fatalities,
         evidence: span_out(chars, event.evidence),
-        attributed_to: event.attributed_to.clone(),
+        attributed_to: event.attributed_to.map(|s| s.name(kb).to_string()),
         confidence: (event.confidence * 100.0).round() / 100.0,
         trigger: span_out(chars, event.trigger),
         foiled: event.foiled,
         disputed: event.disputed,
-        claim_of: event.claim_of.map(|c| format!("{doc_id}#e{}", c + 1)),
+        claims: event
+            .claims
+            .iter()
+            .map(|c| ClaimOut {
+                source: c.source.map(|s| s.name(kb).to_string()),
+                fatalities: c.fatalities,
+                actor1: actor(c.actor1),
+                evidence: span_out(chars, c.evidence),
+            })
+            .collect(),
+        unnamed_place: event.unknown_place.map(|u| span_out(chars, u)),
     }
 }
 
@@ -286,6 +316,7 @@ pub fn record(
         people: Vec::new(),
         events: Vec::new(),
         background_events: Vec::new(),
+        explain: None,
         outlets: Vec::new(),
     };
     for (entity, mentions) in order {
@@ -416,6 +447,9 @@ pub fn to_terminal(record: &Record) -> String {
             event.fatalities.map(|f| f.to_string()).unwrap_or_else(|| "?".into()),
             event.attributed_to.as_deref().map(|a| format!(" · per {a}")).unwrap_or_default()
         );
+    }
+    for line in record.explain.iter().flatten() {
+        let _ = writeln!(out, "   explain  {line}");
     }
     out
 }

@@ -418,23 +418,32 @@ impl Date {
         }
     }
 
-    /// Read "YYYY-MM-DD" (anything after the tenth character, such as a time, is ignored).
+    /// Read "YYYY-MM-DD", "YYYY-MM" or "YYYY" (anything after a full date, such as a time, is ignored).
     pub fn parse_iso(text: &str) -> Option<Date> {
         let b = text.trim().as_bytes();
-        if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+        let num = |r: std::ops::Range<usize>| -> Option<u32> { std::str::from_utf8(b.get(r)?).ok()?.parse().ok() };
+        if !digits(0..4) {
             return None;
         }
-        let num = |r: std::ops::Range<usize>| -> Option<u32> { std::str::from_utf8(b.get(r)?).ok()?.parse().ok() };
-        Date::ymd(num(0..4)? as i32, num(5..7)? as u8, num(8..10)? as u8)
+        let year = num(0..4)? as i32;
+        match b.len() {
+            4 => Date::y(year),
+            7 if b[4] == b'-' && digits(5..7) => Date::ym(year, num(5..7)? as u8),
+            n if n >= 10 && b[4] == b'-' && b[7] == b'-' && digits(5..7) && digits(8..10) => {
+                Date::ymd(year, num(5..7)? as u8, num(8..10)? as u8)
+            }
+            _ => None,
+        }
     }
 
-    /// The first day of the period (year → January 1st, month → its 1st).
-    fn first_day(&self) -> i64 {
+    /// The first day of the period (year → January 1st, month → its 1st), as days since 1970-01-01.
+    pub fn first_day(&self) -> i64 {
         to_days(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
     }
 
-    /// The last day of the period.
-    fn last_day(&self) -> i64 {
+    /// The last day of the period, as days since 1970-01-01.
+    pub fn last_day(&self) -> i64 {
         let month = self.month.unwrap_or(12);
         to_days(self.year, month, self.day.unwrap_or_else(|| days_in_month(self.year, month)))
     }
@@ -635,7 +644,7 @@ impl Scan<'_> {
         let last = i + words.len() - 1;
         let p = self.published;
         let (date, precision) = match *rel {
-            Rel::Days(n) => (p.and_then(|p| shift_days(p, i64::from(n))), Precision::Day),
+            Rel::Days(n) => (p.filter(|p| p.day.is_some()).and_then(|p| shift_days(p, i64::from(n))), Precision::Day),
             Rel::Week(n) => {
                 let monday = p.and_then(|p| {
                     let back = (i64::from(weekday(p.year, p.month?, p.day?)) + 6) % 7;

@@ -1,0 +1,268 @@
+//! Stage 5: one incident, one event. The drafts of a document (one per incident mention and
+//! place) are clustered in text order: a draft joins the most recent compatible incident
+//! (compatible types, a place inside the other or the same, agreeing dates, no conflicting
+//! doer), headlines join the body's incidents and stand alone only when the body tells none.
+//! An incident then takes the most precise place, the best date, its toll, and keeps what
+//! other sources claim differently as linked claims, never as extra events.
+
+use crate::doc::Doc;
+use crate::mention::Modality;
+use crate::trace::{Dropped, Note, Trace};
+use crate::{Claim, Draft, Event, Source};
+use marsad_kb::{EventType, Frame, PlaceKind, SubEvent};
+use marsad_text::dates::{Date, Precision};
+
+/// A doer's score at which only a claim or an agent marker can have named it.
+const CLAIMED_STRENGTH: f32 = 4.0;
+
+/// Incidents a draft is compared with, most recent first (keeps coreference linear).
+const WINDOW: usize = 48;
+
+/// How much a frame says about the incident: the most telling draft gives the type.
+fn specificity(frame: Frame) -> u8 {
+    if frame.is_specific() {
+        3
+    } else if frame.is_consequence() {
+        1
+    } else {
+        2
+    }
+}
+
+fn place_rank(doc: &Doc<'_>, place: Option<u32>) -> u8 {
+    match place.map(|p| doc.place_kind(p)) {
+        Some(PlaceKind::Town | PlaceKind::Neighbourhood) => 0,
+        Some(PlaceKind::Region) => 1,
+        Some(PlaceKind::Water | PlaceKind::Other) => 2,
+        Some(PlaceKind::Country) => 3,
+        None => 4,
+    }
+}
+
+/// Places that may be one incident's: the same, one inside the other.
+fn places_agree(doc: &Doc<'_>, a: Option<u32>, b: Option<u32>) -> Option<bool> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a == b || doc.inside(a, b) || doc.inside(b, a)),
+        _ => None,
+    }
+}
+
+fn dates_agree(a: Option<Date>, b: Option<Date>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            a.year == b.year
+                && (a.month.is_none() || b.month.is_none() || a.month == b.month)
+                && (a.day.is_none() || b.day.is_none() || a.day == b.day)
+        }
+        _ => true,
+    }
+}
+
+fn types_agree(a: &Draft, b: &Draft) -> bool {
+    if a.reference || b.reference {
+        return true;
+    }
+    let (ta, tb) = (a.sub_event.event_type(), b.sub_event.event_type());
+    if ta == EventType::StrategicDevelopments || tb == EventType::StrategicDevelopments {
+        return a.sub_event == b.sub_event;
+    }
+    let generic = |d: &Draft| matches!(d.frame, Frame::Attack | Frame::Clash | Frame::Kill | Frame::Ambush);
+    ta == tb || ((generic(a) || generic(b)) && a.frame.is_violent() && b.frame.is_violent())
+}
+
+/// The same event type (or the same sub-event type for strategic developments).
+fn types_agree_strictly(a: &Draft, b: &Draft) -> bool {
+    a.reference || b.reference || a.sub_event.event_type() == b.sub_event.event_type() || a.frame.is_consequence() || b.frame.is_consequence()
+}
+
+/// An incident being assembled.
+struct Cluster {
+    drafts: Vec<usize>,
+}
+
+/// How well draft `d` fits cluster `c`; `None` when it cannot be the same incident.
+fn fit(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster, d: &Draft) -> Option<i32> {
+    let mut score = 0;
+    for &i in &c.drafts {
+        let other = &drafts[i];
+        if other.evidence == d.evidence && other.place != d.place {
+            return None;
+        }
+        if !types_agree(other, d) || !dates_agree(other.date, d.date) {
+            return None;
+        }
+        if (other.modality == Modality::Recalled) != (d.modality == Modality::Recalled) {
+            let same_day = other.date.is_some_and(|x| x.day.is_some()) && other.date == d.date;
+            if !same_day {
+                return None;
+            }
+        }
+        let own = |x: &Draft| x.place.filter(|_| x.own_place);
+        match places_agree(doc, own(other), own(d)) {
+            Some(false) => return None,
+            Some(true) => score += if other.place == d.place { 3 } else { 2 },
+            None if places_agree(doc, other.place, d.place) == Some(false) && !d.anaphoric => return None,
+            None => {}
+        }
+        if !types_agree_strictly(other, d) && !(own(other).is_some() && own(other) == own(d)) && !d.anaphoric {
+            return None;
+        }
+        // Two different doers, each named by a claim or an agent: two incidents.
+        if let (Some(a), Some(b)) = (other.roles.actor1, d.roles.actor1) {
+            let sure = CLAIMED_STRENGTH;
+            if a != b && other.roles.strength >= sure && d.roles.strength >= sure && other.source == d.source {
+                return None;
+            }
+        }
+        if other.date.is_some() && other.date == d.date {
+            score += 2;
+        }
+        if other.sub_event == d.sub_event {
+            score += 1;
+        }
+        if other.sentence == d.sentence || other.block == d.block {
+            score += 1;
+        }
+    }
+    let anchored = score > 0 || d.anaphoric || d.zone.is_heading();
+    anchored.then_some(score + i32::from(d.anaphoric) * 2)
+}
+
+/// Cluster the drafts of a document into events, in text order.
+pub(crate) fn incidents(doc: &Doc<'_>, drafts: Vec<Draft>, trace: &mut Trace) -> Vec<Event> {
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let order: Vec<usize> = (0..drafts.len())
+        .filter(|&i| !drafts[i].zone.is_heading())
+        .chain((0..drafts.len()).filter(|&i| drafts[i].zone.is_heading()))
+        .collect();
+    let body_clusters = |clusters: &[Cluster]| clusters.iter().any(|c| c.drafts.iter().any(|&i| !drafts[i].zone.is_heading()));
+    for i in order {
+        let d = &drafts[i];
+        let from = clusters.len().saturating_sub(WINDOW);
+        let best = (from..clusters.len())
+            .rev()
+            .filter_map(|k| fit(doc, &drafts, &clusters[k], d).map(|s| (s, k)))
+            .max_by_key(|(s, k)| (*s, *k));
+        match best {
+            Some((_, k)) => {
+                let first = clusters[k].drafts[0];
+                trace.note(|| Note::Joined { trigger: d.trigger, event_trigger: drafts[first].trigger, claim: false });
+                clusters[k].drafts.push(i);
+            }
+            None if d.zone.is_heading() && body_clusters(&clusters) => {
+                trace.note(|| Note::Dropped { trigger: d.trigger, why: Dropped::HeadlineAlone });
+            }
+            None if d.anaphoric && (d.reference || demonstrative(d)) => trace.note(|| Note::Dropped { trigger: d.trigger, why: Dropped::Dangling }),
+            None if d.vague => trace.note(|| Note::Dropped { trigger: d.trigger, why: Dropped::Vague }),
+            None => clusters.push(Cluster { drafts: vec![i] }),
+        }
+    }
+    let mut events: Vec<Event> = clusters.iter().map(|c| resolve(doc, &drafts, c)).collect();
+    events.sort_by_key(|e| (e.background, e.evidence.start));
+    events
+}
+
+/// Told with "this"/"these", not merely with a definite article.
+fn demonstrative(d: &Draft) -> bool {
+    d.demonstrative
+}
+
+/// The event a cluster of drafts tells.
+fn resolve(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster) -> Event {
+    let members: Vec<&Draft> = c.drafts.iter().map(|&i| &drafts[i]).collect();
+    let body: Vec<&Draft> = members.iter().copied().filter(|d| !d.zone.is_heading()).collect();
+    let pool = if body.is_empty() { &members } else { &body };
+    let told: Vec<&Draft> = pool.iter().copied().filter(|d| !d.reference).collect();
+    let pool = if told.is_empty() { pool } else { &told };
+    let lead = *pool
+        .iter()
+        .max_by_key(|d| (specificity(d.frame), d.roles.actor2.is_some(), std::cmp::Reverse(d.evidence.start)))
+        .unwrap_or(&members[0]);
+    let placed = members
+        .iter()
+        .min_by_key(|d| (place_rank(doc, d.place), d.zone.is_heading(), d.precision, d.evidence.start))
+        .unwrap_or(&lead);
+    let dated = members
+        .iter()
+        .filter(|d| d.date.is_some())
+        .min_by_key(|d| (d.zone.is_heading(), d.time_precision, d.relative_date, d.evidence.start))
+        .copied();
+    let doer = members.iter().filter(|d| d.roles.actor1.is_some()).max_by(|a, b| a.roles.strength.total_cmp(&b.roles.strength));
+    let target = std::iter::once(&lead).chain(members.iter()).find(|d| d.roles.actor2.is_some());
+    let (fatalities, claims) = tolls(&members);
+    let sub_event = sub_event_of(lead, &members, fatalities);
+    let disputed = !claims.is_empty();
+    let date = dated.and_then(|d| d.date);
+    Event {
+        sub_event,
+        frame: lead.frame,
+        actor1: doer.and_then(|d| d.roles.actor1),
+        actor2: target.and_then(|d| d.roles.actor2).filter(|a| Some(*a) != doer.and_then(|d| d.roles.actor1)),
+        place: placed.place,
+        unknown_place: placed.unknown,
+        geo_precision: if placed.place.is_some() { placed.precision } else { 3 },
+        date,
+        time_precision: dated.map_or(Precision::Coarser, |d| d.time_precision),
+        fatalities,
+        evidence: lead.evidence,
+        trigger: lead.trigger,
+        attributed_to: members.iter().find_map(|d| d.source),
+        foiled: members.iter().any(|d| d.foiled),
+        claims,
+        disputed,
+        background: dated.is_some_and(|d| d.background),
+        confidence: confidence(lead, members.len(), date.is_some(), placed.place.is_some()),
+        mentions: members.iter().map(|d| d.evidence).collect(),
+    }
+}
+
+/// The toll of an incident and the claims of sources that give another one: per source its
+/// highest figure (a toll that rose), across sources the lowest (ACLED's conservative rule).
+fn tolls(members: &[&Draft]) -> (Option<u64>, Vec<Claim>) {
+    let mut by_source: Vec<(Option<Source>, u64, &Draft)> = Vec::new();
+    for d in members.iter().filter(|d| !d.zone.is_heading() || members.len() == 1) {
+        let Some(value) = d.fatalities else { continue };
+        match by_source.iter_mut().find(|(s, _, _)| *s == d.source) {
+            Some(entry) if value > entry.1 => {
+                entry.1 = value;
+                entry.2 = d;
+            }
+            Some(_) => {}
+            None => by_source.push((d.source, value, d)),
+        }
+    }
+    let heading_toll = members.iter().filter(|d| d.zone.is_heading()).find_map(|d| d.fatalities);
+    let lowest = by_source.iter().map(|(_, v, _)| *v).min().or(heading_toll);
+    let sources = by_source.iter().filter(|(s, _, _)| s.is_some()).count();
+    let claims = if by_source.len() > 1 && sources >= 1 && by_source.iter().any(|(_, v, _)| Some(*v) != lowest) {
+        by_source
+            .iter()
+            .map(|(source, value, d)| Claim { source: *source, fatalities: Some(*value), actor1: d.roles.actor1, evidence: d.evidence })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    (lowest, claims)
+}
+
+/// The sub-event type of the incident: the lead draft's, with what the whole incident tells.
+fn sub_event_of(lead: &Draft, members: &[&Draft], fatalities: Option<u64>) -> SubEvent {
+    let civilians = members.iter().any(|d| d.civilian_target);
+    match lead.sub_event {
+        SubEvent::Abduction if fatalities.is_some_and(|f| f > 0) && members.iter().any(|d| d.frame == Frame::Kill) => {
+            SubEvent::Attack
+        }
+        SubEvent::Looting if fatalities.is_some_and(|f| f > 0) && civilians => SubEvent::Attack,
+        other => other,
+    }
+}
+
+fn confidence(lead: &Draft, mentions: usize, dated: bool, placed: bool) -> f32 {
+    let mut c: f32 = 0.35;
+    c += if lead.roles.actor1.is_some() { 0.2 } else { 0.0 };
+    c += if placed { 0.15 } else { 0.0 };
+    c += if dated { 0.1 } else { 0.0 };
+    c += if lead.frame.is_specific() { 0.1 } else { 0.0 };
+    c += if mentions > 1 { 0.05 } else { 0.0 };
+    c.min(0.95)
+}

@@ -1,0 +1,337 @@
+//! Stage 4: the place, date and toll of one incident mention.
+//!
+//! - Place: the most precise place of the trigger's clause, else its sentence, else the
+//!   paragraph, the incident told before, the headline, the story's country. Never a dateline
+//!   city, a convoy's origin or destination, the neighbour across a border or a capital that
+//!   speaks for its government. "near", "between" and "N km from" make it precision 2; a place
+//!   the knowledge base lacks, introduced by a place word ("قرية X", "la localité de X"), is
+//!   kept as a span and the incident placed at the known unit the text gives, precision 2.
+//!   Places listed together after the trigger ("in Ségou and Kayes") are separate incidents.
+//! - Date: the date expression nearest the trigger in its clause or sentence, else earlier
+//!   in the paragraph; never the publication date by default.
+//! - Toll: counts next to death words in the clause; parts of one toll summed; injuries never.
+
+use crate::doc::Doc;
+use crate::mention::{IncidentMention, Trigger};
+use crate::trace::{NotHere, PlaceFrom};
+use crate::zone::{Sentence, Zone};
+use marsad_extract::{Entity, Mention};
+use marsad_kb::{Frame, List, PlaceKind};
+use marsad_text::dates::DateMention;
+use marsad_text::layout::Span;
+use marsad_text::numbers::Count;
+use marsad_text::Script;
+use std::ops::Range;
+
+/// The place of an incident mention.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PlaceChoice {
+    /// Places of the incident: one, or several listed together (one incident each).
+    pub places: Vec<Option<u32>>,
+    pub precision: u8,
+    pub from: PlaceFrom,
+    /// A place the knowledge base lacks, named with a place word.
+    pub unknown: Option<Span>,
+}
+
+fn rank(kind: PlaceKind) -> u8 {
+    match kind {
+        PlaceKind::Town | PlaceKind::Neighbourhood => 0,
+        PlaceKind::Region => 1,
+        PlaceKind::Water | PlaceKind::Other => 2,
+        PlaceKind::Country => 3,
+    }
+}
+
+/// Why a place mention of the sentence cannot be where the incident happened, if it cannot.
+pub(crate) fn not_here(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> Option<NotHere> {
+    if sentence.dateline.is_some_and(|d| d.contains(m.span)) {
+        return Some(NotHere::Dateline);
+    }
+    if doc.is_acting_capital(m) {
+        return Some(NotHere::Acting);
+    }
+    let first = doc.token_at(m.span.start);
+    if doc.ends_before(List::Origin, first, 1) {
+        return Some(NotHere::Origin);
+    }
+    let Entity::Place(p) = m.entity else { return None };
+    let foreign = doc.focus.is_some_and(|f| doc.country_of(p) != Some(f));
+    if doc.place_kind(p) == PlaceKind::Country && doc.ends_before(List::Border, first, 1) && foreign {
+        return Some(NotHere::Border);
+    }
+    None
+}
+
+/// Place mentions of `span` that may be the incident's place, best first.
+fn places_in<'a>(doc: &Doc<'a>, sentence: &Sentence, span: Span, trigger_at: u32, notes: &mut Vec<(u32, NotHere)>) -> Vec<&'a Mention> {
+    let mut found: Vec<&Mention> = Vec::new();
+    for m in doc.mentions_in(span) {
+        let Entity::Place(p) = m.entity else { continue };
+        match not_here(doc, sentence, m) {
+            Some(why) => notes.push((p, why)),
+            None => found.push(m),
+        }
+    }
+    found.sort_by_key(|m| {
+        let Entity::Place(p) = m.entity else { return (9, 0) };
+        let distance = if m.span.start >= trigger_at { m.span.start - trigger_at } else { (trigger_at - m.span.end) * 2 };
+        (rank(doc.place_kind(p)), distance)
+    });
+    found
+}
+
+fn place_of(m: &Mention) -> Option<u32> {
+    if let Entity::Place(p) = m.entity {
+        Some(p)
+    } else {
+        None
+    }
+}
+
+/// 1 for a town named as the place, 2 near it or between, 3 for a region or country.
+fn precision(doc: &Doc<'_>, clause: &Range<usize>, m: &Mention) -> u8 {
+    let Some(p) = place_of(m) else { return 3 };
+    match doc.place_kind(p) {
+        PlaceKind::Town | PlaceKind::Neighbourhood => {
+            let first = doc.token_at(m.span.start);
+            let window = first.saturating_sub(6).max(clause.start)..first;
+            if doc.any(List::Near, window.clone()) || doc.any(List::Between, window) {
+                2
+            } else {
+                1
+            }
+        }
+        _ => 3,
+    }
+}
+
+/// Places listed with `best` after it, joined by commas or "and" (attacks in Ségou and Kayes).
+fn listed<'m>(doc: &Doc<'_>, best: &'m Mention, all: &[&'m Mention]) -> Vec<&'m Mention> {
+    let Some(kind) = place_of(best).map(|p| doc.place_kind(p)) else { return vec![best] };
+    let mut same: Vec<&Mention> = all.iter().copied().filter(|m| place_of(m).is_some_and(|p| doc.place_kind(p) == kind)).collect();
+    same.sort_by_key(|m| m.span.start);
+    let Some(start) = same.iter().position(|m| std::ptr::eq(*m, best)) else { return vec![best] };
+    // The list may begin before the best place: walk back to its first member.
+    let mut first = start;
+    while first > 0 && joined(doc, same[first - 1], same[first]) {
+        first -= 1;
+    }
+    let mut group = vec![same[first]];
+    for pair in same[first..].windows(2) {
+        if !joined(doc, pair[0], pair[1]) {
+            break;
+        }
+        group.push(pair[1]);
+    }
+    let between = group.iter().any(|m| {
+        let t = doc.token_at(m.span.start);
+        doc.any(List::Between, t.saturating_sub(4)..t)
+    });
+    if between {
+        // On the road between a capital and a town, the town says more.
+        let town = group.iter().copied().find(|m| place_of(m).is_some_and(|p| doc.kb.places[p as usize].capital_of.is_none()));
+        return vec![town.unwrap_or(best)];
+    }
+    if group.len() > 1 && group.iter().any(|m| std::ptr::eq(*m, best)) {
+        group
+    } else {
+        vec![best]
+    }
+}
+
+/// Two place mentions stand next to each other in a list.
+fn joined(doc: &Doc<'_>, a: &Mention, b: &Mention) -> bool {
+    let gap = doc.text_of(Span { start: a.span.end, end: b.span.start });
+    let gap = gap.trim();
+    matches!(gap, "" | "," | "،" | "و" | "and" | "et" | ", and" | ", et" | "، و" | "or" | "ou" | "-" | "–")
+        || (gap.len() <= 3 && (gap.ends_with('و') || gap.ends_with(", ") || gap.ends_with(',')))
+}
+
+/// A place the knowledge base lacks, named after a place word in tokens `range`.
+fn unknown_place(doc: &Doc<'_>, range: Range<usize>) -> Option<Span> {
+    let items = doc.tokens.items();
+    for (_, last, _) in doc.find(List::PlaceWords, range.clone()) {
+        let next = last + 1;
+        if next >= range.end || !items[last].joined_to_next {
+            continue;
+        }
+        let start = items[next].start;
+        if doc.mentions_in(Span { start, end: items[next].end }).next().is_some() {
+            continue;
+        }
+        let word = doc.tokens.folded(next);
+        let name_like = match items[next].script {
+            Script::Latin => items[next].upper_initial,
+            Script::Arabic => {
+                word.chars().count() >= 3
+                    && !word.starts_with("ال")
+                    && !word.ends_with("يه")
+                    && !word.ends_with("ية")
+                    && !doc.any(List::Locatives, next..next + 1)
+            }
+            _ => false,
+        };
+        if name_like {
+            return Some(Span { start, end: items[next].end });
+        }
+    }
+    None
+}
+
+/// Where the incident of mention `m` happened.
+pub(crate) fn place(
+    doc: &Doc<'_>,
+    sentences: &[Sentence],
+    m: &IncidentMention,
+    story: Option<u32>,
+    rejected: &mut Vec<(u32, NotHere)>,
+) -> PlaceChoice {
+    let sentence = &sentences[m.sentence];
+    let trigger_at = doc.span_of(m.trigger.first, m.trigger.first).start;
+    let clause_span = doc.span_of(m.clause.start, m.clause.end.saturating_sub(1));
+    let in_clause = places_in(doc, sentence, clause_span, trigger_at, rejected);
+    let in_sentence = places_in(doc, sentence, sentence.span, trigger_at, rejected);
+    let unknown = unknown_place(doc, m.clause.clone());
+    let local = if in_clause.is_empty() { (in_sentence, PlaceFrom::Sentence) } else { (in_clause, PlaceFrom::Clause) };
+    if let Some(best) = local.0.first() {
+        let precise = place_of(best).is_some_and(|p| rank(doc.place_kind(p)) == 0);
+        if let (Some(u), false) = (unknown, precise) {
+            return PlaceChoice { places: vec![place_of(best)], precision: 2, from: PlaceFrom::AroundUnknown, unknown: Some(u) };
+        }
+        let places: Vec<Option<u32>> = listed(doc, best, &local.0).into_iter().map(place_of).collect();
+        return PlaceChoice { places, precision: precision(doc, &m.clause, best), from: local.1, unknown: None };
+    }
+    let (place, from) = fallback(doc, sentences, m, story, rejected);
+    let precision = match (place, unknown) {
+        (Some(_), Some(_)) => 2,
+        (Some(p), None) if rank(doc.place_kind(p)) == 0 => 1,
+        _ => 3,
+    };
+    let from = if unknown.is_some() && place.is_some() { PlaceFrom::AroundUnknown } else { from };
+    PlaceChoice { places: vec![place], precision, from, unknown }
+}
+
+/// A place from beyond the sentence: the paragraph, the story so far, the headline, the country.
+fn fallback(
+    doc: &Doc<'_>,
+    sentences: &[Sentence],
+    m: &IncidentMention,
+    story: Option<u32>,
+    rejected: &mut Vec<(u32, NotHere)>,
+) -> (Option<u32>, PlaceFrom) {
+    let sentence = &sentences[m.sentence];
+    let in_focus = |p: u32| doc.focus.is_none_or(|f| doc.country_of(p) == Some(f));
+    for earlier in sentences[..m.sentence].iter().rev().take_while(|s| s.block == sentence.block) {
+        let found = places_in(doc, earlier, earlier.span, earlier.span.end, rejected);
+        if let Some(p) = found.iter().filter_map(|x| place_of(x)).find(|p| in_focus(*p)) {
+            return (Some(p), PlaceFrom::Paragraph);
+        }
+    }
+    if let Some(p) = story {
+        return (Some(p), PlaceFrom::Story);
+    }
+    let headline = sentences.iter().take_while(|s| s.zone != Zone::Lede).filter(|s| s.zone == Zone::Headline);
+    for h in headline {
+        let found = places_in(doc, h, h.span, h.span.end, rejected);
+        if let Some(p) = found.first().and_then(|x| place_of(x)) {
+            return (Some(p), PlaceFrom::Headline);
+        }
+    }
+    (doc.focus_country_place(), PlaceFrom::Country)
+}
+
+/// The date expression of mention `m`: nearest the trigger in its clause, its sentence, then earlier
+/// in its paragraph.
+pub(crate) fn date<'d>(doc: &'d Doc<'_>, sentences: &[Sentence], m: &IncidentMention) -> Option<&'d DateMention> {
+    let sentence = &sentences[m.sentence];
+    let trigger_at = doc.span_of(m.trigger.first, m.trigger.first).start;
+    let usable = |d: &&DateMention| sentence.dateline.is_none_or(|line| !line.contains(d.span));
+    let nearest = |span: Span| {
+        doc.dates_in(span).iter().filter(usable).min_by_key(|d| {
+            if d.span.start >= trigger_at { d.span.start - trigger_at } else { (trigger_at - d.span.end) * 2 }
+        })
+    };
+    let clause = doc.span_of(m.clause.start, m.clause.end.saturating_sub(1));
+    if let Some(d) = nearest(clause).or_else(|| nearest(sentence.span)) {
+        return Some(d);
+    }
+    sentences[..m.sentence]
+        .iter()
+        .rev()
+        .take_while(|s| s.block == sentence.block)
+        .find_map(|s| doc.dates_in(s.span).iter().rfind(|d| !d.background && s.dateline.is_none_or(|l| !l.contains(d.span))))
+}
+
+/// How far a death word may stand before a count, and after it.
+const BEFORE_COUNT: usize = 3;
+const AFTER_COUNT: usize = 6;
+
+/// Words that join the parts of one toll.
+const CONJUNCTIONS: [&str; 5] = ["و", "and", "et", "or", "ou"];
+
+/// The deaths the clause of `m` reports; 0 when it says nobody was hurt; `None` when it gives no number.
+pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<u64> {
+    let range = m.clause.clone();
+    let span = doc.span_of(range.start, range.end.saturating_sub(1));
+    let counts: &[Count] = doc.counts_in(span);
+    let mut deaths: Vec<(usize, usize)> = doc.find(List::Fatality, range.clone()).into_iter().map(|(a, b, _)| (a, b)).collect();
+    deaths.extend(
+        std::iter::once(&m.trigger)
+            .chain(&m.others)
+            .filter(|t: &&Trigger| matches!(t.frame, Frame::Kill | Frame::Execute))
+            .map(|t| (t.first, t.last)),
+    );
+    let injuries: Vec<(usize, usize)> = doc.find(List::Injury, range.clone()).into_iter().map(|(a, b, _)| (a, b)).collect();
+    let places: Vec<usize> =
+        doc.mentions_in(span).filter(|x| matches!(x.entity, Entity::Place(_))).map(|x| doc.token_at(x.span.start)).collect();
+    let near = |cues: &[(usize, usize)], first: usize, last: usize| {
+        cues.iter()
+            .filter_map(|&(cf, cl)| {
+                if cl < first {
+                    (first - cl <= BEFORE_COUNT).then_some(first - cl)
+                } else if cf > last {
+                    (cf - last <= AFTER_COUNT).then_some(cf - last)
+                } else {
+                    Some(0)
+                }
+            })
+            .min()
+    };
+    let mut total: Option<u64> = None;
+    let mut previous: Option<usize> = None;
+    for count in counts {
+        let first = doc.token_at(count.span.start);
+        let last = doc.last_token_before(count.span.end);
+        let death = near(&deaths, first, last);
+        let injury = near(&injuries, first, last);
+        let is_death = death.is_some_and(|d| injury.is_none_or(|i| d <= i));
+        let continues = previous.is_some_and(|p| {
+            first > p
+                && first <= p + 5
+                && (p + 1..first).any(|t| CONJUNCTIONS.contains(&doc.tokens.folded(t)))
+                && !injuries.iter().any(|c| c.0 > p && c.1 < first)
+                && !places.iter().any(|t| *t > p && *t < first)
+        });
+        if is_death && total.is_none() {
+            total = Some(count.value);
+            previous = Some(last);
+        } else if continues && total.is_some() {
+            total = total.map(|t| t + count.value);
+            previous = Some(last);
+        } else if total.is_some() {
+            break;
+        }
+    }
+    total.or_else(|| singular_victim(doc, &deaths, range.clone())).or_else(|| doc.any(List::NoCasualties, range).then_some(0))
+}
+
+/// One victim named in the singular next to a death word ("قتل سائق", "un soldat a été tué").
+fn singular_victim(doc: &Doc<'_>, deaths: &[(usize, usize)], range: Range<usize>) -> Option<u64> {
+    let victims = doc.find(List::SingularVictims, range);
+    let next_to = |(vf, vl): (usize, usize)| deaths.iter().any(|&(df, dl)| (vf > dl && vf <= dl + 2) || (vl < df && df <= vl + 4));
+    victims.into_iter().any(|(vf, vl, _)| next_to((vf, vl))).then(|| {
+        cov_mark::hit!(toll_of_one_named_victim);
+        1
+    })
+}
