@@ -64,7 +64,9 @@ fn types_agree(a: &Draft, b: &Draft) -> bool {
     }
     let (ta, tb) = (a.sub_event.event_type(), b.sub_event.event_type());
     if ta == EventType::StrategicDevelopments || tb == EventType::StrategicDevelopments {
-        return a.sub_event == b.sub_event;
+        // "Other" is a catch-all: only the same kind of development by the same actor is one.
+        let actors = a.roles.actor1.is_none() || b.roles.actor1.is_none() || a.roles.actor1 == b.roles.actor1;
+        return a.sub_event == b.sub_event && a.frame == b.frame && actors;
     }
     let generic = |d: &Draft| matches!(d.frame, Frame::Attack | Frame::Clash | Frame::Kill | Frame::Ambush);
     ta == tb || ((generic(a) || generic(b)) && a.frame.is_violent() && b.frame.is_violent())
@@ -158,6 +160,7 @@ pub(crate) fn incidents(doc: &Doc<'_>, drafts: Vec<Draft>, trace: &mut Trace) ->
         }
     }
     let mut events: Vec<Event> = clusters.iter().map(|c| resolve(doc, &drafts, c)).collect();
+    claims_cover_the_story(doc, &drafts, &mut events, trace);
     events.sort_by_key(|e| (e.background, e.evidence.start));
     events
 }
@@ -213,6 +216,24 @@ fn resolve(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster) -> Event {
         background: dated.is_some_and(|d| d.background),
         confidence: confidence(lead, members.len(), date.is_some(), placed.place.is_some()),
         mentions: members.iter().map(|d| d.evidence).collect(),
+    }
+}
+
+/// "X claimed the attacks": when the document's claims of responsibility name one armed group,
+/// the violent incidents it tells without a doer are that group's.
+fn claims_cover_the_story(doc: &Doc<'_>, drafts: &[Draft], events: &mut [Event], trace: &mut Trace) {
+    let mut claimants = drafts.iter().filter(|d| d.claimed).filter_map(|d| d.roles.actor1);
+    let Some(claimant) = claimants.next() else { return };
+    if claimants.any(|c| c != claimant) {
+        return;
+    }
+    for event in events.iter_mut().filter(|e| e.actor1.is_none() && e.event_type().is_violent() && !e.background) {
+        if event.actor2 == Some(claimant) || doc.actor_kind(claimant) == marsad_kb::ActorKind::Civilians {
+            continue;
+        }
+        cov_mark::hit!(claim_covers_an_incident_without_doer);
+        event.actor1 = Some(claimant);
+        trace.note(|| Note::Roles { trigger: event.trigger, actor1: event.actor1, actor2: event.actor2 });
     }
 }
 

@@ -19,7 +19,8 @@ pub(crate) struct Doc<'a> {
     pub mentions: &'a [Mention],
     pub counts: Vec<Count>,
     pub dates: Vec<DateMention>,
-    pub published: Option<Date>,
+    /// The date the text speaks from: its publication, else the latest full date it gives.
+    pub reference: Option<Date>,
     /// The country most places of the text lie in.
     pub focus: Option<&'a str>,
 }
@@ -38,6 +39,8 @@ impl<'a> Doc<'a> {
         dates.sort_by_key(|d| d.span.start);
         let mut counts = counts_in(text, tokens);
         counts.sort_by_key(|c| c.span.start);
+        let published = published.and_then(Date::parse_iso);
+        let latest = dates.iter().filter(|d| !d.relative).filter_map(|d| d.date).filter(|d| d.day.is_some()).max();
         Doc {
             kb,
             text,
@@ -46,7 +49,7 @@ impl<'a> Doc<'a> {
             mentions: &extraction.mentions,
             counts,
             dates,
-            published: published.and_then(Date::parse_iso),
+            reference: published.or(latest),
             focus: marsad_extract::context::focus_country(kb, &extraction.mentions),
         }
     }

@@ -228,6 +228,15 @@ fn fallback(
             return (Some(p), PlaceFrom::Paragraph);
         }
     }
+    // A list item under a heading line that names its place ("- غوندام – 11 سبتمبر 2024").
+    let first_of_block = sentences[..m.sentence].iter().rposition(|s| s.block != sentence.block);
+    if let Some(h) = first_of_block.map(|i| &sentences[i]).filter(|h| h.zone == Zone::Heading || h.tokens.len() <= 8) {
+        let found = places_in(doc, h, h.span, h.span.end, rejected);
+        if let Some(p) = found.first().and_then(|x| place_of(x)) {
+            cov_mark::hit!(place_from_the_heading_above);
+            return (Some(p), PlaceFrom::Paragraph);
+        }
+    }
     if let Some(p) = story {
         return (Some(p), PlaceFrom::Story);
     }

@@ -23,7 +23,7 @@ pub mod zone;
 
 use doc::Doc;
 use marsad_extract::{Entity, Extraction};
-use marsad_kb::{ActorKind, EventType, Frame, KnowledgeBase, List, SubEvent};
+use marsad_kb::{ActorKind, EventType, Frame, KnowledgeBase, List, PlaceKind, SubEvent};
 use marsad_text::dates::{Date, Precision};
 use marsad_text::layout::Span;
 use mention::{IncidentMention, Modality};
@@ -123,6 +123,8 @@ pub(crate) struct Draft {
     pub frame: Frame,
     pub sub_event: SubEvent,
     pub roles: Roles,
+    /// The doer was named by a claim of responsibility.
+    pub claimed: bool,
     pub civilian_target: bool,
     pub place: Option<u32>,
     /// The place comes from the mention's own clause or sentence, not from a fallback.
@@ -203,12 +205,13 @@ fn draft(doc: &Doc<'_>, sentences: &[Sentence], m: &IncidentMention, story: Opti
     let date = fields::date(doc, sentences, m);
     let resolved = date.and_then(|d| d.date);
     trace.note(|| Note::Date { trigger, date: resolved.map(|d| d.to_iso()), expression: date.map(|d| d.span) });
-    let days_old = match (resolved, doc.published) {
+    let days_old = match (resolved, doc.reference) {
         (Some(d), Some(p)) => p.first_day() - d.last_day(),
         _ => 0,
     };
-    // "منذ 2012", "since 2012": a date that opens a period is not an incident's date.
-    if date.is_some_and(|d| d.background) && days_old <= 365 && !date.is_some_and(|d| d.relative) {
+    // "منذ 2012", "since 2012": a year that opens a period is not an incident's date.
+    let since_year = date.is_some_and(|d| d.background && !d.relative && d.precision == Precision::Coarser);
+    if since_year && days_old <= 365 {
         trace.note(|| Note::Dropped { trigger, why: trace::Dropped::Vague });
         return Vec::new();
     }
@@ -220,8 +223,11 @@ fn draft(doc: &Doc<'_>, sentences: &[Sentence], m: &IncidentMention, story: Opti
     let anaphoric = demonstrative || definite(doc, m.trigger.first);
     let own_place = matches!(place.from, trace::PlaceFrom::Clause | trace::PlaceFrom::Sentence);
     // Strategic developments told without a date or a place of their own are background, not news.
-    let vague = if sub_event.event_type() == EventType::StrategicDevelopments {
-        !own_place && date.is_none()
+    let vague = if m.trigger.frame == Frame::Withdraw {
+        // The departure of foreign forces told without a town or a date is background.
+        !(own_place && place.places.iter().flatten().any(|p| doc.place_kind(*p) == PlaceKind::Town)) && date.is_none()
+    } else if sub_event.event_type() == EventType::StrategicDevelopments {
+        !own_place && date.is_none() && roles.actor1.is_none()
     } else {
         !own_place && date.is_none() && fatalities.is_none() && roles.actor1.is_none()
     };
@@ -241,6 +247,7 @@ fn draft(doc: &Doc<'_>, sentences: &[Sentence], m: &IncidentMention, story: Opti
                 frame: m.trigger.frame,
                 sub_event,
                 roles,
+                claimed: roles.claimed,
                 civilian_target,
                 place: *p,
                 own_place,

@@ -110,20 +110,20 @@ fn clauses(doc: &Doc<'_>, sentence: &Sentence, found: &[Trigger]) -> Vec<Range<u
     let commas: Vec<usize> =
         (range.start..range.end.saturating_sub(1)).filter(|&t| gap(t).contains([',', '،', ';', '؛'])).map(|t| t + 1).collect();
     cuts.extend(commas.iter().copied().filter(|&t| gap(t - 1).contains([';', '؛'])));
+    // Where places and dates stand: two incidents each told with its own are two clauses.
     let places: Vec<usize> = doc
         .mentions_in(sentence.span)
         .filter(|m| matches!(m.entity, marsad_extract::Entity::Place(_)))
         .map(|m| doc.token_at(m.span.start))
         .collect();
+    let dates: Vec<usize> = doc.dates_in(sentence.span).iter().map(|d| doc.token_at(d.span.start)).collect();
     let incidents: Vec<&Trigger> = found.iter().filter(|t| !t.frame.is_consequence()).collect();
     for pair in incidents.windows(2) {
         let (a, b) = (pair[0], pair[1]);
-        let cut = commas.iter().rev().find(|&&c| {
-            c > a.last
-                && c <= b.first
-                && places.iter().any(|&p| p < c && p > a.first.saturating_sub(8))
-                && places.iter().any(|&p| p >= c)
-        });
+        let own = |at: &[usize], c: usize| {
+            at.iter().any(|&p| p < c && p > a.first.saturating_sub(8)) && at.iter().any(|&p| p >= c && p < b.last + 12)
+        };
+        let cut = commas.iter().rev().find(|&&c| c > a.last && c <= b.first && (own(&places, c) || own(&dates, c)));
         if let Some(&cut) = cut {
             cov_mark::hit!(clause_cut_between_placed_incidents);
             cuts.push(cut);

@@ -36,6 +36,8 @@ pub(crate) struct Roles {
     pub reporter: Option<u32>,
     /// A military target was named, besides any civilian one (an escorted convoy).
     pub military_target: Option<u32>,
+    /// The doer is the claimant of a claim of responsibility.
+    pub claimed: bool,
 }
 
 /// Tokens a marker may stand before the actor it marks.
@@ -339,7 +341,15 @@ pub(crate) fn roles(
         .zip(&scored)
         .find(|(c, s)| matches!(c.who, Who::Inferred(_)) && doc.actor_kind(c.who.actor()) == ActorKind::StateForce && s.2 >= threshold)
         .map(|(c, _)| c.who.actor());
-    let roles = Roles { actor1: best.1, actor2: best.2, strength: best.3, reporter, military_target };
+    // An organisation named where one of its affiliates operates means that affiliate (ACLED codes
+    // "Islamic State" in Niger as IS Sahel, "al-Qaeda-linked fighters" in Mali as JNIM).
+    let local = |a: Option<u32>| a.map(|a| affiliate_of(doc, a, country).unwrap_or(a));
+    let (actor1, actor2) = (local(best.1), local(best.2));
+    let actor2 = actor2.filter(|a| Some(*a) != actor1);
+    let claimed = best.1.is_some_and(|a| {
+        cands.iter().any(|c| c.who.actor() == a && c.features.contains(&RoleFeature::Claimant))
+    });
+    let roles = Roles { actor1, actor2, strength: best.3, reporter, military_target, claimed };
     trace.note(|| Note::Roles { trigger, actor1: roles.actor1, actor2: roles.actor2 });
     roles
 }

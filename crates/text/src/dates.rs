@@ -193,6 +193,9 @@ const ORDINAL_TENS: &[(&str, u8)] =
     &[("عشر", 10), ("عشره", 10), ("والعشرين", 20), ("والعشرون", 20), ("والثلاثين", 30), ("والثلاثون", 30)];
 /// Words between an ordinal day and its month: "السادس من سبتمبر", "6 من شهر أكتوبر".
 const DAY_MONTH_LINKS: &[&str] = &["من", "de", "of", "شهر"];
+
+/// Words between the two days of a range ("21 و22 سبتمبر", "du 21 au 22 juin", "21 and 22 June").
+const RANGE_LINKS: &[&str] = &["و", "الى", "حتى", "au", "et", "a", "to", "and", "-"];
 /// Attached suffixes of a day number: "1er", "2e", "3rd".
 const DAY_SUFFIXES: &[&str] = &["er", "e", "eme", "st", "nd", "rd", "th"];
 /// Words before a month that make it one.
@@ -274,6 +277,10 @@ const PHRASES: &[(&[&str], Rel)] = &[
     (&["avant", "hier"], Rel::Days(-2)),
     (&["day", "before", "yesterday"], Rel::Days(-2)),
     (&["امس"], Rel::Days(-1)),
+    (&["الليله", "الماضيه"], Rel::Days(-1)),
+    (&["ليله", "امس"], Rel::Days(-1)),
+    (&["last", "night"], Rel::Days(-1)),
+    (&["la", "nuit", "derniere"], Rel::Days(-1)),
     (&["الامس"], Rel::Days(-1)),
     (&["البارحه"], Rel::Days(-1)),
     (&["hier"], Rel::Days(-1)),
@@ -618,10 +625,16 @@ impl Scan<'_> {
         }
         let script = self.tokens.items().get(i)?.script;
         if script == Script::Digit {
-            return self.numeric(i).or_else(|| self.day_month(i, None)).or_else(|| self.year(i));
+            return self
+                .numeric(i)
+                .or_else(|| self.day_range(i))
+                .or_else(|| self.day_month(i, None))
+                .or_else(|| self.year(i));
         }
         match lookup(self.tokens, i) {
             Some(Word::Ordinal(d)) => self.ordinal(i, d),
+            // "mardi 4 mars", "الاثنين 8 يناير": the weekday only names the date that follows.
+            Some(Word::Weekday(_)) if self.dated_next(i) => None,
             Some(Word::Weekday(w)) => self.weekday(i, w),
             _ if month_at(self.tokens, i).is_some() => self.month(i),
             _ => None,
@@ -642,6 +655,11 @@ impl Scan<'_> {
             })
         })?;
         let last = i + words.len() - 1;
+        // "اليوم الاثنين 8 يناير", "today, Monday 8 January": the explicit date says it.
+        let weekday_next = matches!(lookup(t, last + 1), Some(Word::Weekday(_))) && self.close(last);
+        if (weekday_next && self.dated_next(last + 1)) || self.dated_next(last) {
+            return Some(last);
+        }
         let p = self.published;
         let (date, precision) = match *rel {
             Rel::Days(n) => (p.filter(|p| p.day.is_some()).and_then(|p| shift_days(p, i64::from(n))), Precision::Day),
@@ -703,6 +721,38 @@ impl Scan<'_> {
         }
         last = m_at + n - 1;
         self.finish_day(i, last, month, day)
+    }
+
+    /// A date of day and month right after token `i` (a comma or "le" may stand between).
+    fn dated_next(&self, i: usize) -> bool {
+        let t = self.tokens;
+        let mut at = i + 1;
+        if self.close(i) && matches!(t.folded(at), "le" | "the" | "يوم") {
+            at += 1;
+        }
+        let day_then_month = digit_value(t, at, 2).is_some()
+            && (at + 1..at + 4).any(|m| month_at(t, m).is_some() && (at..m).all(|k| self.close(k)));
+        let month_then_day = month_at(t, at).is_some_and(|(_, n)| self.close(at + n - 1) && digit_value(t, at + n, 2).is_some());
+        self.close(at - 1) && (day_then_month || month_then_day)
+    }
+
+    /// Two days of one month: "يومي 21 و22 سبتمبر", "du 21 au 22 juin"; dated by the first.
+    fn day_range(&mut self, i: usize) -> Option<usize> {
+        let t = self.tokens;
+        let first_day = u8::try_from(digit_value(t, i, 2)?).ok()?;
+        let (link, second) = if self.close(i) && word_in(t, i + 1, RANGE_LINKS) { (i + 1, i + 2) } else { return None };
+        if !self.close(link) || digit_value(t, second, 2).is_none() || !self.close(second) {
+            return None;
+        }
+        let mut m_at = second + 1;
+        while m_at < second + 3 && word_in(t, m_at, DAY_MONTH_LINKS) && self.close(m_at) {
+            m_at += 1;
+        }
+        let (month, n) = month_at(t, m_at)?;
+        if !(1..=days_in_month(2000, month)).contains(&first_day) {
+            return None;
+        }
+        self.finish_day(i, m_at + n - 1, month, first_day)
     }
 
     /// After "day month" or "month day": an optional year, then resolve.
