@@ -74,7 +74,11 @@ fn types_agree(a: &Draft, b: &Draft) -> bool {
 
 /// The same event type (or the same sub-event type for strategic developments).
 fn types_agree_strictly(a: &Draft, b: &Draft) -> bool {
-    a.reference || b.reference || a.sub_event.event_type() == b.sub_event.event_type() || a.frame.is_consequence() || b.frame.is_consequence()
+    a.reference
+        || b.reference
+        || a.sub_event.event_type() == b.sub_event.event_type()
+        || a.frame.is_consequence()
+        || b.frame.is_consequence()
 }
 
 /// An incident being assembled.
@@ -106,7 +110,8 @@ fn fit(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster, d: &Draft) -> Option<i32> {
             None if places_agree(doc, other.place, d.place) == Some(false) && !d.anaphoric => return None,
             None => {}
         }
-        if !types_agree_strictly(other, d) && !(own(other).is_some() && own(other) == own(d)) && !d.anaphoric {
+        let same_own_place = own(other).is_some() && own(other) == own(d);
+        if !(types_agree_strictly(other, d) || same_own_place || d.anaphoric) {
             return None;
         }
         // Two different doers, each named by a claim or an agent: two incidents.
@@ -130,14 +135,27 @@ fn fit(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster, d: &Draft) -> Option<i32> {
     anchored.then_some(score + i32::from(d.anaphoric) * 2)
 }
 
+/// The cluster tells an incident of the same type inside the summary's place.
+fn fit_loosely(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster, d: &Draft) -> bool {
+    c.drafts.iter().map(|&i| &drafts[i]).any(|o| {
+        !o.summary
+            && types_agree(o, d)
+            && places_agree(doc, o.place, d.place) != Some(false)
+            && dates_agree(o.date, d.date)
+    })
+}
+
 /// Cluster the drafts of a document into events, in text order.
 pub(crate) fn incidents(doc: &Doc<'_>, drafts: Vec<Draft>, trace: &mut Trace) -> Vec<Event> {
     let mut clusters: Vec<Cluster> = Vec::new();
+    // Incidents told one by one first; summaries and headlines then join them.
+    let late = |d: &Draft| d.zone.is_heading() || d.summary;
     let order: Vec<usize> = (0..drafts.len())
-        .filter(|&i| !drafts[i].zone.is_heading())
-        .chain((0..drafts.len()).filter(|&i| drafts[i].zone.is_heading()))
+        .filter(|&i| !late(&drafts[i]))
+        .chain((0..drafts.len()).filter(|&i| late(&drafts[i])))
         .collect();
-    let body_clusters = |clusters: &[Cluster]| clusters.iter().any(|c| c.drafts.iter().any(|&i| !drafts[i].zone.is_heading()));
+    let body_clusters =
+        |clusters: &[Cluster]| clusters.iter().any(|c| c.drafts.iter().any(|&i| !drafts[i].zone.is_heading()));
     for i in order {
         let d = &drafts[i];
         let from = clusters.len().saturating_sub(WINDOW);
@@ -145,6 +163,15 @@ pub(crate) fn incidents(doc: &Doc<'_>, drafts: Vec<Draft>, trace: &mut Trace) ->
             .rev()
             .filter_map(|k| fit(doc, &drafts, &clusters[k], d).map(|s| (s, k)))
             .max_by_key(|(s, k)| (*s, *k));
+        // A summary that fits several incidents told one by one is covered by them.
+        if d.summary {
+            let fitting = (from..clusters.len()).filter(|&k| fit_loosely(doc, &drafts, &clusters[k], d)).count();
+            if fitting >= 2 || (best.is_none() && fitting == 1) {
+                cov_mark::hit!(summary_covered_by_single_incidents);
+                trace.note(|| Note::Dropped { trigger: d.trigger, why: Dropped::Covered });
+                continue;
+            }
+        }
         match best {
             Some((_, k)) => {
                 let first = clusters[k].drafts[0];
@@ -154,7 +181,9 @@ pub(crate) fn incidents(doc: &Doc<'_>, drafts: Vec<Draft>, trace: &mut Trace) ->
             None if d.zone.is_heading() && body_clusters(&clusters) => {
                 trace.note(|| Note::Dropped { trigger: d.trigger, why: Dropped::HeadlineAlone });
             }
-            None if d.anaphoric && (d.reference || demonstrative(d)) => trace.note(|| Note::Dropped { trigger: d.trigger, why: Dropped::Dangling }),
+            None if d.anaphoric && (d.reference || demonstrative(d)) => {
+                trace.note(|| Note::Dropped { trigger: d.trigger, why: Dropped::Dangling })
+            }
             None if d.vague => trace.note(|| Note::Dropped { trigger: d.trigger, why: Dropped::Vague }),
             None => clusters.push(Cluster { drafts: vec![i] }),
         }
@@ -175,7 +204,7 @@ fn resolve(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster) -> Event {
     let members: Vec<&Draft> = c.drafts.iter().map(|&i| &drafts[i]).collect();
     let body: Vec<&Draft> = members.iter().copied().filter(|d| !d.zone.is_heading()).collect();
     let pool = if body.is_empty() { &members } else { &body };
-    let told: Vec<&Draft> = pool.iter().copied().filter(|d| !d.reference).collect();
+    let told: Vec<&Draft> = pool.iter().copied().filter(|d| !d.reference && !d.summary).collect();
     let pool = if told.is_empty() { pool } else { &told };
     let lead = *pool
         .iter()
@@ -190,7 +219,10 @@ fn resolve(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster) -> Event {
         .filter(|d| d.date.is_some())
         .min_by_key(|d| (d.zone.is_heading(), d.time_precision, d.relative_date, d.evidence.start))
         .copied();
-    let doer = members.iter().filter(|d| d.roles.actor1.is_some()).max_by(|a, b| a.roles.strength.total_cmp(&b.roles.strength));
+    let doer = members
+        .iter()
+        .filter(|d| d.roles.actor1.is_some())
+        .max_by(|a, b| a.roles.strength.total_cmp(&b.roles.strength));
     let target = std::iter::once(&lead).chain(members.iter()).find(|d| d.roles.actor2.is_some());
     let (fatalities, claims) = tolls(&members);
     let sub_event = sub_event_of(lead, &members, fatalities);
@@ -219,12 +251,19 @@ fn resolve(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster) -> Event {
     }
 }
 
-/// "X claimed the attacks": when the document's claims of responsibility name one armed group,
-/// the violent incidents it tells without a doer are that group's.
+/// "X claimed the attacks": when the document's claims of responsibility name one armed group
+/// (or, without claims, one armed group is the doer of all the incidents that name a doer), the
+/// violent incidents it tells without a doer are that group's.
 fn claims_cover_the_story(doc: &Doc<'_>, drafts: &[Draft], events: &mut [Event], trace: &mut Trace) {
-    let mut claimants = drafts.iter().filter(|d| d.claimed).filter_map(|d| d.roles.actor1);
-    let Some(claimant) = claimants.next() else { return };
-    if claimants.any(|c| c != claimant) {
+    let armed = |a: &u32| doc.actor_kind(*a) == marsad_kb::ActorKind::ArmedGroup;
+    let claimed: Vec<u32> = drafts.iter().filter(|d| d.claimed).filter_map(|d| d.roles.actor1).collect();
+    let doers: Vec<u32> = if claimed.is_empty() {
+        events.iter().filter(|e| e.event_type().is_violent()).filter_map(|e| e.actor1).collect()
+    } else {
+        claimed
+    };
+    let Some(&claimant) = doers.first() else { return };
+    if doers.iter().any(|c| *c != claimant) || !armed(&claimant) {
         return;
     }
     for event in events.iter_mut().filter(|e| e.actor1.is_none() && e.event_type().is_violent() && !e.background) {
@@ -241,7 +280,10 @@ fn claims_cover_the_story(doc: &Doc<'_>, drafts: &[Draft], events: &mut [Event],
 /// highest figure (a toll that rose), across sources the lowest (ACLED's conservative rule).
 fn tolls(members: &[&Draft]) -> (Option<u64>, Vec<Claim>) {
     let mut by_source: Vec<(Option<Source>, u64, &Draft)> = Vec::new();
-    for d in members.iter().filter(|d| !d.zone.is_heading() || members.len() == 1) {
+    // A headline's or a summary's toll counts only when nothing else gives one.
+    let own = |d: &&&Draft| !d.zone.is_heading() && !d.summary;
+    let alone = !members.iter().any(|d| own(&d) && d.fatalities.is_some());
+    for d in members.iter().filter(|d| own(d) || alone) {
         let Some(value) = d.fatalities else { continue };
         match by_source.iter_mut().find(|(s, _, _)| *s == d.source) {
             Some(entry) if value > entry.1 => {
@@ -252,13 +294,17 @@ fn tolls(members: &[&Draft]) -> (Option<u64>, Vec<Claim>) {
             None => by_source.push((d.source, value, d)),
         }
     }
-    let heading_toll = members.iter().filter(|d| d.zone.is_heading()).find_map(|d| d.fatalities);
-    let lowest = by_source.iter().map(|(_, v, _)| *v).min().or(heading_toll);
+    let lowest = by_source.iter().map(|(_, v, _)| *v).min();
     let sources = by_source.iter().filter(|(s, _, _)| s.is_some()).count();
     let claims = if by_source.len() > 1 && sources >= 1 && by_source.iter().any(|(_, v, _)| Some(*v) != lowest) {
         by_source
             .iter()
-            .map(|(source, value, d)| Claim { source: *source, fatalities: Some(*value), actor1: d.roles.actor1, evidence: d.evidence })
+            .map(|(source, value, d)| Claim {
+                source: *source,
+                fatalities: Some(*value),
+                actor1: d.roles.actor1,
+                evidence: d.evidence,
+            })
             .collect()
     } else {
         Vec::new()

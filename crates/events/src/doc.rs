@@ -144,10 +144,12 @@ impl<'a> Doc<'a> {
         out
     }
 
-    /// An entry of `list` that ends right before token `at` (within `gap` tokens).
-    pub fn ends_before(&self, list: List, at: usize, gap: usize) -> bool {
+    /// An entry of `list` that ends right before token `at` (within `gap` tokens), not before token `floor`.
+    pub fn ends_before(&self, list: List, at: usize, gap: usize, floor: usize) -> bool {
         let words = self.kb.lexicon.list(list);
-        (1..=gap + 1).any(|back| at >= back && words.ending_at(self.tokens, at - back).is_some())
+        (1..=gap + 1).any(|back| {
+            at >= back + floor && words.ending_at(self.tokens, at - back).is_some_and(|m| m.far_token >= floor)
+        })
     }
 
     pub fn actor_kind(&self, actor: u32) -> ActorKind {

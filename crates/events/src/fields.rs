@@ -52,19 +52,28 @@ pub(crate) fn not_here(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> Optio
         return Some(NotHere::Acting);
     }
     let first = doc.token_at(m.span.start);
-    if doc.ends_before(List::Origin, first, 1) {
+    if doc.ends_before(List::Origin, first, 1, sentence.tokens.start) {
         return Some(NotHere::Origin);
     }
     let Entity::Place(p) = m.entity else { return None };
     let foreign = doc.focus.is_some_and(|f| doc.country_of(p) != Some(f));
-    if doc.place_kind(p) == PlaceKind::Country && doc.ends_before(List::Border, first, 1) && foreign {
+    if doc.place_kind(p) == PlaceKind::Country
+        && doc.ends_before(List::Border, first, 1, sentence.tokens.start)
+        && foreign
+    {
         return Some(NotHere::Border);
     }
     None
 }
 
 /// Place mentions of `span` that may be the incident's place, best first.
-fn places_in<'a>(doc: &Doc<'a>, sentence: &Sentence, span: Span, trigger_at: u32, notes: &mut Vec<(u32, NotHere)>) -> Vec<&'a Mention> {
+fn places_in<'a>(
+    doc: &Doc<'a>,
+    sentence: &Sentence,
+    span: Span,
+    trigger_at: u32,
+    notes: &mut Vec<(u32, NotHere)>,
+) -> Vec<&'a Mention> {
     let mut found: Vec<&Mention> = Vec::new();
     for m in doc.mentions_in(span) {
         let Entity::Place(p) = m.entity else { continue };
@@ -75,7 +84,8 @@ fn places_in<'a>(doc: &Doc<'a>, sentence: &Sentence, span: Span, trigger_at: u32
     }
     found.sort_by_key(|m| {
         let Entity::Place(p) = m.entity else { return (9, 0) };
-        let distance = if m.span.start >= trigger_at { m.span.start - trigger_at } else { (trigger_at - m.span.end) * 2 };
+        let distance =
+            if m.span.start >= trigger_at { m.span.start - trigger_at } else { (trigger_at - m.span.end) * 2 };
         (rank(doc.place_kind(p)), distance)
     });
     found
@@ -109,7 +119,8 @@ fn precision(doc: &Doc<'_>, clause: &Range<usize>, m: &Mention) -> u8 {
 /// Places listed with `best` after it, joined by commas or "and" (attacks in Ségou and Kayes).
 fn listed<'m>(doc: &Doc<'_>, best: &'m Mention, all: &[&'m Mention]) -> Vec<&'m Mention> {
     let Some(kind) = place_of(best).map(|p| doc.place_kind(p)) else { return vec![best] };
-    let mut same: Vec<&Mention> = all.iter().copied().filter(|m| place_of(m).is_some_and(|p| doc.place_kind(p) == kind)).collect();
+    let mut same: Vec<&Mention> =
+        all.iter().copied().filter(|m| place_of(m).is_some_and(|p| doc.place_kind(p) == kind)).collect();
     same.sort_by_key(|m| m.span.start);
     let Some(start) = same.iter().position(|m| std::ptr::eq(*m, best)) else { return vec![best] };
     // The list may begin before the best place: walk back to its first member.
@@ -130,7 +141,8 @@ fn listed<'m>(doc: &Doc<'_>, best: &'m Mention, all: &[&'m Mention]) -> Vec<&'m 
     });
     if between {
         // On the road between a capital and a town, the town says more.
-        let town = group.iter().copied().find(|m| place_of(m).is_some_and(|p| doc.kb.places[p as usize].capital_of.is_none()));
+        let town =
+            group.iter().copied().find(|m| place_of(m).is_some_and(|p| doc.kb.places[p as usize].capital_of.is_none()));
         return vec![town.unwrap_or(best)];
     }
     if group.len() > 1 && group.iter().any(|m| std::ptr::eq(*m, best)) {
@@ -140,12 +152,31 @@ fn listed<'m>(doc: &Doc<'_>, best: &'m Mention, all: &[&'m Mention]) -> Vec<&'m 
     }
 }
 
-/// Two place mentions stand next to each other in a list.
+/// Two place mentions stand next to each other in a list, maybe with names the knowledge base
+/// lacks between them ("كايس، نيونو، نيارو، ديبولي").
 fn joined(doc: &Doc<'_>, a: &Mention, b: &Mention) -> bool {
     let gap = doc.text_of(Span { start: a.span.end, end: b.span.start });
-    let gap = gap.trim();
-    matches!(gap, "" | "," | "،" | "و" | "and" | "et" | ", and" | ", et" | "، و" | "or" | "ou" | "-" | "–")
-        || (gap.len() <= 3 && (gap.ends_with('و') || gap.ends_with(", ") || gap.ends_with(',')))
+    let separator = |g: &str| {
+        let g = g.trim();
+        matches!(g, "" | "," | "،" | "و" | "and" | "et" | ", and" | ", et" | "، و" | "or" | "ou" | "-" | "–")
+            || (g.chars().count() <= 3 && (g.ends_with('و') || g.ends_with(',') || g.ends_with('،')))
+    };
+    if separator(gap) {
+        return true;
+    }
+    // Up to two unknown names, each one or two words, between list separators.
+    let parts: Vec<&str> = gap.split([',', '،']).collect();
+    let inner = parts.len() >= 2 && parts.len() <= 3;
+    let short = |p: &str| {
+        let words = p.split_whitespace().count();
+        (1..=2).contains(&words) && !p.contains(['.', ':', '(', ')', '«', '»', '"'])
+    };
+    let names = inner && parts[1..parts.len() - 1].iter().all(|p| short(p)) && separator(parts[parts.len() - 1]);
+    let lead = parts.first().is_some_and(|p| p.trim().is_empty());
+    if names && lead {
+        cov_mark::hit!(list_runs_over_an_unknown_name);
+    }
+    names && lead
 }
 
 /// A place the knowledge base lacks, named after a place word in tokens `range`.
@@ -188,6 +219,13 @@ pub(crate) fn place(
     rejected: &mut Vec<(u32, NotHere)>,
 ) -> PlaceChoice {
     let sentence = &sentences[m.sentence];
+    // Leaving a country happens at the level of the country being left: the story's.
+    if m.trigger.frame == Frame::Evacuate {
+        if let Some(country) = doc.focus_country_place() {
+            cov_mark::hit!(evacuation_placed_in_the_country_left);
+            return PlaceChoice { places: vec![Some(country)], precision: 3, from: PlaceFrom::Country, unknown: None };
+        }
+    }
     let trigger_at = doc.span_of(m.trigger.first, m.trigger.first).start;
     let clause_span = doc.span_of(m.clause.start, m.clause.end.saturating_sub(1));
     let in_clause = places_in(doc, sentence, clause_span, trigger_at, rejected);
@@ -197,7 +235,12 @@ pub(crate) fn place(
     if let Some(best) = local.0.first() {
         let precise = place_of(best).is_some_and(|p| rank(doc.place_kind(p)) == 0);
         if let (Some(u), false) = (unknown, precise) {
-            return PlaceChoice { places: vec![place_of(best)], precision: 2, from: PlaceFrom::AroundUnknown, unknown: Some(u) };
+            return PlaceChoice {
+                places: vec![place_of(best)],
+                precision: 2,
+                from: PlaceFrom::AroundUnknown,
+                unknown: Some(u),
+            };
         }
         let places: Vec<Option<u32>> = listed(doc, best, &local.0).into_iter().map(place_of).collect();
         return PlaceChoice { places, precision: precision(doc, &m.clause, best), from: local.1, unknown: None };
@@ -229,12 +272,11 @@ fn fallback(
         }
     }
     // A list item under a heading line that names its place ("- غوندام – 11 سبتمبر 2024").
-    let first_of_block = sentences[..m.sentence].iter().rposition(|s| s.block != sentence.block);
-    if let Some(h) = first_of_block.map(|i| &sentences[i]).filter(|h| h.zone == Zone::Heading || h.tokens.len() <= 8) {
+    if let Some(h) = heading_above(sentences, m) {
         let found = places_in(doc, h, h.span, h.span.end, rejected);
         if let Some(p) = found.first().and_then(|x| place_of(x)) {
             cov_mark::hit!(place_from_the_heading_above);
-            return (Some(p), PlaceFrom::Paragraph);
+            return (Some(p), PlaceFrom::Heading);
         }
     }
     if let Some(p) = story {
@@ -258,18 +300,29 @@ pub(crate) fn date<'d>(doc: &'d Doc<'_>, sentences: &[Sentence], m: &IncidentMen
     let usable = |d: &&DateMention| sentence.dateline.is_none_or(|line| !line.contains(d.span));
     let nearest = |span: Span| {
         doc.dates_in(span).iter().filter(usable).min_by_key(|d| {
-            if d.span.start >= trigger_at { d.span.start - trigger_at } else { (trigger_at - d.span.end) * 2 }
+            if d.span.start >= trigger_at {
+                d.span.start - trigger_at
+            } else {
+                (trigger_at - d.span.end) * 2
+            }
         })
     };
     let clause = doc.span_of(m.clause.start, m.clause.end.saturating_sub(1));
     if let Some(d) = nearest(clause).or_else(|| nearest(sentence.span)) {
         return Some(d);
     }
-    sentences[..m.sentence]
-        .iter()
-        .rev()
-        .take_while(|s| s.block == sentence.block)
-        .find_map(|s| doc.dates_in(s.span).iter().rfind(|d| !d.background && s.dateline.is_none_or(|l| !l.contains(d.span))))
+    let earlier = sentences[..m.sentence].iter().rev().take_while(|s| s.block == sentence.block).find_map(|s| {
+        doc.dates_in(s.span).iter().rfind(|d| !d.background && s.dateline.is_none_or(|l| !l.contains(d.span)))
+    });
+    earlier.or_else(|| heading_above(sentences, m).and_then(|h| doc.dates_in(h.span).first()))
+}
+
+/// The short line just above the mention's paragraph, if the paragraph opens with the mention's
+/// sentence's block ("- Goundam – 11 septembre 2024" above the item it heads).
+fn heading_above<'s>(sentences: &'s [Sentence], m: &IncidentMention) -> Option<&'s Sentence> {
+    let sentence = &sentences[m.sentence];
+    let index = sentences[..m.sentence].iter().rposition(|s| s.block != sentence.block)?;
+    Some(&sentences[index]).filter(|h| h.zone == Zone::Heading || h.tokens.len() <= 8)
 }
 
 /// How far a death word may stand before a count, and after it.
@@ -284,16 +337,21 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<u64> {
     let range = m.clause.clone();
     let span = doc.span_of(range.start, range.end.saturating_sub(1));
     let counts: &[Count] = doc.counts_in(span);
-    let mut deaths: Vec<(usize, usize)> = doc.find(List::Fatality, range.clone()).into_iter().map(|(a, b, _)| (a, b)).collect();
+    let mut deaths: Vec<(usize, usize)> =
+        doc.find(List::Fatality, range.clone()).into_iter().map(|(a, b, _)| (a, b)).collect();
     deaths.extend(
         std::iter::once(&m.trigger)
             .chain(&m.others)
             .filter(|t: &&Trigger| matches!(t.frame, Frame::Kill | Frame::Execute))
             .map(|t| (t.first, t.last)),
     );
-    let injuries: Vec<(usize, usize)> = doc.find(List::Injury, range.clone()).into_iter().map(|(a, b, _)| (a, b)).collect();
-    let places: Vec<usize> =
-        doc.mentions_in(span).filter(|x| matches!(x.entity, Entity::Place(_))).map(|x| doc.token_at(x.span.start)).collect();
+    let injuries: Vec<(usize, usize)> =
+        doc.find(List::Injury, range.clone()).into_iter().map(|(a, b, _)| (a, b)).collect();
+    let places: Vec<usize> = doc
+        .mentions_in(span)
+        .filter(|x| matches!(x.entity, Entity::Place(_)))
+        .map(|x| doc.token_at(x.span.start))
+        .collect();
     let near = |cues: &[(usize, usize)], first: usize, last: usize| {
         cues.iter()
             .filter_map(|&(cf, cl)| {
@@ -309,9 +367,18 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<u64> {
     };
     let mut total: Option<u64> = None;
     let mut previous: Option<usize> = None;
+    let incidents: Vec<usize> =
+        std::iter::once(&m.trigger).chain(&m.others).filter(|t| !t.frame.is_consequence()).map(|t| t.first).collect();
     for count in counts {
         let first = doc.token_at(count.span.start);
         let last = doc.last_token_before(count.span.end);
+        // An article ("un poste", "a patrol") is not a count; a count of incidents ("two attacks") is not a toll.
+        let article =
+            count.value == 1 && doc.any(List::DefiniteArticles, first..last + 1) || is_article(doc, first, last);
+        let of_incidents = incidents.iter().any(|&t| t > last && t <= last + 2);
+        if article || of_incidents {
+            continue;
+        }
         let death = near(&deaths, first, last);
         let injury = near(&injuries, first, last);
         let is_death = death.is_some_and(|d| injury.is_none_or(|i| d <= i));
@@ -332,13 +399,22 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<u64> {
             break;
         }
     }
-    total.or_else(|| singular_victim(doc, &deaths, range.clone())).or_else(|| doc.any(List::NoCasualties, range).then_some(0))
+    total
+        .or_else(|| singular_victim(doc, &deaths, range.clone()))
+        .or_else(|| doc.any(List::NoCasualties, range).then_some(0))
+}
+
+/// An indefinite article read as the number one ("un poste", "a patrol").
+fn is_article(doc: &Doc<'_>, first: usize, last: usize) -> bool {
+    first == last && matches!(doc.tokens.folded(first), "un" | "une" | "a" | "an")
 }
 
 /// One victim named in the singular next to a death word ("قتل سائق", "un soldat a été tué").
 fn singular_victim(doc: &Doc<'_>, deaths: &[(usize, usize)], range: Range<usize>) -> Option<u64> {
     let victims = doc.find(List::SingularVictims, range);
-    let next_to = |(vf, vl): (usize, usize)| deaths.iter().any(|&(df, dl)| (vf > dl && vf <= dl + 2) || (vl < df && df <= vl + 4));
+    let next_to = |(vf, vl): (usize, usize)| {
+        deaths.iter().any(|&(df, dl)| (vf > dl && vf <= dl + 2) || (vl < df && df <= vl + 4))
+    };
     victims.into_iter().any(|(vf, vl, _)| next_to((vf, vl))).then(|| {
         cov_mark::hit!(toll_of_one_named_victim);
         1

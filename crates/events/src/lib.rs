@@ -146,6 +146,8 @@ pub(crate) struct Draft {
     pub demonstrative: bool,
     /// Only points back ("العملية", "the incident"): it joins an incident or is dropped.
     pub reference: bool,
+    /// Tells several incidents at once: it joins those told one by one.
+    pub summary: bool,
     /// Told with nothing of its own (no place, date, count or doer in its sentence).
     pub vague: bool,
 }
@@ -172,7 +174,13 @@ impl<'kb> EventCoder<'kb> {
     }
 
     /// [`Self::code`], recording every stage's decisions in `trace`.
-    pub fn code_traced(&self, text: &str, extraction: &Extraction, published: Option<&str>, trace: &mut Trace) -> Vec<Event> {
+    pub fn code_traced(
+        &self,
+        text: &str,
+        extraction: &Extraction,
+        published: Option<&str>,
+        trace: &mut Trace,
+    ) -> Vec<Event> {
         let doc = Doc::new(self.kb, text, extraction, published);
         let sentences = zone::sentences(&doc);
         let mentions = mention::mentions(&doc, &sentences, trace);
@@ -186,7 +194,13 @@ impl<'kb> EventCoder<'kb> {
 }
 
 /// The drafts of one mention: one per place when it lists several.
-fn draft(doc: &Doc<'_>, sentences: &[Sentence], m: &IncidentMention, story: Option<u32>, trace: &mut Trace) -> Vec<Draft> {
+fn draft(
+    doc: &Doc<'_>,
+    sentences: &[Sentence],
+    m: &IncidentMention,
+    story: Option<u32>,
+    trace: &mut Trace,
+) -> Vec<Draft> {
     let sentence = &sentences[m.sentence];
     let trigger = doc.span_of(m.trigger.first, m.trigger.last);
     let mut rejected = Vec::new();
@@ -215,19 +229,26 @@ fn draft(doc: &Doc<'_>, sentences: &[Sentence], m: &IncidentMention, story: Opti
         trace.note(|| Note::Dropped { trigger, why: trace::Dropped::Vague });
         return Vec::new();
     }
-    let outlet = doc.mentions_in(sentence.span).find_map(|x| if let Entity::Outlet(o) = x.entity { Some(o) } else { None });
+    let outlet =
+        doc.mentions_in(sentence.span).find_map(|x| if let Entity::Outlet(o) = x.entity { Some(o) } else { None });
     let source = outlet.map(Source::Outlet).or(roles.reporter.map(Source::Actor));
-    let window = |back: usize, ahead: usize| m.trigger.first.saturating_sub(back).max(m.clause.start)..(m.trigger.last + 1 + ahead).min(m.clause.end);
+    let window = |back: usize, ahead: usize| {
+        m.trigger.first.saturating_sub(back).max(m.clause.start)..(m.trigger.last + 1 + ahead).min(m.clause.end)
+    };
     let demonstrative = doc.any(List::Demonstratives, window(1, 0))
         || doc.any(List::Demonstratives, m.trigger.last + 1..(m.trigger.last + 2).min(m.clause.end));
     let anaphoric = demonstrative || definite(doc, m.trigger.first);
-    let own_place = matches!(place.from, trace::PlaceFrom::Clause | trace::PlaceFrom::Sentence);
+    let own_place =
+        matches!(place.from, trace::PlaceFrom::Clause | trace::PlaceFrom::Sentence | trace::PlaceFrom::Heading);
     // Strategic developments told without a date or a place of their own are background, not news.
     let vague = if m.trigger.frame == Frame::Withdraw {
         // The departure of foreign forces told without a town or a date is background.
         !(own_place && place.places.iter().flatten().any(|p| doc.place_kind(*p) == PlaceKind::Town)) && date.is_none()
+    } else if matches!(m.trigger.frame, Frame::Deploy | Frame::AnnounceMeasure) {
+        // Deployments and measures told without a place or a date of their own are background.
+        !own_place && date.is_none()
     } else if sub_event.event_type() == EventType::StrategicDevelopments {
-        !own_place && date.is_none() && roles.actor1.is_none()
+        false
     } else {
         !own_place && date.is_none() && fatalities.is_none() && roles.actor1.is_none()
     };
@@ -238,7 +259,13 @@ fn draft(doc: &Doc<'_>, sentences: &[Sentence], m: &IncidentMention, story: Opti
         .places
         .iter()
         .map(|p| {
-            trace.note(|| Note::Place { trigger, place: *p, from: place.from, precision: place.precision, unknown: place.unknown });
+            trace.note(|| Note::Place {
+                trigger,
+                place: *p,
+                from: place.from,
+                precision: place.precision,
+                unknown: place.unknown,
+            });
             Draft {
                 sentence: m.sentence,
                 block: sentence.block,
@@ -265,6 +292,7 @@ fn draft(doc: &Doc<'_>, sentences: &[Sentence], m: &IncidentMention, story: Opti
                 anaphoric: anaphoric || m.reference,
                 demonstrative: demonstrative || m.reference,
                 reference: m.reference,
+                summary: m.summary,
                 vague,
             }
         })
@@ -307,3 +335,6 @@ fn sub_event(doc: &Doc<'_>, m: &IncidentMention, roles: &Roles, fatalities: Opti
     }
     Some((sub, civilians))
 }
+
+#[cfg(test)]
+mod tests;

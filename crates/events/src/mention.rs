@@ -68,6 +68,9 @@ pub struct IncidentMention {
     /// Led by a noun that points back to an incident already told ("العملية", "the incident"):
     /// it may only join one.
     pub reference: bool,
+    /// Tells several incidents at once ("three coordinated attacks", "ثلاث هجمات"): it joins the
+    /// incidents told one by one, and stands alone only when they are not.
+    pub summary: bool,
 }
 
 /// Tokens before a trigger in which a speculation cue governs it.
@@ -81,7 +84,8 @@ const RECALL_WINDOW: usize = 6;
 
 /// The triggers of tokens `range`, leaving out words that are part of a name.
 pub(crate) fn triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
-    let names: Vec<Span> = doc.mentions_in(doc.span_of(range.start, range.end.saturating_sub(1))).map(|m| m.span).collect();
+    let names: Vec<Span> =
+        doc.mentions_in(doc.span_of(range.start, range.end.saturating_sub(1))).map(|m| m.span).collect();
     doc.find(List::EventTriggers, range)
         .into_iter()
         .filter_map(|(first, last, role)| {
@@ -107,8 +111,10 @@ fn clauses(doc: &Doc<'_>, sentence: &Sentence, found: &[Trigger]) -> Vec<Range<u
         .collect();
     let items = doc.tokens.items();
     let gap = |t: usize| doc.text_of(Span { start: items[t].end, end: items[t + 1].start });
-    let commas: Vec<usize> =
-        (range.start..range.end.saturating_sub(1)).filter(|&t| gap(t).contains([',', '،', ';', '؛'])).map(|t| t + 1).collect();
+    let commas: Vec<usize> = (range.start..range.end.saturating_sub(1))
+        .filter(|&t| gap(t).contains([',', '،', ';', '؛']))
+        .map(|t| t + 1)
+        .collect();
     cuts.extend(commas.iter().copied().filter(|&t| gap(t - 1).contains([';', '؛'])));
     // Where places and dates stand: two incidents each told with its own are two clauses.
     let places: Vec<usize> = doc
@@ -143,6 +149,18 @@ fn clauses(doc: &Doc<'_>, sentence: &Sentence, found: &[Trigger]) -> Vec<Range<u
     out
 }
 
+/// The trigger that best tells the clause's incident: one that tells a new incident rather than
+/// pointing back to one ("هذه الهجمات ... عمليات استهدفت في يونيو الماضي").
+fn lead_new(doc: &Doc<'_>, clause: &Range<usize>, found: &[Trigger]) -> Option<Trigger> {
+    let points_back = |t: &Trigger| t.first > clause.start && doc.any(List::Demonstratives, t.first - 1..t.first);
+    let fresh: Vec<Trigger> = found.iter().copied().filter(|t| !points_back(t) && !t.frame.is_consequence()).collect();
+    if fresh.len() < found.iter().filter(|t| !t.frame.is_consequence()).count() && !fresh.is_empty() {
+        cov_mark::hit!(lead_skips_a_trigger_pointing_back);
+        return lead(&fresh);
+    }
+    lead(found)
+}
+
 /// The trigger that best tells the clause's incident.
 fn lead(found: &[Trigger]) -> Option<Trigger> {
     if let Some(t) = found.iter().find(|t| t.frame == Frame::DisruptWeapons) {
@@ -164,7 +182,8 @@ fn lead(found: &[Trigger]) -> Option<Trigger> {
 fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &Trigger, quoted: bool) -> Modality {
     let before = |window: usize| t.first.saturating_sub(window).max(sentence.start)..t.first;
     let after = |window: usize| t.last + 1..(t.last + 1 + window).min(clause.end);
-    if doc.any(List::Speculation, before(SPECULATION_WINDOW)) {
+    // Speculation governs what follows it in its clause ("وتسعى روسيا ... لتعزيز", "may attack").
+    if doc.any(List::Speculation, before(SPECULATION_WINDOW)) || doc.any(List::Speculation, clause.start..t.first) {
         return Modality::Hypothetical;
     }
     let negations = doc.find(List::Negation, before(NEGATION_WINDOW));
@@ -212,7 +231,15 @@ fn references(doc: &Doc<'_>, index: usize, sentence: &Sentence) -> Option<Incide
         modality,
         zone: sentence.zone,
         reference: true,
+        summary: false,
     })
+}
+
+/// A count of two or more right before the trigger ("three attacks", "deux frappes", "ثلاث هجمات").
+fn counted(doc: &Doc<'_>, trigger: &Trigger) -> bool {
+    let before = doc.span_of(trigger.first.saturating_sub(3), trigger.first.saturating_sub(1));
+    trigger.first > 0
+        && doc.counts_in(before).iter().any(|c| c.value >= 2 && doc.token_at(c.span.end) + 3 >= trigger.first)
 }
 
 /// Every incident mention of every sentence that carries news.
@@ -234,14 +261,22 @@ pub(crate) fn mentions(doc: &Doc<'_>, sentences: &[Sentence], trace: &mut Trace)
             continue;
         }
         for clause in clauses(doc, sentence, &found) {
-            let here: Vec<Trigger> =
-                found.iter().copied().filter(|t| clause.contains(&t.first)).collect();
-            let Some(trigger) = lead(&here) else { continue };
+            let here: Vec<Trigger> = found.iter().copied().filter(|t| clause.contains(&t.first)).collect();
+            let Some(trigger) = lead_new(doc, &clause, &here) else { continue };
             let quoted = inside_quotes(doc, sentence.span, doc.span_of(trigger.first, trigger.first).start);
             let modality = modality(doc, &sentence.tokens, &clause, &trigger, quoted);
             let others: Vec<Trigger> = here.into_iter().filter(|t| *t != trigger).collect();
-            let mention =
-                IncidentMention { sentence: index, clause, trigger, others, modality, zone: sentence.zone, reference: false };
+            let summary = counted(doc, &trigger);
+            let mention = IncidentMention {
+                sentence: index,
+                clause,
+                trigger,
+                others,
+                modality,
+                zone: sentence.zone,
+                reference: false,
+                summary,
+            };
             trace.note(|| Note::Mention {
                 trigger: doc.span_of(trigger.first, trigger.last),
                 frame: trigger.frame,

@@ -59,18 +59,12 @@ fn candidates(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, country: 
     let trigger_span = doc.span_of(m.trigger.first, m.trigger.last);
     let mut out: Vec<Candidate> = Vec::new();
     let mut push = |who: Who, first: usize, last: usize, extra: Option<RoleFeature>| {
-        let distance = if last < m.trigger.first {
-            m.trigger.first - last
-        } else {
-            first.saturating_sub(m.trigger.last)
-        };
+        let distance =
+            if last < m.trigger.first { m.trigger.first - last } else { first.saturating_sub(m.trigger.last) };
         out.push(Candidate { who, first, last, features: extra.into_iter().collect(), distance });
     };
-    let named: Vec<u32> = doc
-        .mentions
-        .iter()
-        .filter_map(|x| if let Entity::Actor(a) = x.entity { Some(a) } else { None })
-        .collect();
+    let named: Vec<u32> =
+        doc.mentions.iter().filter_map(|x| if let Entity::Actor(a) = x.entity { Some(a) } else { None }).collect();
     let mut seen_spokes: Vec<u32> = Vec::new();
     for x in doc.mentions_in(sentence.span) {
         let Entity::Actor(actor) = x.entity else { continue };
@@ -85,11 +79,16 @@ fn candidates(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, country: 
         }
         let first = doc.token_at(x.span.start);
         let last = doc.last_token_before(x.span.end);
-        let affiliate = doc.ends_before(List::Affiliation, first, 1).then(|| affiliate_of(doc, actor, country)).flatten();
+        let affiliate = doc
+            .ends_before(List::Affiliation, first, 1, sentence.tokens.start)
+            .then(|| affiliate_of(doc, actor, country))
+            .flatten();
         match affiliate {
             Some(a) => push(Who::Inferred(a), first, last, None),
             None => {
-                let parent = named.iter().any(|n| kb.actors[*n as usize].parent.as_deref() == Some(&kb.actors[actor as usize].id));
+                let parent = named
+                    .iter()
+                    .any(|n| kb.actors[*n as usize].parent.as_deref() == Some(&kb.actors[actor as usize].id));
                 push(Who::Named(actor), first, last, parent.then_some(RoleFeature::ParentOfNamed));
             }
         }
@@ -134,7 +133,12 @@ fn armed_mentions<'a>(doc: &'a Doc<'_>) -> impl DoubleEndedIterator<Item = (u32,
 fn last_group(doc: &Doc<'_>, before: u32) -> Option<u32> {
     let (last, _) = armed_mentions(doc).rev().find(|(_, end)| *end <= before)?;
     let id = &doc.kb.actors[last as usize].id;
-    Some(armed_mentions(doc).map(|(a, _)| a).find(|a| doc.kb.actors[*a as usize].parent.as_ref() == Some(id)).unwrap_or(last))
+    Some(
+        armed_mentions(doc)
+            .map(|(a, _)| a)
+            .find(|a| doc.kb.actors[*a as usize].parent.as_ref() == Some(id))
+            .unwrap_or(last),
+    )
 }
 
 /// The armed group the document names most often.
@@ -187,7 +191,9 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         .filter(|(_, c)| c.first > t.last && m.clause.contains(&c.first))
         .min_by_key(|(_, c)| c.first)
         .map(|(i, _)| i);
+    let floor = range.start;
     let mut self_reports: Vec<usize> = Vec::new();
+    let mut speakers: Vec<usize> = Vec::new();
     for (i, c) in cands.iter_mut().enumerate() {
         let f = &mut c.features;
         let before = c.last < t.first;
@@ -195,26 +201,39 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         if Some(i) == claimant {
             f.push(RoleFeature::Claimant);
         }
-        if after && doc.ends_before(List::AgentMarkers, c.first, MARKER_GAP - 1) {
+        if after && doc.ends_before(List::AgentMarkers, c.first, MARKER_GAP - 1, floor) {
             f.push(RoleFeature::AgentMarked);
         }
-        if doc.ends_before(List::TargetMarkers, c.first, MARKER_GAP - 1) {
+        if doc.ends_before(List::TargetMarkers, c.first, MARKER_GAP - 1, floor) {
             f.push(RoleFeature::TargetMarked);
         }
-        let owner_after = doc.ends_before(List::MilitaryTargets, c.first, MARKER_GAP)
-            || doc.ends_before(List::CivilianTargets, c.first, MARKER_GAP);
+        let owner_after = doc.ends_before(List::MilitaryTargets, c.first, MARKER_GAP, floor)
+            || doc.ends_before(List::CivilianTargets, c.first, MARKER_GAP, floor);
         if owner_after && matches!(c.who, Who::Named(_)) {
             f.push(RoleFeature::TargetOwner);
         }
         let report = reports.iter().find(|(rf, rl)| {
             let after_cue = c.first > *rl && c.first <= rl + REPORT_GAP;
-            let before_cue = !arabic && c.last < *rf && c.last + REPORT_GAP >= *rf;
+            // Arabic puts the verb first, but a subject may open the sentence ("الجيش المالي أكد").
+            let gap = if arabic { 1 } else { REPORT_GAP };
+            let before_cue = c.last < *rf && c.last + gap >= *rf;
             after_cue || before_cue
         });
+        if report.is_some() {
+            speakers.push(i);
+        }
         if let (Some(_), false) = (report, Some(i) == claimant) {
-            // "أعلن الجيش أنه قتل", "l'armée dit avoir tué": the reporter tells what it did itself.
+            // "أعلن الجيش أنه قتل", "l'armée dit avoir tué": the reporter tells what it did itself;
+            // an armed group that reports an attack claims it.
             let own_deed = before && doc.any(List::SelfReference, c.last + 1..t.first);
-            if own_deed {
+            let armed_claim = claimant.is_none()
+                && t.frame.is_violent()
+                && matches!(doc.actor_kind(c.who.actor()), ActorKind::ArmedGroup)
+                && matches!(c.who, Who::Named(_));
+            if armed_claim {
+                cov_mark::hit!(armed_group_reporting_an_attack_claims_it);
+                f.push(RoleFeature::Claimant);
+            } else if own_deed {
                 cov_mark::hit!(reporter_tells_its_own_deed);
                 self_reports.push(i);
             } else {
@@ -222,7 +241,8 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             }
         }
         let victim = kills.iter().any(|k| {
-            (!k.passive && c.first > k.last && c.first <= k.last + 4) || (k.passive && c.last < k.first && k.first <= c.last + 4)
+            (!k.passive && c.first > k.last && c.first <= k.last + 4)
+                || (k.passive && c.last < k.first && k.first <= c.last + 4)
         });
         if victim && Some(i) != claimant {
             f.push(RoleFeature::Victim);
@@ -254,6 +274,9 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             f.push(RoleFeature::AirFrameState);
         }
     }
+    for i in speakers {
+        cands[i].features.push(RoleFeature::Speaker);
+    }
     // A reporter telling its own deed is the subject when nobody stands between it and the trigger.
     if let Some(&i) = self_reports.last() {
         let between = cands.iter().any(|c| c.first > cands[i].last && c.last < t.first);
@@ -276,9 +299,13 @@ fn conjunct_head(doc: &Doc<'_>, cands: &[Candidate], last: usize) -> Option<usiz
     loop {
         let next = cands.iter().enumerate().filter(|(_, c)| c.last < cands[at].first).max_by_key(|(_, c)| c.last);
         let Some((i, c)) = next else { return Some(at) };
-        let joined = (c.last + 1..cands[at].first)
-            .all(|t| matches!(doc.tokens.folded(t), "و" | "and" | "et" | "le" | "la" | "les" | "the"));
-        if !joined || c.last + 3 < cands[at].first {
+        // "X et Y", "Africa Corps troops and Malian soldiers": a conjunction within three words.
+        let gap = c.last + 1..cands[at].first;
+        let conjunction = gap.clone().any(|t| matches!(doc.tokens.folded(t), "و" | "and" | "et"));
+        let items = doc.tokens.items();
+        let unbroken = (c.last..cands[at].first.saturating_sub(1))
+            .all(|t| items[t].joined_to_next || doc.tokens.folded(t + 1) == "و");
+        if !conjunction || gap.len() > 3 || !unbroken {
             return Some(at);
         }
         at = i;
@@ -313,7 +340,13 @@ pub(crate) fn roles(
         .iter()
         .map(|c| {
             let (a1, a2) = score(doc, c);
-            trace.note(|| Note::Candidate { trigger, who: c.who, features: c.features.clone(), actor1: a1, actor2: a2 });
+            trace.note(|| Note::Candidate {
+                trigger,
+                who: c.who,
+                features: c.features.clone(),
+                actor1: a1,
+                actor2: a2,
+            });
             (c.who.actor(), a1, a2)
         })
         .collect();
@@ -335,20 +368,27 @@ pub(crate) fn roles(
             }
         }
     }
-    let reporter = cands.iter().find(|c| c.features.contains(&RoleFeature::Reporter)).map(|c| c.who.actor());
+    // Who says it, whatever role it also takes (the army reporting its own strike, a claimant).
+    let reporter = cands
+        .iter()
+        .find(|c| c.features.contains(&RoleFeature::Speaker) || c.features.contains(&RoleFeature::Claimant))
+        .map(|c| c.who.actor());
     let military_target = cands
         .iter()
         .zip(&scored)
-        .find(|(c, s)| matches!(c.who, Who::Inferred(_)) && doc.actor_kind(c.who.actor()) == ActorKind::StateForce && s.2 >= threshold)
+        .find(|(c, s)| {
+            matches!(c.who, Who::Inferred(_))
+                && doc.actor_kind(c.who.actor()) == ActorKind::StateForce
+                && s.2 >= threshold
+        })
         .map(|(c, _)| c.who.actor());
     // An organisation named where one of its affiliates operates means that affiliate (ACLED codes
     // "Islamic State" in Niger as IS Sahel, "al-Qaeda-linked fighters" in Mali as JNIM).
     let local = |a: Option<u32>| a.map(|a| affiliate_of(doc, a, country).unwrap_or(a));
     let (actor1, actor2) = (local(best.1), local(best.2));
     let actor2 = actor2.filter(|a| Some(*a) != actor1);
-    let claimed = best.1.is_some_and(|a| {
-        cands.iter().any(|c| c.who.actor() == a && c.features.contains(&RoleFeature::Claimant))
-    });
+    let claimed =
+        best.1.is_some_and(|a| cands.iter().any(|c| c.who.actor() == a && c.features.contains(&RoleFeature::Claimant)));
     let roles = Roles { actor1, actor2, strength: best.3, reporter, military_target, claimed };
     trace.note(|| Note::Roles { trigger, actor1: roles.actor1, actor2: roles.actor2 });
     roles

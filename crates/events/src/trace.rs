@@ -34,6 +34,8 @@ pub enum PlaceFrom {
     Sentence,
     /// An earlier sentence of the paragraph.
     Paragraph,
+    /// The short line heading the paragraph (a list item's place).
+    Heading,
     /// The place of the incident told just before.
     Story,
     /// The headline.
@@ -62,6 +64,8 @@ pub enum NotHere {
 pub enum Dropped {
     /// A headline whose incident the body does not tell, while the body tells others.
     HeadlineAlone,
+    /// A summary ("two attacks") of incidents the text tells one by one.
+    Covered,
     /// "This attack", told after no incident it could point to.
     Dangling,
     /// No place, date, actor or count: a passing reference to incidents in general.
@@ -124,7 +128,8 @@ impl Trace {
     pub fn render(&self, kb: &KnowledgeBase, text: &str) -> String {
         let chars: Vec<char> = text.chars().collect();
         let quote = |s: Span| -> String {
-            let words: String = chars.get(s.start as usize..s.end as usize).map(|c| c.iter().collect()).unwrap_or_default();
+            let words: String =
+                chars.get(s.start as usize..s.end as usize).map(|c| c.iter().collect()).unwrap_or_default();
             format!("«{}»", words.replace('\n', " "))
         };
         let actor = |a: Option<u32>| a.map_or("-".to_string(), |a| kb.actors[a as usize].id.clone());

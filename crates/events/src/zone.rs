@@ -119,10 +119,9 @@ pub(crate) fn sentences(doc: &Doc<'_>) -> Vec<Sentence> {
 fn furniture(doc: &Doc<'_>, span: Span, tokens: Range<usize>) -> Option<Furniture> {
     let line = doc.text_of(span);
     let words = tokens.len();
-    if line.contains("http://") || line.contains("https://") || line.starts_with("www.") {
-        if words <= SHORT_LINE * 2 {
-            return Some(Furniture::Link);
-        }
+    let link = line.contains("http://") || line.contains("https://") || line.starts_with("www.");
+    if link && words <= SHORT_LINE * 2 {
+        return Some(Furniture::Link);
     }
     if line.contains("(@") || line.contains("pic.twitter.com") || (line.contains('@') && line.starts_with('—')) {
         return Some(Furniture::EmbeddedPost);
@@ -155,7 +154,7 @@ fn is_only_dates(doc: &Doc<'_>, span: Span, tokens: Range<usize>) -> bool {
     let covered: usize =
         doc.dates_in(span).iter().map(|d| doc.token_range(d.span).len()).sum::<usize>().min(tokens.len());
     let digits = tokens.clone().filter(|&t| doc.tokens.items()[t].script == Script::Digit).count();
-    !has_trigger(doc, tokens.clone()) && covered > 0 && (covered + digits) * 2 >= tokens.len() + 1
+    !has_trigger(doc, tokens.clone()) && covered > 0 && (covered + digits) * 2 > tokens.len()
 }
 
 /// A caption: a short line without a trigger that ends in a photo mark ("(أرشيفية)", "Photo / Reuters").

@@ -57,7 +57,8 @@ pub struct Analysed {
 /// disagree, one claim per source with its own toll and doer.
 fn claims_of(kb: &KnowledgeBase, chars: &[char], event: &Event) -> Vec<Claim> {
     let place = event.place.map(|p| &kb.places[p as usize]);
-    let text = |start: u32, end: u32| chars.get(start as usize..end as usize).map(|s| s.iter().collect()).unwrap_or_default();
+    let text =
+        |start: u32, end: u32| chars.get(start as usize..end as usize).map(|s| s.iter().collect()).unwrap_or_default();
     let base = Claim {
         event_type: event.event_type().as_str().to_string(),
         sub_event_type: event.sub_event.as_str().to_string(),

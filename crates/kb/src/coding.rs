@@ -362,8 +362,10 @@ named_enum! {
         TargetMarked = "target_marked",
         /// Owns the target noun (a convoy of the army, a camp of the FAMa).
         TargetOwner = "target_owner",
-        /// Reports, documents or condemns the incident.
+        /// Reports, documents or condemns the incident, and is not its doer.
         Reporter = "reporter",
+        /// Stands next to a report verb (said, according to), whatever else it does: the source.
+        Speaker = "speaker",
         /// Named as a victim of a death word.
         Victim = "victim",
         /// An armed group or militia.
@@ -503,7 +505,10 @@ impl Coding {
 
     /// The affiliate of organisation `parent` acting in `country`, if one is known.
     pub fn affiliate_in(&self, parent: u32, country: &str) -> Option<u32> {
-        self.affiliates.iter().find(|a| a.parent == parent && a.countries.iter().any(|c| c == country)).map(|a| a.affiliate)
+        self.affiliates
+            .iter()
+            .find(|a| a.parent == parent && a.countries.iter().any(|c| c == country))
+            .map(|a| a.affiliate)
     }
 }
 

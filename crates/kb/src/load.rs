@@ -82,7 +82,6 @@ enum RawLexiconLine {
     },
 }
 
-
 /// Where a line came from.
 #[derive(Clone, Copy)]
 struct At<'a> {

@@ -732,7 +732,8 @@ impl Scan<'_> {
         }
         let day_then_month = digit_value(t, at, 2).is_some()
             && (at + 1..at + 4).any(|m| month_at(t, m).is_some() && (at..m).all(|k| self.close(k)));
-        let month_then_day = month_at(t, at).is_some_and(|(_, n)| self.close(at + n - 1) && digit_value(t, at + n, 2).is_some());
+        let month_then_day =
+            month_at(t, at).is_some_and(|(_, n)| self.close(at + n - 1) && digit_value(t, at + n, 2).is_some());
         self.close(at - 1) && (day_then_month || month_then_day)
     }
 
@@ -740,7 +741,8 @@ impl Scan<'_> {
     fn day_range(&mut self, i: usize) -> Option<usize> {
         let t = self.tokens;
         let first_day = u8::try_from(digit_value(t, i, 2)?).ok()?;
-        let (link, second) = if self.close(i) && word_in(t, i + 1, RANGE_LINKS) { (i + 1, i + 2) } else { return None };
+        let (link, second) =
+            if self.close(i) && word_in(t, i + 1, RANGE_LINKS) { (i + 1, i + 2) } else { return None };
         if !self.close(link) || digit_value(t, second, 2).is_none() || !self.close(second) {
             return None;
         }
