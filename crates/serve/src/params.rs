@@ -30,8 +30,9 @@ pub struct Params {
     pairs: Vec<(String, String)>,
 }
 
-/// Strict percent-decoding (`+` is a space); invalid escapes and invalid UTF-8 are errors.
-fn decode(raw: &str, what: &str) -> Result<String, ApiError> {
+/// Strict percent-decoding (`+` is a space); an invalid escape or invalid UTF-8 is refused
+/// with a message naming `what`.
+fn decode(raw: &str, what: &str) -> Result<String, String> {
     let bytes = raw.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -44,9 +45,9 @@ fn decode(raw: &str, what: &str) -> Result<String, ApiError> {
                     .and_then(|h| std::str::from_utf8(h).ok())
                     .and_then(|h| u8::from_str_radix(h, 16).ok());
                 let Some(byte) = hex else {
-                    return Err(ApiError::invalid(
-                        what,
-                        format!("`{what}` has a malformed percent escape near `{}`", &raw[i..raw.len().min(i + 3)]),
+                    return Err(format!(
+                        "{what} has a malformed percent escape near `{}`",
+                        &raw[i..raw.len().min(i + 3)]
                     ));
                 };
                 out.push(byte);
@@ -56,18 +57,26 @@ fn decode(raw: &str, what: &str) -> Result<String, ApiError> {
         }
         i += 1;
     }
-    String::from_utf8(out)
-        .map_err(|_| ApiError::invalid(what, format!("`{what}` is not valid UTF-8 once percent-decoded")))
+    String::from_utf8(out).map_err(|_| format!("{what} is not valid UTF-8 once percent-decoded"))
 }
 
 impl Params {
-    /// Decode `raw` (the part after `?`), refusing names not in `allowed` and repeated names.
+    /// Decode `raw` (the part after `?`), refusing names not in `allowed`, repeated names,
+    /// values without a name and blank values (a parameter is given with a value, or not at
+    /// all).
     pub fn parse(raw: Option<&str>, allowed: &[&str]) -> Result<Params, ApiError> {
         let mut pairs: Vec<(String, String)> = Vec::new();
         for piece in raw.unwrap_or_default().split('&').filter(|p| !p.is_empty()) {
             let (name, value) = piece.split_once('=').unwrap_or((piece, ""));
-            let name = decode(name, "query")?;
-            let value = decode(value, &name)?;
+            let name = decode(name, "a parameter name")
+                .map_err(|message| ApiError::InvalidParameter { parameter: String::new(), message })?;
+            if name.is_empty() {
+                return Err(ApiError::UnknownParameter {
+                    parameter: String::new(),
+                    message: format!("a value without a parameter name (`{}`): give `name=value`", shorten(piece)),
+                });
+            }
+            let value = decode(value, &format!("`{name}`")).map_err(|message| ApiError::invalid(&name, message))?;
             if !allowed.contains(&name.as_str()) {
                 let message = if allowed.is_empty() {
                     format!("unknown parameter `{name}`: this route takes none")
@@ -85,14 +94,17 @@ impl Params {
                     parameter: name,
                 });
             }
+            if value.trim().is_empty() {
+                return Err(ApiError::invalid(&name, format!("`{name}` is blank: give it a value or leave it out")));
+            }
             pairs.push((name, value));
         }
         Ok(Params { pairs })
     }
 
-    /// The value of `name`, if given and not blank.
+    /// The value of `name` (never blank), if given.
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.pairs.iter().find(|(n, _)| n == name).map(|(_, v)| v.trim()).filter(|v| !v.is_empty())
+        self.pairs.iter().find(|(n, _)| n == name).map(|(_, v)| v.trim())
     }
 
     /// A free-text value, bounded in length.
@@ -184,27 +196,7 @@ impl Params {
                 ))
             }
         };
-        let places = match (self.get("place"), self.get("near")) {
-            (Some(_), Some(_)) => {
-                return Err(ApiError::invalid("near", "give `place` (exactly there) or `near` (within `km`), not both"))
-            }
-            (Some(id), None) => match kb.place_index(id) {
-                Some(_) => Some(vec![id.to_string()]),
-                None => {
-                    return Err(ApiError::invalid(
-                        "place",
-                        format!("unknown place id `{id}` (see /api/entities?kind=place)"),
-                    ))
-                }
-            },
-            (None, Some(near)) => Some(marsad_ingest::merge::places_within(kb, centre(kb, near)?, self.km()?)),
-            (None, None) => {
-                if self.get("km").is_some() {
-                    return Err(ApiError::invalid("km", "`km` goes with `near`"));
-                }
-                None
-            }
-        };
+        let places = self.places(kb)?;
         Ok(EventFilter {
             from,
             to,
@@ -215,6 +207,32 @@ impl Params {
             outlet: self.text("outlet")?,
             ..EventFilter::default()
         })
+    }
+
+    /// The places `place` and `near` (within `km`) leave: `place` alone, the places within `km`
+    /// of `near`, or `place` if it lies within `km` of `near` (and none otherwise).
+    fn places(&self, kb: &KnowledgeBase) -> Result<Option<Vec<String>>, ApiError> {
+        let place = match self.get("place") {
+            None => None,
+            Some(id) if kb.place_index(id).is_some() => Some(id.to_string()),
+            Some(id) => {
+                return Err(ApiError::invalid(
+                    "place",
+                    format!("unknown place id `{id}` (see /api/entities?kind=place)"),
+                ))
+            }
+        };
+        let Some(near) = self.get("near") else {
+            if self.get("km").is_some() {
+                return Err(ApiError::invalid("km", "`km` goes with `near`"));
+            }
+            return Ok(place.map(|id| vec![id]));
+        };
+        let within = marsad_ingest::merge::places_within(kb, centre(kb, near)?, self.km()?);
+        Ok(Some(match place {
+            Some(id) => within.into_iter().filter(|p| *p == id).collect(),
+            None => within,
+        }))
     }
 
     /// `km`: above 0, at most [`MAX_KM`].
@@ -289,6 +307,15 @@ fn bad_cursor() -> ApiError {
     )
 }
 
+/// At most 40 characters of `text`, for messages.
+fn shorten(text: &str) -> String {
+    let mut short: String = text.chars().take(40).collect();
+    if short.len() < text.len() {
+        short.push('…');
+    }
+    short
+}
+
 /// The cursor that resumes after a row of `kind` with this id and sort key.
 pub fn cursor(kind: char, id: i64, key: Option<&str>) -> String {
     let text = format!("{id}~{}", key.unwrap_or_default());
@@ -345,5 +372,28 @@ mod tests {
         assert!(Params::parse(Some("q=%G1"), &["q"]).is_err(), "bad escape");
         assert!(Params::parse(Some("q=a&q=b"), &["q"]).is_err(), "repeated");
         assert!(Params::parse(Some("sinse=2025-01-01"), &["since"]).is_err(), "unknown");
+    }
+
+    /// The error's `parameter`, as the answer's JSON carries it (absent when empty).
+    fn named(error: ApiError) -> Option<String> {
+        error.body()["error"]["parameter"].as_str().map(str::to_string)
+    }
+
+    #[test]
+    fn a_value_without_a_name_names_no_parameter() {
+        for raw in ["=x", "q=a&=x", "=", "%FF=1"] {
+            let error = Params::parse(Some(raw), &["q"]).expect_err(raw);
+            assert_eq!(named(error), None, "{raw}");
+        }
+    }
+
+    #[test]
+    fn blank_values_are_refused_naming_the_parameter() {
+        for raw in ["q=", "q=+", "q=%20%09", "cursor=", "name", "limit="] {
+            let error = Params::parse(Some(raw), &["q", "cursor", "name", "limit"]).expect_err(raw);
+            let parameter = raw.split(['=', '&']).next().unwrap();
+            assert_eq!(named(error), Some(parameter.to_string()), "{raw}");
+        }
+        assert_eq!(Params::parse(Some("q=+Kayes+"), &["q"]).unwrap().get("q"), Some("Kayes"), "trimmed");
     }
 }

@@ -3,7 +3,6 @@
 //! configured token. A refused request writes nothing; a request whose documents are partly
 //! unreadable stores the readable ones and lists the others.
 
-use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::Json;
@@ -78,28 +77,16 @@ fn unwrap_documents(body: Vec<u8>) -> Result<Vec<u8>, ApiError> {
     }
 }
 
-/// Handle `POST /api/documents`.
+/// Handle `POST /api/documents`: the token, the parameters and the media type are checked
+/// before any byte of the body is read (so `Expect: 100-continue` gets the refusal, not 100).
 pub async fn post_documents(
     State(app): State<App>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
-    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+    body: axum::body::Body,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     authorise(&app, &headers)?;
     let params = Params::parse(raw.as_deref(), &["name"])?;
-    let body = body.map_err(|rejection| {
-        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            ApiError::PayloadTooLarge(format!(
-                "the body is larger than this server accepts ({} bytes)",
-                app.shared.config.max_body_bytes
-            ))
-        } else {
-            ApiError::InvalidBody(format!("the body could not be read: {rejection}"))
-        }
-    })?;
-    if body.is_empty() {
-        return Err(ApiError::InvalidBody("the body is empty: send a document".into()));
-    }
     let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
     let mut parts = content_type.split(';').map(str::trim);
     let media = parts.next().unwrap_or("").to_ascii_lowercase();
@@ -110,11 +97,16 @@ pub async fn post_documents(
         p.split_once('=').filter(|(k, _)| k.trim().eq_ignore_ascii_case("charset")).map(|(_, v)| v.trim().to_string())
     });
     let format = format_of(&media)?;
+    let name = params.text("name")?.unwrap_or_else(|| "request".to_string());
+    let config = &app.shared.config;
+    let body = crate::body::read(body, &headers, config.max_body_bytes, config.body_timeout).await?;
+    if body.is_empty() {
+        return Err(ApiError::InvalidBody("the body is empty: send a document".into()));
+    }
     let mut bytes = decode_charset(&body, charset.as_deref())?;
     if format == Format::Json {
         bytes = unwrap_documents(bytes)?;
     }
-    let name = params.text("name")?.unwrap_or_else(|| "request".to_string());
     let shared = app.shared.clone();
     tokio::task::spawn_blocking(move || ingest(&shared, &name, &bytes, format))
         .await

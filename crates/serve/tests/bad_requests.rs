@@ -139,6 +139,26 @@ fn cases(server: &Server) -> Vec<Case> {
         get("an event takes nothing", "/api/events/1?format=geojson").unknown("format"),
         get("the document takes nothing", "/api/openapi.json?v=2").unknown("v"),
         get("live takes nothing", "/api/live?type=Battles").unknown("type"),
+        // Values without a name, blank values (a parameter is given with a value or left out).
+        get("a value without a name", "/api/events?=x").expect(400, "unknown_parameter"),
+        get("a value without a name after others", "/api/entities?kind=place&=null").expect(400, "unknown_parameter"),
+        get("blank q", "/api/events?q=").invalid("q"),
+        get("q of spaces", "/api/search?q=+%20").invalid("q"),
+        get("blank cursor", "/api/events?cursor=").invalid("cursor"),
+        get("blank documents cursor", "/api/documents?cursor=").invalid("cursor"),
+        get("blank entity q", "/api/entities?q=%09").invalid("q"),
+        get("blank since", "/api/events?since=").invalid("since"),
+        get("a name with no value", "/api/events?outlet").invalid("outlet"),
+        Case::new("POST: blank name", "POST", "/api/documents?name=")
+            .header("content-type", "application/json")
+            .authorized()
+            .body(note())
+            .invalid("name"),
+        Case::new("POST: a value without a name", "POST", "/api/documents?=false")
+            .header("content-type", "application/json")
+            .authorized()
+            .body(note())
+            .expect(400, "unknown_parameter"),
         // Repeated parameters.
         get("limit twice", "/api/events?limit=5&limit=6").unknown("limit"),
         get("type twice", "/api/events?type=Battles&type=Riots").unknown("type"),
@@ -170,7 +190,6 @@ fn cases(server: &Server) -> Vec<Case> {
         get("km 2001", "/api/events?near=ml.bamako&km=2001").invalid("km"),
         get("km 0", "/api/events?near=ml.bamako&km=0").invalid("km"),
         get("km without near", "/api/events?km=100").invalid("km"),
-        get("place and near", "/api/events?place=ml.kayes&near=ml.bamako").invalid("near"),
         get("points: latitude 91", "/api/points?near=91,0").invalid("near"),
         get("search: near abc,def", "/api/search?q=Kayes&near=abc,def").invalid("near"),
         // Vocabularies.
