@@ -40,6 +40,9 @@ pub const MAX_HEAD_BYTES: usize = 96 * 1024;
 /// The most header fields a request may have.
 pub const MAX_HEADERS: usize = 100;
 
+/// How long a closing connection goes on reading (and dropping) what its client still sends.
+const LINGER: Duration = Duration::from_secs(2);
+
 /// How long open connections get to finish once the server is asked to stop.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 
@@ -98,22 +101,54 @@ impl Connection {
     async fn run(self, stream: TcpStream, mut stopping: watch::Receiver<bool>) {
         let local = stream.local_addr().ok();
         let (router, peer) = (self.router, self.peer);
-        let service = hyper::service::service_fn(move |request| answer(router.clone(), peer, local, request));
-        let connection = self.http.serve_connection(JsonParseErrors::new(TokioIo::new(stream)), service);
-        tokio::pin!(connection);
+        // Boxed so that the connection is Unpin and can hand its socket back at the end.
+        let service = hyper::service::service_fn(move |request| Box::pin(answer(router.clone(), peer, local, request)));
+        let mut connection = self.http.serve_connection(JsonParseErrors::new(TokioIo::new(stream)), service);
         let stop = async move {
             // The guard `wait_for` returns must not live across an await.
             let _ = stopping.wait_for(|stop| *stop).await.map(|_| ());
         };
-        tokio::select! {
-            // A client that goes away or times out is not the server's failure: nothing to log.
-            _ = connection.as_mut() => {}
-            () = stop => {
-                connection.as_mut().graceful_shutdown();
-                let _ = connection.await;
+        tokio::pin!(stop);
+        let served = tokio::select! {
+            served = std::future::poll_fn(|cx| connection.poll_without_shutdown(cx)) => served,
+            () = &mut stop => {
+                Pin::new(&mut connection).graceful_shutdown();
+                std::future::poll_fn(|cx| connection.poll_without_shutdown(cx)).await
             }
+        };
+        // A client that goes away or times out is not the server's failure: nothing to log.
+        if served.is_ok() {
+            linger(connection.into_parts().io.inner.into_inner()).await;
         }
     }
+}
+
+/// Close after an answer the way a client can read it: a client still sending a body the
+/// server refused (a wrong token, a declared length over the limit) would otherwise get a
+/// reset that can destroy the answer before it reads it. Our side is shut, then what the
+/// client still sends is read and dropped (a small fixed buffer, nothing kept) for at most
+/// [`LINGER`].
+async fn linger(stream: TcpStream) {
+    let Ok(stream) = stream.into_std() else { return };
+    if stream.shutdown(std::net::Shutdown::Write).is_err() {
+        return;
+    }
+    let Ok(stream) = TcpStream::from_std(stream) else { return };
+    let mut sink = [0u8; 8192];
+    let _ = tokio::time::timeout(LINGER, async {
+        loop {
+            if stream.readable().await.is_err() {
+                return;
+            }
+            match stream.try_read(&mut sink) {
+                Ok(0) => return,
+                Ok(_) => {}
+                Err(error) if error.kind() == io::ErrorKind::WouldBlock => {}
+                Err(_) => return,
+            }
+        }
+    })
+    .await;
 }
 
 /// Answer one request through the router; a panic becomes a 500 (logged with its id).

@@ -7,7 +7,7 @@ use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::Json;
 use marsad_ingest::{analyse, DocumentInput, Outcome};
-use marsad_read::{read_bytes, Format, ReadOptions};
+use marsad_read::{read_bytes, Format, ReadError, ReadOptions};
 use marsad_search::{SearchError, SearchIndex};
 use marsad_store::Store;
 use serde_json::{json, Value};
@@ -64,19 +64,6 @@ fn decode_charset(body: &[u8], charset: Option<&str>) -> Result<Vec<u8>, ApiErro
     Ok(text.into_owned().into_bytes())
 }
 
-/// Unwrap `{"documents": [...]}` into the array the reader takes.
-fn unwrap_documents(body: Vec<u8>) -> Result<Vec<u8>, ApiError> {
-    let value: Value =
-        serde_json::from_slice(&body).map_err(|error| ApiError::InvalidBody(format!("malformed JSON: {error}")))?;
-    match value {
-        Value::Object(mut object) if object.contains_key("documents") => match object.remove("documents") {
-            Some(documents @ Value::Array(_)) => Ok(documents.to_string().into_bytes()),
-            _ => Err(ApiError::InvalidBody("`documents` must be an array of documents".into())),
-        },
-        _ => Ok(body),
-    }
-}
-
 /// Handle `POST /api/documents`: the token, the parameters and the media type are checked
 /// before any byte of the body is read (so `Expect: 100-continue` gets the refusal, not 100).
 pub async fn post_documents(
@@ -105,7 +92,7 @@ pub async fn post_documents(
     }
     let mut bytes = decode_charset(&body, charset.as_deref())?;
     if format == Format::Json {
-        bytes = unwrap_documents(bytes)?;
+        bytes = crate::body::documents_json(&bytes)?;
     }
     let shared = app.shared.clone();
     tokio::task::spawn_blocking(move || ingest(&shared, &name, &bytes, format))
@@ -126,12 +113,16 @@ fn ingest(
     for item in read_bytes(std::path::Path::new(name), bytes, format, &options) {
         match item {
             Ok(document) => documents.push(document),
+            // A body that is not text at all is refused whole (422).
+            Err(error @ (ReadError::Binary { .. } | ReadError::Empty { .. } | ReadError::TooLarge { .. })) => {
+                return Err(ApiError::InvalidBody(error.to_string()))
+            }
             Err(error) => errors.push(json!({"key": name, "message": error.to_string()})),
         }
     }
     if documents.is_empty() {
-        let first = errors.first().and_then(|e| e["message"].as_str()).unwrap_or("no document in the body").to_string();
-        return Err(ApiError::InvalidBody(first));
+        // The body is what its media type says in form; what could not be read is listed.
+        return Ok((StatusCode::CREATED, Json(json!({"results": [], "errors": errors}))));
     }
     let analysed: Vec<_> = documents
         .into_iter()
