@@ -233,8 +233,7 @@ impl Params {
     /// `km`: above 0, at most [`MAX_KM`].
     fn km(&self) -> Result<f64, ApiError> {
         let Some(value) = self.get("km") else { return Ok(DEFAULT_KM) };
-        let numeric =
-            value.bytes().all(|b| b.is_ascii_digit() || b == b'.') && value.bytes().any(|b| b.is_ascii_digit());
+        let numeric = is_number(value);
         match value.parse::<f64>() {
             Ok(km) if numeric && km.is_finite() && km > 0.0 && km <= MAX_KM => Ok(km),
             _ => Err(ApiError::invalid(
@@ -379,6 +378,23 @@ fn degrees(text: &str, max: u32) -> Option<f64> {
     text.parse().ok()
 }
 
+/// A number as JSON writes one, leading zeros allowed: `-?D+(.D+)?([eE][+-]?D+)?` (what a
+/// client serialising the document's `number` sends; not `inf`, `NaN`, `+5`, `.5` or `5.`).
+fn is_number(text: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => (mantissa, Some(exponent)),
+        None => (unsigned, None),
+    };
+    let mantissa_ok = match mantissa.split_once('.') {
+        Some((whole, fraction)) => digits(whole) && digits(fraction),
+        None => digits(mantissa),
+    };
+    let exponent_ok = exponent.is_none_or(|e| digits(e.strip_prefix(['+', '-']).unwrap_or(e)));
+    mantissa_ok && exponent_ok
+}
+
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` in shape (digits), the sort key of a cursor.
 fn is_date_key(key: &str) -> bool {
     let parts: Vec<&str> = key.split('-').collect();
@@ -434,6 +450,21 @@ mod tests {
             ("1000", 180, None),
         ] {
             assert_eq!(degrees(text, max), expected, "{text}");
+        }
+        for (text, number) in [
+            ("5e-324", true),
+            ("1E+3", true),
+            ("-0.5", true),
+            ("007", true),
+            ("inf", false),
+            ("NaN", false),
+            ("+5", false),
+            (".5", false),
+            ("5.", false),
+            ("1e", false),
+            ("", false),
+        ] {
+            assert_eq!(is_number(text), number, "{text}");
         }
         assert!(
             is_entity_id("ml.kayes") && is_entity_id("gov-ml_1") && !is_entity_id("ml..kayes") && !is_entity_id("Ml")

@@ -87,8 +87,9 @@ pub async fn post_documents(
     let name = params.text("name")?.unwrap_or_else(|| "request".to_string());
     let config = &app.shared.config;
     let body = crate::body::read(body, &headers, config.max_body_bytes, config.body_timeout).await?;
-    if body.is_empty() {
-        return Err(ApiError::InvalidBody("the body is empty: send a document".into()));
+    // Blank as the document's `[^ \t\n\r\f\v]` says: the same for every media type.
+    if body.iter().all(|b| b" \t\n\r\x0b\x0c".contains(b)) {
+        return Err(ApiError::InvalidBody("the body is empty or blank: send a document".into()));
     }
     let mut bytes = decode_charset(&body, charset.as_deref())?;
     if format == Format::Json {
@@ -113,8 +114,9 @@ fn ingest(
     for item in read_bytes(std::path::Path::new(name), bytes, format, &options) {
         match item {
             Ok(document) => documents.push(document),
-            // A body that is not text at all is refused whole (422).
-            Err(error @ (ReadError::Binary { .. } | ReadError::Empty { .. } | ReadError::TooLarge { .. })) => {
+            // Bytes that are not text at all (not even a string, as the document has it) are
+            // refused whole; text the reader cannot use is listed like any unreadable document.
+            Err(error @ ReadError::Binary { .. }) if std::str::from_utf8(bytes).is_err() => {
                 return Err(ApiError::InvalidBody(error.to_string()))
             }
             Err(error) => errors.push(json!({"key": name, "message": error.to_string()})),
