@@ -49,7 +49,7 @@ impl AllowedHosts {
             return true;
         }
         let name = normalise(split_port(host));
-        if name == "localhost" || name.ends_with(".localhost") || self.names.iter().any(|n| *n == name) {
+        if name == "localhost" || name.ends_with(".localhost") || self.names.contains(&name) {
             return true;
         }
         let literal = name.strip_prefix('[').and_then(|n| n.strip_suffix(']')).unwrap_or(&name);
