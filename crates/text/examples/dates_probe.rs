@@ -1,3 +1,6 @@
+//! Print the date expressions marsad reads in each line of standard input, resolved against the
+//! publication date given as the first argument: `cargo run -p marsad-text --example dates_probe 2025-06-26`.
+
 fn main() {
     let pubd = std::env::args().nth(1);
     for line in std::io::stdin().lines() {
