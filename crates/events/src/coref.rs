@@ -247,7 +247,12 @@ fn resolve(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster) -> Event {
         disputed,
         background: dated.is_some_and(|d| d.background),
         confidence: confidence(lead, members.len(), date.is_some(), placed.place.is_some()),
-        mentions: members.iter().map(|d| d.evidence).collect(),
+        mentions: {
+            let mut spans: Vec<_> = members.iter().map(|d| d.evidence).collect();
+            spans.sort_by_key(|s| (s.start, s.end));
+            spans.dedup();
+            spans
+        },
     }
 }
 

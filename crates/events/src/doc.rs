@@ -152,6 +152,17 @@ impl<'a> Doc<'a> {
         })
     }
 
+    /// True when `word` (as written) is a one-word entry of `list`.
+    pub fn is_word(&self, list: List, word: &str) -> bool {
+        let folded = marsad_text::fold::fold_str(word);
+        self.kb.lexicon.list(list).entries().iter().any(|e| e.words.len() == 1 && e.words[0] == folded)
+    }
+
+    /// True when token `t` is a one-word entry of `list`.
+    pub fn token_is(&self, list: List, t: usize) -> bool {
+        self.kb.lexicon.list(list).starting_at(self.tokens, t).is_some_and(|m| m.far_token == t)
+    }
+
     pub fn actor_kind(&self, actor: u32) -> ActorKind {
         self.kb.actors[actor as usize].kind
     }

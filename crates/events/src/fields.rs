@@ -156,10 +156,11 @@ fn listed<'m>(doc: &Doc<'_>, best: &'m Mention, all: &[&'m Mention]) -> Vec<&'m 
 /// lacks between them ("كايس، نيونو، نيارو، ديبولي").
 fn joined(doc: &Doc<'_>, a: &Mention, b: &Mention) -> bool {
     let gap = doc.text_of(Span { start: a.span.end, end: b.span.start });
+    // Only commas, dashes and conjunctions (a proclitic و stays in the gap: the name excludes it).
     let separator = |g: &str| {
-        let g = g.trim();
-        matches!(g, "" | "," | "،" | "و" | "and" | "et" | ", and" | ", et" | "، و" | "or" | "ou" | "-" | "–")
-            || (g.chars().count() <= 3 && (g.ends_with('و') || g.ends_with(',') || g.ends_with('،')))
+        g.split(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | '-' | '–'))
+            .filter(|w| !w.is_empty())
+            .all(|w| doc.is_word(List::Conjunctions, w))
     };
     if separator(gap) {
         return true;
@@ -329,8 +330,6 @@ fn heading_above<'s>(sentences: &'s [Sentence], m: &IncidentMention) -> Option<&
 const BEFORE_COUNT: usize = 3;
 const AFTER_COUNT: usize = 6;
 
-/// Words that join the parts of one toll.
-const CONJUNCTIONS: [&str; 5] = ["و", "and", "et", "or", "ou"];
 
 /// The deaths the clause of `m` reports; 0 when it says nobody was hurt; `None` when it gives no number.
 pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<u64> {
@@ -373,8 +372,7 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<u64> {
         let first = doc.token_at(count.span.start);
         let last = doc.last_token_before(count.span.end);
         // An article ("un poste", "a patrol") is not a count; a count of incidents ("two attacks") is not a toll.
-        let article =
-            count.value == 1 && doc.any(List::DefiniteArticles, first..last + 1) || is_article(doc, first, last);
+        let article = count.value == 1 && first == last && doc.token_is(List::IndefiniteArticles, first);
         let of_incidents = incidents.iter().any(|&t| t > last && t <= last + 2);
         if article || of_incidents {
             continue;
@@ -385,7 +383,7 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<u64> {
         let continues = previous.is_some_and(|p| {
             first > p
                 && first <= p + 5
-                && (p + 1..first).any(|t| CONJUNCTIONS.contains(&doc.tokens.folded(t)))
+                && (p + 1..first).any(|t| doc.token_is(List::Conjunctions, t) || doc.tokens.folded(t).starts_with('و'))
                 && !injuries.iter().any(|c| c.0 > p && c.1 < first)
                 && !places.iter().any(|t| *t > p && *t < first)
         });
@@ -402,11 +400,6 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<u64> {
     total
         .or_else(|| singular_victim(doc, &deaths, range.clone()))
         .or_else(|| doc.any(List::NoCasualties, range).then_some(0))
-}
-
-/// An indefinite article read as the number one ("un poste", "a patrol").
-fn is_article(doc: &Doc<'_>, first: usize, last: usize) -> bool {
-    first == last && matches!(doc.tokens.folded(first), "un" | "une" | "a" | "an")
 }
 
 /// One victim named in the singular next to a death word ("قتل سائق", "un soldat a été tué").

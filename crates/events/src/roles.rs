@@ -301,10 +301,12 @@ fn conjunct_head(doc: &Doc<'_>, cands: &[Candidate], last: usize) -> Option<usiz
         let Some((i, c)) = next else { return Some(at) };
         // "X et Y", "Africa Corps troops and Malian soldiers": a conjunction within three words.
         let gap = c.last + 1..cands[at].first;
-        let conjunction = gap.clone().any(|t| matches!(doc.tokens.folded(t), "و" | "and" | "et"));
+        // Arabic joins و to the next word: "الجيش المالي والفيلق الإفريقي".
+        let proclitic = gap.is_empty() && doc.tokens.folded(cands[at].first).starts_with('و');
+        let conjunction = proclitic || gap.clone().any(|t| doc.token_is(List::Conjunctions, t));
         let items = doc.tokens.items();
         let unbroken = (c.last..cands[at].first.saturating_sub(1))
-            .all(|t| items[t].joined_to_next || doc.tokens.folded(t + 1) == "و");
+            .all(|t| items[t].joined_to_next || doc.token_is(List::Conjunctions, t + 1));
         if !conjunction || gap.len() > 3 || !unbroken {
             return Some(at);
         }

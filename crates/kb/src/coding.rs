@@ -306,6 +306,10 @@ named_enum! {
         Demonstratives = "demonstratives",
         /// Nouns that point back to an incident already told (the operation, l'incident).
         EventAnaphors = "event-anaphors",
+        /// Words that join the members of a list.
+        Conjunctions = "conjunctions",
+        /// Indefinite articles, which the number reader takes for "one".
+        IndefiniteArticles = "indefinite-articles",
         /// Latin-script definite articles before a trigger noun.
         DefiniteArticles = "definite-articles",
         /// "The group", "the attackers": an armed actor already named.

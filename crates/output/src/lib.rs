@@ -186,6 +186,8 @@ pub struct EventOut {
     /// Sources disagree about this incident (an addition).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub disputed: bool,
+    /// Every sentence that tells this incident, the evidence first (an addition).
+    pub mentions: Vec<SpanOut>,
     /// What each source says when the document's sources disagree (an addition).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub claims: Vec<ClaimOut>,
@@ -264,6 +266,10 @@ fn event_out(kb: &KnowledgeBase, doc_id: &str, chars: &[char], index: usize, eve
         trigger: span_out(chars, event.trigger),
         foiled: event.foiled,
         disputed: event.disputed,
+        mentions: std::iter::once(event.evidence)
+            .chain(event.mentions.iter().copied().filter(|m| *m != event.evidence))
+            .map(|m| span_out(chars, m))
+            .collect(),
         claims: event
             .claims
             .iter()
