@@ -62,10 +62,7 @@ fn served_towns_must_be_points_and_ids_unique() {
         errors(&bad),
         ["data/geo/corridors.jsonl:1: ml.test: serves `ml.kayes`, which is not one of its points"]
     );
-    assert_eq!(
-        errors(&format!("{GOOD}\n{GOOD}")),
-        ["data/geo/corridors.jsonl:2: duplicate corridor id `ml.test`"]
-    );
+    assert_eq!(errors(&format!("{GOOD}\n{GOOD}")), ["data/geo/corridors.jsonl:2: duplicate corridor id `ml.test`"]);
 }
 
 #[test]

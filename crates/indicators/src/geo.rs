@@ -1,0 +1,176 @@
+//! Points on the sphere: great-circle distance, initial bearing, distance to a road segment.
+//!
+//! Formulas from Chris Veness, "Calculate distance, bearing and more between Latitude/Longitude
+//! points" (movable-type.co.uk/scripts/latlong.html): haversine distance, initial bearing
+//! (forward azimuth), cross-track and along-track distance. The Earth is a sphere of the IUGG
+//! mean radius; the error against the ellipsoid is below 0.5%, far below the precision of a
+//! place named in the news.
+
+use std::fmt;
+
+/// IUGG mean Earth radius, km.
+pub const EARTH_RADIUS_KM: f64 = 6371.0088;
+
+/// A point given with latitude or longitude out of range, or not a number.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PointError {
+    /// The latitude given.
+    pub lat: f64,
+    /// The longitude given.
+    pub lon: f64,
+}
+
+impl fmt::Display for PointError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "coordinates {},{} are not a latitude in [-90, 90] and a longitude in [-180, 180]",
+            self.lat, self.lon
+        )
+    }
+}
+
+impl std::error::Error for PointError {}
+
+/// A latitude and longitude in degrees, checked on construction.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Point {
+    lat: f64,
+    lon: f64,
+}
+
+impl Point {
+    /// The point, if the latitude is in [-90, 90] and the longitude in [-180, 180].
+    pub fn new(lat: f64, lon: f64) -> Result<Point, PointError> {
+        if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) {
+            Ok(Point { lat, lon })
+        } else {
+            Err(PointError { lat, lon })
+        }
+    }
+
+    /// Latitude, degrees.
+    pub fn lat(self) -> f64 {
+        self.lat
+    }
+
+    /// Longitude, degrees.
+    pub fn lon(self) -> f64 {
+        self.lon
+    }
+}
+
+/// Great-circle distance in km (haversine).
+pub fn distance_km(a: Point, b: Point) -> f64 {
+    EARTH_RADIUS_KM * central_angle(a, b)
+}
+
+/// The angle between two points seen from the Earth's centre, radians.
+fn central_angle(a: Point, b: Point) -> f64 {
+    let (phi1, phi2) = (a.lat.to_radians(), b.lat.to_radians());
+    let dphi = phi2 - phi1;
+    let dlambda = (b.lon - a.lon).to_radians();
+    let h = (dphi / 2.0).sin().powi(2) + phi1.cos() * phi2.cos() * (dlambda / 2.0).sin().powi(2);
+    2.0 * h.clamp(0.0, 1.0).sqrt().asin()
+}
+
+/// Initial bearing from `from` to `to`, degrees clockwise from north, in [0, 360).
+/// Identical points give 0.
+pub fn bearing_deg(from: Point, to: Point) -> f64 {
+    let (phi1, phi2) = (from.lat.to_radians(), to.lat.to_radians());
+    let dlambda = (to.lon - from.lon).to_radians();
+    let y = dlambda.sin() * phi2.cos();
+    let x = phi1.cos() * phi2.sin() - phi1.sin() * phi2.cos() * dlambda.cos();
+    normalize_deg(y.atan2(x).to_degrees())
+}
+
+/// An angle in degrees brought into [0, 360).
+pub fn normalize_deg(deg: f64) -> f64 {
+    let d = deg.rem_euclid(360.0);
+    // rem_euclid of a tiny negative number rounds to 360.0 itself.
+    if d >= 360.0 || !d.is_finite() {
+        0.0
+    } else {
+        d
+    }
+}
+
+/// Where a point lies against the segment from `a` to `b` (a great-circle arc).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SegmentDistance {
+    /// Shortest distance from the point to the segment, km.
+    pub km: f64,
+    /// Distance along the segment from `a` to the nearest point on it, km.
+    pub along_km: f64,
+}
+
+/// Distance from `p` to the segment `a`–`b`: the cross-track distance when the point's
+/// projection falls on the segment, otherwise the distance to the nearer end.
+pub fn segment_distance(p: Point, a: Point, b: Point) -> SegmentDistance {
+    let length = central_angle(a, b);
+    let to_p = central_angle(a, p);
+    if length == 0.0 || to_p == 0.0 {
+        return SegmentDistance { km: EARTH_RADIUS_KM * to_p, along_km: 0.0 };
+    }
+    let angle = (bearing_deg(a, p) - bearing_deg(a, b)).to_radians();
+    if angle.cos() <= 0.0 {
+        // The point is behind `a`.
+        return SegmentDistance { km: EARTH_RADIUS_KM * to_p, along_km: 0.0 };
+    }
+    let cross = (to_p.sin() * angle.sin()).clamp(-1.0, 1.0).asin();
+    let along = (to_p.cos() / cross.cos()).clamp(-1.0, 1.0).acos();
+    if along > length {
+        return SegmentDistance { km: distance_km(p, b), along_km: EARTH_RADIUS_KM * length };
+    }
+    SegmentDistance { km: EARTH_RADIUS_KM * cross.abs(), along_km: EARTH_RADIUS_KM * along }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(lat: f64, lon: f64) -> Point {
+        Point::new(lat, lon).expect("valid point")
+    }
+
+    /// One degree of arc on the sphere is R·π/180 = 111.195 km.
+    const DEGREE_KM: f64 = EARTH_RADIUS_KM * std::f64::consts::PI / 180.0;
+
+    #[test]
+    fn distances_along_meridians_and_the_equator_are_degrees_of_arc() {
+        assert!((distance_km(p(0.0, 0.0), p(1.0, 0.0)) - DEGREE_KM).abs() < 1e-9);
+        assert!((distance_km(p(0.0, 0.0), p(0.0, 2.0)) - 2.0 * DEGREE_KM).abs() < 1e-9);
+        // Bamako to Ouagadougou: about 703 km as the crow flies.
+        let km = distance_km(p(12.6392, -8.0029), p(12.3657, -1.5339));
+        assert!((700.0..706.0).contains(&km), "{km}");
+    }
+
+    #[test]
+    fn bearings_point_to_the_compass() {
+        let o = p(0.0, 0.0);
+        assert_eq!(bearing_deg(o, p(1.0, 0.0)), 0.0);
+        assert!((bearing_deg(o, p(0.0, 1.0)) - 90.0).abs() < 1e-9);
+        assert!((bearing_deg(o, p(-1.0, 0.0)) - 180.0).abs() < 1e-9);
+        assert!((bearing_deg(o, p(0.0, -1.0)) - 270.0).abs() < 1e-9);
+        assert_eq!(normalize_deg(-1e-18), 0.0);
+        assert!(Point::new(91.0, 0.0).is_err());
+        assert!(Point::new(f64::NAN, 0.0).is_err());
+    }
+
+    /// A segment on the equator from 0°E to 1°E: a point 0.1° north of its middle is 0.1° of
+    /// arc away (the equator is a great circle); a point beyond either end is measured to it.
+    #[test]
+    fn segment_distance_uses_the_cross_track_or_the_nearer_end() {
+        let (a, b) = (p(0.0, 0.0), p(0.0, 1.0));
+        let middle = segment_distance(p(0.1, 0.5), a, b);
+        assert!((middle.km - 0.1 * DEGREE_KM).abs() < 1e-6, "{middle:?}");
+        assert!((middle.along_km - 0.5 * DEGREE_KM).abs() < 1e-3, "{middle:?}");
+        let behind = segment_distance(p(0.0, -0.3), a, b);
+        assert!((behind.km - 0.3 * DEGREE_KM).abs() < 1e-9);
+        let beyond = segment_distance(p(0.0, 1.2), a, b);
+        assert!((beyond.km - 0.2 * DEGREE_KM).abs() < 1e-9);
+        let degenerate = segment_distance(p(0.0, 0.5), a, a);
+        assert!((degenerate.km - 0.5 * DEGREE_KM).abs() < 1e-9);
+    }
+}
