@@ -3,8 +3,8 @@
 
 use crate::date::Day;
 use crate::event::{Event, EventId};
-use crate::figures::{dated_use, weeks_between, EventSet, Evidence, LeftOut, Reason, Use, WeekSpan};
-use crate::geo::{distance_km, segment_distance, Point, EARTH_RADIUS_KM};
+use crate::figures::{dated_use, weeks_between, EventSet, Evidence, Gather, LeftOut, Use, WeekSpan, WeeklyLeftOut};
+use crate::geo::{Arc, Vector, EARTH_RADIUS_KM};
 use crate::query::{Corridor, Query};
 
 /// The last incident on a road or segment up to the period's end.
@@ -49,6 +49,14 @@ pub struct Tally {
     pub supply_attacks: u32,
     /// Sum of the incidents' weights.
     pub weighted: f64,
+}
+
+/// A tally being counted.
+#[derive(Debug, Clone, Default)]
+struct Counting {
+    gather: Gather,
+    supply_attacks: u32,
+    weighted: f64,
 }
 
 /// One stretch of road between two consecutive stops.
@@ -107,37 +115,45 @@ pub fn corridors(set: &EventSet<'_>, roads: &[Corridor], query: &Query) -> Vec<C
     let period = query.period();
     let spans = weeks_between(period.start(), period.end());
     let left_out = weekly_left_out(set, &spans, period.end());
-    roads.iter().map(|road| one_road(set.events(), road, query, &spans, &left_out)).collect()
+    let candidates = placed_candidates(set, period.end());
+    roads.iter().map(|road| one_road(set, &candidates, road, query, &spans, &left_out)).collect()
+}
+
+/// A possible incident placed precisely enough, dated on or before the period's end.
+struct Candidate {
+    index: usize,
+    day: Day,
+    lat: f64,
+    lon: f64,
+    vector: Vector,
+}
+
+/// The possible incidents every road is checked against, gathered once.
+fn placed_candidates(set: &EventSet<'_>, end: Day) -> Vec<Candidate> {
+    set.iter()
+        .filter(|(_, e, _)| is_candidate(e))
+        .filter_map(|(index, event, polar)| {
+            let (day, point, polar) = (event.dating.day_or_week()?, event.precise_point()?, polar?);
+            (day <= end).then_some(Candidate { index, day, lat: point.lat(), lon: point.lon(), vector: polar.vector })
+        })
+        .collect()
 }
 
 /// Candidate incidents that may belong to each week but cannot be placed.
 fn weekly_left_out(set: &EventSet<'_>, spans: &[WeekSpan], end: Day) -> Vec<LeftOut> {
-    let mut left_out = vec![LeftOut::default(); spans.len()];
-    let Some(first) = spans.first().map(|s| s.first) else { return left_out };
-    let index = |day: Day| (first.days_until(day) / 7) as usize;
+    let Some(first) = spans.first().map(|s| s.first) else { return Vec::new() };
+    let mut left_out = WeeklyLeftOut::new(first, end, spans.len());
     for event in set.events().iter().filter(|e| is_candidate(e)) {
-        match dated_use(event, first, end, true) {
-            Use::LeftOut(Reason::Undated) => left_out.iter_mut().for_each(|l| l.add(Reason::Undated)),
-            Use::LeftOut(Reason::VagueDate) => {
-                if let Some((a, b)) = event.dating.interval() {
-                    left_out[index(a.max(first))..=index(b.min(end))].iter_mut().for_each(|l| l.add(Reason::VagueDate));
-                }
-            }
-            Use::LeftOut(reason) => {
-                if let Some(day) = event.dating.day_or_week() {
-                    left_out[index(day)].add(reason);
-                }
-            }
-            _ => {}
+        if let Use::LeftOut(reason) = dated_use(event, first, end, true) {
+            left_out.add(event, reason);
         }
     }
-    left_out
+    left_out.finish()
 }
 
-/// A segment's ends and a box around it widened by the buffer, for a quick first test.
+/// A segment's arc and a box around it widened by the buffer, for a quick first test.
 struct Geometry {
-    a: Point,
-    b: Point,
+    arc: Arc,
     lat: (f64, f64),
     lon: (f64, f64),
     start_km: f64,
@@ -152,16 +168,16 @@ fn geometry(road: &Corridor, buffer_km: f64) -> Vec<Geometry> {
         .map(|pair| {
             let (a, b) = (pair[0].point, pair[1].point);
             let cos = a.lat().abs().max(b.lat().abs()).min(89.0).to_radians().cos();
-            // Great circles bulge poleward of the chord; a quarter-degree margin covers the
-            // few-hundred-km segments of a road.
+            // A great circle bulges poleward of the straight line between its ends in latitude and
+            // longitude: by under 0.1° for a 500 km segment south of 30°; the margin allows 0.25°.
             let margin = degrees + 0.25;
+            let arc = Arc::new(a, b);
             let geometry = Geometry {
-                a,
-                b,
+                arc,
                 lat: (a.lat().min(b.lat()) - margin, a.lat().max(b.lat()) + margin),
                 lon: (a.lon().min(b.lon()) - margin / cos, a.lon().max(b.lon()) + margin / cos),
                 start_km,
-                length_km: distance_km(a, b),
+                length_km: arc.length_km(),
             };
             start_km += geometry.length_km;
             geometry
@@ -169,15 +185,22 @@ fn geometry(road: &Corridor, buffer_km: f64) -> Vec<Geometry> {
         .collect()
 }
 
+/// The box around every segment's box.
+fn road_box(segments: &[Geometry]) -> ((f64, f64), (f64, f64)) {
+    segments.iter().fold(((f64::MAX, f64::MIN), (f64::MAX, f64::MIN)), |(lat, lon), s| {
+        ((lat.0.min(s.lat.0), lat.1.max(s.lat.1)), (lon.0.min(s.lon.0), lon.1.max(s.lon.1)))
+    })
+}
+
 /// The nearest segment within the buffer: (segment, off-road km, along-road km).
-fn locate(point: Point, segments: &[Geometry], buffer_km: f64) -> Option<(usize, f64, f64)> {
+fn locate(c: &Candidate, segments: &[Geometry], buffer_km: f64) -> Option<(usize, f64, f64)> {
     let mut best: Option<(usize, f64, f64)> = None;
     for (i, s) in segments.iter().enumerate() {
-        let inside = (s.lat.0..=s.lat.1).contains(&point.lat()) && (s.lon.0..=s.lon.1).contains(&point.lon());
+        let inside = (s.lat.0..=s.lat.1).contains(&c.lat) && (s.lon.0..=s.lon.1).contains(&c.lon);
         if !inside {
             continue;
         }
-        let d = segment_distance(point, s.a, s.b);
+        let d = s.arc.distance(c.vector);
         if d.km <= buffer_km && best.is_none_or(|(_, km, _)| d.km < km) {
             best = Some((i, d.km, s.start_km + d.along_km));
         }
@@ -186,7 +209,8 @@ fn locate(point: Point, segments: &[Geometry], buffer_km: f64) -> Option<(usize,
 }
 
 fn one_road(
-    events: &[Event],
+    set: &EventSet<'_>,
+    candidates: &[Candidate],
     road: &Corridor,
     query: &Query,
     spans: &[WeekSpan],
@@ -196,19 +220,20 @@ fn one_road(
     let (start, end) = (query.period().start(), query.period().end());
     let first = spans.first().map_or(start, |s| s.first);
     let segments = geometry(road, config.corridor_buffer_km);
-    let empty = Tally { evidence: Evidence::default(), supply_attacks: 0, weighted: 0.0 };
+    let empty = Counting::default();
     let mut road_weeks = vec![empty.clone(); spans.len()];
     let mut segment_weeks = vec![vec![empty; spans.len()]; segments.len()];
     let mut last: Vec<Option<LastIncident>> = vec![None; segments.len()];
     let mut incidents = Vec::new();
-    for event in events.iter().filter(|e| is_candidate(e)) {
-        let (Some(day), Some(point)) = (event.dating.day_or_week(), event.precise_point()) else { continue };
-        if day > end {
+    let (lat, lon) = road_box(&segments);
+    for candidate in candidates {
+        if !(lat.0..=lat.1).contains(&candidate.lat) || !(lon.0..=lon.1).contains(&candidate.lon) {
             continue;
         }
-        let Some((segment, off_road_km, along_km)) = locate(point, &segments, config.corridor_buffer_km) else {
+        let Some((segment, off_road_km, along_km)) = locate(candidate, &segments, config.corridor_buffer_km) else {
             continue;
         };
+        let (event, day) = (&set.events()[candidate.index], candidate.day);
         let newer = last[segment].is_none_or(|l| (day, event.id) > (l.day, l.event));
         if newer {
             last[segment] = Some(LastIncident { event: event.id, day, days_since: day.days_until(end) });
@@ -218,18 +243,19 @@ fn one_road(
         }
         let weight = if event.supply_target { config.supply_weight } else { 1.0 };
         let week = (first.days_until(day) / 7) as usize;
-        for tally in [&mut road_weeks[week], &mut segment_weeks[segment][week]] {
-            tally.evidence.push(event);
-            tally.supply_attacks += u32::from(event.supply_target);
-            tally.weighted += weight;
+        for counting in [&mut road_weeks[week], &mut segment_weeks[segment][week]] {
+            counting.gather.push(candidate.index);
+            counting.supply_attacks += u32::from(event.supply_target);
+            counting.weighted += weight;
         }
         let supply_target = event.supply_target;
         incidents.push(Incident { event: event.id, day, segment, off_road_km, along_km, supply_target, weight });
     }
     incidents.sort_by_key(|a| (a.day, a.event));
-    let finish = |mut tally: Tally| {
-        tally.evidence.finish();
-        tally
+    let finish = |c: Counting| Tally {
+        evidence: set.evidence(c.gather),
+        supply_attacks: c.supply_attacks,
+        weighted: c.weighted,
     };
     let stops = road.stops();
     let segments_out: Vec<Segment> = segment_weeks

@@ -258,7 +258,10 @@ impl Dating {
         match self {
             Dating::Day(day) | Dating::Week(day) => Some((day, day)),
             Dating::Month(month) => Some((month.first_day(), month.last_day())),
-            Dating::Year(year) => Some((Day(days_from_civil(year, 1, 1)), Day(days_from_civil(year, 12, 31)))),
+            Dating::Year(year) => {
+                let year = year.clamp(MIN_YEAR, MAX_YEAR);
+                Some((Day(days_from_civil(year, 1, 1)), Day(days_from_civil(year, 12, 31))))
+            }
             Dating::Undated => None,
         }
     }

@@ -2,9 +2,9 @@
 //! period and none in the 12 months before it.
 
 use crate::date::Day;
-use crate::figures::{dated_use, EventSet, Evidence, LeftOut, Reason, Use};
+use crate::figures::{dated_use, EventSet, Evidence, Gather, LeftOut, Reason, Use};
 use crate::query::Query;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A unit newly reached by armed violence.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,7 +54,7 @@ pub fn diffusion(set: &EventSet<'_>, query: &Query) -> Diffusion {
     let baseline_from = start.plus(-query.config().baseline_days);
     let baseline_to = start.plus(-1);
     let events = set.events();
-    let mut units: HashMap<&str, Unit> = HashMap::new();
+    let mut units: HashMap<&str, Unit> = HashMap::default();
     let mut left_out = LeftOut::default();
     for (i, event) in events.iter().enumerate().filter(|(_, e)| e.is_armed_violence()) {
         let in_period = dated_use(event, start, end, false);
@@ -89,9 +89,9 @@ pub fn diffusion(set: &EventSet<'_>, query: &Query) -> Diffusion {
         .into_iter()
         .filter(|(_, u)| !u.in_period.is_empty() && !u.in_baseline)
         .map(|(admin2, unit)| {
-            let mut evidence = Evidence::default();
-            unit.in_period.iter().for_each(|(_, i)| evidence.push(&events[*i]));
-            evidence.finish();
+            let mut gather = Gather::default();
+            unit.in_period.iter().for_each(|(_, i)| gather.push(*i));
+            let evidence = set.evidence(gather);
             let first = unit.in_period.iter().map(|(day, _)| *day).min().unwrap_or(start);
             NewUnit { admin2: admin2.to_string(), admin1: unit.admin1, first, evidence, last_before: unit.last_before }
         })

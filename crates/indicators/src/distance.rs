@@ -3,7 +3,9 @@
 
 use crate::date::Day;
 use crate::event::{Event, EventId};
-use crate::figures::{dated_use, weeks_between, EventSet, Evidence, LeftOut, Polar, Reason, Use, WeekSpan};
+use crate::figures::{
+    dated_use, weeks_between, EventSet, Evidence, Gather, LeftOut, Polar, Use, WeekSpan, WeeklyLeftOut,
+};
 use crate::query::Query;
 use crate::stats::{least_squares, percentile, Fit};
 
@@ -102,7 +104,8 @@ pub struct Rings {
 /// Measured events and left-out counts of consecutive weeks.
 struct Buckets<'a> {
     spans: Vec<WeekSpan>,
-    measured: Vec<Vec<(&'a Event, Polar)>>,
+    /// Per week: (position in the set, event, polar).
+    measured: Vec<Vec<(usize, &'a Event, Polar)>>,
     left_out: Vec<LeftOut>,
 }
 
@@ -110,34 +113,18 @@ struct Buckets<'a> {
 fn buckets<'a>(set: &EventSet<'a>, from: Day, end: Day) -> Buckets<'a> {
     let spans = weeks_between(from, end);
     let mut measured = vec![Vec::new(); spans.len()];
-    let mut left_out = vec![LeftOut::default(); spans.len()];
     let Some(first) = spans.first().map(|s| s.first) else {
-        return Buckets { spans, measured, left_out };
+        return Buckets { spans, measured, left_out: Vec::new() };
     };
-    let index = |day: Day| (first.days_until(day) / 7) as usize;
-    for (event, polar) in set.with_polar().filter(|(e, _)| e.is_armed_violence()) {
-        match dated_use(event, first, end, true) {
-            Use::Outside => {}
-            Use::Yes(day) => {
-                if let Some(polar) = polar {
-                    measured[index(day)].push((event, polar));
-                }
-            }
-            Use::LeftOut(Reason::Undated) => left_out.iter_mut().for_each(|l| l.add(Reason::Undated)),
-            Use::LeftOut(Reason::VagueDate) => {
-                if let Some((a, b)) = event.dating.interval() {
-                    let (a, b) = (a.max(first), b.min(end));
-                    left_out[index(a)..=index(b)].iter_mut().for_each(|l| l.add(Reason::VagueDate));
-                }
-            }
-            Use::LeftOut(reason) => {
-                if let Some(day) = event.dating.day_or_week() {
-                    left_out[index(day)].add(reason);
-                }
-            }
+    let mut left_out = WeeklyLeftOut::new(first, end, spans.len());
+    for (i, event, polar) in set.iter().filter(|(_, e, _)| e.is_armed_violence()) {
+        match (dated_use(event, first, end, true), polar) {
+            (Use::Yes(day), Some(polar)) => measured[(first.days_until(day) / 7) as usize].push((i, event, polar)),
+            (Use::LeftOut(reason), _) => left_out.add(event, reason),
+            _ => {}
         }
     }
-    Buckets { spans, measured, left_out }
+    Buckets { spans, measured, left_out: left_out.finish() }
 }
 
 /// The weekly distances over the period and their trends over the last `trend_weeks` weeks
@@ -152,7 +139,7 @@ pub fn distance(set: &EventSet<'_>, query: &Query) -> DistanceSeries {
         .iter()
         .zip(all.measured)
         .zip(all.left_out)
-        .map(|((span, measured), left_out)| distance_week(*span, measured, left_out))
+        .map(|((span, measured), left_out)| distance_week(set, *span, measured, left_out))
         .collect();
     let window = &weeks[weeks.len().saturating_sub(trend_weeks)..];
     let median_trend = trend(window, Statistic::Median);
@@ -162,18 +149,22 @@ pub fn distance(set: &EventSet<'_>, query: &Query) -> DistanceSeries {
     DistanceSeries { weeks, median_trend, p10_trend }
 }
 
-fn distance_week(span: WeekSpan, mut measured: Vec<(&Event, Polar)>, left_out: LeftOut) -> DistanceWeek {
-    measured.sort_by(|a, b| a.1.km.total_cmp(&b.1.km).then(a.0.id.cmp(&b.0.id)));
-    let kms: Vec<f64> = measured.iter().map(|(_, p)| p.km).collect();
-    let mut evidence = Evidence::default();
-    measured.iter().for_each(|(e, _)| evidence.push(e));
-    evidence.finish();
+fn distance_week(
+    set: &EventSet<'_>,
+    span: WeekSpan,
+    mut measured: Vec<(usize, &Event, Polar)>,
+    left_out: LeftOut,
+) -> DistanceWeek {
+    measured.sort_by(|a, b| a.2.km.total_cmp(&b.2.km).then(a.1.id.cmp(&b.1.id)));
+    let kms: Vec<f64> = measured.iter().map(|(_, _, p)| p.km).collect();
+    let mut gather = Gather::default();
+    measured.iter().for_each(|(i, _, _)| gather.push(*i));
     DistanceWeek {
         span,
         p10_km: percentile(&kms, 0.1),
         median_km: percentile(&kms, 0.5),
-        nearest: measured.first().map(|(e, p)| (e.id, p.km)),
-        evidence,
+        nearest: measured.first().map(|(_, e, p)| (e.id, p.km)),
+        evidence: set.evidence(gather),
         left_out,
     }
 }
@@ -211,16 +202,16 @@ pub fn rings(set: &EventSet<'_>, query: &Query) -> Rings {
         .zip(all.measured)
         .zip(all.left_out)
         .map(|((span, measured), left_out)| {
-            let mut counts = vec![Evidence::default(); bands.len()];
+            let mut counts = vec![Gather::default(); bands.len()];
             let mut beyond = 0;
-            for (event, polar) in measured {
+            for (i, _, polar) in measured {
                 match band_of(edges, polar.km) {
-                    Some(band) => counts[band].push(event),
+                    Some(band) => counts[band].push(i),
                     None => beyond += 1,
                 }
             }
-            counts.iter_mut().for_each(Evidence::finish);
-            RingWeek { span, bands: counts, beyond, left_out }
+            let bands = counts.into_iter().map(|g| set.evidence(g)).collect();
+            RingWeek { span, bands, beyond, left_out }
         })
         .collect();
     Rings { bands, weeks }

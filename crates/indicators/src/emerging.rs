@@ -3,11 +3,10 @@
 //! rose sharply.
 
 use crate::date::Day;
-use crate::event::Event;
-use crate::figures::{Evidence, LeftOut, Reason};
+use crate::figures::{EventSet, Evidence, Gather, LeftOut, Reason};
 use crate::query::Query;
 use crate::trackers::{LOW_BASELINE_MEAN, LOW_CURRENT_COUNT};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Why an actor is listed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,17 +67,21 @@ struct Record {
 /// An event counts in the period when its whole date interval lies in it (a month-dated event
 /// of a month inside the period counts); it counts in the baseline when its interval overlaps
 /// the baseline window.
-pub fn emerging(events: &[Event], query: &Query) -> Emerging {
+pub fn emerging(set: &EventSet<'_>, query: &Query) -> Emerging {
+    let events = set.events();
     let config = query.config();
     let (start, end) = (query.period().start(), query.period().end());
     let (baseline_from, baseline_to) = (start.plus(-config.baseline_days), start.plus(-1));
-    let mut records: HashMap<&str, Record> = HashMap::new();
+    let mut records: HashMap<&str, Record> = HashMap::default();
     let mut left_out = LeftOut::default();
     for (i, event) in events.iter().enumerate().filter(|(_, e)| e.is_political_violence()) {
-        let mut actors: Vec<&str> = event.actors.iter().filter(|a| a.non_state).map(|a| a.id.as_str()).collect();
-        actors.sort_unstable();
-        actors.dedup();
-        if actors.is_empty() {
+        // Each non-state actor once, even when listed twice (actor and associated actor).
+        let actors = || {
+            event.actors.iter().enumerate().filter(|(k, a)| {
+                a.non_state && !event.actors[..*k].iter().any(|earlier| earlier.non_state && earlier.id == a.id)
+            })
+        };
+        if actors().next().is_none() {
             continue;
         }
         let Some((first, last)) = event.dating.interval() else {
@@ -89,8 +92,8 @@ pub fn emerging(events: &[Event], query: &Query) -> Emerging {
         if !inside && first <= end && last >= start {
             left_out.add(Reason::VagueDate);
         }
-        for actor in actors {
-            let record = records.entry(actor).or_default();
+        for (_, actor) in actors() {
+            let record = records.entry(actor.id.as_str()).or_default();
             if inside {
                 record.in_period.push(i);
             } else if first <= baseline_to && last >= baseline_from {
@@ -120,9 +123,9 @@ pub fn emerging(events: &[Event], query: &Query) -> Emerging {
             } else {
                 return None;
             };
-            let mut evidence = Evidence::default();
-            record.in_period.iter().for_each(|i| evidence.push(&events[*i]));
-            evidence.finish();
+            let mut gather = Gather::default();
+            record.in_period.iter().for_each(|i| gather.push(*i));
+            let evidence = set.evidence(gather);
             let baseline_events = record.baseline;
             Some(EmergingActor {
                 actor: id.to_string(),

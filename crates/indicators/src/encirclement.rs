@@ -3,7 +3,7 @@
 
 use crate::date::Day;
 use crate::event::EventId;
-use crate::figures::{dated_use, EventSet, Evidence, LeftOut, Use};
+use crate::figures::{dated_use, EventSet, Evidence, Gather, LeftOut, Use};
 use crate::query::Query;
 
 /// Width of a sector, degrees.
@@ -80,16 +80,16 @@ pub fn encirclement(set: &EventSet<'_>, query: &Query) -> Encirclement {
     let config = query.config();
     let to = query.period().end();
     let from = to.plus(1 - config.encirclement_days);
-    let mut evidence = vec![Evidence::default(); 16];
+    let mut gathered = vec![Gather::default(); 16];
     let mut at_focus = Vec::new();
     let mut left_out = LeftOut::default();
-    for (event, polar) in set.with_polar().filter(|(e, _)| e.is_armed_violence()) {
+    for (i, event, polar) in set.iter().filter(|(_, e, _)| e.is_armed_violence()) {
         match (dated_use(event, from, to, true), polar) {
             (Use::Yes(_), Some(polar)) if polar.km <= config.encirclement_radius_km => {
                 if polar.km < config.at_focus_km {
                     at_focus.push(event.id);
                 } else {
-                    evidence[sector_of(polar.bearing) as usize].push(event);
+                    gathered[sector_of(polar.bearing) as usize].push(i);
                 }
             }
             (Use::LeftOut(reason), _) => left_out.add(reason),
@@ -97,11 +97,11 @@ pub fn encirclement(set: &EventSet<'_>, query: &Query) -> Encirclement {
         }
     }
     at_focus.sort_unstable();
-    let sectors: Vec<Sector> = evidence
+    let sectors: Vec<Sector> = gathered
         .into_iter()
         .enumerate()
-        .map(|(i, mut evidence)| {
-            evidence.finish();
+        .map(|(i, gather)| {
+            let evidence = set.evidence(gather);
             let centre = i as f64 * SECTOR_DEG;
             Sector {
                 index: i as u8,

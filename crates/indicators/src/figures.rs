@@ -3,7 +3,8 @@
 
 use crate::date::{Dating, Day, IsoWeek};
 use crate::event::{Event, EventId};
-use crate::geo::{bearing_deg, distance_km, Point};
+use crate::geo::{unit_vector, Frame, Point, Vector};
+use rustc_hash::FxHashMap;
 
 /// Why an event that might belong to a figure could not be used in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,21 +65,6 @@ pub struct Evidence {
 }
 
 impl Evidence {
-    /// Add an event.
-    pub fn push(&mut self, event: &Event) {
-        self.events.push(event.id);
-        self.fatalities += u64::from(event.fatalities);
-        self.outlets.extend(event.outlets.iter().cloned());
-    }
-
-    /// Sort ids and outlets; call once all events are in.
-    pub fn finish(&mut self) {
-        self.events.sort_unstable();
-        self.events.dedup();
-        self.outlets.sort_unstable();
-        self.outlets.dedup();
-    }
-
     /// Number of events.
     pub fn len(&self) -> usize {
         self.events.len()
@@ -106,14 +92,75 @@ pub struct WeekSpan {
 
 /// Consecutive ISO weeks from the one holding `from` to the one holding `end`, each cut at `end`.
 pub fn weeks_between(from: Day, end: Day) -> Vec<WeekSpan> {
-    let mut weeks = Vec::new();
-    let mut monday = from.iso_week().monday();
-    while monday <= end {
-        let sunday = monday.plus(6);
-        weeks.push(WeekSpan { week: monday.iso_week(), first: monday, last: sunday.min(end), complete: sunday <= end });
-        monday = monday.plus(7);
+    let first = from.iso_week().monday();
+    let count = if first > end { 0 } else { first.days_until(end) / 7 + 1 };
+    (0..count)
+        .map(|i| {
+            let monday = first.plus(7 * i);
+            let sunday = monday.plus(6);
+            WeekSpan { week: monday.iso_week(), first: monday, last: sunday.min(end), complete: sunday <= end }
+        })
+        .collect()
+}
+
+/// Left-out counts of consecutive weeks, gathered in one pass: an undated event is counted
+/// once for all weeks and a vaguely dated one once for its run of weeks (a difference array),
+/// so the cost does not grow with the number of weeks.
+pub(crate) struct WeeklyLeftOut {
+    first: Day,
+    end: Day,
+    undated: u32,
+    vague_starts: Vec<i64>,
+    single: Vec<LeftOut>,
+}
+
+impl WeeklyLeftOut {
+    /// For `weeks` weeks from the Monday `first`, the last cut at `end`.
+    pub(crate) fn new(first: Day, end: Day, weeks: usize) -> WeeklyLeftOut {
+        WeeklyLeftOut {
+            first,
+            end,
+            undated: 0,
+            vague_starts: vec![0; weeks + 1],
+            single: vec![LeftOut::default(); weeks],
+        }
     }
-    weeks
+
+    fn week(&self, day: Day) -> usize {
+        (self.first.days_until(day) / 7) as usize
+    }
+
+    /// Count an event left out for `reason` (by [`dated_use`] over the same weeks).
+    pub(crate) fn add(&mut self, event: &Event, reason: Reason) {
+        match reason {
+            Reason::Undated => self.undated += 1,
+            Reason::VagueDate => {
+                if let Some((a, b)) = event.dating.interval() {
+                    let (from, to) = (self.week(a.max(self.first)), self.week(b.min(self.end)));
+                    self.vague_starts[from] += 1;
+                    self.vague_starts[to + 1] -= 1;
+                }
+            }
+            other => {
+                if let Some(day) = event.dating.day_or_week() {
+                    let week = self.week(day);
+                    self.single[week].add(other);
+                }
+            }
+        }
+    }
+
+    /// The counts of each week.
+    pub(crate) fn finish(self) -> Vec<LeftOut> {
+        let mut running = 0;
+        let mut weeks = self.single;
+        for (week, start) in weeks.iter_mut().zip(&self.vague_starts) {
+            running += start;
+            week.vague_date = running as u32;
+            week.undated = self.undated;
+        }
+        weeks
+    }
 }
 
 /// Whether and how an event can be used in a figure that needs a day or week date in
@@ -148,31 +195,69 @@ pub(crate) fn dated_use(event: &Event, from: Day, to: Day, needs_place: bool) ->
     }
 }
 
-/// Distance and bearing of an event from the focus.
+/// Distance and bearing of an event from the focus, and its n-vector.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Polar {
     /// Great-circle distance, km.
     pub km: f64,
     /// Initial bearing from the focus, degrees in [0, 360).
     pub bearing: f64,
+    /// The event's n-vector, for distances to roads.
+    pub vector: Vector,
 }
 
-/// The events with, for each precisely placed one, its distance and bearing from the focus
-/// (computed once, read by the distance, ring and sector figures).
+/// The events gathered for one figure (their positions in the [`EventSet`]), made into
+/// [`Evidence`] once the figure is complete: gathering costs one push per event.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Gather(Vec<usize>);
+
+impl Gather {
+    /// Add the event at this position.
+    pub(crate) fn push(&mut self, index: usize) {
+        self.0.push(index);
+    }
+}
+
+/// The events, prepared once for every figure: for each precisely placed one, its distance
+/// and bearing from the focus and its n-vector; and the outlets, numbered.
 #[derive(Debug, Clone)]
 pub struct EventSet<'a> {
     events: &'a [Event],
     polar: Vec<Option<Polar>>,
+    outlet_names: Vec<&'a str>,
+    /// Outlet numbers of event i: `outlet_ids[outlet_start[i]..outlet_start[i + 1]]`.
+    outlet_ids: Vec<u32>,
+    outlet_start: Vec<usize>,
 }
 
 impl<'a> EventSet<'a> {
     /// Prepare `events` for figures about `focus`.
     pub fn new(events: &'a [Event], focus: Point) -> EventSet<'a> {
+        let frame = Frame::new(focus);
         let polar = events
             .iter()
-            .map(|e| e.precise_point().map(|p| Polar { km: distance_km(focus, p), bearing: bearing_deg(focus, p) }))
+            .map(|e| {
+                e.precise_point().map(|p| {
+                    let vector = unit_vector(p);
+                    let (km, bearing) = frame.polar(vector);
+                    Polar { km, bearing, vector }
+                })
+            })
             .collect();
-        EventSet { events, polar }
+        let mut numbers: FxHashMap<&str, u32> = FxHashMap::default();
+        let (mut outlet_names, mut outlet_ids, mut outlet_start) = (Vec::new(), Vec::new(), vec![0]);
+        for event in events {
+            for outlet in &event.outlets {
+                let next = outlet_names.len() as u32;
+                let number = *numbers.entry(outlet.as_str()).or_insert_with(|| {
+                    outlet_names.push(outlet.as_str());
+                    next
+                });
+                outlet_ids.push(number);
+            }
+            outlet_start.push(outlet_ids.len());
+        }
+        EventSet { events, polar, outlet_names, outlet_ids, outlet_start }
     }
 
     /// The events.
@@ -180,9 +265,31 @@ impl<'a> EventSet<'a> {
         self.events
     }
 
-    /// Each event with its distance and bearing from the focus, if precisely placed.
-    pub(crate) fn with_polar(&self) -> impl Iterator<Item = (&'a Event, Option<Polar>)> + '_ {
-        self.events.iter().zip(self.polar.iter().copied())
+    /// Each event's position, the event, and its distance and bearing from the focus if
+    /// precisely placed.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (usize, &'a Event, Option<Polar>)> + '_ {
+        self.events.iter().zip(self.polar.iter().copied()).enumerate().map(|(i, (e, p))| (i, e, p))
+    }
+
+    /// The evidence of the gathered events: ids ascending, deaths summed once per event,
+    /// outlets by name, each once.
+    pub(crate) fn evidence(&self, gather: Gather) -> Evidence {
+        let mut indices = gather.0;
+        indices.sort_unstable();
+        indices.dedup();
+        let mut events: Vec<EventId> = indices.iter().map(|&i| self.events[i].id).collect();
+        events.sort_unstable();
+        let fatalities = indices.iter().map(|&i| u64::from(self.events[i].fatalities)).sum();
+        let mut numbers: Vec<u32> = indices
+            .iter()
+            .flat_map(|&i| &self.outlet_ids[self.outlet_start[i]..self.outlet_start[i + 1]])
+            .copied()
+            .collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        let mut outlets: Vec<String> = numbers.iter().map(|&n| self.outlet_names[n as usize].to_string()).collect();
+        outlets.sort_unstable();
+        Evidence { events, fatalities, outlets }
     }
 }
 

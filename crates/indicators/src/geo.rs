@@ -110,43 +110,106 @@ pub struct SegmentDistance {
 /// its nearest point on the arc's great circle when that point lies on the arc, otherwise the
 /// distance to the nearer end. Computed with unit vectors, so it holds at any distance.
 pub fn segment_distance(p: Point, a: Point, b: Point) -> SegmentDistance {
-    let (pv, av, bv) = (unit_vector(p), unit_vector(a), unit_vector(b));
-    let length = central_angle(a, b);
-    let to_ends = || {
-        let (da, db) = (distance_km(p, a), distance_km(p, b));
-        if da <= db {
-            SegmentDistance { km: da, along_km: 0.0 }
-        } else {
-            SegmentDistance { km: db, along_km: EARTH_RADIUS_KM * length }
-        }
-    };
-    let normal = cross(av, bv);
-    let norm = dot(normal, normal).sqrt();
-    if norm < 1e-12 {
-        return to_ends();
-    }
-    let n = scale(normal, 1.0 / norm);
-    let height = dot(pv, n);
-    let foot = [pv[0] - height * n[0], pv[1] - height * n[1], pv[2] - height * n[2]];
-    let foot_norm = dot(foot, foot).sqrt();
-    if foot_norm < 1e-12 {
-        return to_ends();
-    }
-    let c = scale(foot, 1.0 / foot_norm);
-    let on_arc = dot(cross(av, c), n) >= 0.0 && dot(cross(c, bv), n) >= 0.0;
-    if !on_arc {
-        return to_ends();
-    }
-    let off = height.abs().atan2(foot_norm);
-    let along = dot(cross(av, c), n).atan2(dot(av, c));
-    SegmentDistance { km: EARTH_RADIUS_KM * off, along_km: EARTH_RADIUS_KM * along }
+    Arc::new(a, b).distance(unit_vector(p))
 }
 
-type Vector = [f64; 3];
+/// A unit vector from the Earth's centre (an n-vector).
+pub(crate) type Vector = [f64; 3];
 
-fn unit_vector(p: Point) -> Vector {
-    let (phi, lambda) = (p.lat.to_radians(), p.lon.to_radians());
-    [phi.cos() * lambda.cos(), phi.cos() * lambda.sin(), phi.sin()]
+/// The n-vector of a point.
+pub(crate) fn unit_vector(p: Point) -> Vector {
+    let (sin_phi, cos_phi) = p.lat.to_radians().sin_cos();
+    let (sin_lambda, cos_lambda) = p.lon.to_radians().sin_cos();
+    [cos_phi * cos_lambda, cos_phi * sin_lambda, sin_phi]
+}
+
+/// Distances and bearings from one point, prepared for many queries: with n-vectors, the
+/// distance is the angle atan2(|f × p|, f · p) and the initial bearing atan2(p · east,
+/// p · north) in the focus's local east and north directions (the same values as
+/// [`distance_km`] and [`bearing_deg`], with half the trigonometry).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Frame {
+    focus: Vector,
+    east: Vector,
+    north: Vector,
+}
+
+impl Frame {
+    pub(crate) fn new(focus: Point) -> Frame {
+        let (phi, lambda) = (focus.lat.to_radians(), focus.lon.to_radians());
+        let (sin_phi, cos_phi) = phi.sin_cos();
+        let (sin_lambda, cos_lambda) = lambda.sin_cos();
+        Frame {
+            focus: unit_vector(focus),
+            east: [-sin_lambda, cos_lambda, 0.0],
+            north: [-sin_phi * cos_lambda, -sin_phi * sin_lambda, cos_phi],
+        }
+    }
+
+    /// Distance in km and initial bearing in degrees ([0, 360)) to the point with n-vector `p`.
+    pub(crate) fn polar(&self, p: Vector) -> (f64, f64) {
+        let km = EARTH_RADIUS_KM * angle(self.focus, p);
+        let bearing =
+            if km == 0.0 { 0.0 } else { normalize_deg(dot(p, self.east).atan2(dot(p, self.north)).to_degrees()) };
+        (km, bearing)
+    }
+}
+
+/// A great-circle arc prepared for many distance queries.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Arc {
+    a: Vector,
+    b: Vector,
+    /// Unit normal of the arc's great circle; `None` when the ends coincide or are antipodes.
+    normal: Option<Vector>,
+    /// Length, radians.
+    length: f64,
+}
+
+impl Arc {
+    pub(crate) fn new(a: Point, b: Point) -> Arc {
+        let (a, b) = (unit_vector(a), unit_vector(b));
+        let normal = cross(a, b);
+        let norm = dot(normal, normal).sqrt();
+        Arc { a, b, normal: (norm >= 1e-12).then(|| scale(normal, 1.0 / norm)), length: angle(a, b) }
+    }
+
+    /// Length, km.
+    pub(crate) fn length_km(&self) -> f64 {
+        EARTH_RADIUS_KM * self.length
+    }
+
+    /// Distance from the point with n-vector `p` to the arc.
+    pub(crate) fn distance(&self, p: Vector) -> SegmentDistance {
+        let to_ends = || {
+            let (da, db) = (angle(p, self.a), angle(p, self.b));
+            if da <= db {
+                SegmentDistance { km: EARTH_RADIUS_KM * da, along_km: 0.0 }
+            } else {
+                SegmentDistance { km: EARTH_RADIUS_KM * db, along_km: EARTH_RADIUS_KM * self.length }
+            }
+        };
+        let Some(n) = self.normal else { return to_ends() };
+        let height = dot(p, n);
+        let foot = [p[0] - height * n[0], p[1] - height * n[1], p[2] - height * n[2]];
+        let foot_norm = dot(foot, foot).sqrt();
+        if foot_norm < 1e-12 {
+            return to_ends();
+        }
+        let c = scale(foot, 1.0 / foot_norm);
+        let from_a = dot(cross(self.a, c), n);
+        if from_a < 0.0 || dot(cross(c, self.b), n) < 0.0 {
+            return to_ends();
+        }
+        let off = height.abs().atan2(foot_norm);
+        SegmentDistance { km: EARTH_RADIUS_KM * off, along_km: EARTH_RADIUS_KM * from_a.atan2(dot(self.a, c)) }
+    }
+}
+
+/// The angle between two unit vectors, radians (atan2 form: accurate at every size).
+fn angle(u: Vector, v: Vector) -> f64 {
+    let c = cross(u, v);
+    dot(c, c).sqrt().atan2(dot(u, v))
 }
 
 fn cross(u: Vector, v: Vector) -> Vector {
@@ -179,6 +242,21 @@ mod tests {
         // Bamako to Ouagadougou: about 703 km as the crow flies.
         let km = distance_km(p(12.6392, -8.0029), p(12.3657, -1.5339));
         assert!((700.0..706.0).contains(&km), "{km}");
+    }
+
+    #[test]
+    fn the_vector_frame_agrees_with_haversine_and_the_bearing_formula() {
+        let focus = p(12.6392, -8.0029);
+        let frame = Frame::new(focus);
+        for (lat, lon) in
+            [(13.5, -8.0), (12.0, -7.0), (14.45, -11.44), (-33.9, 18.4), (12.6392, -8.0029), (70.0, 100.0)]
+        {
+            let (km, bearing) = frame.polar(unit_vector(p(lat, lon)));
+            assert!((km - distance_km(focus, p(lat, lon))).abs() < 1e-6, "{lat},{lon}");
+            if km > 0.0 {
+                assert!((bearing - bearing_deg(focus, p(lat, lon))).abs() < 1e-9, "{lat},{lon}: {bearing}");
+            }
+        }
     }
 
     #[test]

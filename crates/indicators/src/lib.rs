@@ -105,8 +105,8 @@ pub fn compute(events: &[Event], roads: &[Corridor], query: &Query) -> Indicator
         encirclement: encirclement::encirclement(&set, query),
         corridors: corridors::corridors(&set, roads, query),
         diffusion: diffusion::diffusion(&set, query),
-        trackers: trackers::trackers(events, query),
-        emerging: emerging::emerging(events, query),
+        trackers: trackers::trackers(&set, query),
+        emerging: emerging::emerging(&set, query),
         left_out: left_out_events(events, query.period()),
     }
 }

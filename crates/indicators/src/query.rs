@@ -27,10 +27,16 @@ pub struct Period {
 }
 
 impl Period {
-    /// The period from `start` to `end`, both included.
+    /// The longest period, in days (about 20 years): weekly series stay a few thousand weeks.
+    pub const MAX_DAYS: i32 = 7305;
+
+    /// The period from `start` to `end`, both included, at most [`Period::MAX_DAYS`] long.
     pub fn new(start: Day, end: Day) -> Result<Period, QueryError> {
         if start > end {
             return Err(QueryError(format!("period starts on {start}, after it ends on {end}")));
+        }
+        if start.days_until(end) >= Period::MAX_DAYS {
+            return Err(QueryError(format!("period {start} to {end} is longer than {} days", Period::MAX_DAYS)));
         }
         Ok(Period { start, end })
     }

@@ -7,9 +7,9 @@
 
 use crate::date::{Dating, Day, Month};
 use crate::event::Event;
-use crate::figures::{Evidence, LeftOut, Reason, WeekSpan};
+use crate::figures::{EventSet, Evidence, Gather, LeftOut, Reason, WeekSpan};
 use crate::query::Query;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Trendfinder's change bands: above +25% a large increase, above +10% a moderate one, from
 /// −25% to +10% limited change, below −25% a large decrease.
@@ -123,6 +123,10 @@ struct Windows {
     weeks: usize,
     month0: Month,
     months: usize,
+    /// First and last day of all the weekly windows.
+    weekly: (Day, Day),
+    /// First and last day of all the monthly windows.
+    monthly: (Day, Day),
 }
 
 impl Windows {
@@ -138,14 +142,17 @@ impl Windows {
         (back >= 0 && (back as usize) < self.months).then_some(back as usize)
     }
 
-    fn weekly_days(&self) -> (Day, Day) {
-        (self.week0.plus(-7 * (self.weeks as i32 - 1)), self.week0.plus(6))
-    }
-
-    fn monthly_days(&self) -> (Day, Day) {
-        let mut first = self.month0;
-        (1..self.months).for_each(|_| first = first.previous());
-        (first.first_day(), self.month0.last_day())
+    fn new(week0: Day, weeks: usize, month0: Month, months: usize) -> Windows {
+        let mut first_month = month0;
+        (1..months).for_each(|_| first_month = first_month.previous());
+        Windows {
+            week0,
+            weeks,
+            month0,
+            months,
+            weekly: (week0.plus(-7 * (weeks as i32 - 1)), week0.plus(6)),
+            monthly: (first_month.first_day(), month0.last_day()),
+        }
     }
 }
 
@@ -160,19 +167,16 @@ struct Unit {
 }
 
 /// Surge and threat flags and change bands per unit.
-pub fn trackers(events: &[Event], query: &Query) -> Trackers {
+pub fn trackers(set: &EventSet<'_>, query: &Query) -> Trackers {
+    let events = set.events();
     let config = query.config();
     let end = query.period().end();
     let week0 = if end.weekday() == 6 { end.iso_week().monday() } else { end.iso_week().monday().plus(-7) };
     let month0 = if end.plus(1).month() != end.month() { end.month() } else { end.month().previous() };
-    let windows = Windows {
-        week0,
-        weeks: 1 + config.surge_baseline_weeks.max(config.change_year_weeks),
-        month0,
-        months: 1 + config.threat_baseline_months,
-    };
-    let mut admin1: HashMap<&str, Unit> = HashMap::new();
-    let mut admin2: HashMap<&str, Unit> = HashMap::new();
+    let weeks = 1 + config.surge_baseline_weeks.max(config.change_year_weeks);
+    let windows = Windows::new(week0, weeks, month0, 1 + config.threat_baseline_months);
+    let mut admin1: HashMap<&str, Unit> = HashMap::default();
+    let mut admin2: HashMap<&str, Unit> = HashMap::default();
     let (mut unknown_admin1, mut unknown_admin2) = (0, 0);
     for (i, event) in events.iter().enumerate().filter(|(_, e)| e.is_political_violence()) {
         let placement = place(event, &windows);
@@ -190,7 +194,7 @@ pub fn trackers(events: &[Event], query: &Query) -> Trackers {
         }
     }
     let rows = |table: HashMap<&str, Unit>| {
-        let mut rows: Vec<UnitFlags> = table.into_iter().map(|(id, unit)| unit.flags(id, events, query)).collect();
+        let mut rows: Vec<UnitFlags> = table.into_iter().map(|(id, unit)| unit.flags(id, set, query)).collect();
         rows.sort_by(|a, b| a.unit.cmp(&b.unit));
         rows
     };
@@ -232,7 +236,7 @@ impl Placement {
 fn place(event: &Event, windows: &Windows) -> Placement {
     let overlaps = |(a, b): (Day, Day), interval: Option<(Day, Day)>| interval.is_some_and(|(x, y)| x <= b && y >= a);
     let interval = event.dating.interval();
-    let (weekly, monthly) = (windows.weekly_days(), windows.monthly_days());
+    let (weekly, monthly) = (windows.weekly, windows.monthly);
     let mut placement = Placement { week: None, month: None, weekly_reason: None, monthly_reason: None };
     match event.dating {
         Dating::Day(day) | Dating::Week(day) => {
@@ -260,13 +264,12 @@ impl Unit {
         Unit { weeks: vec![0; windows.weeks], months: vec![0; windows.months], ..Unit::default() }
     }
 
-    fn flags(self, id: &str, events: &[Event], query: &Query) -> UnitFlags {
+    fn flags(self, id: &str, set: &EventSet<'_>, query: &Query) -> UnitFlags {
         let config = query.config();
         let evidence = |indices: &[usize]| {
-            let mut evidence = Evidence::default();
-            indices.iter().for_each(|i| evidence.push(&events[*i]));
-            evidence.finish();
-            evidence
+            let mut gather = Gather::default();
+            indices.iter().for_each(|i| gather.push(*i));
+            set.evidence(gather)
         };
         let baseline = |counts: &[u32], n: usize| counts[1..=n].iter().sum::<u32>() as f64 / n as f64;
         let flag = |counts: &[u32], n: usize| {

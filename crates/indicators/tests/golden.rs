@@ -260,7 +260,7 @@ fn a_surge_exactly_at_twice_the_mean_flags_and_just_below_does_not() {
         weekly_battles(&mut events, unit, counts);
     }
     events.push(event(10_000).on("2025-08-27"));
-    let figures = trackers(&events, &query("2025-08-01", "2025-08-31"));
+    let figures = trackers(&EventSet::new(&events, focus()), &query("2025-08-01", "2025-08-31"));
     assert_eq!(figures.week.week.to_string(), "2025-W35");
     let unit = |id: &str| figures.admin1.iter().find(|u| u.unit == id).expect(id);
     let exact = unit("exact");
@@ -307,7 +307,7 @@ fn a_threat_flags_at_twice_the_monthly_mean() {
         }
     }
     events.push(event(9_999).in_month(2025, 8).unit("exact", "c"));
-    let figures = trackers(&events, &query("2025-08-01", "2025-08-31"));
+    let figures = trackers(&EventSet::new(&events, focus()), &query("2025-08-01", "2025-08-31"));
     assert_eq!(figures.month.to_string(), "2025-08");
     let unit = |id: &str| figures.admin1.iter().find(|u| u.unit == id).expect(id);
     let exact = unit("exact");
@@ -380,7 +380,7 @@ fn emerging_actors_are_new_returning_or_rising_sharply() {
             events.push(event(id).on(&day("2025-07-02").plus(4 * i).to_string()).actor(actor, true));
         }
     }
-    let figure = emerging(&events, &query("2025-07-01", "2025-07-30"));
+    let figure = emerging(&EventSet::new(&events, focus()), &query("2025-07-01", "2025-07-30"));
     let listed: Vec<(&str, Emergence)> = figure.actors.iter().map(|a| (a.actor.as_str(), a.emergence)).collect();
     assert_eq!(listed, [("katiba", Emergence::New), ("fla", Emergence::Returning), ("jnim", Emergence::SharpRise)]);
     let jnim = &figure.actors[2];

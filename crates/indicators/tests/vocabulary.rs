@@ -39,3 +39,17 @@ fn results_serialise_with_dates_as_text_and_figures_as_numbers() {
     assert_eq!(json["trackers"]["month"], "2025-08");
     assert_eq!(json["encirclement"]["sectors"][0]["label"], "N");
 }
+
+/// Extreme but valid inputs end quickly and without a panic: the last representable week, a
+/// year far outside the calendar, a period too long to compute.
+#[test]
+fn extreme_dates_neither_panic_nor_loop() {
+    use marsad_indicators::{Dating, Period};
+    let mut far = event(1).north(10.0);
+    far.dating = Dating::Year(i32::MAX);
+    let events = vec![far, event(2).north(20.0).on("9999-12-30")];
+    let all = compute(&events, &[], &query("9999-12-01", "9999-12-31"));
+    assert_eq!(all.distance.weeks.last().map(|w| w.span.last.to_string()), Some("9999-12-31".into()));
+    assert!(Period::new(day("2000-01-01"), day("2030-01-01")).is_err());
+    assert!(Period::new(day("2025-02-01"), day("2025-01-01")).is_err());
+}
