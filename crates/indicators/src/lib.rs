@@ -67,8 +67,9 @@ pub struct Indicators {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct LeftOutEvents {
-    /// Dated in the period but placed only to a region or country: left out of the distance,
-    /// ring, sector and corridor figures (still counted by unit).
+    /// Armed violence or supply attacks dated in the period but placed only to a region or
+    /// country: left out of the distance, ring, sector and corridor figures (still counted by
+    /// unit).
     pub imprecise_place: Vec<EventId>,
     /// Dated only to a month or year that overlaps the period.
     pub vague_date: Vec<EventId>,
@@ -76,11 +77,14 @@ pub struct LeftOutEvents {
     pub undated: Vec<EventId>,
 }
 
-/// The left-out events of the period, by reason (ids ascending).
+/// The left-out events of the period, by reason (ids ascending): imprecise places among the
+/// events the geometric figures read (armed violence and supply attacks), vague and missing
+/// dates among those and political violence.
 pub fn left_out_events(events: &[Event], period: Period) -> LeftOutEvents {
     let mut out = LeftOutEvents::default();
     for event in events.iter().filter(|e| e.is_political_violence() || e.supply_target) {
-        let list = match dated_use(event, period.start(), period.end(), true) {
+        let geometric = event.is_armed_violence() || event.supply_target;
+        let list = match dated_use(event, period.start(), period.end(), geometric) {
             Use::LeftOut(Reason::Undated) => &mut out.undated,
             Use::LeftOut(Reason::VagueDate) => &mut out.vague_date,
             Use::LeftOut(_) => &mut out.imprecise_place,

@@ -390,3 +390,27 @@ fn emerging_actors_are_new_returning_or_rising_sharply() {
     assert_eq!(figure.actors[1].last_before.map(|d| d.to_string()), Some("2022-03-01".into()));
     assert_eq!(figure.left_out.vague_date, 1);
 }
+
+/// The period's left-out events, listed for the reader. Period: September 2025. Imprecise
+/// place: the battle placed only to its region (1); not the riot placed so (2: riots only count
+/// by unit, where a region is enough). Vague date: the riot dated only to September (3).
+/// Undated: the undated battle (4) and the undated supply attack (5), not the undated peaceful
+/// protest (6: not violence). Not listed: the precise battle (7) and the battle of August (8).
+#[test]
+fn left_out_events_are_listed_by_reason() {
+    let events = vec![
+        event(1).north(10.0).on("2025-09-10").region_only(),
+        event(2).north(10.0).on("2025-09-10").region_only().sub(SubEventType::MobViolence),
+        event(3).north(10.0).in_month(2025, 9).sub(SubEventType::MobViolence),
+        event(4).north(10.0),
+        event(5).north(10.0).sub(SubEventType::LootingPropertyDestruction).supply(),
+        event(6).north(10.0).sub(SubEventType::PeacefulProtest),
+        event(7).north(10.0).on("2025-09-10"),
+        event(8).north(10.0).on("2025-08-10").region_only(),
+    ];
+    let query = query("2025-09-01", "2025-09-30");
+    let listed = marsad_indicators::left_out_events(&events, query.period());
+    assert_eq!(listed.imprecise_place, [1]);
+    assert_eq!(listed.vague_date, [3]);
+    assert_eq!(listed.undated, [4, 5]);
+}
