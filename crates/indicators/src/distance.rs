@@ -130,21 +130,35 @@ fn buckets<'a>(set: &EventSet<'a>, from: Day, end: Day) -> Buckets<'a> {
 /// The weekly distances over the period and their trends over the last `trend_weeks` weeks
 /// (which may reach back before the period's start).
 pub fn distance(set: &EventSet<'_>, query: &Query) -> DistanceSeries {
+    distance_from(set, &buckets(set, distance_from_day(query), query.period().end()), query)
+}
+
+/// Distances and rings from one pass over the events (what [`crate::compute`] uses).
+pub fn distance_and_rings(set: &EventSet<'_>, query: &Query) -> (DistanceSeries, Rings) {
+    let all = buckets(set, distance_from_day(query), query.period().end());
+    (distance_from(set, &all, query), rings_from(set, &all, query))
+}
+
+/// The first day the distance series needs: the period's, or the trend window's if earlier.
+fn distance_from_day(query: &Query) -> Day {
     let period = query.period();
+    let trend_weeks = query.config().trend_weeks as i32;
+    period.start().min(period.end().iso_week().monday().plus(-7 * (trend_weeks - 1)))
+}
+
+fn distance_from(set: &EventSet<'_>, all: &Buckets<'_>, query: &Query) -> DistanceSeries {
     let trend_weeks = query.config().trend_weeks;
-    let trend_from = period.end().iso_week().monday().plus(-7 * (trend_weeks as i32 - 1));
-    let all = buckets(set, trend_from.min(period.start()), period.end());
     let weeks: Vec<DistanceWeek> = all
         .spans
         .iter()
-        .zip(all.measured)
-        .zip(all.left_out)
-        .map(|((span, measured), left_out)| distance_week(set, *span, measured, left_out))
+        .zip(&all.measured)
+        .zip(&all.left_out)
+        .map(|((span, measured), left_out)| distance_week(set, *span, measured.clone(), *left_out))
         .collect();
     let window = &weeks[weeks.len().saturating_sub(trend_weeks)..];
     let median_trend = trend(window, Statistic::Median);
     let p10_trend = trend(window, Statistic::P10);
-    let first_of_period = period.start().iso_week();
+    let first_of_period = query.period().start().iso_week();
     let weeks = weeks.into_iter().filter(|w| w.span.week >= first_of_period).collect();
     DistanceSeries { weeks, median_trend, p10_trend }
 }
@@ -193,25 +207,31 @@ fn trend(window: &[DistanceWeek], statistic: Statistic) -> Trend {
 
 /// Armed violence per week in the configured distance bands around the focus.
 pub fn rings(set: &EventSet<'_>, query: &Query) -> Rings {
+    rings_from(set, &buckets(set, query.period().start(), query.period().end()), query)
+}
+
+/// Rings of the period's weeks among `all` (which may start earlier).
+fn rings_from(set: &EventSet<'_>, all: &Buckets<'_>, query: &Query) -> Rings {
     let edges = &query.config().ring_edges_km;
     let bands: Vec<(f64, f64)> = edges.windows(2).map(|w| (w[0], w[1])).collect();
-    let all = buckets(set, query.period().start(), query.period().end());
+    let first_of_period = query.period().start().iso_week();
     let weeks = all
         .spans
-        .into_iter()
-        .zip(all.measured)
-        .zip(all.left_out)
+        .iter()
+        .zip(&all.measured)
+        .zip(&all.left_out)
+        .filter(|((span, _), _)| span.week >= first_of_period)
         .map(|((span, measured), left_out)| {
             let mut counts = vec![Gather::default(); bands.len()];
             let mut beyond = 0;
             for (i, _, polar) in measured {
                 match band_of(edges, polar.km) {
-                    Some(band) => counts[band].push(i),
+                    Some(band) => counts[band].push(*i),
                     None => beyond += 1,
                 }
             }
             let bands = counts.into_iter().map(|g| set.evidence(g)).collect();
-            RingWeek { span, bands, beyond, left_out }
+            RingWeek { span: *span, bands, beyond, left_out: *left_out }
         })
         .collect();
     Rings { bands, weeks }

@@ -101,11 +101,12 @@ pub fn left_out_events(events: &[Event], period: Period) -> LeftOutEvents {
 /// Every indicator for the query's focus and period, over `events` and along `roads`.
 pub fn compute(events: &[Event], roads: &[Corridor], query: &Query) -> Indicators {
     let set = EventSet::new(events, query.focus());
+    let (distance, rings) = distance::distance_and_rings(&set, query);
     Indicators {
         focus: query.focus(),
         period: query.period(),
-        distance: distance::distance(&set, query),
-        rings: distance::rings(&set, query),
+        distance,
+        rings,
         encirclement: encirclement::encirclement(&set, query),
         corridors: corridors::corridors(&set, roads, query),
         diffusion: diffusion::diffusion(&set, query),

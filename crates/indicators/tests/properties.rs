@@ -1,6 +1,7 @@
 //! Properties over random inputs: bearings stay in [0, 360), the distance trend does not
 //! depend on the order of the events, every armed event of the encirclement window is
-//! accounted for exactly once, dates round-trip, and nothing panics on any event set.
+//! accounted for exactly once, dates round-trip, nothing panics on any event set, and the
+//! shared pass of `compute` gives what each indicator gives alone.
 
 mod support;
 
@@ -109,9 +110,15 @@ proptest! {
     }
 
     #[test]
-    fn every_indicator_runs_on_any_event_set(events in events()) {
-        let all = compute(&events, &[road()], &query("2025-05-01", "2025-08-31"));
+    fn every_indicator_runs_on_any_event_set(events in events(), weeks in 1..30_i32) {
+        let end = day("2025-08-31");
+        let query = query(&end.plus(1 - 7 * weeks).to_string(), &end.to_string());
+        let all = compute(&events, &[road()], &query);
         prop_assert_eq!(all.rings.weeks.len(), all.distance.weeks.len());
+        // compute() shares one pass between distance and rings; alone they must agree.
+        let set = EventSet::new(&events, focus());
+        prop_assert_eq!(&all.distance, &marsad_indicators::distance::distance(&set, &query));
+        prop_assert_eq!(&all.rings, &marsad_indicators::distance::rings(&set, &query));
         let undated = events.iter().filter(|e| e.dating == Dating::Undated && (e.is_political_violence() || e.supply_target)).count();
         prop_assert_eq!(all.left_out.undated.len(), undated);
     }
