@@ -149,13 +149,15 @@ fn all_indicators_100k_events_104_weeks(bencher: divan::Bencher) {
     bencher.bench(|| compute(divan::black_box(events), &roads, &query));
 }
 
-/// Each indicator alone over the 12-week period, to see where the time goes.
-#[divan::bench(args = ["distance", "rings", "encirclement", "corridors", "diffusion", "trackers", "emerging"])]
+/// Each indicator alone over the 12-week period, to see where the time goes; each includes
+/// preparing the event set (distances, bearings, outlet numbers), which `prepare` measures alone.
+#[divan::bench(args = ["prepare", "distance", "rings", "encirclement", "corridors", "diffusion", "trackers", "emerging"])]
 fn one_indicator_100k_events_12_weeks(bencher: divan::Bencher, which: &str) {
     let (events, roads, query) = (events(), roads(), query(12));
     bencher.bench(|| {
         let set = EventSet::new(divan::black_box(events), query.focus());
         match which {
+            "prepare" => drop(set),
             "distance" => drop(marsad_indicators::distance::distance(&set, &query)),
             "rings" => drop(marsad_indicators::distance::rings(&set, &query)),
             "encirclement" => drop(marsad_indicators::encirclement::encirclement(&set, &query)),

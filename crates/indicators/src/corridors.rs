@@ -115,8 +115,16 @@ pub fn corridors(set: &EventSet<'_>, roads: &[Corridor], query: &Query) -> Vec<C
     let period = query.period();
     let spans = weeks_between(period.start(), period.end());
     let left_out = weekly_left_out(set, &spans, period.end());
-    let candidates = placed_candidates(set, period.end());
-    roads.iter().map(|road| one_road(set, &candidates, road, query, &spans, &left_out)).collect()
+    let mut states: Vec<RoadState> = roads.iter().map(|road| RoadState::new(road, query, spans.len())).collect();
+    // One pass over the candidates, each tried against every road's box: the candidates are
+    // read once, the boxes stay in cache.
+    let first = spans.first().map_or(period.start(), |s| s.first);
+    for candidate in placed_candidates(set, period.end()) {
+        for state in states.iter_mut() {
+            state.take(set, &candidate, query, first);
+        }
+    }
+    states.into_iter().zip(roads).map(|(state, road)| state.finish(set, road, &spans, &left_out)).collect()
 }
 
 /// A possible incident placed precisely enough, dated on or before the period's end.
@@ -208,80 +216,96 @@ fn locate(c: &Candidate, segments: &[Geometry], buffer_km: f64) -> Option<(usize
     best
 }
 
-fn one_road(
-    set: &EventSet<'_>,
-    candidates: &[Candidate],
-    road: &Corridor,
-    query: &Query,
-    spans: &[WeekSpan],
-    left_out: &[LeftOut],
-) -> CorridorFigures {
-    let config = query.config();
-    let (start, end) = (query.period().start(), query.period().end());
-    let first = spans.first().map_or(start, |s| s.first);
-    let segments = geometry(road, config.corridor_buffer_km);
-    let empty = Counting::default();
-    let mut road_weeks = vec![empty.clone(); spans.len()];
-    let mut segment_weeks = vec![vec![empty; spans.len()]; segments.len()];
-    let mut last: Vec<Option<LastIncident>> = vec![None; segments.len()];
-    let mut incidents = Vec::new();
-    let (lat, lon) = road_box(&segments);
-    for candidate in candidates {
-        if !(lat.0..=lat.1).contains(&candidate.lat) || !(lon.0..=lon.1).contains(&candidate.lon) {
-            continue;
+/// One road's counts while the candidates go by.
+struct RoadState {
+    segments: Vec<Geometry>,
+    lat: (f64, f64),
+    lon: (f64, f64),
+    road_weeks: Vec<Counting>,
+    segment_weeks: Vec<Vec<Counting>>,
+    last: Vec<Option<LastIncident>>,
+    incidents: Vec<Incident>,
+}
+
+impl RoadState {
+    fn new(road: &Corridor, query: &Query, weeks: usize) -> RoadState {
+        let segments = geometry(road, query.config().corridor_buffer_km);
+        let (lat, lon) = road_box(&segments);
+        RoadState {
+            lat,
+            lon,
+            road_weeks: vec![Counting::default(); weeks],
+            segment_weeks: vec![vec![Counting::default(); weeks]; segments.len()],
+            last: vec![None; segments.len()],
+            incidents: Vec::new(),
+            segments,
         }
-        let Some((segment, off_road_km, along_km)) = locate(candidate, &segments, config.corridor_buffer_km) else {
-            continue;
+    }
+
+    /// Count the candidate if it is on this road; `first` is the first week's Monday.
+    fn take(&mut self, set: &EventSet<'_>, candidate: &Candidate, query: &Query, first: Day) {
+        if !(self.lat.0..=self.lat.1).contains(&candidate.lat) || !(self.lon.0..=self.lon.1).contains(&candidate.lon) {
+            return;
+        }
+        let config = query.config();
+        let Some((segment, off_road_km, along_km)) = locate(candidate, &self.segments, config.corridor_buffer_km)
+        else {
+            return;
         };
-        let (event, day) = (&set.events()[candidate.index], candidate.day);
-        let newer = last[segment].is_none_or(|l| (day, event.id) > (l.day, l.event));
-        if newer {
-            last[segment] = Some(LastIncident { event: event.id, day, days_since: day.days_until(end) });
+        let (event, day, end) = (&set.events()[candidate.index], candidate.day, query.period().end());
+        if self.last[segment].is_none_or(|l| (day, event.id) > (l.day, l.event)) {
+            self.last[segment] = Some(LastIncident { event: event.id, day, days_since: day.days_until(end) });
         }
         if day < first {
-            continue;
+            return;
         }
         let weight = if event.supply_target { config.supply_weight } else { 1.0 };
         let week = (first.days_until(day) / 7) as usize;
-        for counting in [&mut road_weeks[week], &mut segment_weeks[segment][week]] {
+        for counting in [&mut self.road_weeks[week], &mut self.segment_weeks[segment][week]] {
             counting.gather.push(candidate.index);
             counting.supply_attacks += u32::from(event.supply_target);
             counting.weighted += weight;
         }
         let supply_target = event.supply_target;
-        incidents.push(Incident { event: event.id, day, segment, off_road_km, along_km, supply_target, weight });
+        self.incidents.push(Incident { event: event.id, day, segment, off_road_km, along_km, supply_target, weight });
     }
-    incidents.sort_by_key(|a| (a.day, a.event));
-    let finish = |c: Counting| Tally {
-        evidence: set.evidence(c.gather),
-        supply_attacks: c.supply_attacks,
-        weighted: c.weighted,
-    };
-    let stops = road.stops();
-    let segments_out: Vec<Segment> = segment_weeks
-        .into_iter()
-        .zip(&segments)
-        .enumerate()
-        .map(|(i, (weeks, geometry))| Segment {
-            from: stops[i].id.clone(),
-            to: stops[i + 1].id.clone(),
-            length_km: geometry.length_km,
-            weeks: weeks.into_iter().map(finish).collect(),
-            last_incident: last[i],
-        })
-        .collect();
-    let weeks = spans
-        .iter()
-        .zip(road_weeks)
-        .zip(left_out)
-        .map(|((span, tally), left_out)| RoadWeek { span: *span, tally: finish(tally), left_out: *left_out })
-        .collect();
-    CorridorFigures {
-        id: road.id().to_string(),
-        length_km: segments.iter().map(|s| s.length_km).sum(),
-        last_incident: last.iter().flatten().max_by_key(|l| (l.day, l.event)).copied(),
-        segments: segments_out,
-        weeks,
-        incidents,
+
+    fn finish(self, set: &EventSet<'_>, road: &Corridor, spans: &[WeekSpan], left_out: &[LeftOut]) -> CorridorFigures {
+        let mut incidents = self.incidents;
+        incidents.sort_by_key(|a| (a.day, a.event));
+        let finish = |c: Counting| Tally {
+            evidence: set.evidence(c.gather),
+            supply_attacks: c.supply_attacks,
+            weighted: c.weighted,
+        };
+        let stops = road.stops();
+        let last = self.last;
+        let segments: Vec<Segment> = self
+            .segment_weeks
+            .into_iter()
+            .zip(&self.segments)
+            .enumerate()
+            .map(|(i, (weeks, geometry))| Segment {
+                from: stops[i].id.clone(),
+                to: stops[i + 1].id.clone(),
+                length_km: geometry.length_km,
+                weeks: weeks.into_iter().map(finish).collect(),
+                last_incident: last[i],
+            })
+            .collect();
+        let weeks = spans
+            .iter()
+            .zip(self.road_weeks)
+            .zip(left_out)
+            .map(|((span, tally), left_out)| RoadWeek { span: *span, tally: finish(tally), left_out: *left_out })
+            .collect();
+        CorridorFigures {
+            id: road.id().to_string(),
+            length_km: self.segments.iter().map(|s| s.length_km).sum(),
+            last_incident: last.iter().flatten().max_by_key(|l| (l.day, l.event)).copied(),
+            segments,
+            weeks,
+            incidents,
+        }
     }
 }
