@@ -3,7 +3,7 @@
 //! The events are generated once, deterministically: two years ending on 2025-09-28 over a
 //! Sahel-sized box around Bamako, with ACLED-like shares of event types and of place and date
 //! precision (a fifth placed only to a region, a third dated only to a month or year or not
-//! at all), 20 regions, 150 cercles, 60 actors, 2 outlets each, 3% supply attacks; 18 roads of
+//! at all), 20 regions, 160 cercles, 60 actors, 2 outlets each, 3% supply attacks; 18 roads of
 //! 6 stops radiate from the focus. `cargo bench -p marsad-indicators`.
 
 use marsad_indicators::{
