@@ -7,12 +7,14 @@
 //! name index ([`gazetteer`]); it knows nothing of documents.
 
 pub mod coding;
+pub mod corridors;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod load;
 pub mod model;
 
 pub use coding::{Coding, EventType, Frame, List, RoleFeature, SubEvent};
+pub use corridors::Corridor;
 pub use gazetteer::{Article, Case, Gazetteer, KeyHash, NameRef, Target, SHORT_PREFIX_CHARS};
 pub use lexicon::Lexicon;
 pub use model::*;
@@ -68,6 +70,8 @@ pub struct KnowledgeBase {
     pub lexicon: Lexicon,
     /// ACLED's event taxonomy, the trigger frames' rules, the role weights and affiliates.
     pub taxonomy: Coding,
+    /// Supply roads into the capitals, as chains of places (`data/geo/corridors.jsonl`).
+    pub corridors: Vec<Corridor>,
     gazetteer: Gazetteer,
     place_ids: FxHashMap<String, u32>,
     actor_ids: FxHashMap<String, u32>,
