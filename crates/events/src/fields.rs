@@ -330,7 +330,6 @@ fn heading_above<'s>(sentences: &'s [Sentence], m: &IncidentMention) -> Option<&
 const BEFORE_COUNT: usize = 3;
 const AFTER_COUNT: usize = 6;
 
-
 /// The deaths the clause of `m` reports; 0 when it says nobody was hurt; `None` when it gives no number.
 pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<u64> {
     let range = m.clause.clone();

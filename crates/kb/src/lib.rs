@@ -91,6 +91,20 @@ impl KnowledgeBase {
         embedded::EMBEDDED.iter().map(|(name, _)| *name)
     }
 
+    /// The embedded files every knowledge base needs whatever else it holds: the event coding
+    /// (taxonomy, role weights) and the word lists code reads, without the context rules and
+    /// affiliates that name particular entries. Tests load them beside a few entries of their own.
+    pub fn coding_files() -> Vec<(&'static str, &'static str)> {
+        embedded::EMBEDDED
+            .iter()
+            .filter(|(name, _)| {
+                (*name == "events/taxonomy.jsonl" || *name == "events/roles.jsonl" || name.starts_with("lexicon/"))
+                    && *name != "lexicon/ambiguity.jsonl"
+            })
+            .copied()
+            .collect()
+    }
+
     /// A knowledge base read from a `data/` directory.
     pub fn from_dir(dir: &std::path::Path) -> Result<KnowledgeBase, Vec<KbError>> {
         load::load_dir(dir)

@@ -6,14 +6,8 @@ const PLACE: &str = r#"{"id":"ml.bamako","kind":"town","country":"ML","lat":12.6
 
 /// `files` with the real events and lexicon files, which every knowledge base needs.
 fn with_coding<'a>(files: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
-    let coding = embedded::EMBEDDED
-        .iter()
-        .filter(|(name, _)| {
-            (*name == "events/taxonomy.jsonl" || *name == "events/roles.jsonl" || name.starts_with("lexicon/"))
-                && *name != "lexicon/ambiguity.jsonl"
-                && !files.iter().any(|(given, _)| given == name)
-        })
-        .copied();
+    let coding =
+        KnowledgeBase::coding_files().into_iter().filter(|(name, _)| !files.iter().any(|(given, _)| given == name));
     files.iter().copied().chain(coding).collect()
 }
 
