@@ -11,8 +11,9 @@ contains the start of the gold evidence quote. Per language and overall:
   type / place / actor1 accuracy: over gold events found, whether the best finding event
              (the one that agrees most) has the gold event type, a matching place (score.py's
              rule) and actor1 (when the gold names one) — each stage judged on mentions it got;
-  coreference: predicted events per found gold event (1.0 is one event per incident) and the
-             share of found gold events told by more than one predicted event (duplicates).
+  coreference: predicted events per found gold event at its place (1.0 is one event per
+             incident; events at other places of a listing sentence are not duplicates) and the
+             share of found gold events told by more than one such event (duplicates).
 """
 import argparse
 import importlib.util
@@ -76,6 +77,7 @@ def main():
                         bool(ge.get("actor1")) and ge["actor1"] in actor_keys.get(e.get("actor1"), set()))
             best = max(finders, key=lambda i: agreement(i))
             typed, placed, doer = agreement(best)
+            here = [i for i in finders if agreement(i)[1]] or [best]
             for lang in (g.get("lang", "?"), "all"):
                 t = tally[lang]
                 t["found"] += 1
@@ -84,8 +86,8 @@ def main():
                 if ge.get("actor1"):
                     t["with_doer"] += 1
                     t["doer"] += doer
-                t["finding_events"] += len(finders)
-                t["duplicated"] += len(finders) > 1
+                t["finding_events"] += len(here)
+                t["duplicated"] += len(here) > 1
         for lang in (g.get("lang", "?"), "all"):
             tally[lang]["finding"] += sum(finds)
     out = {}

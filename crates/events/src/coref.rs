@@ -223,6 +223,7 @@ fn resolve(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster) -> Event {
         .iter()
         .filter(|d| d.roles.actor1.is_some())
         .max_by(|a, b| a.roles.strength.total_cmp(&b.roles.strength));
+    let soldiers = members.iter().find(|d| d.armed_target).and_then(|d| d.roles.actor2);
     let target = std::iter::once(&lead).chain(members.iter()).find(|d| d.roles.actor2.is_some());
     let (fatalities, claims) = tolls(&members);
     let sub_event = sub_event_of(lead, &members, fatalities);
@@ -232,7 +233,9 @@ fn resolve(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster) -> Event {
         sub_event,
         frame: lead.frame,
         actor1: doer.and_then(|d| d.roles.actor1),
-        actor2: target.and_then(|d| d.roles.actor2).filter(|a| Some(*a) != doer.and_then(|d| d.roles.actor1)),
+        actor2: (if sub_event.event_type() == EventType::Battles { soldiers } else { None })
+            .or_else(|| target.and_then(|d| d.roles.actor2))
+            .filter(|a| Some(*a) != doer.and_then(|d| d.roles.actor1)),
         place: placed.place,
         unknown_place: placed.unknown,
         geo_precision: if placed.place.is_some() { placed.precision } else { 3 },
@@ -320,7 +323,13 @@ fn tolls(members: &[&Draft]) -> (Option<u64>, Vec<Claim>) {
 /// The sub-event type of the incident: the lead draft's, with what the whole incident tells.
 fn sub_event_of(lead: &Draft, members: &[&Draft], fatalities: Option<u64>) -> SubEvent {
     let civilians = members.iter().any(|d| d.civilian_target);
+    // Soldiers among the targets (an escorted convoy): armed actors on both sides fought.
+    let soldiers = members.iter().any(|d| d.roles.military_target.is_some() || d.armed_target);
     match lead.sub_event {
+        SubEvent::Attack if soldiers && lead.frame != Frame::Execute => {
+            cov_mark::hit!(soldiers_among_the_targets_make_a_battle);
+            SubEvent::ArmedClash
+        }
         SubEvent::Abduction if fatalities.is_some_and(|f| f > 0) && members.iter().any(|d| d.frame == Frame::Kill) => {
             SubEvent::Attack
         }

@@ -126,6 +126,8 @@ pub(crate) struct Draft {
     /// The doer was named by a claim of responsibility.
     pub claimed: bool,
     pub civilian_target: bool,
+    /// Its target is a state force or an armed group.
+    pub armed_target: bool,
     pub place: Option<u32>,
     /// The place comes from the mention's own clause or sentence, not from a fallback.
     pub own_place: bool,
@@ -205,6 +207,8 @@ fn draft(
     let trigger = doc.span_of(m.trigger.first, m.trigger.last);
     let mut rejected = Vec::new();
     let place = fields::place(doc, sentences, m, story, &mut rejected);
+    rejected.sort_by_key(|(p, why)| (*p, *why as u8));
+    rejected.dedup();
     for (p, why) in rejected {
         trace.note(|| Note::NotHere { trigger, place: p, why });
     }
@@ -276,6 +280,9 @@ fn draft(
                 roles,
                 claimed: roles.claimed,
                 civilian_target,
+                armed_target: roles
+                    .actor2
+                    .is_some_and(|a| matches!(doc.actor_kind(a), ActorKind::StateForce | ActorKind::ArmedGroup | ActorKind::Militia)),
                 place: *p,
                 own_place,
                 precision: if p.is_some() { place.precision } else { 3 },

@@ -266,3 +266,12 @@ fn a_trigger_pointing_back_leaves_the_lead_to_the_new_incident() {
     let places: Vec<Option<&str>> = found.iter().map(|e| place(e.place)).collect();
     assert!(places.contains(&Some("ml.boni")), "{found:?}");
 }
+
+#[test]
+fn soldiers_among_the_targets_make_an_escorted_convoy_attack_a_battle() {
+    cov_mark::check!(soldiers_among_the_targets_make_a_battle);
+    let text = "Des jihadistes ont attaqué un convoi de camions-citernes près de Kati samedi. Deux soldats de l'escorte ont été tués dans l'attaque près de Kati.";
+    let found = events(text, Some("2025-09-15"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].sub_event, actor(found[0].actor2)), (SubEvent::ArmedClash, Some("fama")));
+}

@@ -89,13 +89,15 @@ pub(crate) fn sentences(doc: &Doc<'_>) -> Vec<Sentence> {
     let mut lede_done = false;
     for (index, block) in blocks.iter().enumerate() {
         let tokens = doc.token_range(block.span);
+        let furniture_line = || furniture(doc, block.span, tokens.clone());
         let zone = match block.kind {
             BlockKind::Noise(noise) => Zone::Boilerplate(Furniture::Noise(noise)),
             BlockKind::Title => Zone::Headline,
+            BlockKind::Heading if furniture_line().is_some() => Zone::Boilerplate(furniture_line().unwrap_or(Furniture::Teaser)),
             BlockKind::Heading if last_body.is_some_and(|l| index > l) => Zone::Boilerplate(Furniture::Teaser),
             BlockKind::Heading if first_body.is_none_or(|f| index < f) => Zone::Headline,
             BlockKind::Heading => Zone::Heading,
-            BlockKind::Body => furniture(doc, block.span, tokens.clone()).map_or(Zone::Body, Zone::Boilerplate),
+            BlockKind::Body => furniture_line().map_or(Zone::Body, Zone::Boilerplate),
         };
         let zone = if zone == Zone::Body && is_dateline_line(doc, tokens.clone()) { Zone::Dateline } else { zone };
         let spans: Vec<Span> = if block.sentences.is_empty() { vec![block.span] } else { block.sentences.clone() };
