@@ -105,6 +105,7 @@ fn fit(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster, d: &Draft) -> Option<i32> {
         }
         let own = |x: &Draft| x.place.filter(|_| x.own_place);
         match places_agree(doc, own(other), own(d)) {
+            // Two places of their own that disagree are two incidents, "the attack" or not.
             Some(false) => return None,
             Some(true) => score += if other.place == d.place { 3 } else { 2 },
             None if places_agree(doc, other.place, d.place) == Some(false) && !d.anaphoric => return None,

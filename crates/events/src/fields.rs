@@ -171,7 +171,9 @@ fn joined(doc: &Doc<'_>, a: &Mention, b: &Mention) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let unknown = words.iter().filter(|w| !doc.is_word(List::Conjunctions, w) && !is_proclitic_and(w)).count();
-    let listed = gap.contains([',', '،']) && (1..=2).contains(&unknown) && !gap.contains(['.', ':', '(', ')', '«', '»', '"', '\n']);
+    let listed = gap.contains([',', '،'])
+        && (1..=2).contains(&unknown)
+        && !gap.contains(['.', ':', '(', ')', '«', '»', '"', '\n']);
     if listed {
         cov_mark::hit!(list_runs_over_an_unknown_name);
     }
@@ -246,8 +248,20 @@ pub(crate) fn place(
                 unknown: Some(u),
             };
         }
-        let places: Vec<Option<u32>> = listed(doc, best, &local.0).into_iter().map(place_of).collect();
+        let mut places: Vec<Option<u32>> = listed(doc, best, &local.0).into_iter().map(place_of).collect();
+        if places.len() == 1 && local.1 == PlaceFrom::Clause {
+            if let Some(each) = segmented(doc, sentence, m, trigger_at) {
+                places = each;
+            }
+        }
         return PlaceChoice { places, precision: precision(doc, &m.clause, best), from: local.1, unknown: None };
+    }
+    // "في جنوب شرق البلاد", "dans le nord du pays": the story's country.
+    if doc.any(List::CountryAnaphors, m.clause.clone()) {
+        if let Some(country) = doc.focus_country_place() {
+            cov_mark::hit!(the_country_means_the_story_country);
+            return PlaceChoice { places: vec![Some(country)], precision: 3, from: PlaceFrom::Country, unknown };
+        }
     }
     let (place, from) = fallback(doc, sentences, m, story, rejected);
     let precision = match (place, unknown) {
@@ -257,6 +271,41 @@ pub(crate) fn place(
     };
     let from = if unknown.is_some() && place.is_some() { PlaceFrom::AroundUnknown } else { from };
     PlaceChoice { places: vec![place], precision, from, unknown }
+}
+
+/// One trigger with several targets, each told with its own place after a comma and a conjunction
+/// ("استهدفت تجمعا في اجلهوك، ومقر الشرطة في تساليت، بالإضافة إلى معسكر في غوندام"): one incident
+/// per segment, at the segment's best place.
+fn segmented(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, trigger_at: u32) -> Option<Vec<Option<u32>>> {
+    if !m.trigger.frame.is_violent() {
+        return None;
+    }
+    let items = doc.tokens.items();
+    let mut cuts = vec![m.trigger.last + 1];
+    for t in m.trigger.last + 1..m.clause.end.saturating_sub(1) {
+        let gap = doc.text_of(Span { start: items[t].end, end: items[t + 1].start });
+        let joined = doc.kb.lexicon.list(List::Conjunctions).starting_at(doc.tokens, t + 1).is_some()
+            || doc.tokens.folded(t + 1).starts_with('و');
+        if gap.contains([',', '،']) && joined {
+            cuts.push(t + 1);
+        }
+    }
+    cuts.push(m.clause.end);
+    if cuts.len() < 4 {
+        return None;
+    }
+    let mut each = Vec::new();
+    for pair in cuts.windows(2) {
+        let span = doc.span_of(pair[0], pair[1].saturating_sub(1));
+        let found = places_in(doc, sentence, span, trigger_at.max(span.start), &mut Vec::new());
+        let best = found.first().and_then(|x| place_of(x))?;
+        each.push(Some(best));
+    }
+    each.dedup();
+    (each.len() >= 2).then(|| {
+        cov_mark::hit!(one_trigger_several_placed_targets);
+        each
+    })
 }
 
 /// A place from beyond the sentence: the paragraph, the story so far, the headline, the country.
@@ -269,6 +318,7 @@ fn fallback(
 ) -> (Option<u32>, PlaceFrom) {
     let sentence = &sentences[m.sentence];
     let in_focus = |p: u32| doc.focus.is_none_or(|f| doc.country_of(p) == Some(f));
+    // The place of the nearest earlier sentence of the paragraph that names one.
     for earlier in sentences[..m.sentence].iter().rev().take_while(|s| s.block == sentence.block) {
         let found = places_in(doc, earlier, earlier.span, earlier.span.end, rejected);
         if let Some(p) = found.iter().filter_map(|x| place_of(x)).find(|p| in_focus(*p)) {

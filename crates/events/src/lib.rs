@@ -214,6 +214,7 @@ fn draft(
     }
     let country = place.places.first().copied().flatten().and_then(|p| doc.country_of(p));
     let roles = roles::roles(doc, sentence, m, country, trace);
+    let place = measure_at_home(doc, m, &roles, place);
     let fatalities = fields::toll(doc, m);
     trace.note(|| Note::Toll { trigger, fatalities });
     let Some((sub_event, civilian_target)) = sub_event(doc, m, &roles, fatalities) else {
@@ -280,9 +281,9 @@ fn draft(
                 roles,
                 claimed: roles.claimed,
                 civilian_target,
-                armed_target: roles
-                    .actor2
-                    .is_some_and(|a| matches!(doc.actor_kind(a), ActorKind::StateForce | ActorKind::ArmedGroup | ActorKind::Militia)),
+                armed_target: roles.actor2.is_some_and(|a| {
+                    matches!(doc.actor_kind(a), ActorKind::StateForce | ActorKind::ArmedGroup | ActorKind::Militia)
+                }),
                 place: *p,
                 own_place,
                 precision: if p.is_some() { place.precision } else { 3 },
@@ -304,6 +305,28 @@ fn draft(
             }
         })
         .collect()
+}
+
+/// A state's measure (closing its airspace, a curfew) told with another country named: it
+/// happens in the acting state's own country.
+fn measure_at_home(
+    doc: &Doc<'_>,
+    m: &IncidentMention,
+    roles: &Roles,
+    place: fields::PlaceChoice,
+) -> fields::PlaceChoice {
+    let home = roles
+        .actor1
+        .filter(|a| matches!(doc.actor_kind(*a), ActorKind::Government | ActorKind::Country | ActorKind::StateForce));
+    let home = home.and_then(|a| doc.kb.actors[a as usize].country.as_deref()).and_then(|c| doc.kb.country_place(c));
+    let abroad = |p: &Option<u32>| p.is_some_and(|p| doc.place_kind(p) == PlaceKind::Country && Some(p) != home);
+    match home {
+        Some(home) if m.trigger.frame == Frame::AnnounceMeasure && place.places.iter().all(abroad) => {
+            cov_mark::hit!(a_measure_happens_in_the_acting_country);
+            fields::PlaceChoice { places: vec![Some(home)], precision: 3, ..place }
+        }
+        _ => place,
+    }
 }
 
 /// The trigger word carries or follows a definite article (الهجوم, l'attaque, the attack).

@@ -275,3 +275,29 @@ fn soldiers_among_the_targets_make_an_escorted_convoy_attack_a_battle() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!((found[0].sub_event, actor(found[0].actor2)), (SubEvent::ArmedClash, Some("fama")));
 }
+
+#[test]
+fn one_trigger_with_targets_in_several_places_is_one_incident_per_place() {
+    cov_mark::check!(one_trigger_several_placed_targets);
+    let text = "استهدفت الطائرات المسيرة تجمعا عسكريا في كيدال، ومقرا للشرطة في تساليت، بالإضافة إلى ثكنة للجيش في غوندام يوم الأحد.";
+    let found = events(text, Some("2025-09-23"));
+    let places: Vec<Option<&str>> = found.iter().map(|e| place(e.place)).collect();
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(places.contains(&Some("ml.tessalit")) && places.contains(&Some("ml.goundam")), "{places:?}");
+}
+
+#[test]
+fn the_country_in_a_sentence_means_the_story_country() {
+    cov_mark::check!(the_country_means_the_story_country);
+    let text = "Des jihadistes ont attaqué un camp militaire à Ménaka lundi.\nMardi, des hommes armés ont enlevé quatre commerçants dans le sud du pays.";
+    let found = events(text, Some("2025-06-12"));
+    let abducted = found.iter().find(|e| e.sub_event == SubEvent::Abduction).expect("the abduction");
+    assert_eq!(place(abducted.place), Some("ml"));
+}
+
+#[test]
+fn a_state_closing_its_airspace_does_so_at_home() {
+    cov_mark::check!(a_measure_happens_in_the_acting_country);
+    let found = events("أغلقت الجزائر يوم الاثنين مجالها الجوي أمام مالي.", Some("2025-04-08"));
+    assert_eq!(found.first().and_then(|e| place(e.place)), Some("dz"), "{found:?}");
+}

@@ -93,7 +93,9 @@ pub(crate) fn sentences(doc: &Doc<'_>) -> Vec<Sentence> {
         let zone = match block.kind {
             BlockKind::Noise(noise) => Zone::Boilerplate(Furniture::Noise(noise)),
             BlockKind::Title => Zone::Headline,
-            BlockKind::Heading if furniture_line().is_some() => Zone::Boilerplate(furniture_line().unwrap_or(Furniture::Teaser)),
+            BlockKind::Heading if furniture_line().is_some() => {
+                Zone::Boilerplate(furniture_line().unwrap_or(Furniture::Teaser))
+            }
             BlockKind::Heading if last_body.is_some_and(|l| index > l) => Zone::Boilerplate(Furniture::Teaser),
             BlockKind::Heading if first_body.is_none_or(|f| index < f) => Zone::Headline,
             BlockKind::Heading => Zone::Heading,
