@@ -63,6 +63,11 @@ fn types_agree(a: &Draft, b: &Draft) -> bool {
         return true;
     }
     let (ta, tb) = (a.sub_event.event_type(), b.sub_event.event_type());
+    // A consequence (deaths, burnt trucks) told beside a violent incident is part of it.
+    let consequence = |x: &Draft, y: &Draft| x.frame.is_consequence() && y.frame.is_violent();
+    if consequence(a, b) || consequence(b, a) {
+        return true;
+    }
     if ta == EventType::StrategicDevelopments || tb == EventType::StrategicDevelopments {
         // "Other" is a catch-all: only the same kind of development by the same actor is one.
         let actors = a.roles.actor1.is_none() || b.roles.actor1.is_none() || a.roles.actor1 == b.roles.actor1;
@@ -129,6 +134,10 @@ fn fit(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster, d: &Draft) -> Option<i32> {
             score += 1;
         }
         if other.sentence == d.sentence || other.block == d.block {
+            score += 1;
+        }
+        // A mention placed by the story so far continues the incident told at that place.
+        if d.story_place && other.own_place && other.place == d.place {
             score += 1;
         }
     }

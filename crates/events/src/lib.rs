@@ -131,6 +131,8 @@ pub(crate) struct Draft {
     pub place: Option<u32>,
     /// The place comes from the mention's own clause or sentence, not from a fallback.
     pub own_place: bool,
+    /// The place is the one of the incident told just before (the story so far).
+    pub story_place: bool,
     pub precision: u8,
     pub unknown: Option<Span>,
     pub date: Option<Date>,
@@ -286,6 +288,7 @@ fn draft(
                 }),
                 place: *p,
                 own_place,
+                story_place: place.from == trace::PlaceFrom::Story,
                 precision: if p.is_some() { place.precision } else { 3 },
                 unknown: place.unknown,
                 date: resolved,

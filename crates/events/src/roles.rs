@@ -192,6 +192,9 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         .min_by_key(|(_, c)| c.first)
         .map(|(i, _)| i);
     let floor = range.start;
+    // Named actors only: a target word between a speaker and the trigger is an object, not a subject.
+    let cands_spans: &[(usize, usize)] =
+        &cands.iter().filter(|c| matches!(c.who, Who::Named(_))).map(|c| (c.first, c.last)).collect::<Vec<_>>();
     let mut self_reports: Vec<usize> = Vec::new();
     let mut speakers: Vec<usize> = Vec::new();
     for (i, c) in cands.iter_mut().enumerate() {
@@ -201,7 +204,9 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         if Some(i) == claimant {
             f.push(RoleFeature::Claimant);
         }
-        if after && doc.ends_before(List::AgentMarkers, c.first, MARKER_GAP - 1, floor) {
+        // "by X", and the owner of the weapon the trigger names ("طائرة مسيرة تابعة للجيش", "drones of the army").
+        let weapon_owner = after && t.frame.is_specific() && doc.ends_before(List::Affiliation, c.first, 1, floor);
+        if after && doc.ends_before(List::AgentMarkers, c.first, MARKER_GAP - 1, floor) || weapon_owner {
             f.push(RoleFeature::AgentMarked);
         }
         if doc.ends_before(List::TargetMarkers, c.first, MARKER_GAP - 1, floor) {
@@ -225,9 +230,16 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         if let (Some(_), false) = (report, Some(i) == claimant) {
             // "أعلن الجيش أنه قتل", "l'armée dit avoir tué": the reporter tells what it did itself;
             // an armed group that reports an attack claims it.
-            let own_deed = before && doc.any(List::SelfReference, c.last + 1..t.first);
+            let same_clause = m.clause.contains(&c.first);
+            let own_deed = before && same_clause && doc.any(List::SelfReference, c.last + 1..t.first);
+            // Nobody between the speaker and the trigger, and no weapon owner or verb-first subject after it.
+            let nobody_between = !others_between(cands_spans, c.last, t.first)
+                && !others_between(cands_spans, t.last, t.last + VERB_SUBJECT_GAP + 1);
             let armed_claim = claimant.is_none()
                 && t.frame.is_violent()
+                && before
+                && same_clause
+                && nobody_between
                 && matches!(doc.actor_kind(c.who.actor()), ActorKind::ArmedGroup)
                 && matches!(c.who, Who::Named(_));
             if armed_claim {
@@ -293,6 +305,11 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
     }
 }
 
+/// Some candidate stands strictly between token `after` and token `before`.
+fn others_between(spans: &[(usize, usize)], after: usize, before: usize) -> bool {
+    spans.iter().any(|&(first, last)| first > after && last < before)
+}
+
 /// The first member of a list of actors that ends with candidate `last` ("X et Y", "X و Y").
 fn conjunct_head(doc: &Doc<'_>, cands: &[Candidate], last: usize) -> Option<usize> {
     let mut at = last;
@@ -335,6 +352,10 @@ pub(crate) fn roles(
     trace: &mut Trace,
 ) -> Roles {
     let mut cands = candidates(doc, sentence, m, country);
+    // Protesters are not the target of their own protest: only a force that intervenes is.
+    if matches!(m.trigger.frame, Frame::Protest | Frame::Riot) {
+        cands.retain(|c| doc.actor_kind(c.who.actor()) != ActorKind::Civilians);
+    }
     features(doc, sentence, m, &mut cands);
     let threshold = doc.kb.taxonomy.roles.threshold;
     let trigger = doc.span_of(m.trigger.first, m.trigger.last);
@@ -386,7 +407,8 @@ pub(crate) fn roles(
         .map(|(c, _)| c.who.actor());
     // An organisation named where one of its affiliates operates means that affiliate (ACLED codes
     // "Islamic State" in Niger as IS Sahel, "al-Qaeda-linked fighters" in Mali as JNIM).
-    let local = |a: Option<u32>| a.map(|a| affiliate_of(doc, a, country).unwrap_or(a));
+    let coding = &doc.kb.taxonomy;
+    let local = |a: Option<u32>| a.map(|a| coding.coded_as(affiliate_of(doc, a, country).unwrap_or(a)));
     let (actor1, actor2) = (local(best.1), local(best.2));
     let actor2 = actor2.filter(|a| Some(*a) != actor1);
     let claimed =

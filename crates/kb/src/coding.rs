@@ -481,6 +481,8 @@ pub struct Coding {
     pub roles: RoleWeights,
     /// Affiliates by country.
     pub affiliates: Vec<Affiliate>,
+    /// Sub-units coded as their group (a katiba of JNIM is coded JNIM, as ACLED does): (unit, group).
+    pub units: Vec<(u32, u32)>,
 }
 
 impl Coding {
@@ -507,6 +509,11 @@ impl Coding {
     pub fn sub_event(&self, name: &str) -> Option<&SubEventInfo> {
         let sub = SubEvent::from_name(name)?;
         self.sub_events.iter().find(|s| s.sub_event == sub)
+    }
+
+    /// The group a sub-unit is coded as, or the actor itself.
+    pub fn coded_as(&self, actor: u32) -> u32 {
+        self.units.iter().find(|(unit, _)| *unit == actor).map_or(actor, |(_, group)| *group)
     }
 
     /// The affiliate of organisation `parent` acting in `country`, if one is known.

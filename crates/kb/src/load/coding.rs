@@ -12,6 +12,7 @@ enum RawCodingLine {
     Weight { feature: String, actor1: f32, actor2: f32, why: String },
     Threshold { threshold: f32 },
     Affiliate { parent: String, affiliate: String, countries: Vec<String> },
+    Unit { unit: String, coded_as: String },
 }
 
 /// What the events files hold before the actors are known.
@@ -20,6 +21,7 @@ pub(super) struct RawCoding {
     weights: Vec<(RoleFeature, RoleWeight)>,
     threshold: Option<f32>,
     affiliates: Vec<(String, String, Vec<String>, usize)>,
+    units: Vec<(String, String, usize)>,
     frames: Vec<Option<FrameRule>>,
     /// Where the role weights were read (for error messages).
     weights_file: Option<String>,
@@ -81,6 +83,9 @@ impl Loader {
             RawCodingLine::Affiliate { parent, affiliate, countries } => {
                 self.coding.affiliates.push((parent, affiliate, countries, at.line));
             }
+            RawCodingLine::Unit { unit, coded_as } => {
+                self.coding.units.push((unit, coded_as, at.line));
+            }
         }
         Ok(())
     }
@@ -110,9 +115,18 @@ impl Loader {
             };
             affiliates.push(Affiliate { parent: p, affiliate: a, countries });
         }
+        let mut units = Vec::new();
+        for (unit, group, line) in raw.units {
+            let index = |id: &str| self.kb.actors.iter().position(|a| a.id == id).map(|i| i as u32);
+            match (index(&unit), index(&group)) {
+                (Some(u), Some(g)) => units.push((u, g)),
+                _ => problems.push(format!("events/affiliates.jsonl:{line}: unknown actor `{unit}` or `{group}`")),
+            }
+        }
         let taxonomy = &mut self.kb.taxonomy;
         taxonomy.frames = frames.into_iter().flatten().collect();
         taxonomy.affiliates = affiliates;
+        taxonomy.units = units;
         let file = raw.weights_file.unwrap_or_else(|| "events/roles.jsonl".into());
         match RoleWeights::new(&raw.weights, raw.threshold.unwrap_or(0.0)) {
             Ok(weights) if raw.threshold.is_some() => taxonomy.roles = weights,
