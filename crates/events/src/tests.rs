@@ -137,7 +137,8 @@ fn an_army_that_reports_its_own_strike_is_the_doer() {
 #[test]
 fn an_armed_group_reporting_an_attack_claims_it() {
     cov_mark::check!(armed_group_reporting_an_attack_claims_it);
-    let found = events("JNIM said fighters attacked a camp in Léré on Sunday, killing 12 soldiers.", Some("2025-05-06"));
+    let found =
+        events("JNIM said fighters attacked a camp in Léré on Sunday, killing 12 soldiers.", Some("2025-05-06"));
     assert_eq!(actor(found.first().and_then(|e| e.actor1)), Some("jnim"), "{found:?}");
 }
 
