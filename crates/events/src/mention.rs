@@ -237,6 +237,10 @@ fn references(doc: &Doc<'_>, index: usize, sentence: &Sentence) -> Option<Incide
 
 /// A count of two or more right before the trigger ("three attacks", "deux frappes", "ثلاث هجمات").
 fn counted(doc: &Doc<'_>, trigger: &Trigger) -> bool {
+    // "31 terroristes ont été tués" counts victims, not incidents.
+    if trigger.frame.is_consequence() {
+        return false;
+    }
     let before = doc.span_of(trigger.first.saturating_sub(3), trigger.first.saturating_sub(1));
     trigger.first > 0
         && doc.counts_in(before).iter().any(|c| c.value >= 2 && doc.token_at(c.span.end) + 3 >= trigger.first)
