@@ -344,6 +344,16 @@ fn sub_event_of(lead: &Draft, members: &[&Draft], fatalities: Option<u64>) -> Su
             SubEvent::Attack
         }
         SubEvent::Looting if fatalities.is_some_and(|f| f > 0) && civilians => SubEvent::Attack,
+        // Trucks set on fire with nobody reported hurt or taken: property destruction.
+        SubEvent::Attack
+            if civilians
+                && fatalities.is_none_or(|f| f == 0)
+                && members.iter().any(|d| d.burned)
+                && !members.iter().any(|d| matches!(d.frame, Frame::Kill | Frame::Abduct | Frame::Execute)) =>
+        {
+            cov_mark::hit!(burnt_property_without_victims_is_looting);
+            SubEvent::Looting
+        }
         other => other,
     }
 }

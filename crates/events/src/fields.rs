@@ -194,7 +194,8 @@ fn unknown_place(doc: &Doc<'_>, range: Range<usize>) -> Option<Span> {
             continue;
         }
         let start = items[next].start;
-        if doc.mentions_in(Span { start, end: items[next].end }).next().is_some() {
+        let end = items[next].end;
+        if doc.mentions.iter().any(|m| m.span.start < end && start < m.span.end) {
             continue;
         }
         let word = doc.tokens.folded(next);

@@ -128,6 +128,8 @@ pub(crate) struct Draft {
     pub civilian_target: bool,
     /// Its target is a state force or an armed group.
     pub armed_target: bool,
+    /// Its clause tells property burnt or looted.
+    pub burned: bool,
     pub place: Option<u32>,
     /// The place comes from the mention's own clause or sentence, not from a fallback.
     pub own_place: bool,
@@ -283,6 +285,7 @@ fn draft(
                 roles,
                 claimed: roles.claimed,
                 civilian_target,
+                burned: std::iter::once(&m.trigger).chain(&m.others).any(|t| t.frame == Frame::BurnLoot),
                 armed_target: roles.actor2.is_some_and(|a| {
                     matches!(doc.actor_kind(a), ActorKind::StateForce | ActorKind::ArmedGroup | ActorKind::Militia)
                 }),

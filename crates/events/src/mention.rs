@@ -129,7 +129,13 @@ fn clauses(doc: &Doc<'_>, sentence: &Sentence, found: &[Trigger]) -> Vec<Range<u
         let own = |at: &[usize], c: usize| {
             at.iter().any(|&p| p < c && p > a.first.saturating_sub(8)) && at.iter().any(|&p| p >= c && p < b.last + 12)
         };
-        let cut = commas.iter().rev().find(|&&c| c > a.last && c <= b.first && (own(&places, c) || own(&dates, c)));
+        // A violent incident and a non-violent development coordinated after a comma ("..., ودعت
+        // مواطنيها إلى مغادرة") are two; "عبر استهداف" (by targeting) is the means of the first.
+        let kinds_differ = a.frame.is_violent() != b.frame.is_violent();
+        let coordinated = |c: usize| doc.token_is(List::Conjunctions, c) || doc.tokens.folded(c).starts_with('و');
+        let cut = commas.iter().rev().find(|&&c| {
+            c > a.last && c <= b.first && ((kinds_differ && coordinated(c)) || own(&places, c) || own(&dates, c))
+        });
         if let Some(&cut) = cut {
             cov_mark::hit!(clause_cut_between_placed_incidents);
             cuts.push(cut);
@@ -180,7 +186,7 @@ fn lead(found: &[Trigger]) -> Option<Trigger> {
 
 /// The modality that governs trigger `t` in `clause` (sentence tokens `sentence`).
 fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &Trigger, quoted: bool) -> Modality {
-    let before = |window: usize| t.first.saturating_sub(window).max(sentence.start)..t.first;
+    let before = |window: usize| t.first.saturating_sub(window).max(clause.start)..t.first;
     let after = |window: usize| t.last + 1..(t.last + 1 + window).min(clause.end);
     // Speculation governs what follows it in its clause ("وتسعى روسيا ... لتعزيز", "may attack").
     if doc.any(List::Speculation, before(SPECULATION_WINDOW)) || doc.any(List::Speculation, clause.start..t.first) {

@@ -302,3 +302,20 @@ fn a_state_closing_its_airspace_does_so_at_home() {
     let found = events("أغلقت الجزائر يوم الاثنين مجالها الجوي أمام مالي.", Some("2025-04-08"));
     assert_eq!(found.first().and_then(|e| place(e.place)), Some("dz"), "{found:?}");
 }
+
+#[test]
+fn a_convoy_set_on_fire_with_nobody_hurt_is_property_destruction() {
+    cov_mark::check!(burnt_property_without_victims_is_looting);
+    let found = events(
+        "Armed men attacked a convoy of fuel tankers near Kati on Tuesday and torched several trucks.",
+        Some("2025-10-29"),
+    );
+    assert_eq!(found.first().map(|e| e.sub_event), Some(SubEvent::Looting), "{found:?}");
+}
+
+#[test]
+fn fighting_and_a_call_to_leave_in_one_sentence_are_two_things() {
+    let text = "قالت السفارة الأمريكية إن القتال في منطقة كاتي يهدد الأمن، ودعت مواطنيها إلى مغادرة مالي فورا.";
+    let found = events(text, Some("2025-10-29"));
+    assert!(found.iter().any(|e| e.frame == marsad_kb::Frame::Evacuate), "{found:?}");
+}
