@@ -10,6 +10,7 @@ pub mod gazetteer;
 pub mod lexicon;
 pub mod load;
 pub mod model;
+pub mod phonetic;
 
 pub use gazetteer::{Article, Case, Gazetteer, KeyHash, NameRef, Target, SHORT_PREFIX_CHARS};
 pub use lexicon::Lexicon;
@@ -67,6 +68,7 @@ pub struct KnowledgeBase {
     /// ACLED's event taxonomy and the trigger frames' rules.
     pub taxonomy: Taxonomy,
     gazetteer: Gazetteer,
+    phonetic: phonetic::PhoneticIndex,
     place_ids: FxHashMap<String, u32>,
     actor_ids: FxHashMap<String, u32>,
     country_places: FxHashMap<String, u32>,
@@ -93,6 +95,11 @@ impl KnowledgeBase {
     /// The name index.
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
+    }
+
+    /// Generated places (no Arabic name) by the phonetic key of their Latin names.
+    pub fn phonetic(&self) -> &phonetic::PhoneticIndex {
+        &self.phonetic
     }
 
     /// Index of a place by id.
@@ -146,8 +153,16 @@ impl KnowledgeBase {
                     self.country_places.insert(c.clone(), i);
                 }
             }
+            if place.former {
+                continue; // a unit that no longer exists is shown, never read in text
+            }
             for (_, name) in place.names.all() {
                 gazetteer.index(name, Indexing { target: Target::Place(i), loose: true, article_optional: false });
+            }
+            if place.names.get("ar").is_empty() {
+                for name in place.names.get("en") {
+                    self.phonetic.add(strip_admin_word(name), i);
+                }
             }
             if let Some(demonym) = &place.demonym {
                 for (lang, bases) in &demonym.0 {
@@ -214,6 +229,15 @@ impl KnowledgeBase {
             };
         }
     }
+}
+
+/// A unit's name without the admin word English puts after it ("Bam Province" → "Bam"), so an
+/// Arabic text's إقليم بام finds it.
+fn strip_admin_word(name: &str) -> &str {
+    ["Province", "Department", "Region", "Cercle"]
+        .iter()
+        .find_map(|word| name.strip_suffix(word).map(str::trim_end))
+        .unwrap_or(name)
 }
 
 #[cfg(test)]
