@@ -82,6 +82,8 @@ pub fn state_heads(kb: &KnowledgeBase, text: &str, tokens: &Tokens, layout: &Lay
                     entity: Entity::Actor(actor),
                     tier: Tier::Exact,
                     how: How::Context,
+                    support: crate::Support::Listed,
+                    phonetic: false,
                 });
             }
             at = far + 1;

@@ -13,7 +13,8 @@
 //! - A person who speaks for an actor also names the actor.
 
 use crate::scan::Candidate;
-use crate::{Entity, How, Mention};
+use crate::support::{after_place_word, phonetic_candidates, weak_position, Pending};
+use crate::{Entity, How, Mention, Support};
 use marsad_kb::lexicon::{Condition, ContextRule, RuleAction};
 use marsad_kb::{KnowledgeBase, PlaceKind, StateRole, Target};
 use marsad_text::layout::Span;
@@ -187,6 +188,14 @@ struct Previous {
     locative: Option<bool>,
     /// A nationality adjective without a head (جنسيات صينية): list members after it are adjectives too.
     adjective: bool,
+    /// A place after a place word: the places listed after it share it (les villages de X, Y et Z).
+    place_word: bool,
+}
+
+impl Previous {
+    fn at(last_token: usize) -> Previous {
+        Previous { last_token, head: None, locative: None, adjective: false, place_word: false }
+    }
 }
 
 /// True when only spaces, commas and brackets stand between tokens `a` and `b` (same sentence, same list).
@@ -198,6 +207,13 @@ fn list_gap(text: &str, tokens: &Tokens, a: usize, b: usize) -> bool {
 
 fn continues_list(text: &str, tokens: &Tokens, previous: Option<Previous>, candidate: &Candidate) -> Option<Previous> {
     let previous = previous?;
+    // "le Niger, le Mali et le Burkina Faso": an article before a member is skipped.
+    let first = if candidate.first > previous.last_token + 1 && ARTICLES.contains(&tokens.folded(candidate.first - 1)) {
+        candidate.first - 1
+    } else {
+        candidate.first
+    };
+    let candidate = &Candidate { first, ..*candidate };
     if previous.last_token + 1 == candidate.first && list_gap(text, tokens, previous.last_token, candidate.first) {
         return Some(previous);
     }
@@ -209,6 +225,12 @@ fn continues_list(text: &str, tokens: &Tokens, previous: Option<Previous>, candi
         return Some(previous);
     }
     None
+}
+
+/// True when a colon follows the name ("Mali : le Jnim revendique…", "مالي: …"): a headline's
+/// topic, not a country acting.
+fn topic_label(text: &str, span: Span) -> bool {
+    text.chars().skip(span.end as usize).find(|c| !c.is_whitespace()).is_some_and(|c| c == ':')
 }
 
 /// Articles that may stand between a preposition and a name (de l'Algérie, in the Sahel).
@@ -226,7 +248,9 @@ fn after_locative(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, fir
     false
 }
 
-/// Turn the candidates of tokens `range` into mentions appended to `out`.
+/// Turn the candidates of tokens `range` into mentions appended to `out`, and places that need
+/// the whole text's support into `pending`.
+#[allow(clippy::too_many_arguments)]
 pub fn resolve(
     kb: &KnowledgeBase,
     text: &str,
@@ -235,6 +259,7 @@ pub fn resolve(
     lang: Option<Lang>,
     mut candidates: Vec<Candidate>,
     out: &mut Vec<Mention>,
+    pending: &mut Vec<Pending>,
 ) {
     candidates.retain(|c| passes_rules(kb, tokens, &range, lang, c));
     candidates.sort_by_key(|c| (std::cmp::Reverse(c.last - c.first), c.name.tier, c.first, c.span.start));
@@ -259,9 +284,10 @@ pub fn resolve(
         groups.push(vec![candidate]);
     }
     groups.sort_by_key(|g| g[0].first);
+    phonetic_candidates(kb, text, tokens, &range, &taken, pending);
     let mut previous: Option<Previous> = None;
     for group in groups {
-        previous = interpret(kb, text, tokens, &range, &group, previous, out);
+        previous = interpret(kb, text, tokens, &range, &group, previous, (out, pending));
     }
 }
 
@@ -272,11 +298,18 @@ fn interpret(
     range: &Range<usize>,
     group: &[Candidate],
     previous: Option<Previous>,
-    out: &mut Vec<Mention>,
+    (out, pending): (&mut Vec<Mention>, &mut Vec<Pending>),
 ) -> Option<Previous> {
     let lead = group[0];
     let tier = lead.name.tier;
-    let mention = |span: Span, entity: Entity, how: How| Mention { span, entity, tier, how };
+    let mention = |span: Span, entity: Entity, how: How| Mention {
+        span,
+        entity,
+        tier,
+        how,
+        support: Support::Listed,
+        phonetic: false,
+    };
     let list = continues_list(text, tokens, previous, &lead);
 
     if let Some(person) = group.iter().find_map(|c| match c.name.target {
@@ -290,14 +323,14 @@ fn interpret(
                 out.push(mention(lead.span, Entity::Actor(actor), How::Spokesperson));
             }
         }
-        return Some(Previous { last_token: lead.last, head: None, locative: None, adjective: false });
+        return Some(Previous::at(lead.last));
     }
     if let Some(outlet) = group.iter().find_map(|c| match c.name.target {
         Target::Outlet(i) => Some(i),
         _ => None,
     }) {
         out.push(mention(lead.span, Entity::Outlet(outlet), How::Name));
-        return Some(Previous { last_token: lead.last, head: None, locative: None, adjective: false });
+        return Some(Previous::at(lead.last));
     }
     let actors: Vec<u32> =
         group.iter().filter_map(|c| if let Target::Actor(i) = c.name.target { Some(i) } else { None }).collect();
@@ -305,7 +338,7 @@ fn interpret(
         for actor in actors {
             out.push(mention(lead.span, Entity::Actor(actor), How::Name));
         }
-        return Some(Previous { last_token: lead.last, head: None, locative: None, adjective: false });
+        return Some(Previous::at(lead.last));
     }
 
     let demonym = group.iter().find_map(|c| if let Target::Demonym(i) = c.name.target { Some(i) } else { None });
@@ -320,25 +353,34 @@ fn interpret(
             {
                 out.push(mention(head.span, Entity::Actor(actor), How::Nationality));
             }
-            return Some(Previous { last_token: lead.last, head: Some(head.role), locative: None, adjective: false });
+            return Some(Previous { head: Some(head.role), ..Previous::at(lead.last) });
         }
     }
-    let adjective = Previous { last_token: lead.last, head: None, locative: None, adjective: true };
+    let adjective = Previous { adjective: true, ..Previous::at(lead.last) };
     // In a list of adjectives (صينية وهندية وصربية) a form that is also a country's name is an adjective.
     if demonym.is_some() && list.is_some_and(|p| p.adjective) {
         return Some(adjective);
     }
 
-    let best_place = group
-        .iter()
-        .filter_map(|c| if let Target::Place(i) = c.name.target { Some(i) } else { None })
-        .min_by_key(|i| place_preference(kb, *i));
-    let Some(place_index) = best_place else {
-        return Some(if demonym.is_some() {
-            adjective
-        } else {
-            Previous { last_token: lead.last, head: None, locative: None, adjective: false }
+    let places: Vec<u32> =
+        group.iter().filter_map(|c| if let Target::Place(i) = c.name.target { Some(i) } else { None }).collect();
+    let place_word =
+        !places.is_empty() && (after_place_word(kb, tokens, range, lead.first) || list.is_some_and(|p| p.place_word));
+    if places.iter().any(|&i| kb.places[i as usize].generated) && !(demonym.is_some() && lead.definite) {
+        // A generated entry among the readings: decided once the whole text is read.
+        pending.push(Pending {
+            span: lead.span,
+            candidates: places,
+            place_word,
+            weak_position: weak_position(tokens, range, lead.first, lead.last),
+            phonetic: false,
+            tier,
         });
+        return Some(Previous { locative: Some(true), place_word, ..Previous::at(lead.last) });
+    }
+    let best_place = places.iter().copied().min_by_key(|i| place_preference(kb, *i));
+    let Some(place_index) = best_place else {
+        return Some(if demonym.is_some() { adjective } else { Previous::at(lead.last) });
     };
     // An adjective form that is also a place name (مالي) reads as the place only when bare.
     if demonym.is_some() && lead.definite {
@@ -350,11 +392,11 @@ fn interpret(
     let acting_country =
         if place.kind == PlaceKind::Country { place.country.as_deref() } else { place.capital_of.as_deref() };
     let Some(acting_country) = acting_country else {
-        return Some(Previous { last_token: lead.last, head: None, locative: Some(true), adjective: false });
+        return Some(Previous { locative: Some(true), place_word, ..Previous::at(lead.last) });
     };
     let locative = match list.and_then(|p| p.locative) {
         Some(inherited) => inherited,
-        None => lead.preposition || after_locative(kb, tokens, range, lead.first),
+        None => lead.preposition || after_locative(kb, tokens, range, lead.first) || topic_label(text, lead.span),
     };
     // A capital only acts as the subject of a clause (first word of its sentence or after a verb-like word).
     let capital_acts = place.kind == PlaceKind::Country || capital_in_subject_position(tokens, range, &lead);
@@ -363,5 +405,5 @@ fn interpret(
             out.push(mention(lead.span, Entity::Actor(government), How::CountryActing));
         }
     }
-    Some(Previous { last_token: lead.last, head: None, locative: Some(locative), adjective: false })
+    Some(Previous { locative: Some(locative), place_word, ..Previous::at(lead.last) })
 }

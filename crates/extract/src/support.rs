@@ -1,0 +1,252 @@
+//! Places that need the text's support: generated gazetteer entries (thousands of GeoNames
+//! villages, many named like common words or like each other) and Arabic words matched to a
+//! Latin-only entry through the phonetic key.
+//!
+//! Resolution proposes [`Pending`] places with every same-named candidate; once the whole text
+//! is read, [`settle`] gives each candidate its [`Support`] (a place word before it, a region
+//! or country named near it that contains it, the story's country) and keeps the best
+//! supported one, or none of them.
+
+use crate::{Entity, How, Mention, Support};
+use marsad_kb::{KnowledgeBase, Place, PlaceKind};
+use marsad_text::layout::Span;
+use marsad_text::skeleton::Tier;
+use marsad_text::{Script, Tokens};
+use std::ops::Range;
+
+/// A region or country supports a place named at most this many chars away.
+const NEAR_CHARS: u32 = 600;
+
+/// Words between a place word and the name (la localité de X, the village of X).
+const LINKS: [&str; 5] = ["de", "d", "du", "des", "of"];
+
+/// A place mention that waits for the whole text before it is accepted.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    /// The chars that name it.
+    pub span: Span,
+    /// Every place the name may be (same-named entries), curated ones included.
+    pub candidates: Vec<u32>,
+    /// A place word stands before it (قرية X, la localité de X, the village of X), or before the
+    /// list it belongs to.
+    pub place_word: bool,
+    /// First word of a sentence or next to another capitalised word: a Latin name there is as
+    /// likely a common word or part of a person's name, so the story's country is no support.
+    pub weak_position: bool,
+    /// Found through the phonetic key (an Arabic word, a Latin-only entry).
+    pub phonetic: bool,
+    /// How loosely the spelling matched.
+    pub tier: Tier,
+}
+
+/// True when a place word stands right before token `first` (skipping de, du, of).
+pub fn after_place_word(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, first: usize) -> bool {
+    let items = tokens.items();
+    let mut before = first;
+    for _ in 0..2 {
+        if before == range.start || !items[before - 1].joined_to_next {
+            return false;
+        }
+        before -= 1;
+        if kb.lexicon.list("place-cues").ending_at(tokens, before).is_some() {
+            // An Arabic place word takes its name as a construct (قرية X), never with the article.
+            return items[before].script != Script::Arabic || !definite(tokens.folded(before));
+        }
+        if !LINKS.contains(&tokens.folded(before)) {
+            return false;
+        }
+    }
+    false
+}
+
+/// True when an Arabic word carries the article (المنطقة, بالمنطقة, والمنطقة).
+fn definite(folded: &str) -> bool {
+    let rest = folded.strip_prefix(['و', 'ف']).unwrap_or(folded);
+    let rest = rest.strip_prefix(['ب', 'ك']).unwrap_or(rest);
+    rest.starts_with("ال") || rest.starts_with("لل")
+}
+
+/// True when a Latin name is the first word of its sentence or stands next to another
+/// capitalised word (a person's or an organisation's name).
+pub fn weak_position(tokens: &Tokens, range: &Range<usize>, first: usize, last: usize) -> bool {
+    let items = tokens.items();
+    if items[first].script != Script::Latin {
+        return false;
+    }
+    let capitalised = |i: usize| items[i].script == Script::Latin && items[i].upper_initial;
+    let initial = first == range.start || !items[first - 1].joined_to_next;
+    let before = first > range.start && items[first - 1].joined_to_next && capitalised(first - 1);
+    let after = last + 1 < range.end && items[last].joined_to_next && capitalised(last + 1);
+    // "Force Rapide de Kouka": a name ending in de/of + the place is an organisation's name.
+    let named_after = first >= range.start + 2
+        && items[first - 1].joined_to_next
+        && items[first - 2].joined_to_next
+        && LINKS.contains(&tokens.folded(first - 1))
+        && capitalised(first - 2);
+    initial || before || after || named_after
+}
+
+/// The Arabic words not covered by any name that a Latin-only place's phonetic key matches.
+pub fn phonetic_candidates(
+    kb: &KnowledgeBase,
+    text: &str,
+    tokens: &Tokens,
+    range: &Range<usize>,
+    taken: &[bool],
+    pending: &mut Vec<Pending>,
+) {
+    let index = kb.phonetic();
+    if index.is_empty() {
+        return;
+    }
+    let items = tokens.items();
+    for at in range.clone() {
+        if taken[at - range.start] || items[at].script != Script::Arabic {
+            continue;
+        }
+        // Only after a place word: phonetic keys of ordinary words collide with village names.
+        if !after_place_word(kb, tokens, range, at) || common_word(kb, text, tokens, at) {
+            continue;
+        }
+        let mut found: Option<(u32, Vec<u32>)> = None;
+        // A village's name after قرية carries no clitic: لتعقب after المنطقة is "to track".
+        for split in tokens.readings(at).filter(|s| !s.definite && s.stem_offset == 0) {
+            let key = marsad_kb::phonetic::arabic_key(split.stem);
+            if marsad_kb::phonetic::length(&key) < marsad_kb::phonetic::MIN_PHONETIC_CONSONANTS {
+                continue;
+            }
+            let places = index.get(&key);
+            if !places.is_empty() {
+                let start = crate::scan::original_offset(text, &items[at], split.stem_offset);
+                found = Some((start, places.to_vec()));
+                break;
+            }
+        }
+        if let Some((start, candidates)) = found {
+            pending.push(Pending {
+                span: Span { start, end: items[at].end },
+                candidates,
+                place_word: true,
+                weak_position: false,
+                phonetic: true,
+                tier: Tier::Consonants,
+            });
+        }
+    }
+}
+
+/// True for a word that cannot be a village's name: in one of the lexicon's word lists, or
+/// ending in ة (a feminine noun or adjective: قريبة, حدودية).
+fn common_word(kb: &KnowledgeBase, text: &str, tokens: &Tokens, at: usize) -> bool {
+    let token = &tokens.items()[at];
+    let written = text.get(token.byte_start as usize..token.byte_end as usize).unwrap_or("");
+    written.trim_end_matches(|c: char| marsad_text::fold::is_mark(c)).ends_with('ة')
+        || kb.lexicon.lists.values().any(|list| list.starting_at(tokens, at).is_some_and(|m| m.far_token == at))
+}
+
+/// The places named plainly (curated entries), with where they are named.
+fn named_places<'kb>(kb: &'kb KnowledgeBase, mentions: &[Mention]) -> Vec<(u32, &'kb Place)> {
+    mentions
+        .iter()
+        .filter_map(|m| match m.entity {
+            Entity::Place(i) if !kb.places[i as usize].generated => Some((m.span.start, &kb.places[i as usize])),
+            _ => None,
+        })
+        .collect()
+}
+
+/// True when `unit` is, or contains, `place` (its region or admin2), or shares its admin2.
+fn contains(unit: &Place, place: &Place) -> bool {
+    let id = Some(unit.id.as_str());
+    let holds = place.region.as_deref() == id || place.admin2.as_deref() == id;
+    let same_cercle = unit.kind == PlaceKind::Town && unit.admin2.is_some() && unit.admin2 == place.admin2;
+    holds || same_cercle
+}
+
+/// What supports candidate `place` of `pending`, if anything.
+fn support_of(pending: &Pending, place: &Place, named: &[(u32, &Place)], focus: Option<&str>) -> Option<Support> {
+    let near = |at: u32| at.abs_diff(pending.span.start) <= NEAR_CHARS;
+    if place.generated && pending.weak_position && !pending.place_word {
+        return None;
+    }
+    if named.iter().any(|(at, unit)| near(*at) && unit.kind != PlaceKind::Country && contains(unit, place)) {
+        return Some(Support::Region);
+    }
+    if !place.generated {
+        return Some(Support::Listed);
+    }
+    let country = place.country.as_deref();
+    if pending.phonetic {
+        // A phonetic match also needs its country in the story: the key is loose.
+        let in_story = country == focus
+            || named.iter().any(|(_, unit)| unit.kind == PlaceKind::Country && unit.country.as_deref() == country);
+        return (pending.place_word && in_story).then_some(Support::PlaceWord);
+    }
+    if pending.place_word {
+        return Some(Support::PlaceWord);
+    }
+    if named.iter().any(|(at, unit)| near(*at) && unit.kind == PlaceKind::Country && unit.country.as_deref() == country)
+    {
+        return Some(Support::Country);
+    }
+    (country.is_some() && country == focus).then_some(Support::StoryCountry)
+}
+
+/// How strongly a support ties a name to this candidate (for ranking same-named places).
+fn strength(support: Support, place: &Place, focus: Option<&str>) -> (u8, u8, u8, u64) {
+    // A curated name beats a generated namesake unless the text ties the namesake to its region
+    // or country: Gao in a Burkinabe story is still Mali's Gao.
+    let rank = match support {
+        Support::Region => 5,
+        Support::Listed | Support::Country => 3,
+        Support::PlaceWord | Support::Repeated => 2,
+        Support::StoryCountry => 1,
+    };
+    let in_focus = u8::from(place.country.is_some() && place.country.as_deref() == focus);
+    (rank, in_focus, u8::from(!place.generated), place.population.unwrap_or(0))
+}
+
+fn mention(item: &Pending, place: u32, support: Support) -> Mention {
+    Mention {
+        span: item.span,
+        entity: Entity::Place(place),
+        tier: item.tier,
+        how: How::Name,
+        support,
+        phonetic: item.phonetic,
+    }
+}
+
+/// Accept or drop every pending place, now that the whole text's mentions are known.
+pub fn settle(kb: &KnowledgeBase, pending: Vec<Pending>, mentions: &mut Vec<Mention>) {
+    let focus = crate::context::focus_country(kb, mentions).map(str::to_string);
+    let focus = focus.as_deref();
+    let named = named_places(kb, mentions);
+    let mut accepted: Vec<Mention> = Vec::new();
+    let mut unsettled = Vec::new();
+    for item in &pending {
+        let best = item
+            .candidates
+            .iter()
+            .filter_map(|&i| {
+                let place = &kb.places[i as usize];
+                support_of(item, place, &named, focus).map(|s| (i, s, strength(s, place, focus)))
+            })
+            .max_by_key(|(i, _, strength)| (*strength, std::cmp::Reverse(*i)));
+        match best {
+            Some((place, support, _)) => accepted.push(mention(item, place, support)),
+            None => unsettled.push(item),
+        }
+    }
+    // A name already accepted elsewhere in the text is the same place here ("Kokofata reste…").
+    for item in unsettled {
+        let earlier = accepted.iter().find_map(|m| match m.entity {
+            Entity::Place(p) if item.candidates.contains(&p) && kb.places[p as usize].generated => Some(p),
+            _ => None,
+        });
+        if let Some(place) = earlier {
+            accepted.push(mention(item, place, Support::Repeated));
+        }
+    }
+    mentions.extend(accepted);
+}
