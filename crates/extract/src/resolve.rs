@@ -150,32 +150,56 @@ fn place_preference(kb: &KnowledgeBase, index: u32) -> (u8, u8, u8, std::cmp::Re
     (u8::from(place.kind != PlaceKind::Country), theatre, kind, std::cmp::Reverse(place.population.unwrap_or(0)))
 }
 
-/// A capital reads as its government only as the bare subject right after a verb of saying or
-/// admitting (اعترفت باماكو, Bamako said is handled by the locative test plus this check).
-fn capital_in_subject_position(tokens: &Tokens, range: &Range<usize>, lead: &Candidate) -> bool {
+/// True when a country named where an actor could stand is described rather than acting: a
+/// describing verb follows it (Niger is, la Côte d'Ivoire reste) or precedes it (تشهد مالي),
+/// or a number or "state of" precedes it (245 ألف مالي are Malians, دولة مالي the state).
+fn described(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, lead: &Candidate) -> bool {
+    let items = tokens.items();
+    let describing = kb.lexicon.list("not-acting-verbs");
+    let next = lead.last + 1 < range.end
+        && items[lead.last].joined_to_next
+        && describing.starting_at(tokens, lead.last + 1).is_some();
+    let previous = lead.first > range.start
+        && items[lead.first - 1].joined_to_next
+        && (describing.ending_at(tokens, lead.first - 1).is_some()
+            || kb.lexicon.list("not-acting-before").ending_at(tokens, lead.first - 1).is_some());
+    next || previous
+}
+
+/// A capital reads as its government only as the bare subject of a verb of saying or acting
+/// (اعترفت باماكو, Bamako said), never as a place where things happen.
+fn capital_acting(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, lead: &Candidate) -> bool {
     if lead.conjunction || lead.preposition || lead.definite {
         return false;
     }
-    let next_is_verb = lead.last + 1 < range.end
-        && matches!(
-            tokens.folded(lead.last + 1),
-            "said"
-                | "says"
-                | "announced"
-                | "denied"
-                | "admitted"
-                | "accused"
-                | "affirme"
-                | "accuse"
-                | "annonce"
-                | "dement"
-        );
-    let previous_is_verb = lead.first > range.start && {
-        let previous = tokens.folded(lead.first - 1);
-        ["اعترفت", "اعلنت", "اكدت", "نفت", "اتهمت", "قالت", "ردت", "طالبت", "رفضت", "دعت", "حذرت", "هددت"]
-            .contains(&previous)
-    };
-    next_is_verb || previous_is_verb
+    let verbs = kb.lexicon.list("acting-verbs");
+    let items = tokens.items();
+    let next = lead.last + 1 < range.end
+        && items[lead.last].joined_to_next
+        && verbs.starting_at(tokens, lead.last + 1).is_some();
+    let previous = lead.first > range.start
+        && items[lead.first - 1].joined_to_next
+        && verbs.ending_at(tokens, lead.first - 1).is_some();
+    next || previous
+}
+
+/// True when the name follows a town of the same country (a dateline "أبوظبي الإمارات", "Agadez, Niger").
+fn after_own_town(
+    kb: &KnowledgeBase,
+    out: &[Mention],
+    place: &marsad_kb::Place,
+    lead: &Candidate,
+    tokens: &Tokens,
+) -> bool {
+    let Some(before) = lead.first.checked_sub(1) else { return false };
+    let end = tokens.items()[before].end;
+    out.iter().rev().take(3).any(|m| match m.entity {
+        Entity::Place(p) => {
+            let town = &kb.places[p as usize];
+            m.span.end == end && town.kind == PlaceKind::Town && town.country == place.country
+        }
+        _ => false,
+    })
 }
 
 /// State carried from one accepted name to the next, for lists.
@@ -190,11 +214,13 @@ struct Previous {
     adjective: bool,
     /// A place after a place word: the places listed after it share it (les villages de X, Y et Z).
     place_word: bool,
+    /// A country: whether it was read as acting (وأعلنت مالي والنيجر: the list acts together).
+    acting: Option<bool>,
 }
 
 impl Previous {
     fn at(last_token: usize) -> Previous {
-        Previous { last_token, head: None, locative: None, adjective: false, place_word: false }
+        Previous { last_token, head: None, locative: None, adjective: false, place_word: false, acting: None }
     }
 }
 
@@ -399,11 +425,17 @@ fn interpret(
         None => lead.preposition || after_locative(kb, tokens, range, lead.first) || topic_label(text, lead.span),
     };
     // A capital only acts as the subject of a clause (first word of its sentence or after a verb-like word).
-    let capital_acts = place.kind == PlaceKind::Country || capital_in_subject_position(tokens, range, &lead);
-    if !locative && capital_acts {
+    let acts = match list.and_then(|p| p.acting) {
+        Some(inherited) => inherited,
+        None if place.kind == PlaceKind::Country => {
+            !described(kb, tokens, range, &lead) && !after_own_town(kb, out, place, &lead, tokens)
+        }
+        None => capital_acting(kb, tokens, range, &lead),
+    };
+    if !locative && acts {
         if let Some(government) = kb.state_actor(acting_country, StateRole::Government) {
             out.push(mention(lead.span, Entity::Actor(government), How::CountryActing));
         }
     }
-    Some(Previous { locative: Some(locative), place_word, ..Previous::at(lead.last) })
+    Some(Previous { locative: Some(locative), place_word, acting: Some(acts), ..Previous::at(lead.last) })
 }

@@ -163,6 +163,8 @@ pub enum StateRole {
     Intelligence,
     /// The government, presidency, junta or authorities.
     Government,
+    /// Mercenaries a state sends or hires (Russian mercenaries in the Sahel: Wagner).
+    Mercenaries,
 }
 
 impl StateRole {
@@ -175,6 +177,7 @@ impl StateRole {
             "national_guard" => StateRole::NationalGuard,
             "intelligence" => StateRole::Intelligence,
             "government" => StateRole::Government,
+            "mercenaries" => StateRole::Mercenaries,
             _ => return None,
         })
     }
