@@ -13,7 +13,7 @@
 //! - A person who speaks for an actor also names the actor.
 
 use crate::scan::Candidate;
-use crate::support::{after_place_word, phonetic_candidates, weak_position, Pending};
+use crate::support::{admin_word_after, phonetic_candidates, place_word_before, weak_position, Pending};
 use crate::{Entity, How, Mention, Support};
 use marsad_kb::lexicon::{Condition, ContextRule, RuleAction};
 use marsad_kb::{KnowledgeBase, PlaceKind, StateRole, Target};
@@ -216,11 +216,21 @@ struct Previous {
     place_word: bool,
     /// A country: whether it was read as acting (وأعلنت مالي والنيجر: the list acts together).
     acting: Option<bool>,
+    /// The admin level a place word before the list names (les régions de Mopti et de Bandiagara).
+    admin_level: Option<u8>,
 }
 
 impl Previous {
     fn at(last_token: usize) -> Previous {
-        Previous { last_token, head: None, locative: None, adjective: false, place_word: false, acting: None }
+        Previous {
+            last_token,
+            head: None,
+            locative: None,
+            adjective: false,
+            place_word: false,
+            acting: None,
+            admin_level: None,
+        }
     }
 }
 
@@ -233,8 +243,12 @@ fn list_gap(text: &str, tokens: &Tokens, a: usize, b: usize) -> bool {
 
 fn continues_list(text: &str, tokens: &Tokens, previous: Option<Previous>, candidate: &Candidate) -> Option<Previous> {
     let previous = previous?;
-    // "le Niger, le Mali et le Burkina Faso": an article before a member is skipped.
-    let first = if candidate.first > previous.last_token + 1 && ARTICLES.contains(&tokens.folded(candidate.first - 1)) {
+    // "le Niger, le Mali et le Burkina Faso", "de Mopti et de Bandiagara": an article or de before a
+    // member is skipped.
+    let first = if candidate.first > previous.last_token + 1
+        && (ARTICLES.contains(&tokens.folded(candidate.first - 1))
+            || matches!(tokens.folded(candidate.first - 1), "de" | "d" | "du" | "des"))
+    {
         candidate.first - 1
     } else {
         candidate.first
@@ -390,8 +404,15 @@ fn interpret(
 
     let places: Vec<u32> =
         group.iter().filter_map(|c| if let Target::Place(i) = c.name.target { Some(i) } else { None }).collect();
-    let place_word =
-        !places.is_empty() && (after_place_word(kb, tokens, range, lead.first) || list.is_some_and(|p| p.place_word));
+    let cue = if places.is_empty() { None } else { place_word_before(kb, tokens, range, lead.first) };
+    let place_word = cue.is_some() || (!places.is_empty() && list.is_some_and(|p| p.place_word));
+    let admin_level = cue.flatten().or_else(|| list.and_then(|p| p.admin_level)).or_else(|| {
+        if places.is_empty() {
+            None
+        } else {
+            admin_word_after(kb, text, tokens, range, lead.last)
+        }
+    });
     if places.iter().any(|&i| kb.places[i as usize].generated) && !(demonym.is_some() && lead.definite) {
         // A generated entry among the readings: decided once the whole text is read.
         pending.push(Pending {
@@ -408,6 +429,8 @@ fn interpret(
     let Some(place_index) = best_place else {
         return Some(if demonym.is_some() { adjective } else { Previous::at(lead.last) });
     };
+    // A town named after a word for regions or cercles is the unit named after it.
+    let place_index = admin_level.and_then(|level| kb.unit_named_like(place_index, level)).unwrap_or(place_index);
     // An adjective form that is also a place name (مالي) reads as the place only when bare.
     if demonym.is_some() && lead.definite {
         return Some(adjective);
@@ -418,7 +441,7 @@ fn interpret(
     let acting_country =
         if place.kind == PlaceKind::Country { place.country.as_deref() } else { place.capital_of.as_deref() };
     let Some(acting_country) = acting_country else {
-        return Some(Previous { locative: Some(true), place_word, ..Previous::at(lead.last) });
+        return Some(Previous { locative: Some(true), place_word, admin_level, ..Previous::at(lead.last) });
     };
     let locative = match list.and_then(|p| p.locative) {
         Some(inherited) => inherited,
@@ -437,5 +460,5 @@ fn interpret(
             out.push(mention(lead.span, Entity::Actor(government), How::CountryActing));
         }
     }
-    Some(Previous { locative: Some(locative), place_word, acting: Some(acts), ..Previous::at(lead.last) })
+    Some(Previous { locative: Some(locative), place_word, acting: Some(acts), admin_level, ..Previous::at(lead.last) })
 }

@@ -39,24 +39,67 @@ pub struct Pending {
     pub tier: Tier,
 }
 
-/// True when a place word stands right before token `first` (skipping de, du, of).
-pub fn after_place_word(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, first: usize) -> bool {
+/// The place word right before token `first` (skipping de, du, of): `Some(level)` with the admin
+/// level it names (région → 1, cercle or province → 2) or `Some(None)` for town words.
+pub fn place_word_before(
+    kb: &KnowledgeBase,
+    tokens: &Tokens,
+    range: &Range<usize>,
+    first: usize,
+) -> Option<Option<u8>> {
     let items = tokens.items();
     let mut before = first;
     for _ in 0..2 {
         if before == range.start || !items[before - 1].joined_to_next {
-            return false;
+            return None;
         }
         before -= 1;
-        if kb.lexicon.list("place-cues").ending_at(tokens, before).is_some() {
+        if let Some(cue) = kb.lexicon.list("place-cues").ending_at(tokens, before) {
             // An Arabic place word takes its name as a construct (قرية X), never with the article.
-            return items[before].script != Script::Arabic || !definite(tokens.folded(before));
+            let construct = items[before].script != Script::Arabic || !definite(tokens.folded(before));
+            return construct.then(|| admin_level(cue.entry.role.as_deref()));
         }
         if !LINKS.contains(&tokens.folded(before)) {
-            return false;
+            return None;
         }
     }
-    false
+    None
+}
+
+fn admin_level(role: Option<&str>) -> Option<u8> {
+    match role {
+        Some("admin1") => Some(1),
+        Some("admin2") => Some(2),
+        _ => None,
+    }
+}
+
+/// An admin word after a list of names ("the Tillabéri, Diffa, and Dosso regions"): its level.
+pub fn admin_word_after(
+    kb: &KnowledgeBase,
+    text: &str,
+    tokens: &Tokens,
+    range: &Range<usize>,
+    last: usize,
+) -> Option<u8> {
+    let items = tokens.items();
+    let cues = kb.lexicon.list("place-cues");
+    let mut at = last + 1;
+    while at < range.end && at <= last + 12 {
+        let gap = text.get(items[at - 1].byte_end as usize..items[at].byte_start as usize).unwrap_or(".");
+        if !gap.chars().all(|c| c.is_whitespace() || c == ',') {
+            return None;
+        }
+        if let Some(cue) = cues.starting_at(tokens, at) {
+            return admin_level(cue.entry.role.as_deref());
+        }
+        let member = items[at].script == Script::Latin && items[at].upper_initial;
+        if !member && !matches!(tokens.folded(at), "and" | "or") {
+            return None;
+        }
+        at += 1;
+    }
+    None
 }
 
 /// True when an Arabic word carries the article (المنطقة, بالمنطقة, والمنطقة).
@@ -105,20 +148,24 @@ pub fn phonetic_candidates(
             continue;
         }
         // Only after a place word: phonetic keys of ordinary words collide with village names.
-        if !after_place_word(kb, tokens, range, at) || common_word(kb, text, tokens, at) {
+        let Some(cue) = place_word_before(kb, tokens, range, at) else { continue };
+        if common_word(kb, text, tokens, at) {
             continue;
         }
+        // After a word for a region or province (محافظة بام), short names are tried too, among units only.
+        let shortest = if cue.is_some() { 2 } else { marsad_kb::phonetic::MIN_PHONETIC_CONSONANTS };
+        let fits = |&p: &u32| cue.is_none() || kb.places[p as usize].kind == PlaceKind::Region;
         let mut found: Option<(u32, Vec<u32>)> = None;
         // A village's name after قرية carries no clitic: لتعقب after المنطقة is "to track".
         for split in tokens.readings(at).filter(|s| !s.definite && s.stem_offset == 0) {
             let key = marsad_kb::phonetic::arabic_key(split.stem);
-            if marsad_kb::phonetic::length(&key) < marsad_kb::phonetic::MIN_PHONETIC_CONSONANTS {
+            if marsad_kb::phonetic::length(&key) < shortest {
                 continue;
             }
-            let places = index.get(&key);
+            let places: Vec<u32> = index.get(&key).iter().copied().filter(fits).collect();
             if !places.is_empty() {
                 let start = crate::scan::original_offset(text, &items[at], split.stem_offset);
-                found = Some((start, places.to_vec()));
+                found = Some((start, places));
                 break;
             }
         }

@@ -69,6 +69,8 @@ pub struct KnowledgeBase {
     pub taxonomy: Taxonomy,
     gazetteer: Gazetteer,
     phonetic: phonetic::PhoneticIndex,
+    /// (town, admin level) → the unit named after it (Kayes → Kayes Region, Kayes Cercle).
+    units_named_like: FxHashMap<(u32, u8), u32>,
     place_ids: FxHashMap<String, u32>,
     actor_ids: FxHashMap<String, u32>,
     country_places: FxHashMap<String, u32>,
@@ -100,6 +102,13 @@ impl KnowledgeBase {
     /// Generated places (no Arabic name) by the phonetic key of their Latin names.
     pub fn phonetic(&self) -> &phonetic::PhoneticIndex {
         &self.phonetic
+    }
+
+    /// The admin unit of this level named after this town (Mopti → Mopti Region at level 1), so a
+    /// town named after a place word for regions ("les régions de Mopti et de Bandiagara") is read
+    /// as the region.
+    pub fn unit_named_like(&self, town: u32, level: u8) -> Option<u32> {
+        self.units_named_like.get(&(town, level)).copied()
     }
 
     /// Index of a place by id.
@@ -217,6 +226,7 @@ impl KnowledgeBase {
         }
         gazetteer.finish();
         self.gazetteer = gazetteer;
+        self.index_units_named_like();
         let person_ids: FxHashMap<&str, u32> =
             self.people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i as u32)).collect();
         for rule in &mut self.lexicon.rules {
@@ -227,6 +237,33 @@ impl KnowledgeBase {
                 Some(("person", id)) => person_ids.get(id).map(|&i| Target::Person(i)),
                 _ => None,
             };
+        }
+    }
+}
+
+impl KnowledgeBase {
+    fn index_units_named_like(&mut self) {
+        let key = |p: &Place, name: &str| (p.country.clone(), marsad_text::fold::fold_str(name));
+        let mut units: FxHashMap<(Option<String>, String, u8), u32> = FxHashMap::default();
+        for (i, p) in self.places.iter().enumerate() {
+            if p.kind == PlaceKind::Region && !p.former {
+                if let Some(name) = p.names.get("en").first() {
+                    let (country, core) = key(p, strip_admin_word(name));
+                    units.entry((country, core, p.admin_level.unwrap_or(1))).or_insert(i as u32);
+                }
+            }
+        }
+        for (i, p) in self.places.iter().enumerate() {
+            if p.kind != PlaceKind::Town {
+                continue;
+            }
+            let Some(name) = p.names.get("en").first() else { continue };
+            for level in [1, 2] {
+                let (country, core) = key(p, name);
+                if let Some(&unit) = units.get(&(country, core, level)) {
+                    self.units_named_like.insert((i as u32, level), unit);
+                }
+            }
         }
     }
 }

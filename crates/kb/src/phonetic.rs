@@ -11,8 +11,12 @@
 
 use rustc_hash::FxHashMap;
 
-/// Skeletons shorter than this are too common to mean anything.
+/// Skeletons shorter than this are too common to mean anything (after a word for a region or
+/// province the extractor tries two-consonant keys among admin units).
 pub const MIN_PHONETIC_CONSONANTS: usize = 3;
+
+/// Keys shorter than this are not indexed at all.
+const MIN_INDEXED_CONSONANTS: usize = 2;
 
 fn push(out: &mut String, c: char) {
     if c == 'b' && out.ends_with('n') {
@@ -103,7 +107,7 @@ impl PhoneticIndex {
     pub(crate) fn add(&mut self, name: &str, place: u32) {
         let folded = marsad_text::fold::fold_str(name);
         let key = latin_key(&folded);
-        if length(&key) < MIN_PHONETIC_CONSONANTS {
+        if length(&key) < MIN_INDEXED_CONSONANTS {
             return;
         }
         let places = self.places.entry(key).or_default();
