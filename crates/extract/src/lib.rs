@@ -107,6 +107,8 @@ pub struct Extraction {
     pub tokens: Tokens,
     /// Mentions in text order.
     pub mentions: Vec<Mention>,
+    /// Names introduced by a place word that the knowledge base does not know, in text order.
+    pub unlisted: Vec<support::UnlistedPlace>,
 }
 
 /// Finds mentions with one knowledge base.
@@ -146,7 +148,12 @@ impl<'kb> Extractor<'kb> {
         context::state_heads(self.kb, text, &tokens, &layout, &mut mentions);
         mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity));
         mentions.dedup_by_key(|m| (m.span, m.entity));
-        Extraction { lang: layout.lang, layout, tokens, mentions }
+        let mut unlisted = Vec::new();
+        for block in layout.content() {
+            let range = tokens.first_at_or_after(block.span.start)..tokens.first_at_or_after(block.span.end);
+            support::unlisted_places(self.kb, text, &tokens, &range, &mentions, &mut unlisted);
+        }
+        Extraction { lang: layout.lang, layout, tokens, mentions, unlisted }
     }
 }
 

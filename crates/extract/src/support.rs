@@ -297,3 +297,138 @@ pub fn settle(kb: &KnowledgeBase, pending: Vec<Pending>, mentions: &mut Vec<Ment
     }
     mentions.extend(accepted);
 }
+
+/// A name the text introduces with a place word (la localité de Kadiana, قرية ديانغاساغو, the
+/// village of Tassia) that no entry of the knowledge base matches: a place all the same, to be
+/// kept without coordinates and located at the unit the text gives near it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnlistedPlace {
+    /// The chars of the name.
+    pub span: Span,
+    /// The admin level the place word names (région → 1, cercle or province → 2), if any.
+    pub level: Option<u8>,
+    /// The nearest place named after it in the same sentence (dans la région de Mopti, près de
+    /// Bandiagara, في منطقة كيتا): where to locate it.
+    pub within: Option<u32>,
+}
+
+/// True for a Latin word that may begin or continue a proper name.
+fn name_word(tokens: &Tokens, at: usize) -> bool {
+    let token = &tokens.items()[at];
+    token.script == Script::Latin && token.upper_initial
+}
+
+/// The names after place words in tokens `range` that no mention covers.
+pub fn unlisted_places(
+    kb: &KnowledgeBase,
+    text: &str,
+    tokens: &Tokens,
+    range: &Range<usize>,
+    mentions: &[Mention],
+    out: &mut Vec<UnlistedPlace>,
+) {
+    let items = tokens.items();
+    let covered = |at: usize| mentions.iter().any(|m| m.span.start < items[at].end && items[at].start < m.span.end);
+    let mut at = range.start;
+    while at < range.end {
+        let Some(level) = place_word_before(kb, tokens, range, at).filter(|_| !capitalised_cue(tokens, range, at))
+        else {
+            at += 1;
+            continue;
+        };
+        // A list after one place word: "les villages de Tangata, Albouhera et Gargando".
+        let mut member = at;
+        loop {
+            let Some(last) = unlisted_name(kb, text, tokens, range, member, &covered) else { break };
+            let span = Span { start: items[member].start, end: items[last].end };
+            out.push(UnlistedPlace { span, level, within: place_after(text, tokens, mentions, last) });
+            match next_member(text, tokens, range, last) {
+                Some(next) => member = next,
+                None => break,
+            }
+            at = member;
+        }
+        at += 1;
+    }
+}
+
+/// True when the place word before token `at` is capitalised inside a sentence: part of a name
+/// ("the US Department of Defence", "le Village Solidaire"), not a word introducing a place.
+fn capitalised_cue(tokens: &Tokens, range: &Range<usize>, at: usize) -> bool {
+    let items = tokens.items();
+    let mut cue = at.saturating_sub(1);
+    if cue > range.start && LINKS.contains(&tokens.folded(cue)) {
+        cue -= 1;
+    }
+    let inside = cue > range.start && items[cue - 1].joined_to_next;
+    items[cue].script == Script::Latin && items[cue].upper_initial && inside
+}
+
+/// The last token of an unlisted name starting at `at`, if one starts there.
+fn unlisted_name(
+    kb: &KnowledgeBase,
+    text: &str,
+    tokens: &Tokens,
+    range: &Range<usize>,
+    at: usize,
+    covered: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let items = tokens.items();
+    if covered(at) {
+        return None;
+    }
+    match items[at].script {
+        Script::Latin if name_word(tokens, at) => {
+            let mut last = at;
+            while last + 1 < range.end && last < at + 3 && items[last].joined_to_next && name_word(tokens, last + 1) {
+                if covered(last + 1) {
+                    break;
+                }
+                last += 1;
+            }
+            Some(last)
+        }
+        Script::Arabic => {
+            let folded = tokens.folded(at);
+            let plain = !definite(folded) && folded.chars().count() >= 3;
+            (plain && !common_word(kb, text, tokens, at)).then_some(at)
+        }
+        _ => None,
+    }
+}
+
+/// The next member of a list after token `last` (", Albouhera", " et Gargando", "، و…").
+fn next_member(text: &str, tokens: &Tokens, range: &Range<usize>, last: usize) -> Option<usize> {
+    let items = tokens.items();
+    let separated = |a: usize, b: usize| {
+        let gap = text.get(items[a].byte_end as usize..items[b].byte_start as usize).unwrap_or(".");
+        gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '،'))
+    };
+    let mut next = last + 1;
+    if next < range.end && matches!(tokens.folded(next), "et" | "and" | "ou" | "or") {
+        if !separated(last, next) {
+            return None;
+        }
+        next += 1;
+        if next >= range.end || !separated(next - 1, next) {
+            return None;
+        }
+    } else if next >= range.end || !separated(last, next) {
+        return None;
+    }
+    name_word(tokens, next).then_some(next)
+}
+
+/// The first place mentioned after token `last` in the same sentence.
+fn place_after(text: &str, tokens: &Tokens, mentions: &[Mention], last: usize) -> Option<u32> {
+    let end = tokens.items()[last].end;
+    let sentence_end = text
+        .chars()
+        .skip(end as usize)
+        .position(|c| matches!(c, '.' | '!' | '?' | '\n'))
+        .map_or(u32::MAX, |n| end + n as u32);
+    mentions.iter().filter(|m| m.span.start >= end && m.span.start < sentence_end).find_map(|m| match m.entity {
+        Entity::Place(p) => Some(p),
+        _ => None,
+    })
+}

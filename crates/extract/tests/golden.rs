@@ -38,6 +38,12 @@ fn render(kb: &KnowledgeBase, text: &str) -> String {
         }
         lines.push(format!("  {line}"));
     }
+    for u in &extraction.unlisted {
+        let span: String = chars[u.span.start as usize..u.span.end as usize].iter().collect();
+        let within = u.within.map(|p| kb.places[p as usize].id.clone());
+        let line = serde_json::json!({"unlisted": span, "start": u.span.start, "end": u.span.end, "level": u.level, "within": within});
+        lines.push(format!("  {line}"));
+    }
     format!("[\n{}\n]\n", lines.join(",\n"))
 }
 
