@@ -338,15 +338,14 @@ pub fn unlisted_places(
         };
         // A list after one place word: "les villages de Tangata, Albouhera et Gargando".
         let mut member = at;
-        loop {
-            let Some(last) = unlisted_name(kb, text, tokens, range, member, &covered) else { break };
+        while let Some(last) = unlisted_name(kb, text, tokens, range, member, &covered) {
             let span = Span { start: items[member].start, end: items[last].end };
             out.push(UnlistedPlace { span, level, within: place_after(text, tokens, mentions, last) });
+            at = last;
             match next_member(text, tokens, range, last) {
                 Some(next) => member = next,
                 None => break,
             }
-            at = member;
         }
         at += 1;
     }
