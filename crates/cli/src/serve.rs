@@ -2,9 +2,11 @@
 
 use crate::extract::load_kb;
 use anyhow::{Context, Result};
+use marsad_serve::guard::AllowedHosts;
 use marsad_serve::{App, ServeConfig};
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 /// Arguments of `marsad serve`.
 #[derive(clap::Args, Debug)]
@@ -24,6 +26,20 @@ pub struct Args {
     /// Largest request body, in bytes.
     #[arg(long, default_value_t = 8 * 1024 * 1024)]
     max_body_bytes: usize,
+    /// Seconds a client gets to send a request's headers (an idle connection closes then too).
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    header_timeout: u64,
+    /// Seconds a client gets to send a whole request body.
+    #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    body_timeout: u64,
+    /// Connections served at once; more wait until one closes.
+    #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u64).range(1..=65536))]
+    max_connections: u64,
+    /// Answer requests for this host name too (repeatable; `*` for any). By default only the
+    /// address a client connected to, loopback addresses and localhost are answered, so that a
+    /// web page cannot reach the desk through a name of its own (DNS rebinding).
+    #[arg(long = "allow-host", value_name = "NAME")]
+    allow_hosts: Vec<String>,
 }
 
 /// Run the command until Ctrl-C.
@@ -35,6 +51,10 @@ pub fn run(args: Args) -> Result<bool> {
     let config = ServeConfig {
         token: args.token.filter(|t| !t.is_empty()),
         max_body_bytes: args.max_body_bytes,
+        header_timeout: Duration::from_secs(args.header_timeout),
+        body_timeout: Duration::from_secs(args.body_timeout),
+        max_connections: args.max_connections as usize,
+        allowed_hosts: AllowedHosts::new(&args.allow_hosts),
         ..ServeConfig::new(args.db.clone())
     };
     let writable = config.token.is_some();

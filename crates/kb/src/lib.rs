@@ -6,12 +6,14 @@
 //! format ([`load`]), their validation (every problem reported with file and line) and the
 //! name index ([`gazetteer`]); it knows nothing of documents.
 
+pub mod corridors;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod load;
 pub mod model;
 pub mod phonetic;
 
+pub use corridors::Corridor;
 pub use gazetteer::{Article, Case, Gazetteer, KeyHash, NameRef, Target, SHORT_PREFIX_CHARS};
 pub use lexicon::Lexicon;
 pub use model::*;
@@ -67,6 +69,8 @@ pub struct KnowledgeBase {
     pub lexicon: Lexicon,
     /// ACLED's event taxonomy and the trigger frames' rules.
     pub taxonomy: Taxonomy,
+    /// Supply roads into the capitals, as chains of places (`data/geo/corridors.jsonl`).
+    pub corridors: Vec<Corridor>,
     gazetteer: Gazetteer,
     phonetic: phonetic::PhoneticIndex,
     /// (town, admin level) → the unit named after it (Kayes → Kayes Region, Kayes Cercle).

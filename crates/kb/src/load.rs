@@ -130,6 +130,7 @@ struct Loader {
     admin_refs: Vec<AdminRef>,
     actor_refs: Vec<(usize, String, usize)>,
     person_refs: Vec<(usize, String, usize)>,
+    corridors: crate::corridors::Pending,
 }
 
 impl Loader {
@@ -432,6 +433,12 @@ impl Loader {
                 continue;
             }
             let at = At { file: name, line: index + 1 };
+            if name.starts_with("geo/corridors") {
+                for problem in self.corridors.line(name, at.line, trimmed) {
+                    self.error(at, problem);
+                }
+                continue;
+            }
             let outcome = if name.starts_with("places/") {
                 serde_json::from_str::<RawPlace>(trimmed).map(|raw| self.place(at, raw))
             } else if name.starts_with("lexicon/") {
@@ -533,6 +540,7 @@ impl Loader {
             }
         }
         self.errors.extend(problems.into_iter().map(|message| KbError::Inconsistent { message }));
+        std::mem::take(&mut self.corridors).finish(&mut self.kb, &mut self.errors);
         if self.errors.is_empty() {
             self.kb.build_indexes();
             Ok(self.kb)
@@ -551,6 +559,7 @@ pub fn load(files: &[(&str, &str)]) -> Result<KnowledgeBase, Vec<KbError>> {
         admin_refs: Vec::new(),
         actor_refs: Vec::new(),
         person_refs: Vec::new(),
+        corridors: Default::default(),
     };
     // Lexicon lists must exist before rules are checked; file order does not matter otherwise.
     let mut ordered: Vec<&(&str, &str)> = files.iter().collect();

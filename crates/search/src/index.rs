@@ -281,6 +281,9 @@ impl SearchIndex {
         limit: usize,
     ) -> Result<Vec<(f32, DocAddress)>, SearchError> {
         let text = query::text_query(clauses, self.fields.body);
+        if text.is_none() && !query.text.trim().is_empty() {
+            return Ok(Vec::new());
+        }
         let filters = query::filters(query, &self.fields, &self.location)?;
         let err = |e| SearchError::tantivy(&self.location, "searching", e);
         Ok(match text {

@@ -51,8 +51,9 @@ pub struct IndexDoc {
 /// A search: free text plus filters, all combined with AND.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchQuery {
-    /// Words (all required) and `"quoted phrases"`; empty means "no text constraint", and
-    /// hits then come newest first.
+    /// Words (all required) and `"quoted phrases"`; empty (or blank) means "no text
+    /// constraint", and hits then come newest first. Text without any word (only punctuation
+    /// or symbols) matches nothing: no document contains "no word".
     pub text: String,
     /// First publication day, inclusive (`YYYY-MM-DD`, or `YYYY-MM` / `YYYY` for the start of the period).
     pub from: Option<String>,

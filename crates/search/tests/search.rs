@@ -155,6 +155,18 @@ fn all_words_are_required() {
 }
 
 #[test]
+fn text_without_a_word_matches_nothing_while_no_text_matches_all() {
+    let index = corpus();
+    let everything = ids(&index, &SearchQuery::default());
+    assert!(everything.len() > 1, "the corpus: {everything:?}");
+    assert_eq!(found(&index, "   "), everything, "blank text is no text constraint");
+    for q in ["!!!", "\"\"", "((( ) :*", "«»", "-", "؟،"] {
+        assert_eq!(found(&index, q), Vec::<i64>::new(), "{q:?} has no word to find");
+        assert_eq!(index.matching_ids(&text(q)).unwrap(), Vec::<i64>::new(), "{q:?}");
+    }
+}
+
+#[test]
 fn the_exact_form_ranks_above_a_stem_or_a_sound_alike() {
     let index = index_of(&[doc(1, "مجموعة فاجنر"), doc(2, "مجموعة فاغنر"), doc(3, "مجموعة لفاغنر")]);
     let hits = index.search(&text("فاغنر")).unwrap();

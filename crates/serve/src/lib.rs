@@ -12,14 +12,16 @@
 //! request can fail only with an [`error::ApiError`], which is always a JSON body.
 
 pub mod assets;
+mod body;
+mod conn;
 pub mod error;
+pub mod guard;
 pub mod live;
 pub mod params;
 pub mod routes;
 pub mod views;
 pub mod write;
 
-use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -48,12 +50,30 @@ pub struct ServeConfig {
     pub max_body_bytes: usize,
     /// How often the store is checked for new events to push to open pages.
     pub live_poll: Duration,
+    /// How long a client has to send a request's headers (and an idle connection stays open).
+    pub header_timeout: Duration,
+    /// How long a client has to send a whole request body.
+    pub body_timeout: Duration,
+    /// Connections open at once; more wait until one closes.
+    pub max_connections: usize,
+    /// Host names answered beside the server's own address and localhost.
+    pub allowed_hosts: guard::AllowedHosts,
 }
 
 impl ServeConfig {
-    /// Defaults: no token, 8 MiB bodies, live check every second.
+    /// Defaults: no token, 8 MiB bodies, live check every second, 10 s to send headers, 60 s
+    /// to send a body, 256 connections, only the server's address and localhost.
     pub fn new(db: PathBuf) -> Self {
-        ServeConfig { db, token: None, max_body_bytes: 8 * 1024 * 1024, live_poll: Duration::from_secs(1) }
+        ServeConfig {
+            db,
+            token: None,
+            max_body_bytes: 8 * 1024 * 1024,
+            live_poll: Duration::from_secs(1),
+            header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(60),
+            max_connections: 256,
+            allowed_hosts: guard::AllowedHosts::default(),
+        }
     }
 }
 
@@ -173,11 +193,18 @@ impl Shared {
 
 /// Serve `app` on `listener` until Ctrl-C, pushing live updates meanwhile.
 pub async fn serve(app: App, listener: tokio::net::TcpListener) -> std::io::Result<()> {
+    serve_until(app, listener, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+}
+
+/// Serve `app` on `listener` until `stop` completes (then open requests get a few seconds).
+pub async fn serve_until(
+    app: App,
+    listener: tokio::net::TcpListener,
+    stop: impl std::future::Future<Output = ()>,
+) -> std::io::Result<()> {
     live::spawn_watcher(app.clone());
-    let router = app.router().into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, router)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
+    conn::accept_loop(listener, app.router(), &app.shared.config, stop).await
 }

@@ -45,6 +45,7 @@ pub fn router(app: App) -> Router {
         .fallback(not_found)
         // The body limit is enforced by the writing handler itself, to answer in JSON.
         .layer(axum::extract::DefaultBodyLimit::max(body_limit))
+        .layer(axum::middleware::from_fn_with_state(app.clone(), crate::guard::guard))
         .with_state(app)
 }
 

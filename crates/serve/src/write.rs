@@ -3,12 +3,11 @@
 //! configured token. A refused request writes nothing; a request whose documents are partly
 //! unreadable stores the readable ones and lists the others.
 
-use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::Json;
 use marsad_ingest::{analyse, DocumentInput, Outcome};
-use marsad_read::{read_bytes, Format, ReadOptions};
+use marsad_read::{read_bytes, Format, ReadError, ReadOptions};
 use marsad_search::{SearchError, SearchIndex};
 use marsad_store::Store;
 use serde_json::{json, Value};
@@ -65,41 +64,16 @@ fn decode_charset(body: &[u8], charset: Option<&str>) -> Result<Vec<u8>, ApiErro
     Ok(text.into_owned().into_bytes())
 }
 
-/// Unwrap `{"documents": [...]}` into the array the reader takes.
-fn unwrap_documents(body: Vec<u8>) -> Result<Vec<u8>, ApiError> {
-    let value: Value =
-        serde_json::from_slice(&body).map_err(|error| ApiError::InvalidBody(format!("malformed JSON: {error}")))?;
-    match value {
-        Value::Object(mut object) if object.contains_key("documents") => match object.remove("documents") {
-            Some(documents @ Value::Array(_)) => Ok(documents.to_string().into_bytes()),
-            _ => Err(ApiError::InvalidBody("`documents` must be an array of documents".into())),
-        },
-        _ => Ok(body),
-    }
-}
-
-/// Handle `POST /api/documents`.
+/// Handle `POST /api/documents`: the token, the parameters and the media type are checked
+/// before any byte of the body is read (so `Expect: 100-continue` gets the refusal, not 100).
 pub async fn post_documents(
     State(app): State<App>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
-    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+    body: axum::body::Body,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     authorise(&app, &headers)?;
     let params = Params::parse(raw.as_deref(), &["name"])?;
-    let body = body.map_err(|rejection| {
-        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            ApiError::PayloadTooLarge(format!(
-                "the body is larger than this server accepts ({} bytes)",
-                app.shared.config.max_body_bytes
-            ))
-        } else {
-            ApiError::InvalidBody(format!("the body could not be read: {rejection}"))
-        }
-    })?;
-    if body.is_empty() {
-        return Err(ApiError::InvalidBody("the body is empty: send a document".into()));
-    }
     let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
     let mut parts = content_type.split(';').map(str::trim);
     let media = parts.next().unwrap_or("").to_ascii_lowercase();
@@ -110,11 +84,17 @@ pub async fn post_documents(
         p.split_once('=').filter(|(k, _)| k.trim().eq_ignore_ascii_case("charset")).map(|(_, v)| v.trim().to_string())
     });
     let format = format_of(&media)?;
+    let name = params.text("name")?.unwrap_or_else(|| "request".to_string());
+    let config = &app.shared.config;
+    let body = crate::body::read(body, &headers, config.max_body_bytes, config.body_timeout).await?;
+    // Blank as the document's `[^ \t\n\r\f\v]` says: the same for every media type.
+    if body.iter().all(|b| b" \t\n\r\x0b\x0c".contains(b)) {
+        return Err(ApiError::InvalidBody("the body is empty or blank: send a document".into()));
+    }
     let mut bytes = decode_charset(&body, charset.as_deref())?;
     if format == Format::Json {
-        bytes = unwrap_documents(bytes)?;
+        bytes = crate::body::documents_json(&bytes)?;
     }
-    let name = params.text("name")?.unwrap_or_else(|| "request".to_string());
     let shared = app.shared.clone();
     tokio::task::spawn_blocking(move || ingest(&shared, &name, &bytes, format))
         .await
@@ -134,12 +114,17 @@ fn ingest(
     for item in read_bytes(std::path::Path::new(name), bytes, format, &options) {
         match item {
             Ok(document) => documents.push(document),
+            // Bytes that are not text at all (not even a string, as the document has it) are
+            // refused whole; text the reader cannot use is listed like any unreadable document.
+            Err(error @ ReadError::Binary { .. }) if std::str::from_utf8(bytes).is_err() => {
+                return Err(ApiError::InvalidBody(error.to_string()))
+            }
             Err(error) => errors.push(json!({"key": name, "message": error.to_string()})),
         }
     }
     if documents.is_empty() {
-        let first = errors.first().and_then(|e| e["message"].as_str()).unwrap_or("no document in the body").to_string();
-        return Err(ApiError::InvalidBody(first));
+        // The body is what its media type says in form; what could not be read is listed.
+        return Ok((StatusCode::CREATED, Json(json!({"results": [], "errors": errors}))));
     }
     let analysed: Vec<_> = documents
         .into_iter()

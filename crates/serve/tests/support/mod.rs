@@ -43,17 +43,25 @@ pub struct Setup {
     pub samples: bool,
     /// How often `/api/live` looks for changes.
     pub live_poll: Duration,
+    /// Any other setting (timeouts, connection cap, allowed hosts).
+    pub tune: fn(&mut ServeConfig),
 }
 
 impl Setup {
     /// A writing server with the samples stored.
     pub fn with_samples() -> Setup {
-        Setup { token: Some(TOKEN), max_body_bytes: None, samples: true, live_poll: Duration::from_millis(100) }
+        Setup {
+            token: Some(TOKEN),
+            max_body_bytes: None,
+            samples: true,
+            live_poll: Duration::from_millis(100),
+            tune: |_| {},
+        }
     }
 
     /// A server without a token over an empty store.
     pub fn read_only() -> Setup {
-        Setup { token: None, max_body_bytes: None, samples: false, live_poll: Duration::from_millis(100) }
+        Setup { token: None, max_body_bytes: None, samples: false, live_poll: Duration::from_millis(100), tune: |_| {} }
     }
 }
 
@@ -124,6 +132,7 @@ pub fn start(setup: Setup) -> Server {
         config.max_body_bytes = max;
     }
     config.live_poll = setup.live_poll;
+    (setup.tune)(&mut config);
     let (sender, receiver) = std::sync::mpsc::channel::<Result<std::net::SocketAddr, String>>();
     std::thread::Builder::new()
         .name("marsad-serve-test".to_string())
@@ -196,6 +205,11 @@ pub fn query(pairs: &[(String, String)]) -> String {
 }
 
 impl Server {
+    /// The address it listens on.
+    pub fn addr(&self) -> std::net::SocketAddr {
+        self.base.trim_start_matches("http://").parse().expect("the server's address")
+    }
+
     /// The store file the server was started on (its index is beside it).
     pub fn store_path(&self) -> std::path::PathBuf {
         self._dir.path().join("marsad.db")
