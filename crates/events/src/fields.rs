@@ -20,7 +20,6 @@ use marsad_kb::{Frame, List, PlaceKind};
 use marsad_text::dates::DateMention;
 use marsad_text::layout::Span;
 use marsad_text::numbers::Count;
-use marsad_text::Script;
 use std::ops::Range;
 
 /// The place of an incident mention.
@@ -32,6 +31,8 @@ pub(crate) struct PlaceChoice {
     pub from: PlaceFrom,
     /// A place the knowledge base lacks, named with a place word.
     pub unknown: Option<Span>,
+    /// How the extractor accepted the chosen place's mention (its support, found phonetically).
+    pub how: Option<(marsad_extract::Support, bool)>,
 }
 
 fn rank(kind: PlaceKind) -> u8 {
@@ -185,36 +186,11 @@ fn is_proclitic_and(word: &str) -> bool {
     word == "و"
 }
 
-/// A place the knowledge base lacks, named after a place word in tokens `range`.
-fn unknown_place(doc: &Doc<'_>, range: Range<usize>) -> Option<Span> {
-    let items = doc.tokens.items();
-    for (_, last, _) in doc.find(List::PlaceWords, range.clone()) {
-        let next = last + 1;
-        if next >= range.end || !items[last].joined_to_next {
-            continue;
-        }
-        let start = items[next].start;
-        let end = items[next].end;
-        if doc.mentions.iter().any(|m| m.span.start < end && start < m.span.end) {
-            continue;
-        }
-        let word = doc.tokens.folded(next);
-        let name_like = match items[next].script {
-            Script::Latin => items[next].upper_initial,
-            Script::Arabic => {
-                word.chars().count() >= 3
-                    && !word.starts_with("ال")
-                    && !word.ends_with("يه")
-                    && !word.ends_with("ية")
-                    && !doc.any(List::Locatives, next..next + 1)
-            }
-            _ => false,
-        };
-        if name_like {
-            return Some(Span { start, end: items[next].end });
-        }
-    }
-    None
+/// A place the knowledge base lacks that the extractor found after a place word in tokens
+/// `range` (`Extraction::unlisted`), with the known unit the text locates it in.
+fn unknown_place(doc: &Doc<'_>, range: Range<usize>) -> Option<(Span, Option<u32>)> {
+    let span = doc.span_of(range.start, range.end.saturating_sub(1));
+    doc.extraction.unlisted.iter().find(|u| span.contains(u.span)).map(|u| (u.span, u.within))
 }
 
 /// Where the incident of mention `m` happened.
@@ -230,38 +206,58 @@ pub(crate) fn place(
     if m.trigger.frame == Frame::Evacuate {
         if let Some(country) = doc.focus_country_place() {
             cov_mark::hit!(evacuation_placed_in_the_country_left);
-            return PlaceChoice { places: vec![Some(country)], precision: 3, from: PlaceFrom::Country, unknown: None };
+            return PlaceChoice {
+                places: vec![Some(country)],
+                precision: 3,
+                from: PlaceFrom::Country,
+                unknown: None,
+                how: None,
+            };
         }
     }
     let trigger_at = doc.span_of(m.trigger.first, m.trigger.first).start;
     let clause_span = doc.span_of(m.clause.start, m.clause.end.saturating_sub(1));
     let in_clause = places_in(doc, sentence, clause_span, trigger_at, rejected);
     let in_sentence = places_in(doc, sentence, sentence.span, trigger_at, rejected);
-    let unknown = unknown_place(doc, m.clause.clone());
+    let found = unknown_place(doc, m.clause.clone());
+    let unknown = found.map(|(span, _)| span);
     let local = if in_clause.is_empty() { (in_sentence, PlaceFrom::Sentence) } else { (in_clause, PlaceFrom::Clause) };
-    if let Some(best) = local.0.first() {
-        let precise = place_of(best).is_some_and(|p| rank(doc.place_kind(p)) == 0);
-        if let (Some(u), false) = (unknown, precise) {
+    // A village the knowledge base lacks, located at the unit the text gives ("قرية X في منطقة سيغو").
+    if let Some((span, within)) = found {
+        let precise = local.0.first().and_then(|b| place_of(b)).is_some_and(|p| rank(doc.place_kind(p)) == 0);
+        let unit = within.or_else(|| local.0.first().and_then(|b| place_of(b)));
+        if let (Some(unit), false) = (unit, precise && within.is_none()) {
+            cov_mark::hit!(unlisted_place_located_at_its_unit);
             return PlaceChoice {
-                places: vec![place_of(best)],
+                places: vec![Some(unit)],
                 precision: 2,
                 from: PlaceFrom::AroundUnknown,
-                unknown: Some(u),
+                unknown: Some(span),
+                how: None,
             };
         }
+    }
+    if let Some(best) = local.0.first() {
         let mut places: Vec<Option<u32>> = listed(doc, best, &local.0).into_iter().map(place_of).collect();
         if places.len() == 1 && local.1 == PlaceFrom::Clause {
             if let Some(each) = segmented(doc, sentence, m, trigger_at) {
                 places = each;
             }
         }
-        return PlaceChoice { places, precision: precision(doc, &m.clause, best), from: local.1, unknown: None };
+        let how = Some((best.support, best.phonetic));
+        return PlaceChoice { places, precision: precision(doc, &m.clause, best), from: local.1, unknown: None, how };
     }
     // "في جنوب شرق البلاد", "dans le nord du pays": the story's country.
     if doc.any(List::CountryAnaphors, m.clause.clone()) {
         if let Some(country) = doc.focus_country_place() {
             cov_mark::hit!(the_country_means_the_story_country);
-            return PlaceChoice { places: vec![Some(country)], precision: 3, from: PlaceFrom::Country, unknown };
+            return PlaceChoice {
+                places: vec![Some(country)],
+                precision: 3,
+                from: PlaceFrom::Country,
+                unknown,
+                how: None,
+            };
         }
     }
     let (place, from) = fallback(doc, sentences, m, story, rejected);
@@ -271,7 +267,7 @@ pub(crate) fn place(
         _ => 3,
     };
     let from = if unknown.is_some() && place.is_some() { PlaceFrom::AroundUnknown } else { from };
-    PlaceChoice { places: vec![place], precision, from, unknown }
+    PlaceChoice { places: vec![place], precision, from, unknown, how: None }
 }
 
 /// One trigger with several targets, each told with its own place after a comma and a conjunction

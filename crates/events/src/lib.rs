@@ -274,6 +274,7 @@ fn draft(
                 from: place.from,
                 precision: place.precision,
                 unknown: place.unknown,
+                how: place.how,
             });
             Draft {
                 sentence: m.sentence,

@@ -319,3 +319,15 @@ fn fighting_and_a_call_to_leave_in_one_sentence_are_two_things() {
     let found = events(text, Some("2025-10-29"));
     assert!(found.iter().any(|e| e.frame == marsad_kb::Frame::Evacuate), "{found:?}");
 }
+
+#[test]
+fn a_village_the_base_lacks_is_placed_at_the_unit_the_text_gives() {
+    cov_mark::check!(unlisted_place_located_at_its_unit);
+    let found = events(
+        "Des hommes armés ont tué trois bergers dans le village de Soumpiri, dans la région de Ségou, mardi.",
+        Some("2025-05-08"),
+    );
+    let e = found.first().expect("one event");
+    assert_eq!((place(e.place), e.geo_precision), (Some("ml.segou-region"), 2), "{found:?}");
+    assert!(e.unknown_place.is_some());
+}

@@ -87,8 +87,15 @@ pub enum Note {
     Roles { trigger: Span, actor1: Option<u32>, actor2: Option<u32> },
     /// A place mention that cannot be the incident's place.
     NotHere { trigger: Span, place: u32, why: NotHere },
-    /// The place chosen.
-    Place { trigger: Span, place: Option<u32>, from: PlaceFrom, precision: u8, unknown: Option<Span> },
+    /// The place chosen, and how its mention was accepted (support, found phonetically).
+    Place {
+        trigger: Span,
+        place: Option<u32>,
+        from: PlaceFrom,
+        precision: u8,
+        unknown: Option<Span>,
+        how: Option<(marsad_extract::Support, bool)>,
+    },
     /// The date chosen (its expression), or none.
     Date { trigger: Span, date: Option<String>, expression: Option<Span> },
     /// The toll read.
@@ -161,11 +168,19 @@ impl Trace {
                 Note::NotHere { trigger, place: p, why } => {
                     writeln!(out, "  not the place of {}: {} ({why:?})", quote(*trigger), place(Some(*p)))
                 }
-                Note::Place { trigger, place: p, from, precision, unknown } => writeln!(
+                Note::Place { trigger, place: p, from, precision, unknown, how } => writeln!(
                     out,
-                    "  place of {}: {} from {from:?} precision={precision}{}",
+                    "  place of {}: {} from {from:?} precision={precision}{}{}",
                     quote(*trigger),
                     place(*p),
+                    match how {
+                        Some((support, phonetic)) if *phonetic || support.as_str() != "listed" => format!(
+                            " (accepted by {}{})",
+                            support.as_str(),
+                            if *phonetic { ", found phonetically from its Latin name" } else { "" }
+                        ),
+                        _ => String::new(),
+                    },
                     unknown.map(|u| format!(" (a place the knowledge base lacks: {})", quote(u))).unwrap_or_default()
                 ),
                 Note::Date { trigger, date, expression } => writeln!(

@@ -332,6 +332,12 @@ named_enum! {
         BareStateHeads = "bare-state-heads",
         /// Locative prepositions.
         Locatives = "locatives",
+        /// Verbs with which a country or capital acts (أعلنت, a annoncé): it names its government.
+        ActingVerbs = "acting-verbs",
+        /// Verbs that describe a country rather than make it act (تشهد, is).
+        NotActingVerbs = "not-acting-verbs",
+        /// Words before a country that make it a place, not an actor (a number, دولة).
+        NotActingBefore = "not-acting-before",
     }
 }
 
@@ -341,7 +347,9 @@ impl List {
         match self {
             List::EventTriggers => "lexicon/events-triggers.jsonl",
             List::StateHeads | List::BareStateHeads => "lexicon/state-heads.jsonl",
-            List::Locatives => "lexicon/locatives.jsonl",
+            List::Locatives | List::ActingVerbs | List::NotActingVerbs | List::NotActingBefore => {
+                "lexicon/locatives.jsonl"
+            }
             List::TagHeads | List::BylineHeads | List::CaptionMarks | List::ClauseBreaks => "lexicon/zones.jsonl",
             List::PlaceWords => "lexicon/place-words.jsonl",
             _ => "lexicon/events-cues.jsonl",

@@ -228,6 +228,11 @@ impl Lexicon {
         self.lists.get(name).unwrap_or_else(|| EMPTY.get_or_init(WordList::default))
     }
 
+    /// Every list, typed or named by the data only.
+    pub fn every_list(&self) -> impl Iterator<Item = &WordList> {
+        self.typed.iter().chain(self.lists.values())
+    }
+
     /// True when a list of this name was loaded.
     pub fn has_list(&self, name: &str) -> bool {
         self.lists.contains_key(name) || List::from_name(name).is_some_and(|l| !self.list(l).is_empty())

@@ -34,7 +34,76 @@ fn a_valid_place_loads_and_is_indexed() {
 fn duplicate_ids_are_errors() {
     let two = format!("{PLACE}\n{PLACE}");
     let errors = errors_of(&[("places/t.jsonl", &two)]);
-    assert_eq!(errors, ["knowledge base: duplicate place id `ml.bamako`"]);
+    assert_eq!(errors, ["data/places/t.jsonl:2: duplicate place id `ml.bamako` (first at data/places/t.jsonl:1)"]);
+}
+
+const REGION: &str = r#"{"id":"ml.kayes-region","kind":"region","country":"ML","admin_level":1,"lat":14.4,"lon":-11.4,"names":{"en":["Kayes Region"],"fr":["région de Kayes"],"ar":["منطقة كايس"]}}"#;
+const CERCLE: &str = r#"{"id":"ml.kita-cercle","kind":"region","country":"ML","region":"ml.kayes-region","admin_level":2,"lat":13.0,"lon":-9.5,"names":{"en":["Kita Cercle"],"fr":["cercle de Kita"],"ar":["دائرة كيتا"]}}"#;
+const MALI: &str = r#"{"id":"ml","kind":"country","country":"ML","lat":17.5,"lon":-4.0,"bbox":[-12.6,9.8,4.6,25.3],"names":{"en":["Mali"],"fr":["Mali"],"ar":["مالي"]}}"#;
+
+fn village(extra: &str) -> String {
+    format!(
+        r#"{{"id":"ml.kassela","kind":"town","country":"ML","lat":13.1,"lon":-9.4,"generated":true,"names":{{"en":["Kassela"],"fr":["Kassela"]}}{extra}}}"#
+    )
+}
+
+#[test]
+fn a_generated_village_with_its_admin_units_loads_without_an_arabic_name() {
+    let places =
+        format!("{MALI}\n{REGION}\n{CERCLE}\n{}", village(r#","region":"ml.kayes-region","admin2":"ml.kita-cercle""#));
+    let kb = load_with_coding(&[("places/t.jsonl", &places)]).expect("valid");
+    let kassela = &kb.places[kb.place_index("ml.kassela").expect("indexed") as usize];
+    assert!(kassela.generated);
+    assert_eq!(kassela.admin2.as_deref(), Some("ml.kita-cercle"));
+}
+
+#[test]
+fn unknown_or_wrong_admin_units_name_file_and_line() {
+    let unknown = format!("{REGION}\n{}", village(r#","region":"ml.kayes-region","admin2":"ml.nowhere""#));
+    assert_eq!(
+        errors_of(&[("places/t.jsonl", &unknown)]),
+        ["data/places/t.jsonl:2: ml.kassela: unknown admin unit `ml.nowhere`"]
+    );
+    let wrong_level = format!("{REGION}\n{CERCLE}\n{}", village(r#","region":"ml.kita-cercle""#));
+    assert_eq!(
+        errors_of(&[("places/t.jsonl", &wrong_level)]),
+        ["data/places/t.jsonl:3: ml.kassela: `ml.kita-cercle` is not a level-1 region"]
+    );
+    let other = REGION.replace("ml.kayes-region", "ml.gao-region").replace("14.4", "16.2");
+    let wrong_region =
+        format!("{REGION}\n{other}\n{CERCLE}\n{}", village(r#","region":"ml.gao-region","admin2":"ml.kita-cercle""#));
+    assert_eq!(
+        errors_of(&[("places/t.jsonl", &wrong_region)]),
+        ["data/places/t.jsonl:4: ml.kassela: admin2 `ml.kita-cercle` is not in region `ml.gao-region`"]
+    );
+}
+
+#[test]
+fn coordinates_outside_the_country_box_are_errors() {
+    let swapped = village("").replace(r#""lat":13.1,"lon":-9.4"#, r#""lat":-9.4,"lon":13.1"#);
+    assert_eq!(
+        errors_of(&[("places/t.jsonl", &format!("{MALI}\n{swapped}"))]),
+        ["data/places/t.jsonl:2: ml.kassela: coordinates -9.4,13.1 lie outside ML"]
+    );
+}
+
+#[test]
+fn the_same_geonames_place_twice_is_an_error() {
+    let a = village(r#","geonames":2455558"#);
+    let b = a.replace("ml.kassela", "ml.kassela-2");
+    assert_eq!(
+        errors_of(&[("places/t.jsonl", &format!("{a}\n{b}"))]),
+        ["data/places/t.jsonl:2: ml.kassela-2: GeoNames place 2455558 already listed (data/places/t.jsonl:1)"]
+    );
+}
+
+#[test]
+fn curated_places_still_need_an_arabic_name() {
+    let curated = village("").replace(r#""generated":true,"#, "");
+    assert_eq!(
+        errors_of(&[("places/t.jsonl", &curated)]),
+        ["data/places/t.jsonl:1: ml.kassela: name in `ar` missing or empty"]
+    );
 }
 
 #[test]
@@ -110,6 +179,18 @@ fn the_embedded_knowledge_base_is_valid_and_large_enough() {
     assert_eq!(
         kb.taxonomy.sub_event("Attack").map(|s| s.sub_event.event_type().as_str()),
         Some("Violence against civilians")
+    );
+    let generated = kb.places.iter().filter(|p| p.generated).count();
+    assert!(generated >= 1000, "{generated} generated places");
+    let theatre_towns = kb.places.iter().filter(|p| {
+        p.kind == PlaceKind::Town && matches!(p.country.as_deref(), Some("ML" | "BF" | "NE")) && p.capital_of.is_none()
+    });
+    let without_admin2: Vec<&str> = theatre_towns.filter(|p| p.admin2.is_none()).map(|p| p.id.as_str()).collect();
+    assert!(without_admin2.len() <= 5, "theatre towns without admin2: {without_admin2:?}");
+    let kati = &kb.places[kb.place_index("ml.kati").expect("Kati") as usize];
+    assert_eq!(
+        (kati.admin2.as_deref(), kati.former_admin1.as_deref()),
+        (Some("ml.kati-cercle"), Some("ml.pre2023.koulikoro"))
     );
     let banconi = kb.places.iter().find(|p| p.names.get("en").iter().any(|n| n == "Banconi")).expect("Banconi");
     assert_eq!(banconi.kind, PlaceKind::Neighbourhood);

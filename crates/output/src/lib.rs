@@ -106,6 +106,10 @@ pub struct PlaceOut {
     pub lon: Option<f64>,
     /// Where the text names it.
     pub mentions: Vec<MentionOut>,
+    /// A place the knowledge base lacks, named after a place word (an addition): no coordinates;
+    /// `within` is the known unit the text locates it in, where its events are placed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub within: Option<String>,
 }
 
 /// An actor and its mentions.
@@ -338,6 +342,7 @@ pub fn record(
                     lat: p.lat,
                     lon: p.lon,
                     mentions,
+                    within: None,
                 });
             }
             Entity::Actor(i) => {
@@ -363,6 +368,42 @@ pub fn record(
             Entity::Outlet(i) => {
                 let o = &kb.outlets[i as usize];
                 record.outlets.push(OutletOut { id: o.id.clone(), name: o.name.clone(), mentions });
+            }
+        }
+    }
+    // A place's `name` is its Latin-script name: an unlisted place named in Arabic script has
+    // none to give, so it stays on its events (`unnamed_place`) rather than in `places`.
+    for unlisted in extraction.unlisted.iter().filter(|u| {
+        !chars
+            .get(u.span.start as usize..u.span.end as usize)
+            .unwrap_or(&[])
+            .iter()
+            .any(|c| marsad_text::fold::is_arabic_letter(*c))
+    }) {
+        let mention = MentionOut {
+            start: unlisted.span.start,
+            end: unlisted.span.end,
+            text: chars
+                .get(unlisted.span.start as usize..unlisted.span.end as usize)
+                .map(|s| s.iter().collect())
+                .unwrap_or_default(),
+            matched: None,
+            via: Some("place word"),
+        };
+        match record.places.iter_mut().find(|p| p.within.is_some() && p.name == mention.text) {
+            Some(known) => known.mentions.push(mention),
+            None => {
+                let unit = unlisted.within.map(|u| &kb.places[u as usize]);
+                record.places.push(PlaceOut {
+                    id: format!("unlisted.{}", record.places.iter().filter(|p| p.within.is_some()).count() + 1),
+                    name: mention.text.clone(),
+                    kind: if unlisted.level.is_some() { "region" } else { "town" },
+                    country: unit.and_then(|u| u.country.clone()),
+                    lat: None,
+                    lon: None,
+                    within: Some(unit.map_or_else(String::new, |u| u.id.clone())),
+                    mentions: vec![mention],
+                });
             }
         }
     }
