@@ -120,6 +120,11 @@ fn fit(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster, d: &Draft) -> Option<i32> {
         if !(types_agree_strictly(other, d) || same_own_place || d.anaphoric) {
             return None;
         }
+        // "X attacked Y; Y struck back": roles swapped are two incidents.
+        let swapped = |x: &Draft, y: &Draft| x.roles.actor1.is_some() && x.roles.actor1 == y.roles.actor2;
+        if swapped(other, d) && swapped(d, other) {
+            return None;
+        }
         // Two different doers, each named by a claim or an agent: two incidents.
         if let (Some(a), Some(b)) = (other.roles.actor1, d.roles.actor1) {
             let sure = CLAIMED_STRENGTH;
@@ -164,6 +169,15 @@ pub(crate) fn incidents(doc: &Doc<'_>, drafts: Vec<Draft>, trace: &mut Trace) ->
         .filter(|&i| !late(&drafts[i]))
         .chain((0..drafts.len()).filter(|&i| late(&drafts[i])))
         .collect();
+    // A reference with a place and date of its own ("they took place on Sunday in A, B and C")
+    // tells the incidents a summary announced ("three camps were attacked"): it stands for them.
+    let announced = |d: &Draft| {
+        d.reference
+            && d.own_place
+            && drafts
+                .iter()
+                .any(|s| s.summary && places_agree(doc, s.place, d.place) != Some(false) && dates_agree(s.date, d.date))
+    };
     let body_clusters =
         |clusters: &[Cluster]| clusters.iter().any(|c| c.drafts.iter().any(|&i| !drafts[i].zone.is_heading()));
     for i in order {
@@ -178,6 +192,13 @@ pub(crate) fn incidents(doc: &Doc<'_>, drafts: Vec<Draft>, trace: &mut Trace) ->
             let fitting = (from..clusters.len()).filter(|&k| fit_loosely(doc, &drafts, &clusters[k], d)).count();
             if fitting >= 2 || (best.is_none() && fitting == 1) {
                 cov_mark::hit!(summary_covered_by_single_incidents);
+                // Incidents told only by references take the summary's type and roles.
+                for k in from..clusters.len() {
+                    let only_references = clusters[k].drafts.iter().all(|&j| drafts[j].reference);
+                    if only_references && fit_loosely(doc, &drafts, &clusters[k], d) {
+                        clusters[k].drafts.push(i);
+                    }
+                }
                 trace.note(|| Note::Dropped { trigger: d.trigger, why: Dropped::Covered });
                 continue;
             }
@@ -190,6 +211,10 @@ pub(crate) fn incidents(doc: &Doc<'_>, drafts: Vec<Draft>, trace: &mut Trace) ->
             }
             None if d.zone.is_heading() && body_clusters(&clusters) => {
                 trace.note(|| Note::Dropped { trigger: d.trigger, why: Dropped::HeadlineAlone });
+            }
+            None if d.reference && announced(d) => {
+                cov_mark::hit!(reference_tells_what_a_summary_announced);
+                clusters.push(Cluster { drafts: vec![i] })
             }
             None if d.anaphoric && (d.reference || demonstrative(d)) => {
                 trace.note(|| Note::Dropped { trigger: d.trigger, why: Dropped::Dangling })
@@ -300,7 +325,9 @@ fn tolls(members: &[&Draft]) -> (Option<u64>, Vec<Claim>) {
     let mut by_source: Vec<(Option<Source>, u64, &Draft)> = Vec::new();
     // A headline's or a summary's toll counts only when nothing else gives one.
     let own = |d: &&&Draft| !d.zone.is_heading() && !d.summary;
-    let alone = !members.iter().any(|d| own(&d) && d.fatalities.is_some());
+    // A summary's total belongs to no single incident; a headline's toll counts when nothing else gives one.
+    let alone = !members.iter().any(|d| own(&d) && d.fatalities.is_some())
+        && (members.len() == 1 || !members.iter().any(|d| d.summary));
     for d in members.iter().filter(|d| own(d) || alone) {
         let Some(value) = d.fatalities else { continue };
         match by_source.iter_mut().find(|(s, _, _)| *s == d.source) {

@@ -261,6 +261,11 @@ fn draft(
     } else {
         !own_place && date.is_none() && fatalities.is_none() && roles.actor1.is_none()
     };
+    // An earlier incident recalled without a date of its own ("after the coup") is background.
+    if m.modality == Modality::Recalled && resolved.is_none() {
+        trace.note(|| Note::Dropped { trigger, why: trace::Dropped::Vague });
+        return Vec::new();
+    }
     let foiled = doc.any(List::Foiled, m.clause.clone());
     // A toll told for several listed places at once belongs to none of them.
     let fatalities = if place.places.len() > 1 { None } else { fatalities };

@@ -331,3 +331,21 @@ fn a_village_the_base_lacks_is_placed_at_the_unit_the_text_gives() {
     assert_eq!((place(e.place), e.geo_precision), (Some("ml.segou-region"), 2), "{found:?}");
     assert!(e.unknown_place.is_some());
 }
+
+#[test]
+fn places_told_after_a_summary_are_its_incidents() {
+    cov_mark::check!(reference_tells_what_a_summary_announced);
+    let text = "Trois attentats-suicides ont visé dimanche des camps militaires au centre du Mali. Ils se sont déroulés à Sévaré, Niono et Boni vers cinq heures du matin.";
+    let found = events(text, Some("2025-04-26"));
+    let places: Vec<Option<&str>> = found.iter().map(|e| place(e.place)).collect();
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(places.contains(&Some("ml.sevare")) && places.contains(&Some("ml.boni")), "{places:?}");
+    assert!(found.iter().all(|e| e.sub_event == SubEvent::SuicideBomb), "{found:?}");
+}
+
+#[test]
+fn a_strike_back_by_the_target_is_another_incident() {
+    let text = "Des jihadistes du JNIM ont attaqué un camp de l'armée malienne à Boni lundi. L'armée malienne a riposté par des frappes aériennes sur les positions du JNIM près de Boni.";
+    let found = events(text, Some("2025-04-29"));
+    assert_eq!(found.len(), 2, "{found:?}");
+}
