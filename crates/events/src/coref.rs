@@ -193,10 +193,10 @@ pub(crate) fn incidents(doc: &Doc<'_>, drafts: Vec<Draft>, trace: &mut Trace) ->
             if fitting >= 2 || (best.is_none() && fitting == 1) {
                 cov_mark::hit!(summary_covered_by_single_incidents);
                 // Incidents told only by references take the summary's type and roles.
-                for k in from..clusters.len() {
-                    let only_references = clusters[k].drafts.iter().all(|&j| drafts[j].reference);
-                    if only_references && fit_loosely(doc, &drafts, &clusters[k], d) {
-                        clusters[k].drafts.push(i);
+                for cluster in &mut clusters[from..] {
+                    let only_references = cluster.drafts.iter().all(|&j| drafts[j].reference);
+                    if only_references && fit_loosely(doc, &drafts, cluster, d) {
+                        cluster.drafts.push(i);
                     }
                 }
                 trace.note(|| Note::Dropped { trigger: d.trigger, why: Dropped::Covered });
