@@ -366,6 +366,11 @@ fn sub_event(doc: &Doc<'_>, m: &IncidentMention, roles: &Roles, fatalities: Opti
         _ => rule.sub_event,
     };
     match m.trigger.frame {
+        // A bombardment or an attack by a drone or an aircraft ("طائرة مسيرة ... قصفت").
+        Frame::Attack | Frame::Shelling | Frame::Clash if doc.any(List::Drones, m.clause.clone()) => {
+            cov_mark::hit!(an_attack_by_drone_is_an_air_strike);
+            sub = SubEvent::AirDroneStrike
+        }
         Frame::Protest if killed => sub = SubEvent::ExcessiveForce,
         Frame::Protest if m.others.iter().any(|t| matches!(t.frame, Frame::Arrest | Frame::Attack | Frame::Clash)) => {
             sub = SubEvent::ProtestWithIntervention

@@ -176,12 +176,16 @@ fn lead(found: &[Trigger]) -> Option<Trigger> {
         return Some(*t);
     }
     let incidents: Vec<&Trigger> = found.iter().filter(|t| !t.frame.is_consequence()).collect();
+    // Hostages freed: the release is the news, not the kidnapping it recalls.
     if let Some(release) = incidents.iter().find(|t| t.frame == Frame::Release) {
         if incidents.iter().any(|t| t.frame == Frame::Abduct) {
             return Some(**release);
         }
     }
-    incidents.first().copied().or_else(|| found.first()).copied()
+    // A base told beside a violent trigger is its target ("un poste avancé ... a été attaqué").
+    let violent = incidents.iter().any(|t| t.frame.is_violent());
+    let fresh = incidents.iter().find(|t| !(violent && t.frame == Frame::Base));
+    fresh.copied().or_else(|| found.first()).copied()
 }
 
 /// The modality that governs trigger `t` in `clause` (sentence tokens `sentence`).

@@ -349,3 +349,10 @@ fn a_strike_back_by_the_target_is_another_incident() {
     let found = events(text, Some("2025-04-29"));
     assert_eq!(found.len(), 2, "{found:?}");
 }
+
+#[test]
+fn an_attack_told_with_a_drone_is_an_air_strike() {
+    cov_mark::check!(an_attack_by_drone_is_an_air_strike);
+    let found = events("قالت مصادر محلية إن طائرة مسيرة قصفت أمس موقعا قرب ليري.", Some("2025-10-11"));
+    assert_eq!(found.first().map(|e| e.sub_event), Some(SubEvent::AirDroneStrike), "{found:?}");
+}

@@ -306,6 +306,8 @@ named_enum! {
         Demonstratives = "demonstratives",
         /// Nouns that point back to an incident already told (the operation, l'incident).
         EventAnaphors = "event-anaphors",
+        /// Drones and aircraft: an attack told with them is an air/drone strike.
+        Drones = "drones",
         /// Words for "the country" that point to the story's country (البلاد, le pays).
         CountryAnaphors = "country-anaphors",
         /// Words that join the members of a list.
