@@ -341,6 +341,13 @@ fn measure_at_home(
     }
 }
 
+/// A drone or an aircraft right before the trigger or as its instrument right after it.
+fn drone_near(doc: &Doc<'_>, m: &IncidentMention) -> bool {
+    let t = &m.trigger;
+    let window = t.first.saturating_sub(4).max(m.clause.start)..(t.last + 4).min(m.clause.end);
+    doc.any(List::Drones, window)
+}
+
 /// The trigger word carries or follows a definite article (الهجوم, l'attaque, the attack).
 fn definite(doc: &Doc<'_>, trigger: usize) -> bool {
     let word = doc.tokens.folded(trigger);
@@ -367,7 +374,7 @@ fn sub_event(doc: &Doc<'_>, m: &IncidentMention, roles: &Roles, fatalities: Opti
     };
     match m.trigger.frame {
         // A bombardment or an attack by a drone or an aircraft ("طائرة مسيرة ... قصفت").
-        Frame::Attack | Frame::Shelling | Frame::Clash if doc.any(List::Drones, m.clause.clone()) => {
+        Frame::Attack | Frame::Shelling | Frame::Clash if drone_near(doc, m) => {
             cov_mark::hit!(an_attack_by_drone_is_an_air_strike);
             sub = SubEvent::AirDroneStrike
         }
