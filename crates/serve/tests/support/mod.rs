@@ -43,17 +43,31 @@ pub struct Setup {
     pub samples: bool,
     /// How often `/api/live` looks for changes.
     pub live_poll: Duration,
+    /// How long a POST waits for another writer's lock (None: the server's default).
+    pub lock_wait: Option<Duration>,
 }
 
 impl Setup {
     /// A writing server with the samples stored.
     pub fn with_samples() -> Setup {
-        Setup { token: Some(TOKEN), max_body_bytes: None, samples: true, live_poll: Duration::from_millis(100) }
+        Setup {
+            token: Some(TOKEN),
+            max_body_bytes: None,
+            samples: true,
+            live_poll: Duration::from_millis(100),
+            lock_wait: None,
+        }
     }
 
     /// A server without a token over an empty store.
     pub fn read_only() -> Setup {
-        Setup { token: None, max_body_bytes: None, samples: false, live_poll: Duration::from_millis(100) }
+        Setup {
+            token: None,
+            max_body_bytes: None,
+            samples: false,
+            live_poll: Duration::from_millis(100),
+            lock_wait: None,
+        }
     }
 }
 
@@ -124,6 +138,9 @@ pub fn start(setup: Setup) -> Server {
         config.max_body_bytes = max;
     }
     config.live_poll = setup.live_poll;
+    if let Some(wait) = setup.lock_wait {
+        config.lock_wait = wait;
+    }
     let (sender, receiver) = std::sync::mpsc::channel::<Result<std::net::SocketAddr, String>>();
     std::thread::Builder::new()
         .name("marsad-serve-test".to_string())
