@@ -71,7 +71,16 @@ fn check_index(store: &SqliteStore, dir: &Path) -> Result<bool> {
         return Ok(false);
     }
     let indexed = index.doc_ids().context("reading the index's document ids")?;
-    let stored = store.document_ids().context("listing the store's documents")?;
+    let stored = match store.document_ids() {
+        Ok(stored) => stored,
+        Err(error) => {
+            println!(
+                "index {}: cannot be compared with the store, whose documents cannot be read ({error})",
+                dir.display()
+            );
+            return Ok(false);
+        }
+    };
     let missing: Vec<i64> = stored.iter().copied().filter(|id| indexed.binary_search(id).is_err()).collect();
     let mut extra: Vec<i64> = indexed.iter().copied().filter(|id| stored.binary_search(id).is_err()).collect();
     let doubled = indexed.windows(2).filter(|w| w[0] == w[1]).count();

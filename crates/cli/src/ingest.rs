@@ -87,6 +87,8 @@ fn ingest(args: Args, show_events: bool) -> Result<bool> {
         return Err(anyhow!("nothing to ingest: give files, directories or `-`, or --samples"));
     }
     let writer = open_writer(&args.db, kb, args.index_commit)?;
+    // The other reading options keep their defaults, whatever options `read` grows.
+    #[allow(clippy::needless_update)]
     let options = ReadOptions { max_bytes: args.max_bytes, ..ReadOptions::default() };
     let (inputs, input_errors) = expand_inputs(&args.paths);
     let mut report = Report::default();

@@ -41,7 +41,7 @@ fn eight_clients_posting_beside_an_ingest_lose_nothing_and_get_no_5xx() {
             .map(|client| {
                 let server = &server;
                 scope.spawn(move || {
-                    let mut rng = Rng(0x2545_f491_4f6c_dd1d ^ (client as u64 + 1) * 0x1000_0001);
+                    let mut rng = Rng(0x2545_f491_4f6c_dd1d ^ ((client as u64 + 1) * 0x1000_0001));
                     (0..POSTS_PER_CLIENT)
                         .map(|n| {
                             let document = report(&mut rng, &format!("posted{client}x{n}"));

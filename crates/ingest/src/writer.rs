@@ -215,7 +215,8 @@ impl Writer {
                 reason: "SQLite could open it only for reading".into(),
             });
         }
-        let problems = store.quick_check()?;
+        // A check SQLite cannot even finish ("database disk image is malformed") is damage too.
+        let problems = store.quick_check().unwrap_or_else(|error| vec![error.to_string()]);
         if !problems.is_empty() {
             let detail = format!("quick_check: {}", problems.iter().take(3).cloned().collect::<Vec<_>>().join("; "));
             return Err(WriteError::Damaged { path: db.display().to_string(), detail });

@@ -6,7 +6,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use tantivy::collector::TopDocs;
-use tantivy::directory::{Directory, MmapDirectory, INDEX_WRITER_LOCK};
+use tantivy::directory::error::{DeleteError, LockError, OpenReadError, OpenWriteError};
+use tantivy::directory::{
+    Directory, DirectoryLock, FileHandle, Lock, MmapDirectory, WatchCallback, WatchHandle, WritePtr, INDEX_WRITER_LOCK,
+};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
 use tantivy::schema::{Schema, Term, Value};
 use tantivy::{DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument};
@@ -97,9 +100,29 @@ impl SearchIndex {
     pub fn open_read_only(dir: &Path) -> Result<SearchIndex, SearchError> {
         let (index, fields, location) = SearchIndex::open_dir(dir)?;
         index.tokenizers().register(TOKENIZER, MarsadTokenizer::default());
+        let reader = match index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into() {
+            Ok(reader) => reader,
+            // Readers take a lock file too, which cannot be opened on a read-only file system.
+            Err(tantivy::TantivyError::LockFailure(LockError::IoError(io), _))
+                if io.kind() == std::io::ErrorKind::ReadOnlyFilesystem =>
+            {
+                return SearchIndex::open_on_read_only_media(dir, fields, location);
+            }
+            Err(e) => return Err(SearchError::tantivy(&location, "opening the index reader", e)),
+        };
+        Ok(SearchIndex { index, writer: None, reader, fields, location })
+    }
+
+    /// The index on a read-only file system: nothing can change its files there, so its
+    /// locks (which need a writable lock file) are not needed.
+    fn open_on_read_only_media(dir: &Path, fields: Fields, location: String) -> Result<SearchIndex, SearchError> {
+        let directory = MmapDirectory::open(dir).map_err(|e| directory_error(dir, "opening the index directory", e))?;
+        let index = Index::open(ReadOnlyMedia(directory))
+            .map_err(|e| SearchError::tantivy(&location, "opening the index", e))?;
+        index.tokenizers().register(TOKENIZER, MarsadTokenizer::default());
         let reader = index
             .reader_builder()
-            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .reload_policy(ReloadPolicy::Manual)
             .try_into()
             .map_err(|e| SearchError::tantivy(&location, "opening the index reader", e))?;
         Ok(SearchIndex { index, writer: None, reader, fields, location })
@@ -473,6 +496,49 @@ impl SearchIndex {
     /// The schema this crate writes (for tools that inspect an index).
     pub fn schema(&self) -> Schema {
         self.index.schema()
+    }
+}
+
+/// An index directory on a read-only file system: reads go to the directory, locks are
+/// granted without a lock file (nobody can change the files there), writes fail as they would.
+#[derive(Debug, Clone)]
+struct ReadOnlyMedia(MmapDirectory);
+
+impl Directory for ReadOnlyMedia {
+    fn get_file_handle(&self, path: &Path) -> Result<std::sync::Arc<dyn FileHandle>, OpenReadError> {
+        self.0.get_file_handle(path)
+    }
+
+    fn delete(&self, path: &Path) -> Result<(), DeleteError> {
+        self.0.delete(path)
+    }
+
+    fn exists(&self, path: &Path) -> Result<bool, OpenReadError> {
+        self.0.exists(path)
+    }
+
+    fn open_write(&self, path: &Path) -> Result<WritePtr, OpenWriteError> {
+        self.0.open_write(path)
+    }
+
+    fn atomic_read(&self, path: &Path) -> Result<Vec<u8>, OpenReadError> {
+        self.0.atomic_read(path)
+    }
+
+    fn atomic_write(&self, path: &Path, data: &[u8]) -> std::io::Result<()> {
+        self.0.atomic_write(path, data)
+    }
+
+    fn sync_directory(&self) -> std::io::Result<()> {
+        self.0.sync_directory()
+    }
+
+    fn acquire_lock(&self, _lock: &Lock) -> Result<DirectoryLock, LockError> {
+        Ok(DirectoryLock::from(Box::new(())))
+    }
+
+    fn watch(&self, watch_callback: WatchCallback) -> tantivy::Result<WatchHandle> {
+        self.0.watch(watch_callback)
     }
 }
 

@@ -185,7 +185,7 @@ impl App {
             Ok(problems) => {
                 Some(format!("{}: the store is damaged (quick_check: {})", db.display(), problems.join("; ")))
             }
-            Err(error) => Some(format!("{}: the store could not be checked: {error}", db.display())),
+            Err(error) => Some(format!("{}: the store is damaged or unreadable ({error})", db.display())),
         }
     }
 

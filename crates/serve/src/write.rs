@@ -120,21 +120,23 @@ pub async fn post_documents(
         return Err(ApiError::Unavailable(refusal.clone()));
     }
     let shared = app.shared.clone();
-    let (stored, errors) = tokio::task::spawn_blocking(move || store(&shared, &name, &bytes, format))
+    let Written { outcomes, errors } = tokio::task::spawn_blocking(move || store(&shared, &name, &bytes, format))
         .await
         .map_err(|error| ApiError::Internal(format!("the writing task failed: {error}")))??;
-    let results = app.read(move |_, store| results(store, &stored)).await?;
+    let results = app.read(move |_, store| results(store, &outcomes)).await?;
     Ok((StatusCode::CREATED, Json(json!({"results": results, "errors": errors}))))
+}
+
+/// What a request's body gave: each readable document's key and outcome, and the errors of
+/// the unreadable ones.
+struct Written {
+    outcomes: Vec<(String, Outcome)>,
+    errors: Vec<Value>,
 }
 
 /// Read, analyse, and store through the writing task; answers once searchable. Returns what
 /// happened to each document and the inputs that could not be read.
-fn store(
-    shared: &crate::Shared,
-    name: &str,
-    bytes: &[u8],
-    format: Format,
-) -> Result<(Vec<(String, Outcome)>, Vec<Value>), ApiError> {
+fn store(shared: &crate::Shared, name: &str, bytes: &[u8], format: Format) -> Result<Written, ApiError> {
     let options = ReadOptions { max_bytes: shared.config.max_body_bytes as u64 };
     let mut documents = Vec::new();
     let mut errors = Vec::new();
@@ -171,7 +173,7 @@ fn store(
     if let Some(search) = &shared.search {
         search.reload()?;
     }
-    Ok((keys.into_iter().zip(outcomes).collect(), errors))
+    Ok(Written { outcomes: keys.into_iter().zip(outcomes).collect(), errors })
 }
 
 /// Each document's status, id and events.
