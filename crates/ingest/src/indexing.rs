@@ -17,7 +17,7 @@
 use std::path::{Path, PathBuf};
 
 use marsad_search::{IndexDoc, SearchError, SearchIndex};
-use marsad_store::{DocId, SqliteStore, Store, StoreError};
+use marsad_store::{DocId, SqliteStore, StoreError};
 
 /// Documents added to the index between two commits while reconciling or rebuilding.
 const RECONCILE_COMMIT_DOCUMENTS: usize = 20_000;
@@ -216,88 +216,6 @@ fn differences(stored: &[DocId], indexed: &[DocId]) -> (Vec<DocId>, Vec<DocId>) 
     (missing, extra)
 }
 
-/// The index as found beside its store, before any writer touches it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum IndexCheck {
-    /// It holds as many documents as the store and caught up with its last change.
-    Sound {
-        /// Documents it holds.
-        documents: u64,
-    },
-    /// The store changed after the index's last commit (a writer crashed between them, or is
-    /// between them now): a writer reconciles it.
-    Behind {
-        /// The store's highest document id when the index last caught up.
-        marker: DocId,
-        /// The store's highest document id now.
-        newest: DocId,
-    },
-    /// It caught up, yet holds another number of documents than the store.
-    Mismatch {
-        /// Documents the index holds.
-        indexed: u64,
-        /// Documents the store holds.
-        stored: u64,
-    },
-    /// There is no index (never built, or its `meta.json` is gone).
-    Missing {
-        /// Why it counts as missing.
-        reason: String,
-    },
-    /// The index cannot be opened or read (files deleted or damaged, an old schema).
-    Unreadable {
-        /// The error met.
-        reason: String,
-    },
-}
-
-impl IndexCheck {
-    /// One line for people.
-    pub fn describe(&self) -> String {
-        match self {
-            IndexCheck::Sound { documents } => format!("sound, {documents} document(s)"),
-            IndexCheck::Behind { marker, newest } => format!(
-                "behind the store (it caught up to document {marker}, the store's newest is {newest}): a writer adds what is missing"
-            ),
-            IndexCheck::Mismatch { indexed, stored } => {
-                format!("holds {indexed} document(s), the store {stored}")
-            }
-            IndexCheck::Missing { reason } | IndexCheck::Unreadable { reason } => reason.clone(),
-        }
-    }
-}
-
-/// Check the index in `dir` against `store` cheaply: it opens and reads, its count, its
-/// marker. Fails only when the store cannot be read or the index was written by a newer
-/// marsad (which no writer may touch).
-pub fn check(store: &SqliteStore, dir: &Path) -> Result<IndexCheck, IndexSyncError> {
-    let newest = store.max_document_id()?;
-    let index = match SearchIndex::open_read_only(dir) {
-        Ok(index) => index,
-        Err(SearchError::Missing { path, was_index }) => {
-            let reason = if was_index {
-                format!("the search index {} is damaged: its meta.json is gone", path.display())
-            } else {
-                format!("there is no search index at {}", path.display())
-            };
-            return Ok(IndexCheck::Missing { reason });
-        }
-        Err(error) if error.is_newer_schema() => return Err(error.into()),
-        Err(error) => return Ok(IndexCheck::Unreadable { reason: error.to_string() }),
-    };
-    let marker = indexed_through(dir);
-    if marker < newest {
-        return Ok(IndexCheck::Behind { marker, newest });
-    }
-    let stored = store.counts()?.documents;
-    let indexed = index.len();
-    Ok(if indexed == stored {
-        IndexCheck::Sound { documents: stored }
-    } else {
-        IndexCheck::Mismatch { indexed, stored }
-    })
-}
-
 /// The state of the index as a running server reports it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IndexState {
@@ -327,7 +245,7 @@ pub fn assess(stored: u64, indexed: Option<u64>, dir: &Path) -> IndexState {
             "the index holds {indexed} document(s), the store {stored}: process {pid} is indexing what it stored"
         )),
         None => IndexState::Degraded(format!(
-            "the index holds {indexed} document(s), the store {stored}, and no writer is at work: the next writer (marsad ingest, or a server with a token) repairs it, or run `marsad reindex`"
+            "the index holds {indexed} document(s), the store {stored}, and no writer is at work: `marsad reindex` rebuilds it (writers also reconcile it when they start)"
         )),
     }
 }

@@ -437,7 +437,7 @@ impl Task {
         }
         let mut repairs = 0;
         let index = loop {
-            match SearchIndex::open_writer(&self.dir) {
+            match SearchIndex::open_writer_with_heap(&self.dir, marsad_search::index::SMALL_WRITER_HEAP_BYTES) {
                 Ok(index) => break index,
                 Err(error) if error.is_locked() => {
                     if !self.wait_for_lock(jobs) {
@@ -640,12 +640,17 @@ impl Task {
             return Ok(());
         }
         let store = self.ingestor.store();
-        let committed = session
-            .index
-            .commit()
-            .map_err(IndexSyncError::from)
-            .and_then(|()| indexing::mark_indexed(&self.dir, store.max_document_id()?))
-            .and_then(|()| indexing::end_turn(&self.dir));
+        // Nothing new stored (duplicates only): the index and its marker are still right.
+        let committed = if session.uncommitted == 0 {
+            indexing::end_turn(&self.dir)
+        } else {
+            session
+                .index
+                .commit()
+                .map_err(IndexSyncError::from)
+                .and_then(|()| indexing::mark_indexed(&self.dir, store.max_document_id()?))
+                .and_then(|()| indexing::end_turn(&self.dir))
+        };
         match committed {
             Ok(()) => {
                 session.uncommitted = 0;

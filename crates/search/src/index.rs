@@ -20,8 +20,14 @@ use crate::schema::{self, filter_key, parse_day, Fields, SCHEMA_VERSION, UNKNOWN
 use crate::snippet::snippet;
 use crate::{Hit, IndexDoc, SearchError, SearchQuery};
 
-/// Heap of the index writer, in bytes.
+/// Heap of the index writer, in bytes (bulk building: fewer, larger segments).
 pub const WRITER_HEAP_BYTES: usize = 50_000_000;
+
+/// Heap of a writer that commits often (a few documents to a few hundred per commit): tantivy
+/// sizes each new segment's term table from the heap (a third of it, at most 2^19 buckets)
+/// and allocates, zeroes and walks the whole table at every commit, which dominated the cost
+/// of a small commit with the 50 MB heap. 16 MB is just above tantivy's minimum.
+pub const SMALL_WRITER_HEAP_BYTES: usize = 16_000_000;
 
 /// What [`SearchIndex::repair`] found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,8 +96,14 @@ impl SearchIndex {
     /// when another writer holds the lock, and [`SearchError::LockUnavailable`] when the lock
     /// cannot be taken at all (a read-only directory).
     pub fn open_writer(dir: &Path) -> Result<SearchIndex, SearchError> {
+        SearchIndex::open_writer_with_heap(dir, WRITER_HEAP_BYTES)
+    }
+
+    /// [`SearchIndex::open_writer`] with a writer heap of `heap_bytes` (see
+    /// [`SMALL_WRITER_HEAP_BYTES`]).
+    pub fn open_writer_with_heap(dir: &Path, heap_bytes: usize) -> Result<SearchIndex, SearchError> {
         let (index, fields, location) = SearchIndex::open_dir(dir)?;
-        SearchIndex::with_index(index, fields, location)
+        SearchIndex::with_index(index, fields, location, heap_bytes)
     }
 
     /// Open the index in `dir` for searching only, following the commits of whichever process
@@ -216,13 +228,18 @@ impl SearchIndex {
     /// A new, empty index held in memory (for tests and one-off searches).
     pub fn in_memory() -> Result<SearchIndex, SearchError> {
         let (schema, fields) = schema::build();
-        SearchIndex::with_index(Index::create_in_ram(schema), fields, "in-memory".to_string())
+        SearchIndex::with_index(Index::create_in_ram(schema), fields, "in-memory".to_string(), WRITER_HEAP_BYTES)
     }
 
-    fn with_index(index: Index, fields: Fields, location: String) -> Result<SearchIndex, SearchError> {
+    fn with_index(
+        index: Index,
+        fields: Fields,
+        location: String,
+        heap_bytes: usize,
+    ) -> Result<SearchIndex, SearchError> {
         index.tokenizers().register(TOKENIZER, MarsadTokenizer::default());
         let writer: IndexWriter = index
-            .writer_with_num_threads(1, WRITER_HEAP_BYTES)
+            .writer_with_num_threads(1, heap_bytes)
             .map_err(|e| SearchError::tantivy(&location, "opening the index writer", e))?;
         // A writer killed mid-commit leaves files no commit refers to; the next one would try
         // to create files of the same names. Remove them first (this holds the lock).

@@ -12,16 +12,14 @@ use crate::Shared;
 impl Shared {
     /// The health report, read through `store` (a reader connection).
     pub(crate) fn health(&self, store: &SqliteStore) -> Result<Value, ApiError> {
-        let mut counts = store.counts()?;
-        let mut indexed = self.search.as_ref().map(|search| search.len());
-        if let (Some(search), Some(n)) = (&self.search, indexed) {
-            // The reader follows commits with a delay: look again before calling it a mismatch.
-            if n != counts.documents {
-                search.reload()?;
-                indexed = Some(search.len());
-                counts = store.counts()?;
-            }
-        }
+        // The store first: a writer commits it before the index, so an index read after it has
+        // had the most time to catch up. The reader follows commits with a delay: look at the
+        // latest one (a reload that fails keeps the last searcher, whose count searches see).
+        let counts = store.counts()?;
+        let indexed = self.search.as_ref().map(|search| {
+            let _ = search.reload();
+            search.len()
+        });
         let state = assess(counts.documents, indexed, &self.index_dir);
         let mut reasons = self.problems.clone();
         let index = match &state {

@@ -169,9 +169,10 @@ fn store(shared: &crate::Shared, name: &str, bytes: &[u8], format: Format) -> Re
     let keys: Vec<String> = analysed.iter().map(|a| a.document.key.clone()).collect();
     let writer = shared.writer.as_ref().ok_or(ApiError::WritingDisabled)?;
     let outcomes = writer.write(analysed, true).map_err(write_error)?;
-    // Read your writes: searches see the documents as soon as this answer arrives.
-    if let Some(search) = &shared.search {
-        search.reload()?;
+    // Read your writes: searches see the documents as soon as this answer arrives. They are
+    // stored and indexed already: a reader that fails to reload now follows the next commit.
+    if let Some(Err(error)) = shared.search.as_ref().map(|search| search.reload()) {
+        eprintln!("marsad: the documents are stored and indexed, but the server's searches see them later: {error}");
     }
     Ok(Written { outcomes: keys.into_iter().zip(outcomes).collect(), errors })
 }

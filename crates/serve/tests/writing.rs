@@ -107,3 +107,23 @@ fn concurrent_posts_queue_on_the_one_writer_and_all_land_in_store_and_index() {
     let hits = server.get_json("/api/search?q=qzv5x4");
     assert_eq!(hits["hits"].as_array().map(Vec::len), Some(1), "{hits}");
 }
+
+#[test]
+fn health_is_degraded_and_says_why_when_the_index_falls_out_of_step_with_no_writer_at_work() {
+    let server = start(Setup::with_samples());
+    let health = server.get_json("/api/health");
+    assert_eq!((health["status"].as_str(), health["index"].as_str()), (Some("ok"), Some("ok")), "{health}");
+    assert!(health.get("reasons").is_none(), "{health}");
+    // Someone removes an entry behind the server's back (a damaged index, in effect).
+    let mut other_writer = take_lock(&server);
+    let victim = other_writer.doc_ids().expect("ids")[0];
+    other_writer.delete(victim).expect("delete");
+    other_writer.commit().expect("commit");
+    other_writer.close().expect("close");
+    let health = server.get_json("/api/health");
+    assert_eq!((health["status"].as_str(), health["index"].as_str()), (Some("degraded"), Some("degraded")), "{health}");
+    assert_eq!(health["indexed_documents"].as_u64(), health["documents"].as_u64().map(|n| n - 1), "{health}");
+    let reasons = health["reasons"].to_string();
+    assert!(reasons.contains("no writer is at work") && reasons.contains("marsad reindex"), "{reasons}");
+    assert_eq!(health["writable"], true, "{health}");
+}
