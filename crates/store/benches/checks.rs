@@ -1,6 +1,7 @@
 //! Cost of the store's checks on one file: `quick_check` (run by every writer when it opens
 //! the store: `marsad ingest`, `marsad reindex`, `marsad serve`) and `integrity_check`
-//! (`marsad check`). Both read the whole file; the figures are with the file in the page cache.
+//! (`marsad check`), each on the connection its caller uses. Both read the whole file; the
+//! figures are with the file in the page cache.
 //!
 //! ```sh
 //! MARSAD_CHECK_STORE=/tmp/marsad-load/100k.db cargo bench -p marsad-store --bench checks
@@ -19,11 +20,18 @@ fn main() {
     divan::main();
 }
 
-/// The store to check, and the temporary directory that holds it when generated.
-fn store() -> (SqliteStore, Option<tempfile::TempDir>) {
+/// The store to check (opened for writing, as a writer does, or read-only, as `marsad check`
+/// does), and the temporary directory that holds it when generated.
+fn store(writing: bool) -> (SqliteStore, Option<tempfile::TempDir>) {
+    let reopen = |path: &std::path::Path| {
+        if writing {
+            open(path).expect("open the store")
+        } else {
+            SqliteStore::open_read_only(path).expect("open the store")
+        }
+    };
     if let Some(path) = std::env::var_os("MARSAD_CHECK_STORE").map(PathBuf::from) {
-        let store = SqliteStore::open_read_only(&path).expect("open MARSAD_CHECK_STORE");
-        return (store, None);
+        return (reopen(&path), None);
     }
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("checks.db");
@@ -48,12 +56,12 @@ fn store() -> (SqliteStore, Option<tempfile::TempDir>) {
     }
     store.commit().expect("commit");
     drop(store);
-    (SqliteStore::open_read_only(&path).expect("reopen"), Some(dir))
+    (reopen(&path), Some(dir))
 }
 
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn quick_check(bencher: Bencher) {
-    let (store, _dir) = store();
+    let (store, _dir) = store(true);
     let size = std::fs::metadata(store.path()).map(|m| m.len()).unwrap_or(0);
     eprintln!("quick_check of {} ({:.0} MB)", store.path(), size as f64 / 1e6);
     bencher.bench_local(|| assert!(store.quick_check().expect("quick_check").is_empty()));
@@ -61,6 +69,6 @@ fn quick_check(bencher: Bencher) {
 
 #[divan::bench(sample_count = 3, sample_size = 1)]
 fn integrity_check(bencher: Bencher) {
-    let (store, _dir) = store();
+    let (store, _dir) = store(false);
     bencher.bench_local(|| assert!(store.integrity_check().expect("integrity_check").is_empty()));
 }
