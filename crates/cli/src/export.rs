@@ -3,7 +3,7 @@
 use crate::extract::load_kb;
 use anyhow::{anyhow, Context, Result};
 use marsad_kb::KnowledgeBase;
-use marsad_store::{EventFilter, SqliteStore, Store};
+use marsad_store::{EventFilter, SqliteStore};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -96,7 +96,13 @@ pub struct Args {
 pub fn run(args: Args) -> Result<bool> {
     let kb = load_kb(None)?;
     let store = SqliteStore::open(&args.db).with_context(|| format!("opening the store {}", args.db.display()))?;
-    let events = store.events(&args.filters.to_event_filter(&kb)?).context("reading events")?;
+    // A damaged row costs only its event: it is named on stderr and the rest is exported.
+    let mut unreadable = 0usize;
+    let events = marsad_export::read_events(&store, &args.filters.to_event_filter(&kb)?, |id, error| {
+        unreadable += 1;
+        eprintln!("marsad: event {id} cannot be read ({error}); left out of the export");
+    })
+    .context("listing events")?;
     let mut out: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
@@ -115,5 +121,11 @@ pub fn run(args: Args) -> Result<bool> {
     }
     out.flush().context("writing the export")?;
     eprintln!("marsad: exported {} event(s)", events.len());
-    Ok(true)
+    if unreadable > 0 {
+        eprintln!(
+            "marsad: {unreadable} event(s) could not be read and were left out: the store is damaged (`marsad check --db {}`)",
+            args.db.display()
+        );
+    }
+    Ok(unreadable == 0)
 }

@@ -4,15 +4,13 @@ use crate::extract::load_kb;
 use crate::samples::{SAMPLES, SAMPLES_NAME};
 use anyhow::{anyhow, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
-use marsad_ingest::{analyse, DocumentInput, Ingestor, Outcome, Report};
+use marsad_ingest::writer::{Writer, WriterOptions};
+use marsad_ingest::{analyse, DocumentInput, Report};
 use marsad_read::{expand_inputs, read_bytes, read_path, Document, Format, ReadError, ReadOptions};
 use marsad_store::{SqliteStore, Store};
 use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::path::PathBuf;
-
-/// Documents indexed between two commits of the search index.
-const INDEX_COMMIT_DOCUMENTS: usize = 256;
 
 /// Arguments of `marsad ingest`.
 #[derive(clap::Args, Debug)]
@@ -34,6 +32,10 @@ pub struct Args {
     /// Largest input file to read, in bytes.
     #[arg(long, default_value_t = 20 * 1024 * 1024)]
     max_bytes: u64,
+    /// Documents stored between two commits of the search index (a crash loses none: the
+    /// next run indexes what the store holds and the index lacks).
+    #[arg(long, default_value_t = 256)]
+    index_commit: usize,
 }
 
 fn input_of(document: Document) -> DocumentInput {
@@ -62,27 +64,32 @@ pub fn ingest_samples(db: &std::path::Path) -> Result<()> {
         kb: None,
         batch: 64,
         max_bytes: ReadOptions::default().max_bytes,
+        index_commit: 256,
     };
     ingest(args, false).map(|_| ())
 }
 
+/// The writing task for `db`, with its notes on stderr and the index checked (and repaired)
+/// before anything is written.
+pub fn open_writer(db: &std::path::Path, kb: &'static marsad_kb::KnowledgeBase, commit_every: usize) -> Result<Writer> {
+    let options =
+        WriterOptions { commit_every: commit_every.max(1), ..WriterOptions::new(|note| eprintln!("marsad: {note}")) };
+    let writer = Writer::open(db, kb, options)?;
+    writer.sync()?;
+    Ok(writer)
+}
+
 /// Store the inputs; print the stored events when `show_events`.
 fn ingest(args: Args, show_events: bool) -> Result<bool> {
-    let kb = load_kb(args.kb.as_ref()).context("loading the knowledge base")?;
+    let kb: &'static marsad_kb::KnowledgeBase =
+        Box::leak(Box::new(load_kb(args.kb.as_ref()).context("loading the knowledge base")?));
     if args.paths.is_empty() && !args.samples {
         return Err(anyhow!("nothing to ingest: give files, directories or `-`, or --samples"));
     }
-    let store = SqliteStore::open(&args.db).with_context(|| format!("opening the store {}", args.db.display()))?;
-    let index_dir = marsad_ingest::indexing::index_dir(&args.db);
-    let mut index = marsad_search::SearchIndex::open_or_create(&index_dir)
-        .with_context(|| format!("opening the index {}", index_dir.display()))?;
-    // A crash between the store's and the index's commit left documents unindexed: add them.
-    let repaired = marsad_ingest::indexing::catch_up(&store, &mut index, &index_dir)?;
-    if repaired > 0 {
-        eprintln!("marsad: indexed {repaired} stored document(s) the index was missing");
-    }
-    let mut ingestor = Ingestor::new(&kb, store);
-    let options = ReadOptions { max_bytes: args.max_bytes };
+    let writer = open_writer(&args.db, kb, args.index_commit)?;
+    // The other reading options keep their defaults, whatever options `read` grows.
+    #[allow(clippy::needless_update)]
+    let options = ReadOptions { max_bytes: args.max_bytes, ..ReadOptions::default() };
     let (inputs, input_errors) = expand_inputs(&args.paths);
     let mut report = Report::default();
     for error in &input_errors {
@@ -101,13 +108,11 @@ fn ingest(args: Args, show_events: bool) -> Result<bool> {
         None
     };
     let started = std::time::Instant::now();
-    let mut stored_ids = Vec::new();
-    let mut uncommitted = 0usize;
     let batch_size = args.batch.max(1);
     // Reading and analysis of the next batch run while this one is written: a producer feeds a
-    // bounded channel; the writer stores batches strictly in input order.
+    // bounded channel; the writing task stores batches strictly in input order, one
+    // transaction each, and commits the index every few hundred documents.
     let (sender, receiver) = std::sync::mpsc::sync_channel::<(usize, Vec<marsad_ingest::Analysed>, Vec<String>)>(2);
-    let kb_ref = &kb;
     let options_ref = &options;
     let samples = args.samples;
     let inputs_ref = &inputs;
@@ -139,7 +144,7 @@ fn ingest(args: Args, show_events: bool) -> Result<bool> {
                         Err(error) => errors.push(error.to_string()),
                     }
                 }
-                let analysed: Vec<_> = documents.into_par_iter().map(|d| analyse(kb_ref, d)).collect();
+                let analysed: Vec<_> = documents.into_par_iter().map(|d| analyse(kb, d)).collect();
                 if sender.send((count, analysed, errors)).is_err() {
                     break; // the writer stopped on an error
                 }
@@ -154,36 +159,8 @@ fn ingest(args: Args, show_events: bool) -> Result<bool> {
                 }
             }
             // One transaction per batch: a crash keeps whole batches only.
-            ingestor.store_mut().begin().context("starting a batch")?;
-            let mut entries = Vec::new();
-            for item in &analysed {
-                let outcome =
-                    ingestor.ingest(item).with_context(|| format!("storing document {}", item.document.key))?;
-                if let Outcome::Stored { doc_id, replaced, .. } = &outcome {
-                    stored_ids.push(*doc_id);
-                    let mut entry = item.index.clone();
-                    entry.doc_id = *doc_id;
-                    entries.push((entry, *replaced));
-                }
+            for outcome in writer.write(analysed, false).context("storing a batch")? {
                 report.add(&outcome);
-            }
-            ingestor.store_mut().commit().context("committing a batch")?;
-            // Then the index, then its marker.
-            for (entry, replaced) in &entries {
-                if let Some(old) = replaced {
-                    index.delete(*old).context("removing a replaced document from the index")?;
-                }
-                index.add(entry).context("indexing")?;
-            }
-            // The index commits every INDEX_COMMIT_DOCUMENTS documents (and at the end); the marker
-            // follows each commit, and a run after a crash re-adds what lies above it.
-            uncommitted += entries.len();
-            if uncommitted >= INDEX_COMMIT_DOCUMENTS {
-                if let Some(last) = stored_ids.last() {
-                    index.commit().context("committing the index")?;
-                    marsad_ingest::indexing::mark_indexed(&index_dir, *last)?;
-                }
-                uncommitted = 0;
             }
             let rate = report.read as f64 / started.elapsed().as_secs_f64().max(1e-6);
             let message = format!(
@@ -198,19 +175,16 @@ fn ingest(args: Args, show_events: bool) -> Result<bool> {
                 None => eprintln!("marsad: {message}"),
             }
         }
-        if uncommitted > 0 {
-            if let Some(last) = stored_ids.last() {
-                index.commit().context("committing the index")?;
-                marsad_ingest::indexing::mark_indexed(&index_dir, *last)?;
-            }
-        }
         Ok(())
     });
     outcome?;
+    // Commit the index, wait for its merges, let its lock go.
+    writer.close().context("finishing the index")?;
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    let counts = ingestor.store().counts().context("counting the store")?;
+    let store = SqliteStore::open(&args.db).with_context(|| format!("opening the store {}", args.db.display()))?;
+    let counts = store.counts().context("counting the store")?;
     let seconds = started.elapsed().as_secs_f64();
     eprintln!(
         "marsad: read {} · new {} · duplicates {} · near-duplicates {} · replaced {} · failed {} · events new {} · merged {} · {:.1} s ({:.0} documents/s)",
@@ -225,9 +199,9 @@ fn ingest(args: Args, show_events: bool) -> Result<bool> {
         counts.sources
     );
     if show_events {
-        let events = ingestor.store().events(&marsad_store::EventFilter::default()).context("reading events")?;
+        let events = store.events(&marsad_store::EventFilter::default()).context("reading events")?;
         for event in &events {
-            println!("{}", crate::event::describe(&kb, event, false));
+            println!("{}", crate::event::describe(kb, event, false));
         }
     }
     Ok(report.failed == 0)

@@ -1,6 +1,7 @@
 //! The `marsad` command: a thin layer that reads arguments, wires the stages together and
 //! reports errors with context. All the work is in the library crates.
 
+mod check;
 mod event;
 mod export;
 mod extract;
@@ -36,6 +37,8 @@ enum Command {
     Reindex(searching::ReindexArgs),
     /// Serve the analyst desk: JSON API and web page (map, timeline, evidence).
     Serve(serve::Args),
+    /// Check the store (SQLite's full integrity check) and that the index holds exactly its documents.
+    Check(check::Args),
 }
 
 fn main() -> ExitCode {
@@ -48,6 +51,7 @@ fn main() -> ExitCode {
         Command::Search(args) => searching::search(args),
         Command::Reindex(args) => searching::reindex(args),
         Command::Serve(args) => serve::run(args),
+        Command::Check(args) => check::run(args),
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,

@@ -3,9 +3,8 @@
 use crate::export::Filters;
 use crate::extract::load_kb;
 use anyhow::{Context, Result};
-use marsad_ingest::indexing::{catch_up, index_dir};
-use marsad_search::{SearchIndex, SearchQuery};
-use marsad_store::SqliteStore;
+use marsad_ingest::indexing::index_dir;
+use marsad_search::{SearchError, SearchIndex, SearchQuery};
 use std::path::PathBuf;
 
 /// Arguments of `marsad search`.
@@ -30,7 +29,15 @@ pub struct SearchArgs {
 pub fn search(args: SearchArgs) -> Result<bool> {
     let kb = load_kb(None)?;
     let dir = index_dir(&args.db);
-    let index = SearchIndex::open_or_create(&dir).with_context(|| format!("opening the index {}", dir.display()))?;
+    // Searching never writes: it works on read-only media and beside a writer.
+    let index = SearchIndex::open_read_only(&dir).map_err(|error| match error {
+        SearchError::Missing { was_index: false, .. } => {
+            anyhow::anyhow!("{error}: ingest documents into {} first", args.db.display())
+        }
+        error => {
+            anyhow::anyhow!("{error}: run `marsad reindex --db {}` to rebuild it from the store", args.db.display())
+        }
+    })?;
     let places = match &args.filters.place {
         Some(place) => crate::export::place_ids(&kb, place, args.filters.radius_km)?,
         None => Vec::new(),
@@ -75,16 +82,14 @@ pub struct ReindexArgs {
     db: PathBuf,
 }
 
-/// Run `marsad reindex`: rebuild the search index from the store.
+/// Run `marsad reindex`: rebuild the search index from the store, through the writing task
+/// (it waits for another writer's lock like any write).
 pub fn reindex(args: ReindexArgs) -> Result<bool> {
-    let dir = index_dir(&args.db);
-    if dir.exists() {
-        std::fs::remove_dir_all(&dir).with_context(|| format!("removing {}", dir.display()))?;
-    }
-    let store = SqliteStore::open(&args.db).with_context(|| format!("opening the store {}", args.db.display()))?;
-    let mut index =
-        SearchIndex::open_or_create(&dir).with_context(|| format!("creating the index {}", dir.display()))?;
-    let added = catch_up(&store, &mut index, &dir)?;
-    eprintln!("marsad: indexed {added} document(s) into {}", dir.display());
+    let kb: &'static marsad_kb::KnowledgeBase = Box::leak(Box::new(load_kb(None)?));
+    let notes = marsad_ingest::writer::WriterOptions::new(|note| eprintln!("marsad: {note}"));
+    let writer = marsad_ingest::writer::Writer::open(&args.db, kb, notes)?;
+    let added = writer.reindex().context("rebuilding the index")?;
+    writer.close().context("finishing the index")?;
+    eprintln!("marsad: indexed {added} document(s) into {}", index_dir(&args.db).display());
     Ok(true)
 }

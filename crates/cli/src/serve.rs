@@ -57,19 +57,22 @@ pub fn run(args: Args) -> Result<bool> {
         allowed_hosts: AllowedHosts::new(&args.allow_hosts),
         ..ServeConfig::new(args.db.clone())
     };
-    let writable = config.token.is_some();
+    let writing = config.token.is_some();
     let app = App::open(config, kb).with_context(|| format!("opening {}", args.db.display()))?;
+    let handle = app.clone();
     let runtime =
         tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the server's runtime")?;
     runtime.block_on(async move {
         let listener =
             tokio::net::TcpListener::bind(args.addr).await.with_context(|| format!("listening on {}", args.addr))?;
         let addr = listener.local_addr().context("reading the listening address")?;
-        if writable {
+        if writing {
             eprintln!("marsad: writing through POST /api/documents is on (token required)");
         }
         eprintln!("marsad: serving on http://{addr}/");
         marsad_serve::serve(app, listener).await.context("serving")
     })?;
+    // Commit what the writing task holds and wait for the index's merges before exiting.
+    handle.close().context("closing the writer")?;
     Ok(true)
 }

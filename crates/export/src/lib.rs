@@ -3,7 +3,7 @@
 //! JSON Lines (every event with every source's claim).
 
 use marsad_kb::{ActorKind, KnowledgeBase};
-use marsad_store::{Claim, StoredEvent};
+use marsad_store::{Claim, EventFilter, EventId, Store, StoreError, StoredEvent};
 use marsad_text::dates::Date;
 use std::io::Write;
 
@@ -60,6 +60,26 @@ impl From<csv::Error> for ExportError {
     fn from(e: csv::Error) -> Self {
         ExportError::Write(e.to_string())
     }
+}
+
+/// The events matching `filter`, read one by one so that a damaged row costs only its own
+/// event: `on_bad` hears of each event that cannot be read (its id and why), and the others
+/// are returned. Fails only when the list of matching events cannot be read at all.
+pub fn read_events<S: Store>(
+    store: &S,
+    filter: &EventFilter,
+    mut on_bad: impl FnMut(EventId, StoreError),
+) -> Result<Vec<StoredEvent>, StoreError> {
+    let ids = store.event_ids(filter)?;
+    let mut events = Vec::with_capacity(ids.len());
+    for id in ids {
+        match store.event(id) {
+            Ok(Some(event)) => events.push(event),
+            Ok(None) => {}
+            Err(error) => on_bad(id, error),
+        }
+    }
+    Ok(events)
 }
 
 /// ACLED's actor type code ("inter"): 1 state forces, 2 rebel groups, 3 political militias,

@@ -10,6 +10,7 @@
 pub mod fingerprint;
 pub mod indexing;
 pub mod merge;
+pub mod writer;
 
 use marsad_events::{Event, EventCoder};
 use marsad_extract::{Entity, Extractor};
@@ -186,8 +187,11 @@ pub enum Outcome {
         /// Claims joined to existing events.
         events_merged: usize,
     },
-    /// The same text is already stored.
-    Duplicate,
+    /// The same text is already stored, or was an earlier version of a URL since corrected.
+    Duplicate {
+        /// The stored document with this text (or the correction that replaced it).
+        doc_id: DocId,
+    },
 }
 
 /// Counts for the summary of a run.
@@ -216,7 +220,7 @@ impl Report {
     pub fn add(&mut self, outcome: &Outcome) {
         self.read += 1;
         match outcome {
-            Outcome::Duplicate => self.duplicates += 1,
+            Outcome::Duplicate { .. } => self.duplicates += 1,
             Outcome::Stored { near_duplicate, replaced, events_new, events_merged, .. } => {
                 self.new += 1;
                 self.near_duplicates += u64::from(*near_duplicate);
@@ -257,24 +261,38 @@ impl<'kb, S: Store> Ingestor<'kb, S> {
         self.store
     }
 
+    /// Forget which entities this run recorded: after a rolled-back batch, the entities it
+    /// recorded are gone from the store and must be written again.
+    pub fn forget_recorded(&mut self) {
+        self.recorded.clear();
+    }
+
     /// Store one analysed document (inside the caller's batch).
     pub fn ingest(&mut self, analysed: &Analysed) -> Result<Outcome, StoreError> {
         let document = &analysed.document;
-        if self.store.document_by_hash(&document.content_hash)?.is_some() {
-            return Ok(Outcome::Duplicate);
+        if let Some(doc_id) = self.store.document_by_hash(&document.content_hash)? {
+            return Ok(Outcome::Duplicate { doc_id });
+        }
+        // An earlier version of a corrected URL is known: its correction stays.
+        if let Some(doc_id) = self.store.superseded_by(&document.content_hash)? {
+            return Ok(Outcome::Duplicate { doc_id });
         }
         // A corrected version of a URL replaces the old one; its events are recomputed.
         let mut replaced = None;
         if let Some(url) = document.url.as_deref() {
-            if let Some((old, _)) = self.store.document_by_url(url)? {
+            if let Some((old, old_hash)) = self.store.document_by_url(url)? {
                 let touched = self.store.delete_document(old)?;
                 self.recompute(&touched)?;
-                replaced = Some(old);
+                replaced = Some((old, old_hash));
             }
         }
         let near = self.store.near_duplicates(&document.lsh_bands, &document.minhash, NEAR_DUPLICATE_SIMILARITY)?;
         let story = near.first().map(|(_, story)| *story);
         let (doc_id, _) = self.store.insert_document(document, &analysed.mentions, story)?;
+        if let Some((old, old_hash)) = &replaced {
+            self.store.record_superseded(*old, old_hash, doc_id)?;
+        }
+        let replaced = replaced.map(|(old, _)| old);
         let new_entities: Vec<NewEntity> = analysed
             .entities
             .iter()

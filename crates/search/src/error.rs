@@ -58,6 +58,25 @@ pub enum SearchError {
         #[source]
         source: tantivy::TantivyError,
     },
+    /// The index's lock file could not be created or opened (a read-only directory, say):
+    /// nobody holds the lock, the index simply cannot be written here.
+    #[error("search index {location}: {action}: cannot take the index's write lock ({detail})")]
+    LockUnavailable {
+        /// Index directory.
+        location: String,
+        /// What was being done.
+        action: &'static str,
+        /// The operating system's reason, with a hint when the directory is read-only.
+        detail: String,
+    },
+    /// There is no index in the directory (never created, or its `meta.json` is gone).
+    #[error("search index {}: there is no index here{}", path.display(), if *was_index { " any more (its meta.json is gone)" } else { "" })]
+    Missing {
+        /// Index directory.
+        path: PathBuf,
+        /// The directory held an index once (its version file is there): it was damaged.
+        was_index: bool,
+    },
     /// A date filter is not `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     #[error("search index {location}: searching: invalid {bound} date {value:?} (expected YYYY-MM-DD)")]
     InvalidDate {
@@ -71,12 +90,34 @@ pub enum SearchError {
 }
 
 impl SearchError {
-    /// Wrap a tantivy error, telling lock contention apart.
+    /// Wrap a tantivy error, telling lock contention apart from a lock that cannot be taken
+    /// at all (an unwritable directory is not "open for writing elsewhere").
     pub(crate) fn tantivy(location: &str, action: &'static str, source: tantivy::TantivyError) -> SearchError {
-        if matches!(source, tantivy::TantivyError::LockFailure(..)) {
-            SearchError::Locked { location: location.to_string(), action, source }
-        } else {
-            SearchError::Tantivy { location: location.to_string(), action, source }
+        use tantivy::directory::error::LockError;
+        match &source {
+            tantivy::TantivyError::LockFailure(LockError::IoError(io), _) => {
+                let hint = match io.kind() {
+                    std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied => {
+                        ": the index directory cannot be written"
+                    }
+                    _ => "",
+                };
+                SearchError::LockUnavailable { location: location.to_string(), action, detail: format!("{io}{hint}") }
+            }
+            tantivy::TantivyError::LockFailure(..) => {
+                SearchError::Locked { location: location.to_string(), action, source }
+            }
+            _ => SearchError::Tantivy { location: location.to_string(), action, source },
         }
+    }
+
+    /// The index was written by a newer marsad: no writer may touch it.
+    pub fn is_newer_schema(&self) -> bool {
+        matches!(self, SearchError::Incompatible { found, expected, .. } if found.parse::<u32>().is_ok_and(|v| v > *expected))
+    }
+
+    /// Another writer holds the index's lock (wait and try again).
+    pub fn is_locked(&self) -> bool {
+        matches!(self, SearchError::Locked { .. })
     }
 }

@@ -12,7 +12,9 @@
 //!   cannot fail on any input.
 //! - [`schema`]: fields and the schema version recorded next to an on-disk index.
 //! - [`snippet`]: the passage of a hit with its matched words wrapped in `[[` and `]]`.
-//! - [`index`]: [`SearchIndex`], the index itself (add, delete, commit, search).
+//! - [`index`]: [`SearchIndex`], the index itself (add, delete, commit, search), its writers'
+//!   lock (one writer at a time, across processes; merges waited for before the lock is let
+//!   go) and its repair.
 //! - [`error`]: the one error type, [`SearchError`], naming the index and the action.
 
 pub mod analysis;
@@ -23,7 +25,7 @@ pub mod schema;
 pub mod snippet;
 
 pub use error::SearchError;
-pub use index::SearchIndex;
+pub use index::{Repair, SearchIndex};
 
 /// One article as the index receives it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -442,3 +442,103 @@ fn shared_corpus() -> &'static SearchIndex {
     static CORPUS: std::sync::OnceLock<SearchIndex> = std::sync::OnceLock::new();
     CORPUS.get_or_init(corpus)
 }
+
+/// An on-disk index in `path` holding `docs`, committed and closed.
+fn on_disk(path: &std::path::Path, docs: &[IndexDoc]) {
+    let mut index = SearchIndex::open_or_create(path).unwrap();
+    for d in docs {
+        index.add(d).unwrap();
+    }
+    index.commit().unwrap();
+    index.close().unwrap();
+}
+
+#[test]
+fn a_missing_meta_json_is_an_error_never_a_new_empty_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("search");
+    on_disk(&path, &[doc(1, "Gao"), doc(2, "Kidal")]);
+    std::fs::remove_file(path.join("meta.json")).unwrap();
+    for error in [SearchIndex::open_or_create(&path).unwrap_err(), SearchIndex::open_read_only(&path).unwrap_err()] {
+        let message = error.to_string();
+        assert!(message.contains("meta.json is gone") && message.contains(&path.display().to_string()), "{message}");
+    }
+    assert!(!SearchIndex::exists(&path));
+}
+
+#[test]
+fn repair_leaves_a_sound_index_alone_and_replaces_a_damaged_one_by_an_empty_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("search");
+    on_disk(&path, &[doc(1, "Gao"), doc(2, "Kidal")]);
+    assert_eq!(SearchIndex::repair(&path).unwrap(), marsad_search::Repair::Sound);
+    assert_eq!(SearchIndex::open_read_only(&path).unwrap().doc_ids().unwrap(), [1, 2]);
+
+    let other = std::fs::write(path.join("notes.txt"), "not the index's");
+    other.unwrap();
+    for entry in std::fs::read_dir(&path).unwrap().flatten() {
+        if entry.path().extension().is_some_and(|e| e == "store") {
+            std::fs::remove_file(entry.path()).unwrap();
+        }
+    }
+    assert!(SearchIndex::open_read_only(&path).is_err(), "a deleted segment file makes the index unreadable");
+    match SearchIndex::repair(&path).unwrap() {
+        marsad_search::Repair::Recreated { damage: Some(damage) } => assert!(damage.contains("store"), "{damage}"),
+        other => panic!("{other:?}"),
+    }
+    let index = SearchIndex::open_read_only(&path).unwrap();
+    assert!(index.is_empty(), "an empty index for the caller to fill");
+    assert!(path.join("notes.txt").exists(), "files that are not the index's are left alone");
+}
+
+#[test]
+fn repair_waits_for_no_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let writer = SearchIndex::open_or_create(dir.path()).unwrap();
+    let error = SearchIndex::repair(dir.path()).unwrap_err();
+    assert!(error.is_locked(), "{error}");
+    drop(writer);
+    assert_eq!(SearchIndex::repair(dir.path()).unwrap(), marsad_search::Repair::Sound);
+}
+
+#[test]
+fn doc_ids_list_the_committed_documents_and_verify_finds_damaged_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("search");
+    on_disk(&path, &[doc(5, "Gao"), doc(3, "Kidal"), doc(9, "Mopti")]);
+    let mut index = SearchIndex::open_writer(&path).unwrap();
+    index.delete(3).unwrap();
+    index.add(&doc(4, "Ségou")).unwrap();
+    assert_eq!(index.doc_ids().unwrap(), [3, 5, 9], "only what is committed");
+    index.commit().unwrap();
+    assert_eq!(index.doc_ids().unwrap(), [4, 5, 9]);
+    assert_eq!(index.verify().unwrap(), Vec::<String>::new());
+    index.close().unwrap();
+
+    let segment_file = std::fs::read_dir(&path)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "idx"))
+        .unwrap();
+    // The postings' first byte: read by searches, not when the index opens.
+    let mut bytes = std::fs::read(&segment_file).unwrap();
+    bytes[0] ^= 0xff;
+    std::fs::write(&segment_file, bytes).unwrap();
+    let problems = SearchIndex::open_read_only(&path).unwrap().verify().unwrap();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("checksum"), "{problems:?}");
+}
+
+#[test]
+fn delete_all_takes_effect_at_the_commit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("search");
+    on_disk(&path, &[doc(1, "Gao"), doc(2, "Kidal")]);
+    let mut index = SearchIndex::open_writer(&path).unwrap();
+    index.delete_all().unwrap();
+    index.add(&doc(7, "Mopti")).unwrap();
+    assert_eq!(index.doc_ids().unwrap(), [1, 2], "searches see the old entries until the commit");
+    index.commit().unwrap();
+    assert_eq!(index.doc_ids().unwrap(), [7]);
+}

@@ -16,6 +16,7 @@ mod body;
 mod conn;
 pub mod error;
 pub mod guard;
+pub mod health;
 pub mod live;
 pub mod params;
 pub mod routes;
@@ -26,7 +27,8 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use marsad_ingest::indexing::{catch_up, index_dir};
+use marsad_ingest::indexing::index_dir;
+use marsad_ingest::writer::{WriteError, Writer, WriterOptions};
 use marsad_kb::KnowledgeBase;
 use marsad_search::{SearchError, SearchIndex};
 use marsad_store::{SqliteStore, StoreError};
@@ -58,11 +60,15 @@ pub struct ServeConfig {
     pub max_connections: usize,
     /// Host names answered beside the server's own address and localhost.
     pub allowed_hosts: guard::AllowedHosts,
+    /// How long a POST waits for another process (a `marsad ingest`) to let the index's lock
+    /// go before answering 503.
+    pub lock_wait: Duration,
 }
 
 impl ServeConfig {
     /// Defaults: no token, 8 MiB bodies, live check every second, 10 s to send headers, 60 s
-    /// to send a body, 256 connections, only the server's address and localhost.
+    /// to send a body, 256 connections, only the server's address and localhost, POSTs wait
+    /// up to 30 s for another writer.
     pub fn new(db: PathBuf) -> Self {
         ServeConfig {
             db,
@@ -73,6 +79,7 @@ impl ServeConfig {
             body_timeout: Duration::from_secs(60),
             max_connections: 256,
             allowed_hosts: guard::AllowedHosts::default(),
+            lock_wait: Duration::from_secs(30),
         }
     }
 }
@@ -86,16 +93,9 @@ pub enum ServeError {
     /// The search index could not be opened.
     #[error(transparent)]
     Search(#[from] SearchError),
-    /// The index could not be brought in step with the store.
+    /// The store or the index could not be checked or repaired.
     #[error(transparent)]
-    IndexSync(#[from] marsad_ingest::indexing::IndexSyncError),
-}
-
-/// The writer: ingestion into the store and the index, one request at a time. The index's
-/// lock is taken for each request and is the one lock between writing processes.
-pub(crate) struct Writer {
-    pub(crate) ingestor: marsad_ingest::Ingestor<'static, SqliteStore>,
-    pub(crate) index_dir: PathBuf,
+    Write(#[from] WriteError),
 }
 
 /// What every request shares.
@@ -105,8 +105,14 @@ pub(crate) struct Shared {
     idle: Mutex<Vec<SqliteStore>>,
     /// The search index for reading (`None` when it could not be opened).
     pub(crate) search: Option<SearchIndex>,
-    /// Present when writing is on.
-    pub(crate) writer: Option<Mutex<Writer>>,
+    /// The process's writing task, present when writing is on and the store can be written.
+    pub(crate) writer: Option<Writer>,
+    /// Why writing is off although the server has a token (a read-only or damaged store).
+    pub(crate) refusal: Option<String>,
+    /// What was found wrong when the server opened the store and the index.
+    pub(crate) problems: Vec<String>,
+    /// The index's directory.
+    pub(crate) index_dir: PathBuf,
     pub(crate) live: live::Feed,
     /// Store reads running at once: two per core keep the cores busy, where sixteen would
     /// time-slice each other and every request would wait for all (BENCHMARKS.md).
@@ -120,29 +126,91 @@ pub struct App {
 }
 
 impl App {
-    /// Open the store (creating and migrating it if needed), bring the search index in step
-    /// (unless another process is writing it), and get ready to write when a token is set.
+    /// Open the store (creating and migrating it if needed) and check it, check the search
+    /// index against it and repair it (waiting for another writer's lock if need be), and
+    /// keep the writing task when a token is set. A store that cannot be written or is
+    /// damaged is served read-only, with `/api/health` saying why.
     pub fn open(config: ServeConfig, kb: &'static KnowledgeBase) -> Result<App, ServeError> {
-        // Opening for writing once creates and migrates the file; readers never migrate.
-        let store = SqliteStore::open(&config.db)?;
         let dir = index_dir(&config.db);
-        match SearchIndex::open_or_create(&dir) {
-            Ok(mut index) => {
-                catch_up(&store, &mut index, &dir)?;
+        let mut problems = Vec::new();
+        let mut refusal = None;
+        let writer = match App::open_writer(&config, kb)? {
+            Ok(writer) => writer,
+            Err(error) => {
+                eprintln!("marsad: {error}");
+                if matches!(error, WriteError::Damaged { .. }) {
+                    problems.push(error.to_string());
+                } else if let Some(damage) = App::quick_check(&config.db) {
+                    problems.push(damage);
+                }
+                refusal = config.token.is_some().then(|| error.to_string());
+                None
             }
-            Err(SearchError::Locked { .. }) => {}
-            Err(error) => return Err(error.into()),
-        }
-        let search = Some(SearchIndex::open_read_only(&dir)?);
-        // The index's writer is taken per request, not held: `marsad ingest` can run beside.
-        let writer = config
-            .token
-            .is_some()
-            .then(|| Mutex::new(Writer { ingestor: marsad_ingest::Ingestor::new(kb, store), index_dir: dir }));
+        };
+        let search = match SearchIndex::open_read_only(&dir) {
+            Ok(search) => Some(search),
+            Err(error) => {
+                let problem = format!("{error}: searches are off; run `marsad reindex`");
+                eprintln!("marsad: {problem}");
+                problems.push(problem);
+                None
+            }
+        };
         let live = live::Feed::new();
         let cores = std::thread::available_parallelism().map(usize::from).unwrap_or(2);
         let readers = tokio::sync::Semaphore::new(READS_PER_CORE * cores);
-        Ok(App { shared: Arc::new(Shared { kb, config, idle: Mutex::new(Vec::new()), search, writer, live, readers }) })
+        let idle = Mutex::new(Vec::new());
+        let shared = Shared { kb, config, idle, search, writer, refusal, problems, index_dir: dir, live, readers };
+        Ok(App { shared: Arc::new(shared) })
+    }
+
+    /// The writing task, after checking and repairing the index; kept only with a token.
+    /// The inner error says why the store cannot be written (served read-only then).
+    fn open_writer(
+        config: &ServeConfig,
+        kb: &'static KnowledgeBase,
+    ) -> Result<Result<Option<Writer>, WriteError>, ServeError> {
+        let notes =
+            WriterOptions { lock_wait: config.lock_wait, ..WriterOptions::new(|note| eprintln!("marsad: {note}")) };
+        let writer = match Writer::open(&config.db, kb, notes) {
+            Ok(writer) => writer,
+            Err(error @ (WriteError::NotWritable { .. } | WriteError::Damaged { .. })) => return Ok(Err(error)),
+            Err(error) => return Err(error.into()),
+        };
+        match writer.sync() {
+            Ok(()) => {}
+            // Another process writes: it keeps the index in step; searches follow its commits.
+            Err(WriteError::Busy { .. }) => {
+                eprintln!("marsad: another process is writing: the index was not checked against the store")
+            }
+            Err(error) => return Err(error.into()),
+        }
+        if config.token.is_some() {
+            return Ok(Ok(Some(writer)));
+        }
+        writer.close()?;
+        Ok(Ok(None))
+    }
+
+    /// What SQLite's `quick_check` finds wrong with a store no writer could open.
+    fn quick_check(db: &std::path::Path) -> Option<String> {
+        let found = SqliteStore::open_read_only(db).and_then(|store| store.quick_check());
+        match found {
+            Ok(problems) if problems.is_empty() => None,
+            Ok(problems) => {
+                Some(format!("{}: the store is damaged (quick_check: {})", db.display(), problems.join("; ")))
+            }
+            Err(error) => Some(format!("{}: the store is damaged or unreadable ({error})", db.display())),
+        }
+    }
+
+    /// Commit what the writing task holds, wait for the index's merges and let its lock go
+    /// (after the server stops; dropping the last handle does it too).
+    pub fn close(&self) -> Result<(), ServeError> {
+        match &self.shared.writer {
+            Some(writer) => Ok(writer.close()?),
+            None => Ok(()),
+        }
     }
 
     /// The routes: API, web page and assets.
@@ -174,7 +242,7 @@ impl App {
 }
 
 impl Shared {
-    fn take_reader(&self) -> Result<SqliteStore, ApiError> {
+    pub(crate) fn take_reader(&self) -> Result<SqliteStore, ApiError> {
         let idle = self.idle.lock().map_err(|_| ApiError::Internal("the reader pool is poisoned".into()))?.pop();
         match idle {
             Some(store) => Ok(store),
@@ -182,7 +250,7 @@ impl Shared {
         }
     }
 
-    fn give_back(&self, store: SqliteStore) {
+    pub(crate) fn give_back(&self, store: SqliteStore) {
         if let Ok(mut idle) = self.idle.lock() {
             if idle.len() < IDLE_READERS {
                 idle.push(store);

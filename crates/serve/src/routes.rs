@@ -73,22 +73,7 @@ fn id_of(raw: &str, what: &str) -> Result<i64, ApiError> {
 
 async fn health(State(app): State<App>, RawQuery(raw): RawQuery) -> Result<Json<Value>, ApiError> {
     Params::parse(raw.as_deref(), &[])?;
-    app.read(|shared, store| {
-        let counts = store.counts()?;
-        Ok(Json(json!({
-            "status": "ok",
-            "version": env!("CARGO_PKG_VERSION"),
-            "schema_version": store.schema_version()?,
-            "documents": counts.documents,
-            "stories": counts.stories,
-            "events": counts.events,
-            "sources": counts.sources,
-            "indexed_documents": shared.search.as_ref().map(|s| s.len()),
-            "writable": shared.writer.is_some(),
-            "live": true,
-        })))
-    })
-    .await
+    app.read(|shared, store| Ok(Json(shared.health(store)?))).await
 }
 
 /// Cut a page fetched with one row more than `limit`; the cursor of the next page if there is one.

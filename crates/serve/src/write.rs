@@ -1,15 +1,16 @@
 //! `POST /api/documents`: documents stored through the same reading and ingestion as
-//! `marsad ingest`, one request at a time on the server's single writer, and only with the
+//! `marsad ingest`, through the process's one writing task (`marsad_ingest::writer`): they
+//! queue there, behind other requests and behind another process's batch (a `marsad ingest`
+//! holding the index's lock), and are answered once stored *and* searchable. Only with the
 //! configured token. A refused request writes nothing; a request whose documents are partly
 //! unreadable stores the readable ones and lists the others.
 
 use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::Json;
-use marsad_ingest::{analyse, DocumentInput, Outcome};
+use marsad_ingest::writer::WriteError;
+use marsad_ingest::{analyse, Analysed, DocumentInput, Outcome};
 use marsad_read::{read_bytes, Format, ReadError, ReadOptions};
-use marsad_search::{SearchError, SearchIndex};
-use marsad_store::Store;
 use serde_json::{json, Value};
 
 use crate::error::ApiError;
@@ -85,6 +86,9 @@ pub async fn post_documents(
     });
     let format = format_of(&media)?;
     let name = params.text("name")?.unwrap_or_else(|| "request".to_string());
+    if let Some(refusal) = &app.shared.refusal {
+        return Err(ApiError::Unavailable(refusal.clone()));
+    }
     let config = &app.shared.config;
     let body = crate::body::read(body, &headers, config.max_body_bytes, config.body_timeout).await?;
     // Blank as the document's `[^ \t\n\r\f\v]` says: the same for every media type.
@@ -96,18 +100,23 @@ pub async fn post_documents(
         bytes = crate::body::documents_json(&bytes)?;
     }
     let shared = app.shared.clone();
-    tokio::task::spawn_blocking(move || ingest(&shared, &name, &bytes, format))
+    let Written { outcomes, errors } = tokio::task::spawn_blocking(move || store(&shared, &name, &bytes, format))
         .await
-        .map_err(|error| ApiError::Internal(format!("the writing task failed: {error}")))?
+        .map_err(|error| ApiError::Internal(format!("the writing task failed: {error}")))??;
+    let results = app.read(move |_, store| results(store, &outcomes)).await?;
+    Ok((StatusCode::CREATED, Json(json!({"results": results, "errors": errors}))))
 }
 
-/// Read, analyse and store; then index.
-fn ingest(
-    shared: &crate::Shared,
-    name: &str,
-    bytes: &[u8],
-    format: Format,
-) -> Result<(StatusCode, Json<Value>), ApiError> {
+/// What a request's body gave: each readable document's key and outcome, and the errors of
+/// the unreadable ones.
+struct Written {
+    outcomes: Vec<(String, Outcome)>,
+    errors: Vec<Value>,
+}
+
+/// Read, analyse, and store through the writing task; answers once searchable. Returns what
+/// happened to each document and the inputs that could not be read.
+fn store(shared: &crate::Shared, name: &str, bytes: &[u8], format: Format) -> Result<Written, ApiError> {
     let options = ReadOptions { max_bytes: shared.config.max_body_bytes as u64 };
     let mut documents = Vec::new();
     let mut errors = Vec::new();
@@ -124,9 +133,9 @@ fn ingest(
     }
     if documents.is_empty() {
         // The body is what its media type says in form; what could not be read is listed.
-        return Ok((StatusCode::CREATED, Json(json!({"results": [], "errors": errors}))));
+        return Ok(Written { outcomes: Vec::new(), errors });
     }
-    let analysed: Vec<_> = documents
+    let analysed: Vec<Analysed> = documents
         .into_iter()
         .map(|d| {
             analyse(
@@ -142,78 +151,40 @@ fn ingest(
             )
         })
         .collect();
+    let keys: Vec<String> = analysed.iter().map(|a| a.document.key.clone()).collect();
     let writer = shared.writer.as_ref().ok_or(ApiError::WritingDisabled)?;
-    let mut writer =
-        writer.lock().map_err(|_| ApiError::Internal("the writer is poisoned by an earlier failure".into()))?;
-    let writer = &mut *writer;
-    // The index's lock first: while another process (a `marsad ingest`) writes, nothing is
-    // stored, so no document can be left out of the index. Then whatever that process stored
-    // and did not index is added.
-    let mut index = match SearchIndex::open_or_create(&writer.index_dir) {
-        Ok(index) => index,
-        Err(SearchError::Locked { .. }) => {
-            return Err(ApiError::Unavailable(
-                "another process is writing this store (a `marsad ingest`?): try again when it is done".into(),
-            ))
-        }
-        Err(error) => return Err(error.into()),
-    };
-    marsad_ingest::indexing::catch_up(writer.ingestor.store(), &mut index, &writer.index_dir)
-        .map_err(|error| ApiError::Internal(error.to_string()))?;
-    let store = writer.ingestor.store_mut();
-    store.begin()?;
-    let mut outcomes = Vec::new();
-    for item in &analysed {
-        match writer.ingestor.ingest(item) {
-            Ok(outcome) => outcomes.push((item, outcome)),
-            Err(error) => {
-                // Nothing of a failed request stays.
-                let _ = writer.ingestor.store_mut().rollback();
-                return Err(error.into());
-            }
-        }
+    let outcomes = writer.write(analysed, true).map_err(write_error)?;
+    // Read your writes: searches see the documents as soon as this answer arrives. They are
+    // stored and indexed already: a reader that fails to reload now follows the next commit.
+    if let Some(Err(error)) = shared.search.as_ref().map(|search| search.reload()) {
+        eprintln!("marsad: the documents are stored and indexed, but the server's searches see them later: {error}");
     }
-    writer.ingestor.store_mut().commit()?;
-    let mut results = Vec::new();
-    let mut last = None;
-    for (item, outcome) in &outcomes {
-        match outcome {
-            Outcome::Duplicate => {
-                let doc_id = writer.ingestor.store().document_by_hash(&item.document.content_hash)?;
-                let events = match doc_id {
-                    Some(id) => writer.ingestor.store().document_events(id)?,
-                    None => Vec::new(),
-                };
-                results
-                    .push(json!({"key": item.document.key, "status": "duplicate", "doc_id": doc_id, "events": events}));
-            }
-            Outcome::Stored { doc_id, near_duplicate, replaced, .. } => {
-                if let Some(old) = replaced {
-                    index.delete(*old)?;
-                }
-                let mut entry = item.index.clone();
-                entry.doc_id = *doc_id;
-                index.add(&entry)?;
-                last = Some(*doc_id);
-                let status = if replaced.is_some() {
-                    "replaced"
-                } else if *near_duplicate {
-                    "near_duplicate"
-                } else {
-                    "new"
-                };
-                results.push(json!({"key": item.document.key, "status": status, "doc_id": doc_id, "events": writer.ingestor.store().document_events(*doc_id)?}));
-            }
-        }
+    Ok(Written { outcomes: keys.into_iter().zip(outcomes).collect(), errors })
+}
+
+/// Each document's status, id and events.
+fn results(store: &marsad_store::SqliteStore, stored: &[(String, Outcome)]) -> Result<Vec<Value>, ApiError> {
+    let mut results = Vec::with_capacity(stored.len());
+    for (key, outcome) in stored {
+        let (status, doc_id) = match outcome {
+            Outcome::Duplicate { doc_id } => ("duplicate", *doc_id),
+            Outcome::Stored { doc_id, replaced: Some(_), .. } => ("replaced", *doc_id),
+            Outcome::Stored { doc_id, near_duplicate: true, .. } => ("near_duplicate", *doc_id),
+            Outcome::Stored { doc_id, .. } => ("new", *doc_id),
+        };
+        let events = store.document_events(doc_id)?;
+        results.push(json!({"key": key, "status": status, "doc_id": doc_id, "events": events}));
     }
-    if let Some(last) = last {
-        index.commit()?;
-        marsad_ingest::indexing::mark_indexed(&writer.index_dir, last)
-            .map_err(|error| ApiError::Internal(error.to_string()))?;
-        // Read your writes: searches see the documents as soon as this answer arrives.
-        if let Some(search) = &shared.search {
-            search.reload()?;
+    Ok(results)
+}
+
+/// A failed write as the client hears it: waiting too long for another writer, or a store
+/// that cannot be written now, is 503 (try again later); the rest is the server's failure.
+fn write_error(error: WriteError) -> ApiError {
+    match error {
+        WriteError::Busy { .. } | WriteError::NotWritable { .. } | WriteError::Damaged { .. } => {
+            ApiError::Unavailable(error.to_string())
         }
+        WriteError::Store(_) | WriteError::Index(_) | WriteError::Stopped => ApiError::Internal(error.to_string()),
     }
-    Ok((StatusCode::CREATED, Json(json!({"results": results, "errors": errors}))))
 }

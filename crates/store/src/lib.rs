@@ -254,6 +254,12 @@ pub trait Store {
         mentions: &[NewMention],
         story: Option<StoryId>,
     ) -> Result<(DocId, StoryId), StoreError>;
+    /// The document holding the URL whose earlier version had this content hash (after
+    /// every later correction), if that text was replaced.
+    fn superseded_by(&self, content_hash: &str) -> Result<Option<DocId>, StoreError>;
+    /// Remember that document `old`, whose text hashed to `old_hash`, was replaced by `new`
+    /// (and that the versions `old` had replaced are now held by `new` too).
+    fn record_superseded(&mut self, old: DocId, old_hash: &str, new: DocId) -> Result<(), StoreError>;
     /// Record the entities documents mention (an entity already recorded is updated).
     fn upsert_entities(&mut self, entities: &[NewEntity]) -> Result<(), StoreError>;
     /// A recorded entity.
@@ -276,6 +282,9 @@ pub trait Store {
     fn event(&self, id: EventId) -> Result<Option<StoredEvent>, StoreError>;
     /// Events matching a filter, ordered by date then id.
     fn events(&self, filter: &EventFilter) -> Result<Vec<StoredEvent>, StoreError>;
+    /// The ids of the events matching a filter, in [`Store::events`]' order: reading them one
+    /// by one lets a reader skip a damaged row and go on (`marsad export`).
+    fn event_ids(&self, filter: &EventFilter) -> Result<Vec<EventId>, StoreError>;
     /// Documents of a story, earliest first: (id, key, outlet, url).
     fn story_members(&self, story: StoryId) -> Result<Vec<StoryMember>, StoreError>;
     /// What the store holds.

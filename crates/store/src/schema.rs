@@ -12,7 +12,7 @@ use rusqlite::Connection;
 pub type Migration = fn(&Connection) -> rusqlite::Result<()>;
 
 /// Migrations in order; index `i` produces version `i + 1`.
-pub const MIGRATIONS: &[Migration] = &[v1, v2, v3];
+pub const MIGRATIONS: &[Migration] = &[v1, v2, v3, v4];
 
 /// The newest schema version this build knows.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -160,6 +160,20 @@ fn v3(conn: &Connection) -> rusqlite::Result<()> {
          DROP INDEX events_actor1;
          DROP INDEX events_actor2;
          DROP INDEX events_place;",
+    )
+}
+
+/// Version 4: the content hashes of replaced versions (a URL's earlier texts) with the
+/// document that holds the URL now, so that an earlier version ingested again (a rerun after
+/// a crash, an archive read twice) is known and never stored over its correction. No foreign
+/// key: the holder changes when the URL is corrected again (the rows follow it).
+fn v4(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(
+        "CREATE TABLE superseded (
+             content_hash TEXT    PRIMARY KEY,
+             doc_id       INTEGER NOT NULL
+         ) WITHOUT ROWID;
+         CREATE INDEX superseded_doc ON superseded(doc_id);",
     )
 }
 

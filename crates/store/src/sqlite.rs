@@ -83,6 +83,54 @@ pub(crate) fn invalid(context: String, message: impl Into<String>) -> StoreError
     StoreError::Query { context, message: message.into() }
 }
 
+/// Whether `path` lies on a file system mounted read-only (statvfs(2)). The store's file is
+/// never opened to find out: closing any descriptor of it would release every POSIX lock
+/// SQLite holds on it in this process, and another process could then write beside us.
+pub fn on_read_only_file_system(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        rustix::fs::statvfs(path).is_ok_and(|s| s.f_flag.contains(rustix::fs::StatVfsMountFlags::RDONLY))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
+}
+
+/// Whether this process may write `path` (a file: change it; a directory: create files in
+/// it), asked with access(2): a read-only file system, an immutable file or missing
+/// permission all say no, with the operating system's reason. Never opens the file, for the
+/// reason given at [`on_read_only_file_system`].
+pub fn check_writable(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        rustix::fs::access(path, rustix::fs::Access::WRITE_OK).map_err(std::io::Error::from)
+    }
+    #[cfg(not(unix))]
+    {
+        if std::fs::metadata(path)?.permissions().readonly() {
+            return Err(std::io::Error::new(std::io::ErrorKind::PermissionDenied, "the file is read-only"));
+        }
+        Ok(())
+    }
+}
+
+/// `file:` URI of `path` (percent-encoded) opened with `immutable=1`.
+fn immutable_uri(path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut uri = String::from("file:");
+    for byte in absolute.to_string_lossy().bytes() {
+        if byte.is_ascii_alphanumeric() || b"/-._~".contains(&byte) {
+            uri.push(byte as char);
+        } else {
+            uri.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
 /// Open (creating if needed) the store at `path`, migrating it to the current schema.
 pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
     SqliteStore::open(path)
@@ -112,7 +160,14 @@ impl SqliteStore {
         let name = path.display().to_string();
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
         let open_error = |error: rusqlite::Error| StoreError::Open { path: name.clone(), message: error.to_string() };
-        let conn = Connection::open_with_flags(path, flags).map_err(open_error)?;
+        // On a read-only file system SQLite cannot create the WAL's shared-memory file, so it
+        // could not read the file at all; nothing can change the file there, which is exactly
+        // what `immutable=1` tells SQLite.
+        let conn = if on_read_only_file_system(path) {
+            Connection::open_with_flags(immutable_uri(path), flags).map_err(open_error)?
+        } else {
+            Connection::open_with_flags(path, flags).map_err(open_error)?
+        };
         conn.busy_timeout(BUSY_TIMEOUT).map_err(open_error)?;
         conn.execute_batch(&format!(
             "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -{CACHE_KIB}; PRAGMA mmap_size = {READ_MMAP_BYTES};"
@@ -282,6 +337,53 @@ impl SqliteStore {
             self.conn.prepare_cached("SELECT id FROM documents WHERE id > ?1 ORDER BY id").context(context)?;
         let rows = statement.query_map([after], |row| row.get::<_, DocId>(0)).context(context)?;
         rows.collect::<Result<Vec<_>, _>>().context(context)
+    }
+
+    /// Ids of every stored document, in order (to compare with the search index).
+    pub fn document_ids(&self) -> Result<Vec<DocId>, StoreError> {
+        self.document_ids_after(0)
+    }
+
+    /// The highest document id ever stored (0 for none): ids are never reused, so a store
+    /// changed since the index last caught up has a higher one than the index's marker.
+    pub fn max_document_id(&self) -> Result<DocId, StoreError> {
+        let context = || "reading the highest document id".to_string();
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT COALESCE(MAX(id), 0), COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'documents'), 0) FROM documents")
+            .context(context)?;
+        statement.query_row([], |row| Ok(row.get::<_, DocId>(0)?.max(row.get::<_, DocId>(1)?))).context(context)
+    }
+
+    /// SQLite's `PRAGMA quick_check`: the structure of every page, without cross-checking
+    /// indexes against tables (linear in the file, cheap enough for every writer's open).
+    /// Returns the problems found, none when the file is sound.
+    pub fn quick_check(&self) -> Result<Vec<String>, StoreError> {
+        self.check_pragma("quick_check")
+    }
+
+    /// SQLite's full `PRAGMA integrity_check` (also every index against its table; `marsad
+    /// check`). Returns the problems found, none when the file is sound.
+    pub fn integrity_check(&self) -> Result<Vec<String>, StoreError> {
+        self.check_pragma("integrity_check")
+    }
+
+    fn check_pragma(&self, pragma: &str) -> Result<Vec<String>, StoreError> {
+        let context = || format!("{}: running PRAGMA {pragma}", self.path);
+        let mut statement = self.conn.prepare(&format!("PRAGMA {pragma}")).context(context)?;
+        let rows = statement.query_map([], |row| row.get::<_, String>(0)).context(context)?;
+        let lines = rows.collect::<Result<Vec<_>, _>>().context(context)?;
+        Ok(lines.into_iter().filter(|line| line != "ok").collect())
+    }
+
+    /// Whether SQLite opened the file read-only (a read-only file or medium opened for writing).
+    pub fn is_read_only(&self) -> bool {
+        self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true)
+    }
+
+    /// The file, as named in messages.
+    pub fn path(&self) -> &str {
+        &self.path
     }
 
     /// The mentions of a document, in text order.
@@ -605,6 +707,26 @@ impl Store for SqliteStore {
         statement.query_row([url], |row| Ok((row.get(0)?, row.get(1)?))).optional().context(context)
     }
 
+    fn superseded_by(&self, content_hash: &str) -> Result<Option<DocId>, StoreError> {
+        let context = || format!("looking up the replaced version with content hash {content_hash}");
+        let mut statement =
+            self.conn.prepare_cached("SELECT doc_id FROM superseded WHERE content_hash = ?1").context(context)?;
+        statement.query_row([content_hash], |row| row.get(0)).optional().context(context)
+    }
+
+    fn record_superseded(&mut self, old: DocId, old_hash: &str, new: DocId) -> Result<(), StoreError> {
+        let context = || format!("recording that document {new} replaced document {old}");
+        self.atomic(context, |conn| {
+            conn.prepare_cached("UPDATE superseded SET doc_id = ?2 WHERE doc_id = ?1")
+                .and_then(|mut s| s.execute([old, new]))
+                .context(context)?;
+            conn.prepare_cached("INSERT OR REPLACE INTO superseded (content_hash, doc_id) VALUES (?1, ?2)")
+                .and_then(|mut s| s.execute(params![old_hash, new]))
+                .context(context)?;
+            Ok(())
+        })
+    }
+
     /// Most similar first (then ingestion order): candidates share a band key, then their
     /// stored signatures are compared.
     fn near_duplicates(
@@ -852,6 +974,19 @@ impl Store for SqliteStore {
             claim = prefixed(CLAIM_COLUMNS, "e.")
         );
         self.load_events(&sql, &values, context)
+    }
+
+    fn event_ids(&self, filter: &EventFilter) -> Result<Vec<EventId>, StoreError> {
+        let context = || format!("listing event ids for {filter:?}");
+        let mut values: Vec<Value> = Vec::new();
+        let conditions = filter_conditions(filter, &mut values).map_err(|message| invalid(context(), message))?;
+        let filter_sql =
+            if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
+        let sql = format!("SELECT e.id FROM events e {filter_sql} ORDER BY e.date IS NULL, e.date, e.id");
+        let mut statement = self.conn.prepare_cached(&sql).context(context)?;
+        let rows =
+            statement.query_map(params_from_iter(values.iter()), |row| row.get::<_, EventId>(0)).context(context)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().context(context)
     }
 
     /// Earliest published first (undated last), then in ingestion order.

@@ -445,3 +445,52 @@ fn entities_are_recorded_once_and_updated() {
     assert_eq!(store.entity("place", "ml.kayes").unwrap().map(|e| e.name), Some("Kayes town".into()));
     assert_eq!(store.entity("actor", "ml.kayes").unwrap(), None, "kinds are separate");
 }
+
+#[test]
+fn replaced_versions_point_to_the_document_holding_the_url_after_every_correction() {
+    let mut store = open_in_memory().unwrap();
+    let a = add(&mut store, "a", 1);
+    assert_eq!(store.superseded_by("hash-a").unwrap(), None);
+    store.delete_document(a).unwrap();
+    let b = add(&mut store, "b", 2);
+    store.record_superseded(a, "hash-a", b).unwrap();
+    assert_eq!(store.superseded_by("hash-a").unwrap(), Some(b));
+    store.delete_document(b).unwrap();
+    let c = add(&mut store, "c", 3);
+    store.record_superseded(b, "hash-b", c).unwrap();
+    assert_eq!(store.superseded_by("hash-a").unwrap(), Some(c), "the first version follows the latest");
+    assert_eq!(store.superseded_by("hash-b").unwrap(), Some(c));
+    assert_eq!(store.superseded_by("hash-c").unwrap(), None, "the holder itself is stored, not replaced");
+}
+
+#[test]
+fn event_ids_list_what_events_returns_in_the_same_order() {
+    let mut store = open_in_memory().unwrap();
+    let doc = add(&mut store, "a", 1);
+    for date in [Some("2024-03-12"), None, Some("2024-01-02"), Some("2024-03")] {
+        store.insert_event(doc, &claim("Battles", date, Some((36.2, 37.1)))).unwrap();
+    }
+    let all = EventFilter::default();
+    assert_eq!(store.event_ids(&all).unwrap(), ids(&store.events(&all).unwrap()));
+    let some = EventFilter { from: Some("2024-03-01".into()), ..EventFilter::default() };
+    assert_eq!(store.event_ids(&some).unwrap(), ids(&store.events(&some).unwrap()));
+    assert_eq!(store.event_ids(&some).unwrap().len(), 2);
+}
+
+#[test]
+fn a_sound_store_passes_both_checks_and_knows_its_highest_id_even_after_deleting_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.db");
+    let mut store = open(&path).unwrap();
+    assert_eq!(store.max_document_id().unwrap(), 0);
+    add(&mut store, "a", 1);
+    let b = add(&mut store, "b", 2);
+    store.delete_document(b).unwrap();
+    assert_eq!(store.max_document_id().unwrap(), b, "ids are never reused: the highest ever given");
+    assert_eq!(store.document_ids().unwrap(), vec![b - 1]);
+    assert_eq!(store.quick_check().unwrap(), Vec::<String>::new());
+    assert_eq!(store.integrity_check().unwrap(), Vec::<String>::new());
+    assert!(!store.is_read_only());
+    assert!(marsad_store::sqlite::check_writable(&path).is_ok());
+    assert!(!marsad_store::sqlite::on_read_only_file_system(&path));
+}

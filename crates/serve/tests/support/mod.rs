@@ -45,6 +45,8 @@ pub struct Setup {
     pub live_poll: Duration,
     /// Any other setting (timeouts, connection cap, allowed hosts).
     pub tune: fn(&mut ServeConfig),
+    /// How long a POST waits for another writer's lock (None: the server's default).
+    pub lock_wait: Option<Duration>,
 }
 
 impl Setup {
@@ -56,12 +58,20 @@ impl Setup {
             samples: true,
             live_poll: Duration::from_millis(100),
             tune: |_| {},
+            lock_wait: None,
         }
     }
 
     /// A server without a token over an empty store.
     pub fn read_only() -> Setup {
-        Setup { token: None, max_body_bytes: None, samples: false, live_poll: Duration::from_millis(100), tune: |_| {} }
+        Setup {
+            token: None,
+            max_body_bytes: None,
+            samples: false,
+            live_poll: Duration::from_millis(100),
+            tune: |_| {},
+            lock_wait: None,
+        }
     }
 }
 
@@ -133,6 +143,9 @@ pub fn start(setup: Setup) -> Server {
     }
     config.live_poll = setup.live_poll;
     (setup.tune)(&mut config);
+    if let Some(wait) = setup.lock_wait {
+        config.lock_wait = wait;
+    }
     let (sender, receiver) = std::sync::mpsc::channel::<Result<std::net::SocketAddr, String>>();
     std::thread::Builder::new()
         .name("marsad-serve-test".to_string())
