@@ -81,7 +81,7 @@ pub fn run(args: Args) -> Result<bool> {
             .map(|result| match result {
                 Ok(document) => {
                     for warning in &document.warnings {
-                        eprintln!("marsad: {}: warning: {warning}", document.origin.path.display());
+                        eprintln!("marsad: {}: warning: {warning}", document.origin);
                     }
                     let extraction = extractor.extract(&document.text, document.title.as_deref());
                     let events = coder.code(&document.text, &extraction, document.published.as_deref());

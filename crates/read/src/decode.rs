@@ -1,5 +1,7 @@
 //! Bytes → text: BOMs, declared charsets (HTML meta, XML declaration) and detection.
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
 /// The result of decoding: the text, the encoding used, and whether invalid bytes were
@@ -32,12 +34,70 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Decoded {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Decoded { text: text.to_string(), encoding: UTF_8.name(), had_errors: false };
     }
+    decode_with(legacy_encoding(bytes), bytes)
+}
+
+/// The encoding of bytes that are not valid UTF-8: UTF-8 when they are "mostly UTF-8 with a few
+/// bad bytes", else chardetng's guess.
+fn legacy_encoding(bytes: &[u8]) -> &'static Encoding {
     if mostly_utf8(bytes) {
-        return decode_with(UTF_8, bytes);
+        return UTF_8;
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
-    decode_with(detector.guess(None, chardetng::Utf8Detection::Deny), bytes)
+    detector.guess(None, chardetng::Utf8Detection::Deny)
+}
+
+/// One line of a JSON Lines file, decoded on its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DecodedLine<'a> {
+    /// 1-based line number.
+    pub number: usize,
+    /// The line's text, without its `\n`.
+    pub text: Cow<'a, str>,
+    /// The encoding it was decoded from.
+    pub encoding: &'static str,
+    /// What is worth reporting about its decoding (another encoding, replaced bytes).
+    pub warning: Option<String>,
+}
+
+/// True when the bytes start with a UTF-16 byte-order mark: such a file cannot be split into
+/// lines before decoding, so it is decoded whole.
+pub(crate) fn has_utf16_bom(bytes: &[u8]) -> bool {
+    matches!(Encoding::for_bom(bytes), Some((encoding, _)) if encoding != UTF_8)
+}
+
+/// Decodes a JSON Lines file line by line (a UTF-8 BOM is dropped): a valid UTF-8 line is
+/// always read as UTF-8, whatever the other lines hold; any other line is decoded by detection
+/// and carries a warning, so one legacy line never turns the whole file into mojibake.
+pub(crate) fn decode_lines(bytes: &[u8]) -> impl Iterator<Item = DecodedLine<'_>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    bytes.split(|&b| b == b'\n').enumerate().map(|(index, line)| decode_line(index + 1, line))
+}
+
+/// The lines of a file decoded whole (UTF-16): every line has the file's encoding, and the
+/// file's decoding warning stays on the file.
+pub(crate) fn whole_file_lines(decoded: &Decoded) -> impl Iterator<Item = DecodedLine<'_>> {
+    decoded.text.split('\n').enumerate().map(|(index, line)| DecodedLine {
+        number: index + 1,
+        text: Cow::Borrowed(line),
+        encoding: decoded.encoding,
+        warning: None,
+    })
+}
+
+fn decode_line(number: usize, line: &[u8]) -> DecodedLine<'_> {
+    if let Ok(text) = std::str::from_utf8(line) {
+        return DecodedLine { number, text: Cow::Borrowed(text), encoding: UTF_8.name(), warning: None };
+    }
+    let encoding = legacy_encoding(line);
+    let (text, had_errors) = encoding.decode_without_bom_handling(line);
+    let warning = if had_errors {
+        format!("invalid {} bytes replaced with U+FFFD", encoding.name())
+    } else {
+        format!("not UTF-8: decoded as {} (detected)", encoding.name())
+    };
+    DecodedLine { number, text: Cow::Owned(text.into_owned()), encoding: encoding.name(), warning: Some(warning) }
 }
 
 /// Decodes with a known encoding, without BOM sniffing (the BOM was handled by the caller).
