@@ -428,7 +428,53 @@ fn sentences(line: &str, line_start: u32) -> Vec<Span> {
     if !leading_blank && start + skip < last_content_end {
         out.push(Span { start: line_start + start + skip, end: line_start + last_content_end });
     }
+    bounded(line, line_start, out)
+}
+
+/// Longest sentence handed to later stages, in chars. A run without sentence-ending
+/// punctuation (scraped pages, lists, transcripts) is cut into windows no longer than this, so
+/// no stage ever sees an unbounded sentence and the work per sentence stays bounded.
+pub const MAX_SENTENCE_CHARS: u32 = 1000;
+
+/// Cuts every sentence longer than [`MAX_SENTENCE_CHARS`] into windows: at a clause boundary
+/// (a space after `,` `،` `;` `؛` `:`) in the window's second half when there is one, else at its
+/// last space there, else at the limit. Windows start and end on content, as sentences do.
+fn bounded(line: &str, line_start: u32, spans: Vec<Span>) -> Vec<Span> {
+    if spans.iter().all(|s| s.end - s.start <= MAX_SENTENCE_CHARS) {
+        return spans;
+    }
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = Vec::with_capacity(spans.len());
+    for span in spans {
+        let (mut start, end) = ((span.start - line_start) as usize, (span.end - line_start) as usize);
+        while end - start > MAX_SENTENCE_CHARS as usize {
+            let cut = window_cut(&chars, start);
+            let piece_end = (start + 1..=cut).rev().find(|&i| !chars[i - 1].is_whitespace()).unwrap_or(cut);
+            out.push(Span { start: line_start + start as u32, end: line_start + piece_end as u32 });
+            start = (cut..end).find(|&i| !chars[i].is_whitespace()).unwrap_or(end);
+        }
+        if start < end {
+            out.push(Span { start: line_start + start as u32, end: line_start + end as u32 });
+        }
+    }
     out
+}
+
+/// Where the window starting at `start` ends (exclusive); `start + MAX_SENTENCE_CHARS` lies
+/// inside the sentence.
+fn window_cut(chars: &[char], start: usize) -> usize {
+    let limit = start + MAX_SENTENCE_CHARS as usize;
+    let half = start + MAX_SENTENCE_CHARS as usize / 2;
+    let mut space = None;
+    for i in (half + 1..=limit).rev() {
+        if chars[i].is_whitespace() {
+            if matches!(chars[i - 1], ',' | '،' | ';' | '؛' | ':') {
+                return i;
+            }
+            space.get_or_insert(i);
+        }
+    }
+    space.unwrap_or(limit)
 }
 
 #[cfg(test)]
@@ -472,6 +518,38 @@ mod tests {
             .map(|s| text.chars().skip(s.start as usize).take((s.end - s.start) as usize).collect())
             .collect();
         assert_eq!(spans, ["Le bilan est de 3.5 morts.", "Les secours arrivent!", "Fin"]);
+    }
+
+    /// The text of each sentence of the first block.
+    fn sentence_texts(text: &str) -> Vec<String> {
+        analyse(text, Some("x")).blocks[0]
+            .sentences
+            .iter()
+            .map(|s| text.chars().skip(s.start as usize).take((s.end - s.start) as usize).collect())
+            .collect()
+    }
+
+    #[test]
+    fn long_runs_without_sentence_ends_are_cut_into_bounded_windows() {
+        let clause = "des hommes armés ont attaqué un convoi près de Gao, ";
+        let text = clause.repeat(200) + "fin";
+        let pieces = sentence_texts(&text);
+        assert!(pieces.len() > 10, "{} pieces", pieces.len());
+        for piece in &pieces {
+            assert!(piece.chars().count() <= MAX_SENTENCE_CHARS as usize, "{}", piece.chars().count());
+            assert!(piece.ends_with(',') || piece.ends_with("fin"), "cut at a clause boundary: {piece:?}");
+            assert_eq!(piece.trim(), piece);
+        }
+        // Nothing is lost: the windows are the text's words in order.
+        let words: Vec<&str> = pieces.iter().flat_map(|p| p.split_whitespace()).collect();
+        assert_eq!(words, text.split_whitespace().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_window_without_spaces_is_cut_at_the_limit() {
+        let text = "ب".repeat(2500);
+        let lengths: Vec<usize> = sentence_texts(&text).iter().map(|p| p.chars().count()).collect();
+        assert_eq!(lengths, [1000, 1000, 500]);
     }
 
     #[test]
