@@ -62,7 +62,7 @@ pub fn run(args: Args) -> Result<bool> {
     let kb = load_kb(args.kb.as_ref()).context("loading the knowledge base")?;
     let extractor = Extractor::new(&kb);
     let coder = EventCoder::new(&kb);
-    let options = ReadOptions { max_bytes: args.max_bytes, ..ReadOptions::default() };
+    let options = ReadOptions { max_bytes: args.max_bytes };
     if args.paths.is_empty() && !args.samples {
         return Err(anyhow!("nothing to read: give files, directories or `-`, or --samples"));
     }
