@@ -72,8 +72,27 @@ pub(crate) fn has_utf16_bom(bytes: &[u8]) -> bool {
 /// and carries a warning, so one legacy line never turns the whole file into mojibake.
 pub(crate) fn decode_lines(bytes: &[u8]) -> impl Iterator<Item = DecodedLine<'_>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    bytes.split(|&b| b == b'\n').enumerate().map(|(index, line)| decode_line(index + 1, line))
+    let lines = || bytes.split(|&b| b == b'\n');
+    // Guessed once, from every non-UTF-8 line together, for lines too short to tell alone.
+    let mut file_guess = None;
+    lines().enumerate().map(move |(index, line)| {
+        decode_line(index + 1, line, || {
+            *file_guess.get_or_insert_with(|| {
+                let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+                for legacy in lines().filter(|l| std::str::from_utf8(l).is_err()) {
+                    detector.feed(legacy, false);
+                    detector.feed(b"\n", false);
+                }
+                detector.feed(b"", true);
+                detector.guess(None, chardetng::Utf8Detection::Deny)
+            })
+        })
+    })
 }
+
+/// Fewer non-ASCII bytes than this are too little for chardetng to tell windows-1256 from
+/// windows-1252 (a three-letter Arabic word reads as Latin); such a line takes the file's guess.
+const MIN_NON_ASCII_TO_DETECT_ALONE: usize = 8;
 
 /// The lines of a file decoded whole (UTF-16): every line has the file's encoding, and the
 /// file's decoding warning stays on the file.
@@ -86,11 +105,16 @@ pub(crate) fn whole_file_lines(decoded: &Decoded) -> impl Iterator<Item = Decode
     })
 }
 
-fn decode_line(number: usize, line: &[u8]) -> DecodedLine<'_> {
+fn decode_line<'a>(number: usize, line: &'a [u8], file_guess: impl FnOnce() -> &'static Encoding) -> DecodedLine<'a> {
     if let Ok(text) = std::str::from_utf8(line) {
         return DecodedLine { number, text: Cow::Borrowed(text), encoding: UTF_8.name(), warning: None };
     }
-    let encoding = legacy_encoding(line);
+    let non_ascii = line.iter().filter(|b| !b.is_ascii()).count();
+    let encoding = if mostly_utf8(line) || non_ascii >= MIN_NON_ASCII_TO_DETECT_ALONE {
+        legacy_encoding(line)
+    } else {
+        file_guess()
+    };
     let (text, had_errors) = encoding.decode_without_bom_handling(line);
     let warning = if had_errors {
         format!("invalid {} bytes replaced with U+FFFD", encoding.name())
@@ -227,5 +251,43 @@ mod tests {
         assert_eq!(decoded.encoding, "UTF-8");
         assert!(decoded.had_errors);
         assert!(decoded.text.ends_with('\u{FFFD}'));
+    }
+}
+
+#[cfg(test)]
+mod line_tests {
+    use super::*;
+
+    /// chardetng tells a legacy line from a few words: short Arabic lines in windows-1256 or
+    /// ISO-8859-6 and French lines in windows-1252 come back as written.
+    #[test]
+    fn short_legacy_lines_are_detected_one_by_one() {
+        let texts =
+            ["باماكو", "هجوم قرب باماكو", "قتل ثلاثة جنود في كمين قرب غاو", "Attaque à Ségou", "Évacués près de Mopti"];
+        let encodings = [encoding_rs::WINDOWS_1256, encoding_rs::ISO_8859_6, encoding_rs::WINDOWS_1252];
+        for text in texts {
+            for encoding in encodings {
+                let line = format!("{{\"id\":\"x\",\"text\":\"{text}\"}}");
+                let (bytes, _, unmappable) = encoding.encode(&line);
+                if unmappable {
+                    continue;
+                }
+                let decoded: Vec<DecodedLine<'_>> = decode_lines(&bytes).collect();
+                assert_eq!(decoded[0].text, line, "{text} in {}", encoding.name());
+                assert!(decoded[0].warning.is_some());
+            }
+        }
+    }
+
+    #[test]
+    fn utf8_lines_stay_utf8_and_short_legacy_lines_take_the_files_guess() {
+        let cp1256 = |text: &str| encoding_rs::WINDOWS_1256.encode(text).0.into_owned();
+        let long = cp1256("أعلنت السلطات في بلدة خيالية حظر التجول بعد اشتباكات قرب السوق\n");
+        let bytes = [b"\xEF\xBB\xBF".as_slice(), "باماكو\n".as_bytes(), &cp1256("خبر"), b"\n", &long].concat();
+        let lines: Vec<DecodedLine<'_>> = decode_lines(&bytes).collect();
+        assert_eq!((lines[0].text.as_ref(), lines[0].encoding, lines[0].number), ("باماكو", "UTF-8", 1));
+        assert_eq!((lines[1].text.as_ref(), lines[1].encoding, lines[1].number), ("خبر", "windows-1256", 2));
+        assert_eq!(lines[2].encoding, "windows-1256");
+        assert_eq!(lines[3].text, "");
     }
 }
