@@ -97,15 +97,18 @@ impl Layout {
         self.blocks.iter().filter(|b| !matches!(b.kind, BlockKind::Noise(_)))
     }
 
-    /// The sentence that holds char offset `offset`, if any.
+    /// The sentence that holds char offset `offset`, if any (the block when no sentence does).
+    /// Binary searches: blocks and sentences are in text order and never overlap.
     pub fn sentence_at(&self, offset: u32) -> Option<Span> {
-        let block = self.blocks.iter().find(|b| b.span.start <= offset && offset < b.span.end)?;
-        block.sentences.iter().copied().find(|s| s.start <= offset && offset < s.end).or(Some(block.span))
+        let block = self.block_at(offset)?;
+        let sentence = block.sentences.get(block.sentences.partition_point(|s| s.end <= offset));
+        sentence.copied().filter(|s| s.start <= offset).or(Some(block.span))
     }
 
     /// The block that holds char offset `offset`, if any.
     pub fn block_at(&self, offset: u32) -> Option<&Block> {
-        self.blocks.iter().find(|b| b.span.start <= offset && offset < b.span.end)
+        let block = self.blocks.get(self.blocks.partition_point(|b| b.span.end <= offset))?;
+        (block.span.start <= offset).then_some(block)
     }
 }
 
@@ -543,6 +546,20 @@ mod tests {
         // Nothing is lost: the windows are the text's words in order.
         let words: Vec<&str> = pieces.iter().flat_map(|p| p.split_whitespace()).collect();
         assert_eq!(words, text.split_whitespace().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn offsets_find_their_block_and_sentence() {
+        let text = "Titre\n\nUne phrase. Une autre.\n  \nFin du texte";
+        let layout = analyse(text, None);
+        for (offset, c) in text.chars().enumerate() {
+            let offset = offset as u32;
+            let block = layout.blocks.iter().find(|b| b.span.start <= offset && offset < b.span.end);
+            assert_eq!(layout.block_at(offset), block, "block at {offset} ({c:?})");
+            let sentence = block
+                .map(|b| b.sentences.iter().copied().find(|s| s.start <= offset && offset < s.end).unwrap_or(b.span));
+            assert_eq!(layout.sentence_at(offset), sentence, "sentence at {offset} ({c:?})");
+        }
     }
 
     #[test]
