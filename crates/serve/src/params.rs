@@ -46,7 +46,11 @@ fn decode(raw: &str, what: &str) -> Result<String, ApiError> {
                 let Some(byte) = hex else {
                     return Err(ApiError::invalid(
                         what,
-                        format!("`{what}` has a malformed percent escape near `{}`", &raw[i..raw.len().min(i + 3)]),
+                        // Three chars, not bytes: a non-ASCII char after `%` must not be cut.
+                        format!(
+                            "`{what}` has a malformed percent escape near `{}`",
+                            raw[i..].chars().take(3).collect::<String>()
+                        ),
                     ));
                 };
                 out.push(byte);
@@ -345,5 +349,15 @@ mod tests {
         assert!(Params::parse(Some("q=%G1"), &["q"]).is_err(), "bad escape");
         assert!(Params::parse(Some("q=a&q=b"), &["q"]).is_err(), "repeated");
         assert!(Params::parse(Some("sinse=2025-01-01"), &["since"]).is_err(), "unknown");
+    }
+
+    /// Found by the serve_params fuzz target: a non-ASCII char right after `%` was sliced
+    /// through its middle while quoting the bad escape, and the request thread panicked.
+    #[test]
+    fn a_bad_escape_before_a_non_ascii_char_is_a_400() {
+        for raw in ["q=%\u{FFFD}8", "q=%aب", "%éx=1", "q=%"] {
+            let error = Params::parse(Some(raw), &["q"]).expect_err(raw);
+            assert_eq!(error.status_and_code().0, axum::http::StatusCode::BAD_REQUEST, "{raw}");
+        }
     }
 }
