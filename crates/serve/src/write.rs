@@ -78,6 +78,26 @@ fn unwrap_documents(body: Vec<u8>) -> Result<Vec<u8>, ApiError> {
     }
 }
 
+/// A POST body as the reader takes it: the format its `Content-Type` names, the bytes
+/// decoded from its declared charset, `{"documents": [...]}` unwrapped. Public so that the
+/// fuzz target drives exactly what the server runs before reading.
+pub fn decode_body(content_type: &str, body: &[u8]) -> Result<(Format, Vec<u8>), ApiError> {
+    let mut parts = content_type.split(';').map(str::trim);
+    let media = parts.next().unwrap_or("").to_ascii_lowercase();
+    if media.is_empty() {
+        return Err(ApiError::UnsupportedMediaType("say what the body is with a Content-Type header".into()));
+    }
+    let charset = parts.find_map(|p| {
+        p.split_once('=').filter(|(k, _)| k.trim().eq_ignore_ascii_case("charset")).map(|(_, v)| v.trim().to_string())
+    });
+    let format = format_of(&media)?;
+    let mut bytes = decode_charset(body, charset.as_deref())?;
+    if format == Format::Json {
+        bytes = unwrap_documents(bytes)?;
+    }
+    Ok((format, bytes))
+}
+
 /// Handle `POST /api/documents`.
 pub async fn post_documents(
     State(app): State<App>,
@@ -101,19 +121,7 @@ pub async fn post_documents(
         return Err(ApiError::InvalidBody("the body is empty: send a document".into()));
     }
     let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
-    let mut parts = content_type.split(';').map(str::trim);
-    let media = parts.next().unwrap_or("").to_ascii_lowercase();
-    if media.is_empty() {
-        return Err(ApiError::UnsupportedMediaType("say what the body is with a Content-Type header".into()));
-    }
-    let charset = parts.find_map(|p| {
-        p.split_once('=').filter(|(k, _)| k.trim().eq_ignore_ascii_case("charset")).map(|(_, v)| v.trim().to_string())
-    });
-    let format = format_of(&media)?;
-    let mut bytes = decode_charset(&body, charset.as_deref())?;
-    if format == Format::Json {
-        bytes = unwrap_documents(bytes)?;
-    }
+    let (format, bytes) = decode_body(content_type, &body)?;
     let name = params.text("name")?.unwrap_or_else(|| "request".to_string());
     let shared = app.shared.clone();
     tokio::task::spawn_blocking(move || ingest(&shared, &name, &bytes, format))
