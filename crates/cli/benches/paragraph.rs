@@ -9,6 +9,7 @@
 //! ```sh
 //! cargo bench -p marsad --bench paragraph                 # every stage and size
 //! cargo bench -p marsad --bench paragraph -- extract      # one stage
+//! cargo bench -p marsad --bench paragraph -- big_input    # the 19 MB page and the 15 MB line
 //! ```
 
 use divan::counter::BytesCount;
@@ -132,4 +133,53 @@ fn events<K: Kind>(bencher: Bencher, size: usize) {
     bencher
         .counter(BytesCount::new(text.len()))
         .bench_local(|| coder.code(black_box(&text), &extraction, Some("2025-09-07")));
+}
+
+/// The issue's two extreme inputs, both under the 20 MiB limit: a 19 MB HTML page whose article
+/// is one `<p>`, and a JSON Lines file of one 15 MB line. Its text mixes the three languages.
+fn big_input(which: &str) -> (Format, Vec<u8>) {
+    let mixed = |bytes: usize| {
+        let mut text = String::with_capacity(bytes);
+        for (fr, (en, ar)) in FRENCH.iter().zip(ENGLISH.iter().zip(ARABIC.iter())).cycle() {
+            if text.len() + fr.len() + en.len() + ar.len() + 3 > bytes {
+                break;
+            }
+            for sentence in [fr, en, ar] {
+                text.push_str(sentence);
+                text.push(' ');
+            }
+        }
+        text
+    };
+    match which {
+        "html_19_mb" => {
+            let page = format!("<html><head><title>t</title></head><body><p>{}</p></body></html>", mixed(19_000_000));
+            (Format::Html, page.into_bytes())
+        }
+        _ => {
+            let line = serde_json::json!({"id": "one", "text": mixed(15_000_000)}).to_string() + "\n";
+            (Format::JsonLines, line.into_bytes())
+        }
+    }
+}
+
+/// Reading the extreme inputs.
+#[divan::bench(args = ["html_19_mb", "jsonl_15_mb"], sample_count = 2, sample_size = 1)]
+fn big_input_read(bencher: Bencher, which: &str) {
+    let (format, bytes) = big_input(which);
+    let options = ReadOptions::default();
+    bencher
+        .counter(BytesCount::new(bytes.len()))
+        .bench_local(|| read_bytes(Path::new("big"), black_box(&bytes), format, &options));
+}
+
+/// Mention finding on the text read from the extreme inputs.
+#[divan::bench(args = ["html_19_mb", "jsonl_15_mb"], sample_count = 2, sample_size = 1)]
+fn big_input_extract(bencher: Bencher, which: &str) {
+    let (format, bytes) = big_input(which);
+    let documents = read_bytes(Path::new("big"), &bytes, format, &ReadOptions::default());
+    let text = documents.into_iter().flatten().map(|d| d.text).next().unwrap_or_default();
+    assert!(text.len() > 10_000_000, "the big input was read: {} bytes of text", text.len());
+    let extractor = Extractor::new(kb());
+    bencher.counter(BytesCount::new(text.len())).bench_local(|| extractor.extract(black_box(&text), None));
 }
