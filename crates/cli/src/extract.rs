@@ -85,7 +85,7 @@ pub fn run(args: Args) -> Result<bool> {
             .map(|result| match result {
                 Ok(document) => {
                     for warning in &document.warnings {
-                        eprintln!("marsad: {}: warning: {warning}", document.origin.path.display());
+                        eprintln!("marsad: {}: warning: {warning}", document.origin);
                     }
                     let extraction = extractor.extract(&document.text, document.title.as_deref());
                     let mut trace = Trace::new(args.explain);

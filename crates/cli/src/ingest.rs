@@ -140,7 +140,13 @@ fn ingest(args: Args, show_events: bool) -> Result<bool> {
                 let (mut documents, mut errors) = (Vec::with_capacity(count), Vec::new());
                 for item in read {
                     match item {
-                        Ok(document) => documents.push(input_of(document)),
+                        Ok(document) => {
+                            // Decoding facts (a legacy-encoded JSON Lines line) name file and line.
+                            for warning in &document.warnings {
+                                eprintln!("marsad: {}: warning: {warning}", document.origin);
+                            }
+                            documents.push(input_of(document))
+                        }
                         Err(error) => errors.push(error.to_string()),
                     }
                 }

@@ -76,6 +76,28 @@ fn windows_1256_arabic_is_decoded() {
     assert_eq!(records[0]["places"][0]["id"], "ml.bamako");
 }
 
+#[test]
+fn a_legacy_line_in_json_lines_is_decoded_alone_and_named() {
+    let dir = scratch("mixed");
+    let line = |id: &str, text: &str| format!("{{\"id\":\"{id}\",\"text\":\"{text}\"}}\n");
+    let legacy = line("legacy", "أعلنت السلطات في باماكو حظر التجول بعد اشتباكات بين مسلحين وقوات الأمن قرب السوق.");
+    let bytes = [
+        line("before", "هجوم قرب باماكو").into_bytes(),
+        encoding_rs::WINDOWS_1256.encode(&legacy).0.into_owned(),
+        line("after", "هجوم قرب باماكو").into_bytes(),
+    ]
+    .concat();
+    std::fs::write(dir.join("mixed.jsonl"), bytes).expect("write");
+    let output = marsad(&["extract", dir.join("mixed.jsonl").to_str().expect("path")], None);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    for record in lines(&output) {
+        assert_eq!(record["places"][0]["id"], "ml.bamako", "{record}");
+    }
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("mixed.jsonl:2: warning: not UTF-8: decoded as windows-1256"), "{stderr}");
+}
+
 /// windows-1256 bytes of a short Arabic text (the letters used here only).
 fn encoding_rs_free_cp1256(text: &str) -> (Vec<u8>, (), ()) {
     let table = [

@@ -30,6 +30,7 @@ pub fn state_heads(kb: &KnowledgeBase, text: &str, tokens: &Tokens, layout: &Lay
     let Some(focus) = focus_country(kb, mentions) else { return };
     let heads = kb.lexicon.list(marsad_kb::List::BareStateHeads);
     let items = tokens.items();
+    let by_start = ByStart::new(mentions);
     let mut added = Vec::new();
     for block in layout.content() {
         let end = tokens.first_at_or_after(block.span.end);
@@ -40,8 +41,7 @@ pub fn state_heads(kb: &KnowledgeBase, text: &str, tokens: &Tokens, layout: &Lay
                 continue;
             };
             let far = found.far_token;
-            let covered = |start: u32, stop: u32| mentions.iter().any(|m| m.span.start < stop && start < m.span.end);
-            if covered(items[at].start, items[far].end) {
+            if by_start.overlaps(items[at].start, items[far].end) {
                 at = far + 1;
                 continue;
             }
@@ -51,18 +51,17 @@ pub fn state_heads(kb: &KnowledgeBase, text: &str, tokens: &Tokens, layout: &Lay
                 && items[far + 1].joined_to_next
                 && matches!(tokens.folded(far + 1), "في" | "of" | "in" | "au" | "du" | "de" | "en");
             let owner = if linked { far + 2 } else { far + 1 };
-            let next_country = mentions.iter().find_map(|m| match m.entity {
-                Entity::Place(p)
-                    if kb.places[p as usize].kind == PlaceKind::Country
-                        && owner < end
-                        && items[far].joined_to_next
-                        && m.span.start >= items[owner].start
-                        && m.span.start <= items[owner].end =>
-                {
-                    kb.places[p as usize].country.as_deref()
-                }
-                _ => None,
-            });
+            let next_country = if owner < end && items[far].joined_to_next {
+                let next = &items[owner];
+                by_start.starting_within(next.start, next.end).find_map(|m| match m.entity {
+                    Entity::Place(p) if kb.places[p as usize].kind == PlaceKind::Country => {
+                        kb.places[p as usize].country.as_deref()
+                    }
+                    _ => None,
+                })
+            } else {
+                None
+            };
             let country = next_country.unwrap_or(focus);
             let actor = found
                 .entry
@@ -96,4 +95,41 @@ pub fn state_heads(kb: &KnowledgeBase, text: &str, tokens: &Tokens, layout: &Lay
         }
     }
     mentions.extend(added);
+}
+
+/// Mentions ordered by where they start, with the furthest end reached so far: "does any
+/// mention overlap this span" and "which mentions start here" in logarithmic time, so the
+/// context pass stays linear however long a paragraph is.
+struct ByStart<'m> {
+    /// Mentions sorted by start (stable: equal starts keep text order).
+    sorted: Vec<&'m Mention>,
+    /// `max_end[i]`: the largest end among `sorted[..=i]`.
+    max_end: Vec<u32>,
+}
+
+impl<'m> ByStart<'m> {
+    fn new(mentions: &'m [Mention]) -> Self {
+        let mut sorted: Vec<&Mention> = mentions.iter().collect();
+        sorted.sort_by_key(|m| m.span.start);
+        let max_end = sorted
+            .iter()
+            .scan(0u32, |furthest, m| {
+                *furthest = (*furthest).max(m.span.end);
+                Some(*furthest)
+            })
+            .collect();
+        ByStart { sorted, max_end }
+    }
+
+    /// True when some mention overlaps `[start, stop)`.
+    fn overlaps(&self, start: u32, stop: u32) -> bool {
+        let before_stop = self.sorted.partition_point(|m| m.span.start < stop);
+        before_stop > 0 && self.max_end[before_stop - 1] > start
+    }
+
+    /// Mentions starting in `[from, to]`, in text order.
+    fn starting_within(&self, from: u32, to: u32) -> impl Iterator<Item = &'m Mention> + '_ {
+        let first = self.sorted.partition_point(|m| m.span.start < from);
+        self.sorted[first..].iter().copied().take_while(move |m| m.span.start <= to)
+    }
 }

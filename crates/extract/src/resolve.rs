@@ -19,6 +19,7 @@ use marsad_kb::lexicon::{Condition, ContextRule, RuleAction};
 use marsad_kb::{KnowledgeBase, PlaceKind, StateRole, Target};
 use marsad_text::layout::Span;
 use marsad_text::{Lang, Script, Tokens};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Countries of the theatre, in order of preference when a name is shared.
@@ -305,9 +306,13 @@ pub fn resolve(
     candidates.sort_by_key(|c| (std::cmp::Reverse(c.last - c.first), c.name.tier, c.first, c.span.start));
     let mut taken = vec![false; range.end - range.start];
     let mut groups: Vec<Vec<Candidate>> = Vec::new();
+    // The group of each (first, last) token pair: one lookup per candidate, so a paragraph of
+    // any length resolves in linear time.
+    let mut group_at: HashMap<(usize, usize), usize> = HashMap::new();
     for candidate in candidates {
         let cells = candidate.first - range.start..=candidate.last - range.start;
-        if let Some(group) = groups.iter_mut().find(|g| g[0].first == candidate.first && g[0].last == candidate.last) {
+        if let Some(&index) = group_at.get(&(candidate.first, candidate.last)) {
+            let group = &mut groups[index];
             if group[0].name.tier == candidate.name.tier
                 && !group.iter().any(|c| c.name.target == candidate.name.target)
             {
@@ -321,6 +326,7 @@ pub fn resolve(
         for cell in cells {
             taken[cell] = true;
         }
+        group_at.insert((candidate.first, candidate.last), groups.len());
         groups.push(vec![candidate]);
     }
     groups.sort_by_key(|g| g[0].first);

@@ -1,5 +1,7 @@
 //! Bytes → text: BOMs, declared charsets (HTML meta, XML declaration) and detection.
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
 /// The result of decoding: the text, the encoding used, and whether invalid bytes were
@@ -32,12 +34,94 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Decoded {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Decoded { text: text.to_string(), encoding: UTF_8.name(), had_errors: false };
     }
+    decode_with(legacy_encoding(bytes), bytes)
+}
+
+/// The encoding of bytes that are not valid UTF-8: UTF-8 when they are "mostly UTF-8 with a few
+/// bad bytes", else chardetng's guess.
+fn legacy_encoding(bytes: &[u8]) -> &'static Encoding {
     if mostly_utf8(bytes) {
-        return decode_with(UTF_8, bytes);
+        return UTF_8;
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
-    decode_with(detector.guess(None, chardetng::Utf8Detection::Deny), bytes)
+    detector.guess(None, chardetng::Utf8Detection::Deny)
+}
+
+/// One line of a JSON Lines file, decoded on its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DecodedLine<'a> {
+    /// 1-based line number.
+    pub number: usize,
+    /// The line's text, without its `\n`.
+    pub text: Cow<'a, str>,
+    /// The encoding it was decoded from.
+    pub encoding: &'static str,
+    /// What is worth reporting about its decoding (another encoding, replaced bytes).
+    pub warning: Option<String>,
+}
+
+/// True when the bytes start with a UTF-16 byte-order mark: such a file cannot be split into
+/// lines before decoding, so it is decoded whole.
+pub(crate) fn has_utf16_bom(bytes: &[u8]) -> bool {
+    matches!(Encoding::for_bom(bytes), Some((encoding, _)) if encoding != UTF_8)
+}
+
+/// Decodes a JSON Lines file line by line (a UTF-8 BOM is dropped): a valid UTF-8 line is
+/// always read as UTF-8, whatever the other lines hold; any other line is decoded by detection
+/// and carries a warning, so one legacy line never turns the whole file into mojibake.
+pub(crate) fn decode_lines(bytes: &[u8]) -> impl Iterator<Item = DecodedLine<'_>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let lines = || bytes.split(|&b| b == b'\n');
+    // Guessed once, from every non-UTF-8 line together, for lines too short to tell alone.
+    let mut file_guess = None;
+    lines().enumerate().map(move |(index, line)| {
+        decode_line(index + 1, line, || {
+            *file_guess.get_or_insert_with(|| {
+                let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+                for legacy in lines().filter(|l| std::str::from_utf8(l).is_err()) {
+                    detector.feed(legacy, false);
+                    detector.feed(b"\n", false);
+                }
+                detector.feed(b"", true);
+                detector.guess(None, chardetng::Utf8Detection::Deny)
+            })
+        })
+    })
+}
+
+/// Fewer non-ASCII bytes than this are too little for chardetng to tell windows-1256 from
+/// windows-1252 (a three-letter Arabic word reads as Latin); such a line takes the file's guess.
+const MIN_NON_ASCII_TO_DETECT_ALONE: usize = 8;
+
+/// The lines of a file decoded whole (UTF-16): every line has the file's encoding, and the
+/// file's decoding warning stays on the file.
+pub(crate) fn whole_file_lines(decoded: &Decoded) -> impl Iterator<Item = DecodedLine<'_>> {
+    decoded.text.split('\n').enumerate().map(|(index, line)| DecodedLine {
+        number: index + 1,
+        text: Cow::Borrowed(line),
+        encoding: decoded.encoding,
+        warning: None,
+    })
+}
+
+fn decode_line<'a>(number: usize, line: &'a [u8], file_guess: impl FnOnce() -> &'static Encoding) -> DecodedLine<'a> {
+    if let Ok(text) = std::str::from_utf8(line) {
+        return DecodedLine { number, text: Cow::Borrowed(text), encoding: UTF_8.name(), warning: None };
+    }
+    let non_ascii = line.iter().filter(|b| !b.is_ascii()).count();
+    let encoding = if mostly_utf8(line) || non_ascii >= MIN_NON_ASCII_TO_DETECT_ALONE {
+        legacy_encoding(line)
+    } else {
+        file_guess()
+    };
+    let (text, had_errors) = encoding.decode_without_bom_handling(line);
+    let warning = if had_errors {
+        format!("invalid {} bytes replaced with U+FFFD", encoding.name())
+    } else {
+        format!("not UTF-8: decoded as {} (detected)", encoding.name())
+    };
+    DecodedLine { number, text: Cow::Owned(text.into_owned()), encoding: encoding.name(), warning: Some(warning) }
 }
 
 /// Decodes with a known encoding, without BOM sniffing (the BOM was handled by the caller).
@@ -167,5 +251,43 @@ mod tests {
         assert_eq!(decoded.encoding, "UTF-8");
         assert!(decoded.had_errors);
         assert!(decoded.text.ends_with('\u{FFFD}'));
+    }
+}
+
+#[cfg(test)]
+mod line_tests {
+    use super::*;
+
+    /// chardetng tells a legacy line from a few words: short Arabic lines in windows-1256 or
+    /// ISO-8859-6 and French lines in windows-1252 come back as written.
+    #[test]
+    fn short_legacy_lines_are_detected_one_by_one() {
+        let texts =
+            ["باماكو", "هجوم قرب باماكو", "قتل ثلاثة جنود في كمين قرب غاو", "Attaque à Ségou", "Évacués près de Mopti"];
+        let encodings = [encoding_rs::WINDOWS_1256, encoding_rs::ISO_8859_6, encoding_rs::WINDOWS_1252];
+        for text in texts {
+            for encoding in encodings {
+                let line = format!("{{\"id\":\"x\",\"text\":\"{text}\"}}");
+                let (bytes, _, unmappable) = encoding.encode(&line);
+                if unmappable {
+                    continue;
+                }
+                let decoded: Vec<DecodedLine<'_>> = decode_lines(&bytes).collect();
+                assert_eq!(decoded[0].text, line, "{text} in {}", encoding.name());
+                assert!(decoded[0].warning.is_some());
+            }
+        }
+    }
+
+    #[test]
+    fn utf8_lines_stay_utf8_and_short_legacy_lines_take_the_files_guess() {
+        let cp1256 = |text: &str| encoding_rs::WINDOWS_1256.encode(text).0.into_owned();
+        let long = cp1256("أعلنت السلطات في بلدة خيالية حظر التجول بعد اشتباكات قرب السوق\n");
+        let bytes = [b"\xEF\xBB\xBF".as_slice(), "باماكو\n".as_bytes(), &cp1256("خبر"), b"\n", &long].concat();
+        let lines: Vec<DecodedLine<'_>> = decode_lines(&bytes).collect();
+        assert_eq!((lines[0].text.as_ref(), lines[0].encoding, lines[0].number), ("باماكو", "UTF-8", 1));
+        assert_eq!((lines[1].text.as_ref(), lines[1].encoding, lines[1].number), ("خبر", "windows-1256", 2));
+        assert_eq!(lines[2].encoding, "windows-1256");
+        assert_eq!(lines[3].text, "");
     }
 }

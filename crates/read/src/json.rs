@@ -3,6 +3,7 @@
 use serde_json::{Map, Value};
 
 use crate::date::normalize_date;
+use crate::decode::DecodedLine;
 use crate::html::{collapse_whitespace, extract_article};
 use crate::{Document, Input, Origin, ReadError};
 
@@ -38,26 +39,33 @@ pub(crate) fn read_json(input: &Input, text: &str) -> Vec<Result<Document, ReadE
 }
 
 /// A `.jsonl` file: one object per line; blank lines skipped; a bad line is an error naming
-/// its line and the other lines still yield documents.
-pub(crate) fn read_json_lines(input: &Input, text: &str) -> Vec<Result<Document, ReadError>> {
-    text.split('\n')
-        .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(index, line)| {
-            let n = index + 1;
-            let at = input.at.at_line(n);
-            match serde_json::from_str::<Value>(line) {
-                Ok(Value::Object(object)) => document_from_object(input, &object, at, format!("{}:{n}", input.stem)),
-                Ok(other) => Err(not_an_object(at, &other)),
-                Err(error) => Err(ReadError::Json {
-                    at,
-                    line: None,
-                    column: error.column(),
-                    message: format!("{} at column {}", message_without_location(&error), error.column()),
-                }),
-            }
-        })
-        .collect()
+/// its line and the other lines still yield documents. Each line carries its own encoding and
+/// decoding warning ([`crate::decode::decode_lines`]).
+pub(crate) fn read_json_lines<'a>(
+    input: &Input,
+    lines: impl Iterator<Item = DecodedLine<'a>>,
+) -> Vec<Result<Document, ReadError>> {
+    lines.filter(|line| !line.text.trim().is_empty()).map(|line| read_json_line(input, line)).collect()
+}
+
+fn read_json_line(input: &Input, line: DecodedLine<'_>) -> Result<Document, ReadError> {
+    let n = line.number;
+    let at = input.at.at_line(n);
+    match serde_json::from_str::<Value>(&line.text) {
+        Ok(Value::Object(object)) => {
+            let mut document = document_from_object(input, &object, at, format!("{}:{n}", input.stem))?;
+            document.encoding = line.encoding;
+            document.warnings.extend(line.warning);
+            Ok(document)
+        }
+        Ok(other) => Err(not_an_object(at, &other)),
+        Err(error) => Err(ReadError::Json {
+            at,
+            line: None,
+            column: error.column(),
+            message: format!("{} at column {}", message_without_location(&error), error.column()),
+        }),
+    }
 }
 
 /// serde_json's message without the " at line L column C" it appends.

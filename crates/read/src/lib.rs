@@ -167,6 +167,9 @@ pub fn read_bytes(
     if sniff::has_binary_magic(bytes) || sniff::looks_binary_bytes(bytes) {
         return vec![Err(ReadError::Binary { at })];
     }
+    if format == Format::JsonLines && !decode::has_utf16_bom(bytes) {
+        return read_json_lines_per_line(at, stem(path), bytes);
+    }
     let declared = match format {
         Format::Html => decode::declared_html_charset(bytes),
         Format::Feed => decode::declared_xml_encoding(bytes),
@@ -184,9 +187,19 @@ pub fn read_bytes(
         Format::Text => vec![Ok(text::read_text(&input, decoded.text))],
         Format::Html => vec![html::read_html_document(&input, &decoded.text)],
         Format::Json => json::read_json(&input, &decoded.text),
-        Format::JsonLines => json::read_json_lines(&input, &decoded.text),
+        Format::JsonLines => json::read_json_lines(&input, decode::whole_file_lines(&decoded)),
         Format::Feed => feed::read_feed(&input, &decoded.text),
     }
+}
+
+/// A JSON Lines file without a UTF-16 BOM: each line decoded on its own.
+fn read_json_lines_per_line(at: Origin, stem: String, bytes: &[u8]) -> Vec<Result<Document, ReadError>> {
+    let lines: Vec<decode::DecodedLine<'_>> = decode::decode_lines(bytes).collect();
+    if lines.iter().all(|line| line.text.trim().is_empty()) {
+        return vec![Err(ReadError::Empty { at })];
+    }
+    let input = Input { at, stem, encoding: encoding_rs::UTF_8.name(), warnings: Vec::new() };
+    json::read_json_lines(&input, lines.into_iter())
 }
 
 /// What every format reader needs to know about the input besides its text.

@@ -76,6 +76,7 @@ fn generated_extension(case: &str) -> Option<&'static str> {
     match case {
         "txt_bom" | "utf16le_bom" | "utf16be_bom" | "windows1256_arabic" | "windows1252_french" | "empty"
         | "binary" | "invalid_utf8_txt" => Some("txt"),
+        "jsonl_mixed_encodings" | "jsonl_invalid_line" => Some("jsonl"),
         "iso8859_6_html_meta" | "invalid_utf8_html" => Some("html"),
         _ => None,
     }
@@ -120,9 +121,34 @@ fn generated_input(case: &str) -> Option<Vec<u8>> {
             b"</p></body></html>",
         ]
         .concat(),
+        "jsonl_mixed_encodings" => mixed_encodings_jsonl(),
+        "jsonl_invalid_line" => [
+            b"{\"id\": \"ok\", \"text\": \"".as_slice(),
+            "قالت مصادر محلية إن قذائف سقطت على سوق بلدة خيالية.".as_bytes(),
+            b"\"}\n\xFF\xFE\xFD\x80\x81\x8D\x8F\x90\x9D\n",
+            b"{\"id\": \"bad-byte\", \"text\": \"",
+            "انقطاع الكهرباء في بلدة خيالية بعد قصف محطة التوليد ".as_bytes(),
+            b"\xC3\"}\n",
+        ]
+        .concat(),
         _ => return None,
     };
     Some(bytes)
+}
+
+/// A JSON Lines file whose lines are in different encodings: UTF-8 Arabic, windows-1256 Arabic,
+/// UTF-8 again, windows-1252 French. Each valid UTF-8 line must stay UTF-8.
+fn mixed_encodings_jsonl() -> Vec<u8> {
+    let line = |id: &str, text: &str| format!("{{\"id\": \"{id}\", \"text\": \"{text}\"}}\n");
+    let arabic = "قالت مصادر محلية في باماكو إن قذائف سقطت على سوق بلدة خيالية صباح الأحد، ما أدى إلى أضرار في المحلات.";
+    let legacy = "أعلنت السلطات في بلدة خيالية حظر التجول بعد اشتباكات بين مسلحين وقوات الأمن قرب السوق المركزي.";
+    [
+        line("utf8-first", arabic).into_bytes(),
+        encoding_rs::WINDOWS_1256.encode(&line("cp1256", legacy)).0.into_owned(),
+        line("utf8-after", "باماكو").into_bytes(),
+        encoding_rs::WINDOWS_1252.encode(&line("cp1252", FRENCH.lines().nth(2).unwrap_or_default())).0.into_owned(),
+    ]
+    .concat()
 }
 
 macro_rules! golden {
@@ -156,4 +182,6 @@ golden!(
     binary,
     invalid_utf8_txt,
     invalid_utf8_html,
+    jsonl_mixed_encodings,
+    jsonl_invalid_line,
 );

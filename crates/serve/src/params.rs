@@ -49,9 +49,10 @@ fn decode(raw: &str, what: &str) -> Result<String, String> {
                     .and_then(|h| std::str::from_utf8(h).ok())
                     .and_then(|h| u8::from_str_radix(h, 16).ok());
                 let Some(byte) = hex else {
+                    // Three chars, not bytes: a non-ASCII char after `%` must not be cut.
                     return Err(format!(
                         "{what} has a malformed percent escape near `{}`",
-                        &raw[i..raw.len().min(i + 3)]
+                        raw[i..].chars().take(3).collect::<String>()
                     ));
                 };
                 out.push(byte);
@@ -495,5 +496,14 @@ mod tests {
         assert_eq!(Params::parse(Some("q=+Kayes+"), &["q"]).unwrap().get("q"), Some(" Kayes "), "as sent");
         let nbsp = Params::parse(Some("q=%C2%A0"), &["q"]).expect("a no-break space is not blank here");
         assert_eq!(nbsp.get("q"), Some("\u{a0}"));
+    }
+    /// Found by the serve_params fuzz target: a non-ASCII char right after `%` was sliced
+    /// through its middle while quoting the bad escape, and the request thread panicked.
+    #[test]
+    fn a_bad_escape_before_a_non_ascii_char_is_a_400() {
+        for raw in ["q=%\u{FFFD}8", "q=%aب", "%éx=1", "q=%"] {
+            let error = Params::parse(Some(raw), &["q"]).expect_err(raw);
+            assert_eq!(error.status_and_code().0, axum::http::StatusCode::BAD_REQUEST, "{raw}");
+        }
     }
 }

@@ -65,6 +65,41 @@ fn decode_charset(body: &[u8], charset: Option<&str>) -> Result<Vec<u8>, ApiErro
     Ok(text.into_owned().into_bytes())
 }
 
+/// The reader format and the declared charset of a `Content-Type`, checked before any byte of
+/// the body is read.
+fn content_of(content_type: &str) -> Result<(Format, Option<String>), ApiError> {
+    let mut parts = content_type.split(';').map(str::trim);
+    let media = parts.next().unwrap_or("").to_ascii_lowercase();
+    if media.is_empty() {
+        return Err(ApiError::UnsupportedMediaType("say what the body is with a Content-Type header".into()));
+    }
+    let charset = parts.find_map(|p| {
+        p.split_once('=').filter(|(k, _)| k.trim().eq_ignore_ascii_case("charset")).map(|(_, v)| v.trim().to_string())
+    });
+    Ok((format_of(&media)?, charset))
+}
+
+/// A body as the reader takes it: blank refused, decoded from its declared charset,
+/// `{"documents": [...]}` unwrapped.
+fn decode(format: Format, charset: Option<&str>, body: &[u8]) -> Result<Vec<u8>, ApiError> {
+    // Blank as the document's `[^ \t\n\r\f\v]` says: the same for every media type.
+    if body.iter().all(|b| b" \t\n\r\x0b\x0c".contains(b)) {
+        return Err(ApiError::InvalidBody("the body is empty or blank: send a document".into()));
+    }
+    let bytes = decode_charset(body, charset)?;
+    if format == Format::Json {
+        return crate::body::documents_json(&bytes);
+    }
+    Ok(bytes)
+}
+
+/// A POST body as the server hands it to the reader: the format its `Content-Type` names and
+/// the decoded bytes. Public so that the fuzz target drives exactly what the server runs.
+pub fn decode_body(content_type: &str, body: &[u8]) -> Result<(Format, Vec<u8>), ApiError> {
+    let (format, charset) = content_of(content_type)?;
+    Ok((format, decode(format, charset.as_deref(), body)?))
+}
+
 /// Handle `POST /api/documents`: the token, the parameters and the media type are checked
 /// before any byte of the body is read (so `Expect: 100-continue` gets the refusal, not 100).
 pub async fn post_documents(
@@ -76,29 +111,14 @@ pub async fn post_documents(
     authorise(&app, &headers)?;
     let params = Params::parse(raw.as_deref(), &["name"])?;
     let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
-    let mut parts = content_type.split(';').map(str::trim);
-    let media = parts.next().unwrap_or("").to_ascii_lowercase();
-    if media.is_empty() {
-        return Err(ApiError::UnsupportedMediaType("say what the body is with a Content-Type header".into()));
-    }
-    let charset = parts.find_map(|p| {
-        p.split_once('=').filter(|(k, _)| k.trim().eq_ignore_ascii_case("charset")).map(|(_, v)| v.trim().to_string())
-    });
-    let format = format_of(&media)?;
+    let (format, charset) = content_of(content_type)?;
     let name = params.text("name")?.unwrap_or_else(|| "request".to_string());
     if let Some(refusal) = &app.shared.refusal {
         return Err(ApiError::Unavailable(refusal.clone()));
     }
     let config = &app.shared.config;
     let body = crate::body::read(body, &headers, config.max_body_bytes, config.body_timeout).await?;
-    // Blank as the document's `[^ \t\n\r\f\v]` says: the same for every media type.
-    if body.iter().all(|b| b" \t\n\r\x0b\x0c".contains(b)) {
-        return Err(ApiError::InvalidBody("the body is empty or blank: send a document".into()));
-    }
-    let mut bytes = decode_charset(&body, charset.as_deref())?;
-    if format == Format::Json {
-        bytes = crate::body::documents_json(&bytes)?;
-    }
+    let bytes = decode(format, charset.as_deref(), &body)?;
     let shared = app.shared.clone();
     let Written { outcomes, errors } = tokio::task::spawn_blocking(move || store(&shared, &name, &bytes, format))
         .await

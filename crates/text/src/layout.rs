@@ -97,15 +97,18 @@ impl Layout {
         self.blocks.iter().filter(|b| !matches!(b.kind, BlockKind::Noise(_)))
     }
 
-    /// The sentence that holds char offset `offset`, if any.
+    /// The sentence that holds char offset `offset`, if any (the block when no sentence does).
+    /// Binary searches: blocks and sentences are in text order and never overlap.
     pub fn sentence_at(&self, offset: u32) -> Option<Span> {
-        let block = self.blocks.iter().find(|b| b.span.start <= offset && offset < b.span.end)?;
-        block.sentences.iter().copied().find(|s| s.start <= offset && offset < s.end).or(Some(block.span))
+        let block = self.block_at(offset)?;
+        let sentence = block.sentences.get(block.sentences.partition_point(|s| s.end <= offset));
+        sentence.copied().filter(|s| s.start <= offset).or(Some(block.span))
     }
 
     /// The block that holds char offset `offset`, if any.
     pub fn block_at(&self, offset: u32) -> Option<&Block> {
-        self.blocks.iter().find(|b| b.span.start <= offset && offset < b.span.end)
+        let block = self.blocks.get(self.blocks.partition_point(|b| b.span.end <= offset))?;
+        (block.span.start <= offset).then_some(block)
     }
 }
 
@@ -428,7 +431,53 @@ fn sentences(line: &str, line_start: u32) -> Vec<Span> {
     if !leading_blank && start + skip < last_content_end {
         out.push(Span { start: line_start + start + skip, end: line_start + last_content_end });
     }
+    bounded(line, line_start, out)
+}
+
+/// Longest sentence handed to later stages, in chars. A run without sentence-ending
+/// punctuation (scraped pages, lists, transcripts) is cut into windows no longer than this, so
+/// no stage ever sees an unbounded sentence and the work per sentence stays bounded.
+pub const MAX_SENTENCE_CHARS: u32 = 1000;
+
+/// Cuts every sentence longer than [`MAX_SENTENCE_CHARS`] into windows: at a clause boundary
+/// (a space after `,` `،` `;` `؛` `:`) in the window's second half when there is one, else at its
+/// last space there, else at the limit. Windows start and end on content, as sentences do.
+fn bounded(line: &str, line_start: u32, spans: Vec<Span>) -> Vec<Span> {
+    if spans.iter().all(|s| s.end - s.start <= MAX_SENTENCE_CHARS) {
+        return spans;
+    }
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = Vec::with_capacity(spans.len());
+    for span in spans {
+        let (mut start, end) = ((span.start - line_start) as usize, (span.end - line_start) as usize);
+        while end - start > MAX_SENTENCE_CHARS as usize {
+            let cut = window_cut(&chars, start);
+            let piece_end = (start + 1..=cut).rev().find(|&i| !chars[i - 1].is_whitespace()).unwrap_or(cut);
+            out.push(Span { start: line_start + start as u32, end: line_start + piece_end as u32 });
+            start = (cut..end).find(|&i| !chars[i].is_whitespace()).unwrap_or(end);
+        }
+        if start < end {
+            out.push(Span { start: line_start + start as u32, end: line_start + end as u32 });
+        }
+    }
     out
+}
+
+/// Where the window starting at `start` ends (exclusive); `start + MAX_SENTENCE_CHARS` lies
+/// inside the sentence.
+fn window_cut(chars: &[char], start: usize) -> usize {
+    let limit = start + MAX_SENTENCE_CHARS as usize;
+    let half = start + MAX_SENTENCE_CHARS as usize / 2;
+    let mut space = None;
+    for i in (half + 1..=limit).rev() {
+        if chars[i].is_whitespace() {
+            if matches!(chars[i - 1], ',' | '،' | ';' | '؛' | ':') {
+                return i;
+            }
+            space.get_or_insert(i);
+        }
+    }
+    space.unwrap_or(limit)
 }
 
 #[cfg(test)]
@@ -472,6 +521,52 @@ mod tests {
             .map(|s| text.chars().skip(s.start as usize).take((s.end - s.start) as usize).collect())
             .collect();
         assert_eq!(spans, ["Le bilan est de 3.5 morts.", "Les secours arrivent!", "Fin"]);
+    }
+
+    /// The text of each sentence of the first block.
+    fn sentence_texts(text: &str) -> Vec<String> {
+        analyse(text, Some("x")).blocks[0]
+            .sentences
+            .iter()
+            .map(|s| text.chars().skip(s.start as usize).take((s.end - s.start) as usize).collect())
+            .collect()
+    }
+
+    #[test]
+    fn long_runs_without_sentence_ends_are_cut_into_bounded_windows() {
+        let clause = "des hommes armés ont attaqué un convoi près de Gao, ";
+        let text = clause.repeat(200) + "fin";
+        let pieces = sentence_texts(&text);
+        assert!(pieces.len() > 10, "{} pieces", pieces.len());
+        for piece in &pieces {
+            assert!(piece.chars().count() <= MAX_SENTENCE_CHARS as usize, "{}", piece.chars().count());
+            assert!(piece.ends_with(',') || piece.ends_with("fin"), "cut at a clause boundary: {piece:?}");
+            assert_eq!(piece.trim(), piece);
+        }
+        // Nothing is lost: the windows are the text's words in order.
+        let words: Vec<&str> = pieces.iter().flat_map(|p| p.split_whitespace()).collect();
+        assert_eq!(words, text.split_whitespace().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn offsets_find_their_block_and_sentence() {
+        let text = "Titre\n\nUne phrase. Une autre.\n  \nFin du texte";
+        let layout = analyse(text, None);
+        for (offset, c) in text.chars().enumerate() {
+            let offset = offset as u32;
+            let block = layout.blocks.iter().find(|b| b.span.start <= offset && offset < b.span.end);
+            assert_eq!(layout.block_at(offset), block, "block at {offset} ({c:?})");
+            let sentence = block
+                .map(|b| b.sentences.iter().copied().find(|s| s.start <= offset && offset < s.end).unwrap_or(b.span));
+            assert_eq!(layout.sentence_at(offset), sentence, "sentence at {offset} ({c:?})");
+        }
+    }
+
+    #[test]
+    fn a_window_without_spaces_is_cut_at_the_limit() {
+        let text = "ب".repeat(2500);
+        let lengths: Vec<usize> = sentence_texts(&text).iter().map(|p| p.chars().count()).collect();
+        assert_eq!(lengths, [1000, 1000, 500]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! Properties of folding and tokens on arbitrary text.
+//! Properties of folding, tokens and sentences on arbitrary text.
 
 use marsad_text::fold::{fold_char, fold_str, Folded};
+use marsad_text::layout::{analyse, MAX_SENTENCE_CHARS};
 use marsad_text::Tokens;
 use proptest::prelude::*;
 
@@ -27,6 +28,29 @@ proptest! {
                 })
                 .collect();
             prop_assert_eq!(tokens.folded(i), refolded.as_str());
+        }
+    }
+
+    /// Sentences are bounded, ordered, inside their block, and start and end on content,
+    /// whatever the punctuation (long runs without it included).
+    #[test]
+    fn sentences_are_bounded_ordered_windows_of_their_block(
+        run in "([a-zé]{1,12}[,،]? {1,2}){0,1500}",
+        mixed in "([a-zé]{1,12}[ ,،.]{0,2}|\\.|  |\n){0,600}",
+    ) {
+        // A run without sentence ends (thousands of chars), then punctuation and line breaks.
+        let text = format!("{run}\n{mixed}");
+        let chars: Vec<char> = text.chars().collect();
+        for block in analyse(&text, None).blocks {
+            let mut previous_end = block.span.start;
+            for sentence in &block.sentences {
+                prop_assert!(sentence.start >= previous_end && sentence.start < sentence.end);
+                prop_assert!(sentence.end <= block.span.end);
+                prop_assert!(sentence.end - sentence.start <= MAX_SENTENCE_CHARS);
+                prop_assert!(!chars[sentence.start as usize].is_whitespace());
+                prop_assert!(!chars[sentence.end as usize - 1].is_whitespace());
+                previous_end = sentence.end;
+            }
         }
     }
 }
