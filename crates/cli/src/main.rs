@@ -5,6 +5,7 @@ mod event;
 mod export;
 mod extract;
 mod ingest;
+mod report;
 mod samples;
 mod searching;
 mod serve;
@@ -36,6 +37,8 @@ enum Command {
     Reindex(searching::ReindexArgs),
     /// Serve the analyst desk: JSON API and web page (map, timeline, evidence).
     Serve(serve::Args),
+    /// Write a situation report (HTML or Markdown, in Arabic, French or English), every figure cited.
+    Report(report::Args),
 }
 
 fn main() -> ExitCode {
@@ -48,6 +51,7 @@ fn main() -> ExitCode {
         Command::Search(args) => searching::search(args),
         Command::Reindex(args) => searching::reindex(args),
         Command::Serve(args) => serve::run(args),
+        Command::Report(args) => report::run(args),
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,

@@ -569,9 +569,12 @@ impl<'a> Composer<'a> {
                 })
                 .collect();
             let ring_events = union(rings.weeks.iter().flat_map(|w| w.bands.iter().map(|b| &b.events)));
-            let caption = self.t.fill("chart.rings", &[("focus", &focus), ("count", &ring_events.len().to_string())]);
-            let svg = svg::stacked(&labels, &layers, self.t.get("axis.events"));
-            blocks.push(Block::Figure { id: "rings", svg, caption: Sentence::claim(caption, ring_events) });
+            if !ring_events.is_empty() {
+                let caption =
+                    self.t.fill("chart.rings", &[("focus", &focus), ("count", &ring_events.len().to_string())]);
+                let svg = svg::stacked(&labels, &layers, self.t.get("axis.events"));
+                blocks.push(Block::Figure { id: "rings", svg, caption: Sentence::claim(caption, ring_events) });
+            }
         }
         let roads: Vec<(String, Vec<EventId>)> = figures
             .now
@@ -584,7 +587,7 @@ impl<'a> Composer<'a> {
             let all = union(roads.iter().map(|(_, e)| e));
             let items: Vec<(String, u32)> = roads.iter().map(|(name, e)| (name.clone(), e.len() as u32)).collect();
             let caption = self.t.fill("chart.roads", &[("count", &all.len().to_string())]);
-            let svg = svg::bars(&items, self.t.get("axis.events"), self.lang.rtl());
+            let svg = svg::bars(&items, self.t.get("axis.events"));
             blocks.push(Block::Figure { id: "roads", svg, caption: Sentence::claim(caption, all) });
         }
     }
@@ -824,10 +827,11 @@ impl<'a> Composer<'a> {
             );
             let mut links: Vec<Link> = Vec::new();
             for source in &event.sources {
-                if !stories.contains_key(&source.story) {
-                    stories.insert(source.story, store.story_members(source.story)?);
-                }
-                let url = stories[&source.story].iter().find(|m| m.0 == source.doc_id).and_then(|m| m.3.clone());
+                let members = match stories.entry(source.story) {
+                    std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
+                    std::collections::btree_map::Entry::Vacant(e) => e.insert(store.story_members(source.story)?),
+                };
+                let url = members.iter().find(|m| m.0 == source.doc_id).and_then(|m| m.3.clone());
                 let outlet = match (&source.outlet, &url) {
                     (Some(o), _) => self.engine.converter().outlet_name(o),
                     (None, Some(u)) => domain(u),

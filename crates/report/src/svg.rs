@@ -91,22 +91,74 @@ pub fn destination(from: Point, bearing_deg: f64, km: f64) -> (f64, f64) {
     (lambda2.to_degrees(), phi2.to_degrees())
 }
 
+/// Points of a path closer than this to the previous one drawn are skipped (px): the basemap
+/// keeps its shape at the map's scale and the page stays small.
+const MIN_STEP_PX: f64 = 1.5;
+
 fn path_of(projection: &Projection, ring: &Ring, close: bool) -> String {
-    let mut d = String::with_capacity(ring.len() * 12);
-    let mut last = (f64::NAN, f64::NAN);
-    for (i, &(lon, lat)) in ring.iter().enumerate() {
-        let (x, y) = projection.xy(lon, lat);
+    let points: Vec<(f64, f64)> = ring.iter().map(|&(lon, lat)| projection.xy(lon, lat)).collect();
+    let points = if close { clip_polygon(&points) } else { points };
+    let mut d = String::with_capacity(points.len() * 12);
+    let mut last: Option<(f64, f64)> = None;
+    for (i, &(x, y)) in points.iter().enumerate() {
         let p = ((x * 10.0).round() / 10.0, (y * 10.0).round() / 10.0);
-        if p == last {
-            continue;
+        let final_point = i + 1 == points.len();
+        if let Some(l) = last {
+            let near = (p.0 - l.0).hypot(p.1 - l.1) < MIN_STEP_PX;
+            if p == l || (near && !final_point) {
+                continue;
+            }
         }
-        let _ = write!(d, "{}{:.1} {:.1}", if i == 0 { "M" } else { "L" }, p.0, p.1);
-        last = p;
+        let _ = write!(d, "{}{:.1} {:.1}", if last.is_none() { "M" } else { "L" }, p.0, p.1);
+        last = Some(p);
     }
-    if close {
+    if close && last.is_some() {
         d.push('Z');
     }
     d
+}
+
+/// The part of a polygon inside the map and a margin (Sutherland–Hodgman against each edge
+/// of the rectangle): shapes far larger than the map are drawn only where they are seen.
+fn clip_polygon(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
+    const LOW: f64 = -20.0;
+    const HIGH: f64 = MAP_SIZE + 20.0;
+    // (axis, bound, keep when the coordinate is above the bound)
+    let edges = [(0, LOW, true), (0, HIGH, false), (1, LOW, true), (1, HIGH, false)];
+    let mut current = points.to_vec();
+    for (axis, bound, above) in edges {
+        let inside = |p: &(f64, f64)| {
+            let v = if axis == 0 { p.0 } else { p.1 };
+            if above {
+                v >= bound
+            } else {
+                v <= bound
+            }
+        };
+        let cross = |a: (f64, f64), b: (f64, f64)| {
+            let (va, vb) = if axis == 0 { (a.0, b.0) } else { (a.1, b.1) };
+            let t = (bound - va) / (vb - va);
+            (a.0 + t * (b.0 - a.0), a.1 + t * (b.1 - a.1))
+        };
+        let mut next = Vec::with_capacity(current.len());
+        for (i, &point) in current.iter().enumerate() {
+            let previous = current[(i + current.len() - 1) % current.len()];
+            match (inside(&previous), inside(&point)) {
+                (true, true) => next.push(point),
+                (true, false) => next.push(cross(previous, point)),
+                (false, true) => {
+                    next.push(cross(previous, point));
+                    next.push(point);
+                }
+                (false, false) => {}
+            }
+        }
+        current = next;
+        if current.is_empty() {
+            break;
+        }
+    }
+    current
 }
 
 fn visible(shape: &Shape, bounds: (f64, f64, f64, f64)) -> bool {
@@ -121,7 +173,7 @@ pub fn map(frame: &MapFrame<'_>, countries: &[Shape], regions: &[Shape], markers
     let mut out = String::with_capacity(64 * 1024);
     let _ = write!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {MAP_SIZE} {MAP_SIZE}\" width=\"{MAP_SIZE}\" height=\"{MAP_SIZE}\" role=\"img\" font-family=\"sans-serif\">\
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {MAP_SIZE} {MAP_SIZE}\" width=\"{MAP_SIZE}\" height=\"{MAP_SIZE}\" role=\"img\" direction=\"ltr\" font-family=\"sans-serif\">\
          <defs><clipPath id=\"frame\"><rect width=\"{MAP_SIZE}\" height=\"{MAP_SIZE}\"/></clipPath></defs>\
          <rect width=\"{MAP_SIZE}\" height=\"{MAP_SIZE}\" fill=\"#eef3f7\"/><g clip-path=\"url(#frame)\">"
     );
@@ -269,7 +321,7 @@ const TOP: f64 = 28.0;
 fn chart_open(out: &mut String) {
     let _ = write!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {CHART_W} {CHART_H}\" width=\"{CHART_W}\" height=\"{CHART_H}\" role=\"img\" font-family=\"sans-serif\" font-size=\"10\">\
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {CHART_W} {CHART_H}\" width=\"{CHART_W}\" height=\"{CHART_H}\" role=\"img\" direction=\"ltr\" font-family=\"sans-serif\" font-size=\"10\">\
          <rect width=\"{CHART_W}\" height=\"{CHART_H}\" fill=\"#fff\"/>"
     );
 }
@@ -415,14 +467,15 @@ pub fn stacked(labels: &[String], layers: &[(String, &str, Vec<u32>)], unit: &st
     out
 }
 
-/// Horizontal bars, one per labelled item.
-pub fn bars(items: &[(String, u32)], unit: &str, rtl: bool) -> String {
+/// Horizontal bars, one per labelled item (laid out left to right in every language: figures
+/// are drawn with `direction="ltr"`, the words keep their own direction).
+pub fn bars(items: &[(String, u32)], unit: &str) -> String {
     let row = 22.0;
     let height = TOP + row * items.len().max(1) as f64 + 12.0;
     let mut out = String::new();
     let _ = write!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {CHART_W} {height:.1}\" width=\"{CHART_W}\" height=\"{height:.1}\" role=\"img\" font-family=\"sans-serif\" font-size=\"11\">\
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {CHART_W} {height:.1}\" width=\"{CHART_W}\" height=\"{height:.1}\" role=\"img\" direction=\"ltr\" font-family=\"sans-serif\" font-size=\"11\">\
          <rect width=\"{CHART_W}\" height=\"{height:.1}\" fill=\"#fff\"/>"
     );
     let label_w = 260.0;
@@ -432,18 +485,16 @@ pub fn bars(items: &[(String, u32)], unit: &str, rtl: bool) -> String {
     for (i, (label, count)) in items.iter().enumerate() {
         let y = TOP + row * i as f64;
         let w = f64::from(*count) / max * plot_w;
-        let (text_x, anchor, bar_x) =
-            if rtl { (CHART_W - 8.0, "end", CHART_W - label_w - w) } else { (label_w - 6.0, "end", label_w) };
-        let anchor = if rtl { "end" } else { anchor };
+        let (text_x, bar_x) = (label_w - 6.0, label_w);
         let _ = write!(
             out,
-            "<text x=\"{text_x:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\">{}</text>\
+            "<text x=\"{text_x:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>\
              <rect x=\"{bar_x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{:.1}\" fill=\"#7a7a7a\"/>\
              <text x=\"{:.1}\" y=\"{:.1}\">{count}</text>",
             y + 13.0,
             escape_html(label),
             row - 6.0,
-            if rtl { bar_x - 24.0 } else { bar_x + w + 4.0 },
+            bar_x + w + 4.0,
             y + 13.0
         );
     }

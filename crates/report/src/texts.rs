@@ -214,8 +214,8 @@ impl Texts {
     }
 
     /// A template with its placeholders filled. Values are isolated for the bidirectional
-    /// algorithm in right-to-left languages (U+2068 … U+2069), so a Latin name or a number
-    /// keeps its order inside Arabic text.
+    /// algorithm in right-to-left languages (U+2068 or, for numbers, U+2066 … U+2069), so a
+    /// Latin name or a signed number keeps its order inside Arabic text.
     pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
         let template = self.templates.get(key).map(String::as_str).unwrap_or(key);
         let mut out = String::with_capacity(template.len() + 32);
@@ -227,7 +227,10 @@ impl Texts {
             let name = &after[..close];
             let value = values.iter().find(|(n, _)| *n == name).map(|(_, v)| *v).unwrap_or("");
             if self.lang.rtl() && !value.is_empty() {
-                out.push('\u{2068}');
+                // A number (no letter) is isolated left to right, so its sign stays in front;
+                // anything else takes the direction of its first letter.
+                let numeric = !value.chars().any(char::is_alphabetic);
+                out.push(if numeric { '\u{2066}' } else { '\u{2068}' });
                 out.push_str(value);
                 out.push('\u{2069}');
             } else {
