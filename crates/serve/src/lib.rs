@@ -18,6 +18,7 @@ pub mod error;
 pub mod guard;
 pub mod live;
 pub mod params;
+pub mod reports;
 pub mod routes;
 pub mod views;
 pub mod write;
