@@ -43,9 +43,14 @@ impl From<ReportError> for ApiError {
 /// `focus`: a place id of the knowledge base with coordinates (404 otherwise).
 fn focus(params: &Params, kb: &KnowledgeBase) -> Result<Option<String>, ApiError> {
     let Some(id) = params.get("focus") else { return Ok(None) };
-    let valid = id.split(['.', '_', '-']).all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+    let valid = id
+        .split(['.', '_', '-'])
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
     if !valid {
-        return Err(ApiError::invalid("focus", format!("`focus` must be a place id such as ml.bamako, got `{}`", short(id))));
+        return Err(ApiError::invalid(
+            "focus",
+            format!("`focus` must be a place id such as ml.bamako, got `{}`", short(id)),
+        ));
     }
     marsad_report::settings::focus_point(kb, id)
         .map(|_| Some(id.to_string()))
@@ -61,7 +66,10 @@ fn weeks(params: &Params, max: u32) -> Result<Option<u32>, ApiError> {
     let Some(value) = params.get("weeks") else { return Ok(None) };
     match value.parse::<u32>() {
         Ok(n) if (1..=max).contains(&n) && value.bytes().all(|b| b.is_ascii_digit()) => Ok(Some(n)),
-        _ => Err(ApiError::invalid("weeks", format!("`weeks` must be a whole number from 1 to {max}, got `{}`", short(value)))),
+        _ => Err(ApiError::invalid(
+            "weeks",
+            format!("`weeks` must be a whole number from 1 to {max}, got `{}`", short(value)),
+        )),
     }
 }
 
@@ -93,7 +101,13 @@ fn event_filter(params: &Params, kb: &KnowledgeBase) -> Result<EventFilter, ApiE
             )))
         }
     };
-    Ok(EventFilter { event_type, actor, lang: params.lang()?, outlet: params.text("outlet")?, ..EventFilter::default() })
+    Ok(EventFilter {
+        event_type,
+        actor,
+        lang: params.lang()?,
+        outlet: params.text("outlet")?,
+        ..EventFilter::default()
+    })
 }
 
 fn engine(kb: &'static KnowledgeBase) -> Result<Engine<'static>, ApiError> {
@@ -105,7 +119,11 @@ pub async fn indicators(State(app): State<App>, RawQuery(raw): RawQuery) -> Resu
     let params = Params::parse(raw.as_deref(), INDICATOR_PARAMETERS)?;
     let kb = app.shared.kb;
     let focus_id = focus(&params, kb)?;
-    let request = PeriodRequest { since: day(&params, "since")?, until: day(&params, "until")?, weeks: weeks(&params, MAX_WEEKS)? };
+    let request = PeriodRequest {
+        since: day(&params, "since")?,
+        until: day(&params, "until")?,
+        weeks: weeks(&params, MAX_WEEKS)?,
+    };
     let filter = event_filter(&params, kb)?;
     app.read(move |shared, store| {
         let engine = engine(shared.kb)?;
@@ -121,7 +139,11 @@ pub async fn indicators(State(app): State<App>, RawQuery(raw): RawQuery) -> Resu
                     .map_err(|e| ApiError::Internal(format!("serialising the indicators: {e}")))?;
                 (period_json(period), value, Value::Null)
             }
-            Err(ReportError::NoDatedEvents) => (Value::Null, Value::Null, json!("no stored event matching the filters is dated to the day or the week: give `until`")),
+            Err(ReportError::NoDatedEvents) => (
+                Value::Null,
+                Value::Null,
+                json!("no stored event matching the filters is dated to the day or the week: give `until`"),
+            ),
             Err(ReportError::Period(message)) => (Value::Null, Value::Null, json!(format!("no period: {message}"))),
             Err(other) => return Err(other.into()),
         };
@@ -151,7 +173,9 @@ pub async fn report(State(app): State<App>, RawQuery(raw): RawQuery) -> Result<R
     let markdown = match params.get("format") {
         None | Some("html") => false,
         Some("md") => true,
-        Some(other) => return Err(ApiError::invalid("format", format!("`format` is `html` or `md`, got `{}`", short(other)))),
+        Some(other) => {
+            return Err(ApiError::invalid("format", format!("`format` is `html` or `md`, got `{}`", short(other))))
+        }
     };
     let kb = app.shared.kb;
     let request = Request {
