@@ -9,7 +9,7 @@ mod support;
 use std::path::PathBuf;
 
 use marsad_kb::KnowledgeBase;
-use marsad_report::doc::{Block, Kind};
+use marsad_report::doc::Block;
 use marsad_report::{render, Engine, Lang, Report};
 use marsad_store::{SqliteStore, Store};
 
@@ -74,72 +74,12 @@ fn the_same_store_and_request_give_the_same_bytes() {
     }
 }
 
-/// Every claim cites an event; zeros and labels cite none; every note names a stored event,
-/// once, numbered in order; the page links every citation to its note.
-pub fn check_citations(report: &Report, store: &SqliteStore) -> Result<(), String> {
-    for sentence in report.sentences() {
-        match sentence.kind {
-            Kind::Claim if sentence.events.is_empty() => {
-                return Err(format!("a claim without events: {}", sentence.text))
-            }
-            Kind::Claim if report.note_numbers(sentence).len() != sentence.events.len() => {
-                return Err(format!("a claim whose events lack notes: {}", sentence.text))
-            }
-            Kind::Absence | Kind::Meta if !sentence.events.is_empty() => {
-                return Err(format!("a {:?} with events: {}", sentence.kind, sentence.text))
-            }
-            _ => {}
-        }
-    }
-    // Figures in tables: a non-zero number is a claim.
-    for block in &report.blocks {
-        if let Block::Table { rows, .. } = block {
-            for cell in rows.iter().flat_map(|r| r.iter().skip(1)) {
-                let number: Option<f64> = cell.text.trim_start_matches('+').parse().ok();
-                if number.is_some_and(|n| n != 0.0) && cell.kind != Kind::Claim {
-                    return Err(format!("the figure `{}` cites nothing", cell.text));
-                }
-            }
-        }
-        if let Block::Figure { id, caption, .. } = block {
-            if caption.kind != Kind::Claim {
-                return Err(format!("figure {id} draws events but its caption cites none"));
-            }
-        }
-    }
-    let mut seen = std::collections::BTreeSet::new();
-    for (i, note) in report.notes.iter().enumerate() {
-        if note.number != i + 1 || !seen.insert(note.event) {
-            return Err(format!("note {} (event {}) is out of order or repeated", note.number, note.event));
-        }
-        let stored = store.event(note.event).map_err(|e| e.to_string())?;
-        if stored.is_none() {
-            return Err(format!("note {} names event {}, which the store does not hold", note.number, note.event));
-        }
-        if note.links.is_empty() {
-            return Err(format!("note {} names no outlet", note.number));
-        }
-    }
-    let html = render::html(report);
-    for number in 1..=report.notes.len() {
-        if !html.contains(&format!("<li id=\"n{number}\" value=\"{number}\">")) {
-            return Err(format!("the page has no note {number}"));
-        }
-    }
-    let linked = html.matches("<a href=\"#n").count();
-    let claims = html.matches("<span class=\"claim\">").count();
-    if claims == 0 || linked < claims || html.matches("<sup class=\"cite\">[]</sup>").count() > 0 {
-        return Err(format!("{claims} claims but {linked} note links in the page"));
-    }
-    Ok(())
-}
-
 #[test]
 fn every_claim_cites_stored_events_in_every_language() {
     let store = SqliteStore::open_read_only(&store().1).expect("the store opens");
     for lang in Lang::ALL {
         let report = report(lang);
-        check_citations(&report, &store).unwrap_or_else(|e| panic!("{lang}: {e}"));
+        support::check_citations(&report, &store).unwrap_or_else(|e| panic!("{lang}: {e}"));
         let all: usize = store.counts().expect("counts").events as usize;
         assert!(report.notes.len() <= all && report.notes.len() >= 15, "{lang}: {} notes", report.notes.len());
     }
@@ -150,12 +90,12 @@ fn a_claim_without_its_note_is_caught() {
     let store = SqliteStore::open_read_only(&store().1).expect("the store opens");
     let mut report = report(Lang::En);
     report.notes.pop();
-    assert!(check_citations(&report, &store).is_err(), "a missing note must be found");
+    assert!(support::check_citations(&report, &store).is_err(), "a missing note must be found");
     let mut report = self::report(Lang::En);
     if let Some(note) = report.notes.first_mut() {
         note.event = 987_654;
     }
-    assert!(check_citations(&report, &store).is_err(), "a note naming no stored event must be found");
+    assert!(support::check_citations(&report, &store).is_err(), "a note naming no stored event must be found");
 }
 
 #[test]

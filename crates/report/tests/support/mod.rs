@@ -19,7 +19,8 @@
 use std::path::Path;
 
 use marsad_indicators::Day;
-use marsad_report::{Lang, PeriodRequest, Request, Site};
+use marsad_report::doc::{Block, Kind};
+use marsad_report::{render, Lang, PeriodRequest, Report, Request, Site};
 use marsad_store::{Claim, NewDocument, SqliteStore, Store};
 
 /// One fictional event: (date, time precision, place, lat, lon, geo precision, sub-event
@@ -283,4 +284,66 @@ pub fn sites() -> Vec<Site> {
 /// The report request of the worked example, in `lang`.
 pub fn request(lang: Lang) -> Request {
     Request { lang, focus: None, period: period(), sites: sites() }
+}
+
+/// Every claim cites an event; zeros and labels cite none; every note names a stored event,
+/// once, numbered in order; the page links every citation to its note.
+pub fn check_citations(report: &Report, store: &SqliteStore) -> Result<(), String> {
+    for sentence in report.sentences() {
+        match sentence.kind {
+            Kind::Claim if sentence.events.is_empty() => {
+                return Err(format!("a claim without events: {}", sentence.text))
+            }
+            Kind::Claim if report.note_numbers(sentence).len() != sentence.events.len() => {
+                return Err(format!("a claim whose events lack notes: {}", sentence.text))
+            }
+            Kind::Absence | Kind::Meta if !sentence.events.is_empty() => {
+                return Err(format!("a {:?} with events: {}", sentence.kind, sentence.text))
+            }
+            _ => {}
+        }
+    }
+    // Figures in tables: a non-zero number is a claim.
+    for block in &report.blocks {
+        if let Block::Table { rows, .. } = block {
+            for cell in rows.iter().flat_map(|r| r.iter().skip(1)) {
+                let number: Option<f64> = cell.text.trim_start_matches('+').parse().ok();
+                if number.is_some_and(|n| n != 0.0) && cell.kind != Kind::Claim {
+                    return Err(format!("the figure `{}` cites nothing", cell.text));
+                }
+            }
+        }
+        // A figure that draws events (map markers carry `<title>#id</title>`) cites them.
+        if let Block::Figure { id, caption, svg } = block {
+            let draws = *id != "map" || svg.contains("<title>#");
+            if draws && caption.kind != Kind::Claim {
+                return Err(format!("figure {id} draws events but its caption cites none"));
+            }
+        }
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for (i, note) in report.notes.iter().enumerate() {
+        if note.number != i + 1 || !seen.insert(note.event) {
+            return Err(format!("note {} (event {}) is out of order or repeated", note.number, note.event));
+        }
+        let stored = store.event(note.event).map_err(|e| e.to_string())?;
+        if stored.is_none() {
+            return Err(format!("note {} names event {}, which the store does not hold", note.number, note.event));
+        }
+        if note.links.is_empty() {
+            return Err(format!("note {} names no outlet", note.number));
+        }
+    }
+    let html = render::html(report);
+    for number in 1..=report.notes.len() {
+        if !html.contains(&format!("<li id=\"n{number}\" value=\"{number}\">")) {
+            return Err(format!("the page has no note {number}"));
+        }
+    }
+    let linked = html.matches("<a href=\"#n").count();
+    let claims = html.matches("<span class=\"claim\">").count();
+    if claims == 0 || linked < claims || html.matches("<sup class=\"cite\">[]</sup>").count() > 0 {
+        return Err(format!("{claims} claims but {linked} note links in the page"));
+    }
+    Ok(())
 }
