@@ -137,16 +137,22 @@ impl Report {
         out
     }
 
-    /// The note numbers of a sentence's events.
-    pub fn note_numbers(&self, sentence: &Sentence) -> Vec<usize> {
-        let mut numbers: Vec<usize> = sentence
-            .events
-            .iter()
-            .filter_map(|id| self.notes.iter().find(|n| n.event == *id).map(|n| n.number))
-            .collect();
-        numbers.sort_unstable();
-        numbers
+    /// Each cited event's note number.
+    pub fn note_index(&self) -> std::collections::HashMap<EventId, usize> {
+        self.notes.iter().map(|n| (n.event, n.number)).collect()
     }
+
+    /// The note numbers of a sentence's events (events without a note are left out).
+    pub fn note_numbers(&self, sentence: &Sentence) -> Vec<usize> {
+        numbers_in(&self.note_index(), sentence)
+    }
+}
+
+/// The note numbers of a sentence's events in `index` ([`Report::note_index`]), ascending.
+pub fn numbers_in(index: &std::collections::HashMap<EventId, usize>, sentence: &Sentence) -> Vec<usize> {
+    let mut numbers: Vec<usize> = sentence.events.iter().filter_map(|id| index.get(id).copied()).collect();
+    numbers.sort_unstable();
+    numbers
 }
 
 /// Every cited event, in order of first citation (the notes' order).

@@ -4,7 +4,16 @@
 
 use std::fmt::Write as _;
 
-use crate::doc::{ranges, Block, Kind, Link, Report, Sentence};
+use std::collections::HashMap;
+
+use marsad_indicators::EventId;
+
+use crate::doc::{numbers_in, ranges, Block, Kind, Link, Report, Sentence};
+
+/// A report's note numbers by event, built once per rendering.
+struct Ctx {
+    notes: HashMap<EventId, usize>,
+}
 
 /// The page's style: print-friendly, readable on a phone.
 const STYLE: &str = "body{font-family:system-ui,'Noto Sans','Noto Sans Arabic',sans-serif;line-height:1.5;margin:0;color:#1a1a1a;background:#fff}\
@@ -43,6 +52,7 @@ pub fn safe_url(url: &str) -> Option<&str> {
 
 /// The report as one HTML page.
 pub fn html(report: &Report) -> String {
+    let ctx = Ctx { notes: report.note_index() };
     let lang = report.lang;
     let mut out = String::with_capacity(64 * 1024);
     let dir = if lang.rtl() { "rtl" } else { "ltr" };
@@ -56,10 +66,10 @@ pub fn html(report: &Report) -> String {
         escape_html(&report.title)
     );
     out.push_str("<p class=\"meta\">");
-    out.push_str(&html_sentences(report, &report.header));
+    out.push_str(&html_sentences(&ctx, &report.header));
     out.push_str("</p>\n");
     for block in &report.blocks {
-        html_block(report, block, &mut out);
+        html_block(&ctx, block, &mut out);
     }
     let _ = writeln!(out, "<h2 id=\"notes\">{}</h2>\n<ol class=\"notes\">", escape_html(&report.notes_heading));
     for note in &report.notes {
@@ -81,21 +91,21 @@ fn html_link(link: &Link) -> String {
     }
 }
 
-fn html_block(report: &Report, block: &Block, out: &mut String) {
+fn html_block(ctx: &Ctx, block: &Block, out: &mut String) {
     match block {
         Block::Heading(text) => {
             let _ = writeln!(out, "<h2>{}</h2>", escape_html(text));
         }
         Block::Paragraph(sentences) => {
-            let _ = writeln!(out, "<p>{}</p>", html_sentences(report, sentences));
+            let _ = writeln!(out, "<p>{}</p>", html_sentences(ctx, sentences));
         }
         Block::Arrow { direction, rationale } => {
-            let _ = writeln!(out, "<p class=\"arrow {direction}\">{}</p>", html_sentence(report, rationale));
+            let _ = writeln!(out, "<p class=\"arrow {direction}\">{}</p>", html_sentence(ctx, rationale));
         }
         Block::Items(sentences) => {
             out.push_str("<ul>\n");
             for s in sentences {
-                let _ = writeln!(out, "<li>{}</li>", html_sentence(report, s));
+                let _ = writeln!(out, "<li>{}</li>", html_sentence(ctx, s));
             }
             out.push_str("</ul>\n");
         }
@@ -109,7 +119,7 @@ fn html_block(report: &Report, block: &Block, out: &mut String) {
                 out.push_str("<tr>");
                 for (i, cell) in row.iter().enumerate() {
                     let tag = if i == 0 { "th" } else { "td" };
-                    let _ = write!(out, "<{tag}>{}</{tag}>", html_sentence(report, cell));
+                    let _ = write!(out, "<{tag}>{}</{tag}>", html_sentence(ctx, cell));
                 }
                 out.push_str("</tr>\n");
             }
@@ -119,23 +129,23 @@ fn html_block(report: &Report, block: &Block, out: &mut String) {
             let _ = writeln!(
                 out,
                 "<figure id=\"fig-{id}\">\n{svg}\n<figcaption>{}</figcaption>\n</figure>",
-                html_sentence(report, caption)
+                html_sentence(ctx, caption)
             );
         }
     }
 }
 
-fn html_sentences(report: &Report, sentences: &[Sentence]) -> String {
-    sentences.iter().map(|s| html_sentence(report, s)).collect::<Vec<_>>().join(" ")
+fn html_sentences(ctx: &Ctx, sentences: &[Sentence]) -> String {
+    sentences.iter().map(|s| html_sentence(ctx, s)).collect::<Vec<_>>().join(" ")
 }
 
-fn html_sentence(report: &Report, sentence: &Sentence) -> String {
+fn html_sentence(ctx: &Ctx, sentence: &Sentence) -> String {
     let text = escape_html(&sentence.text);
     match sentence.kind {
         Kind::Meta => text,
         Kind::Absence => format!("<span class=\"absence\">{text}</span>"),
         Kind::Claim => {
-            let numbers = report.note_numbers(sentence);
+            let numbers = numbers_in(&ctx.notes, sentence);
             let cites: Vec<String> = ranges(&numbers)
                 .into_iter()
                 .map(|(a, b)| {
@@ -169,11 +179,12 @@ pub fn escape_markdown(text: &str) -> String {
 
 /// The report as Markdown: figures as `data:` URIs, notes as a list.
 pub fn markdown(report: &Report) -> String {
+    let ctx = Ctx { notes: report.note_index() };
     let mut out = String::with_capacity(64 * 1024);
     let _ = writeln!(out, "# {}\n", escape_markdown(&report.title));
-    let _ = writeln!(out, "{}\n", md_sentences(report, &report.header));
+    let _ = writeln!(out, "{}\n", md_sentences(&ctx, &report.header));
     for block in &report.blocks {
-        md_block(report, block, &mut out);
+        md_block(&ctx, block, &mut out);
     }
     let _ = writeln!(out, "## {}\n", escape_markdown(&report.notes_heading));
     for note in &report.notes {
@@ -198,20 +209,20 @@ fn md_url(url: &str) -> String {
     url.replace('(', "%28").replace(')', "%29").replace(' ', "%20")
 }
 
-fn md_block(report: &Report, block: &Block, out: &mut String) {
+fn md_block(ctx: &Ctx, block: &Block, out: &mut String) {
     match block {
         Block::Heading(text) => {
             let _ = writeln!(out, "## {}\n", escape_markdown(text));
         }
         Block::Paragraph(sentences) => {
-            let _ = writeln!(out, "{}\n", md_sentences(report, sentences));
+            let _ = writeln!(out, "{}\n", md_sentences(ctx, sentences));
         }
         Block::Arrow { rationale, .. } => {
-            let _ = writeln!(out, "**{}**\n", md_sentence(report, rationale));
+            let _ = writeln!(out, "**{}**\n", md_sentence(ctx, rationale));
         }
         Block::Items(sentences) => {
             for s in sentences {
-                let _ = writeln!(out, "- {}", md_sentence(report, s));
+                let _ = writeln!(out, "- {}", md_sentence(ctx, s));
             }
             out.push('\n');
         }
@@ -220,28 +231,28 @@ fn md_block(report: &Report, block: &Block, out: &mut String) {
             let _ = writeln!(out, "| {} |", cells.join(" | "));
             let _ = writeln!(out, "|{}", "---|".repeat(head.len()));
             for row in rows {
-                let cells: Vec<String> = row.iter().map(|c| md_sentence(report, c)).collect();
+                let cells: Vec<String> = row.iter().map(|c| md_sentence(ctx, c)).collect();
                 let _ = writeln!(out, "| {} |", cells.join(" | "));
             }
             out.push('\n');
         }
         Block::Figure { id, svg, caption } => {
             let _ = writeln!(out, "![{id}](data:image/svg+xml,{})\n", percent_encode(svg));
-            let _ = writeln!(out, "*{}*\n", md_sentence(report, caption));
+            let _ = writeln!(out, "*{}*\n", md_sentence(ctx, caption));
         }
     }
 }
 
-fn md_sentences(report: &Report, sentences: &[Sentence]) -> String {
-    sentences.iter().map(|s| md_sentence(report, s)).collect::<Vec<_>>().join(" ")
+fn md_sentences(ctx: &Ctx, sentences: &[Sentence]) -> String {
+    sentences.iter().map(|s| md_sentence(ctx, s)).collect::<Vec<_>>().join(" ")
 }
 
-fn md_sentence(report: &Report, sentence: &Sentence) -> String {
+fn md_sentence(ctx: &Ctx, sentence: &Sentence) -> String {
     let text = escape_markdown(&sentence.text);
     if sentence.kind != Kind::Claim {
         return text;
     }
-    let numbers = report.note_numbers(sentence);
+    let numbers = numbers_in(&ctx.notes, sentence);
     let cites: Vec<String> =
         ranges(&numbers).into_iter().map(|(a, b)| if a == b { format!("{a}") } else { format!("{a}–{b}") }).collect();
     format!("{text} \\[{}\\]", cites.join(", "))
