@@ -57,6 +57,53 @@ fn request() -> Request {
 }
 
 #[divan::bench(sample_count = 5, sample_size = 1)]
+fn store_events(bencher: divan::Bencher) {
+    let store = store();
+    bencher.bench_local(|| store.events(&EventFilter::default()).expect("events").len());
+}
+
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn summaries(bencher: divan::Bencher) {
+    let store = store();
+    bencher.bench_local(|| {
+        let (mut count, mut after) = (0, None);
+        loop {
+            let page = store.event_page(&EventFilter::default(), after.as_ref(), 5_000).expect("a page");
+            count += page.len();
+            let Some(last) = page.last() else { break };
+            after =
+                Some(marsad_store::queries::EventCursor { date: last.event.summary.date.clone(), id: last.event.id });
+            if page.len() < 5_000 {
+                break;
+            }
+        }
+        count
+    });
+}
+
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn candidates(bencher: divan::Bencher) {
+    let store = store();
+    bencher.bench_local(|| store.candidate_events(&EventFilter::default()).expect("events").len());
+}
+
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn convert(bencher: divan::Bencher) {
+    let engine = Engine::new(kb()).expect("the engine");
+    let stored = store().candidate_events(&EventFilter::default()).expect("events");
+    bencher.bench_local(|| engine.converter().convert(&stored).events.len());
+}
+
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn convert_without_supply_words(bencher: divan::Bencher) {
+    let mut settings = marsad_report::Settings::embedded(kb()).expect("settings");
+    settings.supply_sub_event_types.clear();
+    let converter = marsad_report::Converter::new(kb(), &settings);
+    let stored = store().candidate_events(&EventFilter::default()).expect("events");
+    bencher.bench_local(|| converter.convert(&stored).events.len());
+}
+
+#[divan::bench(sample_count = 5, sample_size = 1)]
 fn load(bencher: divan::Bencher) {
     let engine = Engine::new(kb()).expect("the engine");
     let store = store();

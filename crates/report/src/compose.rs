@@ -505,7 +505,9 @@ impl<'a> Composer<'a> {
         blocks.push(Block::Heading(self.t.get("h.map").to_string()));
         let mut markers = Vec::new();
         let mut drawn = Vec::new();
-        for event in self.events().iter().filter(|e| day_in(e, self.period).is_some()) {
+        let mut shown: Vec<&Event> = self.events().iter().filter(|e| day_in(e, self.period).is_some()).collect();
+        shown.sort_by_key(|e| e.id);
+        for event in shown {
             let Some(point) = event.point else { continue };
             let kind = EventType::ALL.iter().position(|t| *t == event.event_type()).unwrap_or(5);
             let precise = event.precise_point().is_some();
@@ -809,7 +811,10 @@ impl<'a> Composer<'a> {
         let mut stories: BTreeMap<i64, Vec<marsad_store::StoryMember>> = BTreeMap::new();
         let mut notes = Vec::with_capacity(order.len());
         for id in order {
-            let Some(event) = self.stored.get(&id) else { continue };
+            let Some(&loaded) = self.stored.get(&id) else { continue };
+            // Events outside the completed window were loaded without their sources.
+            let fetched = if loaded.sources.is_empty() { store.event(id)? } else { None };
+            let event = fetched.as_ref().unwrap_or(loaded);
             let s = &event.summary;
             let dating = Dating::from_acled(s.date.as_deref(), s.time_precision).unwrap_or(Dating::Undated);
             let kind = match s.sub_event_type.parse::<SubEventType>() {

@@ -9,6 +9,7 @@
 //! - `supply_target`: the sub-event type is one the settings list, and the evidence sentence
 //!   of one of the event's sources contains a word of the lexicon list
 //!   `data/lexicon/supply-targets.jsonl` (matched as the extractor matches, clitics included);
+//!   looked for only where it can change a figure (not for armed violence far from any road);
 //! - outlets: each source's outlet, named as the knowledge base names it.
 
 use std::collections::BTreeMap;
@@ -46,7 +47,16 @@ pub struct Converter<'a> {
     supply_types: Vec<SubEventType>,
     /// Outlet ids and lower-cased names to the name shown.
     outlet_names: BTreeMap<String, String>,
+    /// Boxes (south, west, north, east) around every road segment, widened by
+    /// [`ROAD_MARGIN_DEG`]: armed violence outside them is no road incident, so its supply
+    /// words cannot change a figure and are not looked for (they cost most of a conversion).
+    road_boxes: Vec<(f64, f64, f64, f64)>,
 }
+
+/// How far around a road segment's box supply words are looked for in armed violence, in
+/// degrees: 0.5° is at least 55 km of latitude and 48 km of longitude up to 30° N, twice the
+/// indicators' 25 km corridor buffer.
+pub const ROAD_MARGIN_DEG: f64 = 0.5;
 
 impl<'a> Converter<'a> {
     /// A converter for this knowledge base and these settings.
@@ -56,11 +66,24 @@ impl<'a> Converter<'a> {
             outlet_names.insert(outlet.id.clone(), outlet.name.clone());
             outlet_names.insert(outlet.name.to_lowercase(), outlet.name.clone());
         }
+        let mut road_boxes = Vec::new();
+        for road in roads(kb) {
+            for pair in road.stops().windows(2) {
+                let (a, b) = (pair[0].point, pair[1].point);
+                road_boxes.push((
+                    a.lat().min(b.lat()) - ROAD_MARGIN_DEG,
+                    a.lon().min(b.lon()) - ROAD_MARGIN_DEG,
+                    a.lat().max(b.lat()) + ROAD_MARGIN_DEG,
+                    a.lon().max(b.lon()) + ROAD_MARGIN_DEG,
+                ));
+            }
+        }
         Converter {
             kb,
             supply_words: kb.lexicon.list(&settings.supply_list),
             supply_types: settings.supply_sub_event_types.clone(),
             outlet_names,
+            road_boxes,
         }
     }
 
@@ -89,7 +112,7 @@ impl<'a> Converter<'a> {
             s.sub_event_type.parse().map_err(|e: marsad_indicators::event::UnknownValue| e.to_string())?;
         let actors = [&s.actor1, &s.actor2].into_iter().flatten().map(|id| self.actor(id)).collect();
         let (admin1, admin2) = admin_units(self.kb, s.place.as_deref());
-        Ok(Event {
+        let mut event = Event {
             id: stored.id,
             point,
             geo_precision,
@@ -100,8 +123,22 @@ impl<'a> Converter<'a> {
             admin2,
             fatalities: s.fatalities.map_or(0, |f| u32::try_from(f).unwrap_or(u32::MAX)),
             outlets: self.outlets(stored),
-            supply_target: self.is_supply_attack(stored, sub_event_type),
-        })
+            supply_target: false,
+        };
+        event.supply_target = self.may_matter(&event) && self.is_supply_attack(stored, sub_event_type);
+        Ok(event)
+    }
+
+    /// Whether an event's supply words can change a figure: anything that is not armed
+    /// violence (looting or burning of trucks counts on roads only through them), and armed
+    /// violence placed precisely near a road.
+    fn may_matter(&self, event: &Event) -> bool {
+        if !event.is_armed_violence() {
+            return true;
+        }
+        let Some(p) = event.precise_point() else { return false };
+        let (lat, lon) = (p.lat(), p.lon());
+        self.road_boxes.iter().any(|&(s, w, n, e)| lat >= s && lat <= n && lon >= w && lon <= e)
     }
 
     fn actor(&self, id: &str) -> ActorRef {

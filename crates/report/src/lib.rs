@@ -99,11 +99,17 @@ pub struct Request {
 }
 
 /// The stored events a report reads, and the indicators' events made from them.
+///
+/// Loaded in two steps, because reading every event's sources costs one query per event
+/// (BENCHMARKS.md): [`Engine::load`] reads every summary in one query; [`Engine::complete`] then
+/// reads the sources of the events that can be dated inside a window (the report's period),
+/// so that their outlets and every source's evidence are known. Outside the window an event
+/// has its summary only: no outlets, and supply words looked for in the summary's sentence.
 #[derive(Debug, Clone)]
 pub struct Loaded {
-    /// Every event read, with its sources.
+    /// Every event read; `sources` is filled for the completed ones.
     pub stored: Vec<StoredEvent>,
-    /// Their conversion.
+    /// Their conversion (unreadable events set aside).
     pub inputs: Inputs,
 }
 
@@ -130,11 +136,58 @@ impl<'a> Engine<'a> {
         Ok(Engine { kb, roads: inputs::roads(kb), settings, library, converter })
     }
 
-    /// Read the events matching `filter` and convert them.
+    /// Read the summary of every event matching `filter` and convert them. Without a
+    /// language, outlet, place or document filter, one query reads every summary
+    /// (`Store::candidate_events` over all dates and places) and an actor is matched on the
+    /// summary's actors, as the store's filter does; otherwise `Store::events` reads the
+    /// matching events with their sources (one query per event: slower).
     pub fn load<S: Store + ?Sized>(&self, store: &S, filter: &EventFilter) -> Result<Loaded, ReportError> {
-        let stored = store.events(filter)?;
+        let by_sources = filter.lang.is_some()
+            || filter.outlet.is_some()
+            || filter.places.is_some()
+            || filter.documents.is_some()
+            || filter.bbox.is_some()
+            || filter.from.is_some()
+            || filter.to.is_some();
+        let stored = if by_sources {
+            store.events(filter)?
+        } else {
+            let every = EventFilter { event_type: filter.event_type.clone(), ..EventFilter::default() };
+            let mut all = store.candidate_events(&every)?;
+            if let Some(actor) = &filter.actor {
+                all.retain(|e| [&e.summary.actor1, &e.summary.actor2].iter().any(|a| a.as_deref() == Some(actor)));
+            }
+            all
+        };
         let inputs = self.converter.convert(&stored);
         Ok(Loaded { stored, inputs })
+    }
+
+    /// Read the sources of every loaded event whose dates may fall from `from` to `to`, and
+    /// convert those events again with them (outlets, every source's evidence).
+    pub fn complete<S: Store + ?Sized>(
+        &self,
+        store: &S,
+        loaded: &mut Loaded,
+        from: Day,
+        to: Day,
+    ) -> Result<(), ReportError> {
+        let positions: std::collections::HashMap<i64, usize> =
+            loaded.inputs.events.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
+        for event in loaded.stored.iter_mut().filter(|e| e.sources.is_empty()) {
+            let Some(&position) = positions.get(&event.id) else { continue };
+            let inside = loaded.inputs.events[position].dating.interval().is_some_and(|(a, b)| a <= to && b >= from);
+            if !inside {
+                continue;
+            }
+            if let Some(full) = store.event(event.id)? {
+                if let Ok(converted) = self.converter.event(&full) {
+                    loaded.inputs.events[position] = converted;
+                }
+                *event = full;
+            }
+        }
+        Ok(())
     }
 
     /// The converter (outlet names, supply words).
@@ -169,11 +222,14 @@ impl<'a> Engine<'a> {
 
     /// A report over the store's events.
     pub fn report<S: Store + ?Sized>(&self, store: &S, request: &Request) -> Result<Report, ReportError> {
-        let loaded = self.load(store, &EventFilter::default())?;
+        let mut loaded = self.load(store, &EventFilter::default())?;
+        let period = self.period(request.period, &loaded.inputs)?;
+        self.complete(store, &mut loaded, period.start(), period.end())?;
         self.report_over(store, &loaded, request)
     }
 
-    /// A report over events already loaded from `store` (which still gives the links).
+    /// A report over events already loaded from `store` (which still gives the sources of the
+    /// events cited and their links).
     pub fn report_over<S: Store + ?Sized>(
         &self,
         store: &S,

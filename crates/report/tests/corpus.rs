@@ -60,7 +60,6 @@ fn report_over(name: &str, files: &[PathBuf]) {
     let events = store.counts().expect("counts").events;
     assert!(count > 0 && events > 0, "{name}: {count} documents gave {events} events");
     let engine = Engine::new(&kb).unwrap_or_else(|e| panic!("{e}"));
-    let loaded = engine.load(&store, &Default::default()).expect("events load");
     for lang in Lang::ALL {
         let mut request = Request {
             lang,
@@ -68,11 +67,11 @@ fn report_over(name: &str, files: &[PathBuf]) {
             period: PeriodRequest { weeks: Some(52), ..Default::default() },
             sites: vec![],
         };
-        let report = match engine.report_over(&store, &loaded, &request) {
+        let report = match engine.report(&store, &request) {
             Err(ReportError::NoDatedEvents) => {
                 // Undated texts (the seeds carry no publication date): a fixed year instead.
                 request.period.until = Some(Day::parse("2025-12-31").expect("a day"));
-                engine.report_over(&store, &loaded, &request)
+                engine.report(&store, &request)
             }
             other => other,
         }

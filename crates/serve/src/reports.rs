@@ -127,13 +127,14 @@ pub async fn indicators(State(app): State<App>, RawQuery(raw): RawQuery) -> Resu
     let filter = event_filter(&params, kb)?;
     app.read(move |shared, store| {
         let engine = engine(shared.kb)?;
-        let loaded = engine.load(store, &filter)?;
+        let mut loaded = engine.load(store, &filter)?;
         let (id, point) = engine.focus(focus_id.as_deref())?;
         let name = kb.place_index(&id).map(|i| kb.places[i as usize].name().to_string()).unwrap_or_else(|| id.clone());
         let unreadable: Vec<Value> =
             loaded.inputs.unreadable.iter().map(|u| json!({"id": u.id, "reason": u.reason})).collect();
         let (period, indicators, empty) = match engine.period(request, &loaded.inputs) {
             Ok(period) => {
+                engine.complete(store, &mut loaded, period.start(), period.end())?;
                 let figures = engine.indicators(&loaded.inputs, point, period)?;
                 let value = serde_json::to_value(&figures)
                     .map_err(|e| ApiError::Internal(format!("serialising the indicators: {e}")))?;
