@@ -6,7 +6,9 @@
 //! ```
 //!
 //! The store is `MARSAD_REPORT_DB` (default `/tmp/marsad-load/100k.db`, the load test's), made
-//! when missing. Measured: reading and converting every event (`load`), the three indicator
+//! when missing. Measured: the store's ways to read every event (`store_events`, with sources,
+//! one query per event; `summaries`, pages of `event_page`; `candidates`, one query), the
+//! conversion with and without supply words, reading and converting (`load`), the three indicator
 //! runs of a report (`indicators`: the period, the previous period, the 12-week window), and
 //! the whole report from the store to HTML (`report_html`, what `marsad report` does after
 //! loading the knowledge base).
