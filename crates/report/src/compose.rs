@@ -523,6 +523,7 @@ impl<'a> Composer<'a> {
             radius_km: self.engine.settings.map_radius_km,
             rings_km: &marsad_indicators::Config::default().ring_edges_km[1..],
             roads: self.engine.roads.iter().map(|r| r.stops().iter().map(|s| s.point).collect()).collect(),
+            towns: self.towns(),
             legend,
             rtl: self.lang.rtl(),
         };
@@ -537,6 +538,18 @@ impl<'a> Composer<'a> {
             )
         };
         blocks.push(Block::Figure { id: "map", svg, caption });
+    }
+
+    /// The roads' stops other than the focus, each once, named in the report's language.
+    fn towns(&self) -> Vec<(Point, String)> {
+        let mut seen = BTreeSet::new();
+        let mut out = Vec::new();
+        for stop in self.engine.roads.iter().flat_map(|r| r.stops()) {
+            if stop.id != self.focus_id && seen.insert(stop.id.clone()) {
+                out.push((stop.point, self.place_name(&stop.id)));
+            }
+        }
+        out
     }
 
     fn week_label(day: Day) -> String {

@@ -46,6 +46,8 @@ pub struct MapFrame<'a> {
     pub rings_km: &'a [f64],
     /// Roads, as their stops' points.
     pub roads: Vec<Vec<Point>>,
+    /// Towns labelled on the map (the roads' stops), with their names.
+    pub towns: Vec<(Point, String)>,
     /// Legend: the six type names, then "precise", "imprecise", "road".
     pub legend: Vec<String>,
     /// Right to left (legend on the other side).
@@ -207,6 +209,19 @@ pub fn map(frame: &MapFrame<'_>, countries: &[Shape], regions: &[Shape], markers
             out,
             "<path d=\"{}\" fill=\"none\" stroke=\"#7a7a7a\" stroke-width=\"2.2\" stroke-linejoin=\"round\" opacity=\"0.8\"/>",
             path_of(&projection, &line, false)
+        );
+    }
+    for (point, name) in &frame.towns {
+        let (x, y) = projection.xy(point.lon(), point.lat());
+        if !(0.0..=MAP_SIZE).contains(&x) || !(0.0..=MAP_SIZE).contains(&y) {
+            continue;
+        }
+        let _ = write!(
+            out,
+            "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"2\" fill=\"#333\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"9\" fill=\"#333\" stroke=\"#fff\" stroke-width=\"2\" paint-order=\"stroke\">{}</text>",
+            x + 3.0,
+            y - 3.0,
+            escape_html(name)
         );
     }
     for marker in markers {
