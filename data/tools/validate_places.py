@@ -63,14 +63,25 @@ def main():
                 errs.append(f"{w}: lat/lon out of range")
         r = e.get("region")
         if r is not None:
-            if r not in by_id or by_id[r]["kind"] != "region" or by_id[r].get("admin_level") != 1:
+            if r not in by_id or by_id[r]["kind"] != "region" or by_id[r].get("admin_level", 1) != 1:
                 errs.append(f"{w}: region {r} is not a first-level region")
             elif by_id[r]["country"] != c:
                 errs.append(f"{w}: region {r} in another country")
         if e.get("capital_of") and e["capital_of"] not in countries:
             errs.append(f"{w}: capital_of unknown")
+        for field, level in (("admin2", 2), ("admin3", 3), ("former_admin1", 1)):
+            u = e.get(field)
+            if u is not None and (u not in by_id or by_id[u]["kind"] != "region"
+                                  or by_id[u].get("admin_level") != level or by_id[u]["country"] != c):
+                errs.append(f"{w}: {field} {u} is not a level-{level} region of {c}")
+        if e.get("admin2") and r and by_id.get(e["admin2"], {}).get("region") not in (None, r):
+            errs.append(f"{w}: admin2 {e['admin2']} is not in region {r}")
+        box = by_id.get((c or "").lower(), {}).get("bbox")
+        if box and lat is not None and not (box[0] <= lon <= box[2] and box[1] <= lat <= box[3]):
+            errs.append(f"{w}: coordinates outside {c}")
         names = e.get("names", {})
-        for lang in ("en", "fr", "ar"):
+        # Generated entries (GeoNames villages) have no Arabic name: matched phonetically.
+        for lang in ("en", "fr") if e.get("generated") else ("en", "fr", "ar"):
             lst = names.get(lang)
             if not lst or not all(isinstance(n, str) and n.strip() for n in lst):
                 errs.append(f"{w}: empty {lang} names")
@@ -84,7 +95,8 @@ def main():
                     errs.append(f"{w}: whitespace in {n!r}")
                 if lang != "ar" and re.fullmatch(r"[A-Z]{2,5}", n):
                     errs.append(f"{w}: acronym as place name {n!r}")
-        if names.get("en"):
+        # Namesakes in one country are real among GeoNames villages (the extractor ranks them by context).
+        if names.get("en") and not e.get("generated"):
             for n in names["en"]:
                 key = (c, e["kind"], fold(n))
                 if key in seen and seen[key] != e["id"]:

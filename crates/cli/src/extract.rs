@@ -2,6 +2,7 @@
 
 use crate::samples::{SAMPLES, SAMPLES_NAME};
 use anyhow::{anyhow, Context, Result};
+use marsad_events::trace::Trace;
 use marsad_events::EventCoder;
 use marsad_extract::Extractor;
 use marsad_kb::KnowledgeBase;
@@ -40,6 +41,9 @@ pub struct Args {
     /// Largest input file to read, in bytes.
     #[arg(long, default_value_t = 20 * 1024 * 1024)]
     max_bytes: u64,
+    /// Add each stage's decisions about events (zones, modality, role features, places, joins).
+    #[arg(long)]
+    explain: bool,
     /// Print counts of documents read, failed and mentions found on stderr.
     #[arg(short, long)]
     verbose: bool,
@@ -62,7 +66,7 @@ pub fn run(args: Args) -> Result<bool> {
     let kb = load_kb(args.kb.as_ref()).context("loading the knowledge base")?;
     let extractor = Extractor::new(&kb);
     let coder = EventCoder::new(&kb);
-    let options = ReadOptions { max_bytes: args.max_bytes, ..ReadOptions::default() };
+    let options = ReadOptions { max_bytes: args.max_bytes };
     if args.paths.is_empty() && !args.samples {
         return Err(anyhow!("nothing to read: give files, directories or `-`, or --samples"));
     }
@@ -84,7 +88,9 @@ pub fn run(args: Args) -> Result<bool> {
                         eprintln!("marsad: {}: warning: {warning}", document.origin.path.display());
                     }
                     let extraction = extractor.extract(&document.text, document.title.as_deref());
-                    let events = coder.code(&document.text, &extraction, document.published.as_deref());
+                    let mut trace = Trace::new(args.explain);
+                    let events =
+                        coder.code_traced(&document.text, &extraction, document.published.as_deref(), &mut trace);
                     let source = document
                         .source
                         .clone()
@@ -97,7 +103,10 @@ pub fn run(args: Args) -> Result<bool> {
                         url: document.url.as_deref(),
                         text: &document.text,
                     };
-                    let record = record(&kb, &info, &extraction, &events, args.with_text);
+                    let mut record = record(&kb, &info, &extraction, &events, args.with_text);
+                    if args.explain {
+                        record.explain = Some(trace.render(&kb, &document.text).lines().map(str::to_string).collect());
+                    }
                     let line = match args.format {
                         OutputFormat::Jsonl => to_json_line(&record) + "\n",
                         OutputFormat::Text => to_terminal(&record),

@@ -82,7 +82,7 @@ fn ingest(args: Args, show_events: bool) -> Result<bool> {
         eprintln!("marsad: indexed {repaired} stored document(s) the index was missing");
     }
     let mut ingestor = Ingestor::new(&kb, store);
-    let options = ReadOptions { max_bytes: args.max_bytes, ..ReadOptions::default() };
+    let options = ReadOptions { max_bytes: args.max_bytes };
     let (inputs, input_errors) = expand_inputs(&args.paths);
     let mut report = Report::default();
     for error in &input_errors {

@@ -1,67 +1,161 @@
 //! Event coding: the incidents a text reports, in ACLED's taxonomy, each field backed by the
 //! words that support it.
 //!
-//! Architecture invariant: no IO and no failure. The input is the text, its publication date
-//! and the [`marsad_extract::Extraction`] of it (layout, tokens, mentions); the output is a
-//! list of [`Event`]s whose spans count chars of that text. Everything the coder knows about
-//! words (triggers, cues) comes from the knowledge base's lexicons.
+//! Architecture invariant: no IO and no failure, and time linear in the text's length. The
+//! input is the text, its publication date and the [`marsad_extract::Extraction`] of it; the
+//! output is a list of [`Event`]s whose spans count chars of that text. What the coder knows
+//! of words, frames and weights comes from the knowledge base, through typed lists.
 //!
-//! The stages: [`cues`] finds triggers and context cues in each sentence; [`code`] turns a
-//! sentence with a trigger into a draft event (type, roles, place, date, fatalities, source);
-//! [`merge`] joins the drafts that tell one incident and links contradicting claims.
+//! The stages, each with one job and a [`trace::Trace`] of its decisions:
+//! 1. [`zone`]: each sentence's zone (headline, dateline, lede, body, page furniture);
+//! 2. [`mention`]: incident mentions, one per clause, with their modality;
+//! 3. [`roles`]: candidates for doer and target with named features, scored;
+//! 4. [`fields`]: place, date and toll of each mention;
+//! 5. [`coref`]: the mentions of one incident joined into one event, claims linked.
 
-pub mod code;
-pub mod cues;
-pub mod merge;
+pub mod coref;
+pub(crate) mod doc;
+pub mod fields;
+pub mod mention;
+pub mod roles;
+pub mod trace;
+pub mod zone;
 
-use marsad_extract::Extraction;
-use marsad_kb::KnowledgeBase;
+use doc::Doc;
+use marsad_extract::{Entity, Extraction};
+use marsad_kb::{ActorKind, EventType, Frame, KnowledgeBase, List, PlaceKind, SubEvent};
+use marsad_text::dates::{Date, Precision};
 use marsad_text::layout::Span;
+use mention::{IncidentMention, Modality};
+use roles::Roles;
+use trace::{Note, Trace};
+use zone::{Sentence, Zone};
+
+/// Who the text says reported or claimed something.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// A news outlet or agency (outlet index).
+    Outlet(u32),
+    /// An actor speaking (actor index).
+    Actor(u32),
+}
+
+impl Source {
+    /// The outlet's or actor's usual name.
+    pub fn name<'kb>(&self, kb: &'kb KnowledgeBase) -> &'kb str {
+        match *self {
+            Source::Outlet(o) => &kb.outlets[o as usize].name,
+            Source::Actor(a) => &kb.actors[a as usize].name,
+        }
+    }
+}
+
+/// What one source says of an incident when sources disagree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// Who says it.
+    pub source: Option<Source>,
+    /// The toll it gives.
+    pub fatalities: Option<u64>,
+    /// The doer it names.
+    pub actor1: Option<u32>,
+    /// The sentence that says it.
+    pub evidence: Span,
+}
 
 /// One coded incident.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Event {
-    /// One of ACLED's six event types.
-    pub event_type: String,
-    /// An ACLED sub-event type of that event type.
-    pub sub_event_type: String,
-    /// The trigger frame that made it (attack, abduct, ...).
-    pub frame: String,
+    /// ACLED sub-event type (its event type follows).
+    pub sub_event: SubEvent,
+    /// The trigger frame that led it.
+    pub frame: Frame,
     /// Who acted (actor index).
     pub actor1: Option<u32>,
     /// The target (actor index).
     pub actor2: Option<u32>,
-    /// The most precise place given (place index).
+    /// The most precise known place given (place index).
     pub place: Option<u32>,
+    /// A more precise place the knowledge base lacks, as the text names it.
+    pub unknown_place: Option<Span>,
     /// 1 the town itself, 2 near a town or part of a region, 3 only a region or country.
     pub geo_precision: u8,
-    /// YYYY-MM-DD, YYYY-MM or YYYY; `None` when the text gives no date it can be resolved from.
-    pub date: Option<String>,
-    /// 1 day, 2 week or month, 3 coarser.
-    pub time_precision: u8,
-    /// Deaths reported; `None` when no number is given.
+    /// The date, possibly partial; `None` when the text gives none it can be resolved from.
+    pub date: Option<Date>,
+    /// Day, week or month, coarser.
+    pub time_precision: Precision,
+    /// Deaths reported (the lowest credible figure when sources differ); `None` when no number.
     pub fatalities: Option<u64>,
-    /// The sentence that reports it.
+    /// The sentence that reports it best.
     pub evidence: Span,
-    /// The trigger words.
+    /// The trigger words of that sentence.
     pub trigger: Span,
-    /// Who the text says reported or claimed it (outlet or actor name).
-    pub attributed_to: Option<String>,
+    /// Who the text says reported or claimed it.
+    pub attributed_to: Option<Source>,
     /// The attack was foiled (still an event).
     pub foiled: bool,
-    /// Index (in the same list) of the event whose claim this one contradicts.
-    pub claim_of: Option<usize>,
-    /// Sources disagree about this incident (fatalities or who did it).
+    /// What each source says when they disagree (empty otherwise).
+    pub claims: Vec<Claim>,
+    /// Sources disagree about this incident.
     pub disputed: bool,
-    /// The date lies more than a year before publication: background, not current.
+    /// The date lies more than two years before publication: history, not news.
     pub background: bool,
     /// How sure the coder is, 0 to 1.
     pub confidence: f32,
-    /// How directly the text names actor1 (claim 3, named doer 2, inferred 1, none 0): a
-    /// later, stronger reading of the same incident replaces a weaker one.
-    pub actor1_strength: u8,
-    /// Told as "this attack": it points back to an incident already coded.
+    /// Every sentence that tells it.
+    pub mentions: Vec<Span>,
+}
+
+impl Event {
+    /// ACLED event type.
+    pub fn event_type(&self) -> EventType {
+        self.sub_event.event_type()
+    }
+}
+
+/// One incident mention with its fields, before mentions of one incident are joined.
+#[derive(Debug, Clone)]
+pub(crate) struct Draft {
+    pub sentence: usize,
+    pub block: usize,
+    pub zone: Zone,
+    pub modality: Modality,
+    pub frame: Frame,
+    pub sub_event: SubEvent,
+    pub roles: Roles,
+    /// The doer was named by a claim of responsibility.
+    pub claimed: bool,
+    pub civilian_target: bool,
+    /// Its target is a state force or an armed group.
+    pub armed_target: bool,
+    /// Its clause tells property burnt or looted.
+    pub burned: bool,
+    pub place: Option<u32>,
+    /// The place comes from the mention's own clause or sentence, not from a fallback.
+    pub own_place: bool,
+    /// The place is the one of the incident told just before (the story so far).
+    pub story_place: bool,
+    pub precision: u8,
+    pub unknown: Option<Span>,
+    pub date: Option<Date>,
+    pub time_precision: Precision,
+    pub relative_date: bool,
+    pub background: bool,
+    pub fatalities: Option<u64>,
+    pub evidence: Span,
+    pub trigger: Span,
+    pub source: Option<Source>,
+    pub foiled: bool,
+    /// Told as an incident already told ("this attack", "the incident").
     pub anaphoric: bool,
+    /// Told with "this", "these", or a noun that only points back: it joins an incident or is dropped.
+    pub demonstrative: bool,
+    /// Only points back ("العملية", "the incident"): it joins an incident or is dropped.
+    pub reference: bool,
+    /// Tells several incidents at once: it joins those told one by one.
+    pub summary: bool,
+    /// Told with nothing of its own (no place, date, count or doer in its sentence).
+    pub vague: bool,
 }
 
 /// Codes events with one knowledge base.
@@ -70,6 +164,9 @@ pub struct EventCoder<'kb> {
     kb: &'kb KnowledgeBase,
 }
 
+/// Days before publication after which an incident is history (the gold's two years).
+const HISTORY_DAYS: i64 = 730;
+
 impl<'kb> EventCoder<'kb> {
     /// A coder over `kb`.
     pub fn new(kb: &'kb KnowledgeBase) -> Self {
@@ -77,11 +174,203 @@ impl<'kb> EventCoder<'kb> {
     }
 
     /// The events `text` reports (current ones first, in text order; background ones after,
-    /// flagged), given its extraction and its publication date (YYYY-MM-DD) when known.
+    /// flagged), given its extraction and its publication date (YYYY-MM-DD or YYYY-MM) when known.
     pub fn code(&self, text: &str, extraction: &Extraction, published: Option<&str>) -> Vec<Event> {
-        let drafts = code::drafts(self.kb, text, extraction, published);
-        merge::merge(self.kb, drafts)
+        self.code_traced(text, extraction, published, &mut Trace::new(false))
     }
+
+    /// [`Self::code`], recording every stage's decisions in `trace`.
+    pub fn code_traced(
+        &self,
+        text: &str,
+        extraction: &Extraction,
+        published: Option<&str>,
+        trace: &mut Trace,
+    ) -> Vec<Event> {
+        let doc = Doc::new(self.kb, text, extraction, published);
+        let sentences = zone::sentences(&doc);
+        let mentions = mention::mentions(&doc, &sentences, trace);
+        let mut drafts: Vec<Draft> = Vec::new();
+        for m in &mentions {
+            let story = drafts.iter().rev().find(|d| !d.zone.is_heading()).and_then(|d| d.place);
+            drafts.extend(draft(&doc, &sentences, m, story, trace));
+        }
+        coref::incidents(&doc, drafts, trace)
+    }
+}
+
+/// The drafts of one mention: one per place when it lists several.
+fn draft(
+    doc: &Doc<'_>,
+    sentences: &[Sentence],
+    m: &IncidentMention,
+    story: Option<u32>,
+    trace: &mut Trace,
+) -> Vec<Draft> {
+    let sentence = &sentences[m.sentence];
+    let trigger = doc.span_of(m.trigger.first, m.trigger.last);
+    let mut rejected = Vec::new();
+    let place = fields::place(doc, sentences, m, story, &mut rejected);
+    rejected.sort_by_key(|(p, why)| (*p, *why as u8));
+    rejected.dedup();
+    for (p, why) in rejected {
+        trace.note(|| Note::NotHere { trigger, place: p, why });
+    }
+    let country = place.places.first().copied().flatten().and_then(|p| doc.country_of(p));
+    let roles = roles::roles(doc, sentence, m, country, trace);
+    let place = measure_at_home(doc, m, &roles, place);
+    let fatalities = fields::toll(doc, m);
+    trace.note(|| Note::Toll { trigger, fatalities });
+    let Some((sub_event, civilian_target)) = sub_event(doc, m, &roles, fatalities) else {
+        trace.note(|| Note::Dropped { trigger, why: trace::Dropped::NoType });
+        return Vec::new();
+    };
+    let date = fields::date(doc, sentences, m);
+    let resolved = date.and_then(|d| d.date);
+    trace.note(|| Note::Date { trigger, date: resolved.map(|d| d.to_iso()), expression: date.map(|d| d.span) });
+    let days_old = match (resolved, doc.reference) {
+        (Some(d), Some(p)) => p.first_day() - d.last_day(),
+        _ => 0,
+    };
+    // "منذ 2012", "since 2012": a year that opens a period is not an incident's date.
+    let since_year = date.is_some_and(|d| d.background && !d.relative && d.precision == Precision::Coarser);
+    if since_year && days_old <= 365 {
+        trace.note(|| Note::Dropped { trigger, why: trace::Dropped::Vague });
+        return Vec::new();
+    }
+    let outlet =
+        doc.mentions_in(sentence.span).find_map(|x| if let Entity::Outlet(o) = x.entity { Some(o) } else { None });
+    let source = outlet.map(Source::Outlet).or(roles.reporter.map(Source::Actor));
+    let window = |back: usize, ahead: usize| {
+        m.trigger.first.saturating_sub(back).max(m.clause.start)..(m.trigger.last + 1 + ahead).min(m.clause.end)
+    };
+    let demonstrative = doc.any(List::Demonstratives, window(1, 0))
+        || doc.any(List::Demonstratives, m.trigger.last + 1..(m.trigger.last + 2).min(m.clause.end));
+    let anaphoric = demonstrative || definite(doc, m.trigger.first);
+    let own_place =
+        matches!(place.from, trace::PlaceFrom::Clause | trace::PlaceFrom::Sentence | trace::PlaceFrom::Heading);
+    // Strategic developments told without a date or a place of their own are background, not news.
+    let vague = if m.trigger.frame == Frame::Withdraw {
+        // The departure of foreign forces told without a town or a date is background.
+        !(own_place && place.places.iter().flatten().any(|p| doc.place_kind(*p) == PlaceKind::Town)) && date.is_none()
+    } else if matches!(m.trigger.frame, Frame::Deploy | Frame::AnnounceMeasure) {
+        // Deployments and measures told without a place or a date of their own are background.
+        !own_place && date.is_none()
+    } else if sub_event.event_type() == EventType::StrategicDevelopments {
+        false
+    } else {
+        !own_place && date.is_none() && fatalities.is_none() && roles.actor1.is_none()
+    };
+    let foiled = doc.any(List::Foiled, m.clause.clone());
+    // A toll told for several listed places at once belongs to none of them.
+    let fatalities = if place.places.len() > 1 { None } else { fatalities };
+    place
+        .places
+        .iter()
+        .map(|p| {
+            trace.note(|| Note::Place {
+                trigger,
+                place: *p,
+                from: place.from,
+                precision: place.precision,
+                unknown: place.unknown,
+                how: place.how,
+            });
+            Draft {
+                sentence: m.sentence,
+                block: sentence.block,
+                zone: m.zone,
+                modality: m.modality,
+                frame: m.trigger.frame,
+                sub_event,
+                roles,
+                claimed: roles.claimed,
+                civilian_target,
+                burned: std::iter::once(&m.trigger).chain(&m.others).any(|t| t.frame == Frame::BurnLoot),
+                armed_target: roles.actor2.is_some_and(|a| {
+                    matches!(doc.actor_kind(a), ActorKind::StateForce | ActorKind::ArmedGroup | ActorKind::Militia)
+                }),
+                place: *p,
+                own_place,
+                story_place: place.from == trace::PlaceFrom::Story,
+                precision: if p.is_some() { place.precision } else { 3 },
+                unknown: place.unknown,
+                date: resolved,
+                time_precision: date.filter(|d| d.date.is_some()).map_or(Precision::Coarser, |d| d.precision),
+                relative_date: date.is_some_and(|d| d.relative),
+                background: days_old > HISTORY_DAYS,
+                fatalities,
+                evidence: sentence.span,
+                trigger,
+                source,
+                foiled,
+                anaphoric: anaphoric || m.reference,
+                demonstrative: demonstrative || m.reference,
+                reference: m.reference,
+                summary: m.summary,
+                vague,
+            }
+        })
+        .collect()
+}
+
+/// A state's measure (closing its airspace, a curfew) told with another country named: it
+/// happens in the acting state's own country.
+fn measure_at_home(
+    doc: &Doc<'_>,
+    m: &IncidentMention,
+    roles: &Roles,
+    place: fields::PlaceChoice,
+) -> fields::PlaceChoice {
+    let home = roles
+        .actor1
+        .filter(|a| matches!(doc.actor_kind(*a), ActorKind::Government | ActorKind::Country | ActorKind::StateForce));
+    let home = home.and_then(|a| doc.kb.actors[a as usize].country.as_deref()).and_then(|c| doc.kb.country_place(c));
+    let abroad = |p: &Option<u32>| p.is_some_and(|p| doc.place_kind(p) == PlaceKind::Country && Some(p) != home);
+    match home {
+        Some(home) if m.trigger.frame == Frame::AnnounceMeasure && place.places.iter().all(abroad) => {
+            cov_mark::hit!(a_measure_happens_in_the_acting_country);
+            fields::PlaceChoice { places: vec![Some(home)], precision: 3, ..place }
+        }
+        _ => place,
+    }
+}
+
+/// The trigger word carries or follows a definite article (الهجوم, l'attaque, the attack).
+fn definite(doc: &Doc<'_>, trigger: usize) -> bool {
+    let word = doc.tokens.folded(trigger);
+    let bare = word.strip_prefix(['و', 'ف', 'ب', 'ك']).unwrap_or(word);
+    let arabic = doc.tokens.items()[trigger].script == marsad_text::Script::Arabic;
+    if arabic {
+        return bare.starts_with("ال") || bare.starts_with("لل");
+    }
+    trigger > 0 && doc.any(List::DefiniteArticles, trigger - 1..trigger)
+}
+
+/// The sub-event type of a mention from its frame, roles and toll; and whether civilians are its target.
+fn sub_event(doc: &Doc<'_>, m: &IncidentMention, roles: &Roles, fatalities: Option<u64>) -> Option<(SubEvent, bool)> {
+    let kb = doc.kb;
+    let rule = kb.taxonomy.frame(m.trigger.frame);
+    let kind = |a: Option<u32>| a.map(|a| doc.actor_kind(a));
+    let civilians = kind(roles.actor2) == Some(ActorKind::Civilians) && roles.military_target.is_none();
+    let state = |a: Option<u32>| matches!(kind(a), Some(ActorKind::StateForce | ActorKind::Government));
+    let armed = |a: Option<u32>| matches!(kind(a), Some(ActorKind::ArmedGroup | ActorKind::Militia));
+    let killed = fatalities.is_some_and(|k| k > 0);
+    let mut sub = match (rule.if_civilian_target, civilians) {
+        (Some(civilian), true) => civilian,
+        _ => rule.sub_event,
+    };
+    match m.trigger.frame {
+        Frame::Protest if killed => sub = SubEvent::ExcessiveForce,
+        Frame::Protest if m.others.iter().any(|t| matches!(t.frame, Frame::Arrest | Frame::Attack | Frame::Clash)) => {
+            sub = SubEvent::ProtestWithIntervention
+        }
+        Frame::CaptureTerritory if state(roles.actor1) => sub = SubEvent::GovernmentRegainsTerritory,
+        Frame::RetakeTerritory if armed(roles.actor1) => sub = SubEvent::NonStateOvertakesTerritory,
+        Frame::BurnLoot if killed && civilians => sub = SubEvent::Attack,
+        _ => {}
+    }
+    Some((sub, civilians))
 }
 
 #[cfg(test)]

@@ -48,7 +48,7 @@ fn run(kb: &KnowledgeBase, lang: &str) -> (Vec<String>, Vec<String>) {
                     e.time_precision,
                     e.fatalities,
                     e.attributed_to,
-                    e.claim_of,
+                    e.claims.len(),
                     e.trigger.text
                 ])
             })

@@ -146,7 +146,7 @@ pub fn acled_row(kb: &KnowledgeBase, event: &StoredEvent) -> Vec<String> {
         .sources
         .iter()
         .filter_map(|src| src.published.as_deref())
-        .filter_map(|d| Date::parse_iso(d))
+        .filter_map(Date::parse_iso)
         .map(|d| d.day_range().0)
         .max()
         .unwrap_or(0);

@@ -28,7 +28,7 @@ pub fn focus_country<'kb>(kb: &'kb KnowledgeBase, mentions: &[Mention]) -> Optio
 /// Add a mention for every bare state head noun not already inside a mention.
 pub fn state_heads(kb: &KnowledgeBase, text: &str, tokens: &Tokens, layout: &Layout, mentions: &mut Vec<Mention>) {
     let Some(focus) = focus_country(kb, mentions) else { return };
-    let heads = kb.lexicon.list("bare-state-heads");
+    let heads = kb.lexicon.list(marsad_kb::List::BareStateHeads);
     let items = tokens.items();
     let mut added = Vec::new();
     for block in layout.content() {
@@ -45,13 +45,19 @@ pub fn state_heads(kb: &KnowledgeBase, text: &str, tokens: &Tokens, layout: &Lay
                 at = far + 1;
                 continue;
             }
-            // The country named right after the head (جيش مالي, the army of Niger) owns it.
+            // The country named right after the head (جيش مالي, the army of Niger, الحكومة الانتقالية في
+            // مالي, les autorités au Mali) owns it.
+            let linked = far + 2 < end
+                && items[far + 1].joined_to_next
+                && matches!(tokens.folded(far + 1), "في" | "of" | "in" | "au" | "du" | "de" | "en");
+            let owner = if linked { far + 2 } else { far + 1 };
             let next_country = mentions.iter().find_map(|m| match m.entity {
                 Entity::Place(p)
                     if kb.places[p as usize].kind == PlaceKind::Country
-                        && far + 1 < end
-                        && m.span.start >= items[far + 1].start
-                        && m.span.start <= items[far + 1].end =>
+                        && owner < end
+                        && items[far].joined_to_next
+                        && m.span.start >= items[owner].start
+                        && m.span.start <= items[owner].end =>
                 {
                     kb.places[p as usize].country.as_deref()
                 }
@@ -82,6 +88,8 @@ pub fn state_heads(kb: &KnowledgeBase, text: &str, tokens: &Tokens, layout: &Lay
                     entity: Entity::Actor(actor),
                     tier: Tier::Exact,
                     how: How::Context,
+                    support: crate::Support::Listed,
+                    phonetic: false,
                 });
             }
             at = far + 1;

@@ -13,6 +13,7 @@
 pub mod context;
 pub mod resolve;
 pub mod scan;
+pub mod support;
 
 use marsad_kb::KnowledgeBase;
 use marsad_text::layout::{analyse_with_tokens, Layout, Span};
@@ -47,6 +48,37 @@ pub enum How {
     Context,
 }
 
+/// Why a place mention was accepted: what in the text supports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Support {
+    /// A curated name: no support needed (and every mention that is not a place).
+    Listed,
+    /// A place word before it (قرية X, la localité de X, the village of X), or before its list.
+    PlaceWord,
+    /// A region, cercle or town named nearby that holds it (or shares its cercle).
+    Region,
+    /// Its country named nearby.
+    Country,
+    /// Its country is the one the story is about.
+    StoryCountry,
+    /// The same name was accepted as this place earlier or later in the text.
+    Repeated,
+}
+
+impl Support {
+    /// A short label for traces (`--explain`) and tests.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Support::Listed => "listed",
+            Support::PlaceWord => "place word",
+            Support::Region => "region nearby",
+            Support::Country => "country nearby",
+            Support::StoryCountry => "story's country",
+            Support::Repeated => "named elsewhere in the text",
+        }
+    }
+}
+
 /// One entity named at one span of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Mention {
@@ -58,6 +90,10 @@ pub struct Mention {
     pub tier: Tier,
     /// How the text names it.
     pub how: How,
+    /// What supports it (generated places need support; curated names are `Listed`).
+    pub support: Support,
+    /// Found through the phonetic key: an Arabic word matched to a Latin-only entry.
+    pub phonetic: bool,
 }
 
 /// The analysis of one text.
@@ -71,6 +107,8 @@ pub struct Extraction {
     pub tokens: Tokens,
     /// Mentions in text order.
     pub mentions: Vec<Mention>,
+    /// Names introduced by a place word that the knowledge base does not know, in text order.
+    pub unlisted: Vec<support::UnlistedPlace>,
 }
 
 /// Finds mentions with one knowledge base.
@@ -95,6 +133,7 @@ impl<'kb> Extractor<'kb> {
         let tokens = Tokens::new(text);
         let layout = analyse_with_tokens(text, &tokens, title);
         let mut mentions = Vec::new();
+        let mut pending = Vec::new();
         for block in layout.content() {
             let first = tokens.first_at_or_after(block.span.start);
             let last = tokens.first_at_or_after(block.span.end);
@@ -103,12 +142,18 @@ impl<'kb> Extractor<'kb> {
             }
             let candidates = scan::candidates(self.kb, text, &tokens, first..last);
             let lang = block.lang.or(layout.lang);
-            resolve::resolve(self.kb, text, &tokens, first..last, lang, candidates, &mut mentions);
+            resolve::resolve(self.kb, text, &tokens, first..last, lang, candidates, &mut mentions, &mut pending);
         }
+        support::settle(self.kb, pending, &mut mentions);
         context::state_heads(self.kb, text, &tokens, &layout, &mut mentions);
         mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity));
         mentions.dedup_by_key(|m| (m.span, m.entity));
-        Extraction { lang: layout.lang, layout, tokens, mentions }
+        let mut unlisted = Vec::new();
+        for block in layout.content() {
+            let range = tokens.first_at_or_after(block.span.start)..tokens.first_at_or_after(block.span.end);
+            support::unlisted_places(self.kb, text, &tokens, &range, &mentions, &mut unlisted);
+        }
+        Extraction { lang: layout.lang, layout, tokens, mentions, unlisted }
     }
 }
 

@@ -13,7 +13,8 @@
 //! - A person who speaks for an actor also names the actor.
 
 use crate::scan::Candidate;
-use crate::{Entity, How, Mention};
+use crate::support::{admin_word_after, phonetic_candidates, place_word_before, weak_position, Pending};
+use crate::{Entity, How, Mention, Support};
 use marsad_kb::lexicon::{Condition, ContextRule, RuleAction};
 use marsad_kb::{KnowledgeBase, PlaceKind, StateRole, Target};
 use marsad_text::layout::Span;
@@ -101,7 +102,7 @@ struct Head {
 
 fn head_of(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, candidate: &Candidate) -> Option<Head> {
     let items = tokens.items();
-    let heads = kb.lexicon.list("state-heads");
+    let heads = kb.lexicon.list(marsad_kb::List::StateHeads);
     if !candidate.preposition && candidate.first > range.start && items[candidate.first - 1].joined_to_next {
         if let Some(found) = heads.ending_at_where(tokens, candidate.first - 1, |e| e.lang != "en") {
             {
@@ -149,32 +150,56 @@ fn place_preference(kb: &KnowledgeBase, index: u32) -> (u8, u8, u8, std::cmp::Re
     (u8::from(place.kind != PlaceKind::Country), theatre, kind, std::cmp::Reverse(place.population.unwrap_or(0)))
 }
 
-/// A capital reads as its government only as the bare subject right after a verb of saying or
-/// admitting (اعترفت باماكو, Bamako said is handled by the locative test plus this check).
-fn capital_in_subject_position(tokens: &Tokens, range: &Range<usize>, lead: &Candidate) -> bool {
+/// True when a country named where an actor could stand is described rather than acting: a
+/// describing verb follows it (Niger is, la Côte d'Ivoire reste) or precedes it (تشهد مالي),
+/// or a number or "state of" precedes it (245 ألف مالي are Malians, دولة مالي the state).
+fn described(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, lead: &Candidate) -> bool {
+    let items = tokens.items();
+    let describing = kb.lexicon.list(marsad_kb::List::NotActingVerbs);
+    let next = lead.last + 1 < range.end
+        && items[lead.last].joined_to_next
+        && describing.starting_at(tokens, lead.last + 1).is_some();
+    let previous = lead.first > range.start
+        && items[lead.first - 1].joined_to_next
+        && (describing.ending_at(tokens, lead.first - 1).is_some()
+            || kb.lexicon.list(marsad_kb::List::NotActingBefore).ending_at(tokens, lead.first - 1).is_some());
+    next || previous
+}
+
+/// A capital reads as its government only as the bare subject of a verb of saying or acting
+/// (اعترفت باماكو, Bamako said), never as a place where things happen.
+fn capital_acting(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, lead: &Candidate) -> bool {
     if lead.conjunction || lead.preposition || lead.definite {
         return false;
     }
-    let next_is_verb = lead.last + 1 < range.end
-        && matches!(
-            tokens.folded(lead.last + 1),
-            "said"
-                | "says"
-                | "announced"
-                | "denied"
-                | "admitted"
-                | "accused"
-                | "affirme"
-                | "accuse"
-                | "annonce"
-                | "dement"
-        );
-    let previous_is_verb = lead.first > range.start && {
-        let previous = tokens.folded(lead.first - 1);
-        ["اعترفت", "اعلنت", "اكدت", "نفت", "اتهمت", "قالت", "ردت", "طالبت", "رفضت", "دعت", "حذرت", "هددت"]
-            .contains(&previous)
-    };
-    next_is_verb || previous_is_verb
+    let verbs = kb.lexicon.list(marsad_kb::List::ActingVerbs);
+    let items = tokens.items();
+    let next = lead.last + 1 < range.end
+        && items[lead.last].joined_to_next
+        && verbs.starting_at(tokens, lead.last + 1).is_some();
+    let previous = lead.first > range.start
+        && items[lead.first - 1].joined_to_next
+        && verbs.ending_at(tokens, lead.first - 1).is_some();
+    next || previous
+}
+
+/// True when the name follows a town of the same country (a dateline "أبوظبي الإمارات", "Agadez, Niger").
+fn after_own_town(
+    kb: &KnowledgeBase,
+    out: &[Mention],
+    place: &marsad_kb::Place,
+    lead: &Candidate,
+    tokens: &Tokens,
+) -> bool {
+    let Some(before) = lead.first.checked_sub(1) else { return false };
+    let end = tokens.items()[before].end;
+    out.iter().rev().take(3).any(|m| match m.entity {
+        Entity::Place(p) => {
+            let town = &kb.places[p as usize];
+            m.span.end == end && town.kind == PlaceKind::Town && town.country == place.country
+        }
+        _ => false,
+    })
 }
 
 /// State carried from one accepted name to the next, for lists.
@@ -187,6 +212,26 @@ struct Previous {
     locative: Option<bool>,
     /// A nationality adjective without a head (جنسيات صينية): list members after it are adjectives too.
     adjective: bool,
+    /// A place after a place word: the places listed after it share it (les villages de X, Y et Z).
+    place_word: bool,
+    /// A country: whether it was read as acting (وأعلنت مالي والنيجر: the list acts together).
+    acting: Option<bool>,
+    /// The admin level a place word before the list names (les régions de Mopti et de Bandiagara).
+    admin_level: Option<u8>,
+}
+
+impl Previous {
+    fn at(last_token: usize) -> Previous {
+        Previous {
+            last_token,
+            head: None,
+            locative: None,
+            adjective: false,
+            place_word: false,
+            acting: None,
+            admin_level: None,
+        }
+    }
 }
 
 /// True when only spaces, commas and brackets stand between tokens `a` and `b` (same sentence, same list).
@@ -198,6 +243,17 @@ fn list_gap(text: &str, tokens: &Tokens, a: usize, b: usize) -> bool {
 
 fn continues_list(text: &str, tokens: &Tokens, previous: Option<Previous>, candidate: &Candidate) -> Option<Previous> {
     let previous = previous?;
+    // "le Niger, le Mali et le Burkina Faso", "de Mopti et de Bandiagara": an article or de before a
+    // member is skipped.
+    let first = if candidate.first > previous.last_token + 1
+        && (ARTICLES.contains(&tokens.folded(candidate.first - 1))
+            || matches!(tokens.folded(candidate.first - 1), "de" | "d" | "du" | "des"))
+    {
+        candidate.first - 1
+    } else {
+        candidate.first
+    };
+    let candidate = &Candidate { first, ..*candidate };
     if previous.last_token + 1 == candidate.first && list_gap(text, tokens, previous.last_token, candidate.first) {
         return Some(previous);
     }
@@ -211,6 +267,12 @@ fn continues_list(text: &str, tokens: &Tokens, previous: Option<Previous>, candi
     None
 }
 
+/// True when a colon follows the name ("Mali : le Jnim revendique…", "مالي: …"): a headline's
+/// topic, not a country acting.
+fn topic_label(text: &str, span: Span) -> bool {
+    text.chars().skip(span.end as usize).find(|c| !c.is_whitespace()).is_some_and(|c| c == ':')
+}
+
 /// Articles that may stand between a preposition and a name (de l'Algérie, in the Sahel).
 const ARTICLES: [&str; 5] = ["l", "le", "la", "les", "the"];
 
@@ -220,13 +282,15 @@ fn after_locative(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, fir
     while before > range.start {
         before -= 1;
         if !ARTICLES.contains(&tokens.folded(before)) {
-            return kb.lexicon.list("locatives").ending_at(tokens, before).is_some();
+            return kb.lexicon.list(marsad_kb::List::Locatives).ending_at(tokens, before).is_some();
         }
     }
     false
 }
 
-/// Turn the candidates of tokens `range` into mentions appended to `out`.
+/// Turn the candidates of tokens `range` into mentions appended to `out`, and places that need
+/// the whole text's support into `pending`.
+#[allow(clippy::too_many_arguments)]
 pub fn resolve(
     kb: &KnowledgeBase,
     text: &str,
@@ -235,6 +299,7 @@ pub fn resolve(
     lang: Option<Lang>,
     mut candidates: Vec<Candidate>,
     out: &mut Vec<Mention>,
+    pending: &mut Vec<Pending>,
 ) {
     candidates.retain(|c| passes_rules(kb, tokens, &range, lang, c));
     candidates.sort_by_key(|c| (std::cmp::Reverse(c.last - c.first), c.name.tier, c.first, c.span.start));
@@ -259,9 +324,10 @@ pub fn resolve(
         groups.push(vec![candidate]);
     }
     groups.sort_by_key(|g| g[0].first);
+    phonetic_candidates(kb, text, tokens, &range, &taken, pending);
     let mut previous: Option<Previous> = None;
     for group in groups {
-        previous = interpret(kb, text, tokens, &range, &group, previous, out);
+        previous = interpret(kb, text, tokens, &range, &group, previous, (out, pending));
     }
 }
 
@@ -272,11 +338,18 @@ fn interpret(
     range: &Range<usize>,
     group: &[Candidate],
     previous: Option<Previous>,
-    out: &mut Vec<Mention>,
+    (out, pending): (&mut Vec<Mention>, &mut Vec<Pending>),
 ) -> Option<Previous> {
     let lead = group[0];
     let tier = lead.name.tier;
-    let mention = |span: Span, entity: Entity, how: How| Mention { span, entity, tier, how };
+    let mention = |span: Span, entity: Entity, how: How| Mention {
+        span,
+        entity,
+        tier,
+        how,
+        support: Support::Listed,
+        phonetic: false,
+    };
     let list = continues_list(text, tokens, previous, &lead);
 
     if let Some(person) = group.iter().find_map(|c| match c.name.target {
@@ -290,14 +363,14 @@ fn interpret(
                 out.push(mention(lead.span, Entity::Actor(actor), How::Spokesperson));
             }
         }
-        return Some(Previous { last_token: lead.last, head: None, locative: None, adjective: false });
+        return Some(Previous::at(lead.last));
     }
     if let Some(outlet) = group.iter().find_map(|c| match c.name.target {
         Target::Outlet(i) => Some(i),
         _ => None,
     }) {
         out.push(mention(lead.span, Entity::Outlet(outlet), How::Name));
-        return Some(Previous { last_token: lead.last, head: None, locative: None, adjective: false });
+        return Some(Previous::at(lead.last));
     }
     let actors: Vec<u32> =
         group.iter().filter_map(|c| if let Target::Actor(i) = c.name.target { Some(i) } else { None }).collect();
@@ -305,7 +378,7 @@ fn interpret(
         for actor in actors {
             out.push(mention(lead.span, Entity::Actor(actor), How::Name));
         }
-        return Some(Previous { last_token: lead.last, head: None, locative: None, adjective: false });
+        return Some(Previous::at(lead.last));
     }
 
     let demonym = group.iter().find_map(|c| if let Target::Demonym(i) = c.name.target { Some(i) } else { None });
@@ -320,26 +393,44 @@ fn interpret(
             {
                 out.push(mention(head.span, Entity::Actor(actor), How::Nationality));
             }
-            return Some(Previous { last_token: lead.last, head: Some(head.role), locative: None, adjective: false });
+            return Some(Previous { head: Some(head.role), ..Previous::at(lead.last) });
         }
     }
-    let adjective = Previous { last_token: lead.last, head: None, locative: None, adjective: true };
+    let adjective = Previous { adjective: true, ..Previous::at(lead.last) };
     // In a list of adjectives (صينية وهندية وصربية) a form that is also a country's name is an adjective.
     if demonym.is_some() && list.is_some_and(|p| p.adjective) {
         return Some(adjective);
     }
 
-    let best_place = group
-        .iter()
-        .filter_map(|c| if let Target::Place(i) = c.name.target { Some(i) } else { None })
-        .min_by_key(|i| place_preference(kb, *i));
-    let Some(place_index) = best_place else {
-        return Some(if demonym.is_some() {
-            adjective
+    let places: Vec<u32> =
+        group.iter().filter_map(|c| if let Target::Place(i) = c.name.target { Some(i) } else { None }).collect();
+    let cue = if places.is_empty() { None } else { place_word_before(kb, tokens, range, lead.first) };
+    let place_word = cue.is_some() || (!places.is_empty() && list.is_some_and(|p| p.place_word));
+    let admin_level = cue.flatten().or_else(|| list.and_then(|p| p.admin_level)).or_else(|| {
+        if places.is_empty() {
+            None
         } else {
-            Previous { last_token: lead.last, head: None, locative: None, adjective: false }
+            admin_word_after(kb, text, tokens, range, lead.last)
+        }
+    });
+    if places.iter().any(|&i| kb.places[i as usize].generated) && !(demonym.is_some() && lead.definite) {
+        // A generated entry among the readings: decided once the whole text is read.
+        pending.push(Pending {
+            span: lead.span,
+            candidates: places,
+            place_word,
+            weak_position: weak_position(tokens, range, lead.first, lead.last),
+            phonetic: false,
+            tier,
         });
+        return Some(Previous { locative: Some(true), place_word, ..Previous::at(lead.last) });
+    }
+    let best_place = places.iter().copied().min_by_key(|i| place_preference(kb, *i));
+    let Some(place_index) = best_place else {
+        return Some(if demonym.is_some() { adjective } else { Previous::at(lead.last) });
     };
+    // A town named after a word for regions or cercles is the unit named after it.
+    let place_index = admin_level.and_then(|level| kb.unit_named_like(place_index, level)).unwrap_or(place_index);
     // An adjective form that is also a place name (مالي) reads as the place only when bare.
     if demonym.is_some() && lead.definite {
         return Some(adjective);
@@ -350,18 +441,24 @@ fn interpret(
     let acting_country =
         if place.kind == PlaceKind::Country { place.country.as_deref() } else { place.capital_of.as_deref() };
     let Some(acting_country) = acting_country else {
-        return Some(Previous { last_token: lead.last, head: None, locative: Some(true), adjective: false });
+        return Some(Previous { locative: Some(true), place_word, admin_level, ..Previous::at(lead.last) });
     };
     let locative = match list.and_then(|p| p.locative) {
         Some(inherited) => inherited,
-        None => lead.preposition || after_locative(kb, tokens, range, lead.first),
+        None => lead.preposition || after_locative(kb, tokens, range, lead.first) || topic_label(text, lead.span),
     };
     // A capital only acts as the subject of a clause (first word of its sentence or after a verb-like word).
-    let capital_acts = place.kind == PlaceKind::Country || capital_in_subject_position(tokens, range, &lead);
-    if !locative && capital_acts {
+    let acts = match list.and_then(|p| p.acting) {
+        Some(inherited) => inherited,
+        None if place.kind == PlaceKind::Country => {
+            !described(kb, tokens, range, &lead) && !after_own_town(kb, out, place, &lead, tokens)
+        }
+        None => capital_acting(kb, tokens, range, &lead),
+    };
+    if !locative && acts {
         if let Some(government) = kb.state_actor(acting_country, StateRole::Government) {
             out.push(mention(lead.span, Entity::Actor(government), How::CountryActing));
         }
     }
-    Some(Previous { last_token: lead.last, head: None, locative: Some(locative), adjective: false })
+    Some(Previous { locative: Some(locative), place_word, acting: Some(acts), admin_level, ..Previous::at(lead.last) })
 }

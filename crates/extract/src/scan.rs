@@ -185,7 +185,7 @@ pub fn candidates(kb: &KnowledgeBase, text: &str, tokens: &Tokens, range: Range<
                             Article::Required => split.definite,
                             Article::Forbidden => !split.definite,
                         };
-                        let split_word_ok = usize::from(name.words) >= last - first + 1
+                        let split_word_ok = usize::from(name.words) > last - first
                             || (first..=last).all(|t| tokens.folded(t).chars().count() >= MIN_LETTERS_PER_SPLIT_WORD);
                         let proper_name =
                             !matches!(name.target, marsad_kb::Target::Place(_)) || !has_tanween(text, &items[last]);

@@ -46,3 +46,15 @@ fn names_that_begin_with_clitic_letters_are_whole() {
     assert!(ids("زار الوزير لبنان ثم واشنطن").contains(&"lb".to_string()));
     assert!(ids("زار الوزير لبنان ثم واشنطن").iter().any(|id| id.starts_with("us")));
 }
+
+#[test]
+fn a_plural_word_for_regions_after_a_list_names_its_level() {
+    let kb = kb();
+    let text = "Attacks hit the Tillabéri, Diffa, and Dosso regions today.";
+    let tokens = marsad_text::Tokens::new(text);
+    let level = crate::support::admin_word_after(kb, text, &tokens, &(0..tokens.len()), 3);
+    assert_eq!(level, Some(1));
+    let broken = "Attacks hit Tillabéri. Regions nearby were calm.";
+    let tokens = marsad_text::Tokens::new(broken);
+    assert_eq!(crate::support::admin_word_after(kb, broken, &tokens, &(0..tokens.len()), 2), None);
+}

@@ -28,7 +28,20 @@ fn render(kb: &KnowledgeBase, text: &str) -> String {
             How::Spokesperson => "spokesperson",
             How::Context => "context",
         };
-        let line = serde_json::json!({"entity": entity_key(kb, m.entity), "text": span, "start": m.span.start, "end": m.span.end, "how": how});
+        let mut line = serde_json::json!({"entity": entity_key(kb, m.entity), "text": span, "start": m.span.start, "end": m.span.end, "how": how});
+        // Why a place that needed support was accepted (curated names need none).
+        if m.support != marsad_extract::Support::Listed {
+            line["support"] = m.support.as_str().into();
+        }
+        if m.phonetic {
+            line["phonetic"] = true.into();
+        }
+        lines.push(format!("  {line}"));
+    }
+    for u in &extraction.unlisted {
+        let span: String = chars[u.span.start as usize..u.span.end as usize].iter().collect();
+        let within = u.within.map(|p| kb.places[p as usize].id.clone());
+        let line = serde_json::json!({"unlisted": span, "start": u.span.start, "end": u.span.end, "level": u.level, "within": within});
         lines.push(format!("  {line}"));
     }
     format!("[\n{}\n]\n", lines.join(",\n"))

@@ -53,30 +53,47 @@ pub struct Analysed {
     pub index: IndexDoc,
 }
 
-fn claim_of(kb: &KnowledgeBase, chars: &[char], event: &Event) -> Claim {
+/// Each source's claim about one event: the event as told, or, when the document's sources
+/// disagree, one claim per source with its own toll and doer.
+fn claims_of(kb: &KnowledgeBase, chars: &[char], event: &Event) -> Vec<Claim> {
     let place = event.place.map(|p| &kb.places[p as usize]);
-    Claim {
-        event_type: event.event_type.clone(),
-        sub_event_type: event.sub_event_type.clone(),
+    let text =
+        |start: u32, end: u32| chars.get(start as usize..end as usize).map(|s| s.iter().collect()).unwrap_or_default();
+    let base = Claim {
+        event_type: event.event_type().as_str().to_string(),
+        sub_event_type: event.sub_event.as_str().to_string(),
         actor1: event.actor1.map(|a| kb.actors[a as usize].id.clone()),
         actor2: event.actor2.map(|a| kb.actors[a as usize].id.clone()),
         place: place.map(|p| p.id.clone()),
         lat: place.and_then(|p| p.lat),
         lon: place.and_then(|p| p.lon),
         geo_precision: event.geo_precision,
-        date: event.date.clone(),
-        time_precision: event.time_precision,
+        date: event.date.map(|d| d.to_iso()),
+        time_precision: event.time_precision as u8,
         fatalities: event.fatalities,
-        attributed_to: event.attributed_to.clone(),
+        attributed_to: event.attributed_to.map(|s| s.name(kb).to_string()),
         evidence_start: event.evidence.start,
         evidence_end: event.evidence.end,
-        evidence_text: chars
-            .get(event.evidence.start as usize..event.evidence.end as usize)
-            .map(|s| s.iter().collect())
-            .unwrap_or_default(),
+        evidence_text: text(event.evidence.start, event.evidence.end),
         confidence: event.confidence,
         foiled: event.foiled,
+    };
+    if event.claims.is_empty() {
+        return vec![base];
     }
+    event
+        .claims
+        .iter()
+        .map(|c| Claim {
+            actor1: c.actor1.map(|a| kb.actors[a as usize].id.clone()).or(base.actor1.clone()),
+            fatalities: c.fatalities,
+            attributed_to: c.source.map(|s| s.name(kb).to_string()),
+            evidence_start: c.evidence.start,
+            evidence_end: c.evidence.end,
+            evidence_text: text(c.evidence.start, c.evidence.end),
+            ..base.clone()
+        })
+        .collect()
 }
 
 /// Analyse one document: mentions, events, fingerprints. Pure; safe to run in parallel.
@@ -120,7 +137,7 @@ pub fn analyse(kb: &KnowledgeBase, input: DocumentInput) -> Analysed {
             chars.get(m.span.start as usize..m.span.end as usize).map(|s| s.iter().collect()).unwrap_or_default();
         mentions.push(NewMention { kind: kind.to_string(), entity_id: id, start: m.span.start, end: m.span.end, text });
     }
-    let claims: Vec<Claim> = events.iter().filter(|e| !e.background).map(|e| claim_of(kb, &chars, e)).collect();
+    let claims: Vec<Claim> = events.iter().filter(|e| !e.background).flat_map(|e| claims_of(kb, &chars, e)).collect();
     let mut event_types: Vec<String> = claims.iter().map(|c| c.event_type.clone()).collect();
     event_types.sort();
     event_types.dedup();

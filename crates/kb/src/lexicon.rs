@@ -4,6 +4,7 @@
 //! Words are stored folded and without the Arabic article, so a list entry `الجيش` matches
 //! الجيش, جيش, والجيش and للجيش alike; multi-word entries match as sequences of tokens.
 
+use crate::coding::List;
 use marsad_text::fold::fold_str;
 use marsad_text::forms::form_hash;
 use marsad_text::{Script, Tokens};
@@ -203,23 +204,60 @@ pub struct ContextRule {
 /// All lists and rules.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Lexicon {
-    /// Word lists by name.
+    /// Word lists by name, as the files give them (rules name them with `@list`).
     pub lists: FxHashMap<String, WordList>,
     /// Context rules in file order.
     pub rules: Vec<ContextRule>,
+    /// The lists code reads, by [`List::index`], moved out of `lists` once loading is done.
+    typed: Vec<WordList>,
 }
 
 impl Lexicon {
-    /// The named list, or an empty one.
-    pub fn list(&self, name: &str) -> &WordList {
+    /// A list code reads. The loader has checked that it exists and is not empty.
+    pub fn list(&self, list: List) -> &WordList {
+        static EMPTY: std::sync::OnceLock<WordList> = std::sync::OnceLock::new();
+        self.typed.get(list.index()).unwrap_or_else(|| EMPTY.get_or_init(WordList::default))
+    }
+
+    /// A list by the name the data files give it (a rule's `@list`), or an empty one.
+    pub fn list_named(&self, name: &str) -> &WordList {
+        if let (Some(list), false) = (List::from_name(name), self.typed.is_empty()) {
+            return self.list(list);
+        }
         static EMPTY: std::sync::OnceLock<WordList> = std::sync::OnceLock::new();
         self.lists.get(name).unwrap_or_else(|| EMPTY.get_or_init(WordList::default))
+    }
+
+    /// Every list, typed or named by the data only.
+    pub fn every_list(&self) -> impl Iterator<Item = &WordList> {
+        self.typed.iter().chain(self.lists.values())
+    }
+
+    /// True when a list of this name was loaded.
+    pub fn has_list(&self, name: &str) -> bool {
+        self.lists.contains_key(name) || List::from_name(name).is_some_and(|l| !self.list(l).is_empty())
+    }
+
+    /// Move every list code reads into its typed slot; the lists the data lack, with their file.
+    pub(crate) fn resolve_typed(&mut self) -> Vec<List> {
+        let mut missing = Vec::new();
+        self.typed = List::ALL
+            .iter()
+            .map(|list| {
+                let words = self.lists.remove(list.as_str()).unwrap_or_default();
+                if words.is_empty() {
+                    missing.push(*list);
+                }
+                words
+            })
+            .collect();
+        missing
     }
 
     /// True when a condition holds for the words ending at token `end` (looking back).
     pub fn holds_before(&self, condition: &Condition, tokens: &Tokens, end: usize) -> bool {
         match condition {
-            Condition::List(name) => self.list(name).ending_at(tokens, end).is_some(),
+            Condition::List(name) => self.list_named(name).ending_at(tokens, end).is_some(),
             Condition::Words(words) => {
                 let n = words.len();
                 if n == 0 || n > end + 1 {
@@ -242,7 +280,7 @@ impl Lexicon {
     /// True when a condition holds for the words starting at token `start` (looking ahead).
     pub fn holds_after(&self, condition: &Condition, tokens: &Tokens, start: usize) -> bool {
         match condition {
-            Condition::List(name) => self.list(name).starting_at(tokens, start).is_some(),
+            Condition::List(name) => self.list_named(name).starting_at(tokens, start).is_some(),
             Condition::Words(words) => {
                 let n = words.len();
                 if n == 0 || start + n > tokens.len() {

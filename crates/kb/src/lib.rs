@@ -6,12 +6,15 @@
 //! format ([`load`]), their validation (every problem reported with file and line) and the
 //! name index ([`gazetteer`]); it knows nothing of documents.
 
+pub mod coding;
 pub mod corridors;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod load;
 pub mod model;
+pub mod phonetic;
 
+pub use coding::{Coding, EventType, Frame, List, RoleFeature, SubEvent};
 pub use corridors::Corridor;
 pub use gazetteer::{Article, Case, Gazetteer, KeyHash, NameRef, Target, SHORT_PREFIX_CHARS};
 pub use lexicon::Lexicon;
@@ -66,11 +69,14 @@ pub struct KnowledgeBase {
     pub outlets: Vec<Outlet>,
     /// Word lists and context rules.
     pub lexicon: Lexicon,
-    /// ACLED's event taxonomy and the trigger frames' rules.
-    pub taxonomy: Taxonomy,
+    /// ACLED's event taxonomy, the trigger frames' rules, the role weights and affiliates.
+    pub taxonomy: Coding,
     /// Supply roads into the capitals, as chains of places (`data/geo/corridors.jsonl`).
     pub corridors: Vec<Corridor>,
     gazetteer: Gazetteer,
+    phonetic: phonetic::PhoneticIndex,
+    /// (town, admin level) → the unit named after it (Kayes → Kayes Region, Kayes Cercle).
+    units_named_like: FxHashMap<(u32, u8), u32>,
     place_ids: FxHashMap<String, u32>,
     actor_ids: FxHashMap<String, u32>,
     country_places: FxHashMap<String, u32>,
@@ -89,6 +95,20 @@ impl KnowledgeBase {
         embedded::EMBEDDED.iter().map(|(name, _)| *name)
     }
 
+    /// The embedded files every knowledge base needs whatever else it holds: the event coding
+    /// (taxonomy, role weights) and the word lists code reads, without the context rules and
+    /// affiliates that name particular entries. Tests load them beside a few entries of their own.
+    pub fn coding_files() -> Vec<(&'static str, &'static str)> {
+        embedded::EMBEDDED
+            .iter()
+            .filter(|(name, _)| {
+                (*name == "events/taxonomy.jsonl" || *name == "events/roles.jsonl" || name.starts_with("lexicon/"))
+                    && *name != "lexicon/ambiguity.jsonl"
+            })
+            .copied()
+            .collect()
+    }
+
     /// A knowledge base read from a `data/` directory.
     pub fn from_dir(dir: &std::path::Path) -> Result<KnowledgeBase, Vec<KbError>> {
         load::load_dir(dir)
@@ -97,6 +117,18 @@ impl KnowledgeBase {
     /// The name index.
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
+    }
+
+    /// Generated places (no Arabic name) by the phonetic key of their Latin names.
+    pub fn phonetic(&self) -> &phonetic::PhoneticIndex {
+        &self.phonetic
+    }
+
+    /// The admin unit of this level named after this town (Mopti → Mopti Region at level 1), so a
+    /// town named after a place word for regions ("les régions de Mopti et de Bandiagara") is read
+    /// as the region.
+    pub fn unit_named_like(&self, town: u32, level: u8) -> Option<u32> {
+        self.units_named_like.get(&(town, level)).copied()
     }
 
     /// Index of a place by id.
@@ -150,8 +182,16 @@ impl KnowledgeBase {
                     self.country_places.insert(c.clone(), i);
                 }
             }
+            if place.former {
+                continue; // a unit that no longer exists is shown, never read in text
+            }
             for (_, name) in place.names.all() {
                 gazetteer.index(name, Indexing { target: Target::Place(i), loose: true, article_optional: false });
+            }
+            if place.names.get("ar").is_empty() {
+                for name in place.names.get("en") {
+                    self.phonetic.add(strip_admin_word(name), i);
+                }
             }
             if let Some(demonym) = &place.demonym {
                 for (lang, bases) in &demonym.0 {
@@ -206,6 +246,7 @@ impl KnowledgeBase {
         }
         gazetteer.finish();
         self.gazetteer = gazetteer;
+        self.index_units_named_like();
         let person_ids: FxHashMap<&str, u32> =
             self.people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i as u32)).collect();
         for rule in &mut self.lexicon.rules {
@@ -218,6 +259,42 @@ impl KnowledgeBase {
             };
         }
     }
+}
+
+impl KnowledgeBase {
+    fn index_units_named_like(&mut self) {
+        let key = |p: &Place, name: &str| (p.country.clone(), marsad_text::fold::fold_str(name));
+        let mut units: FxHashMap<(Option<String>, String, u8), u32> = FxHashMap::default();
+        for (i, p) in self.places.iter().enumerate() {
+            if p.kind == PlaceKind::Region && !p.former {
+                if let Some(name) = p.names.get("en").first() {
+                    let (country, core) = key(p, strip_admin_word(name));
+                    units.entry((country, core, p.admin_level.unwrap_or(1))).or_insert(i as u32);
+                }
+            }
+        }
+        for (i, p) in self.places.iter().enumerate() {
+            if p.kind != PlaceKind::Town {
+                continue;
+            }
+            let Some(name) = p.names.get("en").first() else { continue };
+            for level in [1, 2] {
+                let (country, core) = key(p, name);
+                if let Some(&unit) = units.get(&(country, core, level)) {
+                    self.units_named_like.insert((i as u32, level), unit);
+                }
+            }
+        }
+    }
+}
+
+/// A unit's name without the admin word English puts after it ("Bam Province" → "Bam"), so an
+/// Arabic text's إقليم بام finds it.
+fn strip_admin_word(name: &str) -> &str {
+    ["Province", "Department", "Region", "Cercle"]
+        .iter()
+        .find_map(|word| name.strip_suffix(word).map(str::trim_end))
+        .unwrap_or(name)
 }
 
 #[cfg(test)]

@@ -13,12 +13,21 @@ struct RawPlace {
     kind: PlaceKind,
     country: Option<String>,
     region: Option<String>,
+    admin2: Option<String>,
+    admin3: Option<String>,
+    former_admin1: Option<String>,
+    #[serde(default)]
+    former: bool,
+    #[serde(default)]
+    generated: bool,
+    bbox: Option<[f64; 4]>,
     lat: Option<f64>,
     lon: Option<f64>,
     names: Names,
     demonym: Option<Demonym>,
     admin_level: Option<u8>,
     population: Option<u64>,
+    geonames: Option<u64>,
     capital_of: Option<String>,
     iso3: Option<String>,
     iso_numeric: Option<u16>,
@@ -82,13 +91,6 @@ enum RawLexiconLine {
     },
 }
 
-#[derive(serde::Deserialize)]
-#[serde(untagged)]
-enum RawTaxonomyLine {
-    SubEvent { event_type: String, sub_event_type: String, disorder_type: String },
-    Frame { frame: String, sub_event_type: String, if_civilian_target: Option<String> },
-}
-
 /// Where a line came from.
 #[derive(Clone, Copy)]
 struct At<'a> {
@@ -96,23 +98,145 @@ struct At<'a> {
     line: usize,
 }
 
+mod coding;
+
+/// A file and line, owned, for problems found after all files are read.
+#[derive(Debug, Clone)]
+struct Line {
+    file: String,
+    line: usize,
+}
+
+/// A place's reference to the admin unit that holds it, checked once every file is read.
+struct AdminRef {
+    place: usize,
+    unit: String,
+    /// 1 for `region` and `former_admin1`, 2 for `admin2`, 3 for `admin3`.
+    level: u8,
+    at: Line,
+}
+
 struct Loader {
     kb: KnowledgeBase,
+    coding: coding::RawCoding,
     errors: Vec<KbError>,
-    /// (id, file, line) of each entry for reference checks.
-    place_refs: Vec<(usize, String, usize)>,
+    /// Where each place was read.
+    place_lines: Vec<Line>,
+    /// Admin units named by places.
+    admin_refs: Vec<AdminRef>,
     actor_refs: Vec<(usize, String, usize)>,
     person_refs: Vec<(usize, String, usize)>,
     corridors: crate::corridors::Pending,
 }
 
 impl Loader {
+    fn here(&self, at: At<'_>) -> Line {
+        Line { file: at.file.to_string(), line: at.line }
+    }
+
+    fn error_at(&mut self, at: &Line, message: String) {
+        self.errors.push(KbError::Invalid { file: at.file.clone(), line: at.line, message });
+    }
+
+    /// Admin references: the unit exists, is a region of the right level in the same country.
+    fn check_admin_refs(&mut self) {
+        let refs = std::mem::take(&mut self.admin_refs);
+        let ids: std::collections::HashMap<&str, usize> =
+            self.kb.places.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+        let mut problems = Vec::new();
+        for r in &refs {
+            let place = &self.kb.places[r.place];
+            let Some(&unit) = ids.get(r.unit.as_str()) else {
+                problems.push((r.at.clone(), format!("{}: unknown admin unit `{}`", place.id, r.unit)));
+                continue;
+            };
+            let unit = &self.kb.places[unit];
+            let level_ok = r.level == 1 && unit.admin_level.is_none_or(|l| l == 1) || unit.admin_level == Some(r.level);
+            if unit.kind != PlaceKind::Region || !level_ok {
+                problems.push((r.at.clone(), format!("{}: `{}` is not a level-{} region", place.id, unit.id, r.level)));
+            } else if place.country.is_some() && unit.country.is_some() && place.country != unit.country {
+                problems.push((r.at.clone(), format!("{}: admin unit `{}` is in another country", place.id, unit.id)));
+            } else if r.level == 2 && unit.region.is_some() && place.region.is_some() && unit.region != place.region {
+                problems.push((
+                    r.at.clone(),
+                    format!(
+                        "{}: admin2 `{}` is not in region `{}`",
+                        place.id,
+                        unit.id,
+                        place.region.as_deref().unwrap_or("")
+                    ),
+                ));
+            }
+        }
+        for (at, message) in problems {
+            self.error_at(&at, message);
+        }
+    }
+
+    /// The same id, or the same GeoNames place, twice: the second one is reported where it stands.
+    fn check_duplicate_places(&mut self) {
+        let mut ids: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let mut geonames: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+        let mut problems = Vec::new();
+        for (i, place) in self.kb.places.iter().enumerate() {
+            if let Some(first) = ids.insert(place.id.as_str(), i) {
+                let first = &self.place_lines[first];
+                problems.push((
+                    self.place_lines[i].clone(),
+                    format!("duplicate place id `{}` (first at data/{}:{})", place.id, first.file, first.line),
+                ));
+            }
+            if let Some(first) = place.geonames.and_then(|g| geonames.insert(g, i)) {
+                let first = &self.place_lines[first];
+                problems.push((
+                    self.place_lines[i].clone(),
+                    format!(
+                        "{}: GeoNames place {} already listed (data/{}:{})",
+                        place.id,
+                        place.geonames.unwrap_or(0),
+                        first.file,
+                        first.line
+                    ),
+                ));
+            }
+        }
+        for (at, message) in problems {
+            self.error_at(&at, message);
+        }
+    }
+
+    /// Coordinates inside the country's bounding box, when the country has one.
+    fn check_bounds(&mut self) {
+        let boxes: std::collections::HashMap<&str, [f64; 4]> =
+            self.kb.places.iter().filter_map(|p| Some((p.country.as_deref()?, p.bbox?))).collect();
+        let mut problems = Vec::new();
+        for (i, place) in self.kb.places.iter().enumerate() {
+            let (Some(country), Some(lat), Some(lon)) = (place.country.as_deref(), place.lat, place.lon) else {
+                continue;
+            };
+            let Some([min_lon, min_lat, max_lon, max_lat]) = boxes.get(country).copied() else { continue };
+            if !(min_lon..=max_lon).contains(&lon) || !(min_lat..=max_lat).contains(&lat) {
+                problems.push((
+                    self.place_lines[i].clone(),
+                    format!("{}: coordinates {lat},{lon} lie outside {country}", place.id),
+                ));
+            }
+        }
+        for (at, message) in problems {
+            self.error_at(&at, message);
+        }
+    }
+
     fn error(&mut self, at: At<'_>, message: impl Into<String>) {
         self.errors.push(KbError::Invalid { file: at.file.to_string(), line: at.line, message: message.into() });
     }
 
     fn check_names(&mut self, at: At<'_>, id: &str, names: &Names, what: &str) {
-        for lang in ["en", "fr", "ar"] {
+        self.check_names_in(at, id, names, what, &["en", "fr", "ar"]);
+    }
+
+    fn check_names_in(&mut self, at: At<'_>, id: &str, names: &Names, what: &str, required: &[&str]) {
+        for &lang in required {
             let list = names.get(lang);
             if list.is_empty() || list.iter().any(|n| n.trim().is_empty()) {
                 self.error(at, format!("{id}: {what} in `{lang}` missing or empty"));
@@ -138,7 +262,9 @@ impl Loader {
     }
 
     fn place(&mut self, at: At<'_>, raw: RawPlace) {
-        self.check_names(at, &raw.id, &raw.names, "name");
+        // No source gives Arabic names of villages: generated entries are found phonetically.
+        let required: &[&str] = if raw.generated { &["en", "fr"] } else { &["en", "fr", "ar"] };
+        self.check_names_in(at, &raw.id, &raw.names, "name", required);
         self.check_country(at, &raw.id, &raw.country);
         match (raw.lat, raw.lon) {
             (Some(lat), Some(lon)) => {
@@ -159,20 +285,34 @@ impl Loader {
         if raw.demonym.is_some() && raw.kind != PlaceKind::Country {
             self.error(at, format!("{}: only countries have a demonym", raw.id));
         }
-        if let Some(region) = &raw.region {
-            self.place_refs.push((self.kb.places.len(), region.clone(), at.line));
+        if raw.bbox.is_some() && raw.kind != PlaceKind::Country {
+            self.error(at, format!("{}: only countries have a bbox", raw.id));
         }
+        let index = self.kb.places.len();
+        for (level, unit) in [(1, &raw.region), (2, &raw.admin2), (3, &raw.admin3), (1, &raw.former_admin1)] {
+            if let Some(unit) = unit {
+                self.admin_refs.push(AdminRef { place: index, unit: unit.clone(), level, at: self.here(at) });
+            }
+        }
+        self.place_lines.push(self.here(at));
         self.kb.places.push(Place {
             id: raw.id,
             kind: raw.kind,
             country: raw.country,
             region: raw.region,
+            admin2: raw.admin2,
+            admin3: raw.admin3,
+            former_admin1: raw.former_admin1,
+            former: raw.former,
+            generated: raw.generated,
+            bbox: raw.bbox,
             lat: raw.lat,
             lon: raw.lon,
             names: raw.names,
             demonym: raw.demonym,
             admin_level: raw.admin_level,
             population: raw.population,
+            geonames: raw.geonames,
             capital_of: raw.capital_of,
             iso3: raw.iso3,
             iso_numeric: raw.iso_numeric,
@@ -300,14 +440,7 @@ impl Loader {
             } else if name.starts_with("lexicon/") {
                 serde_json::from_str::<RawLexiconLine>(trimmed).map(|raw| self.lexicon(at, raw))
             } else if name.starts_with("events/") {
-                serde_json::from_str::<RawTaxonomyLine>(trimmed).map(|raw| match raw {
-                    RawTaxonomyLine::SubEvent { event_type, sub_event_type, disorder_type } => {
-                        self.kb.taxonomy.sub_events.push(SubEventType { event_type, sub_event_type, disorder_type })
-                    }
-                    RawTaxonomyLine::Frame { frame, sub_event_type, if_civilian_target } => {
-                        self.kb.taxonomy.frames.push(FrameRule { frame, sub_event_type, if_civilian_target })
-                    }
-                })
+                self.coding_line(at, trimmed)
             } else if name.starts_with("actors") {
                 serde_json::from_str::<RawActor>(trimmed).map(|raw| self.actor(at, raw))
             } else if name.starts_with("people") {
@@ -329,8 +462,10 @@ impl Loader {
             ids.filter(|id| !seen.insert(*id)).map(str::to_string).collect()
         }
         let mut problems: Vec<String> = Vec::new();
+        self.check_duplicate_places();
+        self.check_admin_refs();
+        self.check_bounds();
         for (what, dups) in [
-            ("place", duplicates(self.kb.places.iter().map(|p| p.id.as_str()))),
             ("actor", duplicates(self.kb.actors.iter().map(|a| a.id.as_str()))),
             ("person", duplicates(self.kb.people.iter().map(|p| p.id.as_str()))),
             ("outlet", duplicates(self.kb.outlets.iter().map(|o| o.id.as_str()))),
@@ -341,12 +476,6 @@ impl Loader {
         }
         let places: HashSet<&str> = self.kb.places.iter().map(|p| p.id.as_str()).collect();
         let actors: HashSet<&str> = self.kb.actors.iter().map(|a| a.id.as_str()).collect();
-        for (index, region, line) in &self.place_refs {
-            if !places.contains(region.as_str()) {
-                problems
-                    .push(format!("place `{}` (line {line}): unknown region `{region}`", self.kb.places[*index].id));
-            }
-        }
         for (index, parent, line) in &self.actor_refs {
             if !actors.contains(parent.as_str()) {
                 problems
@@ -361,7 +490,7 @@ impl Loader {
         for rule in &self.kb.lexicon.rules {
             for condition in rule.if_prev.iter().chain(&rule.if_next) {
                 if let Condition::List(list) = condition {
-                    if !self.kb.lexicon.lists.contains_key(list) {
+                    if !self.kb.lexicon.has_list(list) {
                         problems.push(format!("rule for `{}` names unknown list `@{list}`", rule.target));
                     }
                 }
@@ -376,29 +505,10 @@ impl Loader {
                 problems.push(format!("rule target `{}` is unknown", rule.target));
             }
         }
-        let taxonomy = &self.kb.taxonomy;
-        let event_types: HashSet<&str> = taxonomy.sub_events.iter().map(|s| s.event_type.as_str()).collect();
-        if !taxonomy.sub_events.is_empty() && (taxonomy.sub_events.len() != 25 || event_types.len() != 6) {
-            problems.push(format!(
-                "the taxonomy has {} sub-event types in {} event types, not ACLED's 25 in 6",
-                taxonomy.sub_events.len(),
-                event_types.len()
-            ));
+        for list in self.kb.lexicon.resolve_typed() {
+            problems.push(format!("{}: no entries for the list `{list}` that code reads", list.file()));
         }
-        for rule in &taxonomy.frames {
-            for sub in std::iter::once(&rule.sub_event_type).chain(rule.if_civilian_target.iter()) {
-                if taxonomy.sub_event(sub).is_none() {
-                    problems.push(format!("frame `{}` maps to unknown sub-event type `{sub}`", rule.frame));
-                }
-            }
-        }
-        for entry in self.kb.lexicon.list("event-triggers").entries() {
-            let frame = entry.role.as_deref().unwrap_or("").trim_end_matches(":passive");
-            if taxonomy.frame(frame).is_none() {
-                problems.push(format!("trigger frame `{frame}` has no rule in events/taxonomy.jsonl"));
-                break;
-            }
-        }
+        self.finish_coding(&mut problems);
         self.errors.extend(problems.into_iter().map(|message| KbError::Inconsistent { message }));
         std::mem::take(&mut self.corridors).finish(&mut self.kb, &mut self.errors);
         if self.errors.is_empty() {
@@ -414,8 +524,10 @@ impl Loader {
 pub fn load(files: &[(&str, &str)]) -> Result<KnowledgeBase, Vec<KbError>> {
     let mut loader = Loader {
         kb: KnowledgeBase::default(),
+        coding: coding::RawCoding::default(),
         errors: Vec::new(),
-        place_refs: Vec::new(),
+        place_lines: Vec::new(),
+        admin_refs: Vec::new(),
         actor_refs: Vec::new(),
         person_refs: Vec::new(),
         corridors: Default::default(),

@@ -65,8 +65,21 @@ pub struct Place {
     pub kind: PlaceKind,
     /// ISO 3166-1 alpha-2, `None` for places in no single country.
     pub country: Option<String>,
-    /// Id of the first-level region that holds it.
+    /// Id of the first-level region that holds it (admin1).
     pub region: Option<String>,
+    /// Id of the second-level unit that holds it: Mali's cercle, Burkina Faso's province, Niger's department.
+    pub admin2: Option<String>,
+    /// Id of the third-level unit (commune) that holds it, where known.
+    pub admin3: Option<String>,
+    /// Id of the first-level region that held it before the latest reform (Mali: before the 2023 law).
+    pub former_admin1: Option<String>,
+    /// A unit that no longer exists (Mali's pre-2023 regions): shown, never matched in text.
+    pub former: bool,
+    /// Written by a generator from a large source (GeoNames) with no curated alias: the text must
+    /// support a mention of it (a place word, its region or country nearby) before it is accepted.
+    pub generated: bool,
+    /// Countries: the box every place of the country must lie in (min lon, min lat, max lon, max lat).
+    pub bbox: Option<[f64; 4]>,
     /// Latitude in degrees.
     pub lat: Option<f64>,
     /// Longitude in degrees.
@@ -79,6 +92,8 @@ pub struct Place {
     pub admin_level: Option<u8>,
     /// Population, when known.
     pub population: Option<u64>,
+    /// GeoNames id, when the place comes from or was checked against GeoNames.
+    pub geonames: Option<u64>,
     /// For a capital city, the ISO code of its country (Bamako speaks for Mali).
     pub capital_of: Option<String>,
     /// Countries: ISO 3166-1 alpha-3 code (ACLED's event ids).
@@ -148,6 +163,8 @@ pub enum StateRole {
     Intelligence,
     /// The government, presidency, junta or authorities.
     Government,
+    /// Mercenaries a state sends or hires (Russian mercenaries in the Sahel: Wagner).
+    Mercenaries,
 }
 
 impl StateRole {
@@ -160,6 +177,7 @@ impl StateRole {
             "national_guard" => StateRole::NationalGuard,
             "intelligence" => StateRole::Intelligence,
             "government" => StateRole::Government,
+            "mercenaries" => StateRole::Mercenaries,
             _ => return None,
         })
     }
@@ -220,58 +238,4 @@ pub struct Outlet {
     pub domains: Vec<String>,
     /// Forms to look for in text, by language.
     pub names: Names,
-}
-
-/// One ACLED sub-event type with its event type and disorder type.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SubEventType {
-    /// One of the six event types.
-    pub event_type: String,
-    /// The sub-event type.
-    pub sub_event_type: String,
-    /// ACLED's disorder type.
-    pub disorder_type: String,
-}
-
-/// How a trigger frame (attack, abduct, ...) becomes a sub-event type.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FrameRule {
-    /// The frame, as in the trigger lexicon's roles.
-    pub frame: String,
-    /// Its default sub-event type.
-    pub sub_event_type: String,
-    /// Its sub-event type when the target is civilians, if different.
-    pub if_civilian_target: Option<String>,
-}
-
-/// ACLED's taxonomy and the frame rules, from `data/events/taxonomy.jsonl`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Taxonomy {
-    /// The 25 sub-event types.
-    pub sub_events: Vec<SubEventType>,
-    /// One rule per trigger frame.
-    pub frames: Vec<FrameRule>,
-}
-
-impl Taxonomy {
-    /// The six event types, in the order the taxonomy lists them.
-    pub fn event_types(&self) -> Vec<&str> {
-        let mut types: Vec<&str> = Vec::new();
-        for sub in &self.sub_events {
-            if !types.contains(&sub.event_type.as_str()) {
-                types.push(&sub.event_type);
-            }
-        }
-        types
-    }
-
-    /// The sub-event type entry of this name.
-    pub fn sub_event(&self, name: &str) -> Option<&SubEventType> {
-        self.sub_events.iter().find(|s| s.sub_event_type == name)
-    }
-
-    /// The rule of this frame.
-    pub fn frame(&self, name: &str) -> Option<&FrameRule> {
-        self.frames.iter().find(|f| f.frame == name)
-    }
 }

@@ -8,8 +8,15 @@ const PLACES: &str = r#"{"id":"ml.bamako","kind":"town","country":"ML","lat":12.
 
 const GOOD: &str = r#"{"id":"ml.test","names":{"en":["Bamako – Kati road"],"fr":["axe Bamako – Kati"],"ar":["محور باماكو – كاتي"]},"serves":["ml.bamako"],"roads":["RN3"],"points":["ml.bamako","ml.kati"],"source":"test"}"#;
 
+/// A small knowledge base: these places and corridors, with the coding files every one needs.
+fn load_small(corridors: &str) -> Result<KnowledgeBase, Vec<marsad_kb::KbError>> {
+    let mut files = vec![("places/t.jsonl", PLACES), ("geo/corridors.jsonl", corridors)];
+    files.extend(KnowledgeBase::coding_files());
+    load::load(&files)
+}
+
 fn errors(corridors: &str) -> Vec<String> {
-    match load::load(&[("places/t.jsonl", PLACES), ("geo/corridors.jsonl", corridors)]) {
+    match load_small(corridors) {
         Ok(_) => Vec::new(),
         Err(errors) => errors.iter().map(|e| e.to_string()).collect(),
     }
@@ -17,7 +24,7 @@ fn errors(corridors: &str) -> Vec<String> {
 
 #[test]
 fn a_valid_corridor_loads_with_its_points_in_order() {
-    let kb = load::load(&[("places/t.jsonl", PLACES), ("geo/corridors.jsonl", GOOD)]).expect("valid");
+    let kb = load_small(GOOD).expect("valid");
     assert_eq!(kb.corridors.len(), 1);
     let corridor = &kb.corridors[0];
     assert_eq!(corridor.points, ["ml.bamako", "ml.kati"]);

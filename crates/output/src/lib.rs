@@ -42,10 +42,13 @@ pub struct Record {
     pub people: Vec<PersonOut>,
     /// Current events the text reports.
     pub events: Vec<EventOut>,
-    /// Incidents the text recalls from more than a year before publication (an addition).
+    /// Incidents the text recalls from more than two years before publication (an addition).
     pub background_events: Vec<EventOut>,
     /// Outlets named in the text (an addition to the contract).
     pub outlets: Vec<OutletOut>,
+    /// With `--explain`: what each stage of event coding decided and why, one line each.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Vec<String>>,
 }
 
 /// The `doc` object.
@@ -103,6 +106,10 @@ pub struct PlaceOut {
     pub lon: Option<f64>,
     /// Where the text names it.
     pub mentions: Vec<MentionOut>,
+    /// A place the knowledge base lacks, named after a place word (an addition): no coordinates;
+    /// `within` is the known unit the text locates it in, where its events are placed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub within: Option<String>,
 }
 
 /// An actor and its mentions.
@@ -183,9 +190,28 @@ pub struct EventOut {
     /// Sources disagree about this incident (an addition).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub disputed: bool,
-    /// Id of the event whose claim this one contradicts (an addition).
+    /// Every sentence that tells this incident, the evidence first (an addition).
+    pub mentions: Vec<SpanOut>,
+    /// What each source says when the document's sources disagree (an addition).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<ClaimOut>,
+    /// A more precise place the knowledge base lacks, as the text names it (an addition); the
+    /// event's `place` is then the known unit around it, with `geo_precision` 2.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub claim_of: Option<String>,
+    pub unnamed_place: Option<SpanOut>,
+}
+
+/// One source's version of a disputed incident.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimOut {
+    /// The outlet or actor that says it.
+    pub source: Option<String>,
+    /// Its toll.
+    pub fatalities: Option<u64>,
+    /// The doer it names (actor id).
+    pub actor1: Option<String>,
+    /// The sentence that says it.
+    pub evidence: SpanOut,
 }
 
 /// An outlet named in the text.
@@ -229,22 +255,36 @@ fn event_out(kb: &KnowledgeBase, doc_id: &str, chars: &[char], index: usize, eve
     let actor = |a: Option<u32>| a.map(|i| kb.actors[i as usize].id.clone());
     EventOut {
         id: format!("{doc_id}#e{}", index + 1),
-        event_type: event.event_type.clone(),
-        sub_event_type: event.sub_event_type.clone(),
+        event_type: event.event_type().as_str().to_string(),
+        sub_event_type: event.sub_event.as_str().to_string(),
         actor1: actor(event.actor1),
         actor2: actor(event.actor2),
         place: event.place.map(|p| kb.places[p as usize].id.clone()),
         geo_precision: event.geo_precision,
-        date: event.date.clone(),
-        time_precision: event.time_precision,
+        date: event.date.map(|d| d.to_iso()),
+        time_precision: event.time_precision as u8,
         fatalities: event.fatalities,
         evidence: span_out(chars, event.evidence),
-        attributed_to: event.attributed_to.clone(),
+        attributed_to: event.attributed_to.map(|s| s.name(kb).to_string()),
         confidence: (event.confidence * 100.0).round() / 100.0,
         trigger: span_out(chars, event.trigger),
         foiled: event.foiled,
         disputed: event.disputed,
-        claim_of: event.claim_of.map(|c| format!("{doc_id}#e{}", c + 1)),
+        mentions: std::iter::once(event.evidence)
+            .chain(event.mentions.iter().copied().filter(|m| *m != event.evidence))
+            .map(|m| span_out(chars, m))
+            .collect(),
+        claims: event
+            .claims
+            .iter()
+            .map(|c| ClaimOut {
+                source: c.source.map(|s| s.name(kb).to_string()),
+                fatalities: c.fatalities,
+                actor1: actor(c.actor1),
+                evidence: span_out(chars, c.evidence),
+            })
+            .collect(),
+        unnamed_place: event.unknown_place.map(|u| span_out(chars, u)),
     }
 }
 
@@ -286,6 +326,7 @@ pub fn record(
         people: Vec::new(),
         events: Vec::new(),
         background_events: Vec::new(),
+        explain: None,
         outlets: Vec::new(),
     };
     for (entity, mentions) in order {
@@ -301,6 +342,7 @@ pub fn record(
                     lat: p.lat,
                     lon: p.lon,
                     mentions,
+                    within: None,
                 });
             }
             Entity::Actor(i) => {
@@ -326,6 +368,42 @@ pub fn record(
             Entity::Outlet(i) => {
                 let o = &kb.outlets[i as usize];
                 record.outlets.push(OutletOut { id: o.id.clone(), name: o.name.clone(), mentions });
+            }
+        }
+    }
+    // A place's `name` is its Latin-script name: an unlisted place named in Arabic script has
+    // none to give, so it stays on its events (`unnamed_place`) rather than in `places`.
+    for unlisted in extraction.unlisted.iter().filter(|u| {
+        !chars
+            .get(u.span.start as usize..u.span.end as usize)
+            .unwrap_or(&[])
+            .iter()
+            .any(|c| marsad_text::fold::is_arabic_letter(*c))
+    }) {
+        let mention = MentionOut {
+            start: unlisted.span.start,
+            end: unlisted.span.end,
+            text: chars
+                .get(unlisted.span.start as usize..unlisted.span.end as usize)
+                .map(|s| s.iter().collect())
+                .unwrap_or_default(),
+            matched: None,
+            via: Some("place word"),
+        };
+        match record.places.iter_mut().find(|p| p.within.is_some() && p.name == mention.text) {
+            Some(known) => known.mentions.push(mention),
+            None => {
+                let unit = unlisted.within.map(|u| &kb.places[u as usize]);
+                record.places.push(PlaceOut {
+                    id: format!("unlisted.{}", record.places.iter().filter(|p| p.within.is_some()).count() + 1),
+                    name: mention.text.clone(),
+                    kind: if unlisted.level.is_some() { "region" } else { "town" },
+                    country: unit.and_then(|u| u.country.clone()),
+                    lat: None,
+                    lon: None,
+                    within: Some(unit.map_or_else(String::new, |u| u.id.clone())),
+                    mentions: vec![mention],
+                });
             }
         }
     }
@@ -416,6 +494,9 @@ pub fn to_terminal(record: &Record) -> String {
             event.fatalities.map(|f| f.to_string()).unwrap_or_else(|| "?".into()),
             event.attributed_to.as_deref().map(|a| format!(" · per {a}")).unwrap_or_default()
         );
+    }
+    for line in record.explain.iter().flatten() {
+        let _ = writeln!(out, "   explain  {line}");
     }
     out
 }

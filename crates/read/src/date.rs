@@ -1,4 +1,5 @@
-//! Publication dates as written by inputs → "YYYY-MM-DD", or nothing (never guessed).
+//! Publication dates as written by inputs → "YYYY-MM-DD" (or "YYYY-MM" when only the month
+//! is given), or nothing (never guessed).
 
 /// Normalises an ISO 8601 date or date-time ("2024-03-05", "2024-03-05T10:00:00+03:00",
 /// "2024-03-05 10:00") or an RFC 822/2822 date as used by RSS ("Tue, 05 Mar 2024 10:00:00
@@ -6,7 +7,20 @@
 /// the date in the publisher's own time zone. Returns `None` for anything else.
 pub(crate) fn normalize_date(raw: &str) -> Option<String> {
     let raw = raw.trim();
+    if let Some((y, m)) = iso_month(raw) {
+        return Some(format!("{y:04}-{m:02}"));
+    }
     iso_date(raw).or_else(|| rfc822_date(raw)).map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// Exactly "YYYY-MM": a page that shows only the month of publication.
+fn iso_month(raw: &str) -> Option<(u32, u32)> {
+    let bytes = raw.as_bytes();
+    if bytes.len() != 7 || bytes[4] != b'-' {
+        return None;
+    }
+    let (year, month) = (digits(&bytes[0..4])?, digits(&bytes[5..7])?);
+    valid(year, month, 1).map(|(y, m, _)| (y, m))
 }
 
 /// "YYYY-MM-DD" optionally followed by 'T' or ' ' and a time (anything after is accepted as
@@ -76,6 +90,13 @@ fn valid(year: u32, month: u32, day: u32) -> Option<(u32, u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::normalize_date;
+
+    #[test]
+    fn a_month_alone_is_kept_as_a_month() {
+        assert_eq!(normalize_date("2025-06").as_deref(), Some("2025-06"));
+        assert_eq!(normalize_date("2025-13"), None);
+        assert_eq!(normalize_date("2025-6"), None);
+    }
 
     #[test]
     fn iso_forms() {

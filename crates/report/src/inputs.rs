@@ -4,8 +4,7 @@
 //! - precision and dating: `GeoPrecision::try_from`, `Dating::from_acled`; an event whose
 //!   values cannot be read is kept aside as [`Unreadable`] with the reason, never dropped
 //!   silently;
-//! - admin1 / admin2: from the place's region chain ([`admin_units`], the one function to
-//!   switch when places carry `admin1` / `admin2` fields);
+//! - admin1 / admin2: from the place's `admin2` field and its region chain ([`admin_units`]);
 //! - `supply_target`: the sub-event type is one the settings list, and the evidence sentence
 //!   of one of the event's sources contains a word of the lexicon list
 //!   `data/lexicon/supply-targets.jsonl` (matched as the extractor matches, clitics included);
@@ -80,7 +79,7 @@ impl<'a> Converter<'a> {
         }
         Converter {
             kb,
-            supply_words: kb.lexicon.list(&settings.supply_list),
+            supply_words: kb.lexicon.list_named(&settings.supply_list),
             supply_types: settings.supply_sub_event_types.clone(),
             outlet_names,
             road_boxes,
@@ -190,16 +189,18 @@ pub fn has_entry(list: &WordList, text: &str) -> bool {
     (0..tokens.len()).any(|i| list.starting_at(&tokens, i).is_some())
 }
 
-/// The first- and second-level units (ids) of a place, read up its region chain: the place
-/// itself when it is a region of that level, then its `region`, and so on (at most 8 steps).
-/// Towns currently point to their first-level region only, so admin2 is known for cercles,
-/// provinces and departments named as such.
+/// The first- and second-level units (ids) of a place: its `admin2` field (the gazetteer's
+/// cercle, province or department) when it has one, and up its region chain: the place itself
+/// when it is a region of that level, then its `region`, and so on (at most 8 steps).
 pub fn admin_units(kb: &KnowledgeBase, place: Option<&str>) -> (Option<String>, Option<String>) {
     let (mut admin1, mut admin2) = (None, None);
     let mut next = place.and_then(|id| kb.place_index(id));
     for _ in 0..8 {
         let Some(index) = next else { break };
         let p = &kb.places[index as usize];
+        if admin2.is_none() && p.admin2.is_some() {
+            admin2.clone_from(&p.admin2);
+        }
         if p.kind == PlaceKind::Region {
             match p.admin_level {
                 Some(1) if admin1.is_none() => admin1 = Some(p.id.clone()),
@@ -329,6 +330,8 @@ mod tests {
         let (admin1, admin2) = admin_units(&kb, Some(&cercle.id));
         assert_eq!(admin2.as_deref(), Some(cercle.id.as_str()));
         assert_eq!(admin1, cercle.region);
+        let kati = admin_units(&kb, Some("ml.kati"));
+        assert_eq!(kati, (Some("ml.koulikoro-region".into()), Some("ml.kati-cercle".into())), "a town's admin2 field");
         assert_eq!(admin_units(&kb, None), (None, None));
         assert_eq!(admin_units(&kb, Some("zz.nowhere")), (None, None));
     }

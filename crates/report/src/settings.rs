@@ -115,7 +115,7 @@ impl Settings {
                 Err(e) => problems.push(format!("`supply.sub_event_types`: {e}")),
             }
         }
-        if kb.lexicon.list(&raw.supply.list).is_empty() {
+        if kb.lexicon.list_named(&raw.supply.list).is_empty() {
             problems.push(format!("`supply.list`: no lexicon list `{}` in data/lexicon", raw.supply.list));
         }
         match focus_point {

@@ -193,6 +193,9 @@ const ORDINAL_TENS: &[(&str, u8)] =
     &[("عشر", 10), ("عشره", 10), ("والعشرين", 20), ("والعشرون", 20), ("والثلاثين", 30), ("والثلاثون", 30)];
 /// Words between an ordinal day and its month: "السادس من سبتمبر", "6 من شهر أكتوبر".
 const DAY_MONTH_LINKS: &[&str] = &["من", "de", "of", "شهر"];
+
+/// Words between the two days of a range ("21 و22 سبتمبر", "du 21 au 22 juin", "21 and 22 June").
+const RANGE_LINKS: &[&str] = &["و", "الى", "حتى", "au", "et", "a", "to", "and", "-"];
 /// Attached suffixes of a day number: "1er", "2e", "3rd".
 const DAY_SUFFIXES: &[&str] = &["er", "e", "eme", "st", "nd", "rd", "th"];
 /// Words before a month that make it one.
@@ -274,6 +277,10 @@ const PHRASES: &[(&[&str], Rel)] = &[
     (&["avant", "hier"], Rel::Days(-2)),
     (&["day", "before", "yesterday"], Rel::Days(-2)),
     (&["امس"], Rel::Days(-1)),
+    (&["الليله", "الماضيه"], Rel::Days(-1)),
+    (&["ليله", "امس"], Rel::Days(-1)),
+    (&["last", "night"], Rel::Days(-1)),
+    (&["la", "nuit", "derniere"], Rel::Days(-1)),
     (&["الامس"], Rel::Days(-1)),
     (&["البارحه"], Rel::Days(-1)),
     (&["hier"], Rel::Days(-1)),
@@ -418,23 +425,32 @@ impl Date {
         }
     }
 
-    /// Read "YYYY-MM-DD" (anything after the tenth character, such as a time, is ignored).
+    /// Read "YYYY-MM-DD", "YYYY-MM" or "YYYY" (anything after a full date, such as a time, is ignored).
     pub fn parse_iso(text: &str) -> Option<Date> {
         let b = text.trim().as_bytes();
-        if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+        let num = |r: std::ops::Range<usize>| -> Option<u32> { std::str::from_utf8(b.get(r)?).ok()?.parse().ok() };
+        if !digits(0..4) {
             return None;
         }
-        let num = |r: std::ops::Range<usize>| -> Option<u32> { std::str::from_utf8(b.get(r)?).ok()?.parse().ok() };
-        Date::ymd(num(0..4)? as i32, num(5..7)? as u8, num(8..10)? as u8)
+        let year = num(0..4)? as i32;
+        match b.len() {
+            4 => Date::y(year),
+            7 if b[4] == b'-' && digits(5..7) => Date::ym(year, num(5..7)? as u8),
+            n if n >= 10 && b[4] == b'-' && b[7] == b'-' && digits(5..7) && digits(8..10) => {
+                Date::ymd(year, num(5..7)? as u8, num(8..10)? as u8)
+            }
+            _ => None,
+        }
     }
 
-    /// The first day of the period (year → January 1st, month → its 1st).
-    fn first_day(&self) -> i64 {
+    /// The first day of the period (year → January 1st, month → its 1st), as days since 1970-01-01.
+    pub fn first_day(&self) -> i64 {
         to_days(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
     }
 
-    /// The last day of the period.
-    fn last_day(&self) -> i64 {
+    /// The last day of the period, as days since 1970-01-01.
+    pub fn last_day(&self) -> i64 {
         let month = self.month.unwrap_or(12);
         to_days(self.year, month, self.day.unwrap_or_else(|| days_in_month(self.year, month)))
     }
@@ -609,10 +625,16 @@ impl Scan<'_> {
         }
         let script = self.tokens.items().get(i)?.script;
         if script == Script::Digit {
-            return self.numeric(i).or_else(|| self.day_month(i, None)).or_else(|| self.year(i));
+            return self
+                .numeric(i)
+                .or_else(|| self.day_range(i))
+                .or_else(|| self.day_month(i, None))
+                .or_else(|| self.year(i));
         }
         match lookup(self.tokens, i) {
             Some(Word::Ordinal(d)) => self.ordinal(i, d),
+            // "mardi 4 mars", "الاثنين 8 يناير": the weekday only names the date that follows.
+            Some(Word::Weekday(_)) if self.dated_next(i) => None,
             Some(Word::Weekday(w)) => self.weekday(i, w),
             _ if month_at(self.tokens, i).is_some() => self.month(i),
             _ => None,
@@ -633,9 +655,14 @@ impl Scan<'_> {
             })
         })?;
         let last = i + words.len() - 1;
+        // "اليوم الاثنين 8 يناير", "today, Monday 8 January": the explicit date says it.
+        let weekday_next = matches!(lookup(t, last + 1), Some(Word::Weekday(_))) && self.close(last);
+        if (weekday_next && self.dated_next(last + 1)) || self.dated_next(last) {
+            return Some(last);
+        }
         let p = self.published;
         let (date, precision) = match *rel {
-            Rel::Days(n) => (p.and_then(|p| shift_days(p, i64::from(n))), Precision::Day),
+            Rel::Days(n) => (p.filter(|p| p.day.is_some()).and_then(|p| shift_days(p, i64::from(n))), Precision::Day),
             Rel::Week(n) => {
                 let monday = p.and_then(|p| {
                     let back = (i64::from(weekday(p.year, p.month?, p.day?)) + 6) % 7;
@@ -694,6 +721,40 @@ impl Scan<'_> {
         }
         last = m_at + n - 1;
         self.finish_day(i, last, month, day)
+    }
+
+    /// A date of day and month right after token `i` (a comma or "le" may stand between).
+    fn dated_next(&self, i: usize) -> bool {
+        let t = self.tokens;
+        let mut at = i + 1;
+        if self.close(i) && matches!(t.folded(at), "le" | "the" | "يوم") {
+            at += 1;
+        }
+        let day_then_month = digit_value(t, at, 2).is_some()
+            && (at + 1..at + 4).any(|m| month_at(t, m).is_some() && (at..m).all(|k| self.close(k)));
+        let month_then_day =
+            month_at(t, at).is_some_and(|(_, n)| self.close(at + n - 1) && digit_value(t, at + n, 2).is_some());
+        self.close(at - 1) && (day_then_month || month_then_day)
+    }
+
+    /// Two days of one month: "يومي 21 و22 سبتمبر", "du 21 au 22 juin"; dated by the first.
+    fn day_range(&mut self, i: usize) -> Option<usize> {
+        let t = self.tokens;
+        let first_day = u8::try_from(digit_value(t, i, 2)?).ok()?;
+        let (link, second) =
+            if self.close(i) && word_in(t, i + 1, RANGE_LINKS) { (i + 1, i + 2) } else { return None };
+        if !self.close(link) || digit_value(t, second, 2).is_none() || !self.close(second) {
+            return None;
+        }
+        let mut m_at = second + 1;
+        while m_at < second + 3 && word_in(t, m_at, DAY_MONTH_LINKS) && self.close(m_at) {
+            m_at += 1;
+        }
+        let (month, n) = month_at(t, m_at)?;
+        if !(1..=days_in_month(2000, month)).contains(&first_day) {
+            return None;
+        }
+        self.finish_day(i, m_at + n - 1, month, first_day)
     }
 
     /// After "day month" or "month day": an optional year, then resolve.

@@ -97,8 +97,7 @@ impl Tokens {
         // State of the gap since the last token ended.
         let mut gap_len = 0u32;
         let mut gap_ok = true;
-        let mut char_index = 0u32;
-        for (byte_index, c) in text.char_indices() {
+        for (char_index, (byte_index, c)) in (0u32..).zip(text.char_indices()) {
             let class = classify(c);
             let script = match class {
                 Class::Arabic => Some(Script::Arabic),
@@ -162,7 +161,6 @@ impl Tokens {
                     }
                 }
             }
-            char_index += 1;
         }
         if let Some(mut token) = current.take() {
             token.folded_end = folded.len() as u32;

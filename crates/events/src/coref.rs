@@ -1,0 +1,369 @@
+//! Stage 5: one incident, one event. The drafts of a document (one per incident mention and
+//! place) are clustered in text order: a draft joins the most recent compatible incident
+//! (compatible types, a place inside the other or the same, agreeing dates, no conflicting
+//! doer), headlines join the body's incidents and stand alone only when the body tells none.
+//! An incident then takes the most precise place, the best date, its toll, and keeps what
+//! other sources claim differently as linked claims, never as extra events.
+
+use crate::doc::Doc;
+use crate::mention::Modality;
+use crate::trace::{Dropped, Note, Trace};
+use crate::{Claim, Draft, Event, Source};
+use marsad_kb::{EventType, Frame, PlaceKind, SubEvent};
+use marsad_text::dates::{Date, Precision};
+
+/// A doer's score at which only a claim or an agent marker can have named it.
+const CLAIMED_STRENGTH: f32 = 4.0;
+
+/// Incidents a draft is compared with, most recent first (keeps coreference linear).
+const WINDOW: usize = 48;
+
+/// How much a frame says about the incident: the most telling draft gives the type.
+fn specificity(frame: Frame) -> u8 {
+    if frame.is_specific() {
+        3
+    } else if frame.is_consequence() {
+        1
+    } else {
+        2
+    }
+}
+
+fn place_rank(doc: &Doc<'_>, place: Option<u32>) -> u8 {
+    match place.map(|p| doc.place_kind(p)) {
+        Some(PlaceKind::Town | PlaceKind::Neighbourhood) => 0,
+        Some(PlaceKind::Region) => 1,
+        Some(PlaceKind::Water | PlaceKind::Other) => 2,
+        Some(PlaceKind::Country) => 3,
+        None => 4,
+    }
+}
+
+/// Places that may be one incident's: the same, one inside the other.
+fn places_agree(doc: &Doc<'_>, a: Option<u32>, b: Option<u32>) -> Option<bool> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a == b || doc.inside(a, b) || doc.inside(b, a)),
+        _ => None,
+    }
+}
+
+fn dates_agree(a: Option<Date>, b: Option<Date>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            a.year == b.year
+                && (a.month.is_none() || b.month.is_none() || a.month == b.month)
+                && (a.day.is_none() || b.day.is_none() || a.day == b.day)
+        }
+        _ => true,
+    }
+}
+
+fn types_agree(a: &Draft, b: &Draft) -> bool {
+    if a.reference || b.reference {
+        return true;
+    }
+    let (ta, tb) = (a.sub_event.event_type(), b.sub_event.event_type());
+    // A consequence (deaths, burnt trucks) told beside a violent incident is part of it.
+    let consequence = |x: &Draft, y: &Draft| x.frame.is_consequence() && y.frame.is_violent();
+    if consequence(a, b) || consequence(b, a) {
+        return true;
+    }
+    if ta == EventType::StrategicDevelopments || tb == EventType::StrategicDevelopments {
+        // "Other" is a catch-all: only the same kind of development by the same actor is one.
+        let actors = a.roles.actor1.is_none() || b.roles.actor1.is_none() || a.roles.actor1 == b.roles.actor1;
+        return a.sub_event == b.sub_event && a.frame == b.frame && actors;
+    }
+    let generic = |d: &Draft| matches!(d.frame, Frame::Attack | Frame::Clash | Frame::Kill | Frame::Ambush);
+    ta == tb || ((generic(a) || generic(b)) && a.frame.is_violent() && b.frame.is_violent())
+}
+
+/// The same event type (or the same sub-event type for strategic developments).
+fn types_agree_strictly(a: &Draft, b: &Draft) -> bool {
+    a.reference
+        || b.reference
+        || a.sub_event.event_type() == b.sub_event.event_type()
+        || a.frame.is_consequence()
+        || b.frame.is_consequence()
+}
+
+/// An incident being assembled.
+struct Cluster {
+    drafts: Vec<usize>,
+}
+
+/// How well draft `d` fits cluster `c`; `None` when it cannot be the same incident.
+fn fit(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster, d: &Draft) -> Option<i32> {
+    let mut score = 0;
+    for &i in &c.drafts {
+        let other = &drafts[i];
+        if other.evidence == d.evidence && other.place != d.place {
+            return None;
+        }
+        if !types_agree(other, d) || !dates_agree(other.date, d.date) {
+            return None;
+        }
+        if (other.modality == Modality::Recalled) != (d.modality == Modality::Recalled) {
+            let same_day = other.date.is_some_and(|x| x.day.is_some()) && other.date == d.date;
+            if !same_day {
+                return None;
+            }
+        }
+        let own = |x: &Draft| x.place.filter(|_| x.own_place);
+        match places_agree(doc, own(other), own(d)) {
+            // Two places of their own that disagree are two incidents, "the attack" or not.
+            Some(false) => return None,
+            Some(true) => score += if other.place == d.place { 3 } else { 2 },
+            None if places_agree(doc, other.place, d.place) == Some(false) && !d.anaphoric => return None,
+            None => {}
+        }
+        let same_own_place = own(other).is_some() && own(other) == own(d);
+        if !(types_agree_strictly(other, d) || same_own_place || d.anaphoric) {
+            return None;
+        }
+        // Two different doers, each named by a claim or an agent: two incidents.
+        if let (Some(a), Some(b)) = (other.roles.actor1, d.roles.actor1) {
+            let sure = CLAIMED_STRENGTH;
+            if a != b && other.roles.strength >= sure && d.roles.strength >= sure && other.source == d.source {
+                return None;
+            }
+        }
+        if other.date.is_some() && other.date == d.date {
+            score += 2;
+        }
+        if other.sub_event == d.sub_event {
+            score += 1;
+        }
+        if other.sentence == d.sentence || other.block == d.block {
+            score += 1;
+        }
+        // A mention placed by the story so far continues the incident told at that place.
+        if d.story_place && other.own_place && other.place == d.place {
+            score += 1;
+        }
+    }
+    let anchored = score > 0 || d.anaphoric || d.zone.is_heading();
+    anchored.then_some(score + i32::from(d.anaphoric) * 2)
+}
+
+/// The cluster tells an incident of the same type inside the summary's place.
+fn fit_loosely(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster, d: &Draft) -> bool {
+    c.drafts.iter().map(|&i| &drafts[i]).any(|o| {
+        !o.summary
+            && types_agree(o, d)
+            && places_agree(doc, o.place, d.place) != Some(false)
+            && dates_agree(o.date, d.date)
+    })
+}
+
+/// Cluster the drafts of a document into events, in text order.
+pub(crate) fn incidents(doc: &Doc<'_>, drafts: Vec<Draft>, trace: &mut Trace) -> Vec<Event> {
+    let mut clusters: Vec<Cluster> = Vec::new();
+    // Incidents told one by one first; summaries and headlines then join them.
+    let late = |d: &Draft| d.zone.is_heading() || d.summary;
+    let order: Vec<usize> = (0..drafts.len())
+        .filter(|&i| !late(&drafts[i]))
+        .chain((0..drafts.len()).filter(|&i| late(&drafts[i])))
+        .collect();
+    let body_clusters =
+        |clusters: &[Cluster]| clusters.iter().any(|c| c.drafts.iter().any(|&i| !drafts[i].zone.is_heading()));
+    for i in order {
+        let d = &drafts[i];
+        let from = clusters.len().saturating_sub(WINDOW);
+        let best = (from..clusters.len())
+            .rev()
+            .filter_map(|k| fit(doc, &drafts, &clusters[k], d).map(|s| (s, k)))
+            .max_by_key(|(s, k)| (*s, *k));
+        // A summary that fits several incidents told one by one is covered by them.
+        if d.summary {
+            let fitting = (from..clusters.len()).filter(|&k| fit_loosely(doc, &drafts, &clusters[k], d)).count();
+            if fitting >= 2 || (best.is_none() && fitting == 1) {
+                cov_mark::hit!(summary_covered_by_single_incidents);
+                trace.note(|| Note::Dropped { trigger: d.trigger, why: Dropped::Covered });
+                continue;
+            }
+        }
+        match best {
+            Some((_, k)) => {
+                let first = clusters[k].drafts[0];
+                trace.note(|| Note::Joined { trigger: d.trigger, event_trigger: drafts[first].trigger, claim: false });
+                clusters[k].drafts.push(i);
+            }
+            None if d.zone.is_heading() && body_clusters(&clusters) => {
+                trace.note(|| Note::Dropped { trigger: d.trigger, why: Dropped::HeadlineAlone });
+            }
+            None if d.anaphoric && (d.reference || demonstrative(d)) => {
+                trace.note(|| Note::Dropped { trigger: d.trigger, why: Dropped::Dangling })
+            }
+            None if d.vague => trace.note(|| Note::Dropped { trigger: d.trigger, why: Dropped::Vague }),
+            None => clusters.push(Cluster { drafts: vec![i] }),
+        }
+    }
+    let mut events: Vec<Event> = clusters.iter().map(|c| resolve(doc, &drafts, c)).collect();
+    claims_cover_the_story(doc, &drafts, &mut events, trace);
+    events.sort_by_key(|e| (e.background, e.evidence.start));
+    events
+}
+
+/// Told with "this"/"these", not merely with a definite article.
+fn demonstrative(d: &Draft) -> bool {
+    d.demonstrative
+}
+
+/// The event a cluster of drafts tells.
+fn resolve(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster) -> Event {
+    let members: Vec<&Draft> = c.drafts.iter().map(|&i| &drafts[i]).collect();
+    let body: Vec<&Draft> = members.iter().copied().filter(|d| !d.zone.is_heading()).collect();
+    let pool = if body.is_empty() { &members } else { &body };
+    let told: Vec<&Draft> = pool.iter().copied().filter(|d| !d.reference && !d.summary).collect();
+    let pool = if told.is_empty() { pool } else { &told };
+    let lead = *pool
+        .iter()
+        .max_by_key(|d| (specificity(d.frame), d.roles.actor2.is_some(), std::cmp::Reverse(d.evidence.start)))
+        .unwrap_or(&members[0]);
+    let placed = members
+        .iter()
+        .min_by_key(|d| (place_rank(doc, d.place), d.zone.is_heading(), d.precision, d.evidence.start))
+        .unwrap_or(&lead);
+    let dated = members
+        .iter()
+        .filter(|d| d.date.is_some())
+        .min_by_key(|d| (d.zone.is_heading(), d.time_precision, d.relative_date, d.evidence.start))
+        .copied();
+    let doer = members
+        .iter()
+        .filter(|d| d.roles.actor1.is_some())
+        .max_by(|a, b| a.roles.strength.total_cmp(&b.roles.strength));
+    let soldiers = members.iter().find(|d| d.armed_target).and_then(|d| d.roles.actor2);
+    let target = std::iter::once(&lead).chain(members.iter()).find(|d| d.roles.actor2.is_some());
+    let (fatalities, claims) = tolls(&members);
+    let sub_event = sub_event_of(lead, &members, fatalities);
+    let disputed = !claims.is_empty();
+    let date = dated.and_then(|d| d.date);
+    Event {
+        sub_event,
+        frame: lead.frame,
+        actor1: doer.and_then(|d| d.roles.actor1),
+        actor2: (if sub_event.event_type() == EventType::Battles { soldiers } else { None })
+            .or_else(|| target.and_then(|d| d.roles.actor2))
+            .filter(|a| Some(*a) != doer.and_then(|d| d.roles.actor1)),
+        place: placed.place,
+        unknown_place: placed.unknown,
+        geo_precision: if placed.place.is_some() { placed.precision } else { 3 },
+        date,
+        time_precision: dated.map_or(Precision::Coarser, |d| d.time_precision),
+        fatalities,
+        evidence: lead.evidence,
+        trigger: lead.trigger,
+        attributed_to: members.iter().find_map(|d| d.source),
+        foiled: members.iter().any(|d| d.foiled),
+        claims,
+        disputed,
+        background: dated.is_some_and(|d| d.background),
+        confidence: confidence(lead, members.len(), date.is_some(), placed.place.is_some()),
+        mentions: {
+            let mut spans: Vec<_> = members.iter().map(|d| d.evidence).collect();
+            spans.sort_by_key(|s| (s.start, s.end));
+            spans.dedup();
+            spans
+        },
+    }
+}
+
+/// "X claimed the attacks": when the document's claims of responsibility name one armed group
+/// (or, without claims, one armed group is the doer of all the incidents that name a doer), the
+/// violent incidents it tells without a doer are that group's.
+fn claims_cover_the_story(doc: &Doc<'_>, drafts: &[Draft], events: &mut [Event], trace: &mut Trace) {
+    let armed = |a: &u32| doc.actor_kind(*a) == marsad_kb::ActorKind::ArmedGroup;
+    let claimed: Vec<u32> = drafts.iter().filter(|d| d.claimed).filter_map(|d| d.roles.actor1).collect();
+    let doers: Vec<u32> = if claimed.is_empty() {
+        events.iter().filter(|e| e.event_type().is_violent()).filter_map(|e| e.actor1).collect()
+    } else {
+        claimed
+    };
+    let Some(&claimant) = doers.first() else { return };
+    if doers.iter().any(|c| *c != claimant) || !armed(&claimant) {
+        return;
+    }
+    for event in events.iter_mut().filter(|e| e.actor1.is_none() && e.event_type().is_violent() && !e.background) {
+        if event.actor2 == Some(claimant) || doc.actor_kind(claimant) == marsad_kb::ActorKind::Civilians {
+            continue;
+        }
+        cov_mark::hit!(claim_covers_an_incident_without_doer);
+        event.actor1 = Some(claimant);
+        trace.note(|| Note::Roles { trigger: event.trigger, actor1: event.actor1, actor2: event.actor2 });
+    }
+}
+
+/// The toll of an incident and the claims of sources that give another one: per source its
+/// highest figure (a toll that rose), across sources the lowest (ACLED's conservative rule).
+fn tolls(members: &[&Draft]) -> (Option<u64>, Vec<Claim>) {
+    let mut by_source: Vec<(Option<Source>, u64, &Draft)> = Vec::new();
+    // A headline's or a summary's toll counts only when nothing else gives one.
+    let own = |d: &&&Draft| !d.zone.is_heading() && !d.summary;
+    let alone = !members.iter().any(|d| own(&d) && d.fatalities.is_some());
+    for d in members.iter().filter(|d| own(d) || alone) {
+        let Some(value) = d.fatalities else { continue };
+        match by_source.iter_mut().find(|(s, _, _)| *s == d.source) {
+            Some(entry) if value > entry.1 => {
+                entry.1 = value;
+                entry.2 = d;
+            }
+            Some(_) => {}
+            None => by_source.push((d.source, value, d)),
+        }
+    }
+    let lowest = by_source.iter().map(|(_, v, _)| *v).min();
+    let sources = by_source.iter().filter(|(s, _, _)| s.is_some()).count();
+    let claims = if by_source.len() > 1 && sources >= 1 && by_source.iter().any(|(_, v, _)| Some(*v) != lowest) {
+        by_source
+            .iter()
+            .map(|(source, value, d)| Claim {
+                source: *source,
+                fatalities: Some(*value),
+                actor1: d.roles.actor1,
+                evidence: d.evidence,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    (lowest, claims)
+}
+
+/// The sub-event type of the incident: the lead draft's, with what the whole incident tells.
+fn sub_event_of(lead: &Draft, members: &[&Draft], fatalities: Option<u64>) -> SubEvent {
+    let civilians = members.iter().any(|d| d.civilian_target);
+    // Soldiers among the targets (an escorted convoy): armed actors on both sides fought.
+    let soldiers = members.iter().any(|d| d.roles.military_target.is_some() || d.armed_target);
+    match lead.sub_event {
+        SubEvent::Attack if soldiers && lead.frame != Frame::Execute => {
+            cov_mark::hit!(soldiers_among_the_targets_make_a_battle);
+            SubEvent::ArmedClash
+        }
+        SubEvent::Abduction if fatalities.is_some_and(|f| f > 0) && members.iter().any(|d| d.frame == Frame::Kill) => {
+            SubEvent::Attack
+        }
+        SubEvent::Looting if fatalities.is_some_and(|f| f > 0) && civilians => SubEvent::Attack,
+        // Trucks set on fire with nobody reported hurt or taken: property destruction.
+        SubEvent::Attack
+            if civilians
+                && fatalities.is_none_or(|f| f == 0)
+                && members.iter().any(|d| d.burned)
+                && !members.iter().any(|d| matches!(d.frame, Frame::Kill | Frame::Abduct | Frame::Execute)) =>
+        {
+            cov_mark::hit!(burnt_property_without_victims_is_looting);
+            SubEvent::Looting
+        }
+        other => other,
+    }
+}
+
+fn confidence(lead: &Draft, mentions: usize, dated: bool, placed: bool) -> f32 {
+    let mut c: f32 = 0.35;
+    c += if lead.roles.actor1.is_some() { 0.2 } else { 0.0 };
+    c += if placed { 0.15 } else { 0.0 };
+    c += if dated { 0.1 } else { 0.0 };
+    c += if lead.frame.is_specific() { 0.1 } else { 0.0 };
+    c += if mentions > 1 { 0.05 } else { 0.0 };
+    c.min(0.95)
+}

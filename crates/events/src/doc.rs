@@ -1,0 +1,211 @@
+//! What every stage reads of one document, indexed once so that each sentence finds its
+//! mentions, counts and dates by binary search: the coder stays linear in the text's length.
+
+use marsad_extract::{Entity, Extraction, How, Mention};
+use marsad_kb::{ActorKind, KnowledgeBase, List, PlaceKind};
+use marsad_text::dates::{dates_in, Date, DateMention};
+use marsad_text::layout::Span;
+use marsad_text::numbers::{counts_in, Count};
+use marsad_text::Tokens;
+use std::ops::Range;
+
+/// One document and its analysis.
+pub(crate) struct Doc<'a> {
+    pub kb: &'a KnowledgeBase,
+    pub text: &'a str,
+    pub tokens: &'a Tokens,
+    pub extraction: &'a Extraction,
+    /// Mentions sorted by start.
+    pub mentions: &'a [Mention],
+    pub counts: Vec<Count>,
+    pub dates: Vec<DateMention>,
+    /// The date the text speaks from: its publication, else the latest full date it gives.
+    pub reference: Option<Date>,
+    /// The country most places of the text lie in.
+    pub focus: Option<&'a str>,
+}
+
+/// The items of a slice sorted by span start that start inside `span`.
+fn starting_in<T>(items: &[T], span: Span, start: impl Fn(&T) -> u32) -> &[T] {
+    let first = items.partition_point(|x| start(x) < span.start);
+    let last = items.partition_point(|x| start(x) < span.end);
+    &items[first..last.max(first)]
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(kb: &'a KnowledgeBase, text: &'a str, extraction: &'a Extraction, published: Option<&str>) -> Doc<'a> {
+        let tokens = &extraction.tokens;
+        let mut dates = dates_in(text, tokens, published);
+        dates.sort_by_key(|d| d.span.start);
+        let mut counts = counts_in(text, tokens);
+        counts.sort_by_key(|c| c.span.start);
+        let published = published.and_then(Date::parse_iso);
+        let latest = dates.iter().filter(|d| !d.relative).filter_map(|d| d.date).filter(|d| d.day.is_some()).max();
+        Doc {
+            kb,
+            text,
+            tokens,
+            extraction,
+            mentions: &extraction.mentions,
+            counts,
+            dates,
+            reference: published.or(latest),
+            focus: marsad_extract::context::focus_country(kb, &extraction.mentions),
+        }
+    }
+
+    /// Tokens whose start lies in `span`.
+    pub fn token_range(&self, span: Span) -> Range<usize> {
+        self.tokens.first_at_or_after(span.start)..self.tokens.first_at_or_after(span.end)
+    }
+
+    /// The chars of tokens `first..=last`.
+    pub fn span_of(&self, first: usize, last: usize) -> Span {
+        let items = self.tokens.items();
+        match (items.get(first), items.get(last)) {
+            (Some(a), Some(b)) => Span { start: a.start, end: b.end },
+            _ => Span::default(),
+        }
+    }
+
+    /// The token a char offset falls in (or the next one).
+    pub fn token_at(&self, offset: u32) -> usize {
+        self.tokens.items().partition_point(|t| t.end <= offset)
+    }
+
+    /// The last token that starts before char offset `end`.
+    pub fn last_token_before(&self, end: u32) -> usize {
+        self.tokens.items().partition_point(|t| t.start < end).saturating_sub(1)
+    }
+
+    /// The byte offset of char offset `offset`, found from the nearest token boundary.
+    fn byte_at(&self, offset: u32) -> usize {
+        let items = self.tokens.items();
+        let after = items.partition_point(|t| t.start < offset);
+        let (mut byte, mut chars) = match after.checked_sub(1).map(|i| &items[i]) {
+            Some(t) if t.end <= offset => (t.byte_end as usize, t.end),
+            Some(t) => (t.byte_start as usize, t.start),
+            None => (0, 0),
+        };
+        let rest = self.text.get(byte..).unwrap_or("");
+        for c in rest.chars() {
+            if chars >= offset {
+                break;
+            }
+            byte += c.len_utf8();
+            chars += 1;
+        }
+        byte
+    }
+
+    /// The text of a char span.
+    pub fn text_of(&self, span: Span) -> &'a str {
+        let (start, end) = (self.byte_at(span.start), self.byte_at(span.end));
+        self.text.get(start..end.max(start)).unwrap_or("")
+    }
+
+    /// Mentions that lie inside `span`.
+    pub fn mentions_in(&self, span: Span) -> impl Iterator<Item = &'a Mention> {
+        starting_in(self.mentions, span, |m| m.span.start).iter().filter(move |m| m.span.end <= span.end)
+    }
+
+    /// Date expressions inside `span`.
+    pub fn dates_in(&self, span: Span) -> &[DateMention] {
+        starting_in(&self.dates, span, |d| d.span.start)
+    }
+
+    /// Counts inside `span`.
+    pub fn counts_in(&self, span: Span) -> &[Count] {
+        starting_in(&self.counts, span, |c| c.span.start)
+    }
+
+    /// True when an entry of `list` lies in tokens `range`.
+    pub fn any(&self, list: List, range: Range<usize>) -> bool {
+        let words = self.kb.lexicon.list(list);
+        let end = range.end.min(self.tokens.len());
+        (range.start..end).any(|at| words.starting_at(self.tokens, at).is_some_and(|f| f.far_token < end))
+    }
+
+    /// Every non-overlapping entry of `list` in tokens `range`: (first, last, role).
+    pub fn find(&self, list: List, range: Range<usize>) -> Vec<(usize, usize, Option<&'a str>)> {
+        let words = self.kb.lexicon.list(list);
+        let end = range.end.min(self.tokens.len());
+        let mut out = Vec::new();
+        let mut at = range.start;
+        while at < end {
+            match words.starting_at(self.tokens, at) {
+                Some(found) if found.far_token < end => {
+                    out.push((at, found.far_token, found.entry.role.as_deref()));
+                    at = found.far_token + 1;
+                }
+                _ => at += 1,
+            }
+        }
+        out
+    }
+
+    /// An entry of `list` that ends right before token `at` (within `gap` tokens), not before token `floor`.
+    pub fn ends_before(&self, list: List, at: usize, gap: usize, floor: usize) -> bool {
+        let words = self.kb.lexicon.list(list);
+        (1..=gap + 1).any(|back| {
+            at >= back + floor && words.ending_at(self.tokens, at - back).is_some_and(|m| m.far_token >= floor)
+        })
+    }
+
+    /// True when `word` (as written) is a one-word entry of `list`.
+    pub fn is_word(&self, list: List, word: &str) -> bool {
+        let folded = marsad_text::fold::fold_str(word);
+        self.kb.lexicon.list(list).entries().iter().any(|e| e.words.len() == 1 && e.words[0] == folded)
+    }
+
+    /// True when token `t` is a one-word entry of `list`.
+    pub fn token_is(&self, list: List, t: usize) -> bool {
+        self.kb.lexicon.list(list).starting_at(self.tokens, t).is_some_and(|m| m.far_token == t)
+    }
+
+    pub fn actor_kind(&self, actor: u32) -> ActorKind {
+        self.kb.actors[actor as usize].kind
+    }
+
+    pub fn place_kind(&self, place: u32) -> PlaceKind {
+        self.kb.places[place as usize].kind
+    }
+
+    /// The ISO country of a place.
+    pub fn country_of(&self, place: u32) -> Option<&'a str> {
+        self.kb.places[place as usize].country.as_deref()
+    }
+
+    /// True when place `inner` lies inside place `outer` (its region chain, or its country).
+    pub fn inside(&self, inner: u32, outer: u32) -> bool {
+        let places = &self.kb.places;
+        let outer_place = &places[outer as usize];
+        if outer_place.kind == PlaceKind::Country {
+            return inner != outer && places[inner as usize].country == outer_place.country;
+        }
+        let mut at = inner;
+        for _ in 0..4 {
+            let Some(region) = places[at as usize].region.as_deref() else { return false };
+            let Some(next) = self.kb.place_index(region) else { return false };
+            if next == outer {
+                return true;
+            }
+            at = next;
+        }
+        false
+    }
+
+    /// The place mention of the story's country, if the text names it.
+    pub fn focus_country_place(&self) -> Option<u32> {
+        let country = self.focus?;
+        self.kb.country_place(country)
+    }
+
+    /// True when the mention is a place that stands for its government ("Bamako admitted").
+    pub fn is_acting_capital(&self, m: &Mention) -> bool {
+        matches!(m.entity, Entity::Place(p) if self.place_kind(p) != PlaceKind::Country)
+            && starting_in(self.mentions, m.span, |x| x.span.start)
+                .iter()
+                .any(|a| a.span == m.span && a.how == How::CountryActing)
+    }
+}

@@ -1,0 +1,464 @@
+//! Stage 4: the place, date and toll of one incident mention.
+//!
+//! - Place: the most precise place of the trigger's clause, else its sentence, else the
+//!   paragraph, the incident told before, the headline, the story's country. Never a dateline
+//!   city, a convoy's origin or destination, the neighbour across a border or a capital that
+//!   speaks for its government. "near", "between" and "N km from" make it precision 2; a place
+//!   the knowledge base lacks, introduced by a place word ("قرية X", "la localité de X"), is
+//!   kept as a span and the incident placed at the known unit the text gives, precision 2.
+//!   Places listed together after the trigger ("in Ségou and Kayes") are separate incidents.
+//! - Date: the date expression nearest the trigger in its clause or sentence, else earlier
+//!   in the paragraph; never the publication date by default.
+//! - Toll: counts next to death words in the clause; parts of one toll summed; injuries never.
+
+use crate::doc::Doc;
+use crate::mention::{IncidentMention, Trigger};
+use crate::trace::{NotHere, PlaceFrom};
+use crate::zone::{Sentence, Zone};
+use marsad_extract::{Entity, Mention};
+use marsad_kb::{Frame, List, PlaceKind};
+use marsad_text::dates::DateMention;
+use marsad_text::layout::Span;
+use marsad_text::numbers::Count;
+use std::ops::Range;
+
+/// The place of an incident mention.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PlaceChoice {
+    /// Places of the incident: one, or several listed together (one incident each).
+    pub places: Vec<Option<u32>>,
+    pub precision: u8,
+    pub from: PlaceFrom,
+    /// A place the knowledge base lacks, named with a place word.
+    pub unknown: Option<Span>,
+    /// How the extractor accepted the chosen place's mention (its support, found phonetically).
+    pub how: Option<(marsad_extract::Support, bool)>,
+}
+
+fn rank(kind: PlaceKind) -> u8 {
+    match kind {
+        PlaceKind::Town | PlaceKind::Neighbourhood => 0,
+        PlaceKind::Region => 1,
+        PlaceKind::Water | PlaceKind::Other => 2,
+        PlaceKind::Country => 3,
+    }
+}
+
+/// Why a place mention of the sentence cannot be where the incident happened, if it cannot.
+pub(crate) fn not_here(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> Option<NotHere> {
+    if sentence.dateline.is_some_and(|d| d.contains(m.span)) {
+        return Some(NotHere::Dateline);
+    }
+    if doc.is_acting_capital(m) {
+        return Some(NotHere::Acting);
+    }
+    let first = doc.token_at(m.span.start);
+    if doc.ends_before(List::Origin, first, 1, sentence.tokens.start) {
+        return Some(NotHere::Origin);
+    }
+    let Entity::Place(p) = m.entity else { return None };
+    let foreign = doc.focus.is_some_and(|f| doc.country_of(p) != Some(f));
+    if doc.place_kind(p) == PlaceKind::Country
+        && doc.ends_before(List::Border, first, 1, sentence.tokens.start)
+        && foreign
+    {
+        return Some(NotHere::Border);
+    }
+    None
+}
+
+/// Place mentions of `span` that may be the incident's place, best first.
+fn places_in<'a>(
+    doc: &Doc<'a>,
+    sentence: &Sentence,
+    span: Span,
+    trigger_at: u32,
+    notes: &mut Vec<(u32, NotHere)>,
+) -> Vec<&'a Mention> {
+    let mut found: Vec<&Mention> = Vec::new();
+    for m in doc.mentions_in(span) {
+        let Entity::Place(p) = m.entity else { continue };
+        match not_here(doc, sentence, m) {
+            Some(why) => notes.push((p, why)),
+            None => found.push(m),
+        }
+    }
+    found.sort_by_key(|m| {
+        let Entity::Place(p) = m.entity else { return (9, 0) };
+        let distance =
+            if m.span.start >= trigger_at { m.span.start - trigger_at } else { (trigger_at - m.span.end) * 2 };
+        (rank(doc.place_kind(p)), distance)
+    });
+    found
+}
+
+fn place_of(m: &Mention) -> Option<u32> {
+    if let Entity::Place(p) = m.entity {
+        Some(p)
+    } else {
+        None
+    }
+}
+
+/// 1 for a town named as the place, 2 near it or between, 3 for a region or country.
+fn precision(doc: &Doc<'_>, clause: &Range<usize>, m: &Mention) -> u8 {
+    let Some(p) = place_of(m) else { return 3 };
+    match doc.place_kind(p) {
+        PlaceKind::Town | PlaceKind::Neighbourhood => {
+            let first = doc.token_at(m.span.start);
+            let window = first.saturating_sub(6).max(clause.start)..first;
+            if doc.any(List::Near, window.clone()) || doc.any(List::Between, window) {
+                2
+            } else {
+                1
+            }
+        }
+        _ => 3,
+    }
+}
+
+/// Places listed with `best` after it, joined by commas or "and" (attacks in Ségou and Kayes).
+fn listed<'m>(doc: &Doc<'_>, best: &'m Mention, all: &[&'m Mention]) -> Vec<&'m Mention> {
+    let Some(kind) = place_of(best).map(|p| doc.place_kind(p)) else { return vec![best] };
+    let mut same: Vec<&Mention> =
+        all.iter().copied().filter(|m| place_of(m).is_some_and(|p| doc.place_kind(p) == kind)).collect();
+    same.sort_by_key(|m| m.span.start);
+    let Some(start) = same.iter().position(|m| std::ptr::eq(*m, best)) else { return vec![best] };
+    // The list may begin before the best place: walk back to its first member.
+    let mut first = start;
+    while first > 0 && joined(doc, same[first - 1], same[first]) {
+        first -= 1;
+    }
+    let mut group = vec![same[first]];
+    for pair in same[first..].windows(2) {
+        if !joined(doc, pair[0], pair[1]) {
+            break;
+        }
+        group.push(pair[1]);
+    }
+    let between = group.iter().any(|m| {
+        let t = doc.token_at(m.span.start);
+        doc.any(List::Between, t.saturating_sub(4)..t)
+    });
+    if between {
+        // On the road between a capital and a town, the town says more.
+        let town =
+            group.iter().copied().find(|m| place_of(m).is_some_and(|p| doc.kb.places[p as usize].capital_of.is_none()));
+        return vec![town.unwrap_or(best)];
+    }
+    if group.len() > 1 && group.iter().any(|m| std::ptr::eq(*m, best)) {
+        group
+    } else {
+        vec![best]
+    }
+}
+
+/// Two place mentions stand next to each other in a list, maybe with names the knowledge base
+/// lacks between them ("كايس، نيونو، نيارو، ديبولي").
+fn joined(doc: &Doc<'_>, a: &Mention, b: &Mention) -> bool {
+    let gap = doc.text_of(Span { start: a.span.end, end: b.span.start });
+    // Only commas, dashes and conjunctions (a proclitic و stays in the gap: the name excludes it).
+    let separator = |g: &str| {
+        g.split(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | '-' | '–'))
+            .filter(|w| !w.is_empty())
+            .all(|w| doc.is_word(List::Conjunctions, w))
+    };
+    if separator(gap) {
+        return true;
+    }
+    // Up to two names the knowledge base lacks between the list's commas ("، تانغوري و").
+    let words: Vec<&str> = gap
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | '-' | '–'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let unknown = words.iter().filter(|w| !doc.is_word(List::Conjunctions, w) && !is_proclitic_and(w)).count();
+    let listed = gap.contains([',', '،'])
+        && (1..=2).contains(&unknown)
+        && !gap.contains(['.', ':', '(', ')', '«', '»', '"', '\n']);
+    if listed {
+        cov_mark::hit!(list_runs_over_an_unknown_name);
+    }
+    listed
+}
+
+/// A name with Arabic "and" attached ("ونيونو" leaves "و" in the gap, a name the base lacks keeps it).
+fn is_proclitic_and(word: &str) -> bool {
+    word == "و"
+}
+
+/// A place the knowledge base lacks that the extractor found after a place word in tokens
+/// `range` (`Extraction::unlisted`), with the known unit the text locates it in.
+fn unknown_place(doc: &Doc<'_>, range: Range<usize>) -> Option<(Span, Option<u32>)> {
+    let span = doc.span_of(range.start, range.end.saturating_sub(1));
+    doc.extraction.unlisted.iter().find(|u| span.contains(u.span)).map(|u| (u.span, u.within))
+}
+
+/// Where the incident of mention `m` happened.
+pub(crate) fn place(
+    doc: &Doc<'_>,
+    sentences: &[Sentence],
+    m: &IncidentMention,
+    story: Option<u32>,
+    rejected: &mut Vec<(u32, NotHere)>,
+) -> PlaceChoice {
+    let sentence = &sentences[m.sentence];
+    // Leaving a country happens at the level of the country being left: the story's.
+    if m.trigger.frame == Frame::Evacuate {
+        if let Some(country) = doc.focus_country_place() {
+            cov_mark::hit!(evacuation_placed_in_the_country_left);
+            return PlaceChoice {
+                places: vec![Some(country)],
+                precision: 3,
+                from: PlaceFrom::Country,
+                unknown: None,
+                how: None,
+            };
+        }
+    }
+    let trigger_at = doc.span_of(m.trigger.first, m.trigger.first).start;
+    let clause_span = doc.span_of(m.clause.start, m.clause.end.saturating_sub(1));
+    let in_clause = places_in(doc, sentence, clause_span, trigger_at, rejected);
+    let in_sentence = places_in(doc, sentence, sentence.span, trigger_at, rejected);
+    let found = unknown_place(doc, m.clause.clone());
+    let unknown = found.map(|(span, _)| span);
+    let local = if in_clause.is_empty() { (in_sentence, PlaceFrom::Sentence) } else { (in_clause, PlaceFrom::Clause) };
+    // A village the knowledge base lacks, located at the unit the text gives ("قرية X في منطقة سيغو").
+    if let Some((span, within)) = found {
+        let precise = local.0.first().and_then(|b| place_of(b)).is_some_and(|p| rank(doc.place_kind(p)) == 0);
+        let unit = within.or_else(|| local.0.first().and_then(|b| place_of(b)));
+        if let (Some(unit), false) = (unit, precise && within.is_none()) {
+            cov_mark::hit!(unlisted_place_located_at_its_unit);
+            return PlaceChoice {
+                places: vec![Some(unit)],
+                precision: 2,
+                from: PlaceFrom::AroundUnknown,
+                unknown: Some(span),
+                how: None,
+            };
+        }
+    }
+    if let Some(best) = local.0.first() {
+        let mut places: Vec<Option<u32>> = listed(doc, best, &local.0).into_iter().map(place_of).collect();
+        if places.len() == 1 && local.1 == PlaceFrom::Clause {
+            if let Some(each) = segmented(doc, sentence, m, trigger_at) {
+                places = each;
+            }
+        }
+        let how = Some((best.support, best.phonetic));
+        return PlaceChoice { places, precision: precision(doc, &m.clause, best), from: local.1, unknown: None, how };
+    }
+    // "في جنوب شرق البلاد", "dans le nord du pays": the story's country.
+    if doc.any(List::CountryAnaphors, m.clause.clone()) {
+        if let Some(country) = doc.focus_country_place() {
+            cov_mark::hit!(the_country_means_the_story_country);
+            return PlaceChoice {
+                places: vec![Some(country)],
+                precision: 3,
+                from: PlaceFrom::Country,
+                unknown,
+                how: None,
+            };
+        }
+    }
+    let (place, from) = fallback(doc, sentences, m, story, rejected);
+    let precision = match (place, unknown) {
+        (Some(_), Some(_)) => 2,
+        (Some(p), None) if rank(doc.place_kind(p)) == 0 => 1,
+        _ => 3,
+    };
+    let from = if unknown.is_some() && place.is_some() { PlaceFrom::AroundUnknown } else { from };
+    PlaceChoice { places: vec![place], precision, from, unknown, how: None }
+}
+
+/// One trigger with several targets, each told with its own place after a comma and a conjunction
+/// ("استهدفت تجمعا في اجلهوك، ومقر الشرطة في تساليت، بالإضافة إلى معسكر في غوندام"): one incident
+/// per segment, at the segment's best place.
+fn segmented(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, trigger_at: u32) -> Option<Vec<Option<u32>>> {
+    if !m.trigger.frame.is_violent() {
+        return None;
+    }
+    let items = doc.tokens.items();
+    let mut cuts = vec![m.trigger.last + 1];
+    for t in m.trigger.last + 1..m.clause.end.saturating_sub(1) {
+        let gap = doc.text_of(Span { start: items[t].end, end: items[t + 1].start });
+        let joined = doc.kb.lexicon.list(List::Conjunctions).starting_at(doc.tokens, t + 1).is_some()
+            || doc.tokens.folded(t + 1).starts_with('و');
+        if gap.contains([',', '،']) && joined {
+            cuts.push(t + 1);
+        }
+    }
+    cuts.push(m.clause.end);
+    if cuts.len() < 4 {
+        return None;
+    }
+    let mut each = Vec::new();
+    for pair in cuts.windows(2) {
+        let span = doc.span_of(pair[0], pair[1].saturating_sub(1));
+        let found = places_in(doc, sentence, span, trigger_at.max(span.start), &mut Vec::new());
+        let best = found.first().and_then(|x| place_of(x))?;
+        each.push(Some(best));
+    }
+    each.dedup();
+    (each.len() >= 2).then(|| {
+        cov_mark::hit!(one_trigger_several_placed_targets);
+        each
+    })
+}
+
+/// A place from beyond the sentence: the paragraph, the story so far, the headline, the country.
+fn fallback(
+    doc: &Doc<'_>,
+    sentences: &[Sentence],
+    m: &IncidentMention,
+    story: Option<u32>,
+    rejected: &mut Vec<(u32, NotHere)>,
+) -> (Option<u32>, PlaceFrom) {
+    let sentence = &sentences[m.sentence];
+    let in_focus = |p: u32| doc.focus.is_none_or(|f| doc.country_of(p) == Some(f));
+    // The place of the nearest earlier sentence of the paragraph that names one.
+    for earlier in sentences[..m.sentence].iter().rev().take_while(|s| s.block == sentence.block) {
+        let found = places_in(doc, earlier, earlier.span, earlier.span.end, rejected);
+        if let Some(p) = found.iter().filter_map(|x| place_of(x)).find(|p| in_focus(*p)) {
+            return (Some(p), PlaceFrom::Paragraph);
+        }
+    }
+    // A list item under a heading line that names its place ("- غوندام – 11 سبتمبر 2024").
+    if let Some(h) = heading_above(sentences, m) {
+        let found = places_in(doc, h, h.span, h.span.end, rejected);
+        if let Some(p) = found.first().and_then(|x| place_of(x)) {
+            cov_mark::hit!(place_from_the_heading_above);
+            return (Some(p), PlaceFrom::Heading);
+        }
+    }
+    if let Some(p) = story {
+        return (Some(p), PlaceFrom::Story);
+    }
+    let headline = sentences.iter().take_while(|s| s.zone != Zone::Lede).filter(|s| s.zone == Zone::Headline);
+    for h in headline {
+        let found = places_in(doc, h, h.span, h.span.end, rejected);
+        if let Some(p) = found.first().and_then(|x| place_of(x)) {
+            return (Some(p), PlaceFrom::Headline);
+        }
+    }
+    (doc.focus_country_place(), PlaceFrom::Country)
+}
+
+/// The date expression of mention `m`: nearest the trigger in its clause, its sentence, then earlier
+/// in its paragraph.
+pub(crate) fn date<'d>(doc: &'d Doc<'_>, sentences: &[Sentence], m: &IncidentMention) -> Option<&'d DateMention> {
+    let sentence = &sentences[m.sentence];
+    let trigger_at = doc.span_of(m.trigger.first, m.trigger.first).start;
+    let usable = |d: &&DateMention| sentence.dateline.is_none_or(|line| !line.contains(d.span));
+    let nearest = |span: Span| {
+        doc.dates_in(span).iter().filter(usable).min_by_key(|d| {
+            if d.span.start >= trigger_at {
+                d.span.start - trigger_at
+            } else {
+                (trigger_at - d.span.end) * 2
+            }
+        })
+    };
+    let clause = doc.span_of(m.clause.start, m.clause.end.saturating_sub(1));
+    if let Some(d) = nearest(clause).or_else(|| nearest(sentence.span)) {
+        return Some(d);
+    }
+    let earlier = sentences[..m.sentence].iter().rev().take_while(|s| s.block == sentence.block).find_map(|s| {
+        doc.dates_in(s.span).iter().rfind(|d| !d.background && s.dateline.is_none_or(|l| !l.contains(d.span)))
+    });
+    earlier.or_else(|| heading_above(sentences, m).and_then(|h| doc.dates_in(h.span).first()))
+}
+
+/// The short line just above the mention's paragraph, if the paragraph opens with the mention's
+/// sentence's block ("- Goundam – 11 septembre 2024" above the item it heads).
+fn heading_above<'s>(sentences: &'s [Sentence], m: &IncidentMention) -> Option<&'s Sentence> {
+    let sentence = &sentences[m.sentence];
+    let index = sentences[..m.sentence].iter().rposition(|s| s.block != sentence.block)?;
+    Some(&sentences[index]).filter(|h| h.zone == Zone::Heading || h.tokens.len() <= 8)
+}
+
+/// How far a death word may stand before a count, and after it.
+const BEFORE_COUNT: usize = 3;
+const AFTER_COUNT: usize = 6;
+
+/// The deaths the clause of `m` reports; 0 when it says nobody was hurt; `None` when it gives no number.
+pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<u64> {
+    let range = m.clause.clone();
+    let span = doc.span_of(range.start, range.end.saturating_sub(1));
+    let counts: &[Count] = doc.counts_in(span);
+    let mut deaths: Vec<(usize, usize)> =
+        doc.find(List::Fatality, range.clone()).into_iter().map(|(a, b, _)| (a, b)).collect();
+    deaths.extend(
+        std::iter::once(&m.trigger)
+            .chain(&m.others)
+            .filter(|t: &&Trigger| matches!(t.frame, Frame::Kill | Frame::Execute))
+            .map(|t| (t.first, t.last)),
+    );
+    let injuries: Vec<(usize, usize)> =
+        doc.find(List::Injury, range.clone()).into_iter().map(|(a, b, _)| (a, b)).collect();
+    let places: Vec<usize> = doc
+        .mentions_in(span)
+        .filter(|x| matches!(x.entity, Entity::Place(_)))
+        .map(|x| doc.token_at(x.span.start))
+        .collect();
+    let near = |cues: &[(usize, usize)], first: usize, last: usize| {
+        cues.iter()
+            .filter_map(|&(cf, cl)| {
+                if cl < first {
+                    (first - cl <= BEFORE_COUNT).then_some(first - cl)
+                } else if cf > last {
+                    (cf - last <= AFTER_COUNT).then_some(cf - last)
+                } else {
+                    Some(0)
+                }
+            })
+            .min()
+    };
+    let mut total: Option<u64> = None;
+    let mut previous: Option<usize> = None;
+    let incidents: Vec<usize> =
+        std::iter::once(&m.trigger).chain(&m.others).filter(|t| !t.frame.is_consequence()).map(|t| t.first).collect();
+    for count in counts {
+        let first = doc.token_at(count.span.start);
+        let last = doc.last_token_before(count.span.end);
+        // An article ("un poste", "a patrol") is not a count; a count of incidents ("two attacks") is not a toll.
+        let article = count.value == 1 && first == last && doc.token_is(List::IndefiniteArticles, first);
+        let of_incidents = incidents.iter().any(|&t| t > last && t <= last + 2);
+        if article || of_incidents {
+            continue;
+        }
+        let death = near(&deaths, first, last);
+        let injury = near(&injuries, first, last);
+        let is_death = death.is_some_and(|d| injury.is_none_or(|i| d <= i));
+        let continues = previous.is_some_and(|p| {
+            first > p
+                && first <= p + 5
+                && (p + 1..first).any(|t| doc.token_is(List::Conjunctions, t) || doc.tokens.folded(t).starts_with('و'))
+                && !injuries.iter().any(|c| c.0 > p && c.1 < first)
+                && !places.iter().any(|t| *t > p && *t < first)
+        });
+        if is_death && total.is_none() {
+            total = Some(count.value);
+            previous = Some(last);
+        } else if continues && total.is_some() {
+            total = total.map(|t| t + count.value);
+            previous = Some(last);
+        } else if total.is_some() {
+            break;
+        }
+    }
+    total
+        .or_else(|| singular_victim(doc, &deaths, range.clone()))
+        .or_else(|| doc.any(List::NoCasualties, range).then_some(0))
+}
+
+/// One victim named in the singular next to a death word ("قتل سائق", "un soldat a été tué").
+fn singular_victim(doc: &Doc<'_>, deaths: &[(usize, usize)], range: Range<usize>) -> Option<u64> {
+    let victims = doc.find(List::SingularVictims, range);
+    let next_to = |(vf, vl): (usize, usize)| {
+        deaths.iter().any(|&(df, dl)| (vf > dl && vf <= dl + 2) || (vl < df && df <= vl + 4))
+    };
+    victims.into_iter().any(|(vf, vl, _)| next_to((vf, vl))).then(|| {
+        cov_mark::hit!(toll_of_one_named_victim);
+        1
+    })
+}

@@ -1,0 +1,302 @@
+//! Stage 2: incident mentions. Every trigger of a sentence is found; the sentence is cut into
+//! clauses where the text starts telling another incident ("كما", "tandis que", "while", ";");
+//! each clause yields one mention led by its most telling trigger (the weapon or act over a
+//! generic attack, an incident over a mere consequence such as a death), with the modality
+//! that governs it. Only asserted, reported and recalled mentions become incidents.
+
+use crate::doc::Doc;
+use crate::trace::{Note, Trace};
+use crate::zone::{Sentence, Zone};
+use marsad_kb::{Frame, List};
+use marsad_text::layout::Span;
+use std::ops::Range;
+
+/// How the text presents an incident.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Modality {
+    /// Told as a fact.
+    Asserted,
+    /// Told on someone's word (said, according to, inside a quote).
+    Reported,
+    /// Feared, expected, possible.
+    Hypothetical,
+    /// Denied or said not to have happened.
+    Negated,
+    /// A habit or a trend, not one incident.
+    Habitual,
+    /// Analysis or commentary about incidents in general.
+    Generic,
+    /// An earlier incident recalled beside the current one.
+    Recalled,
+}
+
+impl Modality {
+    /// The mention tells an incident that happened.
+    pub fn is_factual(self) -> bool {
+        matches!(self, Modality::Asserted | Modality::Reported | Modality::Recalled)
+    }
+}
+
+/// A trigger word or phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Trigger {
+    /// First token.
+    pub first: usize,
+    /// Last token (inclusive).
+    pub last: usize,
+    /// The frame it evokes.
+    pub frame: Frame,
+    /// The grammatical subject is the victim (قُتل, were killed).
+    pub passive: bool,
+}
+
+/// One incident told in one clause.
+#[derive(Debug, Clone)]
+pub struct IncidentMention {
+    /// Index of its sentence.
+    pub sentence: usize,
+    /// The clause's tokens.
+    pub clause: Range<usize>,
+    /// The trigger that leads it.
+    pub trigger: Trigger,
+    /// The other triggers of its clause (a death, a burning told with the attack).
+    pub others: Vec<Trigger>,
+    /// How it is told.
+    pub modality: Modality,
+    /// Its sentence's zone.
+    pub zone: Zone,
+    /// Led by a noun that points back to an incident already told ("العملية", "the incident"):
+    /// it may only join one.
+    pub reference: bool,
+    /// Tells several incidents at once ("three coordinated attacks", "ثلاث هجمات"): it joins the
+    /// incidents told one by one, and stands alone only when they are not.
+    pub summary: bool,
+}
+
+/// Tokens before a trigger in which a speculation cue governs it.
+const SPECULATION_WINDOW: usize = 8;
+/// Tokens before a trigger in which a negation governs it.
+const NEGATION_WINDOW: usize = 4;
+/// Tokens around a trigger in which a trend or habit word makes it general.
+const TREND_WINDOW: usize = 3;
+/// Tokens before a trigger in which a recall cue makes it an earlier incident.
+const RECALL_WINDOW: usize = 6;
+
+/// The triggers of tokens `range`, leaving out words that are part of a name.
+pub(crate) fn triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
+    let names: Vec<Span> =
+        doc.mentions_in(doc.span_of(range.start, range.end.saturating_sub(1))).map(|m| m.span).collect();
+    doc.find(List::EventTriggers, range)
+        .into_iter()
+        .filter_map(|(first, last, role)| {
+            let role = role?;
+            let (name, passive) = role.strip_suffix(":passive").map_or((role, false), |f| (f, true));
+            let frame = Frame::from_name(name)?;
+            let span = doc.span_of(first, last);
+            let inside_name = names.iter().any(|m| m.start < span.end && span.start < m.end);
+            (!inside_name).then_some(Trigger { first, last, frame, passive })
+        })
+        .collect()
+}
+
+/// The clauses of a sentence: token ranges cut before each clause break, at semicolons, and
+/// between two incident triggers at the comma that leaves each its own place.
+fn clauses(doc: &Doc<'_>, sentence: &Sentence, found: &[Trigger]) -> Vec<Range<usize>> {
+    let range = sentence.tokens.clone();
+    let mut cuts: Vec<usize> = doc
+        .find(List::ClauseBreaks, range.clone())
+        .into_iter()
+        .map(|(first, _, _)| first)
+        .filter(|&first| first > range.start)
+        .collect();
+    let items = doc.tokens.items();
+    let gap = |t: usize| doc.text_of(Span { start: items[t].end, end: items[t + 1].start });
+    let commas: Vec<usize> = (range.start..range.end.saturating_sub(1))
+        .filter(|&t| gap(t).contains([',', '،', ';', '؛']))
+        .map(|t| t + 1)
+        .collect();
+    cuts.extend(commas.iter().copied().filter(|&t| gap(t - 1).contains([';', '؛'])));
+    // Where places and dates stand: two incidents each told with its own are two clauses.
+    let places: Vec<usize> = doc
+        .mentions_in(sentence.span)
+        .filter(|m| matches!(m.entity, marsad_extract::Entity::Place(_)))
+        .map(|m| doc.token_at(m.span.start))
+        .collect();
+    let dates: Vec<usize> = doc.dates_in(sentence.span).iter().map(|d| doc.token_at(d.span.start)).collect();
+    let incidents: Vec<&Trigger> = found.iter().filter(|t| !t.frame.is_consequence()).collect();
+    for pair in incidents.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let own = |at: &[usize], c: usize| {
+            at.iter().any(|&p| p < c && p > a.first.saturating_sub(8)) && at.iter().any(|&p| p >= c && p < b.last + 12)
+        };
+        // A violent incident and a non-violent development coordinated after a comma ("..., ودعت
+        // مواطنيها إلى مغادرة") are two; "عبر استهداف" (by targeting) is the means of the first.
+        let kinds_differ = a.frame.is_violent() != b.frame.is_violent();
+        let coordinated = |c: usize| doc.token_is(List::Conjunctions, c) || doc.tokens.folded(c).starts_with('و');
+        let cut = commas.iter().rev().find(|&&c| {
+            c > a.last && c <= b.first && ((kinds_differ && coordinated(c)) || own(&places, c) || own(&dates, c))
+        });
+        if let Some(&cut) = cut {
+            cov_mark::hit!(clause_cut_between_placed_incidents);
+            cuts.push(cut);
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = Vec::new();
+    let mut start = range.start;
+    for cut in cuts {
+        if cut > start {
+            out.push(start..cut);
+            start = cut;
+        }
+    }
+    out.push(start..range.end);
+    out
+}
+
+/// The trigger that best tells the clause's incident: one that tells a new incident rather than
+/// pointing back to one ("هذه الهجمات ... عمليات استهدفت في يونيو الماضي").
+fn lead_new(doc: &Doc<'_>, clause: &Range<usize>, found: &[Trigger]) -> Option<Trigger> {
+    let points_back = |t: &Trigger| t.first > clause.start && doc.any(List::Demonstratives, t.first - 1..t.first);
+    let fresh: Vec<Trigger> = found.iter().copied().filter(|t| !points_back(t) && !t.frame.is_consequence()).collect();
+    if fresh.len() < found.iter().filter(|t| !t.frame.is_consequence()).count() && !fresh.is_empty() {
+        cov_mark::hit!(lead_skips_a_trigger_pointing_back);
+        return lead(&fresh);
+    }
+    lead(found)
+}
+
+/// The trigger that best tells the clause's incident.
+fn lead(found: &[Trigger]) -> Option<Trigger> {
+    if let Some(t) = found.iter().find(|t| t.frame == Frame::DisruptWeapons) {
+        return Some(*t);
+    }
+    if let Some(t) = found.iter().find(|t| t.frame.is_specific()) {
+        return Some(*t);
+    }
+    let incidents: Vec<&Trigger> = found.iter().filter(|t| !t.frame.is_consequence()).collect();
+    if let Some(release) = incidents.iter().find(|t| t.frame == Frame::Release) {
+        if incidents.iter().any(|t| t.frame == Frame::Abduct) {
+            return Some(**release);
+        }
+    }
+    incidents.first().copied().or_else(|| found.first()).copied()
+}
+
+/// The modality that governs trigger `t` in `clause` (sentence tokens `sentence`).
+fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &Trigger, quoted: bool) -> Modality {
+    let before = |window: usize| t.first.saturating_sub(window).max(clause.start)..t.first;
+    let after = |window: usize| t.last + 1..(t.last + 1 + window).min(clause.end);
+    // Speculation governs what follows it in its clause ("وتسعى روسيا ... لتعزيز", "may attack").
+    if doc.any(List::Speculation, before(SPECULATION_WINDOW)) || doc.any(List::Speculation, clause.start..t.first) {
+        return Modality::Hypothetical;
+    }
+    let negations = doc.find(List::Negation, before(NEGATION_WINDOW));
+    let exceptions = doc.find(List::NegationExceptions, before(NEGATION_WINDOW + 1));
+    if negations.iter().any(|n| !exceptions.iter().any(|e| e.0 <= n.0 && n.1 <= e.1)) {
+        return Modality::Negated;
+    }
+    if doc.any(List::Trend, before(TREND_WINDOW)) || doc.any(List::Trend, after(TREND_WINDOW)) {
+        return Modality::Habitual;
+    }
+    if doc.any(List::Habitual, clause.start..t.first) || doc.any(List::Habitual, after(TREND_WINDOW)) {
+        return Modality::Habitual;
+    }
+    if doc.any(List::Analysis, sentence.start..t.first) {
+        return Modality::Generic;
+    }
+    if doc.any(List::Recall, before(RECALL_WINDOW)) {
+        return Modality::Recalled;
+    }
+    if quoted || doc.any(List::Attribution, sentence.clone()) {
+        Modality::Reported
+    } else {
+        Modality::Asserted
+    }
+}
+
+/// True when char offset `at` lies between opening and closing quotation marks of `span`.
+fn inside_quotes(doc: &Doc<'_>, span: Span, at: u32) -> bool {
+    let before = doc.text_of(Span { start: span.start, end: at });
+    let opened = before.matches(['«', '“']).count() + before.matches('"').count() % 2;
+    let closed = before.matches(['»', '”']).count();
+    opened > closed
+}
+
+/// A sentence without a trigger that names an incident told before ("وقعت العملية على بعد ...").
+fn references(doc: &Doc<'_>, index: usize, sentence: &Sentence) -> Option<IncidentMention> {
+    let (first, last, _) = doc.find(List::EventAnaphors, sentence.tokens.clone()).into_iter().next()?;
+    let trigger = Trigger { first, last, frame: Frame::Attack, passive: false };
+    let modality = modality(doc, &sentence.tokens, &sentence.tokens, &trigger, false);
+    modality.is_factual().then(|| IncidentMention {
+        sentence: index,
+        clause: sentence.tokens.clone(),
+        trigger,
+        others: Vec::new(),
+        modality,
+        zone: sentence.zone,
+        reference: true,
+        summary: false,
+    })
+}
+
+/// A count of two or more right before the trigger ("three attacks", "deux frappes", "ثلاث هجمات").
+fn counted(doc: &Doc<'_>, trigger: &Trigger) -> bool {
+    // "31 terroristes ont été tués" counts victims, not incidents.
+    if trigger.frame.is_consequence() {
+        return false;
+    }
+    let before = doc.span_of(trigger.first.saturating_sub(3), trigger.first.saturating_sub(1));
+    trigger.first > 0
+        && doc.counts_in(before).iter().any(|c| c.value >= 2 && doc.token_at(c.span.end) + 3 >= trigger.first)
+}
+
+/// Every incident mention of every sentence that carries news.
+pub(crate) fn mentions(doc: &Doc<'_>, sentences: &[Sentence], trace: &mut Trace) -> Vec<IncidentMention> {
+    let mut out = Vec::new();
+    for (index, sentence) in sentences.iter().enumerate() {
+        if sentence.tokens.is_empty() {
+            continue;
+        }
+        let found = triggers(doc, sentence.tokens.clone());
+        if found.is_empty() {
+            if sentence.zone.carries_news() {
+                out.extend(references(doc, index, sentence));
+            }
+            continue;
+        }
+        if !sentence.zone.carries_news() {
+            trace.note(|| Note::SkippedSentence { sentence: sentence.span, zone: sentence.zone });
+            continue;
+        }
+        for clause in clauses(doc, sentence, &found) {
+            let here: Vec<Trigger> = found.iter().copied().filter(|t| clause.contains(&t.first)).collect();
+            let Some(trigger) = lead_new(doc, &clause, &here) else { continue };
+            let quoted = inside_quotes(doc, sentence.span, doc.span_of(trigger.first, trigger.first).start);
+            let modality = modality(doc, &sentence.tokens, &clause, &trigger, quoted);
+            let others: Vec<Trigger> = here.into_iter().filter(|t| *t != trigger).collect();
+            let summary = counted(doc, &trigger);
+            let mention = IncidentMention {
+                sentence: index,
+                clause,
+                trigger,
+                others,
+                modality,
+                zone: sentence.zone,
+                reference: false,
+                summary,
+            };
+            trace.note(|| Note::Mention {
+                trigger: doc.span_of(trigger.first, trigger.last),
+                frame: trigger.frame,
+                modality,
+                zone: sentence.zone,
+            });
+            if modality.is_factual() {
+                out.push(mention);
+            }
+        }
+    }
+    out
+}

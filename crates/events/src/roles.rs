@@ -1,0 +1,419 @@
+//! Stage 3: who did it to whom. Candidate generation collects every actor the sentence names
+//! around an incident mention, plus those its words imply (villagers → civilians, a patrol →
+//! the army of the incident's country, "the group" → the armed group named before, "linked to
+//! al-Qaeda" → al-Qaeda's affiliate in that country). Each candidate gets named features
+//! (where it stands, the voice, markers such as by / على يد / against, a claim, a report);
+//! a scorer with weights from `data/events/roles.jsonl` then picks the doer and the target
+//! under constraints: different actors, civilians never the doer, nobody below the threshold.
+
+use crate::doc::Doc;
+use crate::mention::{triggers, IncidentMention, Trigger};
+use crate::trace::{Note, Trace, Who};
+use crate::zone::Sentence;
+use marsad_extract::{Entity, How};
+use marsad_kb::{ActorKind, Frame, List, RoleFeature, StateRole};
+use marsad_text::Script;
+
+/// An actor that may take a role, with where it stands.
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    pub who: Who,
+    pub first: usize,
+    pub last: usize,
+    pub features: Vec<RoleFeature>,
+    /// Tokens between it and the trigger.
+    pub distance: usize,
+}
+
+/// The roles chosen for one mention.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Roles {
+    pub actor1: Option<u32>,
+    pub actor2: Option<u32>,
+    /// The doer's score (how surely the text names it).
+    pub strength: f32,
+    /// An actor the sentence says reported it.
+    pub reporter: Option<u32>,
+    /// A military target was named, besides any civilian one (an escorted convoy).
+    pub military_target: Option<u32>,
+    /// The doer is the claimant of a claim of responsibility.
+    pub claimed: bool,
+}
+
+/// Tokens a marker may stand before the actor it marks.
+const MARKER_GAP: usize = 2;
+/// Tokens between an Arabic verb and its subject.
+const VERB_SUBJECT_GAP: usize = 3;
+/// Tokens an attribution verb may stand from its subject.
+const REPORT_GAP: usize = 3;
+/// Candidates scored per mention, nearest first.
+const MAX_CANDIDATES: usize = 12;
+
+fn is_state(kind: ActorKind) -> bool {
+    matches!(kind, ActorKind::StateForce | ActorKind::Government | ActorKind::Country)
+}
+
+/// The candidates of one mention. `country`: the incident's country (for "the soldiers").
+fn candidates(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, country: Option<&str>) -> Vec<Candidate> {
+    let kb = doc.kb;
+    let trigger_span = doc.span_of(m.trigger.first, m.trigger.last);
+    let mut out: Vec<Candidate> = Vec::new();
+    let mut push = |who: Who, first: usize, last: usize, extra: Option<RoleFeature>| {
+        let distance =
+            if last < m.trigger.first { m.trigger.first - last } else { first.saturating_sub(m.trigger.last) };
+        out.push(Candidate { who, first, last, features: extra.into_iter().collect(), distance });
+    };
+    let named: Vec<u32> =
+        doc.mentions.iter().filter_map(|x| if let Entity::Actor(a) = x.entity { Some(a) } else { None }).collect();
+    let mut seen_spokes: Vec<u32> = Vec::new();
+    for x in doc.mentions_in(sentence.span) {
+        let Entity::Actor(actor) = x.entity else { continue };
+        if trigger_span.start <= x.span.start && x.span.end <= trigger_span.end {
+            continue;
+        }
+        if x.how == How::Spokesperson {
+            if seen_spokes.contains(&actor) {
+                continue;
+            }
+            seen_spokes.push(actor);
+        }
+        let first = doc.token_at(x.span.start);
+        let last = doc.last_token_before(x.span.end);
+        let affiliate = doc
+            .ends_before(List::Affiliation, first, 1, sentence.tokens.start)
+            .then(|| affiliate_of(doc, actor, country))
+            .flatten();
+        match affiliate {
+            Some(a) => push(Who::Inferred(a), first, last, None),
+            None => {
+                let parent = named
+                    .iter()
+                    .any(|n| kb.actors[*n as usize].parent.as_deref() == Some(&kb.actors[actor as usize].id));
+                push(Who::Named(actor), first, last, parent.then_some(RoleFeature::ParentOfNamed));
+            }
+        }
+    }
+    if let Some(civilians) = kb.actor_index("civilians") {
+        for (first, last, _) in doc.find(List::CivilianTargets, m.clause.clone()) {
+            push(Who::Inferred(civilians), first, last, None);
+        }
+    }
+    let army = country.or(doc.focus).and_then(|c| kb.state_actor(c, StateRole::Military));
+    if let Some(army) = army {
+        for (first, last, _) in doc.find(List::MilitaryTargets, m.clause.clone()) {
+            push(Who::Inferred(army), first, last, None);
+        }
+    }
+    for (first, last, role) in doc.find(List::GroupAnaphora, m.clause.clone()) {
+        let before = doc.span_of(first, first).start;
+        let group = if role == Some("salient") { salient_group(doc) } else { last_group(doc, before) };
+        if let Some(group) = group {
+            push(Who::Inferred(group), first, last, Some(RoleFeature::Anaphora));
+        }
+    }
+    out.sort_by_key(|c| (c.distance, c.first));
+    out.truncate(MAX_CANDIDATES);
+    out
+}
+
+/// The affiliate of `actor` acting in the story's country, when the text names only the link.
+fn affiliate_of(doc: &Doc<'_>, actor: u32, country: Option<&str>) -> Option<u32> {
+    let country = country.or(doc.focus)?;
+    doc.kb.taxonomy.affiliate_in(actor, country)
+}
+
+fn armed_mentions<'a>(doc: &'a Doc<'_>) -> impl DoubleEndedIterator<Item = (u32, u32)> + 'a {
+    doc.mentions.iter().filter_map(|m| match m.entity {
+        Entity::Actor(a) if doc.actor_kind(a) == ActorKind::ArmedGroup => Some((a, m.span.end)),
+        _ => None,
+    })
+}
+
+/// The last armed group named before char offset `before`; its affiliate when the text names one.
+fn last_group(doc: &Doc<'_>, before: u32) -> Option<u32> {
+    let (last, _) = armed_mentions(doc).rev().find(|(_, end)| *end <= before)?;
+    let id = &doc.kb.actors[last as usize].id;
+    Some(
+        armed_mentions(doc)
+            .map(|(a, _)| a)
+            .find(|a| doc.kb.actors[*a as usize].parent.as_ref() == Some(id))
+            .unwrap_or(last),
+    )
+}
+
+/// The armed group the document names most often.
+fn salient_group(doc: &Doc<'_>) -> Option<u32> {
+    let mut counts: Vec<(u32, usize)> = Vec::new();
+    for (a, _) in armed_mentions(doc) {
+        match counts.iter_mut().find(|(k, _)| *k == a) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((a, 1)),
+        }
+    }
+    counts.into_iter().max_by_key(|(_, n)| *n).map(|(a, _)| a)
+}
+
+/// Set every candidate's features from its position, the voice and the markers around it.
+fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut [Candidate]) {
+    let t = m.trigger;
+    let range = sentence.tokens.clone();
+    let arabic = doc.tokens.items()[t.first].script == Script::Arabic;
+    let passive = t.passive || doc.any(List::Undergo, t.first.saturating_sub(6).max(m.clause.start)..t.first);
+    let claim = doc.find(List::ClaimResponsibility, range.clone());
+    let reports: Vec<(usize, usize)> = doc
+        .find(List::Attribution, range.clone())
+        .into_iter()
+        .chain(doc.find(List::Condemn, range.clone()))
+        .map(|(a, b, _)| (a, b))
+        .filter(|(a, b)| !(*a <= t.first && t.last <= *b))
+        .collect();
+    let kills: Vec<Trigger> =
+        triggers(doc, range.clone()).into_iter().filter(|k| matches!(k.frame, Frame::Kill | Frame::Execute)).collect();
+    // The claimant: the armed candidate nearest a claim of responsibility.
+    let claimant = claim.first().and_then(|(cf, cl, _)| {
+        let gap = |c: &Candidate| if c.last < *cf { cf - c.last } else { c.first.saturating_sub(*cl) };
+        cands
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| matches!(doc.actor_kind(c.who.actor()), ActorKind::ArmedGroup | ActorKind::Militia))
+            .min_by_key(|(_, c)| gap(c))
+            .map(|(i, _)| i)
+    });
+    let before_first = cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.last < t.first && m.clause.contains(&c.first))
+        .max_by_key(|(_, c)| c.last)
+        .map(|(i, _)| i);
+    let after_first = cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.first > t.last && m.clause.contains(&c.first))
+        .min_by_key(|(_, c)| c.first)
+        .map(|(i, _)| i);
+    let floor = range.start;
+    // Named actors only: a target word between a speaker and the trigger is an object, not a subject.
+    let cands_spans: &[(usize, usize)] =
+        &cands.iter().filter(|c| matches!(c.who, Who::Named(_))).map(|c| (c.first, c.last)).collect::<Vec<_>>();
+    let mut self_reports: Vec<usize> = Vec::new();
+    let mut speakers: Vec<usize> = Vec::new();
+    for (i, c) in cands.iter_mut().enumerate() {
+        let f = &mut c.features;
+        let before = c.last < t.first;
+        let after = c.first > t.last;
+        if Some(i) == claimant {
+            f.push(RoleFeature::Claimant);
+        }
+        // "by X", and the owner of the weapon the trigger names ("طائرة مسيرة تابعة للجيش", "drones of the army").
+        let weapon_owner = after && t.frame.is_specific() && doc.ends_before(List::Affiliation, c.first, 1, floor);
+        if after && doc.ends_before(List::AgentMarkers, c.first, MARKER_GAP - 1, floor) || weapon_owner {
+            f.push(RoleFeature::AgentMarked);
+        }
+        if doc.ends_before(List::TargetMarkers, c.first, MARKER_GAP - 1, floor) {
+            f.push(RoleFeature::TargetMarked);
+        }
+        let owner_after = doc.ends_before(List::MilitaryTargets, c.first, MARKER_GAP, floor)
+            || doc.ends_before(List::CivilianTargets, c.first, MARKER_GAP, floor);
+        if owner_after && matches!(c.who, Who::Named(_)) {
+            f.push(RoleFeature::TargetOwner);
+        }
+        let report = reports.iter().find(|(rf, rl)| {
+            let after_cue = c.first > *rl && c.first <= rl + REPORT_GAP;
+            // Arabic puts the verb first, but a subject may open the sentence ("الجيش المالي أكد").
+            let gap = if arabic { 1 } else { REPORT_GAP };
+            let before_cue = c.last < *rf && c.last + gap >= *rf;
+            after_cue || before_cue
+        });
+        if report.is_some() {
+            speakers.push(i);
+        }
+        if let (Some(_), false) = (report, Some(i) == claimant) {
+            // "أعلن الجيش أنه قتل", "l'armée dit avoir tué": the reporter tells what it did itself;
+            // an armed group that reports an attack claims it.
+            let same_clause = m.clause.contains(&c.first);
+            let own_deed = before && same_clause && doc.any(List::SelfReference, c.last + 1..t.first);
+            // Nobody between the speaker and the trigger, and no weapon owner or verb-first subject after it.
+            let nobody_between = !others_between(cands_spans, c.last, t.first)
+                && !others_between(cands_spans, t.last, t.last + VERB_SUBJECT_GAP + 1);
+            let armed_claim = claimant.is_none()
+                && t.frame.is_violent()
+                && before
+                && same_clause
+                && nobody_between
+                && matches!(doc.actor_kind(c.who.actor()), ActorKind::ArmedGroup)
+                && matches!(c.who, Who::Named(_));
+            if armed_claim {
+                cov_mark::hit!(armed_group_reporting_an_attack_claims_it);
+                f.push(RoleFeature::Claimant);
+            } else if own_deed {
+                cov_mark::hit!(reporter_tells_its_own_deed);
+                self_reports.push(i);
+            } else {
+                f.push(RoleFeature::Reporter);
+            }
+        }
+        let victim = kills.iter().any(|k| {
+            (!k.passive && c.first > k.last && c.first <= k.last + 4)
+                || (k.passive && c.last < k.first && k.first <= c.last + 4)
+        });
+        if victim && Some(i) != claimant {
+            f.push(RoleFeature::Victim);
+        }
+        if passive {
+            let right_after = after && arabic && c.first <= t.last + VERB_SUBJECT_GAP;
+            if (before && Some(i) == before_first) || right_after {
+                f.push(RoleFeature::PassiveSubject);
+            }
+        } else if before && Some(i) == before_first {
+            f.push(RoleFeature::SubjectBefore);
+        } else if after && arabic && Some(i) == after_first && c.first <= t.last + VERB_SUBJECT_GAP {
+            f.push(RoleFeature::VerbFirstSubject);
+        } else if after && m.clause.contains(&c.first) {
+            f.push(RoleFeature::ObjectAfter);
+        }
+        if !m.clause.contains(&c.first) {
+            f.push(RoleFeature::OtherClause);
+        }
+        let kind = doc.actor_kind(c.who.actor());
+        f.push(match kind {
+            ActorKind::ArmedGroup | ActorKind::Militia => RoleFeature::Armed,
+            ActorKind::StateForce => RoleFeature::StateForce,
+            ActorKind::Government | ActorKind::Country => RoleFeature::Government,
+            ActorKind::Civilians => RoleFeature::Civilian,
+            ActorKind::International | ActorKind::Other => RoleFeature::International,
+        });
+        if t.frame == Frame::Airstrike && is_state(kind) {
+            f.push(RoleFeature::AirFrameState);
+        }
+    }
+    for i in speakers {
+        cands[i].features.push(RoleFeature::Speaker);
+    }
+    // A reporter telling its own deed is the subject when nobody stands between it and the trigger.
+    if let Some(&i) = self_reports.last() {
+        let between = cands.iter().any(|c| c.first > cands[i].last && c.last < t.first);
+        if !between && !cands[i].features.contains(&RoleFeature::SubjectBefore) {
+            cands[i].features.push(RoleFeature::SubjectBefore);
+        }
+    }
+    // The subject of a list is its first member (Le Mali et le Niger ont signé).
+    if let Some(first) = before_first.and_then(|b| conjunct_head(doc, cands, b)) {
+        if first != before_first.unwrap_or(first) {
+            let feature = if passive { RoleFeature::PassiveSubject } else { RoleFeature::SubjectBefore };
+            cands[first].features.push(feature);
+        }
+    }
+}
+
+/// Some candidate stands strictly between token `after` and token `before`.
+fn others_between(spans: &[(usize, usize)], after: usize, before: usize) -> bool {
+    spans.iter().any(|&(first, last)| first > after && last < before)
+}
+
+/// The first member of a list of actors that ends with candidate `last` ("X et Y", "X و Y").
+fn conjunct_head(doc: &Doc<'_>, cands: &[Candidate], last: usize) -> Option<usize> {
+    let mut at = last;
+    loop {
+        let next = cands.iter().enumerate().filter(|(_, c)| c.last < cands[at].first).max_by_key(|(_, c)| c.last);
+        let Some((i, c)) = next else { return Some(at) };
+        // "X et Y", "Africa Corps troops and Malian soldiers": a conjunction within three words.
+        let gap = c.last + 1..cands[at].first;
+        // Arabic joins و to the next word: "الجيش المالي والفيلق الإفريقي".
+        let proclitic = gap.is_empty() && doc.tokens.folded(cands[at].first).starts_with('و');
+        let conjunction = proclitic || gap.clone().any(|t| doc.token_is(List::Conjunctions, t));
+        let items = doc.tokens.items();
+        let unbroken = (c.last..cands[at].first.saturating_sub(1))
+            .all(|t| items[t].joined_to_next || doc.token_is(List::Conjunctions, t + 1));
+        if !conjunction || gap.len() > 3 || !unbroken {
+            return Some(at);
+        }
+        at = i;
+    }
+}
+
+fn score(doc: &Doc<'_>, c: &Candidate) -> (f32, f32) {
+    let weights = &doc.kb.taxonomy.roles;
+    let (mut a1, mut a2) = (0.0, 0.0);
+    for f in &c.features {
+        let w = weights.of(*f);
+        a1 += w.actor1;
+        a2 += w.actor2;
+    }
+    let d = weights.of(RoleFeature::Distance);
+    (a1 + d.actor1 * c.distance as f32, a2 + d.actor2 * c.distance as f32)
+}
+
+/// Choose the doer and the target of one mention.
+pub(crate) fn roles(
+    doc: &Doc<'_>,
+    sentence: &Sentence,
+    m: &IncidentMention,
+    country: Option<&str>,
+    trace: &mut Trace,
+) -> Roles {
+    let mut cands = candidates(doc, sentence, m, country);
+    // Protesters are not the target of their own protest: only a force that intervenes is.
+    if matches!(m.trigger.frame, Frame::Protest | Frame::Riot) {
+        cands.retain(|c| doc.actor_kind(c.who.actor()) != ActorKind::Civilians);
+    }
+    features(doc, sentence, m, &mut cands);
+    let threshold = doc.kb.taxonomy.roles.threshold;
+    let trigger = doc.span_of(m.trigger.first, m.trigger.last);
+    let scored: Vec<(u32, f32, f32)> = cands
+        .iter()
+        .map(|c| {
+            let (a1, a2) = score(doc, c);
+            trace.note(|| Note::Candidate {
+                trigger,
+                who: c.who,
+                features: c.features.clone(),
+                actor1: a1,
+                actor2: a2,
+            });
+            (c.who.actor(), a1, a2)
+        })
+        .collect();
+    // The best pair: every (doer, target) with different actors, "none" allowed on each side.
+    let mut best = (0.0f32, None, None, 0.0f32);
+    let options: Vec<Option<usize>> = std::iter::once(None).chain((0..scored.len()).map(Some)).collect();
+    for a in &options {
+        for b in &options {
+            let s1 = a.map_or(Some(0.0), |i| (scored[i].1 >= threshold).then_some(scored[i].1));
+            let s2 = b.map_or(Some(0.0), |j| (scored[j].2 >= threshold).then_some(scored[j].2));
+            let (Some(s1), Some(s2)) = (s1, s2) else { continue };
+            if let (Some(i), Some(j)) = (a, b) {
+                if scored[*i].0 == scored[*j].0 {
+                    continue;
+                }
+            }
+            if s1 + s2 > best.0 {
+                best = (s1 + s2, a.map(|i| scored[i].0), b.map(|j| scored[j].0), s1);
+            }
+        }
+    }
+    // Who says it, whatever role it also takes (the army reporting its own strike, a claimant).
+    let reporter = cands
+        .iter()
+        .find(|c| c.features.contains(&RoleFeature::Speaker) || c.features.contains(&RoleFeature::Claimant))
+        .map(|c| c.who.actor());
+    let military_target = cands
+        .iter()
+        .zip(&scored)
+        .find(|(c, s)| {
+            matches!(c.who, Who::Inferred(_))
+                && doc.actor_kind(c.who.actor()) == ActorKind::StateForce
+                && s.2 >= threshold
+        })
+        .map(|(c, _)| c.who.actor());
+    // An organisation named where one of its affiliates operates means that affiliate (ACLED codes
+    // "Islamic State" in Niger as IS Sahel, "al-Qaeda-linked fighters" in Mali as JNIM).
+    let coding = &doc.kb.taxonomy;
+    let local = |a: Option<u32>| a.map(|a| coding.coded_as(affiliate_of(doc, a, country).unwrap_or(a)));
+    let (actor1, actor2) = (local(best.1), local(best.2));
+    let actor2 = actor2.filter(|a| Some(*a) != actor1);
+    let claimed =
+        best.1.is_some_and(|a| cands.iter().any(|c| c.who.actor() == a && c.features.contains(&RoleFeature::Claimant)));
+    let roles = Roles { actor1, actor2, strength: best.3, reporter, military_target, claimed };
+    trace.note(|| Note::Roles { trigger, actor1: roles.actor1, actor2: roles.actor2 });
+    roles
+}

@@ -1,0 +1,205 @@
+//! Stage 1: where each sentence stands on the page. Incidents are drafted only from the
+//! headline, the lede and the body; page furniture (tag lists, bylines, captions, embedded
+//! posts, date lines, teasers, counters) never yields an event, and a dateline ("DAKAR (AFP) -",
+//! "الرباط، 16 مارس") is set apart so that its city is never taken for the incident's place.
+
+use crate::doc::Doc;
+use marsad_extract::Entity;
+use marsad_kb::List;
+use marsad_text::layout::{BlockKind, Noise, Span};
+use marsad_text::Script;
+use std::ops::Range;
+
+/// Why a line is page furniture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Furniture {
+    /// Scraping noise the layout found (counters, share bars, repeated titles, decoration).
+    Noise(Noise),
+    /// A tag list, a related-articles head or a source line.
+    Tags,
+    /// A byline ("بواسطة …", "Par …").
+    Byline,
+    /// A line that is only a date or a time.
+    DateLine,
+    /// A photo caption.
+    Caption,
+    /// An embedded social-media post.
+    EmbeddedPost,
+    /// A web address.
+    Link,
+    /// Headlines of other articles after the story's end.
+    Teaser,
+}
+
+/// The zone of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zone {
+    /// The headline, or a sub-heading before the body: it repeats what the body tells.
+    Headline,
+    /// A section heading inside the body.
+    Heading,
+    /// The first sentence of the body.
+    Lede,
+    /// Running text.
+    Body,
+    /// A dateline line on its own ("باماكو (وكالات)").
+    Dateline,
+    /// Page furniture: never an event.
+    Boilerplate(Furniture),
+}
+
+impl Zone {
+    /// Incidents may be drafted from this zone.
+    pub fn carries_news(self) -> bool {
+        !matches!(self, Zone::Boilerplate(_) | Zone::Dateline)
+    }
+
+    /// A headline or heading: its mentions join the body's, they stand alone only when nothing else does.
+    pub fn is_heading(self) -> bool {
+        matches!(self, Zone::Headline | Zone::Heading)
+    }
+}
+
+/// One sentence with its zone.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// The sentence's chars.
+    pub span: Span,
+    /// Its tokens.
+    pub tokens: Range<usize>,
+    /// Where it stands.
+    pub zone: Zone,
+    /// Index of its block among the layout's blocks.
+    pub block: usize,
+    /// A dateline at its start, whose places are not the incident's.
+    pub dateline: Option<Span>,
+}
+
+/// Lines shorter than this many words can be furniture.
+const SHORT_LINE: usize = 12;
+/// A dateline ends within this many words of the line's start.
+const DATELINE_WORDS: usize = 7;
+
+/// The sentences of the document with their zones, in text order.
+pub(crate) fn sentences(doc: &Doc<'_>) -> Vec<Sentence> {
+    let blocks = &doc.extraction.layout.blocks;
+    let last_body = blocks.iter().rposition(|b| b.kind == BlockKind::Body);
+    let first_body = blocks.iter().position(|b| b.kind == BlockKind::Body);
+    let mut out = Vec::new();
+    let mut lede_done = false;
+    for (index, block) in blocks.iter().enumerate() {
+        let tokens = doc.token_range(block.span);
+        let furniture_line = || furniture(doc, block.span, tokens.clone());
+        let zone = match block.kind {
+            BlockKind::Noise(noise) => Zone::Boilerplate(Furniture::Noise(noise)),
+            BlockKind::Title => Zone::Headline,
+            BlockKind::Heading if furniture_line().is_some() => {
+                Zone::Boilerplate(furniture_line().unwrap_or(Furniture::Teaser))
+            }
+            BlockKind::Heading if last_body.is_some_and(|l| index > l) => Zone::Boilerplate(Furniture::Teaser),
+            BlockKind::Heading if first_body.is_none_or(|f| index < f) => Zone::Headline,
+            BlockKind::Heading => Zone::Heading,
+            BlockKind::Body => furniture_line().map_or(Zone::Body, Zone::Boilerplate),
+        };
+        let zone = if zone == Zone::Body && is_dateline_line(doc, tokens.clone()) { Zone::Dateline } else { zone };
+        let spans: Vec<Span> = if block.sentences.is_empty() { vec![block.span] } else { block.sentences.clone() };
+        for (i, span) in spans.into_iter().enumerate() {
+            let tokens = doc.token_range(span);
+            let mut zone = zone;
+            if zone == Zone::Body && !lede_done {
+                zone = Zone::Lede;
+                lede_done = true;
+            }
+            let dateline = (i == 0 && matches!(zone, Zone::Lede | Zone::Body) && index <= first_body.unwrap_or(0) + 2)
+                .then(|| dateline_prefix(doc, span, tokens.clone()))
+                .flatten();
+            out.push(Sentence { span, tokens, zone, block: index, dateline });
+        }
+    }
+    out
+}
+
+/// Why a body line is furniture, if it is.
+fn furniture(doc: &Doc<'_>, span: Span, tokens: Range<usize>) -> Option<Furniture> {
+    let line = doc.text_of(span);
+    let words = tokens.len();
+    let link = line.contains("http://") || line.contains("https://") || line.starts_with("www.");
+    if link && words <= SHORT_LINE * 2 {
+        return Some(Furniture::Link);
+    }
+    if line.contains("(@") || line.contains("pic.twitter.com") || (line.contains('@') && line.starts_with('—')) {
+        return Some(Furniture::EmbeddedPost);
+    }
+    if words == 0 {
+        return Some(Furniture::Noise(Noise::Decoration));
+    }
+    let starts_with = |list: List| doc.kb.lexicon.list(list).starting_at(doc.tokens, tokens.start).is_some();
+    if starts_with(List::TagHeads) && (words <= SHORT_LINE * 2 || !has_trigger(doc, tokens.clone())) {
+        return Some(Furniture::Tags);
+    }
+    if words <= SHORT_LINE / 2 && starts_with(List::BylineHeads) {
+        return Some(Furniture::Byline);
+    }
+    if words <= SHORT_LINE && is_only_dates(doc, span, tokens.clone()) {
+        return Some(Furniture::DateLine);
+    }
+    if words <= SHORT_LINE * 2 && is_caption(doc, line, tokens.clone()) {
+        return Some(Furniture::Caption);
+    }
+    None
+}
+
+fn has_trigger(doc: &Doc<'_>, tokens: Range<usize>) -> bool {
+    doc.any(List::EventTriggers, tokens)
+}
+
+/// A line made of dates, times and weekday names only ("13:00 - 04 أغسطس 2023", "Publié le 18 octobre").
+fn is_only_dates(doc: &Doc<'_>, span: Span, tokens: Range<usize>) -> bool {
+    let covered: usize =
+        doc.dates_in(span).iter().map(|d| doc.token_range(d.span).len()).sum::<usize>().min(tokens.len());
+    let digits = tokens.clone().filter(|&t| doc.tokens.items()[t].script == Script::Digit).count();
+    !has_trigger(doc, tokens.clone()) && covered > 0 && (covered + digits) * 2 > tokens.len()
+}
+
+/// A caption: a short line without a trigger that ends in a photo mark ("(أرشيفية)", "Photo / Reuters").
+fn is_caption(doc: &Doc<'_>, line: &str, tokens: Range<usize>) -> bool {
+    let trimmed = line.trim_end();
+    let tail = tokens.end.saturating_sub(3).max(tokens.start)..tokens.end;
+    let marked = doc.any(List::CaptionMarks, tail);
+    let closing = trimmed.ends_with(')') || !trimmed.ends_with(['.', '!', '?', '؟', '…', '»', '"', '”']);
+    marked && closing && !has_trigger(doc, tokens)
+}
+
+/// A short line with a place, a parenthesis or a date, and no trigger: "باماكو (وكالات)", "MADAR/Nouakchott le 04-05-2025".
+fn is_dateline_line(doc: &Doc<'_>, tokens: Range<usize>) -> bool {
+    if tokens.is_empty() || tokens.len() > DATELINE_WORDS || has_trigger(doc, tokens.clone()) {
+        return false;
+    }
+    let span = doc.span_of(tokens.start, tokens.end - 1);
+    let line = doc.text_of(span);
+    let place = doc.mentions_in(span).any(|m| matches!(m.entity, Entity::Place(_)));
+    place && (line.contains('(') || line.contains('/') || !doc.dates_in(span).is_empty())
+}
+
+/// The dateline that opens a lede: up to a few words (a place, an agency, a date) then a dash.
+fn dateline_prefix(doc: &Doc<'_>, span: Span, tokens: Range<usize>) -> Option<Span> {
+    let window = tokens.start..(tokens.start + DATELINE_WORDS + 1).min(tokens.end);
+    let items = doc.tokens.items();
+    for t in window {
+        let gap_end = items.get(t + 1).map_or(span.end, |n| n.start);
+        let gap = doc.text_of(Span { start: items[t].end, end: gap_end });
+        // A dash with space around it (a hyphen inside "2024-08-26" is not a dateline's).
+        let dash = gap.contains(" - ") || gap.contains(" -\n") || gap.contains('–') || gap.contains('—');
+        let slash = gap.trim() == "/." || gap.trim() == "/" && t > tokens.start;
+        if dash || slash {
+            let prefix = Span { start: span.start, end: items[t].end };
+            let place = doc.mentions_in(prefix).any(|m| matches!(m.entity, Entity::Place(_) | Entity::Outlet(_)));
+            let shouting = (tokens.start..=t).all(|i| items[i].all_upper || items[i].script != Script::Latin);
+            if place || (shouting && items[tokens.start].script == Script::Latin) {
+                return Some(Span { start: span.start, end: gap_end });
+            }
+            return None;
+        }
+    }
+    None
+}

@@ -1,0 +1,433 @@
+//! Places that need the text's support: generated gazetteer entries (thousands of GeoNames
+//! villages, many named like common words or like each other) and Arabic words matched to a
+//! Latin-only entry through the phonetic key.
+//!
+//! Resolution proposes [`Pending`] places with every same-named candidate; once the whole text
+//! is read, [`settle`] gives each candidate its [`Support`] (a place word before it, a region
+//! or country named near it that contains it, the story's country) and keeps the best
+//! supported one, or none of them.
+
+use crate::{Entity, How, Mention, Support};
+use marsad_kb::{KnowledgeBase, Place, PlaceKind};
+use marsad_text::layout::Span;
+use marsad_text::skeleton::Tier;
+use marsad_text::{Script, Tokens};
+use std::ops::Range;
+
+/// A region or country supports a place named at most this many chars away.
+const NEAR_CHARS: u32 = 600;
+
+/// Words between a place word and the name (la localité de X, the village of X).
+const LINKS: [&str; 5] = ["de", "d", "du", "des", "of"];
+
+/// A place mention that waits for the whole text before it is accepted.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    /// The chars that name it.
+    pub span: Span,
+    /// Every place the name may be (same-named entries), curated ones included.
+    pub candidates: Vec<u32>,
+    /// A place word stands before it (قرية X, la localité de X, the village of X), or before the
+    /// list it belongs to.
+    pub place_word: bool,
+    /// First word of a sentence or next to another capitalised word: a Latin name there is as
+    /// likely a common word or part of a person's name, so the story's country is no support.
+    pub weak_position: bool,
+    /// Found through the phonetic key (an Arabic word, a Latin-only entry).
+    pub phonetic: bool,
+    /// How loosely the spelling matched.
+    pub tier: Tier,
+}
+
+/// The place word right before token `first` (skipping de, du, of): `Some(level)` with the admin
+/// level it names (région → 1, cercle or province → 2) or `Some(None)` for town words.
+pub fn place_word_before(
+    kb: &KnowledgeBase,
+    tokens: &Tokens,
+    range: &Range<usize>,
+    first: usize,
+) -> Option<Option<u8>> {
+    let items = tokens.items();
+    let mut before = first;
+    for _ in 0..2 {
+        if before == range.start || !items[before - 1].joined_to_next {
+            return None;
+        }
+        before -= 1;
+        if let Some(cue) = kb.lexicon.list(marsad_kb::List::PlaceWords).ending_at(tokens, before) {
+            // An Arabic place word takes its name as a construct (قرية X), never with the article.
+            let construct = items[before].script != Script::Arabic || !definite(tokens.folded(before));
+            return construct.then(|| admin_level(cue.entry.role.as_deref()));
+        }
+        if !LINKS.contains(&tokens.folded(before)) {
+            return None;
+        }
+    }
+    None
+}
+
+fn admin_level(role: Option<&str>) -> Option<u8> {
+    match role {
+        Some("admin1") => Some(1),
+        Some("admin2") => Some(2),
+        _ => None,
+    }
+}
+
+/// An admin word after a list of names ("the Tillabéri, Diffa, and Dosso regions"): its level.
+pub fn admin_word_after(
+    kb: &KnowledgeBase,
+    text: &str,
+    tokens: &Tokens,
+    range: &Range<usize>,
+    last: usize,
+) -> Option<u8> {
+    let items = tokens.items();
+    let cues = kb.lexicon.list(marsad_kb::List::PlaceWords);
+    let mut at = last + 1;
+    while at < range.end && at <= last + 12 {
+        let gap = text.get(items[at - 1].byte_end as usize..items[at].byte_start as usize).unwrap_or(".");
+        if !gap.chars().all(|c| c.is_whitespace() || c == ',') {
+            return None;
+        }
+        if let Some(cue) = cues.starting_at(tokens, at) {
+            return admin_level(cue.entry.role.as_deref());
+        }
+        let member = items[at].script == Script::Latin && items[at].upper_initial;
+        if !member && !matches!(tokens.folded(at), "and" | "or") {
+            return None;
+        }
+        at += 1;
+    }
+    None
+}
+
+/// True when an Arabic word carries the article (المنطقة, بالمنطقة, والمنطقة).
+fn definite(folded: &str) -> bool {
+    let rest = folded.strip_prefix(['و', 'ف']).unwrap_or(folded);
+    let rest = rest.strip_prefix(['ب', 'ك']).unwrap_or(rest);
+    rest.starts_with("ال") || rest.starts_with("لل")
+}
+
+/// True when a Latin name is the first word of its sentence or stands next to another
+/// capitalised word (a person's or an organisation's name).
+pub fn weak_position(tokens: &Tokens, range: &Range<usize>, first: usize, last: usize) -> bool {
+    let items = tokens.items();
+    if items[first].script != Script::Latin {
+        return false;
+    }
+    let capitalised = |i: usize| items[i].script == Script::Latin && items[i].upper_initial;
+    let initial = first == range.start || !items[first - 1].joined_to_next;
+    let before = first > range.start && items[first - 1].joined_to_next && capitalised(first - 1);
+    let after = last + 1 < range.end && items[last].joined_to_next && capitalised(last + 1);
+    // "Force Rapide de Kouka": a name ending in de/of + the place is an organisation's name.
+    let named_after = first >= range.start + 2
+        && items[first - 1].joined_to_next
+        && items[first - 2].joined_to_next
+        && LINKS.contains(&tokens.folded(first - 1))
+        && capitalised(first - 2);
+    initial || before || after || named_after
+}
+
+/// The Arabic words not covered by any name that a Latin-only place's phonetic key matches.
+pub fn phonetic_candidates(
+    kb: &KnowledgeBase,
+    text: &str,
+    tokens: &Tokens,
+    range: &Range<usize>,
+    taken: &[bool],
+    pending: &mut Vec<Pending>,
+) {
+    let index = kb.phonetic();
+    if index.is_empty() {
+        return;
+    }
+    let items = tokens.items();
+    for at in range.clone() {
+        if taken[at - range.start] || items[at].script != Script::Arabic {
+            continue;
+        }
+        // Only after a place word: phonetic keys of ordinary words collide with village names.
+        let Some(cue) = place_word_before(kb, tokens, range, at) else { continue };
+        if common_word(kb, text, tokens, at) {
+            continue;
+        }
+        // After a word for a region or province (محافظة بام), short names are tried too, among units only.
+        let shortest = if cue.is_some() { 2 } else { marsad_kb::phonetic::MIN_PHONETIC_CONSONANTS };
+        let fits = |&p: &u32| cue.is_none() || kb.places[p as usize].kind == PlaceKind::Region;
+        let mut found: Option<(u32, Vec<u32>)> = None;
+        // A village's name after قرية carries no clitic: لتعقب after المنطقة is "to track".
+        for split in tokens.readings(at).filter(|s| !s.definite && s.stem_offset == 0) {
+            let key = marsad_kb::phonetic::arabic_key(split.stem);
+            if marsad_kb::phonetic::length(&key) < shortest {
+                continue;
+            }
+            let places: Vec<u32> = index.get(&key).iter().copied().filter(fits).collect();
+            if !places.is_empty() {
+                let start = crate::scan::original_offset(text, &items[at], split.stem_offset);
+                found = Some((start, places));
+                break;
+            }
+        }
+        if let Some((start, candidates)) = found {
+            pending.push(Pending {
+                span: Span { start, end: items[at].end },
+                candidates,
+                place_word: true,
+                weak_position: false,
+                phonetic: true,
+                tier: Tier::Consonants,
+            });
+        }
+    }
+}
+
+/// True for a word that cannot be a village's name: in one of the lexicon's word lists, or
+/// ending in ة (a feminine noun or adjective: قريبة, حدودية).
+fn common_word(kb: &KnowledgeBase, text: &str, tokens: &Tokens, at: usize) -> bool {
+    let token = &tokens.items()[at];
+    let written = text.get(token.byte_start as usize..token.byte_end as usize).unwrap_or("");
+    written.trim_end_matches(|c: char| marsad_text::fold::is_mark(c)).ends_with('ة')
+        || kb.lexicon.every_list().any(|list| list.starting_at(tokens, at).is_some_and(|m| m.far_token == at))
+}
+
+/// The places named plainly (curated entries), with where they are named.
+fn named_places<'kb>(kb: &'kb KnowledgeBase, mentions: &[Mention]) -> Vec<(u32, &'kb Place)> {
+    mentions
+        .iter()
+        .filter_map(|m| match m.entity {
+            Entity::Place(i) if !kb.places[i as usize].generated => Some((m.span.start, &kb.places[i as usize])),
+            _ => None,
+        })
+        .collect()
+}
+
+/// True when `unit` is, or contains, `place` (its region or admin2), or shares its admin2.
+fn contains(unit: &Place, place: &Place) -> bool {
+    let id = Some(unit.id.as_str());
+    let holds = place.region.as_deref() == id || place.admin2.as_deref() == id;
+    let same_cercle = unit.kind == PlaceKind::Town && unit.admin2.is_some() && unit.admin2 == place.admin2;
+    holds || same_cercle
+}
+
+/// What supports candidate `place` of `pending`, if anything.
+fn support_of(pending: &Pending, place: &Place, named: &[(u32, &Place)], focus: Option<&str>) -> Option<Support> {
+    let near = |at: u32| at.abs_diff(pending.span.start) <= NEAR_CHARS;
+    if place.generated && pending.weak_position && !pending.place_word {
+        return None;
+    }
+    if named.iter().any(|(at, unit)| near(*at) && unit.kind != PlaceKind::Country && contains(unit, place)) {
+        return Some(Support::Region);
+    }
+    if !place.generated {
+        return Some(Support::Listed);
+    }
+    let country = place.country.as_deref();
+    if pending.phonetic {
+        // A phonetic match also needs its country in the story: the key is loose.
+        let in_story = country == focus
+            || named.iter().any(|(_, unit)| unit.kind == PlaceKind::Country && unit.country.as_deref() == country);
+        return (pending.place_word && in_story).then_some(Support::PlaceWord);
+    }
+    if pending.place_word {
+        return Some(Support::PlaceWord);
+    }
+    if named.iter().any(|(at, unit)| near(*at) && unit.kind == PlaceKind::Country && unit.country.as_deref() == country)
+    {
+        return Some(Support::Country);
+    }
+    (country.is_some() && country == focus).then_some(Support::StoryCountry)
+}
+
+/// How strongly a support ties a name to this candidate (for ranking same-named places).
+fn strength(support: Support, place: &Place, focus: Option<&str>) -> (u8, u8, u8, u64) {
+    // A curated name beats a generated namesake unless the text ties the namesake to its region
+    // or country: Gao in a Burkinabe story is still Mali's Gao.
+    let rank = match support {
+        Support::Region => 5,
+        Support::Listed | Support::Country => 3,
+        Support::PlaceWord | Support::Repeated => 2,
+        Support::StoryCountry => 1,
+    };
+    let in_focus = u8::from(place.country.is_some() && place.country.as_deref() == focus);
+    (rank, in_focus, u8::from(!place.generated), place.population.unwrap_or(0))
+}
+
+fn mention(item: &Pending, place: u32, support: Support) -> Mention {
+    Mention {
+        span: item.span,
+        entity: Entity::Place(place),
+        tier: item.tier,
+        how: How::Name,
+        support,
+        phonetic: item.phonetic,
+    }
+}
+
+/// Accept or drop every pending place, now that the whole text's mentions are known.
+pub fn settle(kb: &KnowledgeBase, pending: Vec<Pending>, mentions: &mut Vec<Mention>) {
+    let focus = crate::context::focus_country(kb, mentions).map(str::to_string);
+    let focus = focus.as_deref();
+    let named = named_places(kb, mentions);
+    let mut accepted: Vec<Mention> = Vec::new();
+    let mut unsettled = Vec::new();
+    for item in &pending {
+        let best = item
+            .candidates
+            .iter()
+            .filter_map(|&i| {
+                let place = &kb.places[i as usize];
+                support_of(item, place, &named, focus).map(|s| (i, s, strength(s, place, focus)))
+            })
+            .max_by_key(|(i, _, strength)| (*strength, std::cmp::Reverse(*i)));
+        match best {
+            Some((place, support, _)) => accepted.push(mention(item, place, support)),
+            None => unsettled.push(item),
+        }
+    }
+    // A name already accepted elsewhere in the text is the same place here ("Kokofata reste…").
+    for item in unsettled {
+        let earlier = accepted.iter().find_map(|m| match m.entity {
+            Entity::Place(p) if item.candidates.contains(&p) && kb.places[p as usize].generated => Some(p),
+            _ => None,
+        });
+        if let Some(place) = earlier {
+            accepted.push(mention(item, place, Support::Repeated));
+        }
+    }
+    mentions.extend(accepted);
+}
+
+/// A name the text introduces with a place word (la localité de Kadiana, قرية ديانغاساغو, the
+/// village of Tassia) that no entry of the knowledge base matches: a place all the same, to be
+/// kept without coordinates and located at the unit the text gives near it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnlistedPlace {
+    /// The chars of the name.
+    pub span: Span,
+    /// The admin level the place word names (région → 1, cercle or province → 2), if any.
+    pub level: Option<u8>,
+    /// The nearest place named after it in the same sentence (dans la région de Mopti, près de
+    /// Bandiagara, في منطقة كيتا): where to locate it.
+    pub within: Option<u32>,
+}
+
+/// True for a Latin word that may begin or continue a proper name.
+fn name_word(tokens: &Tokens, at: usize) -> bool {
+    let token = &tokens.items()[at];
+    token.script == Script::Latin && token.upper_initial
+}
+
+/// The names after place words in tokens `range` that no mention covers.
+pub fn unlisted_places(
+    kb: &KnowledgeBase,
+    text: &str,
+    tokens: &Tokens,
+    range: &Range<usize>,
+    mentions: &[Mention],
+    out: &mut Vec<UnlistedPlace>,
+) {
+    let items = tokens.items();
+    let covered = |at: usize| mentions.iter().any(|m| m.span.start < items[at].end && items[at].start < m.span.end);
+    let mut at = range.start;
+    while at < range.end {
+        let Some(level) = place_word_before(kb, tokens, range, at).filter(|_| !capitalised_cue(tokens, range, at))
+        else {
+            at += 1;
+            continue;
+        };
+        // A list after one place word: "les villages de Tangata, Albouhera et Gargando".
+        let mut member = at;
+        while let Some(last) = unlisted_name(kb, text, tokens, range, member, &covered) {
+            let span = Span { start: items[member].start, end: items[last].end };
+            out.push(UnlistedPlace { span, level, within: place_after(text, tokens, mentions, last) });
+            at = last;
+            match next_member(text, tokens, range, last) {
+                Some(next) => member = next,
+                None => break,
+            }
+        }
+        at += 1;
+    }
+}
+
+/// True when the place word before token `at` is capitalised inside a sentence: part of a name
+/// ("the US Department of Defence", "le Village Solidaire"), not a word introducing a place.
+fn capitalised_cue(tokens: &Tokens, range: &Range<usize>, at: usize) -> bool {
+    let items = tokens.items();
+    let mut cue = at.saturating_sub(1);
+    if cue > range.start && LINKS.contains(&tokens.folded(cue)) {
+        cue -= 1;
+    }
+    let inside = cue > range.start && items[cue - 1].joined_to_next;
+    items[cue].script == Script::Latin && items[cue].upper_initial && inside
+}
+
+/// The last token of an unlisted name starting at `at`, if one starts there.
+fn unlisted_name(
+    kb: &KnowledgeBase,
+    text: &str,
+    tokens: &Tokens,
+    range: &Range<usize>,
+    at: usize,
+    covered: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let items = tokens.items();
+    if covered(at) {
+        return None;
+    }
+    match items[at].script {
+        Script::Latin if name_word(tokens, at) => {
+            let mut last = at;
+            while last + 1 < range.end && last < at + 3 && items[last].joined_to_next && name_word(tokens, last + 1) {
+                if covered(last + 1) {
+                    break;
+                }
+                last += 1;
+            }
+            Some(last)
+        }
+        Script::Arabic => {
+            let folded = tokens.folded(at);
+            let plain = !definite(folded) && folded.chars().count() >= 3;
+            (plain && !common_word(kb, text, tokens, at)).then_some(at)
+        }
+        _ => None,
+    }
+}
+
+/// The next member of a list after token `last` (", Albouhera", " et Gargando", "، و…").
+fn next_member(text: &str, tokens: &Tokens, range: &Range<usize>, last: usize) -> Option<usize> {
+    let items = tokens.items();
+    let separated = |a: usize, b: usize| {
+        let gap = text.get(items[a].byte_end as usize..items[b].byte_start as usize).unwrap_or(".");
+        gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '،'))
+    };
+    let mut next = last + 1;
+    if next < range.end && matches!(tokens.folded(next), "et" | "and" | "ou" | "or") {
+        if !separated(last, next) {
+            return None;
+        }
+        next += 1;
+        if next >= range.end || !separated(next - 1, next) {
+            return None;
+        }
+    } else if next >= range.end || !separated(last, next) {
+        return None;
+    }
+    name_word(tokens, next).then_some(next)
+}
+
+/// The first place mentioned after token `last` in the same sentence.
+fn place_after(text: &str, tokens: &Tokens, mentions: &[Mention], last: usize) -> Option<u32> {
+    let end = tokens.items()[last].end;
+    let sentence_end = text
+        .chars()
+        .skip(end as usize)
+        .position(|c| matches!(c, '.' | '!' | '?' | '\n'))
+        .map_or(u32::MAX, |n| end + n as u32);
+    mentions.iter().filter(|m| m.span.start >= end && m.span.start < sentence_end).find_map(|m| match m.entity {
+        Entity::Place(p) => Some(p),
+        _ => None,
+    })
+}

@@ -1,0 +1,564 @@
+//! The typed contract between the event coder and its data: ACLED's taxonomy, the trigger
+//! frames, the word lists code reads, the role scorer's features and weights, and which
+//! affiliate of an organisation acts in which country.
+//!
+//! Code names these by enum variant, never by string: the loader resolves every variant once
+//! and fails, naming the file, when the data lack one, so a typo can no longer silently switch
+//! a rule off.
+
+use std::fmt;
+
+/// Declares a fieldless enum whose variants have fixed names in the data files.
+macro_rules! named_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($(#[$vmeta])* $variant,)+ }
+
+        impl $name {
+            /// Every variant, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+
+            /// The name used in the data files and the output.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text,)+ }
+            }
+
+            /// The variant of a name, if any.
+            pub fn from_name(name: &str) -> Option<$name> {
+                match name { $($text => Some($name::$variant),)+ _ => None }
+            }
+
+            /// Position in [`Self::ALL`].
+            pub fn index(self) -> usize {
+                self as usize
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+named_enum! {
+    /// ACLED's six event types.
+    EventType {
+        /// Armed, organised groups fight.
+        Battles = "Battles",
+        /// Air strikes, shelling, explosives.
+        Explosions = "Explosions/Remote violence",
+        /// Organised armed actors against unarmed people.
+        ViolenceAgainstCivilians = "Violence against civilians",
+        /// Demonstrations without violence by the demonstrators.
+        Protests = "Protests",
+        /// Violent demonstrations and mobs.
+        Riots = "Riots",
+        /// Non-violent but significant developments.
+        StrategicDevelopments = "Strategic developments",
+    }
+}
+
+named_enum! {
+    /// ACLED's twenty-five sub-event types.
+    SubEvent {
+        /// Both sides active.
+        ArmedClash = "Armed clash",
+        /// The state takes a place back by fighting.
+        GovernmentRegainsTerritory = "Government regains territory",
+        /// A non-state group takes a place by fighting.
+        NonStateOvertakesTerritory = "Non-state actor overtakes territory",
+        /// A chemical agent used as a weapon.
+        ChemicalWeapon = "Chemical weapon",
+        /// Aircraft, helicopter or drone.
+        AirDroneStrike = "Air/drone strike",
+        /// The attacker dies detonating.
+        SuicideBomb = "Suicide bomb",
+        /// Mortars, artillery, rockets, missiles.
+        Shelling = "Shelling/artillery/missile attack",
+        /// Planted or remotely triggered devices.
+        RemoteExplosive = "Remote explosive/landmine/IED",
+        /// Thrown explosives.
+        Grenade = "Grenade",
+        /// Sexual violence by an organised armed actor.
+        SexualViolence = "Sexual violence",
+        /// Attacks on unarmed civilians.
+        Attack = "Attack",
+        /// Kidnapping, hostage taking, disappearance.
+        Abduction = "Abduction/forced disappearance",
+        /// A peaceful protest left alone.
+        PeacefulProtest = "Peaceful protest",
+        /// A protest dispersed or blocked without serious force.
+        ProtestWithIntervention = "Protest with intervention",
+        /// Lethal or grossly disproportionate force against protesters.
+        ExcessiveForce = "Excessive force against protesters",
+        /// Demonstrators use violence.
+        ViolentDemonstration = "Violent demonstration",
+        /// A crowd, not an organised group, commits violence.
+        MobViolence = "Mob violence",
+        /// Ceasefires, deals, exchanges.
+        Agreement = "Agreement",
+        /// Politically significant arrests.
+        Arrests = "Arrests",
+        /// Mergers, splits, new leaders, restrictions imposed.
+        ChangeToGroup = "Change to group/activity",
+        /// An attack or weapon prevented.
+        DisruptedWeapons = "Disrupted weapons use",
+        /// A base set up without fighting.
+        BaseEstablished = "Headquarters or base established",
+        /// Property looted or destroyed without a clash or casualties.
+        Looting = "Looting/property destruction",
+        /// A place changes hands without fighting.
+        NonViolentTransfer = "Non-violent transfer of territory",
+        /// Any other significant development.
+        Other = "Other",
+    }
+}
+
+impl SubEvent {
+    /// The event type this sub-event type belongs to.
+    pub fn event_type(self) -> EventType {
+        use SubEvent::*;
+        match self {
+            ArmedClash | GovernmentRegainsTerritory | NonStateOvertakesTerritory => EventType::Battles,
+            ChemicalWeapon | AirDroneStrike | SuicideBomb | Shelling | RemoteExplosive | Grenade => {
+                EventType::Explosions
+            }
+            SexualViolence | Attack | Abduction => EventType::ViolenceAgainstCivilians,
+            PeacefulProtest | ProtestWithIntervention | ExcessiveForce => EventType::Protests,
+            ViolentDemonstration | MobViolence => EventType::Riots,
+            Agreement | Arrests | ChangeToGroup | DisruptedWeapons | BaseEstablished | Looting | NonViolentTransfer
+            | Other => EventType::StrategicDevelopments,
+        }
+    }
+}
+
+impl EventType {
+    /// Political violence: what indicators of conflict count.
+    pub fn is_violent(self) -> bool {
+        matches!(self, EventType::Battles | EventType::Explosions | EventType::ViolenceAgainstCivilians)
+    }
+}
+
+named_enum! {
+    /// A kind of incident a trigger word evokes; the taxonomy maps it to a sub-event type.
+    Frame {
+        /// A generic attack.
+        Attack = "attack",
+        /// An ambush.
+        Ambush = "ambush",
+        /// Fighting between two sides.
+        Clash = "clash",
+        /// Only a death is reported.
+        Kill = "kill",
+        /// Killing of people held or captured.
+        Execute = "execute",
+        /// Kidnapping, hostage taking.
+        Abduct = "abduct",
+        /// Hostages or prisoners freed.
+        Release = "release",
+        /// Burning or looting property.
+        BurnLoot = "burn_loot",
+        /// Roadside bombs, mines.
+        Ied = "ied",
+        /// Air or drone strikes.
+        Airstrike = "airstrike",
+        /// Artillery, mortars, rockets.
+        Shelling = "shelling",
+        /// Suicide attacks.
+        SuicideBomb = "suicide_bomb",
+        /// Grenades.
+        Grenade = "grenade",
+        /// Rape and sexual violence.
+        SexualViolence = "sexual_violence",
+        /// Seizing a place.
+        CaptureTerritory = "capture_territory",
+        /// Retaking a place.
+        RetakeTerritory = "retake_territory",
+        /// Leaving or handing over a place.
+        Withdraw = "withdraw",
+        /// Demonstrations.
+        Protest = "protest",
+        /// Violent demonstrations.
+        Riot = "riot",
+        /// Arrests and detentions.
+        Arrest = "arrest",
+        /// Agreements, truces.
+        Agreement = "agreement",
+        /// Blockades and sieges.
+        Blockade = "blockade",
+        /// Troop deployments.
+        Deploy = "deploy",
+        /// Bases set up.
+        Base = "base",
+        /// Evacuations and departures ordered.
+        Evacuate = "evacuate",
+        /// Curfews, bans, states of emergency, expulsions.
+        AnnounceMeasure = "announce_measure",
+        /// Attacks or weapons prevented.
+        DisruptWeapons = "disrupt_weapons",
+        /// Chemical weapons.
+        Chemical = "chemical",
+        /// People fleeing.
+        Displacement = "displacement",
+    }
+}
+
+impl Frame {
+    /// Frames that name the weapon or the act precisely: they win over a generic attack.
+    pub fn is_specific(self) -> bool {
+        use Frame::*;
+        matches!(
+            self,
+            DisruptWeapons | SuicideBomb | Chemical | Ied | Airstrike | Shelling | Grenade | SexualViolence | Execute
+        )
+    }
+
+    /// Frames that only report a consequence of an incident told by another word.
+    pub fn is_consequence(self) -> bool {
+        matches!(self, Frame::Kill | Frame::BurnLoot | Frame::Displacement)
+    }
+
+    /// Violent frames, whose incidents the text usually tells once with several words.
+    pub fn is_violent(self) -> bool {
+        use Frame::*;
+        matches!(
+            self,
+            Attack
+                | Ambush
+                | Clash
+                | Kill
+                | Execute
+                | Abduct
+                | Ied
+                | Airstrike
+                | Shelling
+                | SuicideBomb
+                | Grenade
+                | SexualViolence
+                | CaptureTerritory
+                | RetakeTerritory
+                | Chemical
+        )
+    }
+}
+
+named_enum! {
+    /// A word list of `data/lexicon/` that code reads.
+    List {
+        /// Trigger words with their frame as role (`events-triggers.jsonl`).
+        EventTriggers = "event-triggers",
+        /// Hypothetical, feared or expected events.
+        Speculation = "speculation",
+        /// Negation right before a trigger.
+        Negation = "negation",
+        /// Negation words that do not negate (لا سيما).
+        NegationExceptions = "negation-exceptions",
+        /// Analysis and commentary.
+        Analysis = "analysis",
+        /// A rise or series of incidents, not one incident.
+        Trend = "trend",
+        /// Repeated or habitual action (often, regularly).
+        Habitual = "habitual",
+        /// Words that recall an earlier incident (after a similar attack).
+        Recall = "recall",
+        /// Report verbs and phrases (said, according to).
+        Attribution = "attribution",
+        /// Claims of responsibility.
+        ClaimResponsibility = "claim-responsibility",
+        /// Verbs of documenting, condemning, denouncing.
+        Condemn = "condemn",
+        /// A prevented attack.
+        Foiled = "foiled",
+        /// Words of death next to counts.
+        Fatality = "fatality",
+        /// A victim noun in the singular: a death word next to it counts one.
+        SingularVictims = "singular-victims",
+        /// Between a reporter and what it reports, words that make the reporter the doer (أنه, avoir).
+        SelfReference = "self-reference",
+        /// Words of injury next to counts.
+        Injury = "injury",
+        /// Nobody was hurt.
+        NoCasualties = "no-casualties",
+        /// Near, outside, on the outskirts of.
+        Near = "near",
+        /// Between two places.
+        Between = "between",
+        /// Coming from, bound for (a place that is not where it happened).
+        Origin = "origin",
+        /// The border with (a neighbour that is not where it happened).
+        Border = "border",
+        /// Words before a place name that say it is a place (town, village, منطقة).
+        PlaceWords = "place-cues",
+        /// Civilian nouns as targets (villagers, drivers, a market).
+        CivilianTargets = "civilian-targets",
+        /// Military nouns as targets (soldiers, a camp, a patrol).
+        MilitaryTargets = "military-targets",
+        /// Marks of the doer after a passive (by, par, على يد).
+        AgentMarkers = "agent-markers",
+        /// Marks of the target (against, targeting, على).
+        TargetMarkers = "target-markers",
+        /// Verbs whose subject suffers the action (تعرض ل).
+        Undergo = "undergo",
+        /// Anaphoric demonstratives (this attack).
+        Demonstratives = "demonstratives",
+        /// Nouns that point back to an incident already told (the operation, l'incident).
+        EventAnaphors = "event-anaphors",
+        /// Words for "the country" that point to the story's country (البلاد, le pays).
+        CountryAnaphors = "country-anaphors",
+        /// Words that join the members of a list.
+        Conjunctions = "conjunctions",
+        /// Indefinite articles, which the number reader takes for "one".
+        IndefiniteArticles = "indefinite-articles",
+        /// Latin-script definite articles before a trigger noun.
+        DefiniteArticles = "definite-articles",
+        /// "The group", "the attackers": an armed actor already named.
+        GroupAnaphora = "group-anaphora",
+        /// Linked to, affiliated with (an organisation's affiliate).
+        Affiliation = "affiliation",
+        /// Words that split a sentence into separately told incidents.
+        ClauseBreaks = "clause-breaks",
+        /// Words that open a tag list line.
+        TagHeads = "tag-heads",
+        /// Words that open a byline or a source line.
+        BylineHeads = "byline-heads",
+        /// Words that mark a photo caption.
+        CaptionMarks = "caption-marks",
+        /// State head nouns with their role (الجيش, army), before a nationality.
+        StateHeads = "state-heads",
+        /// Bare state head nouns that the story's country owns.
+        BareStateHeads = "bare-state-heads",
+        /// Locative prepositions.
+        Locatives = "locatives",
+        /// Verbs with which a country or capital acts (أعلنت, a annoncé): it names its government.
+        ActingVerbs = "acting-verbs",
+        /// Verbs that describe a country rather than make it act (تشهد, is).
+        NotActingVerbs = "not-acting-verbs",
+        /// Words before a country that make it a place, not an actor (a number, دولة).
+        NotActingBefore = "not-acting-before",
+    }
+}
+
+impl List {
+    /// The file that must define the list (relative to `data/`).
+    pub fn file(self) -> &'static str {
+        match self {
+            List::EventTriggers => "lexicon/events-triggers.jsonl",
+            List::StateHeads | List::BareStateHeads => "lexicon/state-heads.jsonl",
+            List::Locatives | List::ActingVerbs | List::NotActingVerbs | List::NotActingBefore => {
+                "lexicon/locatives.jsonl"
+            }
+            List::TagHeads | List::BylineHeads | List::CaptionMarks | List::ClauseBreaks => "lexicon/zones.jsonl",
+            List::PlaceWords => "lexicon/place-words.jsonl",
+            _ => "lexicon/events-cues.jsonl",
+        }
+    }
+}
+
+named_enum! {
+    /// What the role scorer knows of an actor mention around an incident mention.
+    RoleFeature {
+        /// Named by a claim of responsibility.
+        Claimant = "claimant",
+        /// Right after an agent marker (by, par, على يد).
+        AgentMarked = "agent_marked",
+        /// Subject before an active trigger.
+        SubjectBefore = "subject_before",
+        /// Right after a verb-first Arabic trigger.
+        VerbFirstSubject = "verb_first_subject",
+        /// After an active trigger, as its object.
+        ObjectAfter = "object_after",
+        /// Subject of a passive trigger, or of "undergo".
+        PassiveSubject = "passive_subject",
+        /// After a target marker (against, targeting).
+        TargetMarked = "target_marked",
+        /// Owns the target noun (a convoy of the army, a camp of the FAMa).
+        TargetOwner = "target_owner",
+        /// Reports, documents or condemns the incident, and is not its doer.
+        Reporter = "reporter",
+        /// Stands next to a report verb (said, according to), whatever else it does: the source.
+        Speaker = "speaker",
+        /// Named as a victim of a death word.
+        Victim = "victim",
+        /// An armed group or militia.
+        Armed = "armed",
+        /// A state force.
+        StateForce = "state_force",
+        /// A government.
+        Government = "government",
+        /// Civilians.
+        Civilian = "civilian",
+        /// An international organisation or an NGO.
+        International = "international",
+        /// Outside the trigger's clause.
+        OtherClause = "other_clause",
+        /// Tokens between the actor and the trigger, per token (a decay).
+        Distance = "distance",
+        /// A parent organisation whose affiliate the text also names.
+        ParentOfNamed = "parent_of_named",
+        /// The frame is state violence from the air (an air strike).
+        AirFrameState = "air_frame_state",
+        /// Resolved from "the group", "the attackers".
+        Anaphora = "anaphora",
+    }
+}
+
+/// A named feature's weight for each role.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct RoleWeight {
+    /// Added to the score of the actor as the doer.
+    pub actor1: f32,
+    /// Added to the score of the actor as the target.
+    pub actor2: f32,
+}
+
+/// The role scorer's weights, one per [`RoleFeature`] (`data/events/roles.jsonl`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RoleWeights {
+    weights: Vec<RoleWeight>,
+    /// The score an actor needs to take a role at all ("none of these" otherwise).
+    pub threshold: f32,
+}
+
+impl RoleWeights {
+    /// The weights of one feature.
+    pub fn of(&self, feature: RoleFeature) -> RoleWeight {
+        self.weights.get(feature.index()).copied().unwrap_or_default()
+    }
+
+    /// Weights from (feature, weight) pairs; every feature must be present once.
+    pub fn new(pairs: &[(RoleFeature, RoleWeight)], threshold: f32) -> Result<RoleWeights, String> {
+        let mut weights = vec![None; RoleFeature::ALL.len()];
+        for (feature, weight) in pairs {
+            if weights[feature.index()].replace(*weight).is_some() {
+                return Err(format!("role feature `{feature}` is weighted twice"));
+            }
+        }
+        let missing: Vec<&str> =
+            RoleFeature::ALL.iter().filter(|f| weights[f.index()].is_none()).map(|f| f.as_str()).collect();
+        if !missing.is_empty() {
+            return Err(format!("role features without a weight: {}", missing.join(", ")));
+        }
+        Ok(RoleWeights { weights: weights.into_iter().flatten().collect(), threshold })
+    }
+}
+
+/// How a trigger frame becomes a sub-event type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FrameRule {
+    /// The frame.
+    pub frame: Frame,
+    /// Its default sub-event type.
+    pub sub_event: SubEvent,
+    /// Its sub-event type when the target is civilians, if different.
+    pub if_civilian_target: Option<SubEvent>,
+}
+
+/// One ACLED sub-event type as the taxonomy file describes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubEventInfo {
+    /// The sub-event type.
+    pub sub_event: SubEvent,
+    /// ACLED's disorder type.
+    pub disorder_type: String,
+    /// One line of description.
+    pub description: String,
+}
+
+/// An organisation's affiliate that acts in some countries (al-Qaeda's in the Sahel is JNIM).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Affiliate {
+    /// The parent organisation (actor index).
+    pub parent: u32,
+    /// The affiliate (actor index).
+    pub affiliate: u32,
+    /// ISO codes of the countries where it is the parent's affiliate.
+    pub countries: Vec<String>,
+}
+
+/// ACLED's taxonomy, the frame rules, the role weights and the affiliates.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Coding {
+    /// The 25 sub-event types, as described in the data.
+    pub sub_events: Vec<SubEventInfo>,
+    /// One rule per frame, indexed by [`Frame::index`].
+    pub frames: Vec<FrameRule>,
+    /// The role scorer's weights.
+    pub roles: RoleWeights,
+    /// Affiliates by country.
+    pub affiliates: Vec<Affiliate>,
+    /// Sub-units coded as their group (a katiba of JNIM is coded JNIM, as ACLED does): (unit, group).
+    pub units: Vec<(u32, u32)>,
+}
+
+impl Coding {
+    /// The rule of a frame.
+    pub fn frame(&self, frame: Frame) -> FrameRule {
+        self.frames.get(frame.index()).copied().unwrap_or(FrameRule {
+            frame,
+            sub_event: SubEvent::Other,
+            if_civilian_target: None,
+        })
+    }
+
+    /// ACLED's disorder type of a sub-event type.
+    pub fn disorder_type(&self, sub_event: SubEvent) -> &str {
+        self.sub_events.iter().find(|s| s.sub_event == sub_event).map_or("", |s| s.disorder_type.as_str())
+    }
+
+    /// The six event types' names, in ACLED's order.
+    pub fn event_types(&self) -> Vec<&'static str> {
+        EventType::ALL.iter().map(|t| t.as_str()).collect()
+    }
+
+    /// The description of a sub-event type given by name.
+    pub fn sub_event(&self, name: &str) -> Option<&SubEventInfo> {
+        let sub = SubEvent::from_name(name)?;
+        self.sub_events.iter().find(|s| s.sub_event == sub)
+    }
+
+    /// The group a sub-unit is coded as, or the actor itself.
+    pub fn coded_as(&self, actor: u32) -> u32 {
+        self.units.iter().find(|(unit, _)| *unit == actor).map_or(actor, |(_, group)| *group)
+    }
+
+    /// The affiliate of organisation `parent` acting in `country`, if one is known.
+    pub fn affiliate_in(&self, parent: u32, country: &str) -> Option<u32> {
+        self.affiliates
+            .iter()
+            .find(|a| a.parent == parent && a.countries.iter().any(|c| c == country))
+            .map(|a| a.affiliate)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for sub in SubEvent::ALL {
+            assert_eq!(SubEvent::from_name(sub.as_str()), Some(*sub));
+        }
+        for frame in Frame::ALL {
+            assert_eq!(Frame::from_name(frame.as_str()), Some(*frame));
+        }
+        assert_eq!(SubEvent::Looting.event_type(), EventType::StrategicDevelopments);
+        assert_eq!(Frame::from_name("atack"), None);
+    }
+
+    #[test]
+    fn every_role_feature_needs_a_weight() {
+        let one = [(RoleFeature::Claimant, RoleWeight { actor1: 1.0, actor2: 0.0 })];
+        let error = RoleWeights::new(&one, 0.0).unwrap_err();
+        assert!(error.contains("agent_marked"), "{error}");
+        let all: Vec<(RoleFeature, RoleWeight)> =
+            RoleFeature::ALL.iter().map(|f| (*f, RoleWeight { actor1: 1.0, actor2: 0.5 })).collect();
+        let weights = RoleWeights::new(&all, 0.5).unwrap();
+        assert_eq!(weights.of(RoleFeature::Distance).actor2, 0.5);
+        let twice = [all.clone(), one.to_vec()].concat();
+        assert!(RoleWeights::new(&twice, 0.0).unwrap_err().contains("twice"));
+    }
+}

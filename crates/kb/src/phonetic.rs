@@ -1,0 +1,162 @@
+//! A phonetic key shared by Arabic and Latin spellings of West African place names, so that an
+//! Arabic word with no Arabic entry can find a Latin-script entry (فارابوغو / Farabougou).
+//!
+//! The key is the consonant skeleton with the letters that transliterate one sound folded
+//! together: g for غ ج ق and Latin g, j, dj, gu, q; s for س ص ز ظ and Latin s, z, ç, soft c;
+//! c for ش and ch, sh, tch; x for خ and kh; t for ت ط ث and t, th; d for د ض ذ; b for ب and
+//! b, p; f for ف ڤ and f, v, ph; n before b is m (تمبكتو / Tombouctou). Vowels, h, w, y and the
+//! Arabic letters that write them (ا و ي ع ء ه ح) are dropped; doubled consonants collapse.
+//! Many words share a skeleton, so a match is only a candidate: the extractor accepts it only
+//! with support from the text.
+
+use rustc_hash::FxHashMap;
+
+/// Skeletons shorter than this are too common to mean anything (after a word for a region or
+/// province the extractor tries two-consonant keys among admin units).
+pub const MIN_PHONETIC_CONSONANTS: usize = 3;
+
+/// Keys shorter than this are not indexed at all.
+const MIN_INDEXED_CONSONANTS: usize = 2;
+
+fn push(out: &mut String, c: char) {
+    if c == 'b' && out.ends_with('n') {
+        out.pop();
+        out.push('m');
+    }
+    if !out.ends_with(c) {
+        out.push(c);
+    }
+}
+
+/// The phonetic key of a folded Arabic word (or words joined).
+pub fn arabic_key(folded: &str) -> String {
+    let mut out = String::with_capacity(folded.len() / 2);
+    for c in folded.chars() {
+        let key = match c {
+            'ب' | 'پ' => 'b',
+            'ت' | 'ط' | 'ث' => 't',
+            'د' | 'ض' | 'ذ' => 'd',
+            'ر' => 'r',
+            'ز' | 'ظ' | 'س' | 'ص' | 'ژ' => 's',
+            'ش' | 'چ' => 'c',
+            'ج' | 'غ' | 'ق' | 'گ' | 'ڨ' | 'ڭ' => 'g',
+            'ك' | 'ک' => 'k',
+            'ف' | 'ڤ' | 'ڥ' => 'f',
+            'ل' => 'l',
+            'م' => 'm',
+            'ن' => 'n',
+            'خ' => 'x',
+            _ => continue,
+        };
+        push(&mut out, key);
+    }
+    out
+}
+
+/// The phonetic key of a folded Latin word (lower case, accents dropped).
+pub fn latin_key(folded: &str) -> String {
+    let chars: Vec<char> = folded.chars().filter(|c| c.is_ascii_alphabetic()).collect();
+    let mut out = String::with_capacity(chars.len());
+    let at = |i: usize| chars.get(i).copied().unwrap_or(' ');
+    let mut i = 0;
+    while i < chars.len() {
+        let (c, next) = (chars[i], at(i + 1));
+        let (key, used) = match (c, next) {
+            ('t', 'c') if at(i + 2) == 'h' => (Some('c'), 3),
+            ('c' | 's', 'h') => (Some('c'), 2),
+            ('k', 'h') => (Some('x'), 2),
+            ('g', 'h') | ('d', 'j') => (Some('g'), 2),
+            ('g', 'u') if matches!(at(i + 2), 'e' | 'i' | 'y') => (Some('g'), 2),
+            ('q', 'u') | ('c', 'k') => (Some('k'), 2),
+            ('p', 'h') => (Some('f'), 2),
+            ('t', 'h') => (Some('t'), 2),
+            ('c', 'e' | 'i' | 'y') => (Some('s'), 1),
+            ('c', _) | ('k', _) => (Some('k'), 1),
+            ('x', _) => {
+                push(&mut out, 'k');
+                (Some('s'), 1)
+            }
+            ('g' | 'j' | 'q', _) => (Some('g'), 1),
+            ('b' | 'p', _) => (Some('b'), 1),
+            ('f' | 'v', _) => (Some('f'), 1),
+            ('s' | 'z', _) => (Some('s'), 1),
+            ('t' | 'd' | 'r' | 'l' | 'm' | 'n', _) => (Some(c), 1),
+            _ => (None, 1),
+        };
+        if let Some(key) = key {
+            push(&mut out, key);
+        }
+        i += used;
+    }
+    out
+}
+
+/// Number of consonants in a phonetic key (every char is one).
+pub fn length(key: &str) -> usize {
+    key.chars().count()
+}
+
+/// Places with no Arabic name, by the phonetic key of each Latin name.
+#[derive(Debug, Default, Clone)]
+pub struct PhoneticIndex {
+    places: FxHashMap<String, Vec<u32>>,
+}
+
+impl PhoneticIndex {
+    /// File a place under the key of one of its Latin names (words joined).
+    pub(crate) fn add(&mut self, name: &str, place: u32) {
+        let folded = marsad_text::fold::fold_str(name);
+        let key = latin_key(&folded);
+        if length(&key) < MIN_INDEXED_CONSONANTS {
+            return;
+        }
+        let places = self.places.entry(key).or_default();
+        if !places.contains(&place) {
+            places.push(place);
+        }
+    }
+
+    /// The places whose Latin name has this phonetic key.
+    pub fn get(&self, key: &str) -> &[u32] {
+        self.places.get(key).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Number of keys.
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    /// True when nothing is filed.
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use marsad_text::fold::fold_str;
+
+    fn ar(word: &str) -> String {
+        arabic_key(&fold_str(word))
+    }
+    fn la(word: &str) -> String {
+        latin_key(&fold_str(word))
+    }
+
+    #[test]
+    fn arabic_and_french_spellings_share_a_key() {
+        assert_eq!(ar("فارابوغو"), la("Farabougou"));
+        assert_eq!(ar("تمبكتو"), la("Tombouctou"));
+        assert_eq!(ar("جيبو"), la("Djibo"));
+        assert_eq!(ar("شيرفولومبو"), la("Chirfoulombo"));
+        assert_eq!(ar("خاسو"), la("Khasso"));
+        assert_eq!(ar("كايس"), la("Kayes"));
+    }
+
+    #[test]
+    fn different_consonants_keep_names_apart() {
+        assert_ne!(ar("كاتي"), la("Koutiala"));
+        assert_ne!(la("Niono"), la("Nioro"));
+    }
+}
