@@ -6,6 +6,7 @@ mod event;
 mod export;
 mod extract;
 mod ingest;
+mod report;
 mod samples;
 mod searching;
 mod serve;
@@ -39,6 +40,8 @@ enum Command {
     Serve(serve::Args),
     /// Check the store (SQLite's full integrity check) and that the index holds exactly its documents.
     Check(check::Args),
+    /// Write a situation report (HTML or Markdown, in Arabic, French or English), every figure cited.
+    Report(report::Args),
 }
 
 fn main() -> ExitCode {
@@ -52,6 +55,7 @@ fn main() -> ExitCode {
         Command::Reindex(args) => searching::reindex(args),
         Command::Serve(args) => serve::run(args),
         Command::Check(args) => check::run(args),
+        Command::Report(args) => report::run(args),
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,

@@ -19,6 +19,7 @@ pub mod guard;
 pub mod health;
 pub mod live;
 pub mod params;
+pub mod reports;
 pub mod routes;
 pub mod views;
 pub mod write;

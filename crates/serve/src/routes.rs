@@ -38,6 +38,8 @@ pub fn router(app: App) -> Router {
         .route("/api/entities", get(entities))
         .route("/api/entities/{kind}/{id}", get(entity))
         .route("/api/live", get(live))
+        .route("/api/indicators", get(crate::reports::indicators))
+        .route("/api/report", get(crate::reports::report))
         .route("/api/openapi.json", get(openapi))
         .route("/", get(crate::assets::index))
         .route("/assets/{*path}", get(crate::assets::asset))
