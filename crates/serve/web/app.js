@@ -12,7 +12,7 @@ import { getJson, query, ApiError } from "./api.js";
 import { h, bdi, showState } from "./dom.js";
 import {
   loadTranslations, initialLanguage, setLanguage, currentLanguage, t, typeName, formatDate,
-  formatNumber, rememberEntities, entityName, entityLabel, rememberOutlets, geoPrecision,
+  formatNumber, rememberEntities, entityName, entityLabel, rememberOutlets, geoPrecision, outletName,
 } from "./i18n.js";
 import { EventMap, TYPE_COLORS, typeColor, townName } from "./map.js";
 import { Timeline, dayOf, spanOf, isoOf } from "./timeline.js";
@@ -602,6 +602,8 @@ function renderUndatedList() {
   section.hidden = !ids.length;
   if (!ids.length) {
     undatedKey = "";
+    undatedShown = [];
+    $("undated-items").replaceChildren();
     return;
   }
   $("undated-title").textContent = t("undatedSection", { n: ids.length });
@@ -880,9 +882,12 @@ function onLive(events) {
 
 let noticeTimer = 0;
 let noticeCount = 0;
+let noticeUncertain = false;
+const noticeText = () => (noticeUncertain && !noticeCount ? t("liveNoticeQuery") : t(noticeCount === 1 ? "liveNotice1" : "liveNotice", { n: noticeCount }));
 function liveNotice(n, uncertain) {
   noticeCount += n;
-  $("live-text").textContent = uncertain && !noticeCount ? t("liveNoticeQuery") : t(noticeCount === 1 ? "liveNotice1" : "liveNotice", { n: noticeCount });
+  noticeUncertain = uncertain;
+  $("live-text").textContent = noticeText();
   $("live-refresh").hidden = !uncertain;
   $("live-notice").hidden = false;
   clearTimeout(noticeTimer);
@@ -938,6 +943,7 @@ function switchLanguage(l) {
   renderList();
   refreshMap();
   showHealth();
+  if (!$("live-notice").hidden) $("live-text").textContent = noticeText();
   if (undatedShown.length) $("undated-items").replaceChildren(...listKept(undatedShown).map(listItem));
   if (profile?.data && !$("panel").hidden) renderProfile();
   else if (openDetail && !$("panel").hidden) renderEvent($("panel"), openDetail, panelCallbacks);
@@ -1030,7 +1036,12 @@ function wire() {
   document.addEventListener("keydown", (e) => {
     if (e.key === "Escape" && !$("doc").open && state.event) closeEvent();
   });
-  window.matchMedia(NARROW).addEventListener("change", () => setView(state.view === "list" && !isNarrow() ? "map" : state.view));
+  window.matchMedia(NARROW).addEventListener("change", () => {
+    // Folded on a small screen (they would hide the map), open on a wide one.
+    $("filters-box").open = !isNarrow();
+    $("legend").open = !isNarrow();
+    setView(state.view === "list" && !isNarrow() ? "map" : state.view);
+  });
   // Back / Forward, or a hash typed by hand.
   const onHash = async () => {
     if (location.hash === hashOf()) return;
@@ -1144,6 +1155,9 @@ window.marsad = {
   setLanguage: (l) => switchLanguage(l),
   focus: () => focusPlace(),
   trends: () => trendsDrawn,
+  rings: () => map.rings(),
+  pinStyle: (id) => map.pinStyle(String(id)),
+  outletName: (outlet, url) => outletName(outlet, url, ""),
   get map() { return map?.map; },
 };
 

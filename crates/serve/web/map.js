@@ -491,6 +491,16 @@ export class EventMap {
   pins() {
     return this.drawn.pins.map((e) => ({ id: e.id, ...this.pagePoint(e.lat, e.lon) }));
   }
+
+  // For tests: the rings drawn (radius in km, centre) and a drawn pin's style.
+  rings() {
+    return this.ringLayer.getLayers().filter((l) => l instanceof L.Circle).map((c) => ({ km: c.getRadius() / 1000, lat: c.getLatLng().lat, lon: c.getLatLng().lng }));
+  }
+
+  pinStyle(id) {
+    const m = this.markers.get(`p${id}`);
+    return m ? { dashArray: m.options.dashArray || null, fillOpacity: m.options.fillOpacity, radius: m.options.radius } : null;
+  }
 }
 
 // A pin's look: colour by type, size by toll, dark ring when disputed; an event placed only to
