@@ -150,7 +150,10 @@ async function checkUndated(page) {
   const monthOnly = pts.date.filter((d) => d && d.length < 10).length;
   check(undated >= 1, "the samples hold no undated event on the map");
   const count = await page.locator('[data-testid="undated-count"]').textContent();
-  check(count.includes(`${undated} undated`) && (!monthOnly || count.includes(`${monthOnly} dated only to the month`)), `under the timeline: "${count}" (${undated} undated, ${monthOnly} month-only)`);
+  const total = (await api("api/counts?by=type")).buckets.reduce((n, b) => n + b.count, 0);
+  const unplaced = total - pts.count;
+  check(count.includes(`${undated} undated`) && (!monthOnly || count.includes(`${monthOnly} dated only to the month`)) && (!unplaced || count.includes(`${unplaced} without a known place`)),
+    `under the timeline: "${count}" (${undated} undated, ${monthOnly} month-only, ${unplaced} without a place)`);
   const [since, until] = ["2025-09-01", "2025-09-30"];
   const inRange = pts.date.filter((d) => d && (d.length === 10 ? d >= since && d <= until : d === "2025-09" || d === "2025")).length;
   await page.fill('[data-testid="filter-since"]', since);

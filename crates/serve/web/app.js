@@ -351,11 +351,26 @@ function optionalParams(accepted, extra = {}) {
 // ---------------------------------------------------------------------------------------
 // Points: map, timeline, legend
 
+// Events matching the filters but the dates, placed or not (GET /api/counts): those without
+// a place cannot be on the map or the timeline, and are counted under it.
+let matching = null;
+async function countMatching(params, signal) {
+  try {
+    const r = await getJson("/api/counts", { ...params, by: "type" }, signal);
+    matching = (r.buckets || []).reduce((n, b) => n + (b.count || 0), 0);
+  } catch (e) {
+    if (e.name !== "AbortError") console.warn("counts:", e);
+    matching = null;
+  }
+}
+
 async function loadPoints() {
   pointsState = "loading";
   showState($("map-state"), "loading", { title: t("loadingEvents") });
   try {
-    const r = await getJson("/api/points", serverParams({ dates: false }), signalFor("points"));
+    const params = serverParams({ dates: false });
+    const signal = signalFor("points");
+    const [r] = await Promise.all([getJson("/api/points", params, signal), countMatching(params, signal)]);
     if (Array.isArray(r.types) && r.types.length) types = r.types;
     const n = r.id?.length ?? 0;
     points = new Array(n);
@@ -419,7 +434,11 @@ function refreshMap() {
 // Under the timeline: the events it cannot draw, and whether they stay on the map.
 function updateUndated() {
   const { undated, partial } = timeline.notDrawn();
-  const parts = [undated ? t("undated", { n: undated }) : "", partial ? t("partial", { n: partial }) : ""].filter(Boolean);
+  const unplaced = matching == null ? 0 : Math.max(0, matching - points.length);
+  const parts = [
+    undated ? t("undated", { n: undated }) : "", partial ? t("partial", { n: partial }) : "",
+    unplaced ? t("unplaced", { n: unplaced }) : "",
+  ].filter(Boolean);
   $("tl-undated").textContent = parts.length ? `${t("notOnTimeline")}: ${parts.join(" · ")}` : t("allDated");
   $("undated-toggle").hidden = !undated;
   renderUndatedList();
@@ -871,6 +890,7 @@ function onLive(events) {
   }
   if (changed) {
     if (pointsState === "ready") refreshPoints();
+    countMatching(serverParams({ dates: false }), signalFor("count")).then(updateUndated);
     listState = "ready";
     renderList();
     refreshHealth();
