@@ -75,7 +75,7 @@ function distanceChart(ind, onEvents) {
   const weeks = ind.distance.weeks;
   const trend = ind.distance.median_trend;
   const H = 180;
-  const pad = { l: 48, r: 10, t: 10, b: 8 };
+  const pad = { l: 72, r: 10, t: 10, b: 8 };
   const bw = (W - pad.l - pad.r) / Math.max(1, weeks.length);
   const xOf = (i) => pad.l + (i + 0.5) * bw;
   // The fit's x counts the trend window's weeks; find each chart week in the window.
@@ -88,6 +88,9 @@ function distanceChart(ind, onEvents) {
   const top = niceMax(Math.max(1, ...values));
   const yOf = (v) => pad.t + (H - pad.t - pad.b) * (1 - v / top);
   const chart = svg("svg", { class: "chart", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": t("distanceTitle"), "data-testid": "distance-chart" });
+  // The trend and its interval are drawn inside the plot only.
+  const clip = `plot-${Math.random().toString(36).slice(2)}`;
+  chart.append(svg("clipPath", { id: clip }, svg("rect", { x: pad.l, y: pad.t, width: W - pad.l - pad.r, height: H - pad.t - pad.b })));
   for (const v of [0, top / 2, top]) {
     chart.append(svg("line", { class: "grid", x1: pad.l, x2: W - pad.r, y1: yOf(v), y2: yOf(v) }),
       svg("text", { class: "tick", x: pad.l - 6, y: yOf(v) + 4, "text-anchor": "end" }, km(v)));
@@ -100,14 +103,15 @@ function distanceChart(ind, onEvents) {
     const mx = fitted.reduce((a, [x]) => a + x, 0) / fitted.length;
     const my = fitted.reduce((a, [, y]) => a + y, 0) / fitted.length;
     const [first, last] = [fitted[0], fitted[fitted.length - 1]];
-    const at = (slope, [x, , i]) => [xOf(i), yOf(Math.max(0, Math.min(top, my + slope * (x - mx))))];
+    // Two triangles meeting at the mean point: the lines of every slope in the interval.
+    const at = (slope, [x, , i]) => [xOf(i), yOf(my + slope * (x - mx))].map((v) => v.toFixed(1));
     const pts = [at(ci[0], first), at(ci[0], last), at(ci[1], last), at(ci[1], first)];
-    chart.append(svg("polygon", { class: "trend-interval", points: pts.map((p) => p.join(",")).join(" "), "data-testid": "trend-interval" }));
+    chart.append(svg("polygon", { class: "trend-interval", "clip-path": `url(#${clip})`, points: pts.map((p) => p.join(",")).join(" "), "data-testid": "trend-interval" }));
   }
   const fitPts = weeks.map((_, i) => [i, fitAt(i)]).filter(([, v]) => v != null);
   if (fitPts.length >= 2) {
     const [[i0, v0], [i1, v1]] = [fitPts[0], fitPts[fitPts.length - 1]];
-    chart.append(svg("line", { class: "trend-line", x1: xOf(i0), y1: yOf(Math.max(0, v0)), x2: xOf(i1), y2: yOf(Math.max(0, v1)), "data-testid": "trend-line" }));
+    chart.append(svg("line", { class: "trend-line", "clip-path": `url(#${clip})`, x1: xOf(i0), y1: yOf(v0), x2: xOf(i1), y2: yOf(v1), "data-testid": "trend-line" }));
   }
   for (const [key, cls] of [["p10_km", "p10"], ["median_km", "median"]]) {
     let path = "";
@@ -137,7 +141,7 @@ function distanceChart(ind, onEvents) {
 function ringsChart(ind, onEvents) {
   const { bands, weeks } = ind.rings;
   const H = 150;
-  const pad = { l: 36, r: 10, t: 8, b: 4 };
+  const pad = { l: 72, r: 10, t: 8, b: 4 };
   const bw = (W - pad.l - pad.r) / Math.max(1, weeks.length);
   const totals = weeks.map((w) => w.bands.reduce((n, b) => n + ids(b).length, 0));
   const top = niceMax(Math.max(1, ...totals));
