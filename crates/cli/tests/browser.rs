@@ -87,8 +87,8 @@ fn indicator_event(event: &StoredEvent) -> Option<Event> {
 }
 
 /// The indicators over the stored events around Mali's capital for the twelve weeks that hold
-/// the samples, as the indicators crate serialises them: what the trends view draws while the
-/// server has no `/api/indicators` route.
+/// the samples, as the indicators crate serialises them, in the answer of `/api/indicators`
+/// (branch h-report): what the trends view draws while the server has no such route.
 fn indicators_fixture(db: &Path) -> serde_json::Value {
     let kb = KnowledgeBase::embedded().expect("the embedded knowledge base");
     let store = SqliteStore::open_read_only(db).expect("open the store");
@@ -111,7 +111,15 @@ fn indicators_fixture(db: &Path) -> serde_json::Value {
     let day = |text: &str| Day::parse(text).expect("a day");
     let period = Period::new(day("2025-08-04"), day("2025-10-26")).expect("twelve weeks");
     let query = Query::new(focus, period, Config::default()).expect("a query");
-    serde_json::to_value(compute(&events, &roads, &query)).expect("serialisable indicators")
+    let figures = serde_json::to_value(compute(&events, &roads, &query)).expect("serialisable indicators");
+    // The answer's shape of `/api/indicators`: the figures under `indicators`.
+    serde_json::json!({
+        "focus": {"id": capital.id, "name": capital.name(), "lat": focus.lat(), "lon": focus.lon()},
+        "period": {"start": "2025-08-04", "end": "2025-10-26", "days": period.days()},
+        "events": {"read": events.len(), "unreadable": []},
+        "indicators": figures,
+        "empty": null,
+    })
 }
 
 #[test]

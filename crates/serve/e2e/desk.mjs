@@ -217,28 +217,32 @@ async function checkErrorState(page, shot) {
 // opening the events behind it.
 async function checkTrends(page, shot) {
   const doc = await api("api/openapi.json");
-  let ind;
+  let ind = null;
   if (doc.paths["/api/indicators"]) {
     log("trends: the server has /api/indicators");
   } else {
     check(await page.locator('[data-testid="view-trends"]').isHidden(), "the trends tab is shown though the server has no /api/indicators");
     const fixture = process.env.MARSAD_INDICATORS;
     check(fixture, "the server has no /api/indicators and MARSAD_INDICATORS is not set");
-    ind = JSON.parse(readFileSync(fixture, "utf8"));
+    const fixed = JSON.parse(readFileSync(fixture, "utf8"));
     await page.route("**/api/openapi.json", async (route) => {
       const res = await route.fetch();
       const body = await res.json();
       body.paths["/api/indicators"] = { get: { parameters: [{ $ref: "#/components/parameters/since" }, { $ref: "#/components/parameters/until" }] } };
       await route.fulfill({ response: res, json: body });
     });
-    await page.route("**/api/indicators**", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(ind) }));
+    await page.route("**/api/indicators**", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(fixed) }));
     await page.reload({ waitUntil: "load" });
     await page.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: 30000 });
     log("trends: the server has no /api/indicators yet; drawing the indicators crate's JSON over the stored samples");
   }
+  // The figures drawn are those of the page's own request (its focus and period).
+  const answered = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/indicators");
   await page.click('[data-testid="view-trends"]');
+  const answer = await (await answered).json();
+  ind = answer && "indicators" in answer ? answer.indicators : answer;
+  check(ind, `/api/indicators has no figures: ${JSON.stringify(answer).slice(0, 300)}`);
   await page.locator('[data-testid="distance-chart"]').waitFor({ state: "visible" }).catch(() => fail("the trends view shows no distance chart"));
-  if (!ind) ind = await page.evaluate(() => fetch("/api/indicators").then((r) => r.json()).then((b) => b.indicators ?? b));
   const dots = await page.locator('[data-testid="distance-chart"] .dot.median').count();
   const weeksWithMedian = ind.distance.weeks.filter((w) => w.median_km != null).length;
   check(dots === weeksWithMedian, `${dots} weekly medians drawn, ${weeksWithMedian} in the indicators`);

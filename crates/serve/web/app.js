@@ -767,17 +767,27 @@ function renderProfile() {
 let trendsKey = null;
 async function loadTrends() {
   if (!api.indicators) return;
-  const params = optionalParams(api.indicators);
+  // Twelve weeks unless dates say otherwise: the distance trend's window, all on the chart.
+  const params = optionalParams(api.indicators, state.filters.since ? {} : { weeks: 12 });
   const key = JSON.stringify([params, currentLanguage()]);
   if (key === trendsKey) return;
   trendsKey = key;
   const body = $("trends-body");
   showState($("trends-state"), "loading", { title: t("loadingTrends") });
   try {
+    // The route answers {focus, period, events, indicators, empty}; the figures alone are
+    // the indicators crate's JSON too.
     const answer = await getJson("/api/indicators", params, signalFor("trends"));
-    const ind = answer?.indicators ?? answer;
+    const ind = answer && "indicators" in answer ? answer.indicators : answer;
+    if (ind === null && answer?.empty) {
+      body.replaceChildren();
+      trendsDrawn = null;
+      return showState($("trends-state"), "empty", { title: t("trendsEmpty"), message: String(answer.empty) });
+    }
     if (!Array.isArray(ind?.distance?.weeks) || !Array.isArray(ind?.encirclement?.sectors)) throw new ApiError(t("trendsUnexpected"), 200, "invalid_json");
-    trendsDrawn = renderTrends(body, ind, { corridors, focusName: focusPlace()?.name, onEvents: showBehind });
+    const focus = focusPlace();
+    const focusName = !answer.focus?.id || answer.focus.id === focus?.id ? focus?.name : answer.focus.name;
+    trendsDrawn = renderTrends(body, ind, { corridors, focusName, onEvents: showBehind });
     $("trends-period").textContent = `${formatDate(ind.period.start)} – ${formatDate(ind.period.end)}`;
     showState($("trends-state"), null);
   } catch (e) {
