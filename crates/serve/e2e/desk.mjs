@@ -264,6 +264,19 @@ async function checkTrends(page, shot) {
       .catch(() => fail(`the events behind the first week's median (${want}) are not listed`));
   }
   log(`trends: ${dots} weeks, ${bars} ring bars, ${closed}/16 sectors, ${ind.corridors.length} roads; "${sentence}"; screenshot ${shot}`);
+  // The report, when the server makes one: its link opens the HTML report.
+  const link = page.locator('[data-testid="export-report"]');
+  if (!doc.paths["/api/report"]) {
+    check(await link.isHidden(), "a report link though the server has no /api/report");
+    return;
+  }
+  const href = await link.getAttribute("href");
+  const reportPage = await page.context().newPage();
+  const res = await reportPage.goto(new URL(href, base).href);
+  check(res.ok() && res.headers()["content-type"].startsWith("text/html"), `the report link ${href}: ${res.status()} ${res.headers()["content-type"]}`);
+  await reportPage.screenshot({ path: shot.replace("desk-trends.png", "report.png"), fullPage: false });
+  await reportPage.close();
+  log(`report: ${href} opens as HTML`);
 }
 
 // Phone (390×844) and tablet (820×1180): one view at a time behind tabs; the list and the
