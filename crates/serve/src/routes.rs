@@ -40,6 +40,10 @@ pub fn router(app: App) -> Router {
         .route("/api/live", get(live))
         .route("/api/indicators", get(crate::reports::indicators))
         .route("/api/report", get(crate::reports::report))
+        .route("/api/corridors", get(crate::reference::corridors))
+        .route("/api/towns", get(crate::reference::towns))
+        .route("/api/outlets", get(crate::reference::outlets))
+        .route("/api/export", get(crate::export::export))
         .route("/api/openapi.json", get(openapi))
         .route("/", get(crate::assets::index))
         .route("/assets/{*path}", get(crate::assets::asset))
@@ -88,7 +92,7 @@ fn cut_page<T>(rows: &mut Vec<T>, limit: usize, cursor_of: impl Fn(&T) -> String
 }
 
 /// The store filter of an event route's parameters, with `q` turned into documents.
-fn event_filter(shared: &Shared, params: &Params) -> Result<EventFilter, ApiError> {
+pub(crate) fn event_filter(shared: &Shared, params: &Params) -> Result<EventFilter, ApiError> {
     let mut filter = params.event_filter(shared.kb)?;
     if let Some(q) = params.text("q")? {
         let index = shared
@@ -194,6 +198,7 @@ async fn points(State(app): State<App>, RawQuery(raw): RawQuery) -> Result<Json<
     app.read(move |shared, store| {
         let filter = event_filter(shared, &params)?;
         let points = store.points(&filter)?;
+        let centroids = crate::reference::centroid_events(shared.kb, store, &filter)?;
         let types = shared.kb.taxonomy.event_types();
         let type_index = |t: &str| types.iter().position(|x| *x == t).unwrap_or(types.len());
         Ok(Json(json!({
@@ -205,6 +210,7 @@ async fn points(State(app): State<App>, RawQuery(raw): RawQuery) -> Result<Json<
             "date": points.iter().map(|p| p.date.as_deref()).collect::<Vec<_>>(),
             "fatalities": points.iter().map(|p| p.fatalities).collect::<Vec<_>>(),
             "disputed": points.iter().map(|p| p.disputed).collect::<Vec<_>>(),
+            "centroid": points.iter().map(|p| centroids.contains(&p.id)).collect::<Vec<_>>(),
             "types": types,
         })))
     })

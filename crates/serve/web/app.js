@@ -1,28 +1,42 @@
 // marsad's analyst desk: wires the filters, the URL hash, the map, the timeline, the list of
-// events, the event panel and the live feed together.
+// events, the event panel, the trends view and the live feed together.
 //
 // Data model: `/api/points` is fetched with every filter except the dates; the timeline shows
 // all of it (so a date range can be widened again) and the map shows the points inside the
 // date range, filtered here, which keeps brushing instant. The list asks the server with every
-// filter, dates included.
-import { getJson, ApiError } from "./api.js";
-import { h, bdi } from "./dom.js";
+// filter, dates included. The precision filter (town or region-level places) is applied here,
+// to the points and to the list's items. Undated events are never dropped silently: they are
+// counted under the timeline and, when a date range is set, offered beside it ("include
+// undated"), on the map and in their own section of the list.
+import { getJson, query, ApiError } from "./api.js";
+import { h, bdi, showState } from "./dom.js";
 import {
   loadTranslations, initialLanguage, setLanguage, currentLanguage, t, typeName, formatDate,
-  formatNumber, rememberEntities, entityName, entityLabel,
+  formatNumber, rememberEntities, entityName, entityLabel, rememberOutlets, geoPrecision, outletName,
 } from "./i18n.js";
-import { EventMap, TYPE_COLORS, typeColor } from "./map.js";
+import { EventMap, TYPE_COLORS, typeColor, townName } from "./map.js";
 import { Timeline, dayOf, spanOf, isoOf } from "./timeline.js";
 import { renderEvent, renderEntity, showDocument } from "./panel.js";
+import { renderTrends } from "./trends.js";
+import { THEATRE, fromFocus } from "./geo.js";
 
 const $ = (id) => document.getElementById(id);
-const EMPTY = { type: "", actor: "", place: "", near: false, km: 50, since: "", until: "", q: "" };
+const EMPTY = { type: "", actor: "", place: "", near: false, km: 50, since: "", until: "", q: "", prec: "" };
 const SERVER_FILTERS = ["type", "actor", "place", "near", "km", "q"]; // the dates are applied here
+const NARROW = "(max-width: 999px)";
+const BATCH = 20; // events fetched one by one (undated, behind a figure) per "Load more"
 
-const state = { filters: { ...EMPTY }, event: null, spot: null, bin: "auto" };
+const state = {
+  filters: { ...EMPTY }, event: null, spot: null, bin: "auto",
+  undated: true, // undated events stay on the map and in the list when dates are set
+  focus: "", // town id; "" is the theatre's capital
+  view: "map", // "map" | "list" | "trends"
+  behind: null, // {label, ids}: the list shows the events behind a figure of the trends view
+};
 let types = Object.keys(TYPE_COLORS);
-let points = []; // [{id, lat, lon, t, date, day, fat, disp}] for the non-date filters
+let points = []; // [{id, lat, lon, t, date, day, span, fat, disp, cen}] for the non-date filters
 let pointsById = new Map();
+let pointsState = "loading"; // "loading" | "ready" | "error"
 let listEvents = [];
 let listCursor = null;
 let openDetail = null;
@@ -32,6 +46,9 @@ let timeline;
 const entities = { actor: new Map(), place: new Map(), outlet: new Map() };
 let entitiesReady = Promise.resolve();
 const aborts = {};
+const towns = new Map(); // id -> GeoJSON feature (GET /api/towns)
+let corridors = null; // GET /api/corridors
+let api = { indicators: null, report: null }; // the parameters each optional route takes, from openapi.json
 
 // A fresh AbortSignal per kind of request: a newer request cancels the older one.
 function signalFor(kind) {
@@ -40,17 +57,21 @@ function signalFor(kind) {
   return aborts[kind].signal;
 }
 
+const errorText = (e) => (e instanceof ApiError && e.code === "network" ? t("networkError") : t("error", { message: e?.message || String(e) }));
+
+// Errors of secondary requests (names, the basemap): one line in the footer.
 function showError(e) {
   if (e?.name === "AbortError") return;
   console.error(e);
   const el = $("error");
-  el.textContent = e instanceof ApiError && e.code === "network" ? t("networkError") : t("error", { message: e?.message || String(e) });
+  el.textContent = errorText(e);
   el.hidden = false;
 }
 const clearError = () => ($("error").hidden = true);
+const isNarrow = () => window.matchMedia(NARROW).matches;
 
 // ---------------------------------------------------------------------------------------
-// Entities (actors, places) for the filters and for names in the UI language
+// Entities (actors, places, outlets) and reference geography (towns, roads)
 
 // Without `q`, every page (the list feeds names in the UI language); with it, the best 30.
 async function loadEntities(kind, q = "") {
@@ -62,6 +83,32 @@ async function loadEntities(kind, q = "") {
     cursor = q ? null : r.next_cursor;
   } while (cursor);
   if (kind !== "outlet") fillDatalist(kind);
+}
+
+async function loadReference() {
+  const [townsGeo, roads, outletList, doc] = await Promise.all([
+    getJson("/api/towns"), getJson("/api/corridors"), getJson("/api/outlets"), getJson("/api/openapi.json"),
+  ]);
+  for (const f of townsGeo.features || []) towns.set(String(f.id), f);
+  rememberEntities([...towns.values()].map((f) => ({ kind: "place", id: f.id, name: f.properties.name, names: f.properties.names })));
+  rememberOutlets(outletList.outlets);
+  corridors = roads;
+  api = { indicators: routeParameters(doc, "/api/indicators"), report: routeParameters(doc, "/api/report") };
+  map.setTowns(townsGeo.features || []);
+  map.setCorridors(roads);
+  fillTowns();
+  applyFocus();
+  $("view-trends").hidden = !api.indicators;
+  updateExports();
+}
+
+// The query parameter names of a GET route of the API document, or null when it has no such
+// route (the trends view and the report link wait for the indicators' routes).
+function routeParameters(doc, path) {
+  const op = doc?.paths?.[path]?.get;
+  if (!op) return null;
+  const resolve = (p) => (p.$ref ? p.$ref.split("/").slice(1).reduce((o, k) => o?.[k], doc) : p);
+  return new Set((op.parameters || []).map(resolve).filter((p) => p?.in === "query").map((p) => p.name));
 }
 
 // Options of the actor / place inputs: the name in the UI language (id added when two share it).
@@ -106,6 +153,55 @@ function entityText(kind, id) {
 }
 
 // ---------------------------------------------------------------------------------------
+// The focus: distances, bearings and rings are measured from it
+
+// The focus town: the chosen one, else the theatre's capital; {id, lat, lon, name} or null.
+function focusPlace() {
+  let f = state.focus ? towns.get(state.focus) : null;
+  if (!f) f = [...towns.values()].find((x) => x.properties.capital_of === THEATRE);
+  if (!f) return null;
+  const [lon, lat] = f.geometry.coordinates;
+  return { id: String(f.id), lat, lon, name: townName(f.properties) };
+}
+
+// Town names (UI language first, then the others) for the focus input.
+function fillTowns() {
+  const options = [...towns.values()]
+    .filter((f) => f.properties.country === THEATRE || f.properties.capital_of)
+    .map((f) => townName(f.properties))
+    .sort((a, b) => a.localeCompare(b, currentLanguage()));
+  $("towns").replaceChildren(...[...new Set(options)].map((n) => h("option", { value: n })));
+}
+
+function resolveTown(text) {
+  const s = text.trim().toLowerCase();
+  if (!s) return "";
+  for (const f of towns.values()) {
+    if (String(f.id).toLowerCase() === s) return String(f.id);
+    const names = [f.properties.name, ...Object.values(f.properties.names || {}).flat()];
+    if (names.some((n) => n && n.toLowerCase() === s)) return String(f.id);
+  }
+  return null;
+}
+
+function applyFocus() {
+  const focus = focusPlace();
+  map.setFocus(focus);
+  $("focus").value = focus?.name || "";
+  renderList();
+  if (openDetail && !profile && !$("panel").hidden) renderEvent($("panel"), openDetail, panelCallbacks);
+}
+
+// "312 km WSW of Bamako" for a place with coordinates.
+function distanceText(place) {
+  const focus = focusPlace();
+  const d = fromFocus(focus, place?.lat, place?.lon);
+  if (!d) return null;
+  if (!d.point) return t("atFocusPlace", { place: focus.name });
+  return t("fromFocus", { km: formatNumber(Math.round(d.km)), dir: t(`compass${d.point}`), place: focus.name });
+}
+
+// ---------------------------------------------------------------------------------------
 // Filters: form <-> state <-> URL hash
 
 function serverParams({ dates, spot }) {
@@ -128,8 +224,13 @@ function writeForm() {
   $("f-since").value = f.since;
   $("f-until").value = f.until;
   $("f-q").value = f.q;
+  $("f-prec").value = f.prec;
+  $("f-undated").checked = state.undated;
+  const active = ["type", "actor", "place", "since", "until", "q", "prec"].filter((k) => f[k]).length;
+  $("filters-active").textContent = active ? t("activeFilters", { n: active }) : "";
   updateLegend();
   updateRangeText();
+  updateExports();
 }
 
 // The form's values, or null (with a message) when a name is not known.
@@ -154,15 +255,19 @@ function readForm() {
   f.since = $("f-since").value;
   f.until = $("f-until").value;
   f.q = $("f-q").value.trim();
+  f.prec = ["town", "area"].includes($("f-prec").value) ? $("f-prec").value : "";
   return f;
 }
 
 function hashOf() {
   const p = new URLSearchParams();
   const f = state.filters;
-  for (const k of ["type", "actor", "place", "since", "until", "q"]) if (f[k]) p.set(k, f[k]);
+  for (const k of ["type", "actor", "place", "since", "until", "q", "prec"]) if (f[k]) p.set(k, f[k]);
   if (f.place && f.near) p.set("km", f.km);
   if (state.bin !== "auto") p.set("bin", state.bin);
+  if (!state.undated) p.set("undated", "0");
+  if (state.focus) p.set("focus", state.focus);
+  if (state.view === "trends") p.set("view", "trends");
   if (state.event) p.set("event", state.event);
   if (map) {
     const c = map.map.getCenter();
@@ -184,6 +289,7 @@ function readHash() {
   for (const k of ["type", "actor", "place", "since", "until", "q"]) f[k] = p.get(k) || "";
   if (!/^\d{4}-\d{2}-\d{2}$/.test(f.since)) f.since = "";
   if (!/^\d{4}-\d{2}-\d{2}$/.test(f.until)) f.until = "";
+  f.prec = ["town", "area"].includes(p.get("prec")) ? p.get("prec") : "";
   if (p.has("km")) {
     f.near = true;
     f.km = Math.min(2000, Math.max(1, Number(p.get("km")) || 50));
@@ -193,6 +299,9 @@ function readHash() {
     filters: f,
     event: p.get("event") || null,
     bin: ["day", "week"].includes(p.get("bin")) ? p.get("bin") : "auto",
+    undated: p.get("undated") !== "0",
+    focus: p.get("focus") || "",
+    tab: p.get("view") === "trends" ? "trends" : "map",
     view: view.length === 3 && view.every(Number.isFinite) ? view : null,
   };
 }
@@ -202,6 +311,7 @@ async function applyFilters(f, { push = true } = {}) {
   const before = state.filters;
   state.filters = f;
   state.spot = null;
+  state.behind = null;
   map.selectSpot(null);
   writeForm();
   timeline.setRange(rangeOf(f));
@@ -209,6 +319,8 @@ async function applyFilters(f, { push = true } = {}) {
   const tasks = [loadList()];
   if (SERVER_FILTERS.some((k) => before[k] !== f[k])) tasks.push(loadPoints());
   else refreshMap();
+  if (state.view === "trends") tasks.push(loadTrends());
+  else trendsKey = null;
   await Promise.all(tasks);
 }
 
@@ -219,12 +331,46 @@ function updateRangeText() {
   $("tl-range").textContent = f.since || f.until ? `${f.since ? formatDate(f.since) : "…"} – ${f.until ? formatDate(f.until) : "…"}` : "";
 }
 
+// Links to download the filtered events (and the report, when the server makes one).
+function updateExports() {
+  const params = serverParams({ dates: true, spot: null });
+  $("export-csv").href = `/api/export${query({ ...params, format: "acled-csv" })}`;
+  $("export-geojson").href = `/api/export${query({ ...params, format: "geojson" })}`;
+  const report = $("export-report");
+  report.hidden = !api.report;
+  if (api.report) report.href = `/api/report${query(optionalParams(api.report, { lang: currentLanguage(), format: "html" }))}`;
+}
+
+// The page's filters and focus, as far as an optional route takes them.
+function optionalParams(accepted, extra = {}) {
+  const focus = focusPlace();
+  const wanted = { ...serverParams({ dates: true, spot: null }), focus: focus?.id, ...extra };
+  return Object.fromEntries(Object.entries(wanted).filter(([k, v]) => accepted.has(k) && v !== "" && v != null && v !== false));
+}
+
 // ---------------------------------------------------------------------------------------
 // Points: map, timeline, legend
 
-async function loadPoints() {
+// Events matching the filters but the dates, placed or not (GET /api/counts): those without
+// a place cannot be on the map or the timeline, and are counted under it.
+let matching = null;
+async function countMatching(params, signal) {
   try {
-    const r = await getJson("/api/points", serverParams({ dates: false }), signalFor("points"));
+    const r = await getJson("/api/counts", { ...params, by: "type" }, signal);
+    matching = (r.buckets || []).reduce((n, b) => n + (b.count || 0), 0);
+  } catch (e) {
+    if (e.name !== "AbortError") console.warn("counts:", e);
+    matching = null;
+  }
+}
+
+async function loadPoints() {
+  pointsState = "loading";
+  showState($("map-state"), "loading", { title: t("loadingEvents") });
+  try {
+    const params = serverParams({ dates: false });
+    const signal = signalFor("points");
+    const [r] = await Promise.all([getJson("/api/points", params, signal), countMatching(params, signal)]);
     if (Array.isArray(r.types) && r.types.length) types = r.types;
     const n = r.id?.length ?? 0;
     points = new Array(n);
@@ -232,23 +378,37 @@ async function loadPoints() {
     for (let i = 0; i < n; i++) {
       const p = {
         id: String(r.id[i]), lat: r.lat[i], lon: r.lon[i], t: r.type[i], date: r.date[i],
-        day: dayOf(r.date[i]), span: spanOf(r.date[i]), fat: r.fatalities[i], disp: !!r.disputed[i],
+        day: dayOf(r.date[i]), span: spanOf(r.date[i]), fat: r.fatalities[i], disp: !!r.disputed[i], cen: !!r.centroid?.[i],
       };
       points[i] = p;
       pointsById.set(p.id, p);
     }
-    timeline.setData(points, types);
-    refreshMap();
-    clearError();
+    pointsState = "ready";
+    refreshPoints();
   } catch (e) {
-    showError(e);
+    if (e.name === "AbortError") return;
+    console.error(e);
+    pointsState = "error";
+    showState($("map-state"), "error", { title: t("pointsFailed"), message: errorText(e), retry: () => loadPoints(), retryLabel: t("retry") });
   }
 }
 
+const precisionOk = (cen) => !state.filters.prec || (state.filters.prec === "area") === cen;
+
+// The points the precision filter keeps (what the timeline counts).
+const precisePoints = () => (state.filters.prec ? points.filter((p) => precisionOk(p.cen)) : points);
+
 function visiblePoints() {
   const r = rangeOf(state.filters);
-  if (!r) return points;
-  return points.filter((p) => p.span && p.span[0] <= r[1] && p.span[1] >= r[0]);
+  const kept = precisePoints();
+  if (!r) return kept;
+  return kept.filter((p) => (p.span ? p.span[0] <= r[1] && p.span[1] >= r[0] : state.undated));
+}
+
+// The timeline and the map after the points or the precision filter changed.
+function refreshPoints() {
+  timeline.setData(precisePoints(), types);
+  refreshMap();
 }
 
 let shown = [];
@@ -257,9 +417,31 @@ function refreshMap() {
   map.setPoints(shown, types);
   if (openDetail) map.select(openDetail);
   $("list-count").textContent = t("shown", { n: shown.length });
-  const { undated, partial } = timeline.notDrawn();
-  $("tl-undated").textContent = [partial ? t("partial", { n: partial }) : "", undated ? t("undated", { n: undated }) : ""].filter(Boolean).map((x) => `· ${x}`).join(" ");
+  updateUndated();
   updateLegend();
+  if (pointsState !== "ready") return;
+  if (!shown.length) {
+    const filtered = Object.entries(state.filters).some(([k, v]) => v && k !== "km" && k !== "near");
+    showState($("map-state"), "empty", {
+      title: t("noPoints"), message: points.length ? t("noPointsHere") : "",
+      action: filtered ? { label: t("clear"), onclick: () => applyFilters({ ...EMPTY }) } : null,
+    });
+  } else {
+    showState($("map-state"), null);
+  }
+}
+
+// Under the timeline: the events it cannot draw, and whether they stay on the map.
+function updateUndated() {
+  const { undated, partial } = timeline.notDrawn();
+  const unplaced = matching == null ? 0 : Math.max(0, matching - points.length);
+  const parts = [
+    undated ? t("undated", { n: undated }) : "", partial ? t("partial", { n: partial }) : "",
+    unplaced ? t("unplaced", { n: unplaced }) : "",
+  ].filter(Boolean);
+  $("tl-undated").textContent = parts.length ? `${t("notOnTimeline")}: ${parts.join(" · ")}` : t("allDated");
+  $("undated-toggle").hidden = !undated;
+  renderUndatedList();
 }
 
 // Live brushing redraws the map at most once a frame.
@@ -297,11 +479,17 @@ function fillTypeSelect() {
 // ---------------------------------------------------------------------------------------
 // The list of events
 
+let listState = "loading";
 async function loadList(more = false) {
+  if (state.behind) return loadBehind(more);
   const status = $("list-status");
   const params = { ...serverParams({ dates: true, spot: state.spot }), limit: 50 };
   if (more) params.cursor = listCursor;
-  status.textContent = t("loading");
+  status.textContent = more ? t("loading") : "";
+  if (!more) {
+    listState = "loading";
+    showState($("list-state"), "loading", { title: t("loading") });
+  }
   $("list-more").hidden = true;
   try {
     const r = await getJson("/api/events", params, signalFor("list"));
@@ -309,20 +497,43 @@ async function loadList(more = false) {
     if (!more) listEvents = [];
     listEvents.push(...(r.events || []));
     listCursor = r.next_cursor || null;
+    listState = "ready";
     renderList();
-    clearError();
   } catch (e) {
-    showError(e);
-    if (e.name !== "AbortError") status.textContent = "";
+    if (e.name === "AbortError") return;
+    console.error(e);
+    status.textContent = "";
+    listState = "error";
+    showState($("list-state"), "error", { title: t("listFailed"), message: errorText(e), retry: () => loadList(more), retryLabel: t("retry") });
   }
 }
 
+// The list's items as the precision filter keeps them; events without a place only unfiltered.
+function listKept(events) {
+  const prec = state.filters.prec;
+  if (!prec) return events;
+  return events.filter((ev) => ev.place && (prec === "area") === (ev.geo_precision >= 3));
+}
+
 function renderList() {
-  $("list").replaceChildren(...listEvents.map(listItem));
-  $("list-status").textContent = listEvents.length ? "" : t("empty");
+  const kept = listKept(listEvents);
+  $("list").replaceChildren(...kept.map(listItem));
+  const hidden = listEvents.length - kept.length;
+  $("list-status").textContent = hidden ? t("hiddenByPrecision", { n: hidden }) : "";
   $("list-more").hidden = !listCursor;
-  $("list-title").textContent = state.spot ? t("atSpot") : t("list");
-  $("spot-clear").hidden = !state.spot;
+  $("list-title").textContent = state.behind ? state.behind.label : state.spot ? t("atSpot") : t("list");
+  $("spot-clear").hidden = !state.spot && !state.behind;
+  $("tab-count").textContent = listEvents.length ? `(${formatNumber(listEvents.length)}${listCursor ? "+" : ""})` : "";
+  if (listState !== "ready") return;
+  if (!listEvents.length) {
+    const filtered = ["type", "actor", "place", "since", "until", "q"].some((k) => state.filters[k]);
+    showState($("list-state"), "empty", {
+      title: t("empty"),
+      action: filtered && !state.behind ? { label: t("clear"), onclick: () => applyFilters({ ...EMPTY }) } : null,
+    });
+  } else {
+    showState($("list-state"), null);
+  }
 }
 
 function sourceCount(ev) {
@@ -338,6 +549,9 @@ function listItem(ev) {
   if (place) meta.push(place);
   if (actors.length) meta.push(...(meta.length ? [" · "] : []), ...actors.flatMap((a, i) => (i ? [" / ", a] : [a])));
   if (ev.fatalities != null) meta.push(" · ", `${t("fatalities")}: ${formatNumber(ev.fatalities)}`);
+  const distance = distanceText(ev.place);
+  const area = ev.place && ev.geo_precision >= 3;
+  const vague = !ev.date ? t("undatedBadge") : ev.date.length < 10 ? t("monthOnly") : null;
   return h("li", { dataset: { id } },
     h("button", {
       type: "button", class: "event-item", "data-testid": "event-item", dataset: { id },
@@ -349,9 +563,93 @@ function listItem(ev) {
       h("span", { class: "item-type" }, typeName(ev.event_type)),
       ev.disputed ? h("span", { class: "badge disputed" }, t("disputed")) : null,
       ev.foiled ? h("span", { class: "badge foiled" }, t("foiledShort")) : null,
+      area ? h("span", { class: "badge area", "data-testid": "badge-area" }, geoPrecision(3)) : null,
+      vague ? h("span", { class: "badge vague" }, vague) : null,
       h("span", { class: "item-date" }, ev.date ? formatDate(ev.date) : t("unknown"))),
     h("span", { class: "item-meta", style: "display:block" }, ...meta, " · ", sourceCount(ev)),
-    ev.evidence ? h("span", { class: "item-evidence", dir: "auto", lang: ev.evidence_lang || undefined, style: "display:-webkit-box" }, ev.evidence) : null));
+    distance ? h("span", { class: "item-distance", "data-testid": "event-distance" }, area ? `≈ ${distance}` : distance) : null,
+    ev.evidence ? h("span", { class: "item-evidence", "data-testid": "item-evidence", dir: "auto", lang: ev.evidence_lang || undefined, style: "display:-webkit-box" }, ev.evidence) : null));
+}
+
+// Events fetched one by one (their summaries), `BATCH` at a time, in order.
+async function fetchEvents(ids, signal) {
+  const out = await Promise.all(ids.map((id) => getJson(`/api/events/${encodeURIComponent(id)}`, {}, signal).catch((e) => {
+    if (e.name === "AbortError") throw e;
+    return e instanceof ApiError && e.status === 404 ? null : Promise.reject(e);
+  })));
+  return out.filter(Boolean);
+}
+
+// The events behind a figure of the trends view, in the list.
+async function loadBehind(more = false) {
+  const behind = state.behind;
+  if (!more) {
+    listEvents = [];
+    listState = "loading";
+    showState($("list-state"), "loading", { title: t("loading") });
+  }
+  const next = behind.ids.slice(listEvents.length, listEvents.length + BATCH);
+  try {
+    const got = await fetchEvents(next, signalFor("list"));
+    if (state.behind !== behind) return;
+    listEvents.push(...got);
+    listCursor = listEvents.length < behind.ids.length ? "more" : null;
+    listState = "ready";
+    renderList();
+  } catch (e) {
+    if (e.name === "AbortError") return;
+    listState = "error";
+    showState($("list-state"), "error", { title: t("listFailed"), message: errorText(e), retry: () => loadBehind(more), retryLabel: t("retry") });
+  }
+}
+
+function showBehind(label, ids) {
+  state.behind = { label, ids: ids.map(String) };
+  state.spot = null;
+  if (state.event) closeEvent({ push: false });
+  setView("list");
+  loadList();
+}
+
+// With a date range, the undated events on the map get their own section of the list (the
+// server's list only holds dated events then).
+let undatedShown = [];
+let undatedKey = "";
+function renderUndatedList() {
+  const section = $("undated-list");
+  const ids = rangeOf(state.filters) && state.undated && !state.behind && !state.spot ? precisePoints().filter((p) => !p.span).map((p) => p.id) : [];
+  section.hidden = !ids.length;
+  if (!ids.length) {
+    undatedKey = "";
+    undatedShown = [];
+    $("undated-items").replaceChildren();
+    return;
+  }
+  $("undated-title").textContent = t("undatedSection", { n: ids.length });
+  const key = ids.join(",");
+  if (key !== undatedKey) {
+    undatedKey = key;
+    undatedShown = [];
+    loadUndated(ids);
+  }
+}
+
+async function loadUndated(ids, more = false) {
+  const key = undatedKey;
+  const next = ids.slice(undatedShown.length, undatedShown.length + BATCH);
+  try {
+    const got = await fetchEvents(next, signalFor("undated"));
+    if (key !== undatedKey) return;
+    undatedShown.push(...got);
+    $("undated-items").replaceChildren(...listKept(undatedShown).map(listItem));
+    const button = $("undated-more");
+    button.hidden = undatedShown.length >= ids.length;
+    button.onclick = () => loadUndated(ids, true);
+  } catch (e) {
+    if (e.name === "AbortError") return;
+    $("undated-items").replaceChildren(h("li", { class: "state-inline" }, errorText(e), " ",
+      h("button", { type: "button", "data-testid": "retry", onclick: () => loadUndated(ids, more) }, t("retry"))));
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -367,6 +665,7 @@ async function openEvent(id, { push = true } = {}) {
   const panel = $("panel");
   $("list-view").hidden = true;
   panel.hidden = false;
+  if (isNarrow() && state.view !== "list") setView("list", { push: false });
   if (panel.dataset.eventId !== id) {
     panel.replaceChildren(h("p", { class: "muted" }, t("loading")));
     delete panel.dataset.eventId;
@@ -379,13 +678,15 @@ async function openEvent(id, { push = true } = {}) {
     openDetail = ev;
     renderEvent(panel, ev, panelCallbacks);
     map.select(ev);
-    if (ev.place?.lat != null && ev.place?.lon != null) map.ensureVisible(ev.place.lat, ev.place.lon);
+    if (ev.place?.lat != null && ev.place?.lon != null && !isNarrow()) map.ensureVisible(ev.place.lat, ev.place.lon);
     panel.focus({ preventScroll: true });
-    clearError();
     return ev;
   } catch (e) {
-    showError(e);
-    if (e.name !== "AbortError") panel.replaceChildren(h("p", { class: "error" }, e.message));
+    if (e.name === "AbortError") return null;
+    console.error(e);
+    const box = h("div", { class: "state-box", "data-testid": "panel-state" });
+    showState(box, "error", { title: t("eventFailed"), message: errorText(e), retry: () => openEvent(id, { push: false }), retryLabel: t("retry") });
+    panel.replaceChildren(box);
     return null;
   }
 }
@@ -407,9 +708,14 @@ function closeEvent({ push = true } = {}) {
 panelCallbacks = {
   onClose: () => closeEvent(),
   onBack: () => closeEvent(),
-  onShowOnMap: () => openDetail?.place && map.centreOn(openDetail.place.lat, openDetail.place.lon),
+  onShowOnMap: () => {
+    if (!openDetail?.place) return;
+    setView("map");
+    map.centreOn(openDetail.place.lat, openDetail.place.lon);
+  },
   onDocument: (source) => showDocument($("doc"), source, signalFor("doc")).catch(showError),
   onEntity: (kind, id) => openEntity(kind, id),
+  distance: (place) => distanceText(place),
 };
 
 // An actor's or place's profile, in the panel in place of the event it was opened from.
@@ -447,11 +753,82 @@ function renderProfile() {
     // The same filters as the form's: this actor, or exactly this place.
     onShowOnMap: () => {
       const f = kind === "place" ? { ...state.filters, place: id, near: false } : { ...state.filters, actor: id };
+      setView("map");
       if (kind === "place" && data.entity?.lat != null && data.entity?.lon != null) map.centreOn(data.entity.lat, data.entity.lon);
       applyFilters(f).catch(showError);
     },
     onEvent: (eventId) => openEvent(eventId),
   });
+}
+
+// ---------------------------------------------------------------------------------------
+// The trends view (GET /api/indicators, when the server has it)
+
+let trendsKey = null;
+async function loadTrends() {
+  if (!api.indicators) return;
+  // Twelve weeks unless dates say otherwise: the distance trend's window, all on the chart.
+  const params = optionalParams(api.indicators, state.filters.since ? {} : { weeks: 12 });
+  const key = JSON.stringify([params, currentLanguage()]);
+  if (key === trendsKey) return;
+  trendsKey = key;
+  const body = $("trends-body");
+  showState($("trends-state"), "loading", { title: t("loadingTrends") });
+  try {
+    // The route answers {focus, period, events, indicators, empty}; the figures alone are
+    // the indicators crate's JSON too.
+    const answer = await getJson("/api/indicators", params, signalFor("trends"));
+    const ind = answer && "indicators" in answer ? answer.indicators : answer;
+    if (ind === null && answer?.empty) {
+      body.replaceChildren();
+      trendsDrawn = null;
+      return showState($("trends-state"), "empty", { title: t("trendsEmpty"), message: String(answer.empty) });
+    }
+    if (!Array.isArray(ind?.distance?.weeks) || !Array.isArray(ind?.encirclement?.sectors)) throw new ApiError(t("trendsUnexpected"), 200, "invalid_json");
+    const focus = focusPlace();
+    const focusName = !answer.focus?.id || answer.focus.id === focus?.id ? focus?.name : answer.focus.name;
+    trendsDrawn = renderTrends(body, ind, { corridors, focusName, onEvents: showBehind });
+    $("trends-period").textContent = `${formatDate(ind.period.start)} – ${formatDate(ind.period.end)}`;
+    showState($("trends-state"), null);
+  } catch (e) {
+    if (e.name === "AbortError") return;
+    trendsKey = null;
+    if (e instanceof ApiError && e.status === 404 && e.code === "not_found" && !params.focus) {
+      // The server has no indicators after all: the view goes away.
+      api.indicators = null;
+      $("view-trends").hidden = true;
+      return setView("map");
+    }
+    console.error(e);
+    body.replaceChildren();
+    showState($("trends-state"), "error", { title: t("trendsFailed"), message: errorText(e), retry: () => loadTrends(), retryLabel: t("retry") });
+  }
+}
+let trendsDrawn = null;
+
+// ---------------------------------------------------------------------------------------
+// Views: on a wide screen the map and the list side by side, or the trends; on a phone or a
+// tablet one of map, list and trends at a time (tabs).
+
+function setView(view, { push = false } = {}) {
+  if (view === "trends" && !api.indicators) view = "map";
+  const before = state.view;
+  state.view = view;
+  document.body.dataset.view = view;
+  for (const b of document.querySelectorAll(".views [data-view]")) {
+    const on = b.dataset.view === view || (view === "list" && !isNarrow() && b.dataset.view === "map");
+    b.setAttribute("aria-pressed", on ? "true" : "false");
+  }
+  $("trends").hidden = view !== "trends";
+  if (view === "trends") loadTrends();
+  if (view !== before && view !== "trends") {
+    // Leaflet and the timeline measure their boxes: again now that they are shown.
+    requestAnimationFrame(() => {
+      map.map.invalidateSize();
+      timeline.draw();
+    });
+  }
+  if (view !== before) writeHash(push);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -502,10 +879,14 @@ function onLive(events) {
     const old = pointsById.get(id);
     if (old) points.splice(points.indexOf(old), 1), pointsById.delete(id);
     if (ok && ti >= 0 && ev.place?.lat != null && ev.place?.lon != null) {
-      const p = { id, lat: ev.place.lat, lon: ev.place.lon, t: ti, date: ev.date, day: dayOf(ev.date), span: spanOf(ev.date), fat: ev.fatalities, disp: !!ev.disputed };
+      const p = {
+        id, lat: ev.place.lat, lon: ev.place.lon, t: ti, date: ev.date, day: dayOf(ev.date), span: spanOf(ev.date),
+        fat: ev.fatalities, disp: !!ev.disputed, cen: ev.geo_precision >= 3,
+      };
       points.push(p);
       pointsById.set(id, p);
     }
+    if (state.behind) continue;
     const at = listEvents.findIndex((x) => String(x.id) === id);
     if (at >= 0) listEvents.splice(at, 1);
     if (matches(ev, { dates: true })) {
@@ -518,19 +899,25 @@ function onLive(events) {
     if (state.event === id && !profile) openEvent(id, { push: false });
   }
   if (changed) {
-    timeline.setData(points, types);
-    refreshMapSoon();
+    if (pointsState === "ready") refreshPoints();
+    countMatching(serverParams({ dates: false }), signalFor("count")).then(updateUndated);
+    listState = "ready";
     renderList();
     refreshHealth();
+    trendsKey = null;
+    if (state.view === "trends") loadTrends();
   }
   if (changed || uncertain) liveNotice(changed, uncertain);
 }
 
 let noticeTimer = 0;
 let noticeCount = 0;
+let noticeUncertain = false;
+const noticeText = () => (noticeUncertain && !noticeCount ? t("liveNoticeQuery") : t(noticeCount === 1 ? "liveNotice1" : "liveNotice", { n: noticeCount }));
 function liveNotice(n, uncertain) {
   noticeCount += n;
-  $("live-text").textContent = uncertain && !noticeCount ? t("liveNoticeQuery") : t(noticeCount === 1 ? "liveNotice1" : "liveNotice", { n: noticeCount });
+  noticeUncertain = uncertain;
+  $("live-text").textContent = noticeText();
   $("live-refresh").hidden = !uncertain;
   $("live-notice").hidden = false;
   clearTimeout(noticeTimer);
@@ -577,15 +964,21 @@ function switchLanguage(l) {
   fillTypeSelect();
   fillDatalist("actor");
   fillDatalist("place");
+  fillTowns();
   writeForm();
+  $("focus").value = focusPlace()?.name || "";
   map.relabel();
   map.render();
   timeline.draw();
   renderList();
   refreshMap();
   showHealth();
+  if (!$("live-notice").hidden) $("live-text").textContent = noticeText();
+  if (undatedShown.length) $("undated-items").replaceChildren(...listKept(undatedShown).map(listItem));
   if (profile?.data && !$("panel").hidden) renderProfile();
   else if (openDetail && !$("panel").hidden) renderEvent($("panel"), openDetail, panelCallbacks);
+  trendsKey = null;
+  if (state.view === "trends") loadTrends();
 }
 
 function wire() {
@@ -595,12 +988,27 @@ function wire() {
     if (f) applyFilters(f);
   });
   // Selects, checkboxes and dates apply at once; text fields on Enter or when left.
-  for (const id of ["f-type", "f-near", "f-km", "f-since", "f-until", "f-actor", "f-place"]) {
+  for (const id of ["f-type", "f-near", "f-km", "f-since", "f-until", "f-actor", "f-place", "f-prec"]) {
     $(id).addEventListener("change", () => {
       const f = readForm();
-      if (f) applyFilters(f);
+      if (!f) return;
+      if (SERVER_FILTERS.concat(["since", "until"]).every((k) => f[k] === state.filters[k])) {
+        // Only the precision changed: nothing to ask the server.
+        state.filters = f;
+        writeForm();
+        writeHash(true);
+        refreshPoints();
+        renderList();
+        return;
+      }
+      applyFilters(f);
     });
   }
+  $("f-undated").addEventListener("change", (e) => {
+    state.undated = e.target.checked;
+    writeHash(true);
+    refreshMap();
+  });
   $("f-clear").addEventListener("click", () => {
     $("f-error").hidden = true;
     applyFilters({ ...EMPTY });
@@ -614,10 +1022,29 @@ function wire() {
       if (q.length >= 2) timer = setTimeout(() => loadEntities(kind, q).catch(() => {}), 250);
     });
   }
+  $("focus").addEventListener("change", (e) => {
+    const id = resolveTown(e.target.value);
+    if (id === null) {
+      e.target.setCustomValidity(t("unknownEntity", { name: e.target.value }));
+      e.target.reportValidity();
+      return;
+    }
+    e.target.setCustomValidity("");
+    const capital = [...towns.values()].find((x) => x.properties.capital_of === THEATRE);
+    state.focus = id === String(capital?.id) ? "" : id;
+    applyFocus();
+    writeHash(true);
+    trendsKey = null;
+    if (state.view === "trends") loadTrends();
+    updateExports();
+  });
+  for (const layer of ["rings", "corridors", "towns"]) $(`layer-${layer}`).addEventListener("change", (e) => map.showLayer(layer, e.target.checked));
+  for (const b of document.querySelectorAll(".views [data-view]")) b.addEventListener("click", () => setView(b.dataset.view, { push: true }));
   $("lang").addEventListener("change", (e) => switchLanguage(e.target.value));
   $("list-more").addEventListener("click", () => loadList(true));
   $("spot-clear").addEventListener("click", () => {
     state.spot = null;
+    state.behind = null;
     map.selectSpot(null);
     loadList();
   });
@@ -639,12 +1066,28 @@ function wire() {
   document.addEventListener("keydown", (e) => {
     if (e.key === "Escape" && !$("doc").open && state.event) closeEvent();
   });
+  window.matchMedia(NARROW).addEventListener("change", () => {
+    // Folded on a small screen (they would hide the map), open on a wide one.
+    $("filters-box").open = !isNarrow();
+    $("legend").open = !isNarrow();
+    setView(state.view === "list" && !isNarrow() ? "map" : state.view);
+  });
   // Back / Forward, or a hash typed by hand.
   const onHash = async () => {
     if (location.hash === hashOf()) return;
     const s = readHash();
     if (s.view) map.map.setView([s.view[1], s.view[2]], s.view[0], { animate: false });
+    if (s.focus !== state.focus) {
+      state.focus = s.focus;
+      applyFocus();
+    }
+    if (s.undated !== state.undated) {
+      state.undated = s.undated;
+      writeForm();
+      refreshMap();
+    }
     if (JSON.stringify(s.filters) !== JSON.stringify(state.filters)) await applyFilters(s.filters, { push: false });
+    if (s.tab !== state.view && !(s.tab === "map" && state.view === "list")) setView(s.tab);
     if (s.event && s.event !== state.event) openEvent(s.event, { push: false });
     else if (!s.event && state.event) closeEvent({ push: false });
   };
@@ -653,8 +1096,11 @@ function wire() {
 }
 
 async function main() {
-  // On a phone the legend starts folded (it would hide half the map).
-  if (window.matchMedia("(max-width: 700px)").matches) $("legend").open = false;
+  // On a phone the legend and the filters start folded (they would hide the map).
+  if (isNarrow()) {
+    $("legend").open = false;
+    $("filters-box").open = false;
+  }
   await loadTranslations();
   setLanguage(initialLanguage());
   $("lang").value = currentLanguage();
@@ -664,25 +1110,32 @@ async function main() {
     onEvent: (id) => openEvent(id),
     onSpot: (g) => {
       state.spot = { lat: g.lat, lon: g.lon, n: g.n };
+      state.behind = null;
       map.selectSpot(state.spot);
       if (state.event) closeEvent();
+      if (isNarrow()) setView("list");
       loadList();
     },
     onMove: () => writeHash(false),
   });
-  map.tooltip = (e) => `${typeName(types[e.t])} · ${e.date ? formatDate(e.date) : t("unknown")}${e.disp ? ` · ${t("disputed")}` : ""}`;
+  map.tooltip = (e) => [
+    typeName(types[e.t]), e.date ? formatDate(e.date) : t("undatedBadge"), e.disp ? t("disputed") : "", e.cen ? geoPrecision(3) : "",
+    distanceText(e),
+  ].filter(Boolean).join(" · ");
   timeline = new Timeline($("timeline"), {
     onBrush: (range, final) => {
       state.filters = { ...state.filters, since: range ? isoOf(Math.max(range[0], -1e6)) : "", until: range ? isoOf(Math.min(range[1], 1e6)) : "" };
       $("f-since").value = state.filters.since;
       $("f-until").value = state.filters.until;
       updateRangeText();
+      updateExports();
       refreshMapSoon();
       // The list follows too: at once when the drag ends, a moment after a pause in it.
       clearTimeout(brushTimer);
       if (final) {
         writeHash(true);
         loadList();
+        trendsKey = null;
       } else {
         brushTimer = setTimeout(() => loadList(), 300);
       }
@@ -693,6 +1146,8 @@ async function main() {
   const s = readHash();
   state.filters = s.filters;
   state.bin = s.bin;
+  state.undated = s.undated;
+  state.focus = s.focus;
   for (const x of document.querySelectorAll(".tl-controls [data-bin]")) x.setAttribute("aria-pressed", x.dataset.bin === s.bin ? "true" : "false");
   timeline.mode = s.bin;
   timeline.range = rangeOf(s.filters);
@@ -703,8 +1158,10 @@ async function main() {
   refreshHealth();
   entitiesReady = Promise.all([loadEntities("actor"), loadEntities("place"), loadEntities("outlet")]).catch(showError);
   entitiesReady.then(() => writeForm());
+  const reference = loadReference().catch(showError);
   writeForm();
-  await Promise.all([loadPoints(), loadList()]);
+  await Promise.all([loadPoints(), loadList(), reference]);
+  if (s.tab === "trends") setView("trends");
   if (s.event) await openEvent(s.event, { push: false });
   writeHash(false);
   connectLive();
@@ -718,12 +1175,19 @@ window.marsad = {
   ready,
   stats: () => ({
     points: shown.length, pins: map.drawn.pins.length, clusters: map.drawn.clusters,
-    spots: map.drawn.spots, listed: listEvents.length,
+    spots: map.drawn.spots, listed: listEvents.length, rings: map.drawn.rings || 0,
+    corridors: map.corridorCount || 0, towns: map.drawn.towns || 0,
+    centroidPins: map.drawn.pins.filter((e) => e.cen).length,
   }),
   pins: () => map.pins(),
   reveal: (id) => map.reveal(String(id)),
   openEvent: (id) => openEvent(id),
   setLanguage: (l) => switchLanguage(l),
+  focus: () => focusPlace(),
+  trends: () => trendsDrawn,
+  rings: () => map.rings(),
+  pinStyle: (id) => map.pinStyle(String(id)),
+  outletName: (outlet, url) => outletName(outlet, url, ""),
   get map() { return map?.map; },
 };
 

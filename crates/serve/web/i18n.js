@@ -75,8 +75,10 @@ function formatter(kind, make) {
   return f;
 }
 
+// Negative numbers are isolated left to right, so "-25" never reads "25-" in Arabic text.
 export function formatNumber(n) {
-  return formatter("n", (l) => new Intl.NumberFormat(l)).format(n);
+  const s = formatter("n", (l) => new Intl.NumberFormat(l)).format(n);
+  return n < 0 ? `\u2066${s}\u2069` : s;
 }
 
 export function formatPercent(x) {
@@ -120,4 +122,45 @@ export function entityName(kind, ref) {
 
 export function entityLabel(kind, e) {
   return e.names?.[lang]?.[0] || e.name || e.id;
+}
+
+// Outlets (GET /api/outlets): a source's outlet is stored as it was given (a name, a
+// knowledge-base id, or nothing), so it is looked up by id, by any of its names, then by the
+// domain of the source's URL, and named in the UI language.
+const outlets = new Map(); // id, lower-cased name or domain -> outlet
+export function rememberOutlets(list) {
+  for (const o of list || []) {
+    outlets.set(`id:${o.id}`, o);
+    for (const n of [o.name, ...Object.values(o.names || {}).flat()]) if (n && !outlets.has(`n:${n.toLowerCase()}`)) outlets.set(`n:${n.toLowerCase()}`, o);
+    for (const d of o.domains || []) outlets.set(`d:${d.toLowerCase()}`, o);
+  }
+}
+
+// The host of a URL without "www.", or null.
+function domainOf(url) {
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^www\./, "") || null;
+  } catch {
+    return null;
+  }
+}
+
+function outletByDomain(domain) {
+  // news.example.org is example.org's when only the latter is known.
+  for (let d = domain; d && d.includes("."); d = d.slice(d.indexOf(".") + 1)) {
+    const o = outlets.get(`d:${d}`);
+    if (o) return o;
+  }
+  return null;
+}
+
+// The name to show for a source's outlet: {text, known}; `outlet` as stored, `url` the
+// document's. Falls back to the URL's domain, then to `fallback` (the document's key).
+export function outletName(outlet, url, fallback) {
+  const raw = outlet ? String(outlet) : "";
+  const known = raw ? outlets.get(`id:${raw}`) || outlets.get(`n:${raw.toLowerCase()}`) || outletByDomain(domainOf(raw) || raw.toLowerCase()) : null;
+  const viaUrl = known || (raw ? null : outletByDomain(domainOf(url) || ""));
+  const o = known || viaUrl;
+  if (o) return o.names?.[lang]?.[0] || o.name || raw;
+  return raw || domainOf(url) || fallback || t("unknown");
 }

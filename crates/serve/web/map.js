@@ -3,7 +3,8 @@
 // (geocoded to the same town) form one "spot": it never splits, so it is drawn as a bubble that
 // lists its events instead of zooming.
 /* global L, Supercluster, topojson */
-import { t, currentLanguage } from "./i18n.js";
+import { t, currentLanguage, formatNumber } from "./i18n.js";
+import { RING_KM } from "./geo.js";
 
 // Okabe-Ito colours (distinguishable with the common colour-vision deficiencies).
 export const TYPE_COLORS = {
@@ -20,6 +21,10 @@ const MALI_VIEW = [[10.1, -12.3], [25.0, 4.3]];
 const MAX_ZOOM = 13;
 const CLUSTER_MAX_ZOOM = 11; // above it every location is drawn on its own
 const DETAIL_BOX = [-20, 0, 26, 34]; // countries labelled from zoom 3 (the rest from zoom 4)
+// Towns labelled at each zoom: capitals from zoom 4, then by population; labels that would
+// overlap a more important one are left out.
+const TOWN_MIN_POPULATION = [[9, 0], [8, 5000], [7, 20000], [6, 60000], [5, 200000]];
+const CORRIDOR_COLOR = "#7b4a12";
 
 export class EventMap {
   constructor(el, { onEvent, onSpot, onMove }) {
@@ -53,12 +58,27 @@ export class EventMap {
     hl.style.pointerEvents = "none";
     this.baseRenderer = L.canvas({ pane: "basemap" });
     this.pinRenderer = L.canvas({ padding: 0.25, tolerance: 4 });
+    const roads = map.createPane("roads"); // above the basemap, below labels and pins
+    roads.style.zIndex = 250;
+    const rings = map.createPane("rings");
+    rings.style.zIndex = 260;
+    rings.style.pointerEvents = "none";
+    this.roadRenderer = L.canvas({ pane: "roads", tolerance: 5 });
+    this.ringLayer = L.layerGroup().addTo(map);
+    this.corridorLayer = L.layerGroup().addTo(map);
+    this.townLayer = L.layerGroup().addTo(map);
+    this.towns = [];
+    this.townMarkers = [];
+    this.corridors = null;
+    this.focus = null;
     this.pinLayer = L.layerGroup().addTo(map);
     this.clusterLayer = L.layerGroup().addTo(map);
     this.highlight = null;
+    L.control.scale({ imperial: false, position: "bottomleft", maxWidth: 140 }).addTo(map);
     map.fitBounds(MALI_VIEW);
     map.on("moveend", () => {
       this.render();
+      this.placeTownLabels();
       onMove?.();
     });
     map.on("zoomend", () => this.zoomClasses());
@@ -115,8 +135,10 @@ export class EventMap {
     this.zoomClasses();
   }
 
-  // Basemap labels in the UI language.
+  // Basemap and town labels in the UI language.
   relabel() {
+    for (const m of this.townMarkers) m.sig = null;
+    this.placeTownLabels();
     const lang = currentLanguage();
     for (const m of this.labels) {
       const p = m.options.props;
@@ -187,7 +209,7 @@ export class EventMap {
     const bbox = [Math.max(-180, b.getWest()), Math.max(-85, b.getSouth()), Math.min(180, b.getEast()), Math.min(85, b.getNorth())];
     const z = Math.round(this.map.getZoom());
     const features = bbox[0] < bbox[2] ? this.index.getClusters(bbox, z) : [];
-    const drawn = { pins: [], clusters: 0, spots: 0 };
+    const drawn = { ...this.drawn, pins: [], clusters: 0, spots: 0 };
     const seen = new Set();
     let bubbles = 0;
     for (const f of features) {
@@ -201,7 +223,7 @@ export class EventMap {
         });
       } else if (p.n > 1) {
         drawn.spots += 1;
-        this.bubble(bubbles++, lat, lon, p.n, p.c, "spot", () => this.onSpot({ lat, lon, n: p.n }));
+        this.bubble(bubbles++, lat, lon, p.n, p.c, "spot", () => this.onSpot({ lat, lon, n: p.n }), this.shown[this.last[p.g.loc]]?.cen === true);
       } else {
         const e = this.shown[this.last[p.g.loc]];
         drawn.pins.push(e);
@@ -224,7 +246,7 @@ export class EventMap {
   // One event's pin on the canvas: colour by type, size by toll, dark ring when disputed.
   pin(seen, e, lat, lon) {
     const key = `p${e.id}`;
-    const sig = `${e.t}|${e.fat}|${e.disp}|${lat},${lon}`;
+    const sig = `${e.t}|${e.fat}|${e.disp}|${e.cen}|${lat},${lon}`;
     seen.add(key);
     const old = this.markers.get(key);
     if (old && old.sig === sig) {
@@ -232,14 +254,7 @@ export class EventMap {
       return;
     }
     old?.remove();
-    const m = L.circleMarker([lat, lon], {
-      renderer: this.pinRenderer,
-      radius: 6 + Math.min(6, Math.sqrt(Math.max(0, e.fat ?? 0))),
-      fillColor: typeColor(this.types[e.t]),
-      fillOpacity: 0.9,
-      color: e.disp ? "#1b1b1b" : "#ffffff",
-      weight: e.disp ? 2.2 : 1.2,
-    });
+    const m = L.circleMarker([lat, lon], pinStyle(e, typeColor(this.types[e.t]), this.pinRenderer));
     m.sig = sig;
     m.event = e;
     m.on("click", () => this.onEvent(m.event.id));
@@ -251,7 +266,7 @@ export class EventMap {
   // A cluster (zooms in) or a spot (lists its events): a DOM marker, so it is focusable and
   // reachable by keyboard, with a ring showing the mix of event types. Markers come from a
   // pool and are moved and changed in place, so brushing creates no new elements.
-  bubble(i, lat, lon, n, c, kind, onClick) {
+  bubble(i, lat, lon, n, c, kind, onClick, centroid = false) {
     let m = this.pool[i];
     if (!m) {
       const el = `<div class="cluster"><span></span></div>`;
@@ -269,7 +284,7 @@ export class EventMap {
     m.action = onClick;
     m.setLatLng([lat, lon]);
     if (!this.clusterLayer.hasLayer(m)) m.addTo(this.clusterLayer);
-    const sig = `${kind}|${n}|${c.join(",")}|${currentLanguage()}`;
+    const sig = `${kind}|${n}|${c.join(",")}|${centroid}|${currentLanguage()}`;
     if (m.sig === sig) return;
     m.sig = sig;
     const size = Math.round(20 + 5 * Math.log10(n));
@@ -281,17 +296,127 @@ export class EventMap {
       acc += k;
       stops.push(`${typeColor(this.types[j])} ${a0.toFixed(1)}deg ${((acc / n) * 360).toFixed(1)}deg`);
     });
-    const label = t(kind === "spot" ? "spotLabel" : "clusterLabel", { n });
+    const label = `${t(kind === "spot" ? "spotLabel" : "clusterLabel", { n })}${centroid ? ` (${t("markCentroid")})` : ""}`;
     const el = m.getElement();
     Object.assign(el.style, { width: `${size}px`, height: `${size}px`, marginLeft: `${-size / 2}px`, marginTop: `${-size / 2}px` });
     el.title = label;
     el.setAttribute("alt", label);
     el.setAttribute("aria-label", label);
     const box = el.firstElementChild;
-    box.className = kind === "spot" ? "cluster spot" : "cluster";
+    box.className = `cluster${kind === "spot" ? " spot" : ""}${centroid ? " centroid" : ""}`;
+    box.dataset.centroid = centroid ? "true" : "false";
     box.dataset.testid = kind;
     Object.assign(box.style, { width: `${size}px`, height: `${size}px`, background: `conic-gradient(${stops.join(",")})` });
     box.firstElementChild.textContent = n;
+  }
+
+  // Rings of RING_KM around the focus ({lat, lon, name}), each labelled with its radius, and
+  // a mark at the focus itself.
+  setFocus(focus) {
+    this.focus = focus;
+    this.ringLayer.clearLayers();
+    if (!focus) return;
+    for (const km of RING_KM) {
+      L.circle([focus.lat, focus.lon], {
+        pane: "rings", radius: km * 1000, interactive: false, fill: false,
+        color: "#0b3d6b", weight: 1.4, opacity: 0.75, dashArray: "6 5", className: "ring",
+      }).addTo(this.ringLayer);
+      // The label sits on the ring, due north of the focus.
+      const north = [focus.lat + km / 111.32, focus.lon];
+      L.marker(north, {
+        pane: "labels", interactive: false, keyboard: false,
+        icon: L.divIcon({ className: "ring-label", html: `<span>${formatNumber(km)}&nbsp;km</span>`, iconSize: null }),
+      }).addTo(this.ringLayer);
+    }
+    L.circleMarker([focus.lat, focus.lon], {
+      pane: "rings", radius: 4, interactive: false, color: "#0b3d6b", weight: 2, fillColor: "#ffffff", fillOpacity: 1,
+      className: "focus-mark",
+    }).addTo(this.ringLayer);
+    this.drawn.rings = RING_KM.length;
+  }
+
+  // The supply roads (GET /api/corridors), named in the UI language on hover.
+  setCorridors(collection) {
+    this.corridors = collection;
+    this.corridorLayer.clearLayers();
+    const layer = L.geoJSON(collection, {
+      renderer: this.roadRenderer,
+      pane: "roads",
+      filter: (f) => !!f.geometry,
+      style: { color: CORRIDOR_COLOR, weight: 3, opacity: 0.7, dashArray: "1 0", lineCap: "round" },
+      onEachFeature: (f, l) => {
+        l.bindTooltip(() => corridorName(f.properties), { sticky: true, direction: "top" });
+      },
+    });
+    layer.addTo(this.corridorLayer);
+    this.corridorCount = layer.getLayers().length;
+  }
+
+  // Towns for labels (GET /api/towns features, most populous first).
+  setTowns(features) {
+    this.towns = features.map((f) => ({
+      id: f.id, lat: f.geometry.coordinates[1], lon: f.geometry.coordinates[0], p: f.properties,
+      rank: f.properties.capital_of ? Infinity : f.properties.population ?? 0,
+    }));
+    this.towns.sort((a, b) => b.rank - a.rank);
+    this.placeTownLabels();
+  }
+
+  // Labels the towns of the view that the zoom allows, most important first, skipping any
+  // that would overlap one already placed.
+  placeTownLabels() {
+    if (!this.map.hasLayer(this.townLayer)) return;
+    const z = this.map.getZoom();
+    const min = TOWN_MIN_POPULATION.find(([zoom]) => z >= zoom)?.[1];
+    const size = this.map.getSize();
+    const boxes = [];
+    const placed = [];
+    for (const town of this.towns) {
+      if (z < 4) break;
+      if (min === undefined ? !town.p.capital_of : town.rank < min) continue;
+      const pt = this.map.latLngToContainerPoint([town.lat, town.lon]);
+      if (pt.x < 0 || pt.y < 0 || pt.x > size.x || pt.y > size.y) continue;
+      const name = townName(town.p);
+      const w = 10 + name.length * 6.5;
+      const box = [pt.x - 4, pt.y - 8, pt.x + w, pt.y + 8];
+      if (boxes.some((b) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1])) continue;
+      boxes.push(box);
+      placed.push({ town, name });
+      if (placed.length >= 120) break;
+    }
+    // Markers are reused from one placement to the next.
+    placed.forEach(({ town, name }, i) => {
+      let m = this.townMarkers[i];
+      if (!m) {
+        m = L.marker([town.lat, town.lon], { pane: "labels", interactive: false, keyboard: false });
+        this.townMarkers.push(m);
+      }
+      const sig = `${town.id}|${name}`;
+      m.setLatLng([town.lat, town.lon]);
+      if (m.sig !== sig) {
+        m.sig = sig;
+        const el = document.createElement("span");
+        el.className = "town-name";
+        el.textContent = name;
+        el.lang = town.p.names?.[currentLanguage()]?.length ? currentLanguage() : "en";
+        m.setIcon(L.divIcon({ className: `town${town.p.capital_of ? " capital" : ""}`, html: `<i></i>${el.outerHTML}`, iconSize: null }));
+      }
+      if (!this.townLayer.hasLayer(m)) m.addTo(this.townLayer);
+    });
+    for (let i = placed.length; i < this.townMarkers.length; i++) this.townLayer.removeLayer(this.townMarkers[i]);
+    this.drawn.towns = placed.length;
+  }
+
+  // Shows or hides a layer: "rings", "corridors" or "towns".
+  showLayer(name, on) {
+    const layer = { rings: this.ringLayer, corridors: this.corridorLayer, towns: this.townLayer }[name];
+    if (!layer || on === this.map.hasLayer(layer)) return;
+    if (on) layer.addTo(this.map);
+    else layer.remove();
+    if (name === "towns" && on) {
+      for (const m of this.townMarkers) m.sig = null;
+      this.placeTownLabels();
+    }
   }
 
   // Rings the open event's location.
@@ -366,4 +491,28 @@ export class EventMap {
   pins() {
     return this.drawn.pins.map((e) => ({ id: e.id, ...this.pagePoint(e.lat, e.lon) }));
   }
+
+  // For tests: the rings drawn (radius in km, centre) and a drawn pin's style.
+  rings() {
+    return this.ringLayer.getLayers().filter((l) => l instanceof L.Circle).map((c) => ({ km: c.getRadius() / 1000, lat: c.getLatLng().lat, lon: c.getLatLng().lng }));
+  }
+
+  pinStyle(id) {
+    const m = this.markers.get(`p${id}`);
+    return m ? { dashArray: m.options.dashArray || null, fillOpacity: m.options.fillOpacity, radius: m.options.radius } : null;
+  }
 }
+
+// A pin's look: colour by type, size by toll, dark ring when disputed; an event placed only to
+// a region or country (drawn at its centre) is a hollow, dashed ring instead of a dot.
+function pinStyle(e, colour, renderer) {
+  const radius = 6 + Math.min(6, Math.sqrt(Math.max(0, e.fat ?? 0)));
+  if (e.cen) {
+    return { renderer, radius: radius + 2, color: e.disp ? "#1b1b1b" : colour, weight: 2.5, dashArray: "3 3", fillColor: colour, fillOpacity: 0.18, className: "pin-centroid" };
+  }
+  return { renderer, radius, fillColor: colour, fillOpacity: 0.9, color: e.disp ? "#1b1b1b" : "#ffffff", weight: e.disp ? 2.2 : 1.2 };
+}
+
+// A corridor's or a town's name in the UI language (English when it has none).
+export const corridorName = (p) => p?.names?.[currentLanguage()]?.[0] || p?.names?.en?.[0] || p?.id || "";
+export const townName = (p) => p?.names?.[currentLanguage()]?.[0] || p?.name || p?.id || "";

@@ -1,10 +1,11 @@
 // The event panel (one event, every source's claim and evidence) and the document view.
-import { h, bdi, webUrl } from "./dom.js";
+import { h, bdi, svg, webUrl } from "./dom.js";
 import { getJson } from "./api.js";
 import {
   t, typeName, subTypeName, fieldName, languageName, formatDate, formatNumber, formatPercent,
-  timePrecision, geoPrecision, entityName, entityLabel, nameInLanguage,
+  timePrecision, geoPrecision, entityName, entityLabel, nameInLanguage, outletName,
 } from "./i18n.js";
+import { reasonClauses } from "./reasons.js";
 import { typeColor } from "./map.js";
 
 // How a field's value reads, for the event and for one source's claim.
@@ -40,7 +41,7 @@ function entityButton(kind, ref, onEntity) {
   }, bdi(name));
 }
 
-export function renderEvent(panel, ev, { onClose, onBack, onShowOnMap, onDocument, onEntity }) {
+export function renderEvent(panel, ev, { onClose, onBack, onShowOnMap, onDocument, onEntity, distance }) {
   const disputed = new Set(ev.disputed_fields || []);
   const sources = ev.sources || [];
   panel.replaceChildren();
@@ -56,7 +57,7 @@ export function renderEvent(panel, ev, { onClose, onBack, onShowOnMap, onDocumen
       dd.append(" ", h("span", { class: "badge disputed" }, t("disputed")));
       // Each source's value beside its outlet, each isolated so Arabic and Latin names mix.
       const per = sources.map((s, i) => [i ? " · " : "", h("b", {}, bdi(fieldValue(field, s.claim?.[field]))), " ",
-        h("span", { class: "muted" }, bdi(s.outlet || s.doc_key || String(s.doc_id)))]);
+        h("span", { class: "muted" }, bdi(outletName(s.outlet, s.url, s.doc_key || String(s.doc_id))))]);
       dd.append(h("span", { class: "per-source" }, `${t("perSource")}: `, per));
     }
     return [h("dt", {}, label), dd];
@@ -83,6 +84,7 @@ export function renderEvent(panel, ev, { onClose, onBack, onShowOnMap, onDocumen
   panel.append(h("dl", { class: "facts" },
     fact("date", t("date"), fieldValue("date", ev.date), ev.date ? timePrecision(ev.time_precision) : null),
     fact("place", t("place"), place ? entityButton("place", ev.place, onEntity) : t("unknown"), ev.place ? geoPrecision(ev.geo_precision) : null),
+    ev.place && distance?.(ev.place) ? [h("dt", {}, t("distance")), h("dd", { "data-testid": "panel-distance" }, `${ev.geo_precision >= 3 ? "≈ " : ""}${distance(ev.place)}`)] : null,
     fact("actor1", t("actor1"), ev.actor1 ? entityButton("actor", ev.actor1, onEntity) : t("none")),
     fact("actor2", t("actor2"), ev.actor2 ? entityButton("actor", ev.actor2, onEntity) : t("none")),
     fact("fatalities", t("fatalities"), fieldValue("fatalities", ev.fatalities)),
@@ -99,13 +101,6 @@ export function renderEvent(panel, ev, { onClose, onBack, onShowOnMap, onDocumen
 // ---------------------------------------------------------------------------------------
 // An actor's or a place's profile (GET /api/entities/{kind}/{id}) in the same side panel.
 
-const SVG = "http://www.w3.org/2000/svg";
-function svg(tag, attrs = {}, ...children) {
-  const el = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) if (v != null) el.setAttribute(k, String(v));
-  for (const c of children) if (c != null) el.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  return el;
-}
 
 const DAY = 86400000;
 const mondayMs = (iso) => Date.parse(`${iso}T00:00:00Z`);
@@ -217,7 +212,7 @@ function renderSource(ev, s, disputed, onDocument) {
   };
   return h("li", { class: "source", "data-testid": "source", dataset: { docId: s.doc_id } },
     h("div", { class: "source-head" },
-      h("span", { class: "source-outlet" }, bdi(s.outlet || s.doc_key || String(s.doc_id))),
+      h("span", { class: "source-outlet", "data-testid": "source-outlet", title: s.outlet || s.url || "" }, bdi(outletName(s.outlet, s.url, s.doc_key || String(s.doc_id)))),
       s.published ? h("span", { class: "muted" }, formatDate(s.published)) : null,
       h("span", { class: "badge", title: t("docLanguage") }, languageName(s.lang))),
     s.title ? h("p", { class: "source-title", dir: "auto", lang }, s.title) : null,
@@ -238,8 +233,9 @@ function renderSource(ev, s, disputed, onDocument) {
       ev2.before ? h("span", { class: "ctx" }, ev2.before) : null,
       h("mark", {}, ev2.text ?? ""),
       ev2.after ? h("span", { class: "ctx" }, ev2.after) : null),
-    // The server explains in English why a source joined; the first source needs no reason.
-    h("p", { class: "reason" }, `${t("reason")}: `, s.reason ? bdi(s.reason, "en") : t("firstReport")),
+    // Why it joined, told in the UI language from the stored reason; the first source needs none.
+    h("p", { class: "reason", "data-testid": "reason", title: s.reason || null }, `${t("reason")}: `,
+      s.reason ? reasonClauses(s.reason).flatMap((c, i) => [i ? t("reasonSeparator") : "", c.known ? bdi(c.text) : bdi(c.text, "en")]) : t("firstReport")),
     h("div", { class: "source-links" },
       h("button", { type: "button", "data-testid": "open-document", onclick: () => onDocument(s) }, t("openDocument")),
       webUrl(s.url) ? h("a", { href: webUrl(s.url), target: "_blank", rel: "noopener noreferrer" }, t("original"), " ↗") : null),
@@ -284,7 +280,7 @@ export async function showDocument(dialog, source, signal) {
   dialog.querySelector("#doc-title").lang = doc.lang || "";
   const meta = dialog.querySelector("#doc-meta");
   meta.replaceChildren(h("span", {},
-    doc.outlet ? [bdi(doc.outlet), " · "] : null,
+    doc.outlet || doc.url ? [bdi(outletName(doc.outlet, doc.url, doc.key)), " · "] : null,
     doc.published ? formatDate(doc.published) : t("unknown"), " · ",
     languageName(doc.lang),
     webUrl(doc.url) ? [" · ", h("a", { href: webUrl(doc.url), target: "_blank", rel: "noopener noreferrer" }, t("original"), " ↗")] : null));
