@@ -2,8 +2,9 @@
 
 use crate::extract::load_kb;
 use anyhow::{anyhow, Context, Result};
+use marsad_export::{Exporter, LeftOut};
 use marsad_kb::KnowledgeBase;
-use marsad_store::{EventFilter, SqliteStore, Store};
+use marsad_store::{DocId, EventFilter, SqliteStore, Store, StoredEvent};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -97,23 +98,37 @@ pub fn run(args: Args) -> Result<bool> {
     let kb = load_kb(None)?;
     let store = SqliteStore::open(&args.db).with_context(|| format!("opening the store {}", args.db.display()))?;
     let events = store.events(&args.filters.to_event_filter(&kb)?).context("reading events")?;
+    let exporter = Exporter::new(&kb).with_urls(document_urls(&store, &events)?);
     let mut out: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
         )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
-    match args.format {
-        ExportFormat::AcledCsv => marsad_export::write_acled_csv(&kb, &events, &mut out)?,
-        ExportFormat::Jsonl => marsad_export::write_jsonl(&kb, &events, &mut out)?,
-        ExportFormat::Geojson => {
-            let skipped = marsad_export::write_geojson(&kb, &events, &mut out)?;
-            if skipped > 0 {
-                eprintln!("marsad: {skipped} event(s) without coordinates left out of the GeoJSON");
-            }
+    let written = match args.format {
+        ExportFormat::AcledCsv => exporter.write_acled_csv(&events, &mut out)?,
+        ExportFormat::Jsonl => exporter.write_jsonl(&events, &mut out)?,
+        ExportFormat::Geojson => exporter.write_geojson(&events, &mut out)?,
+    };
+    out.flush().context("writing the export")?;
+    for line in written.left_out_lines() {
+        eprintln!("marsad: {line}");
+    }
+    if written.left_out.keys().any(|reason| matches!(reason, LeftOut::Undated(_))) {
+        eprintln!("marsad: ACLED records no event dated less precisely than a month; `--format jsonl` keeps them");
+    }
+    eprintln!("marsad: exported {} of {} event(s)", written.rows, events.len());
+    Ok(true)
+}
+
+/// The URLs of the documents whose source has no outlet, which name the source by their domain.
+fn document_urls(store: &SqliteStore, events: &[StoredEvent]) -> Result<Vec<(DocId, String)>> {
+    let mut urls = Vec::new();
+    for id in Exporter::documents_needing_urls(events) {
+        let document = store.document(id).with_context(|| format!("reading document {id}"))?;
+        if let Some(url) = document.and_then(|d| d.url) {
+            urls.push((id, url));
         }
     }
-    out.flush().context("writing the export")?;
-    eprintln!("marsad: exported {} event(s)", events.len());
-    Ok(true)
+    Ok(urls)
 }
