@@ -2,7 +2,7 @@
 
 use crate::extract::load_kb;
 use anyhow::{anyhow, Context, Result};
-use marsad_export::{Exporter, LeftOut};
+use marsad_export::{Exporter, LeftOut, Undated};
 use marsad_kb::KnowledgeBase;
 use marsad_store::{DocId, EventFilter, SqliteStore, Store, StoredEvent};
 use std::io::Write;
@@ -17,6 +17,16 @@ pub enum ExportFormat {
     Geojson,
     /// One JSON object per event with every source.
     Jsonl,
+}
+
+/// What the ACLED CSV and the GeoJSON do with events dated less precisely than a month.
+#[derive(Clone, Copy, Debug, Default, clap::ValueEnum)]
+pub enum UndatedChoice {
+    /// Leave them out and list them on standard error (ACLED's rule).
+    #[default]
+    LeaveOut,
+    /// Code them to their first report's day, time precision 3, tagged "date of first report".
+    FirstReport,
 }
 
 /// Filters shared by `export` and `search`.
@@ -89,6 +99,9 @@ pub struct Args {
     /// Write here instead of standard output.
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// Events with no date, or only a year, in the ACLED CSV and the GeoJSON.
+    #[arg(long, value_enum, default_value = "leave-out")]
+    undated: UndatedChoice,
     #[command(flatten)]
     filters: Filters,
 }
@@ -98,7 +111,11 @@ pub fn run(args: Args) -> Result<bool> {
     let kb = load_kb(None)?;
     let store = SqliteStore::open(&args.db).with_context(|| format!("opening the store {}", args.db.display()))?;
     let events = store.events(&args.filters.to_event_filter(&kb)?).context("reading events")?;
-    let exporter = Exporter::new(&kb).with_urls(document_urls(&store, &events)?);
+    let undated = match args.undated {
+        UndatedChoice::LeaveOut => Undated::LeaveOut,
+        UndatedChoice::FirstReport => Undated::FirstReport,
+    };
+    let exporter = Exporter::new(&kb).with_urls(document_urls(&store, &events)?).undated(undated);
     let mut out: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
@@ -115,7 +132,10 @@ pub fn run(args: Args) -> Result<bool> {
         eprintln!("marsad: {line}");
     }
     if written.left_out.keys().any(|reason| matches!(reason, LeftOut::Undated(_))) {
-        eprintln!("marsad: ACLED records no event dated less precisely than a month; `--format jsonl` keeps them");
+        eprintln!(
+            "marsad: ACLED records no event dated less precisely than a month; `--format jsonl` keeps them, \
+             `--undated first-report` dates them by their first report (tagged)"
+        );
     }
     eprintln!("marsad: exported {} of {} event(s)", written.rows, events.len());
     Ok(true)

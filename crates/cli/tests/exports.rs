@@ -152,3 +152,34 @@ fn the_geojson_of_the_samples_loads_in_gdal_with_numeric_fields() {
         assert_eq!(fields.get(name).map(String::as_str), Some(kind), "{name} in:\n{report}");
     }
 }
+
+#[test]
+fn undated_events_are_named_on_stderr_and_dated_by_their_first_report_on_request() {
+    let dir = scratch("undated");
+    let db = dir.join("m.db").to_str().expect("utf-8").to_string();
+    // No date expression: the coder gives the event no date (it never dates by publication).
+    let doc = r#"{"id":"undated","published":"2025-09-07","text":"Gunmen killed four villagers near Kidal, officials said."}"#;
+    let input = dir.join("in.jsonl");
+    std::fs::write(&input, doc).expect("write");
+    let ingest = marsad(&["ingest", input.to_str().expect("utf-8"), "--db", &db]);
+    assert!(ingest.status.success(), "{}", String::from_utf8_lossy(&ingest.stderr));
+    let csv = dir.join("strict.csv");
+    let stderr = export(&db, "acled-csv", &csv);
+    assert!(stderr.contains("1 event(s) left out: no date (ids 1)"), "{stderr}");
+    assert_eq!(exported(&stderr), (0, 1));
+    assert_eq!(std::fs::read_to_string(&csv).expect("csv").lines().count(), 1, "the header only");
+    let output = marsad(&["export", "--db", &db, "--undated", "first-report"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
+    assert_eq!(rows.len(), 1);
+    let column = |name: &str| {
+        let i = marsad_export::ACLED_COLUMNS.iter().position(|c| *c == name).expect("a column");
+        rows[0][i].to_string()
+    };
+    assert_eq!(
+        (column("event_date"), column("time_precision"), column("tags")),
+        ("2025-09-07".into(), "3".into(), "date of first report".into())
+    );
+    assert_eq!(column("admin1"), "Kidal");
+}

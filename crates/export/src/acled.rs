@@ -2,7 +2,7 @@
 //! GeoJSON as JSON numbers, strings and nulls, so QGIS can style by fatalities or precision.
 
 use crate::admin::{admin_of, unit_name};
-use crate::dating::{acled_date, AcledDate, Undatable};
+use crate::dating::{acled_date_or, AcledDate, Undatable, Undated};
 use crate::sources::source_names;
 use marsad_kb::{ActorKind, KnowledgeBase, Place};
 use marsad_store::{DocId, StoredEvent};
@@ -137,8 +137,8 @@ fn first_report(event: &StoredEvent) -> Option<Date> {
 }
 
 /// The event's ACLED date, or why it has none.
-pub fn event_date(event: &StoredEvent) -> Result<AcledDate, Undatable> {
-    acled_date(event.summary.date.as_deref(), event.summary.time_precision, first_report(event))
+pub fn event_date(event: &StoredEvent, undated: Undated) -> Result<AcledDate, Undatable> {
+    acled_date_or(event.summary.date.as_deref(), event.summary.time_precision, first_report(event), undated)
 }
 
 /// One ACLED row of an event, or why ACLED would not record it (no date to the month).
@@ -146,8 +146,9 @@ pub fn acled_row(
     kb: &KnowledgeBase,
     event: &StoredEvent,
     urls: &HashMap<DocId, String>,
+    undated: Undated,
 ) -> Result<AcledRow, Undatable> {
-    let date = event_date(event)?;
+    let date = event_date(event, undated)?;
     let s = &event.summary;
     let place: Option<&Place> = s.place.as_deref().and_then(|p| kb.place_index(p)).map(|i| &kb.places[i as usize]);
     let admin = place.map(|p| admin_of(kb, p)).unwrap_or_default();
@@ -165,6 +166,9 @@ pub fn acled_row(
     }
     if s.foiled {
         tags.push("foiled");
+    }
+    if date.from_first_report {
+        tags.push("date of first report");
     }
     let last_report =
         event.sources.iter().filter_map(|src| Date::parse_iso(src.published.as_deref()?)).map(|d| d.first_day()).max();

@@ -20,6 +20,20 @@ pub struct AcledDate {
     pub day: Date,
     /// ACLED's `time_precision`: 1 the day, 2 the week, 3 the month.
     pub precision: u8,
+    /// The text gave no usable date: this is the day of the first report ([`Undated::FirstReport`]).
+    pub from_first_report: bool,
+}
+
+/// What to do with an event the text dates less precisely than a month.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Undated {
+    /// Leave it out, as ACLED does ("ACLED does not include events with less temporal information").
+    #[default]
+    LeaveOut,
+    /// Code it to the day of its first report with precision 3 (it happened before that day,
+    /// most often in the days before), tagged so it can be filtered: an analyst's opt-in for
+    /// coverage. A year-only date keeps its event only when the first report is in that year.
+    FirstReport,
 }
 
 /// Why an event has no ACLED date.
@@ -62,7 +76,9 @@ pub fn acled_date(date: Option<&str>, precision: u8, first_report: Option<Date>)
     let text = date.map(str::trim).filter(|t| !t.is_empty()).ok_or(Undatable::NoDate)?;
     let date = Date::parse_iso(text).filter(|_| matches!(text.len(), 4 | 7 | 10)).ok_or(Undatable::Unreadable)?;
     let (day, precision) = match (date.month, date.day) {
-        (Some(_), Some(_)) if precision <= 1 => return Ok(AcledDate { day: date, precision: 1 }),
+        (Some(_), Some(_)) if precision <= 1 => {
+            return Ok(AcledDate { day: date, precision: 1, from_first_report: false })
+        }
         (Some(_), Some(_)) if precision == 2 => (middle_of_week(date), 2),
         (Some(month), _) => (Date::ymd(date.year, month, 15).ok_or(Undatable::Unreadable)?, 3),
         (None, _) => return Err(Undatable::YearOnly),
@@ -71,7 +87,30 @@ pub fn acled_date(date: Option<&str>, precision: u8, first_report: Option<Date>)
         Some(report) => report,
         None => day,
     };
-    Ok(AcledDate { day, precision })
+    Ok(AcledDate { day, precision, from_first_report: false })
+}
+
+/// [`acled_date`], with an undated or year-only event coded to its first report when `undated`
+/// says so and that report has a day (in the stored year, for a year-only date).
+pub fn acled_date_or(
+    date: Option<&str>,
+    precision: u8,
+    first_report: Option<Date>,
+    undated: Undated,
+) -> Result<AcledDate, Undatable> {
+    let coded = acled_date(date, precision, first_report);
+    let report = first_report.filter(|r| r.day.is_some());
+    match (coded, undated, report) {
+        (Err(Undatable::NoDate), Undated::FirstReport, Some(day)) => {
+            Ok(AcledDate { day, precision: 3, from_first_report: true })
+        }
+        (Err(Undatable::YearOnly), Undated::FirstReport, Some(day))
+            if date.and_then(|d| Date::parse_iso(d.trim())).is_some_and(|d| d.year == day.year) =>
+        {
+            Ok(AcledDate { day, precision: 3, from_first_report: true })
+        }
+        (coded, _, _) => coded,
+    }
 }
 
 /// The Thursday of the Monday-to-Sunday week that holds `day`.
@@ -145,6 +184,23 @@ mod tests {
         for bad in ["2025-13", "2025-02-30", "septembre", "2025-09-06T10:00", "25-09-06"] {
             assert_eq!(coded(Some(bad), 1), Err(Undatable::Unreadable), "{bad}");
         }
+    }
+
+    #[test]
+    fn an_analyst_may_date_undated_events_by_their_first_report() {
+        let report = Some(date("2025-09-07"));
+        let coded = acled_date_or(None, 3, report, Undated::FirstReport).expect("dated");
+        assert_eq!((coded.iso().as_str(), coded.precision, coded.from_first_report), ("2025-09-07", 3, true));
+        let year = acled_date_or(Some("2025"), 3, report, Undated::FirstReport).expect("dated");
+        assert_eq!((year.iso().as_str(), year.from_first_report), ("2025-09-07", true));
+        // A year other than the report's is an old event: still left out.
+        assert_eq!(acled_date_or(Some("2019"), 3, report, Undated::FirstReport), Err(Undatable::YearOnly));
+        // No report day, nothing to code it to; and by default ACLED's rule holds.
+        assert_eq!(acled_date_or(None, 3, None, Undated::FirstReport), Err(Undatable::NoDate));
+        assert_eq!(acled_date_or(None, 3, report, Undated::LeaveOut), Err(Undatable::NoDate));
+        // A dated event is coded as always.
+        let dated = acled_date_or(Some("2025-09-06"), 1, report, Undated::FirstReport).expect("dated");
+        assert_eq!((dated.iso().as_str(), dated.precision, dated.from_first_report), ("2025-09-06", 1, false));
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub mod dating;
 pub mod sources;
 
 pub use acled::{acled_row, event_date, inter_code, AcledRow, Value, ACLED_COLUMNS};
-pub use dating::{AcledDate, Undatable};
+pub use dating::{AcledDate, Undatable, Undated};
 
 use marsad_kb::KnowledgeBase;
 use marsad_store::{Claim, DocId, StoredEvent};
@@ -98,12 +98,20 @@ impl Written {
 pub struct Exporter<'a> {
     kb: &'a KnowledgeBase,
     urls: HashMap<DocId, String>,
+    undated: Undated,
 }
 
 impl<'a> Exporter<'a> {
     /// An exporter with no document URLs known.
     pub fn new(kb: &'a KnowledgeBase) -> Self {
-        Exporter { kb, urls: HashMap::new() }
+        Exporter { kb, urls: HashMap::new(), undated: Undated::LeaveOut }
+    }
+
+    /// What to do with events dated less precisely than a month (by default, ACLED's rule:
+    /// leave them out).
+    pub fn undated(mut self, undated: Undated) -> Self {
+        self.undated = undated;
+        self
     }
 
     /// The URLs of documents, read for the source of a document with no outlet.
@@ -127,7 +135,7 @@ impl<'a> Exporter<'a> {
 
     /// One event as an ACLED row, or why it has none.
     pub fn row(&self, event: &StoredEvent) -> Result<AcledRow, LeftOut> {
-        acled_row(self.kb, event, &self.urls).map_err(LeftOut::Undated)
+        acled_row(self.kb, event, &self.urls, self.undated).map_err(LeftOut::Undated)
     }
 
     /// Write events as ACLED CSV: the header, then one row per event ACLED would record.

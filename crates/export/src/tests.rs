@@ -170,6 +170,24 @@ fn vague_dates_follow_acleds_rule_and_undated_events_are_left_out_and_counted() 
 }
 
 #[test]
+fn on_request_undated_events_take_their_first_report_day_tagged() {
+    let events = [kati_attack(4, None, 3), kati_attack(5, Some("2025-10-18"), 1)];
+    let mut out = Vec::new();
+    let written =
+        Exporter::new(kb()).undated(Undated::FirstReport).write_acled_csv(&events, &mut out).expect("written");
+    assert_eq!((written.rows, written.left_out_count()), (2, 0));
+    let mut reader = csv::Reader::from_reader(out.as_slice());
+    let rows: Vec<Vec<String>> =
+        reader.records().map(|r| r.expect("a row").iter().map(str::to_string).collect()).collect();
+    let first = &rows[0];
+    assert_eq!(
+        (column(first, "event_date"), column(first, "time_precision"), column(first, "tags")),
+        ("2025-10-20", "3", "date of first report")
+    );
+    assert_eq!(column(&rows[1], "tags"), "", "a dated event is not tagged");
+}
+
+#[test]
 fn a_month_midpoint_after_the_first_report_is_the_report_day() {
     let mut event = kati_attack(1, Some("2025-10"), 2);
     event.sources[0].published = Some("2025-10-09".into());

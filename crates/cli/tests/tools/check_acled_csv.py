@@ -62,10 +62,14 @@ def problems(path, expected_rows):
     if not df["event_id_cnty"].is_unique:
         found.append("event_id_cnty repeats")
     in_country = df["country"].notna()
-    for name in ["region", "admin1"]:
-        missing = in_country & df[name].isna()
-        if missing.any():
-            found.append(f"{name} empty for events in a country: {list(df.loc[missing, 'event_id_cnty'])}")
+    missing = in_country & df["region"].isna()
+    if missing.any():
+        found.append(f"region empty for events in a country: {list(df.loc[missing, 'event_id_cnty'])}")
+    # An event placed only at its country has no admin1; one placed below it must have one.
+    below_country = in_country & (df["location"] != df["country"])
+    missing = below_country & df["admin1"].isna()
+    if missing.any():
+        found.append(f"admin1 empty for events placed below the country: {list(df.loc[missing, 'event_id_cnty'])}")
     return found
 
 
