@@ -2,8 +2,9 @@
 
 use crate::extract::load_kb;
 use anyhow::{anyhow, Context, Result};
+use marsad_export::{Exporter, LeftOut, Undated};
 use marsad_kb::KnowledgeBase;
-use marsad_store::{EventFilter, SqliteStore};
+use marsad_store::{DocId, EventFilter, SqliteStore, StoredEvent};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -16,6 +17,16 @@ pub enum ExportFormat {
     Geojson,
     /// One JSON object per event with every source.
     Jsonl,
+}
+
+/// What the ACLED CSV and the GeoJSON do with events dated less precisely than a month.
+#[derive(Clone, Copy, Debug, Default, clap::ValueEnum)]
+pub enum UndatedChoice {
+    /// Leave them out and list them on standard error (ACLED's rule).
+    #[default]
+    LeaveOut,
+    /// Code them to their first report's day, time precision 3, tagged "date of first report".
+    FirstReport,
 }
 
 /// Filters shared by `export` and `search`.
@@ -88,6 +99,9 @@ pub struct Args {
     /// Write here instead of standard output.
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// Events with no date, or only a year, in the ACLED CSV and the GeoJSON.
+    #[arg(long, value_enum, default_value = "leave-out")]
+    undated: UndatedChoice,
     #[command(flatten)]
     filters: Filters,
 }
@@ -103,24 +117,33 @@ pub fn run(args: Args) -> Result<bool> {
         eprintln!("marsad: event {id} cannot be read ({error}); left out of the export");
     })
     .context("listing events")?;
+    let undated = match args.undated {
+        UndatedChoice::LeaveOut => Undated::LeaveOut,
+        UndatedChoice::FirstReport => Undated::FirstReport,
+    };
+    let exporter = Exporter::new(&kb).with_urls(document_urls(&store, &events)?).undated(undated);
     let mut out: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
         )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
-    match args.format {
-        ExportFormat::AcledCsv => marsad_export::write_acled_csv(&kb, &events, &mut out)?,
-        ExportFormat::Jsonl => marsad_export::write_jsonl(&kb, &events, &mut out)?,
-        ExportFormat::Geojson => {
-            let skipped = marsad_export::write_geojson(&kb, &events, &mut out)?;
-            if skipped > 0 {
-                eprintln!("marsad: {skipped} event(s) without coordinates left out of the GeoJSON");
-            }
-        }
-    }
+    let written = match args.format {
+        ExportFormat::AcledCsv => exporter.write_acled_csv(&events, &mut out)?,
+        ExportFormat::Jsonl => exporter.write_jsonl(&events, &mut out)?,
+        ExportFormat::Geojson => exporter.write_geojson(&events, &mut out)?,
+    };
     out.flush().context("writing the export")?;
-    eprintln!("marsad: exported {} event(s)", events.len());
+    for line in written.left_out_lines() {
+        eprintln!("marsad: {line}");
+    }
+    if written.left_out.keys().any(|reason| matches!(reason, LeftOut::Undated(_))) {
+        eprintln!(
+            "marsad: ACLED records no event dated less precisely than a month; `--format jsonl` keeps them, \
+             `--undated first-report` dates them by their first report (tagged)"
+        );
+    }
+    eprintln!("marsad: exported {} of {} event(s)", written.rows, events.len());
     if unreadable > 0 {
         eprintln!(
             "marsad: {unreadable} event(s) could not be read and were left out: the store is damaged (`marsad check --db {}`)",
@@ -128,4 +151,16 @@ pub fn run(args: Args) -> Result<bool> {
         );
     }
     Ok(unreadable == 0)
+}
+
+/// The URLs of the documents whose source has no outlet, which name the source by their domain.
+fn document_urls(store: &SqliteStore, events: &[StoredEvent]) -> Result<Vec<(DocId, String)>> {
+    let mut urls = Vec::new();
+    for id in Exporter::documents_needing_urls(events) {
+        let document = store.document(id).with_context(|| format!("reading document {id}"))?;
+        if let Some(url) = document.and_then(|d| d.url) {
+            urls.push((id, url));
+        }
+    }
+    Ok(urls)
 }

@@ -91,12 +91,32 @@ pub(crate) fn triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
         .filter_map(|(first, last, role)| {
             let role = role?;
             let (name, passive) = role.strip_suffix(":passive").map_or((role, false), |f| (f, true));
+            let passive = passive || bare_participle(doc, first, last);
             let frame = Frame::from_name(name)?;
             let span = doc.span_of(first, last);
             let inside_name = names.iter().any(|m| m.start < span.end && span.start < m.end);
             (!inside_name).then_some(Trigger { first, last, frame, passive })
         })
         .collect()
+}
+
+/// A French past participle with no perfect auxiliary (nor reflexive "s'est") in the three words
+/// before it and no article just before it is passive:
+/// "un poste attaqué", "deux soldats tués" tell what was done to the words before it. Only
+/// French marks the participle (-é, -ée, -és, -ées), so English headlines are left alone.
+fn bare_participle(doc: &Doc<'_>, first: usize, last: usize) -> bool {
+    let word = doc.text_of(doc.span_of(first, last)).to_lowercase();
+    let participle = first == last && ["é", "ée", "és", "ées"].iter().any(|end| word.ends_with(end));
+    let before = |list| first > 0 && doc.token_is(list, first - 1);
+    // An auxiliary up to three words back still governs it: "avait également incendié".
+    let auxiliary = (first.saturating_sub(3)..first).any(|t| {
+        doc.kb.lexicon.list(List::PerfectAuxiliaries).starting_at(doc.tokens, t).is_some_and(|m| m.far_token < first)
+    });
+    let bare = participle && !auxiliary && !before(List::DefiniteArticles) && !before(List::IndefiniteArticles);
+    if bare {
+        cov_mark::hit!(bare_french_participle_is_passive);
+    }
+    bare
 }
 
 /// The clauses of a sentence: token ranges cut before each clause break, at semicolons, and

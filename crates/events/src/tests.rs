@@ -356,3 +356,18 @@ fn an_attack_told_with_a_drone_is_an_air_strike() {
     let found = events("قالت مصادر محلية إن طائرة مسيرة قصفت أمس موقعا قرب ليري.", Some("2025-10-11"));
     assert_eq!(found.first().map(|e| e.sub_event), Some(SubEvent::AirDroneStrike), "{found:?}");
 }
+
+#[test]
+fn a_french_participle_in_a_headline_tells_the_target_not_the_doer() {
+    cov_mark::check!(bare_french_participle_is_passive);
+    let text = "Un camp de l'armée attaqué près de Ségou\n\n\
+                Des assaillants non identifiés ont attaqué mardi un camp de l'armée malienne près de Ségou.";
+    let found = events(text, Some("2025-10-08"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    let e = &found[0];
+    assert_eq!(actor(e.actor2), Some("fama"), "{e:?}");
+    assert_ne!(actor(e.actor1), Some("fama"), "the target is not the doer: {e:?}");
+    // With the perfect's auxiliary the participle is active: the doer stands before it.
+    let active = events("Les militaires ont attaqué une base jihadiste près de Ségou mardi.", Some("2025-10-08"));
+    assert_eq!(active.first().and_then(|e| actor(e.actor1)), Some("fama"), "{active:?}");
+}

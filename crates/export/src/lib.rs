@@ -1,46 +1,25 @@
 //! Exports of stored events, so tools built for ACLED, QGIS and web maps read marsad's data:
-//! ACLED's CSV (ACLED's columns in ACLED's order), GeoJSON (a FeatureCollection of points) and
-//! JSON Lines (every event with every source's claim).
+//! ACLED's CSV (ACLED's columns in ACLED's order), GeoJSON (a FeatureCollection of points, with
+//! numbers as numbers) and JSON Lines (every event with every source's claim).
+//!
+//! The CSV and the GeoJSON hold ACLED rows, so they follow ACLED's rules: every row has a day
+//! (`dating`), the outlets that reported it (`sources`) and its place's admin units and world
+//! region from the knowledge base (`admin`). An event ACLED would not record (no date, or only a
+//! year) is left out and counted in the [`Written`] report, by reason; JSON Lines keeps every
+//! event as stored.
 
-use marsad_kb::{ActorKind, KnowledgeBase};
-use marsad_store::{Claim, EventFilter, EventId, Store, StoreError, StoredEvent};
-use marsad_text::dates::Date;
+pub mod acled;
+pub mod admin;
+pub mod dating;
+pub mod sources;
+
+pub use acled::{acled_row, event_date, inter_code, AcledRow, Value, ACLED_COLUMNS};
+pub use dating::{AcledDate, Undatable, Undated};
+
+use marsad_kb::KnowledgeBase;
+use marsad_store::{Claim, DocId, EventFilter, EventId, Store, StoreError, StoredEvent};
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
-
-/// ACLED's columns, in ACLED's order.
-pub const ACLED_COLUMNS: [&str; 31] = [
-    "event_id_cnty",
-    "event_date",
-    "year",
-    "time_precision",
-    "disorder_type",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "civilian_targeting",
-    "iso",
-    "region",
-    "country",
-    "admin1",
-    "admin2",
-    "admin3",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "source_scale",
-    "notes",
-    "fatalities",
-    "tags",
-    "timestamp",
-];
 
 /// An export failure.
 #[derive(Debug, thiserror::Error)]
@@ -82,139 +61,165 @@ pub fn read_events<S: Store>(
     Ok(events)
 }
 
-/// ACLED's actor type code ("inter"): 1 state forces, 2 rebel groups, 3 political militias,
-/// 4 identity militias, 5 rioters, 6 protesters, 7 civilians, 8 external/other forces.
-pub fn inter_code(
-    kb: &KnowledgeBase,
-    actor: Option<&str>,
-    event_country: Option<&str>,
-    sub_event_type: &str,
-) -> Option<u8> {
-    let actor = kb.actors.get(kb.actor_index(actor?)? as usize)?;
-    Some(match actor.kind {
-        ActorKind::StateForce | ActorKind::Government | ActorKind::Country => {
-            if event_country.is_some() && actor.country.as_deref() != event_country {
-                8
-            } else {
-                1
+/// Why an event is not in an export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LeftOut {
+    /// ACLED would not record it: no date to the month.
+    Undated(Undatable),
+    /// A map needs a point: the event's place has no coordinates (GeoJSON only).
+    NoCoordinates,
+}
+
+impl LeftOut {
+    /// How the report names the reason.
+    pub fn describe(self) -> &'static str {
+        match self {
+            LeftOut::Undated(reason) => reason.describe(),
+            LeftOut::NoCoordinates => "a place without coordinates",
+        }
+    }
+}
+
+/// What an export wrote, and what it left out by reason (with the event ids).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Written {
+    /// Rows or features written.
+    pub rows: usize,
+    /// Events left out, by reason.
+    pub left_out: BTreeMap<LeftOut, Vec<marsad_store::EventId>>,
+}
+
+impl Written {
+    /// Events left out, all reasons together.
+    pub fn left_out_count(&self) -> usize {
+        self.left_out.values().map(Vec::len).sum()
+    }
+
+    /// One line per reason ("3 event(s) left out: no date (ids 4, 9, 12)"), for standard error.
+    pub fn left_out_lines(&self) -> Vec<String> {
+        self.left_out
+            .iter()
+            .map(|(reason, ids)| {
+                let shown: Vec<String> = ids.iter().take(20).map(|id| id.to_string()).collect();
+                let more = if ids.len() > shown.len() { ", …" } else { "" };
+                format!("{} event(s) left out: {} (ids {}{more})", ids.len(), reason.describe(), shown.join(", "))
+            })
+            .collect()
+    }
+
+    fn leave_out(&mut self, reason: LeftOut, id: marsad_store::EventId) {
+        self.left_out.entry(reason).or_default().push(id);
+    }
+}
+
+/// Writes exports: the knowledge base, and each document's URL for the source of a document
+/// that names no outlet.
+#[derive(Debug, Clone)]
+pub struct Exporter<'a> {
+    kb: &'a KnowledgeBase,
+    urls: HashMap<DocId, String>,
+    undated: Undated,
+}
+
+impl<'a> Exporter<'a> {
+    /// An exporter with no document URLs known.
+    pub fn new(kb: &'a KnowledgeBase) -> Self {
+        Exporter { kb, urls: HashMap::new(), undated: Undated::LeaveOut }
+    }
+
+    /// What to do with events dated less precisely than a month (by default, ACLED's rule:
+    /// leave them out).
+    pub fn undated(mut self, undated: Undated) -> Self {
+        self.undated = undated;
+        self
+    }
+
+    /// The URLs of documents, read for the source of a document with no outlet.
+    pub fn with_urls(mut self, urls: impl IntoIterator<Item = (DocId, String)>) -> Self {
+        self.urls.extend(urls);
+        self
+    }
+
+    /// The documents whose URL an export of these events reads: sources with no outlet.
+    pub fn documents_needing_urls(events: &[StoredEvent]) -> Vec<DocId> {
+        let mut ids: Vec<DocId> = events
+            .iter()
+            .flat_map(|e| &e.sources)
+            .filter(|s| s.outlet.as_deref().is_none_or(|o| o.trim().is_empty()))
+            .map(|s| s.doc_id)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// One event as an ACLED row, or why it has none.
+    pub fn row(&self, event: &StoredEvent) -> Result<AcledRow, LeftOut> {
+        acled_row(self.kb, event, &self.urls, self.undated).map_err(LeftOut::Undated)
+    }
+
+    /// Write events as ACLED CSV: the header, then one row per event ACLED would record.
+    pub fn write_acled_csv(&self, events: &[StoredEvent], out: impl Write) -> Result<Written, ExportError> {
+        let mut writer = csv::Writer::from_writer(out);
+        writer.write_record(ACLED_COLUMNS)?;
+        let mut written = Written::default();
+        for event in events {
+            match self.row(event) {
+                Ok(row) => {
+                    writer.write_record(row.values.iter().map(Value::csv))?;
+                    written.rows += 1;
+                }
+                Err(reason) => written.leave_out(reason, event.id),
             }
         }
-        ActorKind::ArmedGroup => 2,
-        ActorKind::Militia => 4,
-        ActorKind::Civilians
-            if matches!(
-                sub_event_type,
-                "Peaceful protest" | "Protest with intervention" | "Excessive force against protesters"
-            ) =>
-        {
-            6
+        writer.flush()?;
+        Ok(written)
+    }
+
+    /// One event as a GeoJSON feature, or why it has none.
+    pub fn feature(&self, event: &StoredEvent) -> Result<serde_json::Value, LeftOut> {
+        let row = self.row(event)?;
+        let (lat, lon) = row.point.ok_or(LeftOut::NoCoordinates)?;
+        let mut properties: serde_json::Map<String, serde_json::Value> =
+            ACLED_COLUMNS.iter().zip(&row.values).map(|(k, v)| (k.to_string(), v.json())).collect();
+        properties.insert("marsad_id".into(), event.id.into());
+        properties.insert("disputed".into(), event.disputed.into());
+        properties.insert("foiled".into(), event.summary.foiled.into());
+        properties.insert("sources".into(), event.sources.len().into());
+        properties.insert("independent_sources".into(), event.independent_sources().into());
+        properties.insert("former_admin1".into(), row.former_admin1.map_or(serde_json::Value::Null, Into::into));
+        Ok(serde_json::json!({
+            "type": "Feature",
+            "id": event.id,
+            "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": serde_json::Value::Object(properties),
+        }))
+    }
+
+    /// Write events as a GeoJSON FeatureCollection of the ACLED rows that have a point.
+    pub fn write_geojson(&self, events: &[StoredEvent], mut out: impl Write) -> Result<Written, ExportError> {
+        let mut written = Written::default();
+        let mut features = Vec::new();
+        for event in events {
+            match self.feature(event) {
+                Ok(feature) => features.push(feature),
+                Err(reason) => written.leave_out(reason, event.id),
+            }
         }
-        ActorKind::Civilians if matches!(sub_event_type, "Violent demonstration" | "Mob violence") => 5,
-        ActorKind::Civilians => 7,
-        ActorKind::International | ActorKind::Other => 8,
-    })
-}
-
-fn place_country(kb: &KnowledgeBase, claim: &Claim) -> Option<String> {
-    claim.place.as_deref().and_then(|p| kb.place_index(p)).and_then(|i| kb.places[i as usize].country.clone())
-}
-
-/// The first day a date covers (ACLED's event_date needs a day; time_precision says how exact).
-fn first_day(date: &str) -> String {
-    match date.len() {
-        4 => format!("{date}-01-01"),
-        7 => format!("{date}-01"),
-        _ => date.to_string(),
+        written.rows = features.len();
+        let collection = serde_json::json!({"type": "FeatureCollection", "features": features});
+        serde_json::to_writer(&mut out, &collection).map_err(|e| ExportError::Write(e.to_string()))?;
+        writeln!(out)?;
+        Ok(written)
     }
-}
 
-/// One ACLED row of an event.
-pub fn acled_row(kb: &KnowledgeBase, event: &StoredEvent) -> Vec<String> {
-    let s = &event.summary;
-    let country = place_country(kb, s);
-    let country_place = country.as_deref().and_then(|c| kb.country_place(c)).map(|i| &kb.places[i as usize]);
-    let place = s.place.as_deref().and_then(|p| kb.place_index(p)).map(|i| &kb.places[i as usize]);
-    let admin1 = place.and_then(|p| {
-        if p.kind == marsad_kb::PlaceKind::Region && p.admin_level == Some(1) {
-            Some(p)
-        } else {
-            p.region.as_deref().and_then(|r| kb.place_index(r)).map(|i| &kb.places[i as usize])
+    /// Write every event as JSON Lines, as stored (nothing is left out).
+    pub fn write_jsonl(&self, events: &[StoredEvent], mut out: impl Write) -> Result<Written, ExportError> {
+        for event in events {
+            writeln!(out, "{}", event_json(self.kb, event))?;
         }
-    });
-    let name_of = |actor: &Option<String>| {
-        actor.as_deref().and_then(|a| kb.actor_index(a)).map(|i| kb.actors[i as usize].name.clone()).unwrap_or_default()
-    };
-    let inter1 = inter_code(kb, s.actor1.as_deref(), country.as_deref(), &s.sub_event_type);
-    let inter2 = inter_code(kb, s.actor2.as_deref(), country.as_deref(), &s.sub_event_type);
-    let interaction = match (inter1, inter2) {
-        (Some(a), Some(b)) => format!("{}{}", a.min(b), a.max(b)),
-        (Some(a), None) | (None, Some(a)) => format!("{a}0"),
-        (None, None) => String::new(),
-    };
-    let disorder = kb.taxonomy.sub_event(&s.sub_event_type).map(|t| t.disorder_type.clone()).unwrap_or_default();
-    let mut outlets: Vec<String> =
-        event.sources.iter().filter_map(|src| src.outlet.clone().or_else(|| src.claim.attributed_to.clone())).collect();
-    outlets.dedup();
-    let mut tags = Vec::new();
-    if event.disputed {
-        tags.push("disputed");
+        Ok(Written { rows: events.len(), ..Written::default() })
     }
-    if s.foiled {
-        tags.push("foiled");
-    }
-    let timestamp = event
-        .sources
-        .iter()
-        .filter_map(|src| src.published.as_deref())
-        .filter_map(Date::parse_iso)
-        .map(|d| d.day_range().0)
-        .max()
-        .unwrap_or(0);
-    let date = s.date.as_deref().map(first_day).unwrap_or_default();
-    vec![
-        format!("{}{}", country_place.and_then(|c| c.iso3.clone()).unwrap_or_else(|| "XXX".into()), event.id),
-        date.clone(),
-        date.get(..4).unwrap_or("").to_string(),
-        s.time_precision.to_string(),
-        disorder,
-        s.event_type.clone(),
-        s.sub_event_type.clone(),
-        name_of(&s.actor1),
-        String::new(),
-        inter1.map(|c| c.to_string()).unwrap_or_default(),
-        name_of(&s.actor2),
-        String::new(),
-        inter2.map(|c| c.to_string()).unwrap_or_default(),
-        interaction,
-        if s.actor2.as_deref() == Some("civilians") { "Civilian targeting".into() } else { String::new() },
-        country_place.and_then(|c| c.iso_numeric).map(|n| n.to_string()).unwrap_or_default(),
-        String::new(),
-        country_place.map(|c| c.name().to_string()).unwrap_or_default(),
-        admin1.map(|a| a.name().trim_end_matches(" Region").to_string()).unwrap_or_default(),
-        String::new(),
-        String::new(),
-        place.map(|p| p.name().to_string()).unwrap_or_default(),
-        s.lat.map(|v| format!("{v:.4}")).unwrap_or_default(),
-        s.lon.map(|v| format!("{v:.4}")).unwrap_or_default(),
-        s.geo_precision.to_string(),
-        outlets.join("; "),
-        String::new(),
-        s.evidence_text.clone(),
-        s.fatalities.unwrap_or(0).to_string(),
-        tags.join("; "),
-        (timestamp * 86_400).to_string(),
-    ]
-}
-
-/// Write events as ACLED CSV.
-pub fn write_acled_csv(kb: &KnowledgeBase, events: &[StoredEvent], out: impl Write) -> Result<(), ExportError> {
-    let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(ACLED_COLUMNS)?;
-    for event in events {
-        writer.write_record(acled_row(kb, event))?;
-    }
-    writer.flush()?;
-    Ok(())
 }
 
 fn claim_json(kb: &KnowledgeBase, claim: &Claim) -> serde_json::Value {
@@ -240,36 +245,5 @@ pub fn event_json(kb: &KnowledgeBase, event: &StoredEvent) -> serde_json::Value 
     serde_json::json!({"id": event.id, "disputed": event.disputed, "independent_sources": event.independent_sources(), "summary": claim_json(kb, &event.summary), "sources": sources})
 }
 
-/// Write events as JSON Lines.
-pub fn write_jsonl(kb: &KnowledgeBase, events: &[StoredEvent], mut out: impl Write) -> Result<(), ExportError> {
-    for event in events {
-        writeln!(out, "{}", event_json(kb, event))?;
-    }
-    Ok(())
-}
-
-/// Write events with coordinates as a GeoJSON FeatureCollection (events without coordinates are left out and counted).
-pub fn write_geojson(kb: &KnowledgeBase, events: &[StoredEvent], mut out: impl Write) -> Result<usize, ExportError> {
-    let mut features = Vec::new();
-    let mut skipped = 0;
-    for event in events {
-        let s = &event.summary;
-        let (Some(lat), Some(lon)) = (s.lat, s.lon) else {
-            skipped += 1;
-            continue;
-        };
-        let row = acled_row(kb, event);
-        let properties: serde_json::Map<String, serde_json::Value> =
-            ACLED_COLUMNS.iter().zip(row).map(|(k, v)| (k.to_string(), serde_json::Value::String(v))).collect();
-        features.push(serde_json::json!({
-            "type": "Feature",
-            "id": event.id,
-            "geometry": {"type": "Point", "coordinates": [lon, lat]},
-            "properties": serde_json::Value::Object(properties),
-        }));
-    }
-    let collection = serde_json::json!({"type": "FeatureCollection", "features": features});
-    serde_json::to_writer(&mut out, &collection).map_err(|e| ExportError::Write(e.to_string()))?;
-    writeln!(out)?;
-    Ok(skipped)
-}
+#[cfg(test)]
+mod tests;

@@ -316,6 +316,8 @@ named_enum! {
         IndefiniteArticles = "indefinite-articles",
         /// Latin-script definite articles before a trigger noun.
         DefiniteArticles = "definite-articles",
+        /// The perfect's auxiliary (a, ont): before a participle it makes it active.
+        PerfectAuxiliaries = "perfect-auxiliaries",
         /// "The group", "the attackers": an armed actor already named.
         GroupAnaphora = "group-anaphora",
         /// Linked to, affiliated with (an organisation's affiliate).

@@ -13,12 +13,14 @@ pub mod lexicon;
 pub mod load;
 pub mod model;
 pub mod phonetic;
+pub mod regions;
 
 pub use coding::{Coding, EventType, Frame, List, RoleFeature, SubEvent};
 pub use corridors::Corridor;
 pub use gazetteer::{Article, Case, Gazetteer, KeyHash, NameRef, Target, SHORT_PREFIX_CHARS};
 pub use lexicon::Lexicon;
 pub use model::*;
+pub use regions::WorldRegion;
 
 use gazetteer::{arabic_demonym_forms, english_demonym_forms, french_demonym_forms, Indexing};
 use rustc_hash::FxHashMap;
@@ -73,6 +75,10 @@ pub struct KnowledgeBase {
     pub taxonomy: Coding,
     /// Supply roads into the capitals, as chains of places (`data/geo/corridors.jsonl`).
     pub corridors: Vec<Corridor>,
+    /// Regions of the world as ACLED names them, with their countries (`data/geo/world-regions.jsonl`).
+    pub world_regions: Vec<WorldRegion>,
+    /// Country (ISO alpha-2) → index in `world_regions`.
+    region_of_country: FxHashMap<String, u32>,
     gazetteer: Gazetteer,
     phonetic: phonetic::PhoneticIndex,
     /// (town, admin level) → the unit named after it (Kayes → Kayes Region, Kayes Cercle).

@@ -127,6 +127,7 @@ struct Loader {
     actor_refs: Vec<(usize, String, usize)>,
     person_refs: Vec<(usize, String, usize)>,
     corridors: crate::corridors::Pending,
+    world_regions: crate::regions::Pending,
 }
 
 impl Loader {
@@ -435,6 +436,12 @@ impl Loader {
                 }
                 continue;
             }
+            if name.starts_with("geo/world-regions") {
+                for problem in self.world_regions.line(name, at.line, trimmed) {
+                    self.error(at, problem);
+                }
+                continue;
+            }
             let outcome = if name.starts_with("places/") {
                 serde_json::from_str::<RawPlace>(trimmed).map(|raw| self.place(at, raw))
             } else if name.starts_with("lexicon/") {
@@ -511,6 +518,7 @@ impl Loader {
         self.finish_coding(&mut problems);
         self.errors.extend(problems.into_iter().map(|message| KbError::Inconsistent { message }));
         std::mem::take(&mut self.corridors).finish(&mut self.kb, &mut self.errors);
+        std::mem::take(&mut self.world_regions).finish(&mut self.kb, &mut self.errors);
         if self.errors.is_empty() {
             self.kb.build_indexes();
             Ok(self.kb)
@@ -531,6 +539,7 @@ pub fn load(files: &[(&str, &str)]) -> Result<KnowledgeBase, Vec<KbError>> {
         actor_refs: Vec::new(),
         person_refs: Vec::new(),
         corridors: Default::default(),
+        world_regions: Default::default(),
     };
     // Lexicon lists must exist before rules are checked; file order does not matter otherwise.
     let mut ordered: Vec<&(&str, &str)> = files.iter().collect();

@@ -4,6 +4,7 @@
 use axum::extract::{RawQuery, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
+use marsad_export::{Exporter, Undated};
 use marsad_store::Store;
 
 use crate::error::ApiError;
@@ -45,23 +46,44 @@ impl Format {
     }
 }
 
-/// The export, with `Content-Disposition: attachment` so a browser saves it. Events without
-/// coordinates are left out of GeoJSON; `X-Marsad-Left-Out` says how many.
+/// The `undated` parameter: leave events without a day, week or month out (the default, as
+/// ACLED does) or date them by their first report.
+fn parse_undated(value: Option<&str>) -> Result<Undated, ApiError> {
+    match value {
+        None | Some("leave-out") => Ok(Undated::LeaveOut),
+        Some("first-report") => Ok(Undated::FirstReport),
+        Some(other) => {
+            Err(ApiError::invalid("undated", format!("`undated` is `leave-out` or `first-report`, got `{other}`")))
+        }
+    }
+}
+
+/// The export, with `Content-Disposition: attachment` so a browser saves it. Events ACLED's
+/// columns cannot date, and in GeoJSON events without coordinates, are left out;
+/// `X-Marsad-Left-Out` says how many.
 pub async fn export(State(app): State<App>, RawQuery(raw): RawQuery) -> Result<Response, ApiError> {
-    let allowed: Vec<&str> = EVENT_FILTERS.iter().copied().chain(["format"]).collect();
+    let allowed: Vec<&str> = EVENT_FILTERS.iter().copied().chain(["format", "undated"]).collect();
     let params = Params::parse(raw.as_deref(), &allowed)?;
     let format = Format::parse(params.get("format"))?;
+    let undated = parse_undated(params.get("undated"))?;
     let (bytes, left_out) = app
         .read(move |shared, store| {
             let filter = event_filter(shared, &params)?;
             let events = store.events(&filter)?;
+            let mut urls = Vec::new();
+            for id in Exporter::documents_needing_urls(&events) {
+                if let Some(url) = store.document(id)?.and_then(|d| d.url) {
+                    urls.push((id, url));
+                }
+            }
+            let exporter = Exporter::new(shared.kb).with_urls(urls).undated(undated);
             let mut out = Vec::new();
             let written = match format {
-                Format::AcledCsv => marsad_export::write_acled_csv(shared.kb, &events, &mut out).map(|()| 0),
-                Format::GeoJson => marsad_export::write_geojson(shared.kb, &events, &mut out),
+                Format::AcledCsv => exporter.write_acled_csv(&events, &mut out),
+                Format::GeoJson => exporter.write_geojson(&events, &mut out),
             };
-            let left_out = written.map_err(|error| ApiError::Internal(format!("export: {error}")))?;
-            Ok((out, left_out))
+            let written = written.map_err(|error| ApiError::Internal(format!("export: {error}")))?;
+            Ok((out, written.left_out_count()))
         })
         .await?;
     let disposition = format!("attachment; filename=\"{}\"", format.file_name());

@@ -116,21 +116,44 @@ fn export_writes_every_event_of_the_filters() {
         assert_eq!(header.first().map(String::as_str), Some("event_id_cnty"));
         assert!(header.contains(&"event_date".to_string()) && header.contains(&"fatalities".to_string()));
         let rows = reader.records().count();
-        assert_eq!(rows, listed.len(), "CSV rows for `{filters}`");
+        // ACLED's columns need a day, week or month: the rest is left out and counted.
+        let dated: Vec<&Value> = listed.iter().filter(|e| e["date"].as_str().is_some_and(|d| d.len() >= 7)).collect();
+        assert_eq!(rows, dated.len(), "CSV rows for `{filters}`");
+        let csv_left_out: Option<usize> = csv.header("x-marsad-left-out").and_then(|v| v.parse().ok());
+        assert_eq!(csv_left_out, Some(listed.len() - dated.len()), "CSV left out for `{filters}`");
 
         let geojson = server.get(&format!("/api/export?format=geojson{filters}"));
         assert_eq!(geojson.status, 200, "{}", geojson.text_excerpt());
         assert_eq!(geojson.media_type(), "application/geo+json");
         let body = geojson.json().expect("GeoJSON");
         let features = body["features"].as_array().expect("features");
-        let placed = listed.iter().filter(|e| e["place"]["lat"].is_number()).count();
+        let placed = dated.iter().filter(|e| e["place"]["lat"].is_number()).count();
         assert_eq!(features.len(), placed, "GeoJSON features for `{filters}`");
         let left_out: usize =
             geojson.header("x-marsad-left-out").and_then(|v| v.parse().ok()).expect("left-out header");
         assert_eq!(left_out, listed.len() - placed);
         let exported: BTreeSet<i64> = features.iter().filter_map(|f| f["id"].as_i64()).collect();
         let expected: BTreeSet<i64> =
-            listed.iter().filter(|e| e["place"]["lat"].is_number()).filter_map(|e| e["id"].as_i64()).collect();
+            dated.iter().filter(|e| e["place"]["lat"].is_number()).filter_map(|e| e["id"].as_i64()).collect();
         assert_eq!(exported, expected);
     }
+}
+
+#[test]
+fn export_dates_undated_events_only_when_asked_and_names_a_bad_choice() {
+    let server = server();
+    let rows = |query: &str| {
+        let csv = server.get(&format!("/api/export?format=acled-csv{query}"));
+        assert_eq!(csv.status, 200, "{}", csv.text_excerpt());
+        let left_out: usize = csv.header("x-marsad-left-out").and_then(|v| v.parse().ok()).expect("left-out header");
+        (csv::Reader::from_reader(csv.body.as_slice()).records().count(), left_out)
+    };
+    let (kept, left_out) = rows("");
+    let (first_report, still_left_out) = rows("&undated=first-report");
+    let listed = all_events(&server, "").len();
+    assert_eq!((kept + left_out, first_report + still_left_out), (listed, listed));
+    assert!(first_report >= kept && still_left_out <= left_out);
+    let bad = server.get("/api/export?undated=guess");
+    assert_eq!(bad.status, 400, "{}", bad.text_excerpt());
+    assert_eq!(bad.json().expect("an error body")["error"]["parameter"], "undated");
 }
