@@ -152,6 +152,23 @@ impl<'a> Doc<'a> {
         })
     }
 
+    /// Token `at`, or the first token of the run of `list` entries (at most three) that ends
+    /// right before it, not before token `floor`: where "des éléments du JNIM" begins.
+    pub fn start_behind(&self, list: List, at: usize, floor: usize) -> usize {
+        let words = self.kb.lexicon.list(list);
+        let mut start = at;
+        for _ in 0..3 {
+            if start == 0 || start <= floor {
+                break;
+            }
+            match words.ending_at(self.tokens, start - 1) {
+                Some(m) if m.far_token >= floor => start = m.far_token,
+                _ => break,
+            }
+        }
+        start
+    }
+
     /// True when `word` (as written) is a one-word entry of `list`.
     pub fn is_word(&self, list: List, word: &str) -> bool {
         let folded = marsad_text::fold::fold_str(word);

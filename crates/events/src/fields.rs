@@ -54,6 +54,7 @@ pub(crate) fn not_here(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> Optio
     }
     let first = doc.token_at(m.span.start);
     if doc.ends_before(List::Origin, first, 1, sentence.tokens.start) {
+        cov_mark::hit!(origin_or_destination_is_not_here);
         return Some(NotHere::Origin);
     }
     let Entity::Place(p) = m.entity else { return None };

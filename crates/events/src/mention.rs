@@ -82,10 +82,14 @@ const TREND_WINDOW: usize = 3;
 /// Tokens before a trigger in which a recall cue makes it an earlier incident.
 const RECALL_WINDOW: usize = 6;
 
-/// The triggers of tokens `range`, leaving out words that are part of a name.
+/// The triggers of tokens `range`, leaving out words that are part of a name, and "evacuated"
+/// inside a phrase that says where someone was taken ("évacués vers Mopti"): the wounded taken
+/// to hospital are not an evacuation.
 pub(crate) fn triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
     let names: Vec<Span> =
         doc.mentions_in(doc.span_of(range.start, range.end.saturating_sub(1))).map(|m| m.span).collect();
+    let destinations = doc.find(List::Origin, range.clone());
+    let taken_to = |first: usize, last: usize| destinations.iter().any(|&(f, l, _)| f <= first && last <= l);
     doc.find(List::EventTriggers, range)
         .into_iter()
         .filter_map(|(first, last, role)| {
@@ -93,6 +97,10 @@ pub(crate) fn triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
             let (name, passive) = role.strip_suffix(":passive").map_or((role, false), |f| (f, true));
             let passive = passive || bare_participle(doc, first, last);
             let frame = Frame::from_name(name)?;
+            if frame == Frame::Evacuate && taken_to(first, last) {
+                cov_mark::hit!(taken_to_hospital_is_no_evacuation);
+                return None;
+            }
             let span = doc.span_of(first, last);
             let inside_name = names.iter().any(|m| m.start < span.end && span.start < m.end);
             (!inside_name).then_some(Trigger { first, last, frame, passive })

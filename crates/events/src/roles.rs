@@ -206,7 +206,11 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         }
         // "by X", and the owner of the weapon the trigger names ("طائرة مسيرة تابعة للجيش", "drones of the army").
         let weapon_owner = after && t.frame.is_specific() && doc.ends_before(List::Affiliation, c.first, 1, floor);
-        if after && doc.ends_before(List::AgentMarkers, c.first, MARKER_GAP - 1, floor) || weapon_owner {
+        let behind = doc.start_behind(List::Partitives, c.first, floor);
+        if behind < c.first && after && doc.ends_before(List::AgentMarkers, behind, MARKER_GAP - 1, floor) {
+            cov_mark::hit!(doer_behind_a_partitive);
+        }
+        if after && doc.ends_before(List::AgentMarkers, behind, MARKER_GAP - 1, floor) || weapon_owner {
             f.push(RoleFeature::AgentMarked);
         }
         if doc.ends_before(List::TargetMarkers, c.first, MARKER_GAP - 1, floor) {
@@ -294,6 +298,15 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         let between = cands.iter().any(|c| c.first > cands[i].last && c.last < t.first);
         if !between && !cands[i].features.contains(&RoleFeature::SubjectBefore) {
             cands[i].features.push(RoleFeature::SubjectBefore);
+        }
+    }
+    // Every member of a list after "by" is a doer ("شنه عناصر من فاغنر والجيش المالي").
+    for j in 0..cands.len() {
+        let head = conjunct_head(doc, cands, j).filter(|&h| h != j);
+        let marked = |c: &Candidate| c.features.contains(&RoleFeature::AgentMarked);
+        if head.is_some_and(|h| marked(&cands[h])) && !marked(&cands[j]) {
+            cov_mark::hit!(agent_marker_covers_the_list);
+            cands[j].features.push(RoleFeature::AgentMarked);
         }
     }
     // The subject of a list is its first member (Le Mali et le Niger ont signé).

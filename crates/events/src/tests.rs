@@ -107,6 +107,7 @@ fn a_capital_on_the_road_between_two_places_gives_way_to_the_town() {
 
 #[test]
 fn a_convoys_origin_is_not_where_it_was_attacked() {
+    cov_mark::check!(origin_or_destination_is_not_here);
     let found =
         events("A fuel convoy coming from Côte d'Ivoire was attacked near Bougouni on Friday.", Some("2025-09-07"));
     assert_eq!(found.len(), 1, "{found:?}");
@@ -370,4 +371,50 @@ fn a_french_participle_in_a_headline_tells_the_target_not_the_doer() {
     // With the perfect's auxiliary the participle is active: the doer stands before it.
     let active = events("Les militaires ont attaqué une base jihadiste près de Ségou mardi.", Some("2025-10-08"));
     assert_eq!(active.first().and_then(|e| actor(e.actor1)), Some("fama"), "{active:?}");
+}
+
+#[test]
+fn where_the_wounded_were_taken_is_not_where_they_were_hurt() {
+    cov_mark::check!(taken_to_hospital_is_no_evacuation);
+    for (text, lang) in [
+        (
+            "Deux soldats ont été blessés jeudi dans une embuscade tendue par des jihadistes, puis évacués vers Mopti.",
+            "fr",
+        ),
+        ("أصيب ثلاثة جنود في كمين نصبه مسلحون أمس الخميس، وتم نقلهم إلى موبتي لتلقي العلاج.", "ar"),
+        ("Three soldiers were wounded in an ambush by gunmen on Thursday and were flown to Mopti for treatment.", "en"),
+    ] {
+        let found = events(text, Some("2025-10-10"));
+        assert_eq!(found.len(), 1, "{lang}: {found:?}");
+        assert_ne!(place(found[0].place), Some("ml.mopti"), "{lang}: {found:?}");
+    }
+}
+
+#[test]
+fn the_doer_named_behind_some_of_its_members_is_still_the_doer() {
+    cov_mark::check!(doer_behind_a_partitive);
+    for (text, lang) in [
+        ("Un poste de gendarmerie a été attaqué mardi près de Nioro du Sahel par des éléments du JNIM.", "fr"),
+        ("قتل خمسة مدنيين أمس في هجوم قرب نيورو شنه عناصر من جماعة نصرة الإسلام والمسلمين.", "ar"),
+        ("A gendarmerie post was attacked near Nioro du Sahel on Tuesday by fighters of JNIM.", "en"),
+    ] {
+        let found = events(text, Some("2025-10-08"));
+        assert_eq!(found.first().and_then(|e| actor(e.actor1)), Some("jnim"), "{lang}: {found:?}");
+        assert!(found.iter().all(|e| actor(e.actor2) != Some("jnim")), "{lang}: {found:?}");
+    }
+}
+
+#[test]
+fn every_member_of_a_list_after_by_is_a_doer_not_a_target() {
+    cov_mark::check!(agent_marker_covers_the_list);
+    let text = "قتل 20 مدنيا أمس الإثنين قرب غاو في هجوم شنه عناصر من مجموعة فاغنر والجيش المالي.";
+    let found = events(text, Some("2025-02-18"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    let e = &found[0];
+    assert_eq!(
+        (actor(e.actor1), actor(e.actor2)),
+        (Some("wagner"), Some("civilians")),
+        "a co-doer is no target: {e:?}"
+    );
+    assert_eq!(e.sub_event, SubEvent::Attack, "{e:?}");
 }

@@ -298,6 +298,9 @@ named_enum! {
         MilitaryTargets = "military-targets",
         /// Marks of the doer after a passive (by, par, على يد).
         AgentMarkers = "agent-markers",
+        /// Members of a group named after them ("عناصر من", "des éléments de", "members of"): the
+        /// doer after an agent marker may stand behind them.
+        Partitives = "partitives",
         /// Marks of the target (against, targeting, على).
         TargetMarkers = "target-markers",
         /// Verbs whose subject suffers the action (تعرض ل).
