@@ -418,3 +418,27 @@ fn every_member_of_a_list_after_by_is_a_doer_not_a_target() {
     );
     assert_eq!(e.sub_event, SubEvent::Attack, "{e:?}");
 }
+
+#[test]
+fn the_escort_of_an_attacked_convoy_is_a_target_not_the_doer() {
+    cov_mark::check!(escort_is_no_doer);
+    for (text, lang) in [
+        ("Un convoi de camions-citernes escorté par l'armée malienne a été attaqué jeudi près de Kati.", "fr"),
+        ("A fuel convoy escorted by the Malian army was attacked near Kati on Thursday.", "en"),
+        ("هاجم مسلحون أمس قافلة شاحنات يرافقها الجيش المالي قرب كاتي.", "ar"),
+    ] {
+        let found = events(text, Some("2025-10-10"));
+        assert_eq!(found.len(), 1, "{lang}: {found:?}");
+        let e = &found[0];
+        assert_ne!(actor(e.actor1), Some("fama"), "{lang}: the escort is no doer: {e:?}");
+        assert_eq!(e.sub_event, SubEvent::ArmedClash, "{lang}: soldiers among the targets: {e:?}");
+    }
+}
+
+#[test]
+fn a_group_described_before_its_name_after_by_is_the_doer() {
+    let text = "Un poste de gendarmerie a été attaqué mardi près de Nara. L'attaque a été menée par le groupe terroriste JNIM.";
+    let found = events(text, Some("2025-10-08"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(actor(found[0].actor1), Some("jnim"), "{found:?}");
+}

@@ -298,6 +298,9 @@ named_enum! {
         MilitaryTargets = "military-targets",
         /// Marks of the doer after a passive (by, par, على يد).
         AgentMarkers = "agent-markers",
+        /// Escorting, guarding (escorté, assurée, escorted): an agent marker after them names
+        /// the guard of the target, not the doer.
+        EscortWords = "escort-words",
         /// Members of a group named after them ("عناصر من", "des éléments de", "members of"): the
         /// doer after an agent marker may stand behind them.
         Partitives = "partitives",
@@ -383,6 +386,9 @@ named_enum! {
         TargetMarked = "target_marked",
         /// Owns the target noun (a convoy of the army, a camp of the FAMa).
         TargetOwner = "target_owner",
+        /// Escorts the target ("escorted by soldiers", "l'escorte assurée par des militaires"):
+        /// attacked with it, never the doer.
+        Escort = "escort",
         /// Reports, documents or condemns the incident, and is not its doer.
         Reporter = "reporter",
         /// Stands next to a report verb (said, according to), whatever else it does: the source.
