@@ -13,7 +13,7 @@
 //! - A person who speaks for an actor also names the actor.
 
 use crate::scan::Candidate;
-use crate::support::{admin_word_after, phonetic_candidates, place_word_before, weak_position, Pending};
+use crate::support::{admin_word_after, glossed_word, phonetic_candidates, place_word_before, weak_position, Pending};
 use crate::{Entity, How, Mention, Support};
 use marsad_kb::lexicon::{Condition, ContextRule, RuleAction};
 use marsad_kb::{KnowledgeBase, PlaceKind, StateRole, Target};
@@ -410,7 +410,11 @@ fn interpret(
 
     let places: Vec<u32> =
         group.iter().filter_map(|c| if let Target::Place(i) = c.name.target { Some(i) } else { None }).collect();
-    let cue = if places.is_empty() { None } else { place_word_before(kb, tokens, range, lead.first) };
+    // "بانيكوارا (Banikoara)": the text spells the Arabic name in Latin; the place word, if any,
+    // stands before the Arabic name.
+    let glossed = glossed_word(text, tokens, range, lead.first, lead.last);
+    let cue =
+        if places.is_empty() { None } else { place_word_before(kb, tokens, range, glossed.unwrap_or(lead.first)) };
     let place_word = cue.is_some() || (!places.is_empty() && list.is_some_and(|p| p.place_word));
     let admin_level = cue.flatten().or_else(|| list.and_then(|p| p.admin_level)).or_else(|| {
         if places.is_empty() {
@@ -425,7 +429,7 @@ fn interpret(
             span: lead.span,
             candidates: places,
             place_word,
-            weak_position: weak_position(tokens, range, lead.first, lead.last),
+            weak_position: glossed.is_none() && weak_position(tokens, range, lead.first, lead.last),
             phonetic: false,
             tier,
         });

@@ -109,6 +109,27 @@ fn definite(folded: &str) -> bool {
     rest.starts_with("ال") || rest.starts_with("لل")
 }
 
+/// True when Arabic token `at` is followed by a Latin word in parentheses: the text spells it
+/// out ("بانيكوارا (Banikoara)").
+pub fn opens_gloss(text: &str, tokens: &Tokens, at: usize) -> bool {
+    let items = tokens.items();
+    let (Some(word), Some(next)) = (items.get(at), items.get(at + 1)) else { return false };
+    let gap = text.get(word.byte_end as usize..next.byte_start as usize).unwrap_or("");
+    word.script == Script::Arabic && next.script == Script::Latin && gap.trim() == "("
+}
+
+/// The Arabic word that Latin tokens `first..=last` spell out, when they stand alone in
+/// parentheses right after it ("بانيكوارا (Banikoara)"): Arabic news glosses foreign names so.
+pub fn glossed_word(text: &str, tokens: &Tokens, range: &Range<usize>, first: usize, last: usize) -> Option<usize> {
+    let items = tokens.items();
+    if first <= range.start || last >= items.len() || !opens_gloss(text, tokens, first - 1) {
+        return None;
+    }
+    let after_end = items.get(last + 1).map_or(text.len(), |t| t.byte_start as usize);
+    let closing = text.get(items[last].byte_end as usize..after_end).unwrap_or("");
+    closing.trim_start().starts_with(')').then_some(first - 1)
+}
+
 /// True when a Latin name is the first word of its sentence or stands next to another
 /// capitalised word (a person's or an organisation's name).
 pub fn weak_position(tokens: &Tokens, range: &Range<usize>, first: usize, last: usize) -> bool {
@@ -328,7 +349,9 @@ pub fn unlisted_places(
     out: &mut Vec<UnlistedPlace>,
 ) {
     let items = tokens.items();
-    let covered = |at: usize| mentions.iter().any(|m| m.span.start < items[at].end && items[at].start < m.span.end);
+    let named = |at: usize| mentions.iter().any(|m| m.span.start < items[at].end && items[at].start < m.span.end);
+    // An Arabic name the text spells out in Latin is the place that spelling names.
+    let covered = |at: usize| named(at) || (opens_gloss(text, tokens, at) && named(at + 1));
     let mut at = range.start;
     while at < range.end {
         let Some(level) = place_word_before(kb, tokens, range, at).filter(|_| !capitalised_cue(tokens, range, at))

@@ -58,3 +58,15 @@ fn a_plural_word_for_regions_after_a_list_names_its_level() {
     let tokens = marsad_text::Tokens::new(broken);
     assert_eq!(crate::support::admin_word_after(kb, broken, &tokens, &(0..tokens.len()), 2), None);
 }
+
+#[test]
+fn a_latin_spelling_in_parentheses_names_the_arabic_place_before_it() {
+    // Banikoara is a GeoNames town with Latin names only: alone and capitalised after a
+    // parenthesis it would be too weak, spelled out after its Arabic form it is the place.
+    let text = "هاجم مسلحون مركزا للجيش قرب بانيكوارا (Banikoara) شمال بنين.";
+    assert!(ids(text).contains(&"bj.banikoara".to_string()), "{:?}", found(text));
+    let extraction = Extractor::new(kb()).extract(text, None);
+    assert!(extraction.unlisted.is_empty(), "the Arabic form is that place: {:?}", extraction.unlisted);
+    // Not a gloss: a Latin word in parentheses after Latin text.
+    assert!(!ids("Les soldats (Banikoara) sont partis.").contains(&"bj.banikoara".to_string()));
+}
