@@ -36,11 +36,18 @@ impl<'a> Doc<'a> {
     pub fn new(kb: &'a KnowledgeBase, text: &'a str, extraction: &'a Extraction, published: Option<&str>) -> Doc<'a> {
         let tokens = &extraction.tokens;
         let mut dates = dates_in(text, tokens, published);
+        let latest = dates.iter().filter(|d| !d.relative).filter_map(|d| d.date).filter(|d| d.day.is_some()).max();
+        let published = published.and_then(Date::parse_iso);
+        if let (None, Some(latest)) = (published, latest) {
+            // Undated page: the latest full date it gives tells the year and month it was written
+            // in, enough to give "13 يونيو" its year, not enough to count days back from.
+            cov_mark::hit!(undated_page_takes_its_year_from_its_latest_date);
+            let month = Date { day: None, ..latest }.to_iso();
+            dates = dates_in(text, tokens, Some(&month));
+        }
         dates.sort_by_key(|d| d.span.start);
         let mut counts = counts_in(text, tokens);
         counts.sort_by_key(|c| c.span.start);
-        let published = published.and_then(Date::parse_iso);
-        let latest = dates.iter().filter(|d| !d.relative).filter_map(|d| d.date).filter(|d| d.day.is_some()).max();
         Doc {
             kb,
             text,

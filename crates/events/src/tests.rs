@@ -442,3 +442,13 @@ fn a_group_described_before_its_name_after_by_is_the_doer() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(actor(found[0].actor1), Some("jnim"), "{found:?}");
 }
+
+#[test]
+fn an_undated_page_gives_its_day_and_month_dates_the_year_of_its_latest_full_date() {
+    cov_mark::check!(undated_page_takes_its_year_from_its_latest_date);
+    let text = "Des jihadistes ont attaqué un convoi près de Nara le 12 juin 2025.\n\n\
+                Le 14 juin, des hommes armés ont incendié des camions près de Diéma.";
+    let found = events(text, None);
+    let dates: Vec<Option<String>> = found.iter().map(date).collect();
+    assert!(dates.contains(&Some("2025-06-14".to_string())), "{dates:?}");
+}
