@@ -8,6 +8,7 @@
 use marsad_events::Event;
 use marsad_extract::{Entity, Extraction, How};
 use marsad_kb::KnowledgeBase;
+use marsad_text::layout::Span;
 use marsad_text::skeleton::Tier;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -106,8 +107,9 @@ pub struct PlaceOut {
     pub lon: Option<f64>,
     /// Where the text names it.
     pub mentions: Vec<MentionOut>,
-    /// A place the knowledge base lacks, named after a place word (an addition): no coordinates;
-    /// `within` is the known unit the text locates it in, where its events are placed.
+    /// A place the knowledge base lacks, named after a place word (an addition): `within` is the
+    /// known unit the text locates it in, and `lat`/`lon` are that unit's (approximate, as ACLED
+    /// codes a village it cannot find: its name, the nearest known coordinates, precision 2).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub within: Option<String>,
 }
@@ -288,6 +290,25 @@ fn event_out(kb: &KnowledgeBase, doc_id: &str, chars: &[char], index: usize, eve
     }
 }
 
+/// The listed place the knowledge base lacks that the text names at `span`.
+fn unlisted_at(places: &mut [PlaceOut], span: Span) -> Option<&mut PlaceOut> {
+    places
+        .iter_mut()
+        .filter(|p| p.within.is_some())
+        .find(|p| p.mentions.iter().any(|m| m.start == span.start && m.end == span.end))
+}
+
+impl PlaceOut {
+    /// A place the base lacks takes the unit its event was placed at when the text gave none.
+    fn locate(&mut self, unit: &marsad_kb::Place) {
+        if self.within.as_deref().is_none_or(str::is_empty) {
+            self.within = Some(unit.id.clone());
+            self.country = unit.country.clone();
+            (self.lat, self.lon) = (unit.lat, unit.lon);
+        }
+    }
+}
+
 /// Build the record of one document.
 pub fn record(
     kb: &KnowledgeBase,
@@ -399,8 +420,8 @@ pub fn record(
                     name: mention.text.clone(),
                     kind: if unlisted.level.is_some() { "region" } else { "town" },
                     country: unit.and_then(|u| u.country.clone()),
-                    lat: None,
-                    lon: None,
+                    lat: unit.and_then(|u| u.lat),
+                    lon: unit.and_then(|u| u.lon),
                     within: Some(unit.map_or_else(String::new, |u| u.id.clone())),
                     mentions: vec![mention],
                 });
@@ -421,7 +442,14 @@ pub fn record(
                 });
             }
         }
-        let out = event_out(kb, info.id, &chars, index, event);
+        let mut out = event_out(kb, info.id, &chars, index, event);
+        // An event placed at the unit around a village the base lacks names that village.
+        if let (Some(span), Some(unit)) = (event.unknown_place, event.place) {
+            if let Some(village) = unlisted_at(&mut record.places, span) {
+                village.locate(&kb.places[unit as usize]);
+                out.place = Some(village.id.clone());
+            }
+        }
         if event.background {
             record.background_events.push(out);
         } else {
@@ -499,4 +527,28 @@ pub fn to_terminal(record: &Record) -> String {
         let _ = writeln!(out, "   explain  {line}");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use marsad_events::EventCoder;
+    use marsad_extract::Extractor;
+
+    #[test]
+    fn an_event_at_a_village_the_base_lacks_names_the_village_located_at_its_unit() {
+        let kb = KnowledgeBase::embedded().expect("embedded knowledge base");
+        let text = "Des hommes armés ont attaqué jeudi le village de Tiwelzanga, dans la région de Mopti.";
+        let extraction = Extractor::new(&kb).extract(text, None);
+        let events = EventCoder::new(&kb).code(text, &extraction, Some("2025-10-10"));
+        let info = DocumentInfo { id: "t", title: None, published: Some("2025-10-10"), source: None, url: None, text };
+        let out = record(&kb, &info, &extraction, &events, false);
+        let village = out.places.iter().find(|p| p.name == "Tiwelzanga").expect("the village is listed");
+        let region = kb.places.iter().find(|p| p.id == "ml.mopti-region").expect("Mopti region");
+        assert_eq!(village.within.as_deref(), Some("ml.mopti-region"));
+        assert_eq!((village.lat, village.lon), (region.lat, region.lon), "located at its unit");
+        assert_eq!(out.events.len(), 1, "{:?}", out.events);
+        assert_eq!(out.events[0].place.as_deref(), Some(village.id.as_str()));
+        assert_eq!(out.events[0].geo_precision, 2);
+    }
 }
