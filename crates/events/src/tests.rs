@@ -452,3 +452,14 @@ fn an_undated_page_gives_its_day_and_month_dates_the_year_of_its_latest_full_dat
     let dates: Vec<Option<String>> = found.iter().map(date).collect();
     assert!(dates.contains(&Some("2025-06-14".to_string())), "{dates:?}");
 }
+
+#[test]
+fn a_kind_of_incident_is_no_incident() {
+    for (text, lang) in [
+        ("De telles attaques contre les convois de carburant près de Kayes coûtent cher aux transporteurs.", "fr"),
+        ("Such attacks on fuel convoys near Kayes cost the transporters dearly.", "en"),
+        ("مثل هذه الهجمات على قوافل الوقود قرب كايس تكلف الناقلين كثيرا.", "ar"),
+    ] {
+        assert!(events(text, Some("2025-10-10")).is_empty(), "{lang}: {:?}", events(text, Some("2025-10-10")));
+    }
+}
