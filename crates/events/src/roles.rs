@@ -374,6 +374,18 @@ fn score(doc: &Doc<'_>, c: &Candidate) -> (f32, f32) {
     (a1 + d.actor1 * c.distance as f32, a2 + d.actor2 * c.distance as f32)
 }
 
+/// Two sides of one state (its government, its country, its forces) in a violent incident: a
+/// state does not attack itself ("Niger endured attacks on its forces" names the victim twice).
+fn one_state(doc: &Doc<'_>, frame: Frame, a: u32, b: u32) -> bool {
+    let (a, b) = (&doc.kb.actors[a as usize], &doc.kb.actors[b as usize]);
+    let state = |kind: ActorKind| matches!(kind, ActorKind::StateForce | ActorKind::Government | ActorKind::Country);
+    let same = frame.is_violent() && state(a.kind) && state(b.kind) && a.country.is_some() && a.country == b.country;
+    if same {
+        cov_mark::hit!(a_state_does_not_attack_itself);
+    }
+    same
+}
+
 /// Choose the doer and the target of one mention.
 pub(crate) fn roles(
     doc: &Doc<'_>,
@@ -413,7 +425,7 @@ pub(crate) fn roles(
             let s2 = b.map_or(Some(0.0), |j| (scored[j].2 >= threshold).then_some(scored[j].2));
             let (Some(s1), Some(s2)) = (s1, s2) else { continue };
             if let (Some(i), Some(j)) = (a, b) {
-                if scored[*i].0 == scored[*j].0 {
+                if scored[*i].0 == scored[*j].0 || one_state(doc, m.trigger.frame, scored[*i].0, scored[*j].0) {
                     continue;
                 }
             }

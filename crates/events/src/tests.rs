@@ -463,3 +463,14 @@ fn a_kind_of_incident_is_no_incident() {
         assert!(events(text, Some("2025-10-10")).is_empty(), "{lang}: {:?}", events(text, Some("2025-10-10")));
     }
 }
+
+#[test]
+fn a_state_is_not_the_doer_of_an_attack_on_its_own_forces() {
+    cov_mark::check!(a_state_does_not_attack_itself);
+    let text = "Niger endured a deadly Sunday as an attack targeted the Nigerien army near Tillabéri.";
+    let found = events(text, Some("2025-10-13"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    let (a1, a2) = (actor(found[0].actor1), actor(found[0].actor2));
+    assert_eq!(a2, Some("forces.ne"), "{found:?}");
+    assert_ne!(a1, Some("gov.ne"), "{found:?}");
+}
