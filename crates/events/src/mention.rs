@@ -9,6 +9,7 @@ use crate::trace::{Note, Trace};
 use crate::zone::{Sentence, Zone};
 use marsad_kb::{Frame, List};
 use marsad_text::layout::Span;
+use marsad_text::numbers::Count;
 use std::ops::Range;
 
 /// How the text presents an incident.
@@ -280,8 +281,13 @@ fn counted(doc: &Doc<'_>, trigger: &Trigger) -> bool {
         return false;
     }
     let before = doc.span_of(trigger.first.saturating_sub(3), trigger.first.saturating_sub(1));
-    trigger.first > 0
-        && doc.counts_in(before).iter().any(|c| c.value >= 2 && doc.token_at(c.span.end) + 3 >= trigger.first)
+    // "22 civilians in an attack": a preposition between the number and the trigger makes it
+    // count something else.
+    let counts_it = |c: &Count| {
+        let after = doc.token_at(c.span.end);
+        c.value >= 2 && after + 3 >= trigger.first && !doc.any(List::Locatives, after..trigger.first)
+    };
+    trigger.first > 0 && doc.counts_in(before).iter().any(counts_it)
 }
 
 /// Every incident mention of every sentence that carries news.

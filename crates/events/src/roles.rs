@@ -279,7 +279,12 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             }
         } else if before && Some(i) == before_first {
             f.push(RoleFeature::SubjectBefore);
-        } else if after && arabic && Some(i) == after_first && c.first <= t.last + VERB_SUBJECT_GAP {
+        } else if after
+            && arabic
+            && Some(i) == after_first
+            && c.first <= t.last + VERB_SUBJECT_GAP
+            && !(doc.any(List::UnnamedDoers, t.last + 1..c.first) && !attached(doc, c.first, floor))
+        {
             f.push(RoleFeature::VerbFirstSubject);
         } else if after && m.clause.contains(&c.first) {
             f.push(RoleFeature::ObjectAfter);
@@ -325,6 +330,12 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             cands[first].features.push(feature);
         }
     }
+}
+
+/// The actor is tied to the words before it ("مسلحون تابعون لجماعة X", "عناصر من X"): it names
+/// who they are, not another party.
+fn attached(doc: &Doc<'_>, first: usize, floor: usize) -> bool {
+    doc.ends_before(List::Affiliation, first, 1, floor) || doc.start_behind(List::Partitives, first, floor) < first
 }
 
 /// The first token of an agent marker (by, par, على يد) that ends right before token `at`.

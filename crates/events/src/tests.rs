@@ -474,3 +474,20 @@ fn a_state_is_not_the_doer_of_an_attack_on_its_own_forces() {
     assert_eq!(a2, Some("forces.ne"), "{found:?}");
     assert_ne!(a1, Some("gov.ne"), "{found:?}");
 }
+
+#[test]
+fn victims_counted_before_in_an_attack_do_not_make_it_a_summary() {
+    // The lede's attack is an incident of its own; only "two attacks" would announce others.
+    let text = "قُتل 22 مدنيا في هجوم شنه مسلحون على قرية في منطقة تيلابيري بالنيجر أمس الأحد.\n\n\
+                وفي حادث منفصل، قتل مسلحون جنديين قرب تيرا مساء الأحد. كما هاجم مسلحون سوقا في أيورو.";
+    let found = events(text, Some("2025-10-13"));
+    assert!(found.iter().any(|e| e.fatalities == Some(22)), "the lede's incident stays: {found:?}");
+}
+
+#[test]
+fn what_follows_unnamed_gunmen_after_an_arabic_verb_is_the_object() {
+    // "هاجم مسلحون السوق": the gunmen are the subject; the market's people are the target.
+    let found = events("هاجم مسلحون السوق الأسبوعي في أيورو أمس الأحد.", Some("2025-10-13"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((actor(found[0].actor2), found[0].sub_event), (Some("civilians"), SubEvent::Attack), "{found:?}");
+}

@@ -298,6 +298,9 @@ named_enum! {
         MilitaryTargets = "military-targets",
         /// Marks of the doer after a passive (by, par, على يد).
         AgentMarkers = "agent-markers",
+        /// Unidentified attackers (مسلحون, gunmen, des hommes armés): no actor, but the subject
+        /// slot after an Arabic verb, so what follows them is its object.
+        UnnamedDoers = "unnamed-doers",
         /// Escorting, guarding (escorté, assurée, escorted): an agent marker after them names
         /// the guard of the target, not the doer.
         EscortWords = "escort-words",
