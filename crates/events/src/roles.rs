@@ -283,7 +283,7 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             && arabic
             && Some(i) == after_first
             && c.first <= t.last + VERB_SUBJECT_GAP
-            && !(doc.any(List::UnnamedDoers, t.last + 1..c.first) && !attached(doc, c.first, floor))
+            && (attached(doc, c.first, floor) || !doc.any(List::UnnamedDoers, t.last + 1..c.first))
         {
             f.push(RoleFeature::VerbFirstSubject);
         } else if after && m.clause.contains(&c.first) {
