@@ -491,3 +491,15 @@ fn what_follows_unnamed_gunmen_after_an_arabic_verb_is_the_object() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!((actor(found[0].actor2), found[0].sub_event), (Some("civilians"), SubEvent::Attack), "{found:?}");
 }
+
+#[test]
+fn stolen_livestock_is_looting() {
+    for (text, lang) in [
+        ("Des jihadistes ont volé le bétail de plusieurs éleveurs près de Douentza mardi.", "fr"),
+        ("Gunmen drove away stolen cattle from herders near Douentza on Tuesday.", "en"),
+        ("أقدم مسلحون على سرقة الماشية من رعاة قرب دوينتزا يوم الثلاثاء.", "ar"),
+    ] {
+        let found = events(text, Some("2025-10-10"));
+        assert_eq!(found.first().map(|e| e.sub_event), Some(SubEvent::Looting), "{lang}: {found:?}");
+    }
+}
