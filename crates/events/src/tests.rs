@@ -503,3 +503,14 @@ fn stolen_livestock_is_looting() {
         assert_eq!(found.first().map(|e| e.sub_event), Some(SubEvent::Looting), "{lang}: {found:?}");
     }
 }
+
+#[test]
+fn a_bridge_blown_up_is_an_explosion_where_the_bridge_stands() {
+    let text = "Des jihadistes ont dynamité vendredi le pont de Tiwelzanga, dans la région de Mopti.";
+    let found = events(text, Some("2025-10-13"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    let e = &found[0];
+    assert_eq!(e.sub_event, SubEvent::RemoteExplosive, "{e:?}");
+    assert!(e.unknown_place.is_some(), "the bridge's village is kept: {e:?}");
+    assert_eq!((place(e.place), e.geo_precision), (Some("ml.mopti-region"), 2), "{e:?}");
+}
