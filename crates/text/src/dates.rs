@@ -833,7 +833,13 @@ impl Scan<'_> {
             };
             shift_days(p, offset)
         });
-        self.push(first, last, date, Precision::Day, true);
+        // Published in a known month, day unknown: a past weekday falls in that month (most
+        // often), so the month is what the text dates, at month precision.
+        let month_only = self.published.filter(|p| p.month.is_some() && p.day.is_none() && direction <= 0);
+        match (date, month_only) {
+            (None, Some(month)) => self.push(first, last, Some(month), Precision::WeekOrMonth, true),
+            _ => self.push(first, last, date, Precision::Day, true),
+        }
         Some(last)
     }
 

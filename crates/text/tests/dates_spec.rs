@@ -145,3 +145,18 @@ fn years_and_background() {
     assert_eq!(found("in 2024", Some(PUB)), [("in 2024".into(), "2024".into(), 3, false, false)]);
     assert_eq!(found("le 3 mars 2023", Some(PUB)), [("3 mars 2023".into(), "2023-03-03".into(), 1, false, true)]);
 }
+
+#[test]
+fn a_past_weekday_on_a_page_dated_to_a_month_is_that_month() {
+    // The page says only "2025-06": "vendredi" is a day of that month, not a known day.
+    for text in ["Le pont a été détruit vendredi.", "The bridge was blown up on Friday.", "فجروا الجسر يوم الجمعة."]
+    {
+        let got = found(text, Some("2025-06"));
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!((got[0].1.as_str(), got[0].2), ("2025-06", 2), "{text}: {got:?}");
+    }
+    // "Next Friday" is not in the past: no date.
+    assert_eq!(found("Il partira vendredi prochain.", Some("2025-06"))[0].1, "-");
+    // With a day, the weekday counts back from it as before.
+    assert_eq!(iso("Le pont a été détruit vendredi.", "2025-06-11"), ["2025-06-06"]);
+}
