@@ -303,6 +303,10 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         if t.frame == Frame::Airstrike && is_state(kind) {
             f.push(RoleFeature::AirFrameState);
         }
+        let institution = kind == ActorKind::International;
+        if institution && !t.frame.is_violent() && !matches!(t.frame, Frame::Protest | Frame::Riot) {
+            f.push(RoleFeature::InstitutionMeasure);
+        }
     }
     for i in speakers {
         cands[i].features.push(RoleFeature::Speaker);

@@ -514,3 +514,14 @@ fn a_bridge_blown_up_is_an_explosion_where_the_bridge_stands() {
     assert!(e.unknown_place.is_some(), "the bridge's village is kept: {e:?}");
     assert_eq!((place(e.place), e.geo_precision), (Some("ml.mopti-region"), 2), "{e:?}");
 }
+
+#[test]
+fn an_international_body_is_the_doer_of_its_own_withdrawal() {
+    for (text, lang) in [
+        ("La MINUSMA a achevé dimanche son retrait du camp de Tessalit.", "fr"),
+        ("MINUSMA completed its withdrawal from its camp in Tessalit on Sunday.", "en"),
+    ] {
+        let found = events(text, Some("2025-10-13"));
+        assert_eq!(found.first().and_then(|e| actor(e.actor1)), Some("minusma"), "{lang}: {found:?}");
+    }
+}

@@ -418,6 +418,9 @@ named_enum! {
         AirFrameState = "air_frame_state",
         /// Resolved from "the group", "the attackers".
         Anaphora = "anaphora",
+        /// An international body (a UN mission, ECOWAS) named around a measure, a withdrawal, a
+        /// deployment or an agreement: it acts there, where in violence it mostly reports.
+        InstitutionMeasure = "institution_measure",
     }
 }
 
