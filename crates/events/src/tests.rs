@@ -525,3 +525,15 @@ fn an_international_body_is_the_doer_of_its_own_withdrawal() {
         assert_eq!(found.first().and_then(|e| actor(e.actor1)), Some("minusma"), "{lang}: {found:?}");
     }
 }
+
+#[test]
+fn executions_are_violence_against_civilians_even_of_captured_soldiers() {
+    for (text, lang) in [
+        ("Des jihadistes ont exécuté mardi trois soldats capturés près de Boni.", "fr"),
+        ("Jihadists executed three captured soldiers near Boni on Tuesday.", "en"),
+        ("أعدم مسلحون ثلاثة جنود أسرى قرب بوني يوم الثلاثاء.", "ar"),
+    ] {
+        let found = events(text, Some("2025-10-10"));
+        assert_eq!(found.first().map(|e| e.sub_event), Some(SubEvent::Attack), "{lang}: {found:?}");
+    }
+}
