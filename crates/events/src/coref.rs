@@ -93,6 +93,13 @@ struct Cluster {
 
 /// How well draft `d` fits cluster `c`; `None` when it cannot be the same incident.
 fn fit(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster, d: &Draft) -> Option<i32> {
+    // "The second attack" is not the first one; "another attack" is none told before.
+    if let Some(n) = d.ordinal.filter(|&n| n != 1) {
+        if n == u8::MAX || !c.drafts.iter().any(|&i| drafts[i].ordinal == Some(n)) {
+            cov_mark::hit!(an_ordinal_names_another_incident);
+            return None;
+        }
+    }
     let mut score = 0;
     for &i in &c.drafts {
         let other = &drafts[i];

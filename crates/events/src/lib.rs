@@ -116,6 +116,8 @@ impl Event {
 /// One incident mention with its fields, before mentions of one incident are joined.
 #[derive(Debug, Clone)]
 pub(crate) struct Draft {
+    /// "The second attack", "another attack" (`u8::MAX`): which of several incidents it is.
+    pub ordinal: Option<u8>,
     pub sentence: usize,
     pub block: usize,
     pub zone: Zone,
@@ -313,10 +315,25 @@ fn draft(
                 demonstrative: demonstrative || m.reference,
                 reference: m.reference,
                 summary: m.summary,
+                ordinal: std::iter::once(&m.trigger).chain(&m.others).find_map(|t| ordinal(doc, t)),
                 vague,
             }
         })
         .collect()
+}
+
+/// The ordinal next to a trigger ("الهجوم الثاني", "la deuxième attaque", "another attack").
+fn ordinal(doc: &Doc<'_>, t: &mention::Trigger) -> Option<u8> {
+    let words = doc.kb.lexicon.list(List::IncidentOrdinals);
+    let after = words.starting_at(doc.tokens, t.last + 1);
+    let before = (1..=2)
+        .filter(|&back| t.first >= back)
+        .find_map(|back| words.ending_at(doc.tokens, t.first - back).filter(|m| m.far_token + back >= t.first));
+    let role = after.or(before)?.entry.role.as_deref()?;
+    if role == "other" {
+        return Some(u8::MAX);
+    }
+    role.parse().ok()
 }
 
 /// A state's measure (closing its airspace, a curfew) told with another country named: it

@@ -537,3 +537,16 @@ fn executions_are_violence_against_civilians_even_of_captured_soldiers() {
         assert_eq!(found.first().map(|e| e.sub_event), Some(SubEvent::Attack), "{lang}: {found:?}");
     }
 }
+
+#[test]
+fn the_second_attack_is_not_the_first() {
+    cov_mark::check!(an_ordinal_names_another_incident);
+    for (text, lang) in [
+        ("Des jihadistes ont attaqué un poste de police à Nara. La deuxième attaque a visé un camp de l'armée à Nara.", "fr"),
+        ("Jihadists attacked a police post in Nara. The second attack targeted an army camp in Nara.", "en"),
+        ("هاجم مسلحون مركزا للشرطة في نارا. واستهدف الهجوم الثاني معسكرا للجيش في نارا.", "ar"),
+    ] {
+        let found = events(text, Some("2025-10-10"));
+        assert_eq!(found.len(), 2, "{lang}: {found:?}");
+    }
+}

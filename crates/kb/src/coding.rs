@@ -298,6 +298,8 @@ named_enum! {
         MilitaryTargets = "military-targets",
         /// Marks of the doer after a passive (by, par, على يد).
         AgentMarkers = "agent-markers",
+        /// Ordinals and "another" next to an incident word; the role is the rank ("2") or "other".
+        IncidentOrdinals = "incident-ordinals",
         /// Unidentified attackers (مسلحون, gunmen, des hommes armés): no actor, but the subject
         /// slot after an Arabic verb, so what follows them is its object.
         UnnamedDoers = "unnamed-doers",
