@@ -70,3 +70,13 @@ fn a_latin_spelling_in_parentheses_names_the_arabic_place_before_it() {
     // Not a gloss: a Latin word in parentheses after Latin text.
     assert!(!ids("Les soldats (Banikoara) sont partis.").contains(&"bj.banikoara".to_string()));
 }
+
+#[test]
+fn a_capital_after_a_noun_of_government_or_a_verb_with_its_object_is_the_government() {
+    for (text, government) in [
+        ("أرسلت بوركينا فاسو قوات دعما لسلطات نيامي.", "gov.ne"),
+        ("بعد أن اتهمتها باماكو بإسقاط طائرة مسيرة.", "gov.ml"),
+    ] {
+        assert!(ids(text).contains(&government.to_string()), "{text}: {:?}", ids(text));
+    }
+}
