@@ -74,14 +74,21 @@ fn types_agree(a: &Draft, b: &Draft) -> bool {
         return a.sub_event == b.sub_event && a.frame == b.frame && actors;
     }
     let generic = |d: &Draft| matches!(d.frame, Frame::Attack | Frame::Clash | Frame::Kill | Frame::Ambush);
-    ta == tb || ((generic(a) || generic(b)) && a.frame.is_violent() && b.frame.is_violent())
+    // A demonstration that turned violent is one incident told as a protest and as a riot.
+    let street = |t: EventType| matches!(t, EventType::Protests | EventType::Riots);
+    ta == tb
+        || ((generic(a) || generic(b)) && a.frame.is_violent() && b.frame.is_violent())
+        || (street(ta) && street(tb))
 }
 
-/// The same event type (or the same sub-event type for strategic developments).
+/// The same event type (or the same sub-event type for strategic developments), a protest and
+/// the riot it turned into counting as one.
 fn types_agree_strictly(a: &Draft, b: &Draft) -> bool {
+    let street = |d: &Draft| matches!(d.sub_event.event_type(), EventType::Protests | EventType::Riots);
     a.reference
         || b.reference
         || a.sub_event.event_type() == b.sub_event.event_type()
+        || (street(a) && street(b))
         || a.frame.is_consequence()
         || b.frame.is_consequence()
 }
@@ -378,6 +385,10 @@ fn sub_event_of(lead: &Draft, members: &[&Draft], fatalities: Option<u64>) -> Su
             SubEvent::Attack
         }
         SubEvent::Looting if fatalities.is_some_and(|f| f > 0) && civilians => SubEvent::Attack,
+        SubEvent::PeacefulProtest if members.iter().any(|d| d.frame == Frame::Riot) => {
+            cov_mark::hit!(a_protest_that_turned_violent_is_a_riot);
+            SubEvent::ViolentDemonstration
+        }
         // Trucks set on fire with nobody reported hurt or taken: property destruction.
         SubEvent::Attack
             if civilians

@@ -205,6 +205,12 @@ fn lead(found: &[Trigger]) -> Option<Trigger> {
         return Some(*t);
     }
     let incidents: Vec<&Trigger> = found.iter().filter(|t| !t.frame.is_consequence()).collect();
+    // "The demonstration turned into violence": the riot is what happened.
+    if let Some(riot) = incidents.iter().find(|t| t.frame == Frame::Riot) {
+        if incidents.iter().any(|t| t.frame == Frame::Protest) {
+            return Some(**riot);
+        }
+    }
     // Hostages freed: the release is the news, not the kidnapping it recalls.
     if let Some(release) = incidents.iter().find(|t| t.frame == Frame::Release) {
         if incidents.iter().any(|t| t.frame == Frame::Abduct) {

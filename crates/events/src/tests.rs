@@ -550,3 +550,17 @@ fn the_second_attack_is_not_the_first() {
         assert_eq!(found.len(), 2, "{lang}: {found:?}");
     }
 }
+
+#[test]
+fn a_demonstration_that_turned_violent_is_one_riot() {
+    cov_mark::check!(a_protest_that_turned_violent_is_a_riot);
+    for (text, lang) in [
+        ("Des centaines de jeunes ont manifesté dimanche à Kayes contre les coupures d'électricité. La manifestation a dégénéré en affrontements avec la police.", "fr"),
+        ("Hundreds of young people demonstrated in Kayes on Sunday against power cuts. The protest turned violent in the afternoon.", "en"),
+        ("تظاهر مئات الشبان في كايس يوم الأحد احتجاجا على انقطاع الكهرباء. وتحولت المظاهرة لاحقا إلى أعمال عنف.", "ar"),
+    ] {
+        let found = events(text, Some("2025-10-13"));
+        assert_eq!(found.len(), 1, "{lang}: {found:?}");
+        assert_eq!(found[0].sub_event, SubEvent::ViolentDemonstration, "{lang}: {found:?}");
+    }
+}
