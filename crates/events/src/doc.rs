@@ -225,9 +225,10 @@ impl<'a> Doc<'a> {
         self.kb.country_place(country)
     }
 
-    /// True when the mention is a place that stands for its government ("Bamako admitted").
-    pub fn is_acting_capital(&self, m: &Mention) -> bool {
-        matches!(m.entity, Entity::Place(p) if self.place_kind(p) != PlaceKind::Country)
+    /// True when the mention is a place that stands for its government: a capital ("Bamako
+    /// admitted") or a country ("the US handed over its base in Niger").
+    pub fn is_acting(&self, m: &Mention) -> bool {
+        matches!(m.entity, Entity::Place(_))
             && starting_in(self.mentions, m.span, |x| x.span.start)
                 .iter()
                 .any(|a| a.span == m.span && a.how == How::CountryActing)

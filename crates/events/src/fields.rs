@@ -49,7 +49,8 @@ pub(crate) fn not_here(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> Optio
     if sentence.dateline.is_some_and(|d| d.contains(m.span)) {
         return Some(NotHere::Dateline);
     }
-    if doc.is_acting_capital(m) {
+    if doc.is_acting(m) {
+        cov_mark::hit!(an_acting_state_is_not_the_place);
         return Some(NotHere::Acting);
     }
     let first = doc.token_at(m.span.start);
