@@ -574,3 +574,9 @@ fn a_state_acting_is_not_where_its_act_happens_and_announcing_a_measure_takes_it
     assert_eq!(found.first().and_then(|e| actor(e.actor1)), Some("gov.ci"), "{found:?}");
     assert_eq!(found.first().and_then(|e| place(e.place)), Some("ci"), "{found:?}");
 }
+
+#[test]
+fn a_strike_in_french_is_an_air_or_drone_strike() {
+    let found = events("Une frappe de l'armée malienne a tué cinq personnes près de Léré mardi.", Some("2025-10-15"));
+    assert_eq!(found.first().map(|e| e.sub_event), Some(SubEvent::AirDroneStrike), "{found:?}");
+}
