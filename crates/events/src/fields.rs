@@ -221,6 +221,23 @@ pub(crate) fn place(
     let clause_span = doc.span_of(m.clause.start, m.clause.end.saturating_sub(1));
     let in_clause = places_in(doc, sentence, clause_span, trigger_at, rejected);
     let in_sentence = places_in(doc, sentence, sentence.span, trigger_at, rejected);
+    // A state that announces a measure with no other place named takes it at home.
+    if m.trigger.frame == Frame::AnnounceMeasure && in_clause.is_empty() {
+        let acting = doc.mentions_in(clause_span).find_map(|x| match x.entity {
+            Entity::Place(p) if doc.is_acting(x) && doc.place_kind(p) == PlaceKind::Country => Some(p),
+            _ => None,
+        });
+        if let Some(home) = acting {
+            cov_mark::hit!(an_announcing_state_takes_its_measure_at_home);
+            return PlaceChoice {
+                places: vec![Some(home)],
+                precision: 3,
+                from: PlaceFrom::Clause,
+                unknown: None,
+                how: None,
+            };
+        }
+    }
     let found = unknown_place(doc, m.clause.clone());
     let unknown = found.map(|(span, _)| span);
     let local = if in_clause.is_empty() { (in_sentence, PlaceFrom::Sentence) } else { (in_clause, PlaceFrom::Clause) };
