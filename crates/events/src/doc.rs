@@ -1,6 +1,7 @@
 //! What every stage reads of one document, indexed once so that each sentence finds its
 //! mentions, counts and dates by binary search: the coder stays linear in the text's length.
 
+use crate::roles::NamedActors;
 use marsad_extract::{Entity, Extraction, How, Mention};
 use marsad_kb::{ActorKind, KnowledgeBase, List, PlaceKind};
 use marsad_text::dates::{dates_in, Date, DateMention};
@@ -23,6 +24,8 @@ pub(crate) struct Doc<'a> {
     pub reference: Option<Date>,
     /// The country most places of the text lie in.
     pub focus: Option<&'a str>,
+    /// The actors the whole text names, for the roles of each mention.
+    pub actors: NamedActors<'a>,
 }
 
 /// The items of a slice sorted by span start that start inside `span`.
@@ -58,6 +61,7 @@ impl<'a> Doc<'a> {
             dates,
             reference: published.or(latest),
             focus: marsad_extract::context::focus_country(kb, &extraction.mentions),
+            actors: NamedActors::new(kb, &extraction.mentions),
         }
     }
 
