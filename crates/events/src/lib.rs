@@ -116,7 +116,6 @@ impl Event {
 /// One incident mention with its fields, before mentions of one incident are joined.
 #[derive(Debug, Clone)]
 pub(crate) struct Draft {
-    pub sentence: usize,
     pub block: usize,
     pub zone: Zone,
     pub modality: Modality,
@@ -191,9 +190,14 @@ impl<'kb> EventCoder<'kb> {
         let sentences = zone::sentences(&doc);
         let mentions = mention::mentions(&doc, &sentences, trace);
         let mut drafts: Vec<Draft> = Vec::new();
+        // The place of the last incident told outside headlines: the story so far.
+        let mut story = None;
         for m in &mentions {
-            let story = drafts.iter().rev().find(|d| !d.zone.is_heading()).and_then(|d| d.place);
-            drafts.extend(draft(&doc, &sentences, m, story, trace));
+            let new = draft(&doc, &sentences, m, story, trace);
+            if let Some(last) = new.iter().rev().find(|d| !d.zone.is_heading()) {
+                story = last.place;
+            }
+            drafts.extend(new);
         }
         coref::incidents(&doc, drafts, trace)
     }
@@ -282,7 +286,6 @@ fn draft(
                 how: place.how,
             });
             Draft {
-                sentence: m.sentence,
                 block: sentence.block,
                 zone: m.zone,
                 modality: m.modality,
