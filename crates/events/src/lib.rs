@@ -189,11 +189,12 @@ impl<'kb> EventCoder<'kb> {
         let doc = Doc::new(self.kb, text, extraction, published);
         let sentences = zone::sentences(&doc);
         let mentions = mention::mentions(&doc, &sentences, trace);
+        let earlier = fields::Earlier::new(&doc, &sentences, trace.enabled());
         let mut drafts: Vec<Draft> = Vec::new();
         // The place of the last incident told outside headlines: the story so far.
         let mut story = None;
         for m in &mentions {
-            let new = draft(&doc, &sentences, m, story, trace);
+            let new = draft(&doc, &sentences, &earlier, m, story, trace);
             if let Some(last) = new.iter().rev().find(|d| !d.zone.is_heading()) {
                 story = last.place;
             }
@@ -207,6 +208,7 @@ impl<'kb> EventCoder<'kb> {
 fn draft(
     doc: &Doc<'_>,
     sentences: &[Sentence],
+    earlier: &fields::Earlier<'_>,
     m: &IncidentMention,
     story: Option<u32>,
     trace: &mut Trace,
@@ -214,7 +216,7 @@ fn draft(
     let sentence = &sentences[m.sentence];
     let trigger = doc.span_of(m.trigger.first, m.trigger.last);
     let mut rejected = Vec::new();
-    let place = fields::place(doc, sentences, m, story, &mut rejected);
+    let place = fields::place(doc, sentences, earlier, m, story, &mut rejected);
     rejected.sort_by_key(|(p, why)| (*p, *why as u8));
     rejected.dedup();
     for (p, why) in rejected {
@@ -229,7 +231,7 @@ fn draft(
         trace.note(|| Note::Dropped { trigger, why: trace::Dropped::NoType });
         return Vec::new();
     };
-    let date = fields::date(doc, sentences, m);
+    let date = fields::date(doc, sentences, earlier, m);
     let resolved = date.and_then(|d| d.date);
     trace.note(|| Note::Date { trigger, date: resolved.map(|d| d.to_iso()), expression: date.map(|d| d.span) });
     let days_old = match (resolved, doc.reference) {
