@@ -28,9 +28,6 @@ fn main() {
 /// Paragraph sizes in bytes: 32 KiB doubling to 2 MiB.
 const SIZES: [usize; 7] = [32 << 10, 64 << 10, 128 << 10, 256 << 10, 512 << 10, 1 << 20, 2 << 20];
 
-/// Sizes for the events stage, which is not linear yet (crates/events is being rewritten).
-const EVENT_SIZES: [usize; 3] = [32 << 10, 64 << 10, 128 << 10];
-
 /// Fictional event sentences, one language a list.
 const FRENCH: [&str; 6] = [
     "Des hommes armés du JNIM ont attaqué lundi un convoi de l'armée malienne près de Gao, tuant sept soldats.",
@@ -124,8 +121,8 @@ fn extract<K: Kind>(bencher: Bencher, size: usize) {
     bencher.counter(BytesCount::new(text.len())).bench_local(|| extractor.extract(black_box(&text), None));
 }
 
-/// Event coding alone, on an extraction made beforehand (the lead's stage, not linear yet).
-#[divan::bench(types = [Fr, FrBare, En, EnBare, Ar, ArBare], args = EVENT_SIZES, sample_count = 1, sample_size = 1)]
+/// Event coding alone, on an extraction made beforehand.
+#[divan::bench(types = [Fr, FrBare, En, EnBare, Ar, ArBare], args = SIZES, sample_count = 3, sample_size = 1)]
 fn events<K: Kind>(bencher: Bencher, size: usize) {
     let text = paragraph::<K>(size);
     let extraction = Extractor::new(kb()).extract(&text, None);

@@ -11,6 +11,8 @@ use crate::trace::{Dropped, Note, Trace};
 use crate::{Claim, Draft, Event, Source};
 use marsad_kb::{EventType, Frame, PlaceKind, SubEvent};
 use marsad_text::dates::{Date, Precision};
+use marsad_text::layout::Span;
+use std::collections::HashMap;
 
 /// A doer's score at which only a claim or an agent marker can have named it.
 const CLAIMED_STRENGTH: f32 = 4.0;
@@ -93,80 +95,128 @@ fn types_agree_strictly(a: &Draft, b: &Draft) -> bool {
         || b.frame.is_consequence()
 }
 
-/// An incident being assembled.
+/// An incident being assembled. Besides its drafts, it keeps them grouped by what [`fit`]
+/// reads of a member, so that trying a draft against it costs the number of different kinds of
+/// drafts it holds, not the number of drafts: one incident told again and again along a long
+/// paragraph gathers thousands of drafts, all alike.
 struct Cluster {
+    /// Its drafts, in the order they joined.
     drafts: Vec<usize>,
+    /// One draft of each kind (see [`same_kind`]) and how many of its drafts are of that kind.
+    kinds: Vec<(usize, i32)>,
+    /// How many of its drafts each block tells.
+    blocks: HashMap<usize, i32>,
+    /// The places of its drafts, by the sentence that tells them (their evidence).
+    sentences: HashMap<Span, Vec<Option<u32>>>,
 }
 
-/// How well draft `d` fits cluster `c`; `None` when it cannot be the same incident.
+impl Cluster {
+    /// A cluster of draft `i` alone.
+    fn new(drafts: &[Draft], i: usize) -> Cluster {
+        let mut cluster =
+            Cluster { drafts: Vec::new(), kinds: Vec::new(), blocks: HashMap::new(), sentences: HashMap::new() };
+        cluster.push(drafts, i);
+        cluster
+    }
+
+    /// Draft `i` joins.
+    fn push(&mut self, drafts: &[Draft], i: usize) {
+        let d = &drafts[i];
+        self.drafts.push(i);
+        match self.kinds.iter_mut().find(|(k, _)| same_kind(&drafts[*k], d)) {
+            Some((_, count)) => *count += 1,
+            None => self.kinds.push((i, 1)),
+        }
+        *self.blocks.entry(d.block).or_default() += 1;
+        self.sentences.entry(d.evidence).or_default().push(d.place);
+    }
+}
+
+/// Two drafts that [`fit`] and [`fit_loosely`] cannot tell apart as members of a cluster:
+/// alike in everything they read of a member but its sentence and its block.
+fn same_kind(a: &Draft, b: &Draft) -> bool {
+    let key =
+        |d: &Draft| (d.place, d.own_place, d.sub_event, d.frame, d.reference, d.summary, d.date, d.modality, d.ordinal);
+    let roles = |d: &Draft| (d.roles.actor1, d.roles.actor2, d.roles.strength, d.source);
+    key(a) == key(b) && roles(a) == roles(b)
+}
+
+/// How well draft `d` fits cluster `c`; `None` when it cannot be the same incident. Each
+/// member adds its [`fit_member`] score, plus one when it is told in the same sentence or the
+/// same block as `d` (a sentence lies in one block, so counting by block is enough).
 fn fit(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster, d: &Draft) -> Option<i32> {
     // "The second attack" is not the first one; "another attack" is none told before.
     if let Some(n) = d.ordinal.filter(|&n| n != 1) {
-        if n == u8::MAX || !c.drafts.iter().any(|&i| drafts[i].ordinal == Some(n)) {
+        if n == u8::MAX || !c.kinds.iter().any(|&(k, _)| drafts[k].ordinal == Some(n)) {
             cov_mark::hit!(an_ordinal_names_another_incident);
             return None;
         }
     }
-    let mut score = 0;
-    for &i in &c.drafts {
-        let other = &drafts[i];
-        if other.evidence == d.evidence && other.place != d.place {
-            return None;
-        }
-        if !types_agree(other, d) || !dates_agree(other.date, d.date) {
-            return None;
-        }
-        if (other.modality == Modality::Recalled) != (d.modality == Modality::Recalled) {
-            let same_day = other.date.is_some_and(|x| x.day.is_some()) && other.date == d.date;
-            if !same_day {
-                return None;
-            }
-        }
-        let own = |x: &Draft| x.place.filter(|_| x.own_place);
-        match places_agree(doc, own(other), own(d)) {
-            // Two places of their own that disagree are two incidents, "the attack" or not.
-            Some(false) => return None,
-            Some(true) => score += if other.place == d.place { 3 } else { 2 },
-            None if places_agree(doc, other.place, d.place) == Some(false) && !d.anaphoric => return None,
-            None => {}
-        }
-        let same_own_place = own(other).is_some() && own(other) == own(d);
-        if !(types_agree_strictly(other, d) || same_own_place || d.anaphoric) {
-            return None;
-        }
-        // "X attacked Y; Y struck back": roles swapped are two incidents.
-        let swapped = |x: &Draft, y: &Draft| x.roles.actor1.is_some() && x.roles.actor1 == y.roles.actor2;
-        if swapped(other, d) && swapped(d, other) {
-            return None;
-        }
-        // Two different doers, each named by a claim or an agent: two incidents.
-        if let (Some(a), Some(b)) = (other.roles.actor1, d.roles.actor1) {
-            let sure = CLAIMED_STRENGTH;
-            if a != b && other.roles.strength >= sure && d.roles.strength >= sure && other.source == d.source {
-                return None;
-            }
-        }
-        if other.date.is_some() && other.date == d.date {
-            score += 2;
-        }
-        if other.sub_event == d.sub_event {
-            score += 1;
-        }
-        if other.sentence == d.sentence || other.block == d.block {
-            score += 1;
-        }
-        // A mention placed by the story so far continues the incident told at that place.
-        if d.story_place && other.own_place && other.place == d.place {
-            score += 1;
-        }
+    // Another place told in the same sentence is another incident.
+    if c.sentences.get(&d.evidence).is_some_and(|places| places.iter().any(|p| *p != d.place)) {
+        return None;
+    }
+    let mut score = c.blocks.get(&d.block).copied().unwrap_or(0);
+    for &(k, count) in &c.kinds {
+        score += count * fit_member(doc, &drafts[k], d)?;
     }
     let anchored = score > 0 || d.anaphoric || d.zone.is_heading();
     anchored.then_some(score + i32::from(d.anaphoric) * 2)
 }
 
+/// What member `other` of a cluster adds to the fit of draft `d`, leaving out their sentences
+/// and blocks; `None` when they cannot be the same incident.
+fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft) -> Option<i32> {
+    let mut score = 0;
+    if !types_agree(other, d) || !dates_agree(other.date, d.date) {
+        return None;
+    }
+    if (other.modality == Modality::Recalled) != (d.modality == Modality::Recalled) {
+        let same_day = other.date.is_some_and(|x| x.day.is_some()) && other.date == d.date;
+        if !same_day {
+            return None;
+        }
+    }
+    let own = |x: &Draft| x.place.filter(|_| x.own_place);
+    match places_agree(doc, own(other), own(d)) {
+        // Two places of their own that disagree are two incidents, "the attack" or not.
+        Some(false) => return None,
+        Some(true) => score += if other.place == d.place { 3 } else { 2 },
+        None if places_agree(doc, other.place, d.place) == Some(false) && !d.anaphoric => return None,
+        None => {}
+    }
+    let same_own_place = own(other).is_some() && own(other) == own(d);
+    if !(types_agree_strictly(other, d) || same_own_place || d.anaphoric) {
+        return None;
+    }
+    // "X attacked Y; Y struck back": roles swapped are two incidents.
+    let swapped = |x: &Draft, y: &Draft| x.roles.actor1.is_some() && x.roles.actor1 == y.roles.actor2;
+    if swapped(other, d) && swapped(d, other) {
+        return None;
+    }
+    // Two different doers, each named by a claim or an agent: two incidents.
+    if let (Some(a), Some(b)) = (other.roles.actor1, d.roles.actor1) {
+        let sure = CLAIMED_STRENGTH;
+        if a != b && other.roles.strength >= sure && d.roles.strength >= sure && other.source == d.source {
+            return None;
+        }
+    }
+    if other.date.is_some() && other.date == d.date {
+        score += 2;
+    }
+    if other.sub_event == d.sub_event {
+        score += 1;
+    }
+    // A mention placed by the story so far continues the incident told at that place.
+    if d.story_place && other.own_place && other.place == d.place {
+        score += 1;
+    }
+    Some(score)
+}
+
 /// The cluster tells an incident of the same type inside the summary's place.
 fn fit_loosely(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster, d: &Draft) -> bool {
-    c.drafts.iter().map(|&i| &drafts[i]).any(|o| {
+    c.kinds.iter().map(|&(i, _)| &drafts[i]).any(|o| {
         !o.summary
             && types_agree(o, d)
             && places_agree(doc, o.place, d.place) != Some(false)
@@ -185,15 +235,19 @@ pub(crate) fn incidents(doc: &Doc<'_>, drafts: Vec<Draft>, trace: &mut Trace) ->
         .collect();
     // A reference with a place and date of its own ("they took place on Sunday in A, B and C")
     // tells the incidents a summary announced ("three camps were attacked"): it stands for them.
+    let mut summaries: Vec<(Option<u32>, Option<Date>)> =
+        drafts.iter().filter(|s| s.summary).map(|s| (s.place, s.date)).collect();
+    summaries.sort_unstable();
+    summaries.dedup();
     let announced = |d: &Draft| {
         d.reference
             && d.own_place
-            && drafts
+            && summaries
                 .iter()
-                .any(|s| s.summary && places_agree(doc, s.place, d.place) != Some(false) && dates_agree(s.date, d.date))
+                .any(|&(place, date)| places_agree(doc, place, d.place) != Some(false) && dates_agree(date, d.date))
     };
-    let body_clusters =
-        |clusters: &[Cluster]| clusters.iter().any(|c| c.drafts.iter().any(|&i| !drafts[i].zone.is_heading()));
+    // Some cluster holds a draft of the body (not of a headline).
+    let mut body_told = false;
     for i in order {
         let d = &drafts[i];
         let from = clusters.len().saturating_sub(WINDOW);
@@ -208,9 +262,10 @@ pub(crate) fn incidents(doc: &Doc<'_>, drafts: Vec<Draft>, trace: &mut Trace) ->
                 cov_mark::hit!(summary_covered_by_single_incidents);
                 // Incidents told only by references take the summary's type and roles.
                 for cluster in &mut clusters[from..] {
-                    let only_references = cluster.drafts.iter().all(|&j| drafts[j].reference);
+                    let only_references = cluster.kinds.iter().all(|&(j, _)| drafts[j].reference);
                     if only_references && fit_loosely(doc, &drafts, cluster, d) {
-                        cluster.drafts.push(i);
+                        cluster.push(&drafts, i);
+                        body_told |= !d.zone.is_heading();
                     }
                 }
                 trace.note(|| Note::Dropped { trigger: d.trigger, why: Dropped::Covered });
@@ -221,20 +276,25 @@ pub(crate) fn incidents(doc: &Doc<'_>, drafts: Vec<Draft>, trace: &mut Trace) ->
             Some((_, k)) => {
                 let first = clusters[k].drafts[0];
                 trace.note(|| Note::Joined { trigger: d.trigger, event_trigger: drafts[first].trigger, claim: false });
-                clusters[k].drafts.push(i);
+                clusters[k].push(&drafts, i);
+                body_told |= !d.zone.is_heading();
             }
-            None if d.zone.is_heading() && body_clusters(&clusters) => {
+            None if d.zone.is_heading() && body_told => {
                 trace.note(|| Note::Dropped { trigger: d.trigger, why: Dropped::HeadlineAlone });
             }
             None if d.reference && announced(d) => {
                 cov_mark::hit!(reference_tells_what_a_summary_announced);
-                clusters.push(Cluster { drafts: vec![i] })
+                clusters.push(Cluster::new(&drafts, i));
+                body_told |= !d.zone.is_heading();
             }
             None if d.anaphoric && (d.reference || demonstrative(d)) => {
                 trace.note(|| Note::Dropped { trigger: d.trigger, why: Dropped::Dangling })
             }
             None if d.vague => trace.note(|| Note::Dropped { trigger: d.trigger, why: Dropped::Vague }),
-            None => clusters.push(Cluster { drafts: vec![i] }),
+            None => {
+                clusters.push(Cluster::new(&drafts, i));
+                body_told |= !d.zone.is_heading();
+            }
         }
     }
     let mut events: Vec<Event> = clusters.iter().map(|c| resolve(doc, &drafts, c)).collect();

@@ -1,6 +1,8 @@
 //! What every stage reads of one document, indexed once so that each sentence finds its
 //! mentions, counts and dates by binary search: the coder stays linear in the text's length.
 
+use crate::roles::NamedActors;
+use marsad_extract::support::UnlistedPlace;
 use marsad_extract::{Entity, Extraction, How, Mention};
 use marsad_kb::{ActorKind, KnowledgeBase, List, PlaceKind};
 use marsad_text::dates::{dates_in, Date, DateMention};
@@ -23,6 +25,17 @@ pub(crate) struct Doc<'a> {
     pub reference: Option<Date>,
     /// The country most places of the text lie in.
     pub focus: Option<&'a str>,
+    /// The actors the whole text names, for the roles of each mention.
+    pub actors: NamedActors<'a>,
+    /// Indices of the extraction's places the knowledge base lacks, sorted by start.
+    unlisted: Vec<usize>,
+}
+
+/// The indices of `items` in the order of their start.
+fn by_start<T>(items: &[T], start: impl Fn(&T) -> u32) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by_key(|&i| start(&items[i]));
+    order
 }
 
 /// The items of a slice sorted by span start that start inside `span`.
@@ -58,6 +71,8 @@ impl<'a> Doc<'a> {
             dates,
             reference: published.or(latest),
             focus: marsad_extract::context::focus_country(kb, &extraction.mentions),
+            actors: NamedActors::new(kb, &extraction.mentions),
+            unlisted: by_start(&extraction.unlisted, |u| u.span.start),
         }
     }
 
@@ -119,6 +134,15 @@ impl<'a> Doc<'a> {
     /// Date expressions inside `span`.
     pub fn dates_in(&self, span: Span) -> &[DateMention] {
         starting_in(&self.dates, span, |d| d.span.start)
+    }
+
+    /// The first place the knowledge base lacks (in the extraction's order) that lies inside
+    /// `span`, found among those that start in it.
+    pub fn unlisted_in(&self, span: Span) -> Option<&'a UnlistedPlace> {
+        let all = &self.extraction.unlisted;
+        let first = self.unlisted.partition_point(|&i| all[i].span.start < span.start);
+        let starting = self.unlisted[first..].iter().take_while(|&&i| all[i].span.start <= span.end);
+        starting.copied().filter(|&i| span.contains(all[i].span)).min().map(|i| &all[i])
     }
 
     /// Counts inside `span`.

@@ -44,6 +44,88 @@ fn rank(kind: PlaceKind) -> u8 {
     }
 }
 
+/// What the place and the date of a mention read of the sentences before it, gathered in one
+/// pass over the document: a mention with no place or date of its own looked back through its
+/// whole paragraph, sentence by sentence, which made one long paragraph quadratic.
+pub(crate) struct Earlier<'d> {
+    /// For each sentence, the first sentence of its block.
+    block_start: Vec<usize>,
+    /// For each sentence, the nearest earlier sentence of its block that names a place in the
+    /// story's country, with that place.
+    place: Vec<Option<(usize, u32)>>,
+    /// For each sentence, the last date of the nearest earlier sentence of its block that gives
+    /// one (neither background nor in a dateline).
+    date: Vec<Option<&'d DateMention>>,
+    /// The headline sentences before the lede.
+    headlines: Vec<usize>,
+    /// The first of `headlines` that names a place (its position there), with that place.
+    headline_place: Option<(usize, u32)>,
+    /// With a trace only: each sentence's places that cannot be an incident's, which the trace
+    /// lists for every sentence the fallback looks at.
+    rejected: Option<Vec<Vec<(u32, NotHere)>>>,
+}
+
+impl<'d> Earlier<'d> {
+    /// The index of `sentences`; `traced` keeps the rejected places for the trace.
+    pub fn new(doc: &'d Doc<'_>, sentences: &[Sentence], traced: bool) -> Earlier<'d> {
+        let in_focus = |p: u32| doc.focus.is_none_or(|f| doc.country_of(p) == Some(f));
+        let n = sentences.len();
+        let mut index = Earlier {
+            block_start: Vec::with_capacity(n),
+            place: Vec::with_capacity(n),
+            date: Vec::with_capacity(n),
+            headlines: Vec::new(),
+            headline_place: None,
+            rejected: traced.then(Vec::new),
+        };
+        let (mut start, mut place, mut date) = (0, None, None);
+        let mut before_lede = true;
+        for (i, s) in sentences.iter().enumerate() {
+            if i > 0 && sentences[i - 1].block != s.block {
+                (start, place, date) = (i, None, None);
+            }
+            index.block_start.push(start);
+            index.place.push(place);
+            index.date.push(date);
+            let mut rejected = Vec::new();
+            let found = places_in(doc, s, s.span, s.span.end, &mut rejected);
+            place = found.iter().filter_map(|x| place_of(x)).find(|p| in_focus(*p)).map(|p| (i, p)).or(place);
+            date = last_date(doc, s).or(date);
+            before_lede &= s.zone != Zone::Lede;
+            if before_lede && s.zone == Zone::Headline {
+                index.add_headline(i, found.first().and_then(|x| place_of(x)));
+            }
+            if let Some(all) = &mut index.rejected {
+                all.push(rejected);
+            }
+        }
+        index
+    }
+
+    /// Sentence `i`, a headline before the lede whose best place is `place`.
+    fn add_headline(&mut self, i: usize, place: Option<u32>) {
+        if let (None, Some(p)) = (self.headline_place, place) {
+            self.headline_place = Some((self.headlines.len(), p));
+        }
+        self.headlines.push(i);
+    }
+
+    /// With a trace, add to `notes` the rejected places of sentences `looked_at`.
+    fn note_rejected(&self, looked_at: impl Iterator<Item = usize>, notes: &mut Vec<(u32, NotHere)>) {
+        if let Some(all) = &self.rejected {
+            for s in looked_at {
+                notes.extend_from_slice(&all[s]);
+            }
+        }
+    }
+}
+
+/// The last date sentence `s` gives that may date an incident of the sentences after it: not
+/// background, not in its dateline.
+fn last_date<'d>(doc: &'d Doc<'_>, s: &Sentence) -> Option<&'d DateMention> {
+    doc.dates_in(s.span).iter().rfind(|d| !d.background && s.dateline.is_none_or(|l| !l.contains(d.span)))
+}
+
 /// Why a place mention of the sentence cannot be where the incident happened, if it cannot.
 pub(crate) fn not_here(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> Option<NotHere> {
     if sentence.dateline.is_some_and(|d| d.contains(m.span)) {
@@ -192,13 +274,14 @@ fn is_proclitic_and(word: &str) -> bool {
 /// `range` (`Extraction::unlisted`), with the known unit the text locates it in.
 fn unknown_place(doc: &Doc<'_>, range: Range<usize>) -> Option<(Span, Option<u32>)> {
     let span = doc.span_of(range.start, range.end.saturating_sub(1));
-    doc.extraction.unlisted.iter().find(|u| span.contains(u.span)).map(|u| (u.span, u.within))
+    doc.unlisted_in(span).map(|u| (u.span, u.within))
 }
 
 /// Where the incident of mention `m` happened.
 pub(crate) fn place(
     doc: &Doc<'_>,
     sentences: &[Sentence],
+    earlier: &Earlier<'_>,
     m: &IncidentMention,
     story: Option<u32>,
     rejected: &mut Vec<(u32, NotHere)>,
@@ -221,23 +304,6 @@ pub(crate) fn place(
     let clause_span = doc.span_of(m.clause.start, m.clause.end.saturating_sub(1));
     let in_clause = places_in(doc, sentence, clause_span, trigger_at, rejected);
     let in_sentence = places_in(doc, sentence, sentence.span, trigger_at, rejected);
-    // A state that announces a measure with no other place named takes it at home.
-    if m.trigger.frame == Frame::AnnounceMeasure && in_clause.is_empty() {
-        let acting = doc.mentions_in(clause_span).find_map(|x| match x.entity {
-            Entity::Place(p) if doc.is_acting(x) && doc.place_kind(p) == PlaceKind::Country => Some(p),
-            _ => None,
-        });
-        if let Some(home) = acting {
-            cov_mark::hit!(an_announcing_state_takes_its_measure_at_home);
-            return PlaceChoice {
-                places: vec![Some(home)],
-                precision: 3,
-                from: PlaceFrom::Clause,
-                unknown: None,
-                how: None,
-            };
-        }
-    }
     let found = unknown_place(doc, m.clause.clone());
     let unknown = found.map(|(span, _)| span);
     let local = if in_clause.is_empty() { (in_sentence, PlaceFrom::Sentence) } else { (in_clause, PlaceFrom::Clause) };
@@ -279,7 +345,7 @@ pub(crate) fn place(
             };
         }
     }
-    let (place, from) = fallback(doc, sentences, m, story, rejected);
+    let (place, from) = fallback(doc, sentences, earlier, m, story, rejected);
     let precision = match (place, unknown) {
         (Some(_), Some(_)) => 2,
         (Some(p), None) if rank(doc.place_kind(p)) == 0 => 1,
@@ -328,21 +394,20 @@ fn segmented(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, trigger_at
 fn fallback(
     doc: &Doc<'_>,
     sentences: &[Sentence],
+    earlier: &Earlier<'_>,
     m: &IncidentMention,
     story: Option<u32>,
     rejected: &mut Vec<(u32, NotHere)>,
 ) -> (Option<u32>, PlaceFrom) {
-    let sentence = &sentences[m.sentence];
-    let in_focus = |p: u32| doc.focus.is_none_or(|f| doc.country_of(p) == Some(f));
     // The place of the nearest earlier sentence of the paragraph that names one.
-    for earlier in sentences[..m.sentence].iter().rev().take_while(|s| s.block == sentence.block) {
-        let found = places_in(doc, earlier, earlier.span, earlier.span.end, rejected);
-        if let Some(p) = found.iter().filter_map(|x| place_of(x)).find(|p| in_focus(*p)) {
-            return (Some(p), PlaceFrom::Paragraph);
-        }
+    let paragraph = earlier.place[m.sentence];
+    let looked_back = paragraph.map_or(earlier.block_start[m.sentence], |(s, _)| s);
+    earlier.note_rejected((looked_back..m.sentence).rev(), rejected);
+    if let Some((_, p)) = paragraph {
+        return (Some(p), PlaceFrom::Paragraph);
     }
     // A list item under a heading line that names its place ("- غوندام – 11 سبتمبر 2024").
-    if let Some(h) = heading_above(sentences, m) {
+    if let Some(h) = heading_above(sentences, earlier, m) {
         let found = places_in(doc, h, h.span, h.span.end, rejected);
         if let Some(p) = found.first().and_then(|x| place_of(x)) {
             cov_mark::hit!(place_from_the_heading_above);
@@ -352,19 +417,22 @@ fn fallback(
     if let Some(p) = story {
         return (Some(p), PlaceFrom::Story);
     }
-    let headline = sentences.iter().take_while(|s| s.zone != Zone::Lede).filter(|s| s.zone == Zone::Headline);
-    for h in headline {
-        let found = places_in(doc, h, h.span, h.span.end, rejected);
-        if let Some(p) = found.first().and_then(|x| place_of(x)) {
-            return (Some(p), PlaceFrom::Headline);
-        }
+    let headlines = earlier.headline_place.map_or(earlier.headlines.len(), |(at, _)| at + 1);
+    earlier.note_rejected(earlier.headlines[..headlines].iter().copied(), rejected);
+    if let Some((_, p)) = earlier.headline_place {
+        return (Some(p), PlaceFrom::Headline);
     }
     (doc.focus_country_place(), PlaceFrom::Country)
 }
 
 /// The date expression of mention `m`: nearest the trigger in its clause, its sentence, then earlier
 /// in its paragraph.
-pub(crate) fn date<'d>(doc: &'d Doc<'_>, sentences: &[Sentence], m: &IncidentMention) -> Option<&'d DateMention> {
+pub(crate) fn date<'d>(
+    doc: &'d Doc<'_>,
+    sentences: &[Sentence],
+    earlier: &Earlier<'d>,
+    m: &IncidentMention,
+) -> Option<&'d DateMention> {
     let sentence = &sentences[m.sentence];
     let trigger_at = doc.span_of(m.trigger.first, m.trigger.first).start;
     let usable = |d: &&DateMention| sentence.dateline.is_none_or(|line| !line.contains(d.span));
@@ -381,17 +449,13 @@ pub(crate) fn date<'d>(doc: &'d Doc<'_>, sentences: &[Sentence], m: &IncidentMen
     if let Some(d) = nearest(clause).or_else(|| nearest(sentence.span)) {
         return Some(d);
     }
-    let earlier = sentences[..m.sentence].iter().rev().take_while(|s| s.block == sentence.block).find_map(|s| {
-        doc.dates_in(s.span).iter().rfind(|d| !d.background && s.dateline.is_none_or(|l| !l.contains(d.span)))
-    });
-    earlier.or_else(|| heading_above(sentences, m).and_then(|h| doc.dates_in(h.span).first()))
+    earlier.date[m.sentence].or_else(|| heading_above(sentences, earlier, m).and_then(|h| doc.dates_in(h.span).first()))
 }
 
 /// The short line just above the mention's paragraph, if the paragraph opens with the mention's
 /// sentence's block ("- Goundam – 11 septembre 2024" above the item it heads).
-fn heading_above<'s>(sentences: &'s [Sentence], m: &IncidentMention) -> Option<&'s Sentence> {
-    let sentence = &sentences[m.sentence];
-    let index = sentences[..m.sentence].iter().rposition(|s| s.block != sentence.block)?;
+fn heading_above<'s>(sentences: &'s [Sentence], earlier: &Earlier<'_>, m: &IncidentMention) -> Option<&'s Sentence> {
+    let index = earlier.block_start[m.sentence].checked_sub(1)?;
     Some(&sentences[index]).filter(|h| h.zone == Zone::Heading || h.tokens.len() <= 8)
 }
 

@@ -118,7 +118,6 @@ impl Event {
 pub(crate) struct Draft {
     /// "The second attack", "another attack" (`u8::MAX`): which of several incidents it is.
     pub ordinal: Option<u8>,
-    pub sentence: usize,
     pub block: usize,
     pub zone: Zone,
     pub modality: Modality,
@@ -192,10 +191,16 @@ impl<'kb> EventCoder<'kb> {
         let doc = Doc::new(self.kb, text, extraction, published);
         let sentences = zone::sentences(&doc);
         let mentions = mention::mentions(&doc, &sentences, trace);
+        let earlier = fields::Earlier::new(&doc, &sentences, trace.enabled());
         let mut drafts: Vec<Draft> = Vec::new();
+        // The place of the last incident told outside headlines: the story so far.
+        let mut story = None;
         for m in &mentions {
-            let story = drafts.iter().rev().find(|d| !d.zone.is_heading()).and_then(|d| d.place);
-            drafts.extend(draft(&doc, &sentences, m, story, trace));
+            let new = draft(&doc, &sentences, &earlier, m, story, trace);
+            if let Some(last) = new.iter().rev().find(|d| !d.zone.is_heading()) {
+                story = last.place;
+            }
+            drafts.extend(new);
         }
         coref::incidents(&doc, drafts, trace)
     }
@@ -205,6 +210,7 @@ impl<'kb> EventCoder<'kb> {
 fn draft(
     doc: &Doc<'_>,
     sentences: &[Sentence],
+    earlier: &fields::Earlier<'_>,
     m: &IncidentMention,
     story: Option<u32>,
     trace: &mut Trace,
@@ -212,7 +218,7 @@ fn draft(
     let sentence = &sentences[m.sentence];
     let trigger = doc.span_of(m.trigger.first, m.trigger.last);
     let mut rejected = Vec::new();
-    let place = fields::place(doc, sentences, m, story, &mut rejected);
+    let place = fields::place(doc, sentences, earlier, m, story, &mut rejected);
     rejected.sort_by_key(|(p, why)| (*p, *why as u8));
     rejected.dedup();
     for (p, why) in rejected {
@@ -227,7 +233,7 @@ fn draft(
         trace.note(|| Note::Dropped { trigger, why: trace::Dropped::NoType });
         return Vec::new();
     };
-    let date = fields::date(doc, sentences, m);
+    let date = fields::date(doc, sentences, earlier, m);
     let resolved = date.and_then(|d| d.date);
     trace.note(|| Note::Date { trigger, date: resolved.map(|d| d.to_iso()), expression: date.map(|d| d.span) });
     let days_old = match (resolved, doc.reference) {
@@ -284,7 +290,6 @@ fn draft(
                 how: place.how,
             });
             Draft {
-                sentence: m.sentence,
                 block: sentence.block,
                 zone: m.zone,
                 modality: m.modality,
@@ -352,7 +357,8 @@ fn measure_at_home(
     match home {
         Some(home) if m.trigger.frame == Frame::AnnounceMeasure && place.places.iter().all(abroad) => {
             cov_mark::hit!(a_measure_happens_in_the_acting_country);
-            fields::PlaceChoice { places: vec![Some(home)], precision: 3, ..place }
+            // The acting state is named in the clause: its country is the measure's own place.
+            fields::PlaceChoice { places: vec![Some(home)], precision: 3, from: trace::PlaceFrom::Clause, ..place }
         }
         _ => place,
     }

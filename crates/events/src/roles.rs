@@ -10,9 +10,10 @@ use crate::doc::Doc;
 use crate::mention::{triggers, IncidentMention, Trigger};
 use crate::trace::{Note, Trace, Who};
 use crate::zone::Sentence;
-use marsad_extract::{Entity, How};
-use marsad_kb::{ActorKind, Frame, List, RoleFeature, StateRole};
+use marsad_extract::{Entity, How, Mention};
+use marsad_kb::{ActorKind, Frame, KnowledgeBase, List, RoleFeature, StateRole};
 use marsad_text::Script;
+use std::collections::{HashMap, HashSet};
 
 /// An actor that may take a role, with where it stands.
 #[derive(Debug, Clone)]
@@ -63,8 +64,6 @@ fn candidates(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, country: 
             if last < m.trigger.first { m.trigger.first - last } else { first.saturating_sub(m.trigger.last) };
         out.push(Candidate { who, first, last, features: extra.into_iter().collect(), distance });
     };
-    let named: Vec<u32> =
-        doc.mentions.iter().filter_map(|x| if let Entity::Actor(a) = x.entity { Some(a) } else { None }).collect();
     let mut seen_spokes: Vec<u32> = Vec::new();
     for x in doc.mentions_in(sentence.span) {
         let Entity::Actor(actor) = x.entity else { continue };
@@ -86,9 +85,7 @@ fn candidates(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, country: 
         match affiliate {
             Some(a) => push(Who::Inferred(a), first, last, None),
             None => {
-                let parent = named
-                    .iter()
-                    .any(|n| kb.actors[*n as usize].parent.as_deref() == Some(&kb.actors[actor as usize].id));
+                let parent = doc.actors.is_parent_of_named(actor);
                 push(Who::Named(actor), first, last, parent.then_some(RoleFeature::ParentOfNamed));
             }
         }
@@ -122,35 +119,76 @@ fn affiliate_of(doc: &Doc<'_>, actor: u32, country: Option<&str>) -> Option<u32>
     doc.kb.taxonomy.affiliate_in(actor, country)
 }
 
-fn armed_mentions<'a>(doc: &'a Doc<'_>) -> impl DoubleEndedIterator<Item = (u32, u32)> + 'a {
-    doc.mentions.iter().filter_map(|m| match m.entity {
-        Entity::Actor(a) if doc.actor_kind(a) == ActorKind::ArmedGroup => Some((a, m.span.end)),
-        _ => None,
-    })
+/// What the roles stage reads of the actors the whole document names, gathered once: each
+/// mention scanning every mention of the document would make a long paragraph quadratic.
+pub(crate) struct NamedActors<'a> {
+    kb: &'a KnowledgeBase,
+    /// Ids of the parents of actors the text names.
+    parents: HashSet<&'a str>,
+    /// Armed groups named, in text order: (actor, mention's start, mention's end).
+    armed: Vec<(u32, u32, u32)>,
+    /// For each parent id, its first affiliate named among the armed groups.
+    affiliates: HashMap<&'a str, u32>,
+    /// The armed group the document names most often (of two named as often, the one first named later).
+    salient: Option<u32>,
 }
 
-/// The last armed group named before char offset `before`; its affiliate when the text names one.
-fn last_group(doc: &Doc<'_>, before: u32) -> Option<u32> {
-    let (last, _) = armed_mentions(doc).rev().find(|(_, end)| *end <= before)?;
-    let id = &doc.kb.actors[last as usize].id;
-    Some(
-        armed_mentions(doc)
-            .map(|(a, _)| a)
-            .find(|a| doc.kb.actors[*a as usize].parent.as_ref() == Some(id))
-            .unwrap_or(last),
-    )
+impl<'a> NamedActors<'a> {
+    /// The index of `mentions` (sorted by start).
+    pub fn new(kb: &'a KnowledgeBase, mentions: &[Mention]) -> NamedActors<'a> {
+        let actors =
+            mentions.iter().filter_map(|m| if let Entity::Actor(a) = m.entity { Some((a, m.span)) } else { None });
+        let parents = actors.clone().filter_map(|(a, _)| kb.actors[a as usize].parent.as_deref()).collect();
+        let armed: Vec<(u32, u32, u32)> = actors
+            .filter(|(a, _)| kb.actors[*a as usize].kind == ActorKind::ArmedGroup)
+            .map(|(a, span)| (a, span.start, span.end))
+            .collect();
+        let mut affiliates = HashMap::new();
+        for &(a, _, _) in &armed {
+            if let Some(parent) = kb.actors[a as usize].parent.as_deref() {
+                affiliates.entry(parent).or_insert(a);
+            }
+        }
+        let salient = most_named(&armed);
+        NamedActors { kb, parents, armed, affiliates, salient }
+    }
+
+    /// Some actor the text names has `actor` as its parent.
+    pub fn is_parent_of_named(&self, actor: u32) -> bool {
+        self.parents.contains(self.kb.actors[actor as usize].id.as_str())
+    }
+
+    /// The last armed group (in text order) whose mention ends at or before char offset `before`.
+    /// Mentions are sorted by start, so only those starting by `before` can end by it, and of
+    /// those the ones skipped from the back are the few that span `before`.
+    fn last_armed_before(&self, before: u32) -> Option<u32> {
+        let started = self.armed.partition_point(|&(_, start, _)| start <= before);
+        self.armed[..started].iter().rev().find(|&&(_, _, end)| end <= before).map(|&(a, _, _)| a)
+    }
 }
 
-/// The armed group the document names most often.
-fn salient_group(doc: &Doc<'_>) -> Option<u32> {
+/// The armed group named most often in `armed` (of two named as often, the one first named later).
+fn most_named(armed: &[(u32, u32, u32)]) -> Option<u32> {
     let mut counts: Vec<(u32, usize)> = Vec::new();
-    for (a, _) in armed_mentions(doc) {
+    for &(a, _, _) in armed {
         match counts.iter_mut().find(|(k, _)| *k == a) {
             Some((_, n)) => *n += 1,
             None => counts.push((a, 1)),
         }
     }
     counts.into_iter().max_by_key(|(_, n)| *n).map(|(a, _)| a)
+}
+
+/// The last armed group named before char offset `before`; its affiliate when the text names one.
+fn last_group(doc: &Doc<'_>, before: u32) -> Option<u32> {
+    let last = doc.actors.last_armed_before(before)?;
+    let id = doc.kb.actors[last as usize].id.as_str();
+    Some(doc.actors.affiliates.get(id).copied().unwrap_or(last))
+}
+
+/// The armed group the document names most often.
+fn salient_group(doc: &Doc<'_>) -> Option<u32> {
+    doc.actors.salient
 }
 
 /// Set every candidate's features from its position, the voice and the markers around it.

@@ -568,7 +568,7 @@ fn a_demonstration_that_turned_violent_is_one_riot() {
 #[test]
 fn a_state_acting_is_not_where_its_act_happens_and_announcing_a_measure_takes_it() {
     cov_mark::check!(an_acting_state_is_not_the_place);
-    cov_mark::check!(an_announcing_state_takes_its_measure_at_home);
+    cov_mark::check!(a_measure_happens_in_the_acting_country);
     let found = events("The US handed over its last base in Niger to the Nigerien army on Monday.", Some("2025-10-14"));
     assert_eq!(found.first().and_then(|e| place(e.place)), Some("ne"), "{found:?}");
     let found = events(

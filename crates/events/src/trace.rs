@@ -119,6 +119,11 @@ impl Trace {
         Trace { enabled, notes: Vec::new() }
     }
 
+    /// True when notes are recorded.
+    pub fn enabled(&self) -> bool {
+        self.enabled
+    }
+
     /// Record a note when enabled; the note is only built then.
     pub fn note(&mut self, note: impl FnOnce() -> Note) {
         if self.enabled {

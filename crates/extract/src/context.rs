@@ -100,7 +100,7 @@ pub fn state_heads(kb: &KnowledgeBase, text: &str, tokens: &Tokens, layout: &Lay
 /// Mentions ordered by where they start, with the furthest end reached so far: "does any
 /// mention overlap this span" and "which mentions start here" in logarithmic time, so the
 /// context pass stays linear however long a paragraph is.
-struct ByStart<'m> {
+pub(crate) struct ByStart<'m> {
     /// Mentions sorted by start (stable: equal starts keep text order).
     sorted: Vec<&'m Mention>,
     /// `max_end[i]`: the largest end among `sorted[..=i]`.
@@ -108,7 +108,7 @@ struct ByStart<'m> {
 }
 
 impl<'m> ByStart<'m> {
-    fn new(mentions: &'m [Mention]) -> Self {
+    pub(crate) fn new(mentions: &'m [Mention]) -> Self {
         let mut sorted: Vec<&Mention> = mentions.iter().collect();
         sorted.sort_by_key(|m| m.span.start);
         let max_end = sorted
@@ -122,7 +122,7 @@ impl<'m> ByStart<'m> {
     }
 
     /// True when some mention overlaps `[start, stop)`.
-    fn overlaps(&self, start: u32, stop: u32) -> bool {
+    pub(crate) fn overlaps(&self, start: u32, stop: u32) -> bool {
         let before_stop = self.sorted.partition_point(|m| m.span.start < stop);
         before_stop > 0 && self.max_end[before_stop - 1] > start
     }

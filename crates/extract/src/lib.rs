@@ -149,9 +149,10 @@ impl<'kb> Extractor<'kb> {
         mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity));
         mentions.dedup_by_key(|m| (m.span, m.entity));
         let mut unlisted = Vec::new();
+        let around = support::Surroundings::new(text, &mentions);
         for block in layout.content() {
             let range = tokens.first_at_or_after(block.span.start)..tokens.first_at_or_after(block.span.end);
-            support::unlisted_places(self.kb, text, &tokens, &range, &mentions, &mut unlisted);
+            support::unlisted_places(self.kb, text, &tokens, &range, &around, &mut unlisted);
         }
         Extraction { lang: layout.lang, layout, tokens, mentions, unlisted }
     }

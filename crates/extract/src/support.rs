@@ -7,11 +7,13 @@
 //! or country named near it that contains it, the story's country) and keeps the best
 //! supported one, or none of them.
 
+use crate::context::ByStart;
 use crate::{Entity, How, Mention, Support};
 use marsad_kb::{KnowledgeBase, Place, PlaceKind};
 use marsad_text::layout::Span;
 use marsad_text::skeleton::Tier;
 use marsad_text::{Script, Tokens};
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// A region or country supports a place named at most this many chars away.
@@ -212,15 +214,37 @@ fn common_word(kb: &KnowledgeBase, text: &str, tokens: &Tokens, at: usize) -> bo
         || kb.lexicon.every_list().any(|list| list.starting_at(tokens, at).is_some_and(|m| m.far_token == at))
 }
 
-/// The places named plainly (curated entries), with where they are named.
-fn named_places<'kb>(kb: &'kb KnowledgeBase, mentions: &[Mention]) -> Vec<(u32, &'kb Place)> {
-    mentions
-        .iter()
-        .filter_map(|m| match m.entity {
-            Entity::Place(i) if !kb.places[i as usize].generated => Some((m.span.start, &kb.places[i as usize])),
-            _ => None,
-        })
-        .collect()
+/// The places named plainly (curated entries), indexed once so that each candidate reads only
+/// those named near it: looking through all of them for each candidate made a long text with
+/// many generated place names quadratic.
+struct NamedPlaces<'kb> {
+    /// Where each is named (the mention's start), in that order.
+    at: Vec<(u32, &'kb Place)>,
+    /// The countries of the countries named.
+    countries: HashSet<Option<&'kb str>>,
+}
+
+impl<'kb> NamedPlaces<'kb> {
+    fn new(kb: &'kb KnowledgeBase, mentions: &[Mention]) -> Self {
+        let mut at: Vec<(u32, &Place)> = mentions
+            .iter()
+            .filter_map(|m| match m.entity {
+                Entity::Place(i) if !kb.places[i as usize].generated => Some((m.span.start, &kb.places[i as usize])),
+                _ => None,
+            })
+            .collect();
+        at.sort_by_key(|(start, _)| *start);
+        let countries =
+            at.iter().filter(|(_, p)| p.kind == PlaceKind::Country).map(|(_, p)| p.country.as_deref()).collect();
+        NamedPlaces { at, countries }
+    }
+
+    /// The places named at most [`NEAR_CHARS`] chars from char offset `start`.
+    fn near(&self, start: u32) -> impl Iterator<Item = &'kb Place> + '_ {
+        let first = self.at.partition_point(|(at, _)| *at < start.saturating_sub(NEAR_CHARS));
+        let last = start.saturating_add(NEAR_CHARS);
+        self.at[first..].iter().take_while(move |(at, _)| *at <= last).map(|(_, p)| *p)
+    }
 }
 
 /// True when `unit` is, or contains, `place` (its region or admin2), or shares its admin2.
@@ -232,12 +256,11 @@ fn contains(unit: &Place, place: &Place) -> bool {
 }
 
 /// What supports candidate `place` of `pending`, if anything.
-fn support_of(pending: &Pending, place: &Place, named: &[(u32, &Place)], focus: Option<&str>) -> Option<Support> {
-    let near = |at: u32| at.abs_diff(pending.span.start) <= NEAR_CHARS;
+fn support_of(pending: &Pending, place: &Place, named: &NamedPlaces<'_>, focus: Option<&str>) -> Option<Support> {
     if place.generated && pending.weak_position && !pending.place_word {
         return None;
     }
-    if named.iter().any(|(at, unit)| near(*at) && unit.kind != PlaceKind::Country && contains(unit, place)) {
+    if named.near(pending.span.start).any(|unit| unit.kind != PlaceKind::Country && contains(unit, place)) {
         return Some(Support::Region);
     }
     if !place.generated {
@@ -246,14 +269,13 @@ fn support_of(pending: &Pending, place: &Place, named: &[(u32, &Place)], focus: 
     let country = place.country.as_deref();
     if pending.phonetic {
         // A phonetic match also needs its country in the story: the key is loose.
-        let in_story = country == focus
-            || named.iter().any(|(_, unit)| unit.kind == PlaceKind::Country && unit.country.as_deref() == country);
+        let in_story = country == focus || named.countries.contains(&country);
         return (pending.place_word && in_story).then_some(Support::PlaceWord);
     }
     if pending.place_word {
         return Some(Support::PlaceWord);
     }
-    if named.iter().any(|(at, unit)| near(*at) && unit.kind == PlaceKind::Country && unit.country.as_deref() == country)
+    if named.near(pending.span.start).any(|unit| unit.kind == PlaceKind::Country && unit.country.as_deref() == country)
     {
         return Some(Support::Country);
     }
@@ -289,7 +311,7 @@ fn mention(item: &Pending, place: u32, support: Support) -> Mention {
 pub fn settle(kb: &KnowledgeBase, pending: Vec<Pending>, mentions: &mut Vec<Mention>) {
     let focus = crate::context::focus_country(kb, mentions).map(str::to_string);
     let focus = focus.as_deref();
-    let named = named_places(kb, mentions);
+    let named = NamedPlaces::new(kb, mentions);
     let mut accepted: Vec<Mention> = Vec::new();
     let mut unsettled = Vec::new();
     for item in &pending {
@@ -306,13 +328,19 @@ pub fn settle(kb: &KnowledgeBase, pending: Vec<Pending>, mentions: &mut Vec<Ment
             None => unsettled.push(item),
         }
     }
-    // A name already accepted elsewhere in the text is the same place here ("Kokofata reste…").
+    // A name already accepted elsewhere in the text is the same place here ("Kokofata reste…"):
+    // of its candidates, the generated place accepted first.
+    let mut first_accepted: HashMap<u32, usize> = HashMap::new();
+    for (at, m) in accepted.iter().enumerate() {
+        if let Entity::Place(p) = m.entity {
+            if kb.places[p as usize].generated {
+                first_accepted.entry(p).or_insert(at);
+            }
+        }
+    }
     for item in unsettled {
-        let earlier = accepted.iter().find_map(|m| match m.entity {
-            Entity::Place(p) if item.candidates.contains(&p) && kb.places[p as usize].generated => Some(p),
-            _ => None,
-        });
-        if let Some(place) = earlier {
+        let earlier = item.candidates.iter().filter_map(|p| first_accepted.get(p).map(|&at| (at, *p))).min();
+        if let Some((_, place)) = earlier {
             accepted.push(mention(item, place, Support::Repeated));
         }
     }
@@ -339,17 +367,41 @@ fn name_word(tokens: &Tokens, at: usize) -> bool {
     token.script == Script::Latin && token.upper_initial
 }
 
+/// What [`unlisted_places`] reads of the whole text, gathered once: looking through every
+/// mention for each name, and through the text from its start for each name's sentence end,
+/// made a long paragraph with many place words quadratic.
+pub(crate) struct Surroundings<'m> {
+    /// Every mention, for "does a mention cover this token".
+    mentions: ByStart<'m>,
+    /// The place mentions in text order: (start, place).
+    places: Vec<(u32, u32)>,
+    /// The char offsets of the chars that end a sentence for [`place_after`], in order.
+    stops: Vec<u32>,
+}
+
+impl<'m> Surroundings<'m> {
+    /// The index of `text` and its `mentions` (sorted by start).
+    pub(crate) fn new(text: &str, mentions: &'m [Mention]) -> Self {
+        let places = mentions
+            .iter()
+            .filter_map(|m| if let Entity::Place(p) = m.entity { Some((m.span.start, p)) } else { None })
+            .collect();
+        let stops = (0u32..).zip(text.chars()).filter(|(_, c)| matches!(c, '.' | '!' | '?' | '\n')).map(|(i, _)| i);
+        Surroundings { mentions: ByStart::new(mentions), places, stops: stops.collect() }
+    }
+}
+
 /// The names after place words in tokens `range` that no mention covers.
-pub fn unlisted_places(
+pub(crate) fn unlisted_places(
     kb: &KnowledgeBase,
     text: &str,
     tokens: &Tokens,
     range: &Range<usize>,
-    mentions: &[Mention],
+    around: &Surroundings<'_>,
     out: &mut Vec<UnlistedPlace>,
 ) {
     let items = tokens.items();
-    let named = |at: usize| mentions.iter().any(|m| m.span.start < items[at].end && items[at].start < m.span.end);
+    let named = |at: usize| around.mentions.overlaps(items[at].start, items[at].end);
     // An Arabic name the text spells out in Latin is the place that spelling names.
     let covered = |at: usize| named(at) || (opens_gloss(text, tokens, at) && named(at + 1));
     let mut at = range.start;
@@ -363,7 +415,7 @@ pub fn unlisted_places(
         let mut member = at;
         while let Some(last) = unlisted_name(kb, text, tokens, range, member, &covered) {
             let span = Span { start: items[member].start, end: items[last].end };
-            out.push(UnlistedPlace { span, level, within: place_after(text, tokens, mentions, last) });
+            out.push(UnlistedPlace { span, level, within: place_after(tokens, around, last) });
             at = last;
             match next_member(text, tokens, range, last) {
                 Some(next) => member = next,
@@ -441,16 +493,11 @@ fn next_member(text: &str, tokens: &Tokens, range: &Range<usize>, last: usize) -
     name_word(tokens, next).then_some(next)
 }
 
-/// The first place mentioned after token `last` in the same sentence.
-fn place_after(text: &str, tokens: &Tokens, mentions: &[Mention], last: usize) -> Option<u32> {
+/// The first place mentioned after token `last` in the same sentence (before the next `.`, `!`,
+/// `?` or line break).
+fn place_after(tokens: &Tokens, around: &Surroundings<'_>, last: usize) -> Option<u32> {
     let end = tokens.items()[last].end;
-    let sentence_end = text
-        .chars()
-        .skip(end as usize)
-        .position(|c| matches!(c, '.' | '!' | '?' | '\n'))
-        .map_or(u32::MAX, |n| end + n as u32);
-    mentions.iter().filter(|m| m.span.start >= end && m.span.start < sentence_end).find_map(|m| match m.entity {
-        Entity::Place(p) => Some(p),
-        _ => None,
-    })
+    let sentence_end = around.stops.get(around.stops.partition_point(|&s| s < end)).copied().unwrap_or(u32::MAX);
+    let (start, place) = around.places.get(around.places.partition_point(|&(start, _)| start < end))?;
+    (*start < sentence_end).then_some(*place)
 }

@@ -6,12 +6,13 @@
 //! stages before it use plain types.
 
 use marsad_events::Event;
+use marsad_extract::support::UnlistedPlace;
 use marsad_extract::{Entity, Extraction, How};
 use marsad_kb::KnowledgeBase;
 use marsad_text::layout::Span;
 use marsad_text::skeleton::Tier;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// What the output needs to know about the document itself.
 #[derive(Debug, Clone, Default)]
@@ -290,14 +291,6 @@ fn event_out(kb: &KnowledgeBase, doc_id: &str, chars: &[char], index: usize, eve
     }
 }
 
-/// The listed place the knowledge base lacks that the text names at `span`.
-fn unlisted_at(places: &mut [PlaceOut], span: Span) -> Option<&mut PlaceOut> {
-    places
-        .iter_mut()
-        .filter(|p| p.within.is_some())
-        .find(|p| p.mentions.iter().any(|m| m.start == span.start && m.end == span.end))
-}
-
 impl PlaceOut {
     /// A place the base lacks takes the unit its event was placed at when the text gave none.
     fn locate(&mut self, unit: &marsad_kb::Place) {
@@ -307,6 +300,56 @@ impl PlaceOut {
             (self.lat, self.lon) = (unit.lat, unit.lon);
         }
     }
+}
+
+/// Add the places the knowledge base lacks to `places`, one `unlisted.N` per name with every
+/// mention of it, and return where the place of each of their mentions stands in `places`.
+/// Maps by name and by span, not searches through `places`, keep a text that names many
+/// villages linear.
+fn add_unlisted(
+    kb: &KnowledgeBase,
+    extraction: &Extraction,
+    chars: &[char],
+    places: &mut Vec<PlaceOut>,
+) -> HashMap<Span, usize> {
+    let text_of = |span: Span| chars.get(span.start as usize..span.end as usize).unwrap_or(&[]);
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut by_span: HashMap<Span, usize> = HashMap::new();
+    // A place's `name` is its Latin-script name: an unlisted place named in Arabic script has
+    // none to give, so it stays on its events (`unnamed_place`) rather than in `places`.
+    let latin = |u: &&UnlistedPlace| !text_of(u.span).iter().any(|c| marsad_text::fold::is_arabic_letter(*c));
+    for unlisted in extraction.unlisted.iter().filter(latin) {
+        let mention = MentionOut {
+            start: unlisted.span.start,
+            end: unlisted.span.end,
+            text: text_of(unlisted.span).iter().collect(),
+            matched: None,
+            via: Some("place word"),
+        };
+        let at = match by_name.get(&mention.text) {
+            Some(&at) => {
+                places[at].mentions.push(mention);
+                at
+            }
+            None => {
+                let unit = unlisted.within.map(|u| &kb.places[u as usize]);
+                by_name.insert(mention.text.clone(), places.len());
+                places.push(PlaceOut {
+                    id: format!("unlisted.{}", by_name.len()),
+                    name: mention.text.clone(),
+                    kind: if unlisted.level.is_some() { "region" } else { "town" },
+                    country: unit.and_then(|u| u.country.clone()),
+                    lat: unit.and_then(|u| u.lat),
+                    lon: unit.and_then(|u| u.lon),
+                    within: Some(unit.map_or_else(String::new, |u| u.id.clone())),
+                    mentions: vec![mention],
+                });
+                places.len() - 1
+            }
+        };
+        by_span.entry(unlisted.span).or_insert(at);
+    }
+    by_span
 }
 
 /// Build the record of one document.
@@ -392,42 +435,7 @@ pub fn record(
             }
         }
     }
-    // A place's `name` is its Latin-script name: an unlisted place named in Arabic script has
-    // none to give, so it stays on its events (`unnamed_place`) rather than in `places`.
-    for unlisted in extraction.unlisted.iter().filter(|u| {
-        !chars
-            .get(u.span.start as usize..u.span.end as usize)
-            .unwrap_or(&[])
-            .iter()
-            .any(|c| marsad_text::fold::is_arabic_letter(*c))
-    }) {
-        let mention = MentionOut {
-            start: unlisted.span.start,
-            end: unlisted.span.end,
-            text: chars
-                .get(unlisted.span.start as usize..unlisted.span.end as usize)
-                .map(|s| s.iter().collect())
-                .unwrap_or_default(),
-            matched: None,
-            via: Some("place word"),
-        };
-        match record.places.iter_mut().find(|p| p.within.is_some() && p.name == mention.text) {
-            Some(known) => known.mentions.push(mention),
-            None => {
-                let unit = unlisted.within.map(|u| &kb.places[u as usize]);
-                record.places.push(PlaceOut {
-                    id: format!("unlisted.{}", record.places.iter().filter(|p| p.within.is_some()).count() + 1),
-                    name: mention.text.clone(),
-                    kind: if unlisted.level.is_some() { "region" } else { "town" },
-                    country: unit.and_then(|u| u.country.clone()),
-                    lat: unit.and_then(|u| u.lat),
-                    lon: unit.and_then(|u| u.lon),
-                    within: Some(unit.map_or_else(String::new, |u| u.id.clone())),
-                    mentions: vec![mention],
-                });
-            }
-        }
-    }
+    let unlisted = add_unlisted(kb, extraction, &chars, &mut record.places);
     for (index, event) in events.iter().enumerate() {
         // Every actor an event names is listed among the actors, even when inferred (civilians from "convoy").
         for actor in [event.actor1, event.actor2].into_iter().flatten() {
@@ -445,7 +453,7 @@ pub fn record(
         let mut out = event_out(kb, info.id, &chars, index, event);
         // An event placed at the unit around a village the base lacks names that village.
         if let (Some(span), Some(unit)) = (event.unknown_place, event.place) {
-            if let Some(village) = unlisted_at(&mut record.places, span) {
+            if let Some(village) = unlisted.get(&span).map(|&i| &mut record.places[i]) {
                 village.locate(&kb.places[unit as usize]);
                 out.place = Some(village.id.clone());
             }
