@@ -512,13 +512,17 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<u64> {
         let death = near(&deaths, first, last);
         let injury = near(&injuries, first, last);
         let is_death = death.is_some_and(|d| injury.is_none_or(|i| d <= i));
-        let continues = previous.is_some_and(|p| {
-            first > p
-                && first <= p + 5
-                && (p + 1..first).any(|t| doc.token_is(List::Conjunctions, t) || doc.tokens.folded(t).starts_with('و'))
-                && !injuries.iter().any(|c| c.0 > p && c.1 < first)
-                && !places.iter().any(|t| *t > p && *t < first)
-        });
+        // "three killed and four wounded": a count right next to an injury word counts the wounded.
+        let wounded = injury.is_some_and(|i| i <= 1 && death.is_none_or(|d| i < d));
+        let continues = !wounded
+            && previous.is_some_and(|p| {
+                first > p
+                    && first <= p + 5
+                    && (p + 1..first)
+                        .any(|t| doc.token_is(List::Conjunctions, t) || doc.tokens.folded(t).starts_with('و'))
+                    && !injuries.iter().any(|c| c.0 > p && c.1 < first)
+                    && !places.iter().any(|t| *t > p && *t < first)
+            });
         if is_death && total.is_none() {
             total = Some(count.value);
             previous = Some(last);

@@ -584,3 +584,16 @@ fn a_strike_in_french_is_an_air_or_drone_strike() {
     let found = events("Une frappe de l'armée malienne a tué cinq personnes près de Léré mardi.", Some("2025-10-15"));
     assert_eq!(found.first().map(|e| e.sub_event), Some(SubEvent::AirDroneStrike), "{found:?}");
 }
+
+#[test]
+fn the_wounded_told_after_the_dead_are_not_added_to_the_toll() {
+    for (text, lang, toll) in [
+        ("Three soldiers were killed and four wounded in an attack near Gao yesterday.", "en", 3),
+        ("Gunmen killed three soldiers and two civilians near Gao yesterday.", "en", 5),
+        ("Trois soldats ont été tués et quatre blessés dans une attaque près de Gao hier.", "fr", 3),
+        ("قتل ثلاثة جنود وأصيب أربعة آخرون في هجوم قرب غاو أمس.", "ar", 3),
+    ] {
+        let found = events(text, Some("2025-10-15"));
+        assert_eq!(found.first().and_then(|e| e.fatalities), Some(toll), "{lang}: {found:?}");
+    }
+}
