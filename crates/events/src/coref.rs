@@ -60,6 +60,11 @@ fn dates_agree(a: Option<Date>, b: Option<Date>) -> bool {
     }
 }
 
+/// A protest or a riot: a demonstration that turned violent is one incident told as both.
+fn street(t: EventType) -> bool {
+    matches!(t, EventType::Protests | EventType::Riots)
+}
+
 fn types_agree(a: &Draft, b: &Draft) -> bool {
     if a.reference || b.reference {
         return true;
@@ -76,8 +81,6 @@ fn types_agree(a: &Draft, b: &Draft) -> bool {
         return a.sub_event == b.sub_event && a.frame == b.frame && actors;
     }
     let generic = |d: &Draft| matches!(d.frame, Frame::Attack | Frame::Clash | Frame::Kill | Frame::Ambush);
-    // A demonstration that turned violent is one incident told as a protest and as a riot.
-    let street = |t: EventType| matches!(t, EventType::Protests | EventType::Riots);
     ta == tb
         || ((generic(a) || generic(b)) && a.frame.is_violent() && b.frame.is_violent())
         || (street(ta) && street(tb))
@@ -86,11 +89,11 @@ fn types_agree(a: &Draft, b: &Draft) -> bool {
 /// The same event type (or the same sub-event type for strategic developments), a protest and
 /// the riot it turned into counting as one.
 fn types_agree_strictly(a: &Draft, b: &Draft) -> bool {
-    let street = |d: &Draft| matches!(d.sub_event.event_type(), EventType::Protests | EventType::Riots);
+    let (ta, tb) = (a.sub_event.event_type(), b.sub_event.event_type());
     a.reference
         || b.reference
-        || a.sub_event.event_type() == b.sub_event.event_type()
-        || (street(a) && street(b))
+        || ta == tb
+        || (street(ta) && street(tb))
         || a.frame.is_consequence()
         || b.frame.is_consequence()
 }

@@ -177,10 +177,17 @@ impl<'a> Doc<'a> {
 
     /// An entry of `list` that ends right before token `at` (within `gap` tokens), not before token `floor`.
     pub fn ends_before(&self, list: List, at: usize, gap: usize, floor: usize) -> bool {
+        self.entry_before(list, at, gap, floor).is_some()
+    }
+
+    /// The first token of the nearest entry of `list` that ends right before token `at`
+    /// (within `gap` tokens), not before token `floor`.
+    pub fn entry_before(&self, list: List, at: usize, gap: usize, floor: usize) -> Option<usize> {
         let words = self.kb.lexicon.list(list);
-        (1..=gap + 1).any(|back| {
-            at >= back + floor && words.ending_at(self.tokens, at - back).is_some_and(|m| m.far_token >= floor)
-        })
+        (1..=gap + 1)
+            .take_while(|back| at >= back + floor)
+            .find_map(|back| words.ending_at(self.tokens, at - back).filter(|m| m.far_token >= floor))
+            .map(|m| m.far_token)
     }
 
     /// Token `at`, or the first token of the run of `list` entries (at most three) that ends

@@ -118,9 +118,7 @@ fn bare_participle(doc: &Doc<'_>, first: usize, last: usize) -> bool {
     let participle = first == last && ["é", "ée", "és", "ées"].iter().any(|end| word.ends_with(end));
     let before = |list| first > 0 && doc.token_is(list, first - 1);
     // An auxiliary up to three words back still governs it: "avait également incendié".
-    let auxiliary = (first.saturating_sub(3)..first).any(|t| {
-        doc.kb.lexicon.list(List::PerfectAuxiliaries).starting_at(doc.tokens, t).is_some_and(|m| m.far_token < first)
-    });
+    let auxiliary = doc.any(List::PerfectAuxiliaries, first.saturating_sub(3)..first);
     let bare = participle && !auxiliary && !before(List::DefiniteArticles) && !before(List::IndefiniteArticles);
     if bare {
         cov_mark::hit!(bare_french_participle_is_passive);

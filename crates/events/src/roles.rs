@@ -245,12 +245,9 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         // "by X", and the owner of the weapon the trigger names ("طائرة مسيرة تابعة للجيش", "drones of the army").
         let weapon_owner = after && t.frame.is_specific() && doc.ends_before(List::Affiliation, c.first, 1, floor);
         let behind = doc.start_behind(List::Partitives, c.first, floor);
-        let marker = after.then(|| marker_before(doc, behind, floor)).flatten();
+        let marker = after.then(|| doc.entry_before(List::AgentMarkers, behind, MARKER_GAP - 1, floor)).flatten();
         // "escorted by soldiers", "يرافقها جنود": the guard of the target, not the doer.
-        let escort = marker.map_or_else(
-            || doc.ends_before(List::EscortWords, behind, 0, floor),
-            |at| doc.ends_before(List::EscortWords, at, 0, floor),
-        );
+        let escort = doc.ends_before(List::EscortWords, marker.unwrap_or(behind), 0, floor);
         if escort {
             cov_mark::hit!(escort_is_no_doer);
             f.push(RoleFeature::Escort);
@@ -384,15 +381,6 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
 /// who they are, not another party.
 fn attached(doc: &Doc<'_>, first: usize, floor: usize) -> bool {
     doc.ends_before(List::Affiliation, first, 1, floor) || doc.start_behind(List::Partitives, first, floor) < first
-}
-
-/// The first token of an agent marker (by, par, على يد) that ends right before token `at`.
-fn marker_before(doc: &Doc<'_>, at: usize, floor: usize) -> Option<usize> {
-    let words = doc.kb.lexicon.list(List::AgentMarkers);
-    (1..MARKER_GAP + 1)
-        .take_while(|back| at >= back + floor)
-        .find_map(|back| words.ending_at(doc.tokens, at - back).filter(|m| m.far_token >= floor))
-        .map(|m| m.far_token)
 }
 
 /// Some candidate stands strictly between token `after` and token `before`.
