@@ -46,6 +46,8 @@ pub enum How {
     Spokesperson,
     /// A bare head noun (الجيش, l'armée, the authorities): the state of the story's country.
     Context,
+    /// A country's capital named by the word for a capital (عاصمة النيجر, the Malian capital).
+    Capital,
 }
 
 /// Why a place mention was accepted: what in the text supports it.

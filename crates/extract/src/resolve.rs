@@ -132,6 +132,67 @@ fn head_of(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, candidate:
     None
 }
 
+/// A capital named through its country, and the span of the whole phrase.
+struct Capital {
+    place: u32,
+    span: Span,
+}
+
+/// "العاصمة المالية", "la capitale malienne", "the Malian capital": the capital word before the
+/// adjective in Arabic and French, after it in English.
+fn capital_named(
+    kb: &KnowledgeBase,
+    tokens: &Tokens,
+    range: &Range<usize>,
+    candidate: &Candidate,
+    country_place: u32,
+) -> Option<Capital> {
+    let place = kb.capital(kb.places[country_place as usize].country.as_deref()?)?;
+    let items = tokens.items();
+    let heads = kb.lexicon.list(marsad_kb::List::CapitalHeads);
+    if !candidate.preposition && candidate.first > range.start && items[candidate.first - 1].joined_to_next {
+        if let Some(found) = heads.ending_at_where(tokens, candidate.first - 1, |e| e.lang != "en") {
+            return Some(Capital {
+                place,
+                span: Span { start: items[found.far_token].start, end: candidate.span.end },
+            });
+        }
+    }
+    if candidate.last + 1 < range.end && items[candidate.last].joined_to_next {
+        if let Some(found) = heads.starting_at_where(tokens, candidate.last + 1, |e| e.lang == "en") {
+            return Some(Capital {
+                place,
+                span: Span { start: candidate.span.start, end: items[found.far_token].end },
+            });
+        }
+    }
+    None
+}
+
+/// "عاصمة النيجر", "la capitale du Niger", "the capital of Niger": the capital, not the country.
+fn capital_of_country(
+    kb: &KnowledgeBase,
+    tokens: &Tokens,
+    range: &Range<usize>,
+    candidate: &Candidate,
+    place_index: u32,
+) -> Option<Capital> {
+    let place = &kb.places[place_index as usize];
+    if place.kind != PlaceKind::Country || candidate.first <= range.start {
+        return None;
+    }
+    let items = tokens.items();
+    if !items[candidate.first - 1].joined_to_next {
+        return None;
+    }
+    let found = kb.lexicon.list(marsad_kb::List::CapitalOf).ending_at(tokens, candidate.first - 1)?;
+    if found.far_token < range.start {
+        return None;
+    }
+    let capital = kb.capital(place.country.as_deref()?)?;
+    Some(Capital { place: capital, span: Span { start: items[found.far_token].start, end: candidate.span.end } })
+}
+
 fn place_preference(kb: &KnowledgeBase, index: u32) -> (u8, u8, u8, std::cmp::Reverse<u64>) {
     let place = &kb.places[index as usize];
     let theatre = place
@@ -388,6 +449,10 @@ fn interpret(
     }
 
     let demonym = group.iter().find_map(|c| if let Target::Demonym(i) = c.name.target { Some(i) } else { None });
+    if let Some(capital) = demonym.and_then(|country| capital_named(kb, tokens, range, &lead, country)) {
+        out.push(mention(capital.span, Entity::Place(capital.place), How::Capital));
+        return Some(Previous { locative: Some(true), ..Previous::at(lead.last) });
+    }
     if let Some(country_place) = demonym {
         let head = head_of(kb, tokens, range, &lead).or_else(|| {
             let inherited = list.and_then(|p| p.head)?;
@@ -444,6 +509,10 @@ fn interpret(
     // An adjective form that is also a place name (مالي) reads as the place only when bare.
     if demonym.is_some() && lead.definite {
         return Some(adjective);
+    }
+    if let Some(capital) = capital_of_country(kb, tokens, range, &lead, place_index) {
+        out.push(mention(capital.span, Entity::Place(capital.place), How::Capital));
+        return Some(Previous { locative: Some(true), place_word, ..Previous::at(lead.last) });
     }
     out.push(mention(lead.span, Entity::Place(place_index), How::Name));
     let place = &kb.places[place_index as usize];

@@ -292,6 +292,10 @@ named_enum! {
         Border = "border",
         /// Words before a place name that say it is a place (town, village, منطقة).
         PlaceWords = "place-cues",
+        /// Words right before a country's name that name its capital (عاصمة, capitale du, capital of).
+        CapitalOf = "capital-of",
+        /// Words that with a nationality adjective name a capital (العاصمة المالية, the Malian capital).
+        CapitalHeads = "capital-heads",
         /// Civilian nouns as targets (villagers, drivers, a market).
         CivilianTargets = "civilian-targets",
         /// Military nouns as targets (soldiers, a camp, a patrol).
@@ -366,7 +370,7 @@ impl List {
                 "lexicon/locatives.jsonl"
             }
             List::TagHeads | List::BylineHeads | List::CaptionMarks | List::ClauseBreaks => "lexicon/zones.jsonl",
-            List::PlaceWords => "lexicon/place-words.jsonl",
+            List::PlaceWords | List::CapitalOf | List::CapitalHeads => "lexicon/place-words.jsonl",
             _ => "lexicon/events-cues.jsonl",
         }
     }

@@ -86,6 +86,7 @@ pub struct KnowledgeBase {
     place_ids: FxHashMap<String, u32>,
     actor_ids: FxHashMap<String, u32>,
     country_places: FxHashMap<String, u32>,
+    capitals: FxHashMap<String, u32>,
     state_actors: FxHashMap<(String, StateRole), u32>,
     domains: FxHashMap<String, u32>,
 }
@@ -152,6 +153,11 @@ impl KnowledgeBase {
         self.country_places.get(iso).copied()
     }
 
+    /// The capital city of a country by ISO code ("the capital of Niger" is Niamey).
+    pub fn capital(&self, iso: &str) -> Option<u32> {
+        self.capitals.get(iso).copied()
+    }
+
     /// The actor that is this part of this state, falling back from gendarmerie, police,
     /// national guard to the military, and from intelligence to the government.
     pub fn state_actor(&self, country: &str, role: StateRole) -> Option<u32> {
@@ -187,6 +193,9 @@ impl KnowledgeBase {
                 if let Some(c) = &place.country {
                     self.country_places.insert(c.clone(), i);
                 }
+            }
+            if let Some(c) = &place.capital_of {
+                self.capitals.insert(c.clone(), i);
             }
             if place.former {
                 continue; // a unit that no longer exists is shown, never read in text

@@ -243,6 +243,7 @@ fn via(how: How) -> Option<&'static str> {
         How::CountryActing => Some("country"),
         How::Spokesperson => Some("spokesperson"),
         How::Context => Some("context"),
+        How::Capital => Some("capital"),
     }
 }
 
