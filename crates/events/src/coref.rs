@@ -3,7 +3,10 @@
 //! (compatible types, a place inside the other or the same, agreeing dates, no conflicting
 //! doer), headlines join the body's incidents and stand alone only when the body tells none.
 //! An incident then takes the most precise place, the best date, its toll, and keeps what
-//! other sources claim differently as linked claims, never as extra events.
+//! other sources claim differently as linked claims, never as extra events. An incident told
+//! too vaguely to stand alone is kept aside, so that "this strike" in the next sentence lands on
+//! it rather than on the story's main incident; it becomes an event only if such a reference
+//! gives it what it lacked.
 
 use crate::doc::Doc;
 use crate::mention::Modality;
@@ -111,13 +114,21 @@ struct Cluster {
     blocks: HashMap<usize, i32>,
     /// The places of its drafts, by the sentence that tells them (their evidence).
     sentences: HashMap<Span, Vec<Option<u32>>>,
+    /// Every draft is vague: an incident too vaguely told to stand alone, kept only so that a
+    /// later reference to it ("this strike") does not land on another incident.
+    vague: bool,
 }
 
 impl Cluster {
     /// A cluster of draft `i` alone.
     fn new(drafts: &[Draft], i: usize) -> Cluster {
-        let mut cluster =
-            Cluster { drafts: Vec::new(), kinds: Vec::new(), blocks: HashMap::new(), sentences: HashMap::new() };
+        let mut cluster = Cluster {
+            drafts: Vec::new(),
+            kinds: Vec::new(),
+            blocks: HashMap::new(),
+            sentences: HashMap::new(),
+            vague: drafts[i].vague,
+        };
         cluster.push(drafts, i);
         cluster
     }
@@ -126,6 +137,7 @@ impl Cluster {
     fn push(&mut self, drafts: &[Draft], i: usize) {
         let d = &drafts[i];
         self.drafts.push(i);
+        self.vague &= d.vague;
         match self.kinds.iter_mut().find(|(k, _)| same_kind(&drafts[*k], d)) {
             Some((_, count)) => *count += 1,
             None => self.kinds.push((i, 1)),
@@ -148,6 +160,11 @@ fn same_kind(a: &Draft, b: &Draft) -> bool {
 /// member adds its [`fit_member`] score, plus one when it is told in the same sentence or the
 /// same block as `d` (a sentence lies in one block, so counting by block is enough).
 fn fit(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster, d: &Draft) -> Option<i32> {
+    // Only "this"/"that" points back to an incident too vaguely told to stand alone; "the
+    // attack" names the incident the story is about.
+    if c.vague && !d.demonstrative {
+        return None;
+    }
     // "The second attack" is not the first one; "another attack" is none told before.
     if let Some(n) = d.ordinal.filter(|&n| n != 1) {
         if n == u8::MAX || !c.kinds.iter().any(|&(k, _)| drafts[k].ordinal == Some(n)) {
@@ -277,6 +294,9 @@ pub(crate) fn incidents(doc: &Doc<'_>, drafts: Vec<Draft>, trace: &mut Trace) ->
         }
         match best {
             Some((_, k)) => {
+                if clusters[k].vague && !d.vague {
+                    cov_mark::hit!(a_reference_joins_a_vague_incident);
+                }
                 let first = clusters[k].drafts[0];
                 trace.note(|| Note::Joined { trigger: d.trigger, event_trigger: drafts[first].trigger, claim: false });
                 clusters[k].push(&drafts, i);
@@ -293,14 +313,16 @@ pub(crate) fn incidents(doc: &Doc<'_>, drafts: Vec<Draft>, trace: &mut Trace) ->
             None if d.anaphoric && (d.reference || demonstrative(d)) => {
                 trace.note(|| Note::Dropped { trigger: d.trigger, why: Dropped::Dangling })
             }
-            None if d.vague => trace.note(|| Note::Dropped { trigger: d.trigger, why: Dropped::Vague }),
             None => {
                 clusters.push(Cluster::new(&drafts, i));
                 body_told |= !d.zone.is_heading();
             }
         }
     }
-    let mut events: Vec<Event> = clusters.iter().map(|c| resolve(doc, &drafts, c)).collect();
+    for c in clusters.iter().filter(|c| c.vague) {
+        trace.note(|| Note::Dropped { trigger: drafts[c.drafts[0]].trigger, why: Dropped::Vague });
+    }
+    let mut events: Vec<Event> = clusters.iter().filter(|c| !c.vague).map(|c| resolve(doc, &drafts, c)).collect();
     claims_cover_the_story(doc, &drafts, &mut events, trace);
     events.sort_by_key(|e| (e.background, e.evidence.start));
     events

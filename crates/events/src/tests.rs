@@ -4,7 +4,7 @@
 use crate::trace::{Dropped, Note, Trace};
 use crate::{Event, EventCoder};
 use marsad_extract::Extractor;
-use marsad_kb::{KnowledgeBase, SubEvent};
+use marsad_kb::{EventType, KnowledgeBase, SubEvent};
 use std::sync::OnceLock;
 
 fn kb() -> &'static KnowledgeBase {
@@ -174,6 +174,21 @@ fn a_later_sentence_that_only_points_back_gives_the_date() {
     let found = events(text, Some("2025-05-14"));
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(date(&found[0]).as_deref(), Some("2025-05-12"));
+}
+
+#[test]
+fn this_strike_points_back_to_a_vaguely_told_incident_not_to_the_main_one() {
+    let texts = [
+        "Attaque meurtrière dans le centre du Mali\nDes hommes armés ont attaqué samedi le village de Sofara, tuant six civils.\nPar ailleurs, une opération militaire a visé des éléments jihadistes. Cette frappe aurait tué quinze combattants, selon l'armée.",
+        "Deadly attack in central Mali\nGunmen attacked the village of Sofara on Saturday, killing six civilians.\nSeparately, a military operation targeted jihadist elements. That airstrike reportedly killed fifteen fighters, the army said.",
+        "هجوم دام في وسط مالي\nهاجم مسلحون قرية سوفارا يوم السبت، ما أسفر عن مقتل ستة مدنيين.\nومن جهة أخرى، استهدفت عملية عسكرية عناصر جهادية. وأسفرت هذه الغارة عن مقتل خمسة عشر مقاتلا، بحسب الجيش.",
+    ];
+    for text in texts {
+        cov_mark::check!(a_reference_joins_a_vague_incident);
+        let found = events(text, Some("2025-05-12"));
+        let told: Vec<_> = found.iter().map(|e| (e.sub_event.event_type(), e.fatalities)).collect();
+        assert_eq!(told, [(EventType::ViolenceAgainstCivilians, Some(6)), (EventType::Explosions, Some(15))], "{text}");
+    }
 }
 
 #[test]
