@@ -74,7 +74,8 @@ fn types_agree(a: &Draft, b: &Draft) -> bool {
     }
     let (ta, tb) = (a.sub_event.event_type(), b.sub_event.event_type());
     // A consequence (deaths, burnt trucks) told beside a violent incident is part of it.
-    let consequence = |x: &Draft, y: &Draft| x.frame.is_consequence() && y.frame.is_violent();
+    // So is what "the attackers" did next (looted, encircled, burnt).
+    let consequence = |x: &Draft, y: &Draft| (x.frame.is_consequence() || x.continues) && y.frame.is_violent();
     if consequence(a, b) || consequence(b, a) {
         return true;
     }
@@ -338,7 +339,8 @@ fn resolve(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster) -> Event {
     let members: Vec<&Draft> = c.drafts.iter().map(|&i| &drafts[i]).collect();
     let body: Vec<&Draft> = members.iter().copied().filter(|d| !d.zone.is_heading()).collect();
     let pool = if body.is_empty() { &members } else { &body };
-    let told: Vec<&Draft> = pool.iter().copied().filter(|d| !d.reference && !d.summary).collect();
+    // What "the attackers" did next neither types nor places the incident.
+    let told: Vec<&Draft> = pool.iter().copied().filter(|d| !d.reference && !d.summary && !d.continues).collect();
     let pool = if told.is_empty() { pool } else { &told };
     let lead = *pool
         .iter()
@@ -346,6 +348,7 @@ fn resolve(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster) -> Event {
         .unwrap_or(&members[0]);
     let placed = members
         .iter()
+        .filter(|d| !d.continues || d.own_place)
         .min_by_key(|d| (place_rank(doc, d.place), d.zone.is_heading(), d.precision, d.evidence.start))
         .unwrap_or(&lead);
     let dated = members
@@ -358,7 +361,7 @@ fn resolve(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster) -> Event {
         .filter(|d| d.roles.actor1.is_some())
         .max_by(|a, b| a.roles.strength.total_cmp(&b.roles.strength));
     let soldiers = members.iter().find(|d| d.armed_target).and_then(|d| d.roles.actor2);
-    let target = std::iter::once(&lead).chain(members.iter()).find(|d| d.roles.actor2.is_some());
+    let target = std::iter::once(&lead).chain(members.iter()).find(|d| d.roles.actor2.is_some() && !d.continues);
     let (fatalities, claims) = tolls(&members);
     let sub_event = sub_event_of(lead, &members, fatalities);
     let disputed = !claims.is_empty();

@@ -151,6 +151,8 @@ pub(crate) struct Draft {
     pub anaphoric: bool,
     /// Told with "this", "these", or a noun that only points back: it joins an incident or is dropped.
     pub demonstrative: bool,
+    /// Done by "the attackers" of an incident already told: part of that incident, whatever its type.
+    pub continues: bool,
     /// Only points back ("العملية", "the incident"): it joins an incident or is dropped.
     pub reference: bool,
     /// Tells several incidents at once: it joins those told one by one.
@@ -254,7 +256,8 @@ fn draft(
     };
     let demonstrative = doc.any(List::Demonstratives, window(1, 0))
         || doc.any(List::Demonstratives, m.trigger.last + 1..(m.trigger.last + 2).min(m.clause.end));
-    let anaphoric = demonstrative || definite(doc, m.trigger.first);
+    let continues = attackers_act_again(doc, sentence, m);
+    let anaphoric = demonstrative || continues || definite(doc, m.trigger.first);
     let own_place =
         matches!(place.from, trace::PlaceFrom::Clause | trace::PlaceFrom::Sentence | trace::PlaceFrom::Heading);
     // Strategic developments told without a date or a place of their own are background, not news.
@@ -318,6 +321,7 @@ fn draft(
                 foiled,
                 anaphoric: anaphoric || m.reference,
                 demonstrative: demonstrative || m.reference,
+                continues,
                 reference: m.reference,
                 summary: m.summary,
                 ordinal: std::iter::once(&m.trigger).chain(&m.others).find_map(|t| ordinal(doc, t)),
@@ -325,6 +329,17 @@ fn draft(
             }
         })
         .collect()
+}
+
+/// Tokens around a trigger in which "the attackers" make it part of their incident.
+const ATTACKERS_WINDOW: usize = 6;
+
+/// "The attackers then looted…", "ثم نهب المهاجمون…": the doer is named only as the author of
+/// an incident already told (before the verb, or right after it in Arabic).
+fn attackers_act_again(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention) -> bool {
+    let before = m.trigger.first.saturating_sub(ATTACKERS_WINDOW).max(sentence.tokens.start)..m.trigger.first;
+    let after = m.trigger.last + 1..(m.trigger.last + 3).min(sentence.tokens.end);
+    doc.any(List::AttackerAnaphors, before) || doc.any(List::AttackerAnaphors, after)
 }
 
 /// The ordinal next to a trigger ("الهجوم الثاني", "la deuxième attaque", "another attack").

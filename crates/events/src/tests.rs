@@ -192,6 +192,24 @@ fn this_strike_points_back_to_a_vaguely_told_incident_not_to_the_main_one() {
 }
 
 #[test]
+fn what_the_attackers_did_next_is_part_of_their_attack() {
+    let texts = [
+        "Des hommes armés ont attaqué lundi le poste de police de Sofara, tuant deux policiers. Les assaillants ont ensuite encerclé la mairie pendant deux heures.",
+        "Gunmen attacked the police post in Sofara on Monday, killing two officers. The attackers then ransacked the town hall offices.",
+        "هاجم مسلحون يوم الإثنين مركز الشرطة في سوفارا، ما أسفر عن مقتل شرطيين. ثم حاصر المهاجمون مقر البلدية لساعتين.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-05-14"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(
+            (found[0].sub_event.event_type(), place(found[0].place), found[0].fatalities),
+            (EventType::Battles, Some("ml.sofara"), Some(2)),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn a_summary_of_incidents_told_one_by_one_adds_no_event() {
     cov_mark::check!(summary_covered_by_single_incidents);
     let text = "Two attacks killed 11 soldiers in the Ségou region on Monday. In the first, gunmen ambushed a patrol near Niono, killing five. Hours later, militants attacked an army post in Markala, killing six.";

@@ -321,6 +321,9 @@ named_enum! {
         Demonstratives = "demonstratives",
         /// Nouns that point back to an incident already told (the operation, l'incident).
         EventAnaphors = "event-anaphors",
+        /// Doers named only as the authors of an incident already told (the attackers, les
+        /// assaillants, المهاجمون): what they do next is part of that incident.
+        AttackerAnaphors = "attacker-anaphors",
         /// Drones and aircraft: an attack told with them is an air/drone strike.
         Drones = "drones",
         /// Words for "the country" that point to the story's country (البلاد, le pays).
