@@ -190,7 +190,10 @@ fn dateline_prefix(doc: &Doc<'_>, span: Span, tokens: Range<usize>) -> Option<Sp
         let gap = doc.text_of(Span { start: items[t].end, end: gap_end });
         // A dash with space around it (a hyphen inside "2024-08-26" is not a dateline's).
         let dash = gap.contains(" - ") || gap.contains(" -\n") || gap.contains('–') || gap.contains('—');
-        let slash = gap.trim() == "/." || gap.trim() == "/" && t > tokens.start;
+        // A slash inside a date ("أيلول/سبتمبر", two names of one month) is not a dateline's.
+        let in_date =
+            || doc.dates_in(span).iter().any(|d| d.span.start <= items[t].start && items[t].end <= d.span.end);
+        let slash = (gap.trim() == "/." || gap.trim() == "/" && t > tokens.start) && !in_date();
         if dash || slash {
             let prefix = Span { start: span.start, end: items[t].end };
             let place = doc.mentions_in(prefix).any(|m| matches!(m.entity, Entity::Place(_) | Entity::Outlet(_)));
