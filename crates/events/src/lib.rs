@@ -24,7 +24,7 @@ pub mod zone;
 use doc::Doc;
 use marsad_extract::{Entity, Extraction};
 use marsad_kb::{ActorKind, EventType, Frame, KnowledgeBase, List, PlaceKind, SubEvent};
-use marsad_text::dates::{Date, Precision};
+use marsad_text::dates::{Date, DateMention, Precision};
 use marsad_text::layout::Span;
 use mention::{IncidentMention, Modality};
 use roles::Roles;
@@ -242,8 +242,11 @@ fn draft(
         (Some(d), Some(p)) => p.first_day() - d.last_day(),
         _ => 0,
     };
-    // "منذ 2012", "since 2012": a year that opens a period is not an incident's date.
-    let since_year = date.is_some_and(|d| d.background && !d.relative && d.precision == Precision::Coarser);
+    // "منذ 2012", "since July", "depuis juillet": a year or month that opens a period is not an
+    // incident's date; what is told since then is a state or a trend. A siege or a blockade
+    // "since September" is the exception: that month is when it began.
+    let opens_period = |d: &DateMention| d.background && !d.relative && d.precision != Precision::Day;
+    let since_year = date.is_some_and(|d| opens_period(d) && (d.precision == Precision::Coarser || !blockade(m)));
     if since_year && days_old <= 365 {
         trace.note(|| Note::Dropped { trigger, why: trace::Dropped::Vague });
         return Vec::new();
@@ -329,6 +332,11 @@ fn draft(
             }
         })
         .collect()
+}
+
+/// The mention tells a siege or a blockade.
+fn blockade(m: &IncidentMention) -> bool {
+    std::iter::once(&m.trigger).chain(&m.others).any(|t| t.frame == Frame::Blockade)
 }
 
 /// Tokens around a trigger in which "the attackers" make it part of their incident.

@@ -210,6 +210,45 @@ fn what_the_attackers_did_next_is_part_of_their_attack() {
 }
 
 #[test]
+fn a_month_that_opens_a_period_dates_a_blockade_but_no_incident() {
+    let texts = [
+        (
+            "Depuis juillet, l'armée a retiré près de 600 soldats de ses bases du nord du Mali.",
+            "Les jihadistes imposent un blocus à la ville de Léré depuis septembre.",
+        ),
+        (
+            "Since July, the army has withdrawn nearly 600 soldiers from its bases in northern Mali.",
+            "Jihadists have imposed a blockade on the town of Léré since September.",
+        ),
+        (
+            "منذ تموز/يوليو، سحب الجيش قرابة 600 جندي من قواعده في شمال مالي.",
+            "يفرض الجهاديون حصارا على مدينة ليري منذ أيلول/سبتمبر.",
+        ),
+    ];
+    for (period, blockade) in texts {
+        assert_eq!(events(period, Some("2025-11-07")), [], "{period}");
+        let found = events(blockade, Some("2025-11-07"));
+        assert_eq!(found.len(), 1, "{blockade}: {found:?}");
+        assert_eq!(date(&found[0]).as_deref(), Some("2025-09"), "{blockade}");
+    }
+}
+
+#[test]
+fn a_month_given_two_names_is_not_a_dateline() {
+    // Arabic news names a month twice ("أيلول/سبتمبر"); the slash is not a dateline's
+    // ("نواكشوط/ …"), so the town and the date before it still count.
+    let texts = [
+        ("هاجم مسلحون مدينة ليري في 3 أيلول/سبتمبر.", "2025-09-03"),
+        ("في 3 آب/أغسطس هاجم مسلحون مدينة ليري.", "2025-08-03"),
+    ];
+    for (text, day) in texts {
+        let found = events(text, Some("2025-11-07"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!((place(found[0].place), date(&found[0]).as_deref()), (Some("ml.lere"), Some(day)), "{text}");
+    }
+}
+
+#[test]
 fn a_summary_of_incidents_told_one_by_one_adds_no_event() {
     cov_mark::check!(summary_covered_by_single_incidents);
     let text = "Two attacks killed 11 soldiers in the Ségou region on Monday. In the first, gunmen ambushed a patrol near Niono, killing five. Hours later, militants attacked an army post in Markala, killing six.";
