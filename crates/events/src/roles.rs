@@ -279,12 +279,14 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             // "أعلن الجيش أنه قتل", "l'armée dit avoir tué": the reporter tells what it did itself;
             // an armed group that reports an attack claims it.
             let same_clause = m.clause.contains(&c.first);
-            // A state or a body that announces a measure takes it ("أعلنت كوت ديفوار تعزيز…").
-            let institution = matches!(
-                doc.actor_kind(c.who.actor()),
-                ActorKind::Government | ActorKind::Country | ActorKind::International
-            );
-            let own_measure = institution && t.frame == Frame::AnnounceMeasure;
+            // A state or a body that announces a measure takes it ("أعلنت كوت ديفوار تعزيز…"); so do
+            // soldiers announcing a coup and authorities announcing arrests.
+            let kind = doc.actor_kind(c.who.actor());
+            let institution = matches!(kind, ActorKind::Government | ActorKind::Country | ActorKind::International);
+            let own_measure = match t.frame {
+                Frame::AnnounceMeasure | Frame::Arrest => institution || kind == ActorKind::StateForce,
+                _ => false,
+            };
             let own_deed = before && same_clause && (own_measure || doc.any(List::SelfReference, c.last + 1..t.first));
             // Nobody between the speaker and the trigger, and no weapon owner or verb-first subject after it.
             let nobody_between = !others_between(cands_spans, c.last, t.first)

@@ -249,6 +249,21 @@ fn a_month_given_two_names_is_not_a_dateline() {
 }
 
 #[test]
+fn soldiers_who_announce_a_coup_carried_it_out() {
+    let texts = [
+        "Le 27 juillet, des militaires nigériens ont annoncé un coup d'Etat à la télévision nationale.",
+        "On 27 July, Nigerien soldiers announced a coup on national television.",
+        "في 27 يوليو، أعلن عسكريون نيجريون انقلابا عبر التلفزيون الرسمي.",
+    ];
+    for text in texts {
+        cov_mark::check!(reporter_tells_its_own_deed);
+        let found = events(text, Some("2023-07-30"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(actor(found[0].actor1), Some("forces.ne"), "{text}");
+    }
+}
+
+#[test]
 fn a_summary_of_incidents_told_one_by_one_adds_no_event() {
     cov_mark::check!(summary_covered_by_single_incidents);
     let text = "Two attacks killed 11 soldiers in the Ségou region on Monday. In the first, gunmen ambushed a patrol near Niono, killing five. Hours later, militants attacked an army post in Markala, killing six.";
