@@ -140,6 +140,10 @@ pub(crate) fn not_here(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> Optio
         cov_mark::hit!(origin_or_destination_is_not_here);
         return Some(NotHere::Origin);
     }
+    if destination_after_leaving(doc, sentence, first) {
+        cov_mark::hit!(destination_after_leaving_is_not_here);
+        return Some(NotHere::Origin);
+    }
     let Entity::Place(p) = m.entity else { return None };
     let foreign = doc.focus.is_some_and(|f| doc.country_of(p) != Some(f));
     if doc.place_kind(p) == PlaceKind::Country
@@ -149,6 +153,18 @@ pub(crate) fn not_here(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> Optio
         return Some(NotHere::Border);
     }
     None
+}
+
+/// Tokens after a verb of leaving within which a destination mark names where travellers went.
+const LEAVING_WINDOW: usize = 8;
+
+/// "left Kidal by road for Gao": a destination mark right before the place, and a verb of
+/// leaving a few words before the mark.
+fn destination_after_leaving(doc: &Doc<'_>, sentence: &Sentence, first: usize) -> bool {
+    let floor = sentence.tokens.start;
+    let Some(mark) = doc.entry_before(List::DestinationMarks, first, 0, floor) else { return false };
+    let from = mark.saturating_sub(LEAVING_WINDOW).max(floor);
+    doc.any(List::Leaving, from..mark)
 }
 
 /// Place mentions of `span` that may be the incident's place, best first.

@@ -115,6 +115,21 @@ fn a_convoys_origin_is_not_where_it_was_attacked() {
 }
 
 #[test]
+fn where_travellers_were_going_is_not_where_they_were_attacked() {
+    let texts = [
+        "Un convoi logistique a quitté Ansongo mardi matin pour Ménaka et a sauté sur un engin explosif.",
+        "A supply convoy left Ansongo on Tuesday morning for Ménaka and struck a roadside bomb.",
+        "غادرت قافلة إمداد أنسونغو صباح الثلاثاء إلى ميناكا، وانفجرت بها عبوة ناسفة.",
+    ];
+    for text in texts {
+        cov_mark::check!(destination_after_leaving_is_not_here);
+        let found = events(text, Some("2025-09-10"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(place(found[0].place), Some("ml.ansongo"), "{text}");
+    }
+}
+
+#[test]
 fn the_group_that_claims_an_attack_is_its_doer_and_the_reporter_is_not() {
     let found = events(
         "قالت وزارة الدفاع إن مسلحين هاجموا ثكنة في دوينتزا يوم السبت، وأعلنت جماعة نصرة الإسلام والمسلمين مسؤوليتها عن الهجوم.",

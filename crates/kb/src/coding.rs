@@ -288,6 +288,11 @@ named_enum! {
         Between = "between",
         /// Coming from, bound for (a place that is not where it happened).
         Origin = "origin",
+        /// Verbs of leaving (left, a quitté, غادر): a place after a destination mark that
+        /// follows them is where the travellers were going, not where it happened.
+        Leaving = "leaving",
+        /// Destination marks after a verb of leaving ("left Kidal for Gao": for, pour, إلى).
+        DestinationMarks = "destination-marks",
         /// The border with (a neighbour that is not where it happened).
         Border = "border",
         /// Words before a place name that say it is a place (town, village, منطقة).
