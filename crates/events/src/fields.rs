@@ -522,7 +522,7 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<u64> {
         // An article ("un poste", "a patrol") is not a count; a count of incidents ("two attacks") is not a toll.
         let article = count.value == 1 && first == last && doc.token_is(List::IndefiniteArticles, first);
         let of_incidents = incidents.iter().any(|&t| t > last && t <= last + 2);
-        if article || of_incidents {
+        if of_incidents {
             continue;
         }
         let death = near(&deaths, first, last);
@@ -539,6 +539,13 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<u64> {
                     && !injuries.iter().any(|c| c.0 > p && c.1 < first)
                     && !places.iter().any(|t| *t > p && *t < first)
             });
+        // "Twenty soldiers and a civilian were killed": an article counts one only in a list of victims.
+        if article && !(continues && total.is_some()) {
+            continue;
+        }
+        if article {
+            cov_mark::hit!(an_article_adds_one_victim_to_a_list);
+        }
         if is_death && total.is_none() {
             total = Some(count.value);
             previous = Some(last);

@@ -318,6 +318,19 @@ fn parts_of_a_toll_are_summed_and_injuries_not_counted() {
 }
 
 #[test]
+fn a_victim_counted_with_an_article_ends_a_list_of_victims() {
+    // French counts one with an article ("un apprenti"); alone it is no toll ("un poste").
+    cov_mark::check!(an_article_adds_one_victim_to_a_list);
+    let listed = events(
+        "Deux chauffeurs et un apprenti ont été tués dans l'attaque d'un camion près de Kati.",
+        Some("2025-10-18"),
+    );
+    assert_eq!(listed.first().and_then(|e| e.fatalities), Some(3), "{listed:?}");
+    let alone = events("Des hommes armés ont attaqué un poste de police près de Kati lundi.", Some("2025-10-18"));
+    assert_eq!(alone.first().map(|e| e.fatalities), Some(None), "{alone:?}");
+}
+
+#[test]
 fn dates_resolve_against_a_month_only_publication_and_weekdays_name_the_date_after_them() {
     let found = events("Mardi 4 mars, des hommes armés ont attaqué un camp à Boni.", Some("2025-03"));
     assert_eq!(found.first().map(date), Some(Some("2025-03-04".into())), "{found:?}");
