@@ -424,6 +424,24 @@ fn claims_cover_the_story(doc: &Doc<'_>, drafts: &[Draft], events: &mut [Event],
 /// The toll of an incident and the claims of sources that give another one: per source its
 /// highest figure (a toll that rose), across sources the lowest (ACLED's conservative rule).
 fn tolls(members: &[&Draft]) -> (Option<u64>, Vec<Claim>) {
+    // The victims and the attackers killed are counted apart and added (ACLED counts everyone
+    // killed in the incident); each count is read across sources on its own.
+    let (attackers, victims): (Vec<&Draft>, Vec<&Draft>) = members.iter().copied().partition(|d| d.attackers_toll);
+    let (victims_toll, claims) = toll_of(&victims);
+    let (attackers_toll, attacker_claims) = toll_of(&attackers);
+    if victims_toll.is_some() && attackers_toll.is_some() {
+        cov_mark::hit!(attackers_killed_add_to_the_victims);
+    }
+    let total = match (victims_toll, attackers_toll) {
+        (Some(v), Some(a)) => Some(v + a),
+        (v, a) => v.or(a),
+    };
+    (total, if claims.is_empty() { attacker_claims } else { claims })
+}
+
+/// The toll of one group of the dead across the drafts that count it: per source its highest
+/// figure, across sources the lowest, and the sources that differ as claims.
+fn toll_of(members: &[&Draft]) -> (Option<u64>, Vec<Claim>) {
     let mut by_source: Vec<(Option<Source>, u64, &Draft)> = Vec::new();
     // A headline's or a summary's toll counts only when nothing else gives one.
     let own = |d: &&&Draft| !d.zone.is_heading() && !d.summary;

@@ -479,8 +479,18 @@ fn heading_above<'s>(sentences: &'s [Sentence], earlier: &Earlier<'_>, m: &Incid
 const BEFORE_COUNT: usize = 3;
 const AFTER_COUNT: usize = 6;
 
+/// A number of deaths, and whom it counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Toll {
+    /// How many died.
+    pub value: u64,
+    /// Every one counted is named as an attacker ("ten terrorists were neutralised"): ACLED adds
+    /// them to the victims of the same incident rather than reading them as another estimate.
+    pub attackers: bool,
+}
+
 /// The deaths the clause of `m` reports; 0 when it says nobody was hurt; `None` when it gives no number.
-pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<u64> {
+pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
     let range = m.clause.clone();
     let span = doc.span_of(range.start, range.end.saturating_sub(1));
     let counts: &[Count] = doc.counts_in(span);
@@ -513,6 +523,7 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<u64> {
             .min()
     };
     let mut total: Option<u64> = None;
+    let mut attackers = true;
     let mut previous: Option<usize> = None;
     let incidents: Vec<usize> =
         std::iter::once(&m.trigger).chain(&m.others).filter(|t| !t.frame.is_consequence()).map(|t| t.first).collect();
@@ -546,19 +557,28 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<u64> {
         if article {
             cov_mark::hit!(an_article_adds_one_victim_to_a_list);
         }
-        if is_death && total.is_none() {
+        let counted = if is_death && total.is_none() {
             total = Some(count.value);
-            previous = Some(last);
+            true
         } else if continues && total.is_some() {
             total = total.map(|t| t + count.value);
-            previous = Some(last);
+            true
         } else if total.is_some() {
             break;
+        } else {
+            false
+        };
+        if counted {
+            previous = Some(last);
+            attackers &= (last + 1..=last + 2).any(|at| doc.token_is(List::AttackerNouns, at));
         }
     }
-    total
-        .or_else(|| singular_victim(doc, &deaths, range.clone()))
+    if let Some(value) = total {
+        return Some(Toll { value, attackers });
+    }
+    singular_victim(doc, &deaths, range.clone())
         .or_else(|| doc.any(List::NoCasualties, range).then_some(0))
+        .map(|value| Toll { value, attackers: false })
 }
 
 /// One victim named in the singular next to a death word ("قتل سائق", "un soldat a été tué").

@@ -143,6 +143,8 @@ pub(crate) struct Draft {
     pub relative_date: bool,
     pub background: bool,
     pub fatalities: Option<u64>,
+    /// The toll counts attackers only ("ten terrorists were neutralised").
+    pub attackers_toll: bool,
     pub evidence: Span,
     pub trigger: Span,
     pub source: Option<Source>,
@@ -229,8 +231,9 @@ fn draft(
     let country = place.places.first().copied().flatten().and_then(|p| doc.country_of(p));
     let roles = roles::roles(doc, sentence, m, country, trace);
     let place = measure_at_home(doc, m, &roles, place);
-    let fatalities = fields::toll(doc, m);
-    trace.note(|| Note::Toll { trigger, fatalities });
+    let toll = fields::toll(doc, m);
+    let fatalities = toll.map(|t| t.value);
+    trace.note(|| Note::Toll { trigger, fatalities, attackers: toll.is_some_and(|t| t.attackers) });
     let Some((sub_event, civilian_target)) = sub_event(doc, m, &roles, fatalities) else {
         trace.note(|| Note::Dropped { trigger, why: trace::Dropped::NoType });
         return Vec::new();
@@ -318,6 +321,7 @@ fn draft(
                 relative_date: date.is_some_and(|d| d.relative),
                 background: days_old > HISTORY_DAYS,
                 fatalities,
+                attackers_toll: toll.is_some_and(|t| t.attackers),
                 evidence: sentence.span,
                 trigger,
                 source,

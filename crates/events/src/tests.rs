@@ -331,6 +331,21 @@ fn a_victim_counted_with_an_article_ends_a_list_of_victims() {
 }
 
 #[test]
+fn attackers_killed_add_to_the_victims_of_their_attack() {
+    let texts = [
+        "Des jihadistes ont attaqué lundi le village de Sofara, tuant quatre civils. Six assaillants ont été tués lors de l'attaque, selon un élu.",
+        "Jihadists attacked the village of Sofara on Monday, killing four civilians. Six attackers were killed in the attack, a local official said.",
+        "هاجم جهاديون قرية سوفارا يوم الإثنين، ما أسفر عن مقتل أربعة مدنيين. وقتل ستة مهاجمين في الهجوم، بحسب مسؤول محلي.",
+    ];
+    for text in texts {
+        cov_mark::check!(attackers_killed_add_to_the_victims);
+        let found = events(text, Some("2025-05-14"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(found[0].fatalities, Some(10), "{text}");
+    }
+}
+
+#[test]
 fn dates_resolve_against_a_month_only_publication_and_weekdays_name_the_date_after_them() {
     let found = events("Mardi 4 mars, des hommes armés ont attaqué un camp à Boni.", Some("2025-03"));
     assert_eq!(found.first().map(date), Some(Some("2025-03-04".into())), "{found:?}");

@@ -99,7 +99,7 @@ pub enum Note {
     /// The date chosen (its expression), or none.
     Date { trigger: Span, date: Option<String>, expression: Option<Span> },
     /// The toll read.
-    Toll { trigger: Span, fatalities: Option<u64> },
+    Toll { trigger: Span, fatalities: Option<u64>, attackers: bool },
     /// The mention joined an incident already told.
     Joined { trigger: Span, event_trigger: Span, claim: bool },
     /// The mention left no event.
@@ -195,11 +195,12 @@ impl Trace {
                     date.as_deref().unwrap_or("-"),
                     expression.map(quote).unwrap_or_default()
                 ),
-                Note::Toll { trigger, fatalities } => writeln!(
+                Note::Toll { trigger, fatalities, attackers } => writeln!(
                     out,
-                    "  toll of {}: {}",
+                    "  toll of {}: {}{}",
                     quote(*trigger),
-                    fatalities.map_or("-".to_string(), |f| f.to_string())
+                    fatalities.map_or("-".to_string(), |f| f.to_string()),
+                    if *attackers { " (attackers killed: added to the victims)" } else { "" }
                 ),
                 Note::Joined { trigger, event_trigger, claim } => writeln!(
                     out,

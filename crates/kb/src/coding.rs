@@ -329,6 +329,9 @@ named_enum! {
         /// Doers named only as the authors of an incident already told (the attackers, les
         /// assaillants, المهاجمون): what they do next is part of that incident.
         AttackerAnaphors = "attacker-anaphors",
+        /// Nouns for attackers and fighters counted among the dead ("ten terrorists", عشرة
+        /// إرهابيين): their toll adds to the victims' in one incident.
+        AttackerNouns = "attacker-nouns",
         /// Drones and aircraft: an attack told with them is an air/drone strike.
         Drones = "drones",
         /// Words for "the country" that point to the story's country (البلاد, le pays).
