@@ -573,12 +573,34 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
             attackers &= (last + 1..=last + 2).any(|at| doc.token_is(List::AttackerNouns, at));
         }
     }
-    if let Some(value) = total {
-        return Some(Toll { value, attackers });
+    if let (Some(value), Some(last)) = (total, previous) {
+        let one_more = u64::from(singular_ends_the_list(doc, &range, last, &injuries));
+        return Some(Toll { value: value + one_more, attackers: attackers && one_more == 0 });
     }
     singular_victim(doc, &deaths, range.clone())
         .or_else(|| doc.any(List::NoCasualties, range).then_some(0))
         .map(|value| Toll { value, attackers: false })
+}
+
+/// Tokens after the last count of a list in which one more victim may be named.
+const LIST_TAIL: usize = 6;
+
+/// "Twenty soldiers and a civilian were killed", "عشرة متطوعين ومدنيا": a victim named in the
+/// singular after a conjunction ends the list of the dead, unless it is the wounded's.
+fn singular_ends_the_list(doc: &Doc<'_>, range: &Range<usize>, last: usize, injuries: &[(usize, usize)]) -> bool {
+    let end = (last + 1 + LIST_TAIL).min(range.end);
+    // Arabic counts 11 to 99 with a singular noun ("اثنا عشر جنديا"): that one is the count's own.
+    let found = doc.find(List::SingularVictims, last + 1..end).into_iter().any(|(first, victim_last, _)| {
+        let joined = (last + 1..=first)
+            .any(|t| doc.token_is(List::Conjunctions, t) || (t == first && doc.tokens.folded(t).starts_with('و')));
+        let wounded =
+            injuries.iter().any(|&(a, b)| (a > last && b < first) || (a > victim_last && a <= victim_last + 2));
+        joined && !wounded
+    });
+    if found {
+        cov_mark::hit!(a_singular_victim_ends_a_list_of_the_dead);
+    }
+    found
 }
 
 /// One victim named in the singular next to a death word ("قتل سائق", "un soldat a été tué").

@@ -346,6 +346,24 @@ fn attackers_killed_add_to_the_victims_of_their_attack() {
 }
 
 #[test]
+fn a_victim_named_in_the_singular_ends_a_list_of_the_dead() {
+    let texts = [
+        ("Douze soldats et un civil ont été tués dans une attaque contre un poste près de Kati.", Some(13)),
+        ("Twelve soldiers and a civilian were killed in an attack on a post near Kati.", Some(13)),
+        ("Twelve soldiers were killed and a civilian wounded in an attack on a post near Kati.", Some(12)),
+    ];
+    for (text, toll) in texts {
+        let found = events(text, Some("2025-05-14"));
+        assert_eq!(found.first().and_then(|e| e.fatalities), toll, "{text}: {found:?}");
+    }
+    // French and English count "un civil", "a civilian" as a number (see the article test);
+    // Arabic names him with a noun alone, after a count that takes a singular noun itself.
+    cov_mark::check!(a_singular_victim_ends_a_list_of_the_dead);
+    let ar = events("قتل اثنا عشر جنديا ومدني في هجوم على موقع قرب كاتي.", Some("2025-05-14"));
+    assert_eq!(ar.first().and_then(|e| e.fatalities), Some(13), "{ar:?}");
+}
+
+#[test]
 fn dates_resolve_against_a_month_only_publication_and_weekdays_name_the_date_after_them() {
     let found = events("Mardi 4 mars, des hommes armés ont attaqué un camp à Boni.", Some("2025-03"));
     assert_eq!(found.first().map(date), Some(Some("2025-03-04".into())), "{found:?}");
