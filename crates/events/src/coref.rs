@@ -115,6 +115,9 @@ struct Cluster {
     blocks: HashMap<usize, i32>,
     /// The places of its drafts, by the sentence that tells them (their evidence).
     sentences: HashMap<Span, Vec<Option<u32>>>,
+    /// The doer named by a summary that covers this incident among others ("two strikes
+    /// attributed to the army"), for when its own drafts name none.
+    summary_doer: Option<u32>,
     /// Every draft is vague: an incident too vaguely told to stand alone, kept only so that a
     /// later reference to it ("this strike") does not land on another incident.
     vague: bool,
@@ -129,6 +132,7 @@ impl Cluster {
             blocks: HashMap::new(),
             sentences: HashMap::new(),
             vague: drafts[i].vague,
+            summary_doer: None,
         };
         cluster.push(drafts, i);
         cluster
@@ -281,12 +285,18 @@ pub(crate) fn incidents(doc: &Doc<'_>, drafts: Vec<Draft>, trace: &mut Trace) ->
             let fitting = (from..clusters.len()).filter(|&k| fit_loosely(doc, &drafts, &clusters[k], d)).count();
             if fitting >= 2 || (best.is_none() && fitting == 1) {
                 cov_mark::hit!(summary_covered_by_single_incidents);
-                // Incidents told only by references take the summary's type and roles.
+                // Incidents told only by references take the summary's type and roles; the others
+                // take its doer when they name none ("two strikes attributed to the army").
                 for cluster in &mut clusters[from..] {
+                    if !fit_loosely(doc, &drafts, cluster, d) {
+                        continue;
+                    }
                     let only_references = cluster.kinds.iter().all(|&(j, _)| drafts[j].reference);
-                    if only_references && fit_loosely(doc, &drafts, cluster, d) {
+                    if only_references {
                         cluster.push(&drafts, i);
                         body_told |= !d.zone.is_heading();
+                    } else if d.roles.actor1.is_some() && cluster.summary_doer.is_none() {
+                        cluster.summary_doer = d.roles.actor1;
                     }
                 }
                 trace.note(|| Note::Dropped { trigger: d.trigger, why: Dropped::Covered });
@@ -366,13 +376,20 @@ fn resolve(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster) -> Event {
     let sub_event = sub_event_of(lead, &members, fatalities);
     let disputed = !claims.is_empty();
     let date = dated.and_then(|d| d.date);
+    let actor1 = doer.and_then(|d| d.roles.actor1).or_else(|| {
+        let inherited = c.summary_doer.filter(|a| Some(*a) != target.and_then(|d| d.roles.actor2));
+        if inherited.is_some() {
+            cov_mark::hit!(a_summary_names_the_doer_of_its_incidents);
+        }
+        inherited
+    });
     Event {
         sub_event,
         frame: lead.frame,
-        actor1: doer.and_then(|d| d.roles.actor1),
+        actor1,
         actor2: (if sub_event.event_type() == EventType::Battles { soldiers } else { None })
             .or_else(|| target.and_then(|d| d.roles.actor2))
-            .filter(|a| Some(*a) != doer.and_then(|d| d.roles.actor1)),
+            .filter(|a| Some(*a) != actor1),
         place: placed.place,
         unknown_place: placed.unknown,
         geo_precision: if placed.place.is_some() { placed.precision } else { 3 },

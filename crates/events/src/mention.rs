@@ -291,7 +291,8 @@ fn counted(doc: &Doc<'_>, trigger: &Trigger) -> bool {
         let after = doc.token_at(c.span.end);
         c.value >= 2 && after + 3 >= trigger.first && !doc.any(List::Locatives, after..trigger.first)
     };
-    trigger.first > 0 && doc.counts_in(before).iter().any(counts_it)
+    let dual = (trigger.first..=trigger.last).any(|t| doc.token_is(List::DualIncidents, t));
+    dual || (trigger.first > 0 && doc.counts_in(before).iter().any(counts_it))
 }
 
 /// Every incident mention of every sentence that carries news.

@@ -279,6 +279,21 @@ fn soldiers_who_announce_a_coup_carried_it_out() {
 }
 
 #[test]
+fn a_summary_names_the_doer_of_the_incidents_it_sums_up() {
+    let texts = [
+        "Deux frappes de drones attribuées à l'armée malienne ont tué treize civils dans la région de Tombouctou.\nLa première frappe a visé le village de Ber. La seconde frappe a touché un campement près de Goundam.",
+        "Two drone strikes attributed to the Malian army killed thirteen civilians in the Timbuktu region.\nThe first strike hit the village of Ber. The second strike hit a camp near Goundam.",
+        "قتل ثلاثة عشر مدنيا في غارتين بطائرات مسيرة نسبت إلى الجيش المالي في منطقة تمبكتو.\nواستهدفت الغارة الأولى قرية بير. وأصابت الغارة الثانية مخيما قرب غوندام.",
+    ];
+    for text in texts {
+        cov_mark::check!(a_summary_names_the_doer_of_its_incidents);
+        let found = events(text, Some("2025-11-15"));
+        let told: Vec<_> = found.iter().map(|e| (place(e.place), actor(e.actor1))).collect();
+        assert_eq!(told, [(Some("ml.ber"), Some("fama")), (Some("ml.goundam"), Some("fama"))], "{text}");
+    }
+}
+
+#[test]
 fn a_summary_of_incidents_told_one_by_one_adds_no_event() {
     cov_mark::check!(summary_covered_by_single_incidents);
     let text = "Two attacks killed 11 soldiers in the Ségou region on Monday. In the first, gunmen ambushed a patrol near Niono, killing five. Hours later, militants attacked an army post in Markala, killing six.";

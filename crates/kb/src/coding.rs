@@ -332,6 +332,8 @@ named_enum! {
         /// Nouns for attackers and fighters counted among the dead ("ten terrorists", عشرة
         /// إرهابيين): their toll adds to the victims' in one incident.
         AttackerNouns = "attacker-nouns",
+        /// Arabic dual forms of incident nouns (هجومين, غارتين): two incidents told at once.
+        DualIncidents = "dual-incidents",
         /// Drones and aircraft: an attack told with them is an air/drone strike.
         Drones = "drones",
         /// Words for "the country" that point to the story's country (البلاد, le pays).
