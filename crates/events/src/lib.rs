@@ -278,8 +278,9 @@ fn draft(
     } else {
         !own_place && date.is_none() && fatalities.is_none() && roles.actor1.is_none()
     };
-    // An earlier incident recalled without a date of its own ("after the coup") is background.
-    if m.modality == Modality::Recalled && resolved.is_none() {
+    // An earlier incident recalled without a date of its own ("after the coup") is background;
+    // one recalled with a date the page cannot resolve ("last June" on an undated page) is not.
+    if m.modality == Modality::Recalled && date.is_none() {
         trace.note(|| Note::Dropped { trigger, why: trace::Dropped::Vague });
         return Vec::new();
     }

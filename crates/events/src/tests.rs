@@ -294,6 +294,20 @@ fn a_summary_names_the_doer_of_the_incidents_it_sums_up() {
 }
 
 #[test]
+fn an_incident_recalled_with_a_date_an_undated_page_cannot_resolve_is_kept() {
+    let texts = [
+        "Des jihadistes ont attaqué mardi un poste de l'armée à Niono.\nCette attaque prolonge une série d'opérations qui avaient visé en juin dernier le camp de Boulkessi, tuant dix soldats.",
+        "Jihadists attacked an army post in Niono on Tuesday.\nThe attack extends a series of operations that had targeted the Boulkessi camp last June, killing ten soldiers.",
+        "هاجم جهاديون يوم الثلاثاء موقعا للجيش في نيونو.\nويعد هذا الهجوم امتدادا لسلسلة عمليات استهدفت في يونيو الماضي معسكر بولكيسي وقتل فيها عشرة جنود.",
+    ];
+    for text in texts {
+        let found = events(text, None);
+        let places: Vec<_> = found.iter().map(|e| place(e.place)).collect();
+        assert_eq!(places, [Some("ml.niono"), Some("ml.boulkessi")], "{text}: {found:?}");
+    }
+}
+
+#[test]
 fn a_summary_of_incidents_told_one_by_one_adds_no_event() {
     cov_mark::check!(summary_covered_by_single_incidents);
     let text = "Two attacks killed 11 soldiers in the Ségou region on Monday. In the first, gunmen ambushed a patrol near Niono, killing five. Hours later, militants attacked an army post in Markala, killing six.";
