@@ -260,10 +260,12 @@ fn draft(
     let window = |back: usize, ahead: usize| {
         m.trigger.first.saturating_sub(back).max(m.clause.start)..(m.trigger.last + 1 + ahead).min(m.clause.end)
     };
-    let demonstrative = doc.any(List::Demonstratives, window(1, 0))
-        || doc.any(List::Demonstratives, m.trigger.last + 1..(m.trigger.last + 2).min(m.clause.end));
+    // A pronoun after a recall word ("after that of") points to no incident already told.
+    let demonstrative = !m.pronoun
+        && (doc.any(List::Demonstratives, window(1, 0))
+            || doc.any(List::Demonstratives, m.trigger.last + 1..(m.trigger.last + 2).min(m.clause.end)));
     let continues = attackers_act_again(doc, sentence, m);
-    let anaphoric = demonstrative || continues || definite(doc, m.trigger.first);
+    let anaphoric = demonstrative || continues || (!m.pronoun && definite(doc, m.trigger.first));
     let own_place =
         matches!(place.from, trace::PlaceFrom::Clause | trace::PlaceFrom::Sentence | trace::PlaceFrom::Heading);
     // Strategic developments told without a date or a place of their own are background, not news.

@@ -72,6 +72,9 @@ pub struct IncidentMention {
     /// Tells several incidents at once ("three coordinated attacks", "ثلاث هجمات"): it joins the
     /// incidents told one by one, and stands alone only when they are not.
     pub summary: bool,
+    /// Told by a pronoun after a recall word ("after that of"): it points to no incident
+    /// already told, so it is no reference and no demonstrative.
+    pub pronoun: bool,
 }
 
 /// Tokens before a trigger in which a speculation cue governs it.
@@ -275,6 +278,7 @@ fn references(doc: &Doc<'_>, index: usize, sentence: &Sentence) -> Option<Incide
         zone: sentence.zone,
         reference: true,
         summary: false,
+        pronoun: false,
     })
 }
 
@@ -329,6 +333,7 @@ pub(crate) fn mentions(doc: &Doc<'_>, sentences: &[Sentence], trace: &mut Trace)
                 zone: sentence.zone,
                 reference: false,
                 summary,
+                pronoun: false,
             };
             trace.note(|| Note::Mention {
                 trigger: doc.span_of(trigger.first, trigger.last),
@@ -340,6 +345,49 @@ pub(crate) fn mentions(doc: &Doc<'_>, sentences: &[Sentence], trace: &mut Trace)
                 out.push(mention);
             }
         }
+        if let Some(recalled) = recalled_by_pronoun(doc, index, sentence, &found, trace) {
+            // What follows the pronoun tells the earlier incident, not the one before it.
+            let at = recalled.trigger.first;
+            for m in out.iter_mut().rev().take_while(|m| m.sentence == index) {
+                if m.clause.contains(&at) {
+                    m.clause.end = at;
+                }
+            }
+            out.push(recalled);
+        }
     }
     out
+}
+
+/// "L'attaque de vendredi intervient après celle du lundi 13 septembre": the pronoun after
+/// "after" stands for an earlier incident of the kind told just before it, recalled with the
+/// date and place that follow.
+fn recalled_by_pronoun(
+    doc: &Doc<'_>,
+    index: usize,
+    sentence: &Sentence,
+    found: &[Trigger],
+    trace: &mut Trace,
+) -> Option<IncidentMention> {
+    let (first, last, _) = doc.find(List::RecallPronouns, sentence.tokens.clone()).into_iter().next()?;
+    let kind = found.iter().rfind(|t| t.last < first)?;
+    let trigger = Trigger { first, last, frame: kind.frame, passive: false };
+    cov_mark::hit!(a_pronoun_recalls_an_earlier_incident);
+    trace.note(|| Note::Mention {
+        trigger: doc.span_of(first, last),
+        frame: trigger.frame,
+        modality: Modality::Recalled,
+        zone: sentence.zone,
+    });
+    Some(IncidentMention {
+        sentence: index,
+        clause: first..sentence.tokens.end,
+        trigger,
+        others: Vec::new(),
+        modality: Modality::Recalled,
+        zone: sentence.zone,
+        reference: false,
+        summary: false,
+        pronoun: true,
+    })
 }

@@ -308,6 +308,25 @@ fn an_incident_recalled_with_a_date_an_undated_page_cannot_resolve_is_kept() {
 }
 
 #[test]
+fn a_pronoun_after_after_recalls_an_earlier_incident_with_its_own_date_and_place() {
+    let texts = [
+        "Des hommes armés ont attaqué vendredi un camion près de Kati.\nCette attaque intervient après celle du lundi 13 octobre près de Kolokani.",
+        "Gunmen attacked a truck near Kati on Friday.\nThe attack comes after that of Monday, October 13 near Kolokani.",
+        "هاجم مسلحون شاحنة قرب كاتي يوم الجمعة.\nويأتي هذا الهجوم بعد ذلك الذي وقع يوم الإثنين 13 أكتوبر قرب كولوكاني.",
+    ];
+    for text in texts {
+        cov_mark::check!(a_pronoun_recalls_an_earlier_incident);
+        let found = events(text, Some("2025-10-18"));
+        let told: Vec<_> = found.iter().map(|e| (place(e.place), date(e))).collect();
+        assert_eq!(
+            told,
+            [(Some("ml.kati"), Some("2025-10-17".to_string())), (Some("ml.kolokani"), Some("2025-10-13".to_string()))],
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn a_summary_of_incidents_told_one_by_one_adds_no_event() {
     cov_mark::check!(summary_covered_by_single_incidents);
     let text = "Two attacks killed 11 soldiers in the Ségou region on Monday. In the first, gunmen ambushed a patrol near Niono, killing five. Hours later, militants attacked an army post in Markala, killing six.";

@@ -334,6 +334,9 @@ named_enum! {
         AttackerNouns = "attacker-nouns",
         /// Arabic dual forms of incident nouns (هجومين, غارتين): two incidents told at once.
         DualIncidents = "dual-incidents",
+        /// "after that of", "après celle du", "بعد تلك التي": a pronoun after a recall word
+        /// standing for an earlier incident of the kind just told.
+        RecallPronouns = "recall-pronouns",
         /// Drones and aircraft: an attack told with them is an air/drone strike.
         Drones = "drones",
         /// Words for "the country" that point to the story's country (البلاد, le pays).
