@@ -170,14 +170,25 @@ pub fn phonetic_candidates(
         if taken[at - range.start] || items[at].script != Script::Arabic {
             continue;
         }
-        // Only after a place word: phonetic keys of ordinary words collide with village names.
-        let Some(cue) = place_word_before(kb, tokens, range, at) else { continue };
-        if common_word(kb, text, tokens, at) {
+        // Only after a place word, or after a locative among the curated towns (في فارابوكو, جنوب
+        // أغيلهوك: a spelling the entry lacks): phonetic keys of ordinary words collide with village names.
+        let cue = place_word_before(kb, tokens, range, at);
+        let after_locative = cue.is_none() && locative_before(kb, tokens, range, at);
+        if (cue.is_none() && !after_locative) || common_word(kb, text, tokens, at) {
             continue;
         }
+        let cue = cue.flatten();
         // After a word for a region or province (محافظة بام), short names are tried too, among units only.
-        let shortest = if cue.is_some() { 2 } else { marsad_kb::phonetic::MIN_PHONETIC_CONSONANTS };
-        let fits = |&p: &u32| cue.is_none() || kb.places[p as usize].kind == PlaceKind::Region;
+        // After a mere locative, only long keys: short ones match ordinary words (في تصريح, نفسها).
+        let shortest = match (cue, after_locative) {
+            (Some(_), _) => 2,
+            (None, true) => LOCATIVE_PHONETIC_CONSONANTS,
+            (None, false) => marsad_kb::phonetic::MIN_PHONETIC_CONSONANTS,
+        };
+        let fits = |&p: &u32| {
+            let place = &kb.places[p as usize];
+            (cue.is_none() || place.kind == PlaceKind::Region) && (!after_locative || !place.generated)
+        };
         let mut found: Option<(u32, Vec<u32>)> = None;
         // A village's name after قرية carries no clitic: لتعقب after المنطقة is "to track".
         for split in tokens.readings(at).filter(|s| !s.definite && s.stem_offset == 0) {
@@ -185,7 +196,11 @@ pub fn phonetic_candidates(
             if marsad_kb::phonetic::length(&key) < shortest {
                 continue;
             }
-            let places: Vec<u32> = index.get(&key).iter().copied().filter(fits).collect();
+            // ك often writes a g (فارابوكو / Farabougou): the g reading is tried when k finds nothing.
+            let mut places: Vec<u32> = index.get(&key).iter().copied().filter(fits).collect();
+            if places.is_empty() && key.contains('k') {
+                places = index.get(&key.replace('k', "g")).iter().copied().filter(fits).collect();
+            }
             if !places.is_empty() {
                 let start = crate::scan::original_offset(text, &items[at], split.stem_offset);
                 found = Some((start, places));
@@ -196,13 +211,23 @@ pub fn phonetic_candidates(
             pending.push(Pending {
                 span: Span { start, end: items[at].end },
                 candidates,
-                place_word: true,
+                place_word: !after_locative,
                 weak_position: false,
                 phonetic: true,
                 tier: Tier::Consonants,
             });
         }
     }
+}
+
+/// Consonants a key needs to be tried after a mere locative.
+const LOCATIVE_PHONETIC_CONSONANTS: usize = 4;
+
+/// True when a locative (في, قرب, جنوب) stands right before token `at`.
+fn locative_before(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, at: usize) -> bool {
+    at > range.start
+        && tokens.items()[at - 1].joined_to_next
+        && kb.lexicon.list(marsad_kb::List::Locatives).ending_at(tokens, at - 1).is_some()
 }
 
 /// True for a word that cannot be a village's name: in one of the lexicon's word lists, or
@@ -263,14 +288,20 @@ fn support_of(pending: &Pending, place: &Place, named: &NamedPlaces<'_>, focus: 
     if named.near(pending.span.start).any(|unit| unit.kind != PlaceKind::Country && contains(unit, place)) {
         return Some(Support::Region);
     }
-    if !place.generated {
-        return Some(Support::Listed);
-    }
     let country = place.country.as_deref();
     if pending.phonetic {
-        // A phonetic match also needs its country in the story: the key is loose.
+        // A phonetic match also needs its country in the story: the key is loose. After a mere
+        // locative only a curated town is tried.
         let in_story = country == focus || named.countries.contains(&country);
-        return (pending.place_word && in_story).then_some(Support::PlaceWord);
+        return match (in_story, pending.place_word) {
+            (false, _) => None,
+            (true, true) => Some(Support::PlaceWord),
+            (true, false) if place.generated => None,
+            (true, false) => Some(if country == focus { Support::StoryCountry } else { Support::Country }),
+        };
+    }
+    if !place.generated {
+        return Some(Support::Listed);
     }
     if pending.place_word {
         return Some(Support::PlaceWord);

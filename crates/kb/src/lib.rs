@@ -203,7 +203,9 @@ impl KnowledgeBase {
             for (_, name) in place.names.all() {
                 gazetteer.index(name, Indexing { target: Target::Place(i), loose: true, article_optional: false });
             }
-            if place.names.get("ar").is_empty() {
+            // Towns and units with an Arabic name are filed too: Arabic spellings vary (أغيلهوك,
+            // أجلهوك) and the entry lists one or two.
+            if place.kind != PlaceKind::Country {
                 for name in place.names.get("en") {
                     self.phonetic.add(strip_admin_word(name), i);
                 }
