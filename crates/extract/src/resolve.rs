@@ -193,6 +193,30 @@ fn capital_of_country(
     Some(Capital { place: capital, span: Span { start: items[found.far_token].start, end: candidate.span.end } })
 }
 
+/// "Bamba Fall, maire de Médina", "the Tahoua Special Forces Battalion": a Latin place name
+/// followed by a capitalised word that does not extend place names is part of another name,
+/// unless the sentence capitalises every word but the short ones (a headline in title case).
+fn inside_a_name(kb: &KnowledgeBase, text: &str, tokens: &Tokens, range: &Range<usize>, lead: &Candidate) -> bool {
+    let items = tokens.items();
+    let next = lead.last + 1;
+    let latin_capital = |i: usize| items[i].script == Script::Latin && items[i].upper_initial && !items[i].all_upper;
+    if !latin_capital(lead.first) || next >= range.end || !items[lead.last].joined_to_next {
+        return false;
+    }
+    // "Kaya-Dori", "Bamako-Sénou": a hyphen joins two places, not a name.
+    let gap = text.get(items[lead.last].byte_end as usize..items[next].byte_start as usize).unwrap_or("");
+    if !gap.chars().all(char::is_whitespace) {
+        return false;
+    }
+    if !latin_capital(next) || kb.lexicon.list(marsad_kb::List::NameExtensions).starting_at(tokens, next).is_some() {
+        return false;
+    }
+    // In title case only short words ("of", "in") stay in lower case.
+    let lower_word =
+        |i: usize| items[i].script == Script::Latin && !items[i].upper_initial && tokens.folded(i).chars().count() >= 4;
+    range.clone().any(lower_word)
+}
+
 fn place_preference(kb: &KnowledgeBase, index: u32) -> (u8, u8, u8, std::cmp::Reverse<u64>) {
     let place = &kb.places[index as usize];
     let theatre = place
@@ -488,6 +512,9 @@ fn interpret(
             admin_word_after(kb, text, tokens, range, lead.last)
         }
     });
+    if !places.is_empty() && inside_a_name(kb, text, tokens, range, &lead) {
+        return Some(Previous::at(lead.last));
+    }
     if places.iter().any(|&i| kb.places[i as usize].generated) && !(demonym.is_some() && lead.definite) {
         // A generated entry among the readings: decided once the whole text is read.
         pending.push(Pending {

@@ -301,6 +301,9 @@ named_enum! {
         CapitalOf = "capital-of",
         /// Words that with a nationality adjective name a capital (العاصمة المالية, the Malian capital).
         CapitalHeads = "capital-heads",
+        /// Capitalised words that may follow a place's name and still leave it a place (Airport,
+        /// Nord, Sud): any other capitalised word after it makes the place part of a name.
+        NameExtensions = "name-extensions",
         /// Civilian nouns as targets (villagers, drivers, a market).
         CivilianTargets = "civilian-targets",
         /// Military nouns as targets (soldiers, a camp, a patrol).
@@ -386,7 +389,9 @@ impl List {
                 "lexicon/locatives.jsonl"
             }
             List::TagHeads | List::BylineHeads | List::CaptionMarks | List::ClauseBreaks => "lexicon/zones.jsonl",
-            List::PlaceWords | List::CapitalOf | List::CapitalHeads => "lexicon/place-words.jsonl",
+            List::PlaceWords | List::CapitalOf | List::CapitalHeads | List::NameExtensions => {
+                "lexicon/place-words.jsonl"
+            }
             _ => "lexicon/events-cues.jsonl",
         }
     }
