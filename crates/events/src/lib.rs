@@ -431,6 +431,16 @@ fn sub_event(doc: &Doc<'_>, m: &IncidentMention, roles: &Roles, fatalities: Opti
             cov_mark::hit!(an_attack_by_drone_is_an_air_strike);
             sub = SubEvent::AirDroneStrike
         }
+        // Police clashing with a party's supporters, protesters stoning a town hall: a riot;
+        // security forces firing on demonstrators: excessive force against protesters.
+        Frame::Clash | Frame::Attack if doc.any(List::CrowdNouns, m.clause.clone()) => {
+            if m.trigger.frame == Frame::Attack && state(roles.actor1) {
+                sub = SubEvent::ExcessiveForce
+            } else {
+                cov_mark::hit!(a_clash_with_a_crowd_is_a_riot);
+                sub = SubEvent::ViolentDemonstration
+            }
+        }
         Frame::Protest if killed => sub = SubEvent::ExcessiveForce,
         Frame::Protest if m.others.iter().any(|t| matches!(t.frame, Frame::Arrest | Frame::Attack | Frame::Clash)) => {
             sub = SubEvent::ProtestWithIntervention

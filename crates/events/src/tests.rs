@@ -327,6 +327,30 @@ fn a_pronoun_after_after_recalls_an_earlier_incident_with_its_own_date_and_place
 }
 
 #[test]
+fn a_clash_between_police_and_a_crowd_is_a_riot() {
+    let texts = [
+        "De violents affrontements ont opposé jeudi les forces de l'ordre aux partisans de l'opposant à Dakar.",
+        "Police clashed with opposition supporters in Dakar on Thursday.",
+        "اشتبكت قوات الأمن مع المتظاهرين في داكار يوم الخميس.",
+    ];
+    for text in texts {
+        cov_mark::check!(a_clash_with_a_crowd_is_a_riot);
+        let found = events(text, Some("2023-03-17"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(found[0].sub_event, SubEvent::ViolentDemonstration, "{text}");
+    }
+    let fired_on = [
+        "L'armée a ouvert le feu dimanche sur des manifestants à Kadiolo, tuant deux personnes.",
+        "Soldiers opened fire on demonstrators in Kadiolo on Sunday, killing two people.",
+        "أطلق الجيش النار على المتظاهرين في كاديولو يوم الأحد، ما أسفر عن مقتل شخصين.",
+    ];
+    for text in fired_on {
+        let found = events(text, Some("2025-10-20"));
+        assert_eq!(found.first().map(|e| e.sub_event), Some(SubEvent::ExcessiveForce), "{text}: {found:?}");
+    }
+}
+
+#[test]
 fn a_summary_of_incidents_told_one_by_one_adds_no_event() {
     cov_mark::check!(summary_covered_by_single_incidents);
     let text = "Two attacks killed 11 soldiers in the Ségou region on Monday. In the first, gunmen ambushed a patrol near Niono, killing five. Hours later, militants attacked an army post in Markala, killing six.";

@@ -337,6 +337,9 @@ named_enum! {
         AttackerNouns = "attacker-nouns",
         /// Arabic dual forms of incident nouns (هجومين, غارتين): two incidents told at once.
         DualIncidents = "dual-incidents",
+        /// Crowds of demonstrators or supporters (partisans, protesters, المتظاهرين): a clash or
+        /// an attack they take part in is a riot.
+        CrowdNouns = "crowd-nouns",
         /// "after that of", "après celle du", "بعد تلك التي": a pronoun after a recall word
         /// standing for an earlier incident of the kind just told.
         RecallPronouns = "recall-pronouns",
