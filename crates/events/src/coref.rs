@@ -115,9 +115,9 @@ struct Cluster {
     blocks: HashMap<usize, i32>,
     /// The places of its drafts, by the sentence that tells them (their evidence).
     sentences: HashMap<Span, Vec<Option<u32>>>,
-    /// The doer named by a summary that covers this incident among others ("two strikes
-    /// attributed to the army"), for when its own drafts name none.
-    summary_doer: Option<u32>,
+    /// A summary that covers this incident among others ("two strikes attributed to the army
+    /// on Friday"): its doer and date serve when the incident's own drafts give none.
+    summary: Option<usize>,
     /// Every draft is vague: an incident too vaguely told to stand alone, kept only so that a
     /// later reference to it ("this strike") does not land on another incident.
     vague: bool,
@@ -132,7 +132,7 @@ impl Cluster {
             blocks: HashMap::new(),
             sentences: HashMap::new(),
             vague: drafts[i].vague,
-            summary_doer: None,
+            summary: None,
         };
         cluster.push(drafts, i);
         cluster
@@ -295,8 +295,8 @@ pub(crate) fn incidents(doc: &Doc<'_>, drafts: Vec<Draft>, trace: &mut Trace) ->
                     if only_references {
                         cluster.push(&drafts, i);
                         body_told |= !d.zone.is_heading();
-                    } else if d.roles.actor1.is_some() && cluster.summary_doer.is_none() {
-                        cluster.summary_doer = d.roles.actor1;
+                    } else if cluster.summary.is_none() {
+                        cluster.summary = Some(i);
                     }
                 }
                 trace.note(|| Note::Dropped { trigger: d.trigger, why: Dropped::Covered });
@@ -365,7 +365,14 @@ fn resolve(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster) -> Event {
         .iter()
         .filter(|d| d.date.is_some())
         .min_by_key(|d| (d.zone.is_heading(), d.time_precision, d.relative_date, d.evidence.start))
-        .copied();
+        .copied()
+        .or_else(|| {
+            let told = c.summary.map(|i| &drafts[i]).filter(|s| s.date.is_some());
+            if told.is_some() {
+                cov_mark::hit!(a_summary_dates_the_incidents_it_sums_up);
+            }
+            told
+        });
     let doer = members
         .iter()
         .filter(|d| d.roles.actor1.is_some())
@@ -377,7 +384,8 @@ fn resolve(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster) -> Event {
     let disputed = !claims.is_empty();
     let date = dated.and_then(|d| d.date);
     let actor1 = doer.and_then(|d| d.roles.actor1).or_else(|| {
-        let inherited = c.summary_doer.filter(|a| Some(*a) != target.and_then(|d| d.roles.actor2));
+        let summary_doer = c.summary.and_then(|i| drafts[i].roles.actor1);
+        let inherited = summary_doer.filter(|a| Some(*a) != target.and_then(|d| d.roles.actor2));
         if inherited.is_some() {
             cov_mark::hit!(a_summary_names_the_doer_of_its_incidents);
         }

@@ -279,17 +279,23 @@ fn soldiers_who_announce_a_coup_carried_it_out() {
 }
 
 #[test]
-fn a_summary_names_the_doer_of_the_incidents_it_sums_up() {
+fn a_summary_names_the_doer_and_date_of_the_incidents_it_sums_up() {
     let texts = [
-        "Deux frappes de drones attribuées à l'armée malienne ont tué treize civils dans la région de Tombouctou.\nLa première frappe a visé le village de Ber. La seconde frappe a touché un campement près de Goundam.",
-        "Two drone strikes attributed to the Malian army killed thirteen civilians in the Timbuktu region.\nThe first strike hit the village of Ber. The second strike hit a camp near Goundam.",
-        "قتل ثلاثة عشر مدنيا في غارتين بطائرات مسيرة نسبت إلى الجيش المالي في منطقة تمبكتو.\nواستهدفت الغارة الأولى قرية بير. وأصابت الغارة الثانية مخيما قرب غوندام.",
+        "Deux frappes de drones attribuées à l'armée malienne ont tué treize civils vendredi dans la région de Tombouctou.\nLa première frappe a visé le village de Ber. La seconde frappe a touché un campement près de Goundam.",
+        "Two drone strikes attributed to the Malian army killed thirteen civilians on Friday in the Timbuktu region.\nThe first strike hit the village of Ber. The second strike hit a camp near Goundam.",
+        "قتل ثلاثة عشر مدنيا يوم الجمعة في غارتين بطائرات مسيرة نسبت إلى الجيش المالي في منطقة تمبكتو.\nواستهدفت الغارة الأولى قرية بير. وأصابت الغارة الثانية مخيما قرب غوندام.",
     ];
     for text in texts {
         cov_mark::check!(a_summary_names_the_doer_of_its_incidents);
+        cov_mark::check!(a_summary_dates_the_incidents_it_sums_up);
         let found = events(text, Some("2025-11-15"));
-        let told: Vec<_> = found.iter().map(|e| (place(e.place), actor(e.actor1))).collect();
-        assert_eq!(told, [(Some("ml.ber"), Some("fama")), (Some("ml.goundam"), Some("fama"))], "{text}");
+        let told: Vec<_> = found.iter().map(|e| (place(e.place), actor(e.actor1), date(e))).collect();
+        let friday = Some("2025-11-14".to_string());
+        assert_eq!(
+            told,
+            [(Some("ml.ber"), Some("fama"), friday.clone()), (Some("ml.goundam"), Some("fama"), friday)],
+            "{text}"
+        );
     }
 }
 
