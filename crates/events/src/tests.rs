@@ -357,6 +357,20 @@ fn a_clash_between_police_and_a_crowd_is_a_riot() {
 }
 
 #[test]
+fn heavy_weapons_carried_off_are_loot_and_heavy_weapons_fire_is_shelling() {
+    let texts = [
+        ("Des jihadistes ont attaqué mardi le camp de Boni et ont emporté des armes lourdes.", SubEvent::ArmedClash),
+        ("Jihadists attacked the Boni camp on Tuesday and carried off heavy weapons.", SubEvent::ArmedClash),
+        ("Le camp de Boni a essuyé mardi des tirs d'armes lourdes.", SubEvent::Shelling),
+        ("The Boni camp came under heavy weapons fire on Tuesday.", SubEvent::Shelling),
+    ];
+    for (text, sub) in texts {
+        let found = events(text, Some("2025-05-14"));
+        assert_eq!(found.iter().map(|e| e.sub_event).collect::<Vec<_>>(), [sub], "{text}");
+    }
+}
+
+#[test]
 fn a_summary_of_incidents_told_one_by_one_adds_no_event() {
     cov_mark::check!(summary_covered_by_single_incidents);
     let text = "Two attacks killed 11 soldiers in the Ségou region on Monday. In the first, gunmen ambushed a patrol near Niono, killing five. Hours later, militants attacked an army post in Markala, killing six.";
