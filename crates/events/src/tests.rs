@@ -371,6 +371,20 @@ fn heavy_weapons_carried_off_are_loot_and_heavy_weapons_fire_is_shelling() {
 }
 
 #[test]
+fn an_attack_attributed_by_sources_to_a_group_is_that_groups() {
+    let texts = [
+        "Seize villageois ont été tués lundi dans une attaque attribuée par des sources locales au JNIM près de Ségou.",
+        "Sixteen villagers were killed on Monday in an attack blamed by local sources on JNIM near Ségou.",
+        "قتل 16 قرويا يوم الإثنين في هجوم نسبته مصادر محلية إلى جماعة نصرة الإسلام والمسلمين قرب سيغو.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-02-12"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(actor(found[0].actor1), Some("jnim"), "{text}");
+    }
+}
+
+#[test]
 fn a_summary_of_incidents_told_one_by_one_adds_no_event() {
     cov_mark::check!(summary_covered_by_single_incidents);
     let text = "Two attacks killed 11 soldiers in the Ségou region on Monday. In the first, gunmen ambushed a patrol near Niono, killing five. Hours later, militants attacked an army post in Markala, killing six.";
