@@ -56,6 +56,18 @@ fn speculation_negation_and_habit_are_not_incidents() {
 }
 
 #[test]
+fn a_withdrawal_still_to_be_completed_is_no_incident() {
+    let texts = [
+        "La mission est déterminée à achever son retrait de Tessalit d'ici le 31 décembre.",
+        "The mission is determined to complete its withdrawal from Tessalit by December 31.",
+        "البعثة عازمة على استكمال انسحابها من تيساليت بحلول 31 ديسمبر.",
+    ];
+    for text in texts {
+        assert_eq!(events(text, Some("2023-11-01")), [], "{text}");
+    }
+}
+
+#[test]
 fn page_furniture_yields_no_event() {
     let text = "Des hommes armés ont attaqué un poste de police à Ségou mardi.\nTags : attaque Ségou Mali\n— AFP (@AFP) 4 mai 2025";
     let (found, trace) = traced(text, Some("2025-05-07"));
