@@ -17,7 +17,7 @@ use crate::trace::{NotHere, PlaceFrom};
 use crate::zone::{Sentence, Zone};
 use marsad_extract::{Entity, Mention};
 use marsad_kb::{Frame, List, PlaceKind};
-use marsad_text::dates::DateMention;
+use marsad_text::dates::{DateMention, Precision};
 use marsad_text::layout::Span;
 use marsad_text::numbers::Count;
 use std::ops::Range;
@@ -56,6 +56,9 @@ pub(crate) struct Earlier<'d> {
     /// For each sentence, the last date of the nearest earlier sentence of its block that gives
     /// one (neither background nor in a dateline).
     date: Vec<Option<&'d DateMention>>,
+    /// For each sentence, the last day-precise date of the body before it, in any block: what
+    /// "that day", "le même jour", "اليوم نفسه" point back to.
+    day: Vec<Option<&'d DateMention>>,
     /// The headline sentences before the lede.
     headlines: Vec<usize>,
     /// The first of `headlines` that names a place (its position there), with that place.
@@ -74,11 +77,12 @@ impl<'d> Earlier<'d> {
             block_start: Vec::with_capacity(n),
             place: Vec::with_capacity(n),
             date: Vec::with_capacity(n),
+            day: Vec::with_capacity(n),
             headlines: Vec::new(),
             headline_place: None,
             rejected: traced.then(Vec::new),
         };
-        let (mut start, mut place, mut date) = (0, None, None);
+        let (mut start, mut place, mut date, mut day) = (0, None, None, None);
         let mut before_lede = true;
         for (i, s) in sentences.iter().enumerate() {
             if i > 0 && sentences[i - 1].block != s.block {
@@ -87,10 +91,14 @@ impl<'d> Earlier<'d> {
             index.block_start.push(start);
             index.place.push(place);
             index.date.push(date);
+            index.day.push(day);
             let mut rejected = Vec::new();
             let found = places_in(doc, s, s.span, s.span.end, &mut rejected);
             place = found.iter().filter_map(|x| place_of(x)).find(|p| in_focus(*p)).map(|p| (i, p)).or(place);
             date = last_date(doc, s).or(date);
+            if !s.zone.is_heading() {
+                day = last_date(doc, s).filter(|d| d.precision == Precision::Day && !same_day(doc, s)).or(day);
+            }
             before_lede &= s.zone != Zone::Lede;
             if before_lede && s.zone == Zone::Headline {
                 index.add_headline(i, found.first().and_then(|x| place_of(x)));
@@ -118,6 +126,11 @@ impl<'d> Earlier<'d> {
             }
         }
     }
+}
+
+/// Sentence `s` says "that day", "le même jour": its own date, if any, is not a new one.
+fn same_day(doc: &Doc<'_>, s: &Sentence) -> bool {
+    doc.any(List::SameDay, s.tokens.clone())
 }
 
 /// The last date sentence `s` gives that may date an incident of the sentences after it: not
@@ -461,6 +474,14 @@ pub(crate) fn date<'d>(
             }
         })
     };
+    // "Earlier that day", "le même jour", "في اليوم نفسه": the day of the incident told before
+    // (Arabic reads "اليوم" there as today).
+    if doc.any(List::SameDay, m.clause.clone()) {
+        if let Some(d) = earlier.day[m.sentence] {
+            cov_mark::hit!(that_day_is_the_day_told_before);
+            return Some(d);
+        }
+    }
     let clause = doc.span_of(m.clause.start, m.clause.end.saturating_sub(1));
     if let Some(d) = nearest(clause).or_else(|| nearest(sentence.span)) {
         return Some(d);

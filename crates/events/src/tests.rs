@@ -397,6 +397,21 @@ fn an_attack_attributed_by_sources_to_a_group_is_that_groups() {
 }
 
 #[test]
+fn that_day_is_the_day_of_the_incident_told_before() {
+    let texts = [
+        "Des hommes armés ont attaqué un poste à Kidal le dimanche 15 septembre 2024.\nPlus tôt dans la journée, une patrouille est tombée dans une embuscade près de Gao.\nLe même jour, des hommes armés ont attaqué le commissariat d'Ansongo.",
+        "Gunmen attacked a post in Kidal on Sunday, September 15, 2024, killing three soldiers.\nEarlier that day, a patrol near Gao was ambushed, killing five soldiers.\nLater that night, gunmen attacked the police station in Ansongo.",
+        "هاجم مسلحون موقعا في كيدال يوم الأحد 15 سبتمبر 2024.\nوفي وقت سابق من اليوم نفسه، تعرضت دورية لكمين قرب غاو.\nوفي اليوم ذاته، هاجم مسلحون مركز الشرطة في أنسونغو.",
+    ];
+    for text in texts {
+        cov_mark::check!(that_day_is_the_day_told_before);
+        let found = events(text, Some("2024-09-17"));
+        let dates: Vec<_> = found.iter().map(date).collect();
+        assert_eq!(dates, vec![Some("2024-09-15".to_string()); 3], "{text}");
+    }
+}
+
+#[test]
 fn a_summary_of_incidents_told_one_by_one_adds_no_event() {
     cov_mark::check!(summary_covered_by_single_incidents);
     let text = "Two attacks killed 11 soldiers in the Ségou region on Monday. In the first, gunmen ambushed a patrol near Niono, killing five. Hours later, militants attacked an army post in Markala, killing six.";

@@ -340,6 +340,8 @@ named_enum! {
         /// Crowds of demonstrators or supporters (partisans, protesters, المتظاهرين): a clash or
         /// an attack they take part in is a riot.
         CrowdNouns = "crowd-nouns",
+        /// "that day", "le même jour", "اليوم نفسه": the day of the incident told before.
+        SameDay = "same-day",
         /// "after that of", "après celle du", "بعد تلك التي": a pronoun after a recall word
         /// standing for an earlier incident of the kind just told.
         RecallPronouns = "recall-pronouns",
