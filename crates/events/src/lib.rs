@@ -334,7 +334,11 @@ fn draft(
                 continues,
                 reference: m.reference,
                 summary: m.summary,
-                ordinal: std::iter::once(&m.trigger).chain(&m.others).find_map(|t| ordinal(doc, t)),
+                // "The same day, …" tells another incident on the day of the one before.
+                ordinal: std::iter::once(&m.trigger)
+                    .chain(&m.others)
+                    .find_map(|t| ordinal(doc, t))
+                    .or(doc.any(List::SameDay, m.clause.clone()).then_some(u8::MAX)),
                 vague,
             }
         })

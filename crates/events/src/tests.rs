@@ -409,6 +409,18 @@ fn that_day_is_the_day_of_the_incident_told_before() {
         let dates: Vec<_> = found.iter().map(date).collect();
         assert_eq!(dates, vec![Some("2024-09-15".to_string()); 3], "{text}");
     }
+    // "The same day" tells another incident, even at the same place.
+    let same_place = [
+        "Des jihadistes ont attaqué le 3 octobre un poste de gendarmerie à Kita, tuant six gendarmes.\nLe même jour, un engin explosif a touché un véhicule militaire près de Kita, sans faire de victimes.",
+        "Jihadists attacked a gendarmerie post in Kita on October 3, killing six gendarmes.\nThe same day, a roadside bomb hit a military vehicle near Kita, causing no casualties.",
+        "هاجم جهاديون يوم 3 أكتوبر نقطة للدرك في كيتا، وقتلوا ستة دركيين.\nوفي اليوم نفسه انفجرت عبوة ناسفة بمركبة عسكرية قرب كيتا دون وقوع إصابات.",
+    ];
+    for text in same_place {
+        let found = events(text, Some("2025-10-09"));
+        let told: Vec<_> = found.iter().map(|e| (date(e), e.fatalities)).collect();
+        let day = Some("2025-10-03".to_string());
+        assert_eq!(told, [(day.clone(), Some(6)), (day, Some(0))], "{text}");
+    }
 }
 
 #[test]
