@@ -451,6 +451,23 @@ pub fn record(
                 });
             }
         }
+        // So is every place, even one the text does not name (the story's country, inferred from
+        // the outlet): an event's place must resolve in `places`.
+        if let Some(place) = event.place.filter(|_| event.unknown_place.is_none()) {
+            let p = &kb.places[place as usize];
+            if !record.places.iter().any(|known| known.id == p.id) {
+                record.places.push(PlaceOut {
+                    id: p.id.clone(),
+                    name: p.name().to_string(),
+                    kind: p.kind.as_str(),
+                    country: p.country.clone(),
+                    lat: p.lat,
+                    lon: p.lon,
+                    mentions: Vec::new(),
+                    within: None,
+                });
+            }
+        }
         let mut out = event_out(kb, info.id, &chars, index, event);
         // An event placed at the unit around a village the base lacks names that village.
         if let (Some(span), Some(unit)) = (event.unknown_place, event.place) {
@@ -559,5 +576,22 @@ mod tests {
         assert_eq!(out.events.len(), 1, "{:?}", out.events);
         assert_eq!(out.events[0].place.as_deref(), Some(village.id.as_str()));
         assert_eq!(out.events[0].geo_precision, 2);
+    }
+
+    #[test]
+    fn every_place_an_event_names_is_listed_even_one_the_text_does_not_name() {
+        // The event coder falls back on the story's country, which the text may never name.
+        let kb = KnowledgeBase::embedded().expect("embedded knowledge base");
+        let text = "Des hommes armés ont attaqué jeudi une patrouille près de Kati, tuant trois soldats.";
+        let extraction = Extractor::new(&kb).extract(text, None);
+        let mut events = EventCoder::new(&kb).code(text, &extraction, Some("2025-10-10"));
+        assert_eq!(events.len(), 1, "{events:?}");
+        events[0].place = kb.place_index("ml");
+        let info = DocumentInfo { id: "t", title: None, published: Some("2025-10-10"), source: None, url: None, text };
+        let out = record(&kb, &info, &extraction, &events, false);
+        assert_eq!(out.events[0].place.as_deref(), Some("ml"));
+        let listed = out.places.iter().find(|p| p.id == "ml").expect("the event's place is listed");
+        assert!(listed.mentions.is_empty(), "the text does not name it");
+        assert!(out.places.iter().any(|p| p.id == "ml.kati"), "the named town stays listed");
     }
 }
