@@ -424,6 +424,18 @@ fn that_day_is_the_day_of_the_incident_told_before() {
 }
 
 #[test]
+fn hostages_released_are_a_release_whatever_the_pronoun() {
+    // Arabic writes the freed as a suffix of the verb's object (سراحهما, عنهم): every form is listed.
+    for text in [
+        "أفادت مصادر محلية بأن الرهينتين أطلق سراحهما اليوم في كيدال بعد وساطة.",
+        "وقالت المصادر إنه تم الإفراج عنهم في كيدال مقابل فدية.",
+    ] {
+        let found = events(text, Some("2025-10-30"));
+        assert_eq!(found.first().map(|e| e.frame), Some(marsad_kb::Frame::Release), "{text}: {found:?}");
+    }
+}
+
+#[test]
 fn a_summary_of_incidents_told_one_by_one_adds_no_event() {
     cov_mark::check!(summary_covered_by_single_incidents);
     let text = "Two attacks killed 11 soldiers in the Ségou region on Monday. In the first, gunmen ambushed a patrol near Niono, killing five. Hours later, militants attacked an army post in Markala, killing six.";
