@@ -393,7 +393,11 @@ fn sentences(line: &str, line_start: u32) -> Vec<Span> {
                 let decimal = previous.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
                 let initial =
                     previous.is_some_and(|p| p.is_uppercase()) && !before_previous.is_some_and(char::is_alphabetic);
-                !decimal && !initial && next.is_none_or(|n| n.is_whitespace() || n == '"' || n == '»' || n == '.')
+                // "en juillet.Le camp", "الحالي.وقال": scraped text loses the space after a full stop.
+                let glued = next.is_some_and(|n| glued_sentence(before_previous, previous, n));
+                !decimal
+                    && !initial
+                    && (glued || next.is_none_or(|n| n.is_whitespace() || n == '"' || n == '»' || n == '.'))
             }
             _ => false,
         };
@@ -432,6 +436,15 @@ fn sentences(line: &str, line_start: u32) -> Vec<Span> {
         out.push(Span { start: line_start + start + skip, end: line_start + last_content_end });
     }
     bounded(line, line_start, out)
+}
+
+/// A full stop between two words with no space after it ends a sentence when it joins a
+/// lowercase word and a capitalised one (not "M.Traoré", "U.S.") or two Arabic words (Arabic has
+/// no abbreviations with a stop); a domain name ("sputniknews.africa") keeps its stop.
+fn glued_sentence(before_previous: Option<char>, previous: Option<char>, next: char) -> bool {
+    let arabic_letter = |c: char| c.is_alphabetic() && ('\u{0600}'..='\u{06FF}').contains(&c);
+    let latin_end = previous.is_some_and(char::is_lowercase) && before_previous.is_some_and(char::is_lowercase);
+    (latin_end && next.is_uppercase()) || (previous.is_some_and(arabic_letter) && arabic_letter(next))
 }
 
 /// Longest sentence handed to later stages, in chars. A run without sentence-ending
@@ -521,6 +534,20 @@ mod tests {
             .map(|s| text.chars().skip(s.start as usize).take((s.end - s.start) as usize).collect())
             .collect();
         assert_eq!(spans, ["Le bilan est de 3.5 morts.", "Les secours arrivent!", "Fin"]);
+    }
+
+    #[test]
+    fn a_full_stop_with_no_space_after_it_still_ends_a_sentence_between_words() {
+        assert_eq!(
+            sentence_texts(
+                "Le CNSP est au pouvoir depuis juillet.Le camp a été transféré à M.Traoré, voir rfi.fr. Fin"
+            ),
+            ["Le CNSP est au pouvoir depuis juillet.", "Le camp a été transféré à M.Traoré, voir rfi.fr.", "Fin"]
+        );
+        assert_eq!(
+            sentence_texts("قتل خمسة جنود.وقال مصدر إن ٣.٥ طن سرقت."),
+            ["قتل خمسة جنود.", "وقال مصدر إن ٣.٥ طن سرقت."]
+        );
     }
 
     /// The text of each sentence of the first block.
