@@ -27,7 +27,7 @@ const WINDOW: usize = 48;
 fn specificity(frame: Frame) -> u8 {
     if frame.is_specific() {
         3
-    } else if frame.is_consequence() {
+    } else if frame.is_consequence() || frame == Frame::Arrest {
         1
     } else {
         2
@@ -74,8 +74,12 @@ fn types_agree(a: &Draft, b: &Draft) -> bool {
     }
     let (ta, tb) = (a.sub_event.event_type(), b.sub_event.event_type());
     // A consequence (deaths, burnt trucks) told beside a violent incident is part of it.
-    // So is what "the attackers" did next (looted, encircled, burnt).
-    let consequence = |x: &Draft, y: &Draft| (x.frame.is_consequence() || x.continues) && y.frame.is_violent();
+    // So is what "the attackers" did next (looted, encircled, burnt), and so are the arrests made
+    // at a demonstration or a riot.
+    let consequence = |x: &Draft, y: &Draft| {
+        ((x.frame.is_consequence() || x.continues) && y.frame.is_violent())
+            || (x.frame == Frame::Arrest && street(y.sub_event.event_type()))
+    };
     if consequence(a, b) || consequence(b, a) {
         return true;
     }

@@ -264,7 +264,9 @@ fn draft(
     let demonstrative = !m.pronoun
         && (doc.any(List::Demonstratives, window(1, 0))
             || doc.any(List::Demonstratives, m.trigger.last + 1..(m.trigger.last + 2).min(m.clause.end)));
-    let continues = attackers_act_again(doc, sentence, m);
+    // Protesters arrested are arrested at the demonstration told before.
+    let continues = attackers_act_again(doc, sentence, m)
+        || (m.trigger.frame == Frame::Arrest && doc.any(List::CrowdNouns, m.clause.clone()));
     let anaphoric = demonstrative || continues || (!m.pronoun && definite(doc, m.trigger.first));
     let own_place =
         matches!(place.from, trace::PlaceFrom::Clause | trace::PlaceFrom::Sentence | trace::PlaceFrom::Heading);

@@ -436,6 +436,20 @@ fn hostages_released_are_a_release_whatever_the_pronoun() {
 }
 
 #[test]
+fn arrests_at_a_demonstration_are_part_of_it() {
+    let texts = [
+        "Des centaines de manifestants ont défilé samedi à Bamako contre la vie chère.\nPlusieurs manifestants ont été arrêtés par la police.",
+        "Hundreds of protesters marched in Bamako on Saturday against high prices.\nSeveral protesters were arrested by police.",
+        "تظاهر المئات يوم السبت في باماكو احتجاجا على غلاء المعيشة.\nواعتقلت الشرطة عددا من المتظاهرين.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-05-12"));
+        let types: Vec<_> = found.iter().map(|e| e.sub_event.event_type()).collect();
+        assert_eq!(types, [EventType::Protests], "{text}: {found:?}");
+    }
+}
+
+#[test]
 fn a_summary_of_incidents_told_one_by_one_adds_no_event() {
     cov_mark::check!(summary_covered_by_single_incidents);
     let text = "Two attacks killed 11 soldiers in the Ségou region on Monday. In the first, gunmen ambushed a patrol near Niono, killing five. Hours later, militants attacked an army post in Markala, killing six.";
