@@ -17,7 +17,7 @@ use crate::trace::{NotHere, PlaceFrom};
 use crate::zone::{Sentence, Zone};
 use marsad_extract::{Entity, Mention};
 use marsad_kb::{Frame, List, PlaceKind};
-use marsad_text::dates::{DateMention, Precision};
+use marsad_text::dates::{Date, DateMention, Precision};
 use marsad_text::layout::Span;
 use marsad_text::numbers::Count;
 use std::ops::Range;
@@ -128,9 +128,10 @@ impl<'d> Earlier<'d> {
     }
 }
 
-/// Sentence `s` says "that day", "le même jour": its own date, if any, is not a new one.
+/// Sentence `s` says "that day", "le même jour", "the next day": its own date, if any, is not
+/// a day of its own.
 fn same_day(doc: &Doc<'_>, s: &Sentence) -> bool {
-    doc.any(List::SameDay, s.tokens.clone())
+    doc.any(List::SameDay, s.tokens.clone()) || doc.any(List::NextDay, s.tokens.clone())
 }
 
 /// The last date sentence `s` gives that may date an incident of the sentences after it: not
@@ -456,12 +457,12 @@ fn fallback(
 
 /// The date expression of mention `m`: nearest the trigger in its clause, its sentence, then earlier
 /// in its paragraph.
-pub(crate) fn date<'d>(
-    doc: &'d Doc<'_>,
+pub(crate) fn date(
+    doc: &Doc<'_>,
     sentences: &[Sentence],
-    earlier: &Earlier<'d>,
+    earlier: &Earlier<'_>,
     m: &IncidentMention,
-) -> Option<&'d DateMention> {
+) -> Option<DateMention> {
     let sentence = &sentences[m.sentence];
     let trigger_at = doc.span_of(m.trigger.first, m.trigger.first).start;
     let usable = |d: &&DateMention| sentence.dateline.is_none_or(|line| !line.contains(d.span));
@@ -474,19 +475,41 @@ pub(crate) fn date<'d>(
             }
         })
     };
+    let clause = doc.span_of(m.clause.start, m.clause.end.saturating_sub(1));
+    let own = nearest(clause).or_else(|| nearest(sentence.span));
+    // A full date of its own ("le lendemain, vendredi 14 novembre") says it all.
+    if let Some(d) = own.filter(|d| !d.relative && d.precision == Precision::Day) {
+        return Some(*d);
+    }
     // "Earlier that day", "le même jour", "في اليوم نفسه": the day of the incident told before
     // (Arabic reads "اليوم" there as today).
     if doc.any(List::SameDay, m.clause.clone()) {
         if let Some(d) = earlier.day[m.sentence] {
             cov_mark::hit!(that_day_is_the_day_told_before);
-            return Some(d);
+            return Some(*d);
         }
     }
-    let clause = doc.span_of(m.clause.start, m.clause.end.saturating_sub(1));
-    if let Some(d) = nearest(clause).or_else(|| nearest(sentence.span)) {
-        return Some(d);
+    // "The next day", "le lendemain", "في اليوم التالي": the day after it.
+    if let Some((first, last, _)) = doc.find(List::NextDay, m.clause.clone()).into_iter().next() {
+        let next = earlier.day[m.sentence].and_then(|d| d.date).and_then(|d| Date::from_day_number(d.first_day() + 1));
+        if let Some(next) = next {
+            cov_mark::hit!(the_next_day_is_the_day_after_the_one_told_before);
+            let span = doc.span_of(first, last);
+            return Some(DateMention {
+                span,
+                date: Some(next),
+                precision: Precision::Day,
+                relative: true,
+                background: false,
+            });
+        }
     }
-    earlier.date[m.sentence].or_else(|| heading_above(sentences, earlier, m).and_then(|h| doc.dates_in(h.span).first()))
+    if let Some(d) = own {
+        return Some(*d);
+    }
+    earlier.date[m.sentence]
+        .or_else(|| heading_above(sentences, earlier, m).and_then(|h| doc.dates_in(h.span).first()))
+        .copied()
 }
 
 /// The short line just above the mention's paragraph, if the paragraph opens with the mention's

@@ -248,7 +248,7 @@ fn draft(
     // "منذ 2012", "since July", "depuis juillet": a year or month that opens a period is not an
     // incident's date; what is told since then is a state or a trend. A siege or a blockade
     // "since September" is the exception: that month is when it began.
-    let opens_period = |d: &DateMention| d.background && !d.relative && d.precision != Precision::Day;
+    let opens_period = |d: DateMention| d.background && !d.relative && d.precision != Precision::Day;
     let since_year = date.is_some_and(|d| opens_period(d) && (d.precision == Precision::Coarser || !blockade(m)));
     if since_year && days_old <= 365 {
         trace.note(|| Note::Dropped { trigger, why: trace::Dropped::Vague });

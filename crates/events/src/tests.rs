@@ -450,6 +450,21 @@ fn arrests_at_a_demonstration_are_part_of_it() {
 }
 
 #[test]
+fn the_next_day_is_the_day_after_the_incident_told_before() {
+    let texts = [
+        "Des jeunes en colère ont incendié jeudi 11 septembre des pneus à Koutiala.\nLe lendemain, les forces de sécurité ont arrêté quinze personnes à Koutiala.",
+        "Angry youths burned tyres in Koutiala on Thursday, September 11.\nThe next day, security forces arrested fifteen people in Koutiala.",
+        "أحرق شبان غاضبون إطارات في كوتيالا يوم الخميس 11 سبتمبر.\nوفي اليوم التالي، اعتقلت قوات الأمن 15 شخصا في كوتيالا.",
+    ];
+    for text in texts {
+        cov_mark::check!(the_next_day_is_the_day_after_the_one_told_before);
+        let found = events(text, Some("2025-09-14"));
+        let dates: Vec<_> = found.iter().map(date).collect();
+        assert_eq!(dates, [Some("2025-09-11".to_string()), Some("2025-09-12".to_string())], "{text}: {found:?}");
+    }
+}
+
+#[test]
 fn a_summary_of_incidents_told_one_by_one_adds_no_event() {
     cov_mark::check!(summary_covered_by_single_incidents);
     let text = "Two attacks killed 11 soldiers in the Ségou region on Monday. In the first, gunmen ambushed a patrol near Niono, killing five. Hours later, militants attacked an army post in Markala, killing six.";

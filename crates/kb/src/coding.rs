@@ -342,6 +342,8 @@ named_enum! {
         CrowdNouns = "crowd-nouns",
         /// "that day", "le même jour", "اليوم نفسه": the day of the incident told before.
         SameDay = "same-day",
+        /// "the next day", "le lendemain", "في اليوم التالي": the day after the incident told before.
+        NextDay = "next-day",
         /// "after that of", "après celle du", "بعد تلك التي": a pronoun after a recall word
         /// standing for an earlier incident of the kind just told.
         RecallPronouns = "recall-pronouns",
