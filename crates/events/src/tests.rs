@@ -388,6 +388,8 @@ fn an_attack_attributed_by_sources_to_a_group_is_that_groups() {
         "Seize villageois ont été tués lundi dans une attaque attribuée par des sources locales au JNIM près de Ségou.",
         "Sixteen villagers were killed on Monday in an attack blamed by local sources on JNIM near Ségou.",
         "قتل 16 قرويا يوم الإثنين في هجوم نسبته مصادر محلية إلى جماعة نصرة الإسلام والمسلمين قرب سيغو.",
+        "Seize civils ont été tués lundi dans une attaque près de Ségou, le gouvernement attribuant cet assaut aux militants du JNIM.",
+        "Sixteen civilians were killed on Monday in an attack near Ségou, the government blaming the attack on JNIM militants.",
     ];
     for text in texts {
         let found = events(text, Some("2025-02-12"));
@@ -461,6 +463,20 @@ fn the_next_day_is_the_day_after_the_incident_told_before() {
         let found = events(text, Some("2025-09-14"));
         let dates: Vec<_> = found.iter().map(date).collect();
         assert_eq!(dates, [Some("2025-09-11".to_string()), Some("2025-09-12".to_string())], "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn an_air_strike_is_not_the_armed_group_of_the_story_without_a_claim() {
+    let texts = [
+        "Des militants de l'EIGS ont attaqué lundi le village de Fambita, tuant dix civils.\nMercredi, une frappe aérienne a visé des positions près de Téra.",
+        "ISGS militants attacked the village of Fambita on Monday, killing ten civilians.\nOn Wednesday, an air strike hit positions near Téra.",
+        "هاجم مسلحو تنظيم الدولة الإسلامية في الصحراء الكبرى يوم الإثنين قرية فامبيتا وقتلوا عشرة مدنيين.\nويوم الأربعاء، استهدفت غارة جوية مواقع قرب تيرا.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-03-23"));
+        let doers: Vec<_> = found.iter().map(|e| (e.sub_event, actor(e.actor1))).collect();
+        assert_eq!(doers, [(SubEvent::Attack, Some("issp")), (SubEvent::AirDroneStrike, None)], "{text}");
     }
 }
 
