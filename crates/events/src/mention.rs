@@ -188,7 +188,12 @@ fn clauses(doc: &Doc<'_>, sentence: &Sentence, found: &[Trigger]) -> Vec<Range<u
 /// The trigger that best tells the clause's incident: one that tells a new incident rather than
 /// pointing back to one ("هذه الهجمات ... عمليات استهدفت في يونيو الماضي").
 fn lead_new(doc: &Doc<'_>, clause: &Range<usize>, found: &[Trigger]) -> Option<Trigger> {
-    let points_back = |t: &Trigger| t.first > clause.start && doc.any(List::Demonstratives, t.first - 1..t.first);
+    // "This attack…", and "the attack comes after…" (it is the one just told, and what follows
+    // is another incident).
+    let points_back = |t: &Trigger| {
+        (t.first > clause.start && doc.any(List::Demonstratives, t.first - 1..t.first))
+            || doc.any(List::Recall, t.last + 1..(t.last + 3).min(clause.end))
+    };
     let fresh: Vec<Trigger> = found.iter().copied().filter(|t| !points_back(t) && !t.frame.is_consequence()).collect();
     if fresh.len() < found.iter().filter(|t| !t.frame.is_consequence()).count() && !fresh.is_empty() {
         cov_mark::hit!(lead_skips_a_trigger_pointing_back);

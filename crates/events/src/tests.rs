@@ -481,6 +481,22 @@ fn an_air_strike_is_not_the_armed_group_of_the_story_without_a_claim() {
 }
 
 #[test]
+fn the_attack_comes_after_points_back_and_tells_the_incident_that_follows() {
+    let texts = [
+        "Des jihadistes ont attaqué jeudi un bateau près de Tombouctou.\nL'attaque intervient après que le JNIM a imposé un blocus à Tombouctou le mois dernier.",
+        "Jihadists attacked a boat near Timbuktu on Thursday.\nThe attack comes after JNIM announced last month it was blockading Timbuktu.",
+        "هاجم جهاديون قاربا قرب تمبكتو يوم الخميس.\nويأتي الهجوم بعد أن فرضت جماعة نصرة الإسلام والمسلمين حصارا على تمبكتو الشهر الماضي.",
+    ];
+    for text in texts {
+        cov_mark::check!(lead_skips_a_trigger_pointing_back);
+        let found = events(text, Some("2023-09-08"));
+        let types: Vec<_> = found.iter().map(|e| e.sub_event.event_type()).collect();
+        assert!(types.contains(&EventType::StrategicDevelopments), "{text}: {found:?}");
+        assert_eq!(found.len(), 2, "{text}: {found:?}");
+    }
+}
+
+#[test]
 fn a_summary_of_incidents_told_one_by_one_adds_no_event() {
     cov_mark::check!(summary_covered_by_single_incidents);
     let text = "Two attacks killed 11 soldiers in the Ségou region on Monday. In the first, gunmen ambushed a patrol near Niono, killing five. Hours later, militants attacked an army post in Markala, killing six.";
