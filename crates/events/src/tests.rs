@@ -497,6 +497,19 @@ fn the_attack_comes_after_points_back_and_tells_the_incident_that_follows() {
 }
 
 #[test]
+fn the_body_retelling_the_ledes_incident_by_the_same_word_is_that_incident() {
+    let texts = [
+        "Le JNIM a attaqué lundi des camions-citernes près de Kati, tuant un chauffeur.\nSelon des sources locales, des combattants du groupe ont attaqué au moins quatre camions.",
+        "JNIM attacked fuel tankers near Kati on Monday, killing a driver.\nAccording to local sources, the group's fighters attacked at least four trucks.",
+        "هاجمت جماعة نصرة الإسلام والمسلمين يوم الإثنين صهاريج وقود قرب كاتي، وقتلت سائقا.\nونقلت مصادر محلية أن عناصر تابعين للجماعة هاجموا 4 شاحنات صهريجية على الأقل.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-05-14"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+    }
+}
+
+#[test]
 fn a_summary_of_incidents_told_one_by_one_adds_no_event() {
     cov_mark::check!(summary_covered_by_single_incidents);
     let text = "Two attacks killed 11 soldiers in the Ségou region on Monday. In the first, gunmen ambushed a patrol near Niono, killing five. Hours later, militants attacked an army post in Markala, killing six.";
