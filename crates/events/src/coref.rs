@@ -217,7 +217,7 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft) -> Option<i32> {
     let same_own_place = own(other).is_some() && own(other) == own(d);
     // The body retelling, by the same word, the incident the lede placed: "X attacked tankers near
     // Y" and then "the fighters attacked four tankers".
-    let retold = d.story_place && own(other).is_some() && other.place == d.place && other.frame == d.frame;
+    let retold = d.story_place && !d.vague && own(other).is_some() && other.place == d.place && other.frame == d.frame;
     if !(types_agree_strictly(other, d) || same_own_place || d.anaphoric || retold) {
         return None;
     }
