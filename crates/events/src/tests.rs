@@ -142,6 +142,19 @@ fn where_travellers_were_going_is_not_where_they_were_attacked() {
 }
 
 #[test]
+fn where_people_come_from_is_not_where_they_were_arrested() {
+    let texts = [
+        "L'armée a arrêté mardi à Léré trois hommes originaires de Tombouctou.",
+        "The army arrested three men originally from Timbuktu in Léré on Tuesday.",
+        "اعتقل الجيش يوم الثلاثاء في ليري ثلاثة رجال ينحدرون من تمبكتو.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-09-10"));
+        assert_eq!(found.iter().map(|e| place(e.place)).collect::<Vec<_>>(), [Some("ml.lere")], "{text}");
+    }
+}
+
+#[test]
 fn the_group_that_claims_an_attack_is_its_doer_and_the_reporter_is_not() {
     let found = events(
         "قالت وزارة الدفاع إن مسلحين هاجموا ثكنة في دوينتزا يوم السبت، وأعلنت جماعة نصرة الإسلام والمسلمين مسؤوليتها عن الهجوم.",

@@ -643,6 +643,7 @@ impl Scan<'_> {
             Some(Word::Ordinal(d)) => self.ordinal(i, d),
             // "mardi 4 mars", "الاثنين 8 يناير": the weekday only names the date that follows.
             Some(Word::Weekday(_)) if self.dated_next(i) => None,
+            Some(Word::Weekday(_)) if self.dual_numeral(i) => None,
             Some(Word::Weekday(w)) => self.weekday(i, w),
             _ if month_at(self.tokens, i).is_some() => self.month(i),
             _ => None,
@@ -794,6 +795,17 @@ impl Scan<'_> {
     }
 
     /// "يوم السبت", "الجمعة الماضية", "mardi soir", "last Tuesday", "nuit de lundi à mardi".
+    /// "المصابين الاثنين" is "the two wounded", not Monday: الاثنين right after a definite noun
+    /// in the oblique plural or dual (-ين) agrees with it as a numeral.
+    fn dual_numeral(&self, i: usize) -> bool {
+        let t = self.tokens;
+        if i == 0 || !self.close(i - 1) || !matches!(t.folded(i), "الاثنين" | "الاثنتين") {
+            return false;
+        }
+        let previous = t.folded(i - 1);
+        previous.starts_with("ال") && previous.ends_with("ين") && !word_in(t, i - 1, DAY_PARTS_BEFORE)
+    }
+
     fn weekday(&mut self, i: usize, wd: u8) -> Option<usize> {
         let t = self.tokens;
         let mut first = i;

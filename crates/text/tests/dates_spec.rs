@@ -100,6 +100,9 @@ fn relative_days() {
     assert_eq!(iso("اليوم وغدا", PUB), ["2025-09-10", "2025-09-11"]);
     assert_eq!(iso("hier, avant-hier et aujourd'hui", PUB), ["2025-09-09", "2025-09-08", "2025-09-10"]);
     assert_eq!(iso("yesterday and today", PUB), ["2025-09-09", "2025-09-10"]);
+    // "الاثنين" after a definite plural is "the two", not Monday.
+    assert_eq!(iso("نقل المصابين الاثنين إلى المستشفى", PUB), Vec::<String>::new());
+    assert_eq!(iso("أعلن الجيش الاثنين مقتل جنديين", PUB), ["2025-09-08"]);
     // Parts of the publication day.
     assert_eq!(iso("left this morning", PUB), ["2025-09-10"]);
     assert_eq!(iso("attaqué ce matin, puis cet après-midi", PUB), ["2025-09-10", "2025-09-10"]);
