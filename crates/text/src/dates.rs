@@ -12,7 +12,7 @@
 //! is accepted only next to a day number or a year, or after a context word (في, شهر, مطلع,
 //! in, début …) or before الماضي/المقبل/dernier. Calendar arithmetic is done here (no dependency).
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 use crate::layout::Span;
@@ -498,10 +498,11 @@ enum Word {
     Ordinal(u8),
 }
 
-fn table() -> &'static HashMap<&'static str, Word> {
-    static TABLE: OnceLock<HashMap<&'static str, Word>> = OnceLock::new();
+fn table() -> &'static FxHashMap<&'static str, Word> {
+    static TABLE: OnceLock<FxHashMap<&'static str, Word>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map = HashMap::with_capacity(MONTHS.len() + WEEKDAYS.len() + ORDINALS.len());
+        let mut map = FxHashMap::default();
+        map.reserve(MONTHS.len() + WEEKDAYS.len() + ORDINALS.len());
         map.extend(ORDINALS.iter().map(|&(w, d)| (w, Word::Ordinal(d))));
         map.extend(WEEKDAYS.iter().map(|&(w, d)| (w, Word::Weekday(d))));
         map.extend(MONTHS.iter().map(|&(w, m)| (w, Word::Month(m))));
@@ -510,8 +511,8 @@ fn table() -> &'static HashMap<&'static str, Word> {
 }
 
 /// First words of the fixed phrases, to skip the phrase table for most tokens.
-fn phrase_starts() -> &'static std::collections::HashSet<&'static str> {
-    static STARTS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+fn phrase_starts() -> &'static FxHashSet<&'static str> {
+    static STARTS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     STARTS.get_or_init(|| PHRASES.iter().filter_map(|(words, _)| words.first().copied()).collect())
 }
 
