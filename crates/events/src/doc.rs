@@ -1,6 +1,7 @@
 //! What every stage reads of one document, indexed once so that each sentence finds its
 //! mentions, counts and dates by binary search: the coder stays linear in the text's length.
 
+use crate::matches::{Found, MatchTable};
 use crate::roles::NamedActors;
 use marsad_extract::support::UnlistedPlace;
 use marsad_extract::{Entity, Extraction, How, Mention};
@@ -29,6 +30,8 @@ pub(crate) struct Doc<'a> {
     pub actors: NamedActors<'a>,
     /// Indices of the extraction's places the knowledge base lacks, sorted by start.
     unlisted: Vec<usize>,
+    /// The typed lists' matches at each token, remembered once looked up.
+    matches: MatchTable<'a>,
 }
 
 /// The indices of `items` in the order of their start.
@@ -73,6 +76,7 @@ impl<'a> Doc<'a> {
             focus: marsad_extract::context::focus_country(kb, &extraction.mentions),
             actors: NamedActors::new(kb, &extraction.mentions),
             unlisted: by_start(&extraction.unlisted, |u| u.span.start),
+            matches: MatchTable::new(&kb.lexicon, tokens),
         }
     }
 
@@ -150,21 +154,29 @@ impl<'a> Doc<'a> {
         starting_in(&self.counts, span, |c| c.span.start)
     }
 
+    /// The longest entry of `list` that starts at token `at`.
+    pub fn starting_at(&self, list: List, at: usize) -> Option<Found<'a>> {
+        self.matches.starting_at(list, at)
+    }
+
+    /// The longest entry of `list` that ends at token `at` (inclusive).
+    pub fn ending_at(&self, list: List, at: usize) -> Option<Found<'a>> {
+        self.matches.ending_at(list, at)
+    }
+
     /// True when an entry of `list` lies in tokens `range`.
     pub fn any(&self, list: List, range: Range<usize>) -> bool {
-        let words = self.kb.lexicon.list(list);
         let end = range.end.min(self.tokens.len());
-        (range.start..end).any(|at| words.starting_at(self.tokens, at).is_some_and(|f| f.far_token < end))
+        (range.start..end).any(|at| self.starting_at(list, at).is_some_and(|f| f.far_token < end))
     }
 
     /// Every non-overlapping entry of `list` in tokens `range`: (first, last, role).
     pub fn find(&self, list: List, range: Range<usize>) -> Vec<(usize, usize, Option<&'a str>)> {
-        let words = self.kb.lexicon.list(list);
         let end = range.end.min(self.tokens.len());
         let mut out = Vec::new();
         let mut at = range.start;
         while at < end {
-            match words.starting_at(self.tokens, at) {
+            match self.starting_at(list, at) {
                 Some(found) if found.far_token < end => {
                     out.push((at, found.far_token, found.entry.role.as_deref()));
                     at = found.far_token + 1;
@@ -183,23 +195,21 @@ impl<'a> Doc<'a> {
     /// The first token of the nearest entry of `list` that ends right before token `at`
     /// (within `gap` tokens), not before token `floor`.
     pub fn entry_before(&self, list: List, at: usize, gap: usize, floor: usize) -> Option<usize> {
-        let words = self.kb.lexicon.list(list);
         (1..=gap + 1)
             .take_while(|back| at >= back + floor)
-            .find_map(|back| words.ending_at(self.tokens, at - back).filter(|m| m.far_token >= floor))
+            .find_map(|back| self.ending_at(list, at - back).filter(|m| m.far_token >= floor))
             .map(|m| m.far_token)
     }
 
     /// Token `at`, or the first token of the run of `list` entries (at most three) that ends
     /// right before it, not before token `floor`: where "des éléments du JNIM" begins.
     pub fn start_behind(&self, list: List, at: usize, floor: usize) -> usize {
-        let words = self.kb.lexicon.list(list);
         let mut start = at;
         for _ in 0..3 {
             if start == 0 || start <= floor {
                 break;
             }
-            match words.ending_at(self.tokens, start - 1) {
+            match self.ending_at(list, start - 1) {
                 Some(m) if m.far_token >= floor => start = m.far_token,
                 _ => break,
             }
@@ -215,7 +225,7 @@ impl<'a> Doc<'a> {
 
     /// True when token `t` is a one-word entry of `list`.
     pub fn token_is(&self, list: List, t: usize) -> bool {
-        self.kb.lexicon.list(list).starting_at(self.tokens, t).is_some_and(|m| m.far_token == t)
+        self.starting_at(list, t).is_some_and(|m| m.far_token == t)
     }
 
     pub fn actor_kind(&self, actor: u32) -> ActorKind {

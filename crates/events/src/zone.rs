@@ -133,7 +133,7 @@ fn furniture(doc: &Doc<'_>, span: Span, tokens: Range<usize>) -> Option<Furnitur
     if words == 0 {
         return Some(Furniture::Noise(Noise::Decoration));
     }
-    let starts_with = |list: List| doc.kb.lexicon.list(list).starting_at(doc.tokens, tokens.start).is_some();
+    let starts_with = |list: List| doc.starting_at(list, tokens.start).is_some();
     if starts_with(List::TagHeads) && (words <= SHORT_LINE * 2 || !has_trigger(doc, tokens.clone())) {
         return Some(Furniture::Tags);
     }

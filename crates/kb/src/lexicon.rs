@@ -37,6 +37,8 @@ pub struct WordList {
 pub struct ListMatch<'a> {
     /// The entry that matched.
     pub entry: &'a Entry,
+    /// Its index in [`WordList::entries`].
+    pub index: usize,
     /// Index of the token farthest from the anchor that the entry covers.
     pub far_token: usize,
 }
@@ -124,7 +126,7 @@ impl WordList {
                         })
                 });
                 if fits && best.is_none_or(|b| b.entry.words.len() < n) {
-                    best = Some(ListMatch { entry, far_token: first });
+                    best = Some(ListMatch { entry, index: i, far_token: first });
                 }
             }
         }
@@ -156,7 +158,7 @@ impl WordList {
                     tokens.items()[start + k - 1].joined_to_next && tokens.folded(start + k) == entry.words[k]
                 });
                 if fits && best.is_none_or(|b| b.entry.words.len() < n) {
-                    best = Some(ListMatch { entry, far_token: start + n - 1 });
+                    best = Some(ListMatch { entry, index: i, far_token: start + n - 1 });
                 }
             }
         }
@@ -210,6 +212,11 @@ pub struct Lexicon {
     pub rules: Vec<ContextRule>,
     /// The lists code reads, by [`List::index`], moved out of `lists` once loading is done.
     typed: Vec<WordList>,
+    /// For a word's form hash, the typed lists (bit [`List::index`]) with an entry that begins
+    /// with it: one lookup tells a token that no other list can start there.
+    typed_by_first: FxHashMap<u64, u64>,
+    /// The same for entries that end with it.
+    typed_by_last: FxHashMap<u64, u64>,
 }
 
 impl Lexicon {
@@ -251,7 +258,33 @@ impl Lexicon {
                 words
             })
             .collect();
+        self.index_typed_words();
         missing
+    }
+
+    /// Fill `typed_by_first` and `typed_by_last` from the typed lists.
+    fn index_typed_words(&mut self) {
+        const _: () = assert!(List::ALL.len() <= u64::BITS as usize, "typed lists are one bit each of a u64");
+        self.typed_by_first.clear();
+        self.typed_by_last.clear();
+        for (index, list) in self.typed.iter().enumerate() {
+            for entry in &list.entries {
+                let (Some(&first), Some(&last)) = (entry.hashes.first(), entry.hashes.last()) else { continue };
+                *self.typed_by_first.entry(first).or_default() |= 1 << index;
+                *self.typed_by_last.entry(last).or_default() |= 1 << index;
+            }
+        }
+    }
+
+    /// The typed lists (bit [`List::index`]) that may have an entry starting at token `index`:
+    /// those with an entry whose first word is one of the token's forms.
+    pub fn typed_lists_starting_at(&self, tokens: &Tokens, index: usize) -> u64 {
+        tokens.forms(index).iter().filter_map(|form| self.typed_by_first.get(form)).fold(0, |all, lists| all | lists)
+    }
+
+    /// The typed lists (bit [`List::index`]) that may have an entry ending at token `index`.
+    pub fn typed_lists_ending_at(&self, tokens: &Tokens, index: usize) -> u64 {
+        tokens.forms(index).iter().filter_map(|form| self.typed_by_last.get(form)).fold(0, |all, lists| all | lists)
     }
 
     /// True when a condition holds for the words ending at token `end` (looking back).
