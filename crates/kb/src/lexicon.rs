@@ -37,8 +37,6 @@ pub struct WordList {
 pub struct ListMatch<'a> {
     /// The entry that matched.
     pub entry: &'a Entry,
-    /// Its index in [`WordList::entries`].
-    pub index: usize,
     /// Index of the token farthest from the anchor that the entry covers.
     pub far_token: usize,
 }
@@ -46,6 +44,12 @@ pub struct ListMatch<'a> {
 /// True when token `index` may be entry word `hash` (bare, or without clitics or pronoun).
 fn is_form(tokens: &Tokens, index: usize, hash: u64) -> bool {
     tokens.forms(index).contains(&hash)
+}
+
+/// True when token `index`, as written (folded), is word `k` of `entry`: its bare form's hash
+/// (the first of [`Tokens::forms`]) is compared first, the words only when the hashes agree.
+fn is_word(tokens: &Tokens, index: usize, entry: &Entry, k: usize) -> bool {
+    tokens.forms(index).first() == Some(&entry.hashes[k]) && tokens.folded(index) == entry.words[k]
 }
 
 /// Fold a lexicon word: folded, and an initial Arabic article removed (not from أل...).
@@ -122,11 +126,11 @@ impl WordList {
                         && (if k == 0 {
                             is_form(tokens, token, entry.hashes[0])
                         } else {
-                            tokens.folded(token) == entry.words[k]
+                            is_word(tokens, token, entry, k)
                         })
                 });
                 if fits && best.is_none_or(|b| b.entry.words.len() < n) {
-                    best = Some(ListMatch { entry, index: i, far_token: first });
+                    best = Some(ListMatch { entry, far_token: first });
                 }
             }
         }
@@ -154,11 +158,10 @@ impl WordList {
                 if start + n > tokens.len() || !keep(entry) {
                     continue;
                 }
-                let fits = (1..n).all(|k| {
-                    tokens.items()[start + k - 1].joined_to_next && tokens.folded(start + k) == entry.words[k]
-                });
+                let fits = (1..n)
+                    .all(|k| tokens.items()[start + k - 1].joined_to_next && is_word(tokens, start + k, entry, k));
                 if fits && best.is_none_or(|b| b.entry.words.len() < n) {
-                    best = Some(ListMatch { entry, index: i, far_token: start + n - 1 });
+                    best = Some(ListMatch { entry, far_token: start + n - 1 });
                 }
             }
         }
