@@ -1,10 +1,11 @@
 //! What every stage reads of one document, indexed once so that each sentence finds its
 //! mentions, counts and dates by binary search: the coder stays linear in the text's length.
 
-use crate::matches::{Found, MatchTable};
+use crate::matches::ListMatches;
 use crate::roles::NamedActors;
 use marsad_extract::support::UnlistedPlace;
 use marsad_extract::{Entity, Extraction, How, Mention};
+use marsad_kb::lexicon::ListMatch;
 use marsad_kb::{ActorKind, KnowledgeBase, List, PlaceKind};
 use marsad_text::dates::{dates_in, Date, DateMention};
 use marsad_text::layout::Span;
@@ -30,8 +31,8 @@ pub(crate) struct Doc<'a> {
     pub actors: NamedActors<'a>,
     /// Indices of the extraction's places the knowledge base lacks, sorted by start.
     unlisted: Vec<usize>,
-    /// The typed lists' matches at each token, remembered once looked up.
-    matches: MatchTable<'a>,
+    /// The typed lists' entries at each token, each token told once which lists may match there.
+    matches: ListMatches<'a>,
 }
 
 /// The indices of `items` in the order of their start.
@@ -76,7 +77,7 @@ impl<'a> Doc<'a> {
             focus: marsad_extract::context::focus_country(kb, &extraction.mentions),
             actors: NamedActors::new(kb, &extraction.mentions),
             unlisted: by_start(&extraction.unlisted, |u| u.span.start),
-            matches: MatchTable::new(&kb.lexicon, tokens),
+            matches: ListMatches::new(&kb.lexicon, tokens),
         }
     }
 
@@ -124,6 +125,25 @@ impl<'a> Doc<'a> {
         byte
     }
 
+    /// The text between token `t` and the next one, read from their byte offsets (the same as
+    /// [`Doc::text_of`] their char gap, without finding the bytes again); empty after the last token.
+    pub fn gap_after(&self, t: usize) -> &'a str {
+        let items = self.tokens.items();
+        match (items.get(t), items.get(t + 1)) {
+            (Some(a), Some(b)) => self.text.get(a.byte_end as usize..b.byte_start as usize).unwrap_or(""),
+            _ => "",
+        }
+    }
+
+    /// The text of tokens `first..=last`, read from their byte offsets.
+    pub fn tokens_text(&self, first: usize, last: usize) -> &'a str {
+        let items = self.tokens.items();
+        match (items.get(first), items.get(last)) {
+            (Some(a), Some(b)) => self.text.get(a.byte_start as usize..b.byte_end as usize).unwrap_or(""),
+            _ => "",
+        }
+    }
+
     /// The text of a char span.
     pub fn text_of(&self, span: Span) -> &'a str {
         let (start, end) = (self.byte_at(span.start), self.byte_at(span.end));
@@ -155,12 +175,12 @@ impl<'a> Doc<'a> {
     }
 
     /// The longest entry of `list` that starts at token `at`.
-    pub fn starting_at(&self, list: List, at: usize) -> Option<Found<'a>> {
+    pub fn starting_at(&self, list: List, at: usize) -> Option<ListMatch<'a>> {
         self.matches.starting_at(list, at)
     }
 
     /// The longest entry of `list` that ends at token `at` (inclusive).
-    pub fn ending_at(&self, list: List, at: usize) -> Option<Found<'a>> {
+    pub fn ending_at(&self, list: List, at: usize) -> Option<ListMatch<'a>> {
         self.matches.ending_at(list, at)
     }
 

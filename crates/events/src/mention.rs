@@ -114,7 +114,7 @@ pub(crate) fn triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
 /// "un poste attaqué", "deux soldats tués" tell what was done to the words before it. Only
 /// French marks the participle (-é, -ée, -és, -ées), so English headlines are left alone.
 fn bare_participle(doc: &Doc<'_>, first: usize, last: usize) -> bool {
-    let word = doc.text_of(doc.span_of(first, last)).to_lowercase();
+    let word = doc.tokens_text(first, last).to_lowercase();
     let participle = first == last && ["é", "ée", "és", "ées"].iter().any(|end| word.ends_with(end));
     let before = |list| first > 0 && doc.token_is(list, first - 1);
     // An auxiliary up to three words back still governs it: "avait également incendié".
@@ -136,8 +136,7 @@ fn clauses(doc: &Doc<'_>, sentence: &Sentence, found: &[Trigger]) -> Vec<Range<u
         .map(|(first, _, _)| first)
         .filter(|&first| first > range.start)
         .collect();
-    let items = doc.tokens.items();
-    let gap = |t: usize| doc.text_of(Span { start: items[t].end, end: items[t + 1].start });
+    let gap = |t: usize| doc.gap_after(t);
     let commas: Vec<usize> = (range.start..range.end.saturating_sub(1))
         .filter(|&t| gap(t).contains([',', '،', ';', '؛']))
         .map(|t| t + 1)

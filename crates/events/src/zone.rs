@@ -187,7 +187,11 @@ fn dateline_prefix(doc: &Doc<'_>, span: Span, tokens: Range<usize>) -> Option<Sp
     let items = doc.tokens.items();
     for t in window {
         let gap_end = items.get(t + 1).map_or(span.end, |n| n.start);
-        let gap = doc.text_of(Span { start: items[t].end, end: gap_end });
+        let gap = if t + 1 < items.len() {
+            doc.gap_after(t)
+        } else {
+            doc.text_of(Span { start: items[t].end, end: gap_end })
+        };
         // A dash with space around it (a hyphen inside "2024-08-26" is not a dateline's).
         let dash = gap.contains(" - ") || gap.contains(" -\n") || gap.contains('–') || gap.contains('—');
         let slash = gap.trim() == "/." || gap.trim() == "/" && t > tokens.start;
