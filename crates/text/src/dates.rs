@@ -516,6 +516,33 @@ fn phrase_starts() -> &'static FxHashSet<&'static str> {
     STARTS.get_or_init(|| PHRASES.iter().filter_map(|(words, _)| words.first().copied()).collect())
 }
 
+/// Every word that may begin a date expression other than digits: the first words of the fixed
+/// phrases and of the two-word months, the table's words, each bare and behind each proclitic.
+/// A word outside it starts no phrase and names no month, weekday or ordinal, so most tokens
+/// are passed over with one lookup instead of one per table and proclitic.
+fn date_words() -> &'static FxHashSet<String> {
+    static WORDS: OnceLock<FxHashSet<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let targets = phrase_starts()
+            .iter()
+            .copied()
+            .chain(table().keys().copied())
+            .chain(MONTH_PAIRS.iter().map(|&(first, _, _)| first));
+        let mut words = FxHashSet::default();
+        for target in targets {
+            words.insert(target.to_string());
+            words.extend(CLITICS.iter().map(|clitic| format!("{clitic}{target}")));
+        }
+        words
+    })
+}
+
+/// False when token `index` can be neither part of a phrase's first word, nor a month, weekday
+/// or ordinal, bare or behind a proclitic ([`date_words`]).
+fn may_be_date_word(tokens: &Tokens, index: usize) -> bool {
+    date_words().contains(tokens.folded(index))
+}
+
 /// The folded `word` equals `target`, possibly behind an Arabic proclitic.
 fn eq_clitic(word: &str, target: &str) -> bool {
     word == target || CLITICS.iter().any(|c| word.strip_prefix(c) == Some(target))
@@ -542,6 +569,9 @@ fn lookup(tokens: &Tokens, index: usize) -> Option<Word> {
 
 /// The month named at token `index` and how many tokens its name takes.
 pub(crate) fn month_at(tokens: &Tokens, index: usize) -> Option<(u8, usize)> {
+    if !may_be_date_word(tokens, index) {
+        return None;
+    }
     let word = tokens.folded(index);
     if let Some(&(_, _, m)) = MONTH_PAIRS.iter().find(|&&(a, b, _)| eq_clitic(word, a) && tokens.folded(index + 1) == b)
     {
@@ -621,10 +651,13 @@ impl Scan<'_> {
 
     /// Read a date expression starting at token `i`; the index of its last token.
     fn at(&mut self, i: usize) -> Option<usize> {
+        let script = self.tokens.items().get(i)?.script;
+        if script != Script::Digit && !may_be_date_word(self.tokens, i) {
+            return None;
+        }
         if let Some(last) = self.phrase(i) {
             return Some(last);
         }
-        let script = self.tokens.items().get(i)?.script;
         if script == Script::Digit {
             return self
                 .numeric(i)

@@ -10,7 +10,7 @@
 //! The scan walks [`Tokens`] once; number words are looked up in a table built on first use,
 //! Arabic words with and without their proclitics (و ف ب ل ك ال).
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 use crate::layout::Span;
@@ -388,6 +388,25 @@ const LABEL_WORDS: &[&str] = &["رقم", "numero", "number", "no", "n", "resolut
 
 struct Tables {
     words: FxHashMap<Box<str>, (u64, Kind)>,
+    /// Every Arabic spelling [`number_word`] can read: each word of `words` and each dual of
+    /// [`AR_DUAL_STEMS`], behind every combination of proclitics [`with_clitics`] strips. A word
+    /// outside it is no number, told with one lookup instead of one per reading.
+    arabic_spellings: FxHashSet<String>,
+}
+
+/// Every spelling of `stems` behind و/ف, then ب/ل/ك, then the article (ال, or ل after ل).
+fn with_every_proclitic<'s>(stems: impl Iterator<Item = &'s str>) -> FxHashSet<String> {
+    let mut out = FxHashSet::default();
+    for stem in stems {
+        for conjunction in ["", "و", "ف"] {
+            for preposition in ["", "ب", "ل", "ك"] {
+                for article in ["", "ال", "ل"] {
+                    out.insert(format!("{conjunction}{preposition}{article}{stem}"));
+                }
+            }
+        }
+    }
+    out
 }
 
 fn tables() -> &'static Tables {
@@ -412,7 +431,10 @@ fn tables() -> &'static Tables {
         for &(w, v) in AR_VAGUE.iter().chain(LATIN_VAGUE) {
             words.insert(w.into(), (v, Kind::Vague));
         }
-        Tables { words }
+        let duals =
+            AR_DUAL_STEMS.iter().flat_map(|stem| [format!("{stem}ين"), format!("{stem}ان")]).collect::<Vec<_>>();
+        let arabic_spellings = with_every_proclitic(words.keys().map(|w| &**w).chain(duals.iter().map(String::as_str)));
+        Tables { words, arabic_spellings }
     })
 }
 
@@ -460,6 +482,7 @@ fn number_word(tokens: &Tokens, index: usize) -> Option<(u64, Kind, bool)> {
     match token.script {
         Script::Latin => table.get(word).map(|&(v, k)| (v, k, false)),
         Script::Digit => None,
+        Script::Arabic if !tables().arabic_spellings.contains(word) => None,
         Script::Arabic => with_clitics(word, |stem, conjunction, article| {
             // الأحد and الاثنين with the article are weekdays far more often than numbers.
             if article && matches!(stem, "احد" | "اثنين" | "اثنان") {
