@@ -355,12 +355,33 @@ fn is_counter(words: &Line<'_>) -> bool {
 }
 
 fn is_share_or_menu(words: &Line<'_>) -> bool {
-    let joined = (0..words.len()).map(|i| words.folded(i)).collect::<Vec<_>>().join(" ");
-    if RELATED_PREFIXES.iter().any(|p| joined.starts_with(p)) {
+    if RELATED_PREFIXES.iter().any(|p| joined_starts_with(words, p)) {
         return true;
     }
     let n = words.len();
     n > 0 && n <= 8 && (0..n).all(|i| SHARE_WORDS.contains(&words.folded(i)))
+}
+
+/// True when the line's folded words joined by single spaces begin with `prefix`, read
+/// without joining them into a new string.
+fn joined_starts_with(words: &Line<'_>, prefix: &str) -> bool {
+    let mut rest = prefix;
+    for i in 0..words.len() {
+        if i > 0 {
+            if rest.is_empty() {
+                return true;
+            }
+            let Some(after_space) = rest.strip_prefix(' ') else { return false };
+            rest = after_space;
+        }
+        let word = words.folded(i);
+        if rest.len() <= word.len() {
+            return word.starts_with(rest);
+        }
+        let Some(after_word) = rest.strip_prefix(word) else { return false };
+        rest = after_word;
+    }
+    rest.is_empty()
 }
 
 fn is_emphasised(line: &str) -> bool {
@@ -486,6 +507,19 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<BlockKind> {
         analyse(text, None).blocks.iter().map(|b| b.kind).collect()
+    }
+
+    #[test]
+    fn joined_words_begin_with_a_prefix_as_the_joined_string_does() {
+        for text in ["Lire aussi : la suite", "lire", "lire aussitot", "A lire aussi", "", "read  more", "اقرأ أيضا"]
+        {
+            let tokens = Tokens::new(text);
+            let line = Line { tokens: &tokens, range: 0..tokens.len() };
+            let joined = (0..line.len()).map(|i| line.folded(i)).collect::<Vec<_>>().join(" ");
+            for prefix in RELATED_PREFIXES.iter().chain(&["", "lire", "lire a", "read more please"]) {
+                assert_eq!(joined_starts_with(&line, prefix), joined.starts_with(prefix), "{text:?} {prefix:?}");
+            }
+        }
     }
 
     #[test]
