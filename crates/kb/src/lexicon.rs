@@ -27,9 +27,22 @@ pub struct Entry {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct WordList {
     entries: Vec<Entry>,
-    /// Entry indices by their last word (for looking backwards) and first word (forwards).
+    /// Entry indices by their last word (for looking backwards).
     by_last: FxHashMap<u64, Vec<usize>>,
-    by_first: FxHashMap<u64, Vec<usize>>,
+    /// Entries by their first word (for looking forwards), longest first and in list order
+    /// among equals: the first that fits is the longest.
+    by_first: FxHashMap<u64, Vec<Starting>>,
+}
+
+/// An entry filed under its first word, with what rejects most candidates without reading it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Starting {
+    /// Index in `entries`.
+    index: u32,
+    /// How many words the entry has.
+    words: u32,
+    /// The hash of its second word (0 for one-word entries).
+    second: u64,
 }
 
 /// A match of a list entry next to a token.
@@ -83,7 +96,11 @@ impl WordList {
         if let Some(&last) = hashes.last() {
             self.by_last.entry(last).or_default().push(index);
         }
-        self.by_first.entry(hashes[0]).or_default().push(index);
+        let starting =
+            Starting { index: index as u32, words: words.len() as u32, second: hashes.get(1).copied().unwrap_or(0) };
+        let same_first = self.by_first.entry(hashes[0]).or_default();
+        let at = same_first.partition_point(|other| other.words >= starting.words);
+        same_first.insert(at, starting);
         self.entries.push(Entry { lang: lang.to_string(), words, hashes, role });
     }
 
@@ -150,18 +167,28 @@ impl WordList {
         keep: impl Fn(&Entry) -> bool,
     ) -> Option<ListMatch<'a>> {
         let mut best: Option<ListMatch<'a>> = None;
+        // What every entry of two words or more needs of the next token.
+        let joined = tokens.items().get(start).is_some_and(|t| t.joined_to_next);
+        let next_bare = tokens.forms(start + 1).first().copied();
         for form in tokens.forms(start) {
             let Some(candidates) = self.by_first.get(form) else { continue };
-            for &i in candidates {
-                let entry = &self.entries[i];
-                let n = entry.words.len();
-                if start + n > tokens.len() || !keep(entry) {
+            for candidate in candidates {
+                let n = candidate.words as usize;
+                if best.is_some_and(|b| b.entry.words.len() >= n) {
+                    break;
+                }
+                if start + n > tokens.len() || (n > 1 && (!joined || next_bare != Some(candidate.second))) {
+                    continue;
+                }
+                let entry = &self.entries[candidate.index as usize];
+                if !keep(entry) {
                     continue;
                 }
                 let fits = (1..n)
                     .all(|k| tokens.items()[start + k - 1].joined_to_next && is_word(tokens, start + k, entry, k));
-                if fits && best.is_none_or(|b| b.entry.words.len() < n) {
+                if fits {
                     best = Some(ListMatch { entry, far_token: start + n - 1 });
+                    break;
                 }
             }
         }
