@@ -87,11 +87,16 @@ const RECALL_WINDOW: usize = 6;
 /// inside a phrase that says where someone was taken ("évacués vers Mopti"): the wounded taken
 /// to hospital are not an evacuation.
 pub(crate) fn triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
+    let found = doc.find(List::EventTriggers, range.clone());
+    if found.is_empty() {
+        // Most sentences: nothing to check the names and destinations against.
+        return Vec::new();
+    }
     let names: Vec<Span> =
         doc.mentions_in(doc.span_of(range.start, range.end.saturating_sub(1))).map(|m| m.span).collect();
-    let destinations = doc.find(List::Origin, range.clone());
+    let destinations = doc.find(List::Origin, range);
     let taken_to = |first: usize, last: usize| destinations.iter().any(|&(f, l, _)| f <= first && last <= l);
-    doc.find(List::EventTriggers, range)
+    found
         .into_iter()
         .filter_map(|(first, last, role)| {
             let role = role?;

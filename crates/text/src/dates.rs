@@ -545,7 +545,8 @@ fn may_be_date_word(tokens: &Tokens, index: usize) -> bool {
 
 /// The folded `word` equals `target`, possibly behind an Arabic proclitic.
 fn eq_clitic(word: &str, target: &str) -> bool {
-    word == target || CLITICS.iter().any(|c| word.strip_prefix(c) == Some(target))
+    // The ending first: one compare rules out most words, whatever the proclitic.
+    word.strip_suffix(target).is_some_and(|head| head.is_empty() || CLITICS.contains(&head))
 }
 
 fn word_in(tokens: &Tokens, index: usize, list: &[&str]) -> bool {
