@@ -510,6 +510,23 @@ fn table() -> &'static FxHashMap<&'static str, Word> {
     })
 }
 
+/// The fixed phrases (indices into [`PHRASES`], in its order) by the forms their first word may
+/// take in text: bare and behind each proclitic.
+fn phrases_by_first_word() -> &'static FxHashMap<String, Vec<usize>> {
+    static BY_FIRST: OnceLock<FxHashMap<String, Vec<usize>>> = OnceLock::new();
+    BY_FIRST.get_or_init(|| {
+        let mut by_first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (j, (words, _)) in PHRASES.iter().enumerate() {
+            let Some(first) = words.first() else { continue };
+            let forms = std::iter::once(first.to_string()).chain(CLITICS.iter().map(|c| format!("{c}{first}")));
+            for form in forms {
+                by_first.entry(form).or_default().push(j);
+            }
+        }
+        by_first
+    })
+}
+
 /// First words of the fixed phrases, to skip the phrase table for most tokens.
 fn phrase_starts() -> &'static FxHashSet<&'static str> {
     static STARTS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
@@ -678,12 +695,9 @@ impl Scan<'_> {
 
     fn phrase(&mut self, i: usize) -> Option<usize> {
         let t = self.tokens;
-        let starts = phrase_starts();
-        let word = t.folded(i);
-        if !starts.contains(word) && !CLITICS.iter().any(|c| word.strip_prefix(c).is_some_and(|s| starts.contains(s))) {
-            return None;
-        }
-        let (words, rel) = PHRASES.iter().find(|(words, _)| {
+        // Only the phrases this word may begin ("la" begins one phrase, not seventy).
+        let candidates = phrases_by_first_word().get(t.folded(i))?;
+        let (words, rel) = candidates.iter().map(|&j| &PHRASES[j]).find(|(words, _)| {
             words.iter().enumerate().all(|(k, w)| {
                 let word = t.folded(i + k);
                 (word == *w || (k == 0 && eq_clitic(word, w))) && (k + 1 == words.len() || self.close(i + k))

@@ -835,7 +835,9 @@ fn approximate_before(tokens: &Tokens, first: usize) -> bool {
             return false;
         }
         let base = first - n;
-        marker.iter().enumerate().all(|(k, &w)| {
+        // From the last word back: most markers differ from the word right before the count.
+        (0..n).rev().all(|k| {
+            let w = marker[k];
             let word = tokens.folded(base + k);
             let joined = tokens.items().get(base + k).is_some_and(|t| t.joined_to_next);
             joined && (word == w || (k == 0 && ["و", "ب", "ل"].iter().any(|p| word.strip_prefix(p) == Some(w))))
