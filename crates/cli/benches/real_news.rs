@@ -1,7 +1,8 @@
 //! The whole `extract` path (reading, mentions, events, the JSON line) on one core over real
 //! news: the development set's excerpts and the seed articles of `../shared/corpus` (read in
 //! place, never copied), repeated as separate documents to 20 MB. Skipped, saying so, when
-//! `../shared` is absent. Issue 10 asks for >= 10 MB/s here; BENCHMARKS.md keeps the figures.
+//! `../shared` is absent; `MARSAD_SHARED` names it where it does not sit beside the checkout
+//! (a git worktree). Issue 10 asks for >= 10 MB/s here; BENCHMARKS.md keeps the figures.
 
 use marsad_events::EventCoder;
 use marsad_extract::Extractor;
@@ -18,7 +19,9 @@ fn main() {
 
 /// (text, publication date) of every dev excerpt and seed article.
 fn real_news() -> Vec<(Vec<u8>, Option<String>)> {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+    let shared = std::env::var_os("MARSAD_SHARED")
+        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"), std::path::PathBuf::from);
+    let corpus = shared.join("corpus");
     let mut texts = Vec::new();
     if let Ok(gold) = std::fs::read_to_string(corpus.join("dev/gold.jsonl")) {
         for line in gold.lines().filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok()) {

@@ -1,9 +1,11 @@
 //! What every stage reads of one document, indexed once so that each sentence finds its
 //! mentions, counts and dates by binary search: the coder stays linear in the text's length.
 
+use crate::matches::ListMatches;
 use crate::roles::NamedActors;
 use marsad_extract::support::UnlistedPlace;
 use marsad_extract::{Entity, Extraction, How, Mention};
+use marsad_kb::lexicon::ListMatch;
 use marsad_kb::{ActorKind, KnowledgeBase, List, PlaceKind};
 use marsad_text::dates::{dates_in, Date, DateMention};
 use marsad_text::layout::Span;
@@ -29,6 +31,8 @@ pub(crate) struct Doc<'a> {
     pub actors: NamedActors<'a>,
     /// Indices of the extraction's places the knowledge base lacks, sorted by start.
     unlisted: Vec<usize>,
+    /// The typed lists' entries at each token, each token told once which lists may match there.
+    matches: ListMatches<'a>,
 }
 
 /// The indices of `items` in the order of their start.
@@ -73,6 +77,7 @@ impl<'a> Doc<'a> {
             focus: marsad_extract::context::focus_country(kb, &extraction.mentions),
             actors: NamedActors::new(kb, &extraction.mentions),
             unlisted: by_start(&extraction.unlisted, |u| u.span.start),
+            matches: ListMatches::new(&kb.lexicon, tokens),
         }
     }
 
@@ -120,6 +125,25 @@ impl<'a> Doc<'a> {
         byte
     }
 
+    /// The text between token `t` and the next one, read from their byte offsets (the same as
+    /// [`Doc::text_of`] their char gap, without finding the bytes again); empty after the last token.
+    pub fn gap_after(&self, t: usize) -> &'a str {
+        let items = self.tokens.items();
+        match (items.get(t), items.get(t + 1)) {
+            (Some(a), Some(b)) => self.text.get(a.byte_end as usize..b.byte_start as usize).unwrap_or(""),
+            _ => "",
+        }
+    }
+
+    /// The text of tokens `first..=last`, read from their byte offsets.
+    pub fn tokens_text(&self, first: usize, last: usize) -> &'a str {
+        let items = self.tokens.items();
+        match (items.get(first), items.get(last)) {
+            (Some(a), Some(b)) => self.text.get(a.byte_start as usize..b.byte_end as usize).unwrap_or(""),
+            _ => "",
+        }
+    }
+
     /// The text of a char span.
     pub fn text_of(&self, span: Span) -> &'a str {
         let (start, end) = (self.byte_at(span.start), self.byte_at(span.end));
@@ -150,21 +174,29 @@ impl<'a> Doc<'a> {
         starting_in(&self.counts, span, |c| c.span.start)
     }
 
+    /// The longest entry of `list` that starts at token `at`.
+    pub fn starting_at(&self, list: List, at: usize) -> Option<ListMatch<'a>> {
+        self.matches.starting_at(list, at)
+    }
+
+    /// The longest entry of `list` that ends at token `at` (inclusive).
+    pub fn ending_at(&self, list: List, at: usize) -> Option<ListMatch<'a>> {
+        self.matches.ending_at(list, at)
+    }
+
     /// True when an entry of `list` lies in tokens `range`.
     pub fn any(&self, list: List, range: Range<usize>) -> bool {
-        let words = self.kb.lexicon.list(list);
         let end = range.end.min(self.tokens.len());
-        (range.start..end).any(|at| words.starting_at(self.tokens, at).is_some_and(|f| f.far_token < end))
+        (range.start..end).any(|at| self.starting_at(list, at).is_some_and(|f| f.far_token < end))
     }
 
     /// Every non-overlapping entry of `list` in tokens `range`: (first, last, role).
     pub fn find(&self, list: List, range: Range<usize>) -> Vec<(usize, usize, Option<&'a str>)> {
-        let words = self.kb.lexicon.list(list);
         let end = range.end.min(self.tokens.len());
         let mut out = Vec::new();
         let mut at = range.start;
         while at < end {
-            match words.starting_at(self.tokens, at) {
+            match self.starting_at(list, at) {
                 Some(found) if found.far_token < end => {
                     out.push((at, found.far_token, found.entry.role.as_deref()));
                     at = found.far_token + 1;
@@ -183,23 +215,21 @@ impl<'a> Doc<'a> {
     /// The first token of the nearest entry of `list` that ends right before token `at`
     /// (within `gap` tokens), not before token `floor`.
     pub fn entry_before(&self, list: List, at: usize, gap: usize, floor: usize) -> Option<usize> {
-        let words = self.kb.lexicon.list(list);
         (1..=gap + 1)
             .take_while(|back| at >= back + floor)
-            .find_map(|back| words.ending_at(self.tokens, at - back).filter(|m| m.far_token >= floor))
+            .find_map(|back| self.ending_at(list, at - back).filter(|m| m.far_token >= floor))
             .map(|m| m.far_token)
     }
 
     /// Token `at`, or the first token of the run of `list` entries (at most three) that ends
     /// right before it, not before token `floor`: where "des éléments du JNIM" begins.
     pub fn start_behind(&self, list: List, at: usize, floor: usize) -> usize {
-        let words = self.kb.lexicon.list(list);
         let mut start = at;
         for _ in 0..3 {
             if start == 0 || start <= floor {
                 break;
             }
-            match words.ending_at(self.tokens, start - 1) {
+            match self.ending_at(list, start - 1) {
                 Some(m) if m.far_token >= floor => start = m.far_token,
                 _ => break,
             }
@@ -215,7 +245,7 @@ impl<'a> Doc<'a> {
 
     /// True when token `t` is a one-word entry of `list`.
     pub fn token_is(&self, list: List, t: usize) -> bool {
-        self.kb.lexicon.list(list).starting_at(self.tokens, t).is_some_and(|m| m.far_token == t)
+        self.starting_at(list, t).is_some_and(|m| m.far_token == t)
     }
 
     pub fn actor_kind(&self, actor: u32) -> ActorKind {

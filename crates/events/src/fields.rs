@@ -392,12 +392,10 @@ fn segmented(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, trigger_at
     if !m.trigger.frame.is_violent() {
         return None;
     }
-    let items = doc.tokens.items();
     let mut cuts = vec![m.trigger.last + 1];
     for t in m.trigger.last + 1..m.clause.end.saturating_sub(1) {
-        let gap = doc.text_of(Span { start: items[t].end, end: items[t + 1].start });
-        let joined = doc.kb.lexicon.list(List::Conjunctions).starting_at(doc.tokens, t + 1).is_some()
-            || doc.tokens.folded(t + 1).starts_with('و');
+        let gap = doc.gap_after(t);
+        let joined = doc.starting_at(List::Conjunctions, t + 1).is_some() || doc.tokens.folded(t + 1).starts_with('و');
         if gap.contains([',', '،']) && joined {
             cuts.push(t + 1);
         }

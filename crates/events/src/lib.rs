@@ -16,6 +16,7 @@
 pub mod coref;
 pub(crate) mod doc;
 pub mod fields;
+pub(crate) mod matches;
 pub mod mention;
 pub mod roles;
 pub mod trace;
@@ -365,11 +366,10 @@ fn attackers_act_again(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention) 
 
 /// The ordinal next to a trigger ("الهجوم الثاني", "la deuxième attaque", "another attack").
 fn ordinal(doc: &Doc<'_>, t: &mention::Trigger) -> Option<u8> {
-    let words = doc.kb.lexicon.list(List::IncidentOrdinals);
-    let after = words.starting_at(doc.tokens, t.last + 1);
-    let before = (1..=2)
-        .filter(|&back| t.first >= back)
-        .find_map(|back| words.ending_at(doc.tokens, t.first - back).filter(|m| m.far_token + back >= t.first));
+    let after = doc.starting_at(List::IncidentOrdinals, t.last + 1);
+    let before = (1..=2).filter(|&back| t.first >= back).find_map(|back| {
+        doc.ending_at(List::IncidentOrdinals, t.first - back).filter(|m| m.far_token + back >= t.first)
+    });
     let role = after.or(before)?.entry.role.as_deref()?;
     if role == "other" {
         return Some(u8::MAX);

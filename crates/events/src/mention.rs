@@ -90,11 +90,16 @@ const RECALL_WINDOW: usize = 6;
 /// inside a phrase that says where someone was taken ("évacués vers Mopti"): the wounded taken
 /// to hospital are not an evacuation.
 pub(crate) fn triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
+    let found = doc.find(List::EventTriggers, range.clone());
+    if found.is_empty() {
+        // Most sentences: nothing to check the names and destinations against.
+        return Vec::new();
+    }
     let names: Vec<Span> =
         doc.mentions_in(doc.span_of(range.start, range.end.saturating_sub(1))).map(|m| m.span).collect();
-    let destinations = doc.find(List::Origin, range.clone());
+    let destinations = doc.find(List::Origin, range);
     let taken_to = |first: usize, last: usize| destinations.iter().any(|&(f, l, _)| f <= first && last <= l);
-    doc.find(List::EventTriggers, range)
+    found
         .into_iter()
         .filter_map(|(first, last, role)| {
             let role = role?;
@@ -117,7 +122,7 @@ pub(crate) fn triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
 /// "un poste attaqué", "deux soldats tués" tell what was done to the words before it. Only
 /// French marks the participle (-é, -ée, -és, -ées), so English headlines are left alone.
 fn bare_participle(doc: &Doc<'_>, first: usize, last: usize) -> bool {
-    let word = doc.text_of(doc.span_of(first, last)).to_lowercase();
+    let word = doc.tokens_text(first, last).to_lowercase();
     let participle = first == last && ["é", "ée", "és", "ées"].iter().any(|end| word.ends_with(end));
     let before = |list| first > 0 && doc.token_is(list, first - 1);
     // An auxiliary up to three words back still governs it: "avait également incendié".
@@ -139,8 +144,7 @@ fn clauses(doc: &Doc<'_>, sentence: &Sentence, found: &[Trigger]) -> Vec<Range<u
         .map(|(first, _, _)| first)
         .filter(|&first| first > range.start)
         .collect();
-    let items = doc.tokens.items();
-    let gap = |t: usize| doc.text_of(Span { start: items[t].end, end: items[t + 1].start });
+    let gap = |t: usize| doc.gap_after(t);
     let commas: Vec<usize> = (range.start..range.end.saturating_sub(1))
         .filter(|&t| gap(t).contains([',', '،', ';', '؛']))
         .map(|t| t + 1)

@@ -133,7 +133,7 @@ fn furniture(doc: &Doc<'_>, span: Span, tokens: Range<usize>) -> Option<Furnitur
     if words == 0 {
         return Some(Furniture::Noise(Noise::Decoration));
     }
-    let starts_with = |list: List| doc.kb.lexicon.list(list).starting_at(doc.tokens, tokens.start).is_some();
+    let starts_with = |list: List| doc.starting_at(list, tokens.start).is_some();
     if starts_with(List::TagHeads) && (words <= SHORT_LINE * 2 || !has_trigger(doc, tokens.clone())) {
         return Some(Furniture::Tags);
     }
@@ -187,7 +187,11 @@ fn dateline_prefix(doc: &Doc<'_>, span: Span, tokens: Range<usize>) -> Option<Sp
     let items = doc.tokens.items();
     for t in window {
         let gap_end = items.get(t + 1).map_or(span.end, |n| n.start);
-        let gap = doc.text_of(Span { start: items[t].end, end: gap_end });
+        let gap = if t + 1 < items.len() {
+            doc.gap_after(t)
+        } else {
+            doc.text_of(Span { start: items[t].end, end: gap_end })
+        };
         // A dash with space around it (a hyphen inside "2024-08-26" is not a dateline's).
         let dash = gap.contains(" - ") || gap.contains(" -\n") || gap.contains('–') || gap.contains('—');
         // A slash inside a date ("أيلول/سبتمبر", two names of one month) is not a dateline's.

@@ -63,12 +63,11 @@ pub fn original_offset(text: &str, token: &Token, folded_chars: usize) -> u32 {
 }
 
 fn clitics(folded: &str, split: &Split<'_>) -> (bool, bool) {
-    let prefix: Vec<char> = folded.chars().take(split.stem_offset).collect();
-    let mut rest: &[char] = &prefix;
-    let conjunction = matches!(rest.first(), Some('و' | 'ف'));
-    if conjunction {
-        rest = &rest[1..];
-    }
+    let mut prefix = folded.chars().take(split.stem_offset);
+    let first = prefix.next();
+    let conjunction = matches!(first, Some('و' | 'ف'));
+    // How many chars of the prefix follow the conjunction, counted without collecting them.
+    let rest = prefix.count() + usize::from(first.is_some() && !conjunction);
     let article_chars = if split.definite {
         if split.article_offset.is_some() {
             2
@@ -78,7 +77,7 @@ fn clitics(folded: &str, split: &Split<'_>) -> (bool, bool) {
     } else {
         0
     };
-    let preposition = rest.len() > article_chars;
+    let preposition = rest > article_chars;
     (conjunction, preposition)
 }
 
@@ -93,17 +92,18 @@ fn case_ok(tokens: &Tokens, first: usize, last: usize, case: Case) -> bool {
     }
 }
 
-/// The key hashes of a first word at each tier that can still lead to a name: loose keys are
-/// built char by char and abandoned as soon as no name key begins with them.
+/// The key hashes of a first word at each tier that can still lead to a name (exact, sound,
+/// consonants, in that order; an array, not a vector: this runs for every reading of every
+/// word): loose keys are built char by char and abandoned as soon as no name key begins with them.
 fn first_word_keys(
     gazetteer: &marsad_kb::Gazetteer,
     script: Script,
     stem: &str,
     loose_ok: bool,
-) -> Vec<(Tier, KeyHash)> {
+) -> [Option<(Tier, KeyHash)>; 3] {
     let mut exact = KeyHash::new(Tier::Exact);
     exact.feed(stem);
-    let mut keys = vec![(Tier::Exact, exact)];
+    let mut keys = [Some((Tier::Exact, exact)), None, None];
     if !loose_ok || script == Script::Digit {
         return keys;
     }
@@ -135,13 +135,9 @@ fn first_word_keys(
             break;
         }
     }
-    if let Some(hash) = sound {
-        keys.push((Tier::Sound, hash));
-    }
+    keys[1] = sound.map(|hash| (Tier::Sound, hash));
     // Consonant keys of short names collide with ordinary words; the index holds none.
-    if let Some(hash) = consonants.filter(|_| consonant_len >= MIN_CONSONANTS_FOR_LOOSE) {
-        keys.push((Tier::Consonants, hash));
-    }
+    keys[2] = consonants.filter(|_| consonant_len >= MIN_CONSONANTS_FOR_LOOSE).map(|hash| (Tier::Consonants, hash));
     keys
 }
 
@@ -171,7 +167,7 @@ pub fn candidates(kb: &KnowledgeBase, text: &str, tokens: &Tokens, range: Range<
         for split in &readings {
             let (conjunction, preposition) = clitics(folded, split);
             let loose_ok = split.stem.chars().count() >= MIN_LETTERS_FOR_LOOSE;
-            for (tier, start) in first_word_keys(gazetteer, token.script, split.stem, loose_ok) {
+            for (tier, start) in first_word_keys(gazetteer, token.script, split.stem, loose_ok).into_iter().flatten() {
                 let mut hash = start;
                 let mut last = first;
                 loop {

@@ -27,9 +27,22 @@ pub struct Entry {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct WordList {
     entries: Vec<Entry>,
-    /// Entry indices by their last word (for looking backwards) and first word (forwards).
+    /// Entry indices by their last word (for looking backwards).
     by_last: FxHashMap<u64, Vec<usize>>,
-    by_first: FxHashMap<u64, Vec<usize>>,
+    /// Entries by their first word (for looking forwards), longest first and in list order
+    /// among equals: the first that fits is the longest.
+    by_first: FxHashMap<u64, Vec<Starting>>,
+}
+
+/// An entry filed under its first word, with what rejects most candidates without reading it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Starting {
+    /// Index in `entries`.
+    index: u32,
+    /// How many words the entry has.
+    words: u32,
+    /// The hash of its second word (0 for one-word entries).
+    second: u64,
 }
 
 /// A match of a list entry next to a token.
@@ -44,6 +57,12 @@ pub struct ListMatch<'a> {
 /// True when token `index` may be entry word `hash` (bare, or without clitics or pronoun).
 fn is_form(tokens: &Tokens, index: usize, hash: u64) -> bool {
     tokens.forms(index).contains(&hash)
+}
+
+/// True when token `index`, as written (folded), is word `k` of `entry`: its bare form's hash
+/// (the first of [`Tokens::forms`]) is compared first, the words only when the hashes agree.
+fn is_word(tokens: &Tokens, index: usize, entry: &Entry, k: usize) -> bool {
+    tokens.forms(index).first() == Some(&entry.hashes[k]) && tokens.folded(index) == entry.words[k]
 }
 
 /// Fold a lexicon word: folded, and an initial Arabic article removed (not from أل...).
@@ -77,7 +96,11 @@ impl WordList {
         if let Some(&last) = hashes.last() {
             self.by_last.entry(last).or_default().push(index);
         }
-        self.by_first.entry(hashes[0]).or_default().push(index);
+        let starting =
+            Starting { index: index as u32, words: words.len() as u32, second: hashes.get(1).copied().unwrap_or(0) };
+        let same_first = self.by_first.entry(hashes[0]).or_default();
+        let at = same_first.partition_point(|other| other.words >= starting.words);
+        same_first.insert(at, starting);
         self.entries.push(Entry { lang: lang.to_string(), words, hashes, role });
     }
 
@@ -120,7 +143,7 @@ impl WordList {
                         && (if k == 0 {
                             is_form(tokens, token, entry.hashes[0])
                         } else {
-                            tokens.folded(token) == entry.words[k]
+                            is_word(tokens, token, entry, k)
                         })
                 });
                 if fits && best.is_none_or(|b| b.entry.words.len() < n) {
@@ -144,19 +167,28 @@ impl WordList {
         keep: impl Fn(&Entry) -> bool,
     ) -> Option<ListMatch<'a>> {
         let mut best: Option<ListMatch<'a>> = None;
+        // What every entry of two words or more needs of the next token.
+        let joined = tokens.items().get(start).is_some_and(|t| t.joined_to_next);
+        let next_bare = tokens.forms(start + 1).first().copied();
         for form in tokens.forms(start) {
             let Some(candidates) = self.by_first.get(form) else { continue };
-            for &i in candidates {
-                let entry = &self.entries[i];
-                let n = entry.words.len();
-                if start + n > tokens.len() || !keep(entry) {
+            for candidate in candidates {
+                let n = candidate.words as usize;
+                if best.is_some_and(|b| b.entry.words.len() >= n) {
+                    break;
+                }
+                if start + n > tokens.len() || (n > 1 && (!joined || next_bare != Some(candidate.second))) {
                     continue;
                 }
-                let fits = (1..n).all(|k| {
-                    tokens.items()[start + k - 1].joined_to_next && tokens.folded(start + k) == entry.words[k]
-                });
-                if fits && best.is_none_or(|b| b.entry.words.len() < n) {
+                let entry = &self.entries[candidate.index as usize];
+                if !keep(entry) {
+                    continue;
+                }
+                let fits = (1..n)
+                    .all(|k| tokens.items()[start + k - 1].joined_to_next && is_word(tokens, start + k, entry, k));
+                if fits {
                     best = Some(ListMatch { entry, far_token: start + n - 1 });
+                    break;
                 }
             }
         }
@@ -210,6 +242,11 @@ pub struct Lexicon {
     pub rules: Vec<ContextRule>,
     /// The lists code reads, by [`List::index`], moved out of `lists` once loading is done.
     typed: Vec<WordList>,
+    /// For a word's form hash, the typed lists (bit [`List::index`]) with an entry that begins
+    /// with it: one lookup tells a token that no other list can start there.
+    typed_by_first: FxHashMap<u64, u64>,
+    /// The same for entries that end with it.
+    typed_by_last: FxHashMap<u64, u64>,
 }
 
 impl Lexicon {
@@ -251,7 +288,33 @@ impl Lexicon {
                 words
             })
             .collect();
+        self.index_typed_words();
         missing
+    }
+
+    /// Fill `typed_by_first` and `typed_by_last` from the typed lists.
+    fn index_typed_words(&mut self) {
+        const _: () = assert!(List::ALL.len() <= u64::BITS as usize, "typed lists are one bit each of a u64");
+        self.typed_by_first.clear();
+        self.typed_by_last.clear();
+        for (index, list) in self.typed.iter().enumerate() {
+            for entry in &list.entries {
+                let (Some(&first), Some(&last)) = (entry.hashes.first(), entry.hashes.last()) else { continue };
+                *self.typed_by_first.entry(first).or_default() |= 1 << index;
+                *self.typed_by_last.entry(last).or_default() |= 1 << index;
+            }
+        }
+    }
+
+    /// The typed lists (bit [`List::index`]) that may have an entry starting at token `index`:
+    /// those with an entry whose first word is one of the token's forms.
+    pub fn typed_lists_starting_at(&self, tokens: &Tokens, index: usize) -> u64 {
+        tokens.forms(index).iter().filter_map(|form| self.typed_by_first.get(form)).fold(0, |all, lists| all | lists)
+    }
+
+    /// The typed lists (bit [`List::index`]) that may have an entry ending at token `index`.
+    pub fn typed_lists_ending_at(&self, tokens: &Tokens, index: usize) -> u64 {
+        tokens.forms(index).iter().filter_map(|form| self.typed_by_last.get(form)).fold(0, |all, lists| all | lists)
     }
 
     /// True when a condition holds for the words ending at token `end` (looking back).

@@ -5,6 +5,9 @@
 //! Fields may be added, never renamed. Serialisation types live here, at the edge; the
 //! stages before it use plain types.
 
+mod char_text;
+
+use char_text::CharText;
 use marsad_events::Event;
 use marsad_extract::support::UnlistedPlace;
 use marsad_extract::{Entity, Extraction, How};
@@ -247,15 +250,11 @@ fn via(how: How) -> Option<&'static str> {
     }
 }
 
-fn span_out(chars: &[char], span: marsad_text::Span) -> SpanOut {
-    SpanOut {
-        start: span.start,
-        end: span.end,
-        text: chars.get(span.start as usize..span.end as usize).map(|s| s.iter().collect()).unwrap_or_default(),
-    }
+fn span_out(chars: &CharText<'_>, span: marsad_text::Span) -> SpanOut {
+    SpanOut { start: span.start, end: span.end, text: chars.get(span.start, span.end).unwrap_or_default().to_string() }
 }
 
-fn event_out(kb: &KnowledgeBase, doc_id: &str, chars: &[char], index: usize, event: &Event) -> EventOut {
+fn event_out(kb: &KnowledgeBase, doc_id: &str, chars: &CharText<'_>, index: usize, event: &Event) -> EventOut {
     let actor = |a: Option<u32>| a.map(|i| kb.actors[i as usize].id.clone());
     EventOut {
         id: format!("{doc_id}#e{}", index + 1),
@@ -310,20 +309,20 @@ impl PlaceOut {
 fn add_unlisted(
     kb: &KnowledgeBase,
     extraction: &Extraction,
-    chars: &[char],
+    chars: &CharText<'_>,
     places: &mut Vec<PlaceOut>,
 ) -> HashMap<Span, usize> {
-    let text_of = |span: Span| chars.get(span.start as usize..span.end as usize).unwrap_or(&[]);
+    let text_of = |span: Span| chars.get(span.start, span.end).unwrap_or_default();
     let mut by_name: HashMap<String, usize> = HashMap::new();
     let mut by_span: HashMap<Span, usize> = HashMap::new();
     // A place's `name` is its Latin-script name: an unlisted place named in Arabic script has
     // none to give, so it stays on its events (`unnamed_place`) rather than in `places`.
-    let latin = |u: &&UnlistedPlace| !text_of(u.span).iter().any(|c| marsad_text::fold::is_arabic_letter(*c));
+    let latin = |u: &&UnlistedPlace| !text_of(u.span).chars().any(marsad_text::fold::is_arabic_letter);
     for unlisted in extraction.unlisted.iter().filter(latin) {
         let mention = MentionOut {
             start: unlisted.span.start,
             end: unlisted.span.end,
-            text: text_of(unlisted.span).iter().collect(),
+            text: text_of(unlisted.span).to_string(),
             matched: None,
             via: Some("place word"),
         };
@@ -361,11 +360,10 @@ pub fn record(
     events: &[Event],
     with_text: bool,
 ) -> Record {
-    let chars: Vec<char> = info.text.chars().collect();
+    let chars = CharText::new(info.text);
     let mut grouped: BTreeMap<Entity, Vec<MentionOut>> = BTreeMap::new();
     for m in &extraction.mentions {
-        let text: String =
-            chars.get(m.span.start as usize..m.span.end as usize).map(|s| s.iter().collect()).unwrap_or_default();
+        let text = chars.get(m.span.start, m.span.end).unwrap_or_default().to_string();
         grouped.entry(m.entity).or_default().push(MentionOut {
             start: m.span.start,
             end: m.span.end,
@@ -374,7 +372,7 @@ pub fn record(
             via: via(m.how),
         });
     }
-    let mut order: Vec<(&Entity, &Vec<MentionOut>)> = grouped.iter().collect();
+    let mut order: Vec<(Entity, Vec<MentionOut>)> = grouped.into_iter().collect();
     order.sort_by_key(|(_, mentions)| mentions.first().map(|m| m.start));
     let mut record = Record {
         doc: Doc {
@@ -395,8 +393,7 @@ pub fn record(
         outlets: Vec::new(),
     };
     for (entity, mentions) in order {
-        let mentions = mentions.clone();
-        match *entity {
+        match entity {
             Entity::Place(i) => {
                 let p = &kb.places[i as usize];
                 record.places.push(PlaceOut {

@@ -12,7 +12,7 @@
 //! is accepted only next to a day number or a year, or after a context word (في, شهر, مطلع,
 //! in, début …) or before الماضي/المقبل/dernier. Calendar arithmetic is done here (no dependency).
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 use crate::layout::Span;
@@ -506,10 +506,11 @@ enum Word {
     Ordinal(u8),
 }
 
-fn table() -> &'static HashMap<&'static str, Word> {
-    static TABLE: OnceLock<HashMap<&'static str, Word>> = OnceLock::new();
+fn table() -> &'static FxHashMap<&'static str, Word> {
+    static TABLE: OnceLock<FxHashMap<&'static str, Word>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map = HashMap::with_capacity(MONTHS.len() + WEEKDAYS.len() + ORDINALS.len());
+        let mut map = FxHashMap::default();
+        map.reserve(MONTHS.len() + WEEKDAYS.len() + ORDINALS.len());
         map.extend(ORDINALS.iter().map(|&(w, d)| (w, Word::Ordinal(d))));
         map.extend(WEEKDAYS.iter().map(|&(w, d)| (w, Word::Weekday(d))));
         map.extend(MONTHS.iter().map(|&(w, m)| (w, Word::Month(m))));
@@ -517,15 +518,60 @@ fn table() -> &'static HashMap<&'static str, Word> {
     })
 }
 
+/// The fixed phrases (indices into [`PHRASES`], in its order) by the forms their first word may
+/// take in text: bare and behind each proclitic.
+fn phrases_by_first_word() -> &'static FxHashMap<String, Vec<usize>> {
+    static BY_FIRST: OnceLock<FxHashMap<String, Vec<usize>>> = OnceLock::new();
+    BY_FIRST.get_or_init(|| {
+        let mut by_first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (j, (words, _)) in PHRASES.iter().enumerate() {
+            let Some(first) = words.first() else { continue };
+            let forms = std::iter::once(first.to_string()).chain(CLITICS.iter().map(|c| format!("{c}{first}")));
+            for form in forms {
+                by_first.entry(form).or_default().push(j);
+            }
+        }
+        by_first
+    })
+}
+
 /// First words of the fixed phrases, to skip the phrase table for most tokens.
-fn phrase_starts() -> &'static std::collections::HashSet<&'static str> {
-    static STARTS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+fn phrase_starts() -> &'static FxHashSet<&'static str> {
+    static STARTS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     STARTS.get_or_init(|| PHRASES.iter().filter_map(|(words, _)| words.first().copied()).collect())
+}
+
+/// Every word that may begin a date expression other than digits: the first words of the fixed
+/// phrases and of the two-word months, the table's words, each bare and behind each proclitic.
+/// A word outside it starts no phrase and names no month, weekday or ordinal, so most tokens
+/// are passed over with one lookup instead of one per table and proclitic.
+fn date_words() -> &'static FxHashSet<String> {
+    static WORDS: OnceLock<FxHashSet<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let targets = phrase_starts()
+            .iter()
+            .copied()
+            .chain(table().keys().copied())
+            .chain(MONTH_PAIRS.iter().map(|&(first, _, _)| first));
+        let mut words = FxHashSet::default();
+        for target in targets {
+            words.insert(target.to_string());
+            words.extend(CLITICS.iter().map(|clitic| format!("{clitic}{target}")));
+        }
+        words
+    })
+}
+
+/// False when token `index` can be neither part of a phrase's first word, nor a month, weekday
+/// or ordinal, bare or behind a proclitic ([`date_words`]).
+fn may_be_date_word(tokens: &Tokens, index: usize) -> bool {
+    date_words().contains(tokens.folded(index))
 }
 
 /// The folded `word` equals `target`, possibly behind an Arabic proclitic.
 fn eq_clitic(word: &str, target: &str) -> bool {
-    word == target || CLITICS.iter().any(|c| word.strip_prefix(c) == Some(target))
+    // The ending first: one compare rules out most words, whatever the proclitic.
+    word.strip_suffix(target).is_some_and(|head| head.is_empty() || CLITICS.contains(&head))
 }
 
 fn word_in(tokens: &Tokens, index: usize, list: &[&str]) -> bool {
@@ -549,6 +595,9 @@ fn lookup(tokens: &Tokens, index: usize) -> Option<Word> {
 
 /// The month named at token `index` and how many tokens its name takes.
 pub(crate) fn month_at(tokens: &Tokens, index: usize) -> Option<(u8, usize)> {
+    if !may_be_date_word(tokens, index) {
+        return None;
+    }
     let word = tokens.folded(index);
     if let Some(&(_, _, m)) = MONTH_PAIRS.iter().find(|&&(a, b, _)| eq_clitic(word, a) && tokens.folded(index + 1) == b)
     {
@@ -628,10 +677,13 @@ impl Scan<'_> {
 
     /// Read a date expression starting at token `i`; the index of its last token.
     fn at(&mut self, i: usize) -> Option<usize> {
+        let script = self.tokens.items().get(i)?.script;
+        if script != Script::Digit && !may_be_date_word(self.tokens, i) {
+            return None;
+        }
         if let Some(last) = self.phrase(i) {
             return Some(last);
         }
-        let script = self.tokens.items().get(i)?.script;
         if script == Script::Digit {
             return self
                 .numeric(i)
@@ -652,12 +704,9 @@ impl Scan<'_> {
 
     fn phrase(&mut self, i: usize) -> Option<usize> {
         let t = self.tokens;
-        let starts = phrase_starts();
-        let word = t.folded(i);
-        if !starts.contains(word) && !CLITICS.iter().any(|c| word.strip_prefix(c).is_some_and(|s| starts.contains(s))) {
-            return None;
-        }
-        let (words, rel) = PHRASES.iter().find(|(words, _)| {
+        // Only the phrases this word may begin ("la" begins one phrase, not seventy).
+        let candidates = phrases_by_first_word().get(t.folded(i))?;
+        let (words, rel) = candidates.iter().map(|&j| &PHRASES[j]).find(|(words, _)| {
             words.iter().enumerate().all(|(k, w)| {
                 let word = t.folded(i + k);
                 (word == *w || (k == 0 && eq_clitic(word, w))) && (k + 1 == words.len() || self.close(i + k))

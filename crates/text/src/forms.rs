@@ -10,6 +10,9 @@ use crate::token::{Script, Tokens};
 /// folded to ه it cannot be told apart (السيطرة is not سيطر + ه).
 const ENCLITICS: [&str; 5] = ["هما", "هم", "هن", "ها", "كم"];
 
+/// The last letters of [`ENCLITICS`].
+const ENCLITIC_ENDINGS: [char; 3] = ['م', 'ن', 'ا'];
+
 /// Shortest word left once a pronoun is removed: only nouns and verbs, never prepositions
 /// (بينها "among them" is not بين "between").
 const MIN_BASE_CHARS: usize = 4;
@@ -81,6 +84,10 @@ impl Forms {
                 if i > 0 {
                     hashes.push(form_hash(reading.stem));
                 }
+                // Every pronoun ends in م, ن or ا: most stems need no closer look.
+                if !reading.stem.ends_with(ENCLITIC_ENDINGS) {
+                    continue;
+                }
                 for pronoun in ENCLITICS {
                     if let Some(base) = reading.stem.strip_suffix(pronoun) {
                         if base.chars().count() >= MIN_BASE_CHARS {
@@ -129,6 +136,11 @@ impl Forms {
 mod tests {
     use super::*;
     use crate::fold::fold_str;
+
+    #[test]
+    fn every_enclitic_ends_in_a_letter_the_quick_check_knows() {
+        assert!(ENCLITICS.iter().all(|pronoun| pronoun.ends_with(ENCLITIC_ENDINGS)));
+    }
 
     fn has(text: &str, form: &str) -> bool {
         Tokens::new(text).forms(0).contains(&form_hash(&fold_str(form)))

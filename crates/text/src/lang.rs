@@ -6,6 +6,8 @@
 //! lingua would cost ~26 µs a call and 21 MB of binary (see ARCHITECTURE.md).
 
 use crate::fold::{fold_char, is_arabic_letter, Folded};
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
 /// A language marsad recognises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -149,6 +151,22 @@ fn decide(arabic: usize, latin: usize, accented: bool, scores: &[usize; 6]) -> O
     Some(FUNCTION_WORDS[best].0)
 }
 
+/// For each function word, the slots of [`FUNCTION_WORDS`] that list it (bit = slot): one
+/// lookup per Latin word instead of a search through every language's list.
+fn function_word_slots() -> &'static FxHashMap<&'static str, u8> {
+    static SLOTS: OnceLock<FxHashMap<&'static str, u8>> = OnceLock::new();
+    SLOTS.get_or_init(|| {
+        const _: () = assert!(FUNCTION_WORDS.len() <= 8, "one bit of a u8 per slot");
+        let mut slots = FxHashMap::default();
+        for (slot, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
+            for &word in *words {
+                *slots.entry(word).or_default() |= 1 << slot;
+            }
+        }
+        slots
+    })
+}
+
 /// [`detect_counting`] over tokens already folded (a line of a document): the same decision,
 /// without reading the characters again.
 pub fn detect_tokens(tokens: &crate::Tokens, range: std::ops::Range<usize>) -> (Option<Lang>, usize) {
@@ -165,10 +183,9 @@ pub fn detect_tokens(tokens: &crate::Tokens, range: std::ops::Range<usize>) -> (
                 let folded = tokens.folded(index);
                 // More bytes than chars in the original word: it carries an accent.
                 accented_french |= (token.byte_end - token.byte_start) as usize != letters;
-                for (slot, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
-                    if words.contains(&folded) {
-                        scores[slot] += 1;
-                    }
+                let slots = function_word_slots().get(folded).copied().unwrap_or(0);
+                for (slot, score) in scores.iter_mut().enumerate() {
+                    *score += usize::from(slots & (1 << slot) != 0);
                 }
             }
             Script::Digit => {}

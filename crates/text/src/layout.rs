@@ -306,29 +306,22 @@ struct Trimmed {
 }
 
 fn trim_line(line: &str) -> Trimmed {
-    let mut total = 0u32;
-    let (mut first, mut last_end) = (None, 0usize);
-    let (mut leading, mut through_last) = (0u32, 0u32);
-    for (byte, c) in line.char_indices() {
-        total += 1;
-        if !c.is_whitespace() {
-            if first.is_none() {
-                first = Some(byte);
-                leading = total - 1;
-            }
-            last_end = byte + c.len_utf8();
-            through_last = total;
-        }
+    // Chars are counted without decoding them; only the blank ends are read char by char
+    // (`str::trim` and `char::is_whitespace` agree on what is blank).
+    let total = line.chars().count() as u32;
+    let byte_start = line.len() - line.trim_start().len();
+    let byte_end = line.trim_end().len();
+    if byte_start >= byte_end {
+        return Trimmed { total_chars: total, leading_chars: 0, content_chars: 0, byte_start: 0, byte_end: 0 };
     }
-    match first {
-        Some(byte_start) => Trimmed {
-            total_chars: total,
-            leading_chars: leading,
-            content_chars: through_last - leading,
-            byte_start,
-            byte_end: last_end,
-        },
-        None => Trimmed { total_chars: total, leading_chars: 0, content_chars: 0, byte_start: 0, byte_end: 0 },
+    let leading = line[..byte_start].chars().count() as u32;
+    let trailing = line[byte_end..].chars().count() as u32;
+    Trimmed {
+        total_chars: total,
+        leading_chars: leading,
+        content_chars: total - leading - trailing,
+        byte_start,
+        byte_end,
     }
 }
 
@@ -355,12 +348,33 @@ fn is_counter(words: &Line<'_>) -> bool {
 }
 
 fn is_share_or_menu(words: &Line<'_>) -> bool {
-    let joined = (0..words.len()).map(|i| words.folded(i)).collect::<Vec<_>>().join(" ");
-    if RELATED_PREFIXES.iter().any(|p| joined.starts_with(p)) {
+    if RELATED_PREFIXES.iter().any(|p| joined_starts_with(words, p)) {
         return true;
     }
     let n = words.len();
     n > 0 && n <= 8 && (0..n).all(|i| SHARE_WORDS.contains(&words.folded(i)))
+}
+
+/// True when the line's folded words joined by single spaces begin with `prefix`, read
+/// without joining them into a new string.
+fn joined_starts_with(words: &Line<'_>, prefix: &str) -> bool {
+    let mut rest = prefix;
+    for i in 0..words.len() {
+        if i > 0 {
+            if rest.is_empty() {
+                return true;
+            }
+            let Some(after_space) = rest.strip_prefix(' ') else { return false };
+            rest = after_space;
+        }
+        let word = words.folded(i);
+        if rest.len() <= word.len() {
+            return word.starts_with(rest);
+        }
+        let Some(after_word) = rest.strip_prefix(word) else { return false };
+        rest = after_word;
+    }
+    rest.is_empty()
 }
 
 fn is_emphasised(line: &str) -> bool {
@@ -499,6 +513,41 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<BlockKind> {
         analyse(text, None).blocks.iter().map(|b| b.kind).collect()
+    }
+
+    #[test]
+    fn trimmed_lines_count_as_a_walk_over_every_char_does() {
+        for line in ["", " ", "\u{a0}\t ", "abc", "  قتل 3  \u{2003}", "\u{200f}x\u{3000}", " é\r"] {
+            let chars: Vec<char> = line.chars().collect();
+            let content: Vec<usize> = (0..chars.len()).filter(|&i| !chars[i].is_whitespace()).collect();
+            let t = trim_line(line);
+            assert_eq!(t.total_chars as usize, chars.len(), "{line:?}");
+            match (content.first(), content.last()) {
+                (Some(&first), Some(&last)) => {
+                    assert_eq!(
+                        (t.leading_chars as usize, t.content_chars as usize),
+                        (first, last + 1 - first),
+                        "{line:?}"
+                    );
+                    let expected: String = chars[first..=last].iter().collect();
+                    assert_eq!(&line[t.byte_start..t.byte_end], expected, "{line:?}");
+                }
+                _ => assert_eq!(t.content_chars, 0, "{line:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn joined_words_begin_with_a_prefix_as_the_joined_string_does() {
+        for text in ["Lire aussi : la suite", "lire", "lire aussitot", "A lire aussi", "", "read  more", "اقرأ أيضا"]
+        {
+            let tokens = Tokens::new(text);
+            let line = Line { tokens: &tokens, range: 0..tokens.len() };
+            let joined = (0..line.len()).map(|i| line.folded(i)).collect::<Vec<_>>().join(" ");
+            for prefix in RELATED_PREFIXES.iter().chain(&["", "lire", "lire a", "read more please"]) {
+                assert_eq!(joined_starts_with(&line, prefix), joined.starts_with(prefix), "{text:?} {prefix:?}");
+            }
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! The scan walks [`Tokens`] once; number words are looked up in a table built on first use,
 //! Arabic words with and without their proclitics (و ف ب ل ك ال).
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 use crate::layout::Span;
@@ -387,13 +387,33 @@ const YEAR_WORDS: &[&str] = &[
 const LABEL_WORDS: &[&str] = &["رقم", "numero", "number", "no", "n", "resolution", "القرار"];
 
 struct Tables {
-    words: HashMap<Box<str>, (u64, Kind)>,
+    words: FxHashMap<Box<str>, (u64, Kind)>,
+    /// Every Arabic spelling [`number_word`] can read: each word of `words` and each dual of
+    /// [`AR_DUAL_STEMS`], behind every combination of proclitics [`with_clitics`] strips. A word
+    /// outside it is no number, told with one lookup instead of one per reading.
+    arabic_spellings: FxHashSet<String>,
+}
+
+/// Every spelling of `stems` behind و/ف, then ب/ل/ك, then the article (ال, or ل after ل).
+fn with_every_proclitic<'s>(stems: impl Iterator<Item = &'s str>) -> FxHashSet<String> {
+    let mut out = FxHashSet::default();
+    for stem in stems {
+        for conjunction in ["", "و", "ف"] {
+            for preposition in ["", "ب", "ل", "ك"] {
+                for article in ["", "ال", "ل"] {
+                    out.insert(format!("{conjunction}{preposition}{article}{stem}"));
+                }
+            }
+        }
+    }
+    out
 }
 
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
-        let mut words: HashMap<Box<str>, (u64, Kind)> = HashMap::with_capacity(256);
+        let mut words: FxHashMap<Box<str>, (u64, Kind)> = FxHashMap::default();
+        words.reserve(256);
         for &(w, v) in AR_ATOMS.iter().chain(LATIN_ATOMS) {
             words.insert(w.into(), (v, Kind::Atom));
         }
@@ -411,7 +431,10 @@ fn tables() -> &'static Tables {
         for &(w, v) in AR_VAGUE.iter().chain(LATIN_VAGUE) {
             words.insert(w.into(), (v, Kind::Vague));
         }
-        Tables { words }
+        let duals =
+            AR_DUAL_STEMS.iter().flat_map(|stem| [format!("{stem}ين"), format!("{stem}ان")]).collect::<Vec<_>>();
+        let arabic_spellings = with_every_proclitic(words.keys().map(|w| &**w).chain(duals.iter().map(String::as_str)));
+        Tables { words, arabic_spellings }
     })
 }
 
@@ -421,25 +444,34 @@ pub(crate) fn with_clitics<T>(word: &str, mut f: impl FnMut(&str, bool, bool) ->
     if let Some(found) = f(word, false, false) {
         return Some(found);
     }
-    for conjunction in ["", "و", "ف"] {
-        let Some(rest) = word.strip_prefix(conjunction) else { continue };
-        for preposition in ["", "ب", "ل", "ك"] {
-            let Some(stem) = rest.strip_prefix(preposition) else { continue };
-            let stripped = !conjunction.is_empty() || !preposition.is_empty();
+    for conjunction in [None, Some('و'), Some('ف')] {
+        let Some(rest) = strip_letter(word, conjunction) else { continue };
+        for preposition in [None, Some('ب'), Some('ل'), Some('ك')] {
+            let Some(stem) = strip_letter(rest, preposition) else { continue };
+            let stripped = conjunction.is_some() || preposition.is_some();
             if stripped && stem.chars().nth(1).is_some() {
-                if let Some(found) = f(stem, !conjunction.is_empty(), false) {
+                if let Some(found) = f(stem, conjunction.is_some(), false) {
                     return Some(found);
                 }
             }
-            let article = if preposition == "ل" { stem.strip_prefix('ل') } else { stem.strip_prefix("ال") };
+            let article = if preposition == Some('ل') { stem.strip_prefix('ل') } else { stem.strip_prefix("ال") };
             if let Some(bare) = article.filter(|s| s.chars().nth(1).is_some()) {
-                if let Some(found) = f(bare, !conjunction.is_empty(), true) {
+                if let Some(found) = f(bare, conjunction.is_some(), true) {
                     return Some(found);
                 }
             }
         }
     }
     None
+}
+
+/// `word` without its first letter when that is `letter`; `word` itself when there is no letter
+/// to strip. A char compare, not a string one: this runs for every reading of every Arabic word.
+fn strip_letter(word: &str, letter: Option<char>) -> Option<&str> {
+    match letter {
+        None => Some(word),
+        Some(letter) => word.strip_prefix(letter),
+    }
 }
 
 /// A number word at token `index`: (value, kind, carries the conjunction و).
@@ -450,6 +482,7 @@ fn number_word(tokens: &Tokens, index: usize) -> Option<(u64, Kind, bool)> {
     match token.script {
         Script::Latin => table.get(word).map(|&(v, k)| (v, k, false)),
         Script::Digit => None,
+        Script::Arabic if !tables().arabic_spellings.contains(word) => None,
         Script::Arabic => with_clitics(word, |stem, conjunction, article| {
             // الأحد and الاثنين with the article are weekdays far more often than numbers.
             if article && matches!(stem, "احد" | "اثنين" | "اثنان") {
@@ -465,10 +498,11 @@ fn number_word(tokens: &Tokens, index: usize) -> Option<(u64, Kind, bool)> {
 
 /// 2 when `stem` is the dual of a counted noun (جنديين, قتيلان, رهينتين).
 fn dual(stem: &str) -> Option<u64> {
+    // The ending first: most words have neither, and every excluded word has one.
+    let base = stem.strip_suffix("ين").or_else(|| stem.strip_suffix("ان"))?;
     if AR_DUAL_EXCLUDED.contains(&stem) {
         return None;
     }
-    let base = stem.strip_suffix("ين").or_else(|| stem.strip_suffix("ان"))?;
     AR_DUAL_STEMS.contains(&base).then_some(2)
 }
 
@@ -801,7 +835,9 @@ fn approximate_before(tokens: &Tokens, first: usize) -> bool {
             return false;
         }
         let base = first - n;
-        marker.iter().enumerate().all(|(k, &w)| {
+        // From the last word back: most markers differ from the word right before the count.
+        (0..n).rev().all(|k| {
+            let w = marker[k];
             let word = tokens.folded(base + k);
             let joined = tokens.items().get(base + k).is_some_and(|t| t.joined_to_next);
             joined && (word == w || (k == 0 && ["و", "ب", "ل"].iter().any(|p| word.strip_prefix(p) == Some(w))))
