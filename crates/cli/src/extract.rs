@@ -61,6 +61,9 @@ pub fn load_kb(dir: Option<&PathBuf>) -> Result<KnowledgeBase> {
     })
 }
 
+/// Documents rendered in parallel before their lines are written.
+const RENDER_CHUNK: usize = 256;
+
 /// Run the command; Ok(false) when some input failed.
 pub fn run(args: Args) -> Result<bool> {
     let kb = load_kb(args.kb.as_ref()).context("loading the knowledge base")?;
@@ -79,7 +82,7 @@ pub fn run(args: Args) -> Result<bool> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let (mut documents, mut mentions) = (0usize, 0usize);
-    let mut emit = |results: Vec<Result<Document, ReadError>>, out: &mut dyn Write| -> Result<()> {
+    let mut render_chunk = |results: Vec<Result<Document, ReadError>>, out: &mut dyn Write| -> Result<()> {
         let rendered: Vec<Result<(String, usize), String>> = results
             .into_par_iter()
             .map(|result| match result {
@@ -128,6 +131,16 @@ pub fn run(args: Args) -> Result<bool> {
                     eprintln!("marsad: {message}");
                 }
             }
+        }
+        Ok(())
+    };
+    let mut emit = |results: Vec<Result<Document, ReadError>>, out: &mut dyn Write| -> Result<()> {
+        // Rendered in chunks, written as each chunk is done: the output of a large JSON Lines
+        // file is never held whole.
+        let mut results = results.into_iter().peekable();
+        while results.peek().is_some() {
+            let chunk: Vec<Result<Document, ReadError>> = results.by_ref().take(RENDER_CHUNK).collect();
+            render_chunk(chunk, out)?;
         }
         Ok(())
     };
