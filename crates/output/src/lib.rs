@@ -352,6 +352,20 @@ fn add_unlisted(
     by_span
 }
 
+/// A place of the knowledge base as the output lists it, with the text's mentions of it.
+fn place_out(p: &marsad_kb::Place, mentions: Vec<MentionOut>) -> PlaceOut {
+    PlaceOut {
+        id: p.id.clone(),
+        name: p.name().to_string(),
+        kind: p.kind.as_str(),
+        country: p.country.clone(),
+        lat: p.lat,
+        lon: p.lon,
+        mentions,
+        within: None,
+    }
+}
+
 /// Build the record of one document.
 pub fn record(
     kb: &KnowledgeBase,
@@ -394,19 +408,7 @@ pub fn record(
     };
     for (entity, mentions) in order {
         match entity {
-            Entity::Place(i) => {
-                let p = &kb.places[i as usize];
-                record.places.push(PlaceOut {
-                    id: p.id.clone(),
-                    name: p.name().to_string(),
-                    kind: p.kind.as_str(),
-                    country: p.country.clone(),
-                    lat: p.lat,
-                    lon: p.lon,
-                    mentions,
-                    within: None,
-                });
-            }
+            Entity::Place(i) => record.places.push(place_out(&kb.places[i as usize], mentions)),
             Entity::Actor(i) => {
                 let a = &kb.actors[i as usize];
                 record.actors.push(ActorOut {
@@ -453,16 +455,7 @@ pub fn record(
         if let Some(place) = event.place.filter(|_| event.unknown_place.is_none()) {
             let p = &kb.places[place as usize];
             if !record.places.iter().any(|known| known.id == p.id) {
-                record.places.push(PlaceOut {
-                    id: p.id.clone(),
-                    name: p.name().to_string(),
-                    kind: p.kind.as_str(),
-                    country: p.country.clone(),
-                    lat: p.lat,
-                    lon: p.lon,
-                    mentions: Vec::new(),
-                    within: None,
-                });
+                record.places.push(place_out(p, Vec::new()));
             }
         }
         let mut out = event_out(kb, info.id, &chars, index, event);
