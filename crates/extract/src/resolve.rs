@@ -15,7 +15,7 @@
 use crate::scan::Candidate;
 use crate::support::{admin_word_after, glossed_word, phonetic_candidates, place_word_before, weak_position, Pending};
 use crate::{Entity, How, Mention, Support};
-use marsad_kb::lexicon::{Condition, ContextRule, RuleAction};
+use marsad_kb::lexicon::{Condition, ContextRule, ListMatch, RuleAction, WordList};
 use marsad_kb::{KnowledgeBase, PlaceKind, StateRole, Target};
 use marsad_text::layout::Span;
 use marsad_text::{Lang, Script, Tokens};
@@ -101,32 +101,44 @@ struct Head {
     span: Span,
 }
 
-fn head_of(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, candidate: &Candidate) -> Option<Head> {
+/// The entry of `list` that stands beside a nationality adjective as its head (before it in
+/// Arabic and French, after it in English), and the span of the whole phrase.
+fn head_beside<'kb>(
+    heads: &'kb WordList,
+    tokens: &Tokens,
+    range: &Range<usize>,
+    candidate: &Candidate,
+) -> Option<(ListMatch<'kb>, Span)> {
     let items = tokens.items();
-    let heads = kb.lexicon.list(marsad_kb::List::StateHeads);
     if !candidate.preposition && candidate.first > range.start && items[candidate.first - 1].joined_to_next {
         if let Some(found) = heads.ending_at_where(tokens, candidate.first - 1, |e| e.lang != "en") {
-            {
-                let role = found.entry.role.as_deref().and_then(StateRole::from_name)?;
-                return Some(Head {
-                    role,
-                    span: Span { start: items[found.far_token].start, end: candidate.span.end },
-                });
-            }
+            let span = Span { start: items[found.far_token].start, end: candidate.span.end };
+            return Some((found, span));
         }
     }
     if candidate.last + 1 < range.end && items[candidate.last].joined_to_next {
         if let Some(found) = heads.starting_at_where(tokens, candidate.last + 1, |e| e.lang == "en") {
-            let role = found.entry.role.as_deref().and_then(StateRole::from_name)?;
-            return Some(Head { role, span: Span { start: candidate.span.start, end: items[found.far_token].end } });
+            let span = Span { start: candidate.span.start, end: items[found.far_token].end };
+            return Some((found, span));
         }
-        // English shares a head across a conjunction: "Malian and Russian forces".
-        let conjunction = matches!(tokens.folded(candidate.last + 1), "and" | "or");
-        if conjunction && candidate.last + 3 < range.end && items[candidate.last + 2].joined_to_next {
-            if let Some(found) = heads.starting_at_where(tokens, candidate.last + 3, |e| e.lang == "en") {
-                let role = found.entry.role.as_deref().and_then(StateRole::from_name)?;
-                return Some(Head { role, span: candidate.span });
-            }
+    }
+    None
+}
+
+fn head_of(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, candidate: &Candidate) -> Option<Head> {
+    let items = tokens.items();
+    let heads = kb.lexicon.list(marsad_kb::List::StateHeads);
+    if let Some((found, span)) = head_beside(heads, tokens, range, candidate) {
+        let role = found.entry.role.as_deref().and_then(StateRole::from_name)?;
+        return Some(Head { role, span });
+    }
+    // English shares a head across a conjunction: "Malian and Russian forces".
+    let joined = candidate.last + 1 < range.end && items[candidate.last].joined_to_next;
+    let conjunction = joined && matches!(tokens.folded(candidate.last + 1), "and" | "or");
+    if conjunction && candidate.last + 3 < range.end && items[candidate.last + 2].joined_to_next {
+        if let Some(found) = heads.starting_at_where(tokens, candidate.last + 3, |e| e.lang == "en") {
+            let role = found.entry.role.as_deref().and_then(StateRole::from_name)?;
+            return Some(Head { role, span: candidate.span });
         }
     }
     None
@@ -148,25 +160,8 @@ fn capital_named(
     country_place: u32,
 ) -> Option<Capital> {
     let place = kb.capital(kb.places[country_place as usize].country.as_deref()?)?;
-    let items = tokens.items();
     let heads = kb.lexicon.list(marsad_kb::List::CapitalHeads);
-    if !candidate.preposition && candidate.first > range.start && items[candidate.first - 1].joined_to_next {
-        if let Some(found) = heads.ending_at_where(tokens, candidate.first - 1, |e| e.lang != "en") {
-            return Some(Capital {
-                place,
-                span: Span { start: items[found.far_token].start, end: candidate.span.end },
-            });
-        }
-    }
-    if candidate.last + 1 < range.end && items[candidate.last].joined_to_next {
-        if let Some(found) = heads.starting_at_where(tokens, candidate.last + 1, |e| e.lang == "en") {
-            return Some(Capital {
-                place,
-                span: Span { start: candidate.span.start, end: items[found.far_token].end },
-            });
-        }
-    }
-    None
+    head_beside(heads, tokens, range, candidate).map(|(_, span)| Capital { place, span })
 }
 
 /// "عاصمة النيجر", "la capitale du Niger", "the capital of Niger": the capital, not the country.
