@@ -391,65 +391,146 @@ fn looks_like_heading(line: &str, line_words: &Line<'_>, max_words: usize) -> bo
 
 /// Sentence spans of one line starting at char offset `line_start`.
 fn sentences(line: &str, line_start: u32) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut chars = line.chars().peekable();
-    let (mut index, mut start) = (0u32, 0u32);
-    let (mut previous, mut before_previous) = (None::<char>, None::<char>);
-    // Chars since the sentence start that are whitespace at its beginning are skipped when pushing.
-    let mut leading_blank = true;
-    let mut skip = 0u32;
-    let mut last_content_end = 0u32;
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
-        let ends = match c {
-            '!' | '?' | '؟' | '…' => true,
-            '.' => {
-                let decimal = previous.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
-                let initial =
-                    previous.is_some_and(|p| p.is_uppercase()) && !before_previous.is_some_and(char::is_alphabetic);
-                // "en juillet.Le camp", "الحالي.وقال": scraped text loses the space after a full stop.
-                let glued = next.is_some_and(|n| glued_sentence(before_previous, previous, n));
-                !decimal
-                    && !initial
-                    && (glued || next.is_none_or(|n| n.is_whitespace() || n == '"' || n == '»' || n == '.'))
-            }
-            _ => false,
-        };
-        if leading_blank && c.is_whitespace() {
-            skip += 1;
-        } else {
-            leading_blank = false;
-        }
-        if !c.is_whitespace() {
-            last_content_end = index + 1;
-        }
-        before_previous = previous;
-        previous = Some(c);
-        index += 1;
+    let mut scan = SentenceScan::new(line_start);
+    let mut rest = line;
+    // Runs of chars that cannot end a sentence are taken in one go; each char that may is read
+    // on its own, with the char after it.
+    while let Some(at) = rest.find(SENTENCE_ENDS) {
+        scan.run(&rest[..at]);
+        let mut chars = rest[at..].chars();
+        let Some(c) = chars.next() else { break };
+        let ends = c != '.' || scan.full_stop_ends(chars.as_str().chars().next());
+        scan.step(c);
         if ends {
             // Closing marks stay with the sentence.
-            while let Some(&n) = chars.peek() {
-                if !matches!(n, '.' | '!' | '?' | '"' | '»' | '”' | ')') {
-                    break;
-                }
+            while let Some(n) = chars.as_str().chars().next().filter(|n| SENTENCE_CLOSERS.contains(n)) {
                 chars.next();
-                index += 1;
-                last_content_end = index;
-                before_previous = previous;
-                previous = Some(n);
+                scan.closer(n);
             }
-            if start + skip < last_content_end {
-                out.push(Span { start: line_start + start + skip, end: line_start + last_content_end });
-            }
-            start = index;
-            skip = 0;
-            leading_blank = true;
+            scan.close();
+        }
+        rest = chars.as_str();
+    }
+    scan.run(rest);
+    bounded(line, line_start, scan.finish())
+}
+
+/// Chars that may end a sentence ('.' only where [`SentenceScan::full_stop_ends`] says so).
+const SENTENCE_ENDS: [char; 5] = ['!', '?', '؟', '…', '.'];
+
+/// Closing marks kept with the sentence they follow.
+const SENTENCE_CLOSERS: [char; 7] = ['.', '!', '?', '"', '»', '”', ')'];
+
+/// Where the sentence scan of one line stands, in chars of the line.
+struct SentenceScan {
+    line_start: u32,
+    out: Vec<Span>,
+    /// Chars read so far.
+    index: u32,
+    /// Where the current sentence started.
+    start: u32,
+    previous: Option<char>,
+    before_previous: Option<char>,
+    /// Only whitespace read since the sentence started; `skip` counts it.
+    leading_blank: bool,
+    skip: u32,
+    /// One past the last char read that is not whitespace.
+    last_content_end: u32,
+}
+
+impl SentenceScan {
+    fn new(line_start: u32) -> SentenceScan {
+        SentenceScan {
+            line_start,
+            out: Vec::new(),
+            index: 0,
+            start: 0,
+            previous: None,
+            before_previous: None,
+            leading_blank: true,
+            skip: 0,
+            last_content_end: 0,
         }
     }
-    if !leading_blank && start + skip < last_content_end {
-        out.push(Span { start: line_start + start + skip, end: line_start + last_content_end });
+
+    /// A full stop ends the sentence unless it is a decimal point or an initial's ("J. Smith"),
+    /// or something other than blank, a quote or another stop follows it (but for a stop glued
+    /// between two words, see [`glued_sentence`]).
+    fn full_stop_ends(&self, next: Option<char>) -> bool {
+        let (previous, before_previous) = (self.previous, self.before_previous);
+        let decimal = previous.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+        let initial = previous.is_some_and(|p| p.is_uppercase()) && !before_previous.is_some_and(char::is_alphabetic);
+        // "en juillet.Le camp", "الحالي.وقال": scraped text loses the space after a full stop.
+        let glued = next.is_some_and(|n| glued_sentence(before_previous, previous, n));
+        !decimal && !initial && (glued || next.is_none_or(|n| n.is_whitespace() || n == '"' || n == '»' || n == '.'))
     }
-    bounded(line, line_start, out)
+
+    /// Read one char.
+    fn step(&mut self, c: char) {
+        if self.leading_blank && c.is_whitespace() {
+            self.skip += 1;
+        } else {
+            self.leading_blank = false;
+        }
+        if !c.is_whitespace() {
+            self.last_content_end = self.index + 1;
+        }
+        self.before_previous = self.previous;
+        self.previous = Some(c);
+        self.index += 1;
+    }
+
+    /// Read a run of chars that end no sentence: the same as [`SentenceScan::step`] on each.
+    fn run(&mut self, run: &str) {
+        if run.is_empty() {
+            return;
+        }
+        let chars = run.chars().count() as u32;
+        if self.leading_blank {
+            let blank = run[..run.len() - run.trim_start().len()].chars().count() as u32;
+            self.skip += blank;
+            self.leading_blank = blank == chars;
+        }
+        let content = run.trim_end();
+        if !content.is_empty() {
+            self.last_content_end = self.index + content.chars().count() as u32;
+        }
+        let mut from_end = run.chars().rev();
+        let last = from_end.next();
+        self.before_previous = from_end.next().or(self.previous);
+        self.previous = last;
+        self.index += chars;
+    }
+
+    /// Read a closing mark after the end of a sentence.
+    fn closer(&mut self, c: char) {
+        self.index += 1;
+        self.last_content_end = self.index;
+        self.before_previous = self.previous;
+        self.previous = Some(c);
+    }
+
+    /// End the current sentence here.
+    fn close(&mut self) {
+        if self.start + self.skip < self.last_content_end {
+            self.out.push(self.span());
+        }
+        self.start = self.index;
+        self.skip = 0;
+        self.leading_blank = true;
+    }
+
+    fn span(&self) -> Span {
+        Span { start: self.line_start + self.start + self.skip, end: self.line_start + self.last_content_end }
+    }
+
+    /// The sentences, the last one unended.
+    fn finish(mut self) -> Vec<Span> {
+        if !self.leading_blank && self.start + self.skip < self.last_content_end {
+            self.out.push(self.span());
+        }
+        self.out
+    }
 }
 
 /// A full stop between two words with no space after it ends a sentence when it joins a
@@ -513,6 +594,46 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<BlockKind> {
         analyse(text, None).blocks.iter().map(|b| b.kind).collect()
+    }
+
+    /// The sentence rule read char by char, as it was written before runs were taken in one go.
+    fn sentences_char_by_char(line: &str) -> Vec<Span> {
+        let mut scan = SentenceScan::new(0);
+        let chars: Vec<char> = line.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            let ends = SENTENCE_ENDS.contains(&c) && (c != '.' || scan.full_stop_ends(chars.get(i + 1).copied()));
+            scan.step(c);
+            i += 1;
+            if ends {
+                while i < chars.len() && SENTENCE_CLOSERS.contains(&chars[i]) {
+                    scan.closer(chars[i]);
+                    i += 1;
+                }
+                scan.close();
+            }
+        }
+        scan.finish()
+    }
+
+    #[test]
+    fn sentences_read_in_runs_as_char_by_char() {
+        let lines = [
+            "",
+            "   ",
+            "One. Two! Three? Four",
+            "  J. Smith met U.S. envoys at 3.5 km.  ",
+            "«Il a dit.» Puis il est parti... Enfin.",
+            "هل قتل؟ نعم… قتل 3 جنود. \u{a0}",
+            "a.b. c.\"d\" (e.) ",
+            "!!! ? . ..",
+            "x",
+            " .y",
+        ];
+        for line in lines {
+            assert_eq!(sentences(line, 0), bounded(line, 0, sentences_char_by_char(line)), "{line:?}");
+        }
     }
 
     #[test]
