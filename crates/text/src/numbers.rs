@@ -234,6 +234,8 @@ const LATIN_VAGUE: &[(&str, u64)] = &[
 ];
 /// Words that may open a vague or multiplier count: "une dizaine", "des centaines", "a dozen".
 const DETERMINERS: &[&str] = &["une", "un", "des", "a", "an"];
+/// Vague quantifiers that, before an order of magnitude, leave it the count ("plusieurs dizaines").
+const QUANTIFIERS: &[&str] = &["plusieurs", "quelques", "several"];
 /// Words that join the parts of a compound number.
 const CONNECTIVES: &[&str] = &["و", "et", "and"];
 /// Words between an order of magnitude and the next: "tens of thousands", "des dizaines de milliers".
@@ -676,11 +678,21 @@ fn words_at(tokens: &Tokens, i: usize) -> Option<Parsed> {
             j = i + 1;
         }
     }
+    // "plusieurs dizaines", "several dozen": the order of magnitude counts, at its floor.
+    let mut quantified = false;
+    if items.get(i)?.script == Script::Latin && QUANTIFIERS.contains(&tokens.folded(i)) && items[i].joined_to_next {
+        if let Some((v, Kind::Vague | Kind::Mult, _)) = number_word(tokens, i + 1) {
+            if v >= 10 {
+                j = i + 1;
+                quantified = true;
+            }
+        }
+    }
     let (v0, k0, _) = number_word(tokens, j)?;
     let start = i;
     // "ألف وخمسمئة", "mille cinq cents": a leading thousand is already a total.
     let (mut total, mut seg) = if k0 == Kind::Mult && v0 >= 1000 { (v0, 0) } else { (0, v0) };
-    let vague = k0 == Kind::Vague;
+    let vague = k0 == Kind::Vague || quantified;
     let mut last = j;
     loop {
         if !items.get(last).is_some_and(|t| t.joined_to_next) {
@@ -930,6 +942,8 @@ mod tests {
         assert_eq!(values("des centaines de déplacés"), [(100, true, false)]);
         assert_eq!(values("des milliers de réfugiés"), [(1000, true, false)]);
         assert_eq!(values("plusieurs blessés"), [(3, true, false)]);
+        assert_eq!(values("plusieurs dizaines de soldats"), [(10, true, false)]);
+        assert_eq!(values("several dozen fighters"), [(12, true, false)]);
     }
 
     #[test]
