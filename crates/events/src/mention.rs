@@ -77,6 +77,8 @@ pub struct IncidentMention {
     pub pronoun: bool,
 }
 
+/// Tokens before a trigger in which a verb of condemning makes it the incident already told.
+const CONDEMN_WINDOW: usize = 4;
 /// Tokens before a trigger in which a speculation cue governs it.
 const SPECULATION_WINDOW: usize = 8;
 /// Tokens before a trigger in which a negation governs it.
@@ -333,6 +335,9 @@ pub(crate) fn mentions(doc: &Doc<'_>, sentences: &[Sentence], trace: &mut Trace)
             let modality = modality(doc, &sentence.tokens, &clause, &trigger, quoted);
             let others: Vec<Trigger> = here.into_iter().filter(|t| *t != trigger).collect();
             let summary = counted(doc, &trigger);
+            // "MINUSMA condemns this triple attack": what is condemned was told already.
+            let condemned =
+                doc.any(List::Condemn, trigger.first.saturating_sub(CONDEMN_WINDOW).max(clause.start)..trigger.first);
             let mention = IncidentMention {
                 sentence: index,
                 clause,
@@ -340,7 +345,7 @@ pub(crate) fn mentions(doc: &Doc<'_>, sentences: &[Sentence], trace: &mut Trace)
                 others,
                 modality,
                 zone: sentence.zone,
-                reference: false,
+                reference: condemned,
                 summary,
                 pronoun: false,
             };

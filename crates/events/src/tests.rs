@@ -523,6 +523,20 @@ fn the_body_retelling_the_ledes_incident_by_the_same_word_is_that_incident() {
 }
 
 #[test]
+fn what_a_body_condemns_is_the_incident_already_told() {
+    let texts = [
+        "Des hommes armés ont attaqué lundi un camp militaire à Tessalit, tuant quatre soldats.\nDans un communiqué mardi, la MINUSMA condamne cette double attaque contre l'armée au Mali.",
+        "Gunmen attacked an army camp in Tessalit on Monday, killing four soldiers.\nIn a statement on Tuesday, MINUSMA condemned the deadly attack on the army in Mali.",
+        "هاجم مسلحون يوم الإثنين معسكرا للجيش في تيساليت، وقتلوا أربعة جنود.\nوفي بيان يوم الثلاثاء، أدانت بعثة الأمم المتحدة الهجوم الدامي على الجيش في مالي.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-05-14"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(place(found[0].place), Some("ml.tessalit"), "{text}");
+    }
+}
+
+#[test]
 fn a_summary_of_incidents_told_one_by_one_adds_no_event() {
     cov_mark::check!(summary_covered_by_single_incidents);
     let text = "Two attacks killed 11 soldiers in the Ségou region on Monday. In the first, gunmen ambushed a patrol near Niono, killing five. Hours later, militants attacked an army post in Markala, killing six.";
