@@ -537,6 +537,20 @@ fn what_a_body_condemns_is_the_incident_already_told() {
 }
 
 #[test]
+fn volunteers_of_the_army_killed_in_an_attack_make_a_battle() {
+    // Arabic names Burkina Faso's VDP by the bare word "volunteers"; French by the militia's own
+    // name.
+    let texts = [
+        "قتل خمسة متطوعين ومدني في هجوم على موقع قرب جيبو يوم الإثنين.",
+        "Cinq VDP et un civil ont été tués lundi dans une attaque près de Djibo.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2022-05-17"));
+        assert_eq!(found.iter().map(|e| e.sub_event.event_type()).collect::<Vec<_>>(), [EventType::Battles], "{text}");
+    }
+}
+
+#[test]
 fn a_summary_of_incidents_told_one_by_one_adds_no_event() {
     cov_mark::check!(summary_covered_by_single_incidents);
     let text = "Two attacks killed 11 soldiers in the Ségou region on Monday. In the first, gunmen ambushed a patrol near Niono, killing five. Hours later, militants attacked an army post in Markala, killing six.";
