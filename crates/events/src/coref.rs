@@ -77,7 +77,7 @@ fn types_agree(a: &Draft, b: &Draft) -> bool {
     // So is what "the attackers" did next (looted, encircled, burnt), and so are the arrests made
     // at a demonstration or a riot.
     let consequence = |x: &Draft, y: &Draft| {
-        ((x.frame.is_consequence() || x.continues) && y.frame.is_violent())
+        ((x.frame.is_consequence() || x.continues) && (y.frame.is_violent() || street(y.sub_event.event_type())))
             || (x.frame == Frame::Arrest && street(y.sub_event.event_type()))
     };
     if consequence(a, b) || consequence(b, a) {

@@ -239,7 +239,10 @@ fn draft(
         trace.note(|| Note::Dropped { trigger, why: trace::Dropped::NoType });
         return Vec::new();
     };
-    let date = fields::date(doc, sentences, earlier, m);
+    // "Tous deux ont succombé vendredi à leurs blessures": victims of an incident told before,
+    // dying later; the day of the death is not the incident's.
+    let died_of_wounds = doc.any(List::DiedOfWounds, m.clause.clone());
+    let date = fields::date(doc, sentences, earlier, m).filter(|_| !died_of_wounds);
     let resolved = date.and_then(|d| d.date);
     trace.note(|| Note::Date { trigger, date: resolved.map(|d| d.to_iso()), expression: date.map(|d| d.span) });
     let days_old = match (resolved, doc.reference) {
@@ -268,7 +271,7 @@ fn draft(
     // Protesters arrested are arrested at the demonstration told before.
     let continues = attackers_act_again(doc, sentence, m)
         || (m.trigger.frame == Frame::Arrest && doc.any(List::CrowdNouns, m.clause.clone()));
-    let anaphoric = demonstrative || continues || (!m.pronoun && definite(doc, m.trigger.first));
+    let anaphoric = demonstrative || continues || died_of_wounds || (!m.pronoun && definite(doc, m.trigger.first));
     let own_place =
         matches!(place.from, trace::PlaceFrom::Clause | trace::PlaceFrom::Sentence | trace::PlaceFrom::Heading);
     // Strategic developments told without a date or a place of their own are background, not news.

@@ -551,6 +551,20 @@ fn volunteers_of_the_army_killed_in_an_attack_make_a_battle() {
 }
 
 #[test]
+fn a_victim_who_dies_of_wounds_later_belongs_to_the_incident_and_its_day() {
+    let texts = [
+        "Des manifestants ont affronté la police jeudi à Dakar et blessé un agent municipal.\nL'agent a succombé vendredi à ses blessures.",
+        "Protesters clashed with police in Dakar on Thursday and wounded a municipal worker.\nThe worker died of his wounds on Friday.",
+        "اشتبك متظاهرون مع الشرطة في داكار يوم الخميس وأصابوا موظفا في البلدية.\nوتوفي الموظف يوم الجمعة متأثرا بجراحه.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2023-03-18"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(date(&found[0]).as_deref(), Some("2023-03-16"), "{text}");
+    }
+}
+
+#[test]
 fn a_summary_of_incidents_told_one_by_one_adds_no_event() {
     cov_mark::check!(summary_covered_by_single_incidents);
     let text = "Two attacks killed 11 soldiers in the Ségou region on Monday. In the first, gunmen ambushed a patrol near Niono, killing five. Hours later, militants attacked an army post in Markala, killing six.";

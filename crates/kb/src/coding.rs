@@ -344,6 +344,9 @@ named_enum! {
         SameDay = "same-day",
         /// "the next day", "le lendemain", "في اليوم التالي": the day after the incident told before.
         NextDay = "next-day",
+        /// "succombé à ses blessures", "died of their wounds", "متأثرا بجراحه": victims of an
+        /// incident told before, dying later.
+        DiedOfWounds = "died-of-wounds",
         /// "after that of", "après celle du", "بعد تلك التي": a pronoun after a recall word
         /// standing for an earlier incident of the kind just told.
         RecallPronouns = "recall-pronouns",
