@@ -27,6 +27,7 @@ use marsad_extract::{Entity, Extraction};
 use marsad_kb::{ActorKind, EventType, Frame, KnowledgeBase, List, PlaceKind, SubEvent};
 use marsad_text::dates::{Date, DateMention, Precision};
 use marsad_text::layout::Span;
+use marsad_text::Script;
 use mention::{IncidentMention, Modality};
 use roles::Roles;
 use trace::{Note, Trace};
@@ -370,8 +371,14 @@ fn attackers_act_again(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention) 
 /// The ordinal next to a trigger ("الهجوم الثاني", "la deuxième attaque", "another attack").
 fn ordinal(doc: &Doc<'_>, t: &mention::Trigger) -> Option<u8> {
     let after = doc.starting_at(List::IncidentOrdinals, t.last + 1);
+    // Arabic adjectives follow their noun: "another" or "new" before the trigger qualifies
+    // something else ("الحصيلة الجديدة لقتلى الهجوم", the attack's new toll); only numbers
+    // stand before it ("ثاني هجوم").
+    let arabic = doc.tokens.items()[t.first].script == Script::Arabic;
     let before = (1..=2).filter(|&back| t.first >= back).find_map(|back| {
-        doc.ending_at(List::IncidentOrdinals, t.first - back).filter(|m| m.far_token + back >= t.first)
+        doc.ending_at(List::IncidentOrdinals, t.first - back)
+            .filter(|m| m.far_token + back >= t.first)
+            .filter(|m| !(arabic && m.entry.role.as_deref() == Some("other")))
     });
     let role = after.or(before)?.entry.role.as_deref()?;
     if role == "other" {

@@ -565,6 +565,15 @@ fn a_victim_who_dies_of_wounds_later_belongs_to_the_incident_and_its_day() {
 }
 
 #[test]
+fn an_arabic_new_toll_of_the_attack_is_not_a_new_attack() {
+    // Arabic adjectives follow their noun: "الجديدة" before the trigger qualifies the toll.
+    let text = "قتل عشرة جنود في هجوم على قافلة قرب غاو يوم الجمعة.\nوقال مسؤول محلي إن الحصيلة الجديدة لقتلى الهجوم بلغت 12 جنديا.";
+    assert_eq!(events(text, Some("2025-02-09")).len(), 1, "{text}");
+    let another = "قتل عشرة جنود في هجوم على قافلة قرب غاو يوم الجمعة.\nووقع هجوم آخر قرب غاو يوم السبت.";
+    assert_eq!(events(another, Some("2025-02-09")).len(), 2, "{another}");
+}
+
+#[test]
 fn a_summary_of_incidents_told_one_by_one_adds_no_event() {
     cov_mark::check!(summary_covered_by_single_incidents);
     let text = "Two attacks killed 11 soldiers in the Ségou region on Monday. In the first, gunmen ambushed a patrol near Niono, killing five. Hours later, militants attacked an army post in Markala, killing six.";
