@@ -42,6 +42,8 @@ pub(crate) struct Roles {
 }
 
 /// Tokens a marker may stand before the actor it marks.
+/// Tokens between a victim and the passive kill after it ("five members and a civilian were killed").
+const PASSIVE_VICTIM_GAP: usize = 8;
 const MARKER_GAP: usize = 2;
 /// Tokens between an Arabic verb and its subject.
 const VERB_SUBJECT_GAP: usize = 3;
@@ -310,7 +312,7 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         }
         let victim = kills.iter().any(|k| {
             (!k.passive && c.first > k.last && c.first <= k.last + 4)
-                || (k.passive && c.last < k.first && k.first <= c.last + 4)
+                || (k.passive && c.last < k.first && k.first <= c.last + PASSIVE_VICTIM_GAP)
         });
         if victim && Some(i) != claimant {
             f.push(RoleFeature::Victim);

@@ -574,6 +574,19 @@ fn an_arabic_new_toll_of_the_attack_is_not_a_new_attack() {
 }
 
 #[test]
+fn the_dead_listed_before_were_killed_are_victims_not_doers() {
+    let texts = [
+        "Five VDP members and a civilian were killed in an attack near Djibo on Monday.",
+        "Cinq membres des VDP et un civil ont été tués lundi dans une attaque près de Djibo.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2022-05-17"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_ne!(actor(found[0].actor1), Some("vdp"), "{text}");
+    }
+}
+
+#[test]
 fn a_summary_of_incidents_told_one_by_one_adds_no_event() {
     cov_mark::check!(summary_covered_by_single_incidents);
     let text = "Two attacks killed 11 soldiers in the Ségou region on Monday. In the first, gunmen ambushed a patrol near Niono, killing five. Hours later, militants attacked an army post in Markala, killing six.";
