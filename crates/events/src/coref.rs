@@ -292,20 +292,7 @@ pub(crate) fn incidents(doc: &Doc<'_>, drafts: Vec<Draft>, trace: &mut Trace) ->
             let fitting = (from..clusters.len()).filter(|&k| fit_loosely(doc, &drafts, &clusters[k], d)).count();
             if fitting >= 2 || (best.is_none() && fitting == 1) {
                 cov_mark::hit!(summary_covered_by_single_incidents);
-                // Incidents told only by references take the summary's type and roles; the others
-                // take its doer when they name none ("two strikes attributed to the army").
-                for cluster in &mut clusters[from..] {
-                    if !fit_loosely(doc, &drafts, cluster, d) {
-                        continue;
-                    }
-                    let only_references = cluster.kinds.iter().all(|&(j, _)| drafts[j].reference);
-                    if only_references {
-                        cluster.push(&drafts, i);
-                        body_told |= !d.zone.is_heading();
-                    } else if cluster.summary.is_none() {
-                        cluster.summary = Some(i);
-                    }
-                }
+                body_told |= spread_summary(doc, &drafts, &mut clusters[from..], i);
                 trace.note(|| Note::Dropped { trigger: d.trigger, why: Dropped::Covered });
                 continue;
             }
@@ -344,6 +331,23 @@ pub(crate) fn incidents(doc: &Doc<'_>, drafts: Vec<Draft>, trace: &mut Trace) ->
     claims_cover_the_story(doc, &drafts, &mut events, trace);
     events.sort_by_key(|e| (e.background, e.evidence.start));
     events
+}
+
+/// Summary draft `i` is covered by the incidents told one by one: those told only by
+/// references take its type and roles (it joins them); the others keep it for the doer and the
+/// date they lack ("two strikes attributed to the army on Friday"). True when it joined one.
+fn spread_summary(doc: &Doc<'_>, drafts: &[Draft], clusters: &mut [Cluster], i: usize) -> bool {
+    let d = &drafts[i];
+    let mut joined = false;
+    for cluster in clusters.iter_mut().filter(|c| fit_loosely(doc, drafts, c, d)) {
+        if cluster.kinds.iter().all(|&(j, _)| drafts[j].reference) {
+            cluster.push(drafts, i);
+            joined |= !d.zone.is_heading();
+        } else if cluster.summary.is_none() {
+            cluster.summary = Some(i);
+        }
+    }
+    joined
 }
 
 /// Told with "this"/"these", not merely with a definite article.
