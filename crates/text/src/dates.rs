@@ -635,8 +635,17 @@ pub fn dates_in(text: &str, tokens: &Tokens, published: Option<&str>) -> Vec<Dat
     while i < tokens.len() {
         i = scan.at(i).map_or(i + 1, |last| last + 1).max(i + 1);
     }
+    scan.ago();
+    scan.out.sort_by_key(|d| d.span.start);
     scan.out
 }
+
+/// Words for a day and a week after a count ("three days", "ثلاثة أيام", "deux semaines").
+const DAY_UNITS: &[&str] = &["days", "jours", "ايام", "يوما", "يوم"];
+const WEEK_UNITS: &[&str] = &["weeks", "semaines", "اسابيع"];
+/// Arabic duals that hold their count: "قبل يومين" (two days ago), "قبل أسبوعين".
+const DUAL_DAYS: &[&str] = &["يومين"];
+const DUAL_WEEKS: &[&str] = &["اسبوعين"];
 
 struct Scan<'a> {
     text: &'a str,
@@ -673,6 +682,74 @@ impl Scan<'_> {
         };
         let span = Span { start: a.start, end: b.end };
         self.out.push(DateMention { span, date, precision, relative, background: since || old });
+    }
+
+    /// "five days ago", "il y a trois jours", "قبل ثلاثة أيام", "قبل يومين": counted back from the
+    /// publication day (weeks to their Monday's week). Added after the other expressions,
+    /// never over one.
+    fn ago(&mut self) {
+        let t = self.tokens;
+        let taken: Vec<Span> = self.out.iter().map(|d| d.span).collect();
+        let free = |first: usize, last: usize| {
+            let (a, b) = (t.items()[first].start, t.items()[last].end);
+            !taken.iter().any(|s| s.start < b && a < s.end)
+        };
+        let mut found: Vec<(usize, usize, i64, bool)> = Vec::new();
+        for i in 0..t.len() {
+            // Arabic: قبل + a dual of day or week.
+            let from_other = i + 2 < t.len() && self.close(i + 1) && t.folded(i + 2) == "من";
+            if t.folded(i) == "قبل" && self.close(i) && i + 1 < t.len() && !from_other {
+                let unit = t.folded(i + 1);
+                if DUAL_DAYS.contains(&unit) {
+                    found.push((i, i + 1, 2, false));
+                } else if DUAL_WEEKS.contains(&unit) {
+                    found.push((i, i + 1, 2, true));
+                }
+            }
+        }
+        // Units first (a compare), then the number that ends right before one (one or two words).
+        for last in 1..t.len() {
+            let unit = t.folded(last);
+            let weeks = WEEK_UNITS.contains(&unit);
+            if (!weeks && !DAY_UNITS.contains(&unit)) || !self.close(last - 1) {
+                continue;
+            }
+            let number = (1..=2).rev().filter(|&back| last >= back).find_map(|back| {
+                crate::numbers::number_at(self.text, t, last - back)
+                    .filter(|&(end, _, _)| end == last - 1)
+                    .map(|(_, value, vague)| (last - back, value, vague))
+            });
+            let Some((first, value, vague)) = number else { continue };
+            if vague || value == 0 || value > 60 {
+                continue;
+            }
+            let n = value as i64;
+            let english_ago = last + 1 < t.len() && self.close(last) && t.folded(last + 1) == "ago";
+            let french =
+                first >= 3 && t.folded(first - 3) == "il" && t.folded(first - 2) == "y" && t.folded(first - 1) == "a";
+            // "قبل 4 أيام من الهجوم" counts back from another day than the publication's.
+            let from_other = last + 1 < t.len() && self.close(last) && t.folded(last + 1) == "من";
+            let arabic = first >= 1 && t.folded(first - 1) == "قبل" && !from_other;
+            if english_ago {
+                found.push((first, last + 1, n, weeks));
+            } else if french {
+                found.push((first - 3, last, n, weeks));
+            } else if arabic {
+                found.push((first - 1, last, n, weeks));
+            }
+        }
+        for (first, last, n, weeks) in found {
+            if !free(first, last) {
+                continue;
+            }
+            let p = self.published.filter(|p| p.day.is_some());
+            let (date, precision) = if weeks {
+                (p.and_then(|p| shift_days(p, -7 * n)), Precision::WeekOrMonth)
+            } else {
+                (p.and_then(|p| shift_days(p, -n)), Precision::Day)
+            };
+            self.push(first, last, date, precision, true);
+        }
     }
 
     /// Read a date expression starting at token `i`; the index of its last token.

@@ -103,6 +103,12 @@ fn relative_days() {
     // "الاثنين" after a definite plural is "the two", not Monday.
     assert_eq!(iso("نقل المصابين الاثنين إلى المستشفى", PUB), Vec::<String>::new());
     assert_eq!(iso("أعلن الجيش الاثنين مقتل جنديين", PUB), ["2025-09-08"]);
+    // Counted back from the publication day; not from another day ("4 days before the attack").
+    assert_eq!(iso("five days ago", PUB), ["2025-09-05"]);
+    assert_eq!(iso("il y a trois jours", PUB), ["2025-09-07"]);
+    assert_eq!(iso("قبل ثلاثة أيام", PUB), ["2025-09-07"]);
+    assert_eq!(iso("قبل يومين", PUB), ["2025-09-08"]);
+    assert_eq!(iso("خطفا قبل 4 أيام من الهجوم", PUB), Vec::<String>::new());
     // Parts of the publication day.
     assert_eq!(iso("left this morning", PUB), ["2025-09-10"]);
     assert_eq!(iso("attaqué ce matin, puis cet après-midi", PUB), ["2025-09-10", "2025-09-10"]);
