@@ -635,17 +635,13 @@ pub fn dates_in(text: &str, tokens: &Tokens, published: Option<&str>) -> Vec<Dat
     while i < tokens.len() {
         i = scan.at(i).map_or(i + 1, |last| last + 1).max(i + 1);
     }
+    let read = scan.out.len();
     scan.ago();
-    scan.out.sort_by_key(|d| d.span.start);
+    if scan.out.len() > read {
+        scan.out.sort_by_key(|d| d.span.start);
+    }
     scan.out
 }
-
-/// Words for a day and a week after a count ("three days", "ثلاثة أيام", "deux semaines").
-const DAY_UNITS: &[&str] = &["days", "jours", "ايام", "يوما", "يوم"];
-const WEEK_UNITS: &[&str] = &["weeks", "semaines", "اسابيع"];
-/// Arabic duals that hold their count: "قبل يومين" (two days ago), "قبل أسبوعين".
-const DUAL_DAYS: &[&str] = &["يومين"];
-const DUAL_WEEKS: &[&str] = &["اسبوعين"];
 
 struct Scan<'a> {
     text: &'a str,
@@ -684,36 +680,35 @@ impl Scan<'_> {
         self.out.push(DateMention { span, date, precision, relative, background: since || old });
     }
 
-    /// "five days ago", "il y a trois jours", "قبل ثلاثة أيام", "قبل يومين": counted back from the
-    /// publication day (weeks to their Monday's week). Added after the other expressions,
-    /// never over one.
+    /// "five days ago", "il y a trois jours", "قبل ثلاثة أيام", "قبل يومين" (an Arabic dual holds
+    /// its count): counted back from the publication day, weeks at week precision. Added after
+    /// the other expressions, never over one.
     fn ago(&mut self) {
         let t = self.tokens;
-        let taken: Vec<Span> = self.out.iter().map(|d| d.span).collect();
-        let free = |first: usize, last: usize| {
-            let (a, b) = (t.items()[first].start, t.items()[last].end);
-            !taken.iter().any(|s| s.start < b && a < s.end)
-        };
+        // (first token, last token, count, in weeks); a Vec allocates only when one is found.
         let mut found: Vec<(usize, usize, i64, bool)> = Vec::new();
-        for i in 0..t.len() {
-            // Arabic: قبل + a dual of day or week.
-            let from_other = i + 2 < t.len() && self.close(i + 1) && t.folded(i + 2) == "من";
-            if t.folded(i) == "قبل" && self.close(i) && i + 1 < t.len() && !from_other {
-                let unit = t.folded(i + 1);
-                if DUAL_DAYS.contains(&unit) {
-                    found.push((i, i + 1, 2, false));
-                } else if DUAL_WEEKS.contains(&unit) {
-                    found.push((i, i + 1, 2, true));
+        for last in 0..t.len() {
+            // One match (by length first) rather than a scan of every list: this runs on every token.
+            let (weeks, dual) = match t.folded(last) {
+                "days" | "jours" | "ايام" | "يوما" | "يوم" => (false, false),
+                "weeks" | "semaines" | "اسابيع" => (true, false),
+                "يومين" => (false, true),
+                "اسبوعين" => (true, true),
+                _ => continue,
+            };
+            // "قبل 4 أيام من الهجوم" counts back from another day than the publication's.
+            let from_other = last + 1 < t.len() && self.close(last) && t.folded(last + 1) == "من";
+            if dual {
+                // Arabic: قبل + a dual of day or week, which holds its count.
+                if last >= 1 && t.folded(last - 1) == "قبل" && self.close(last - 1) && !from_other {
+                    found.push((last - 1, last, 2, weeks));
                 }
-            }
-        }
-        // Units first (a compare), then the number that ends right before one (one or two words).
-        for last in 1..t.len() {
-            let unit = t.folded(last);
-            let weeks = WEEK_UNITS.contains(&unit);
-            if (!weeks && !DAY_UNITS.contains(&unit)) || !self.close(last - 1) {
                 continue;
             }
+            if last == 0 || !self.close(last - 1) {
+                continue;
+            }
+            // The number that ends right before the unit, of one or two words, longest first.
             let number = (1..=2).rev().filter(|&back| last >= back).find_map(|back| {
                 crate::numbers::number_at(self.text, t, last - back)
                     .filter(|&(end, _, _)| end == last - 1)
@@ -727,8 +722,6 @@ impl Scan<'_> {
             let english_ago = last + 1 < t.len() && self.close(last) && t.folded(last + 1) == "ago";
             let french =
                 first >= 3 && t.folded(first - 3) == "il" && t.folded(first - 2) == "y" && t.folded(first - 1) == "a";
-            // "قبل 4 أيام من الهجوم" counts back from another day than the publication's.
-            let from_other = last + 1 < t.len() && self.close(last) && t.folded(last + 1) == "من";
             let arabic = first >= 1 && t.folded(first - 1) == "قبل" && !from_other;
             if english_ago {
                 found.push((first, last + 1, n, weeks));
@@ -738,8 +731,13 @@ impl Scan<'_> {
                 found.push((first - 1, last, n, weeks));
             }
         }
+        if found.is_empty() {
+            return;
+        }
+        let taken: Vec<Span> = self.out.iter().map(|d| d.span).collect();
         for (first, last, n, weeks) in found {
-            if !free(first, last) {
+            let (a, b) = (t.items()[first].start, t.items()[last].end);
+            if taken.iter().any(|s| s.start < b && a < s.end) {
                 continue;
             }
             let p = self.published.filter(|p| p.day.is_some());
