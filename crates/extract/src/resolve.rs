@@ -13,7 +13,10 @@
 //! - A person who speaks for an actor also names the actor.
 
 use crate::scan::Candidate;
-use crate::support::{admin_word_after, glossed_word, phonetic_candidates, place_word_before, weak_position, Pending};
+use crate::support::{
+    admin_word_after, after_locative, glossed_word, phonetic_candidates, place_word_before, weak_position, Pending,
+    ARTICLES,
+};
 use crate::{Entity, How, Mention, Support};
 use marsad_kb::lexicon::{Condition, ContextRule, ListMatch, RuleAction, WordList};
 use marsad_kb::{KnowledgeBase, PlaceKind, StateRole, Target};
@@ -352,21 +355,6 @@ fn continues_list(text: &str, tokens: &Tokens, previous: Option<Previous>, candi
 /// topic, not a country acting.
 fn topic_label(text: &str, span: Span) -> bool {
     text.chars().skip(span.end as usize).find(|c| !c.is_whitespace()).is_some_and(|c| c == ':')
-}
-
-/// Articles that may stand between a preposition and a name (de l'Algérie, in the Sahel).
-const ARTICLES: [&str; 5] = ["l", "le", "la", "les", "the"];
-
-/// True when the word before the name (skipping an article) is a locative word.
-fn after_locative(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, first: usize) -> bool {
-    let mut before = first;
-    while before > range.start {
-        before -= 1;
-        if !ARTICLES.contains(&tokens.folded(before)) {
-            return kb.lexicon.list(marsad_kb::List::Locatives).ending_at(tokens, before).is_some();
-        }
-    }
-    false
 }
 
 /// Turn the candidates of tokens `range` into mentions appended to `out`, and places that need

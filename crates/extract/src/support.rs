@@ -173,7 +173,9 @@ pub fn phonetic_candidates(
         // Only after a place word, or after a locative among the curated towns (في فارابوكو, جنوب
         // أغيلهوك: a spelling the entry lacks): phonetic keys of ordinary words collide with village names.
         let cue = place_word_before(kb, tokens, range, at);
-        let after_locative = cue.is_none() && locative_before(kb, tokens, range, at);
+        // Only a space between the locative and the name: no comma or line break in between.
+        let after_locative =
+            cue.is_none() && at > range.start && items[at - 1].joined_to_next && after_locative(kb, tokens, range, at);
         if (cue.is_none() && !after_locative) || common_word(kb, text, tokens, at) {
             continue;
         }
@@ -223,11 +225,19 @@ pub fn phonetic_candidates(
 /// Consonants a key needs to be tried after a mere locative.
 const LOCATIVE_PHONETIC_CONSONANTS: usize = 4;
 
-/// True when a locative (في, قرب, جنوب) stands right before token `at`.
-fn locative_before(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, at: usize) -> bool {
-    at > range.start
-        && tokens.items()[at - 1].joined_to_next
-        && kb.lexicon.list(marsad_kb::List::Locatives).ending_at(tokens, at - 1).is_some()
+/// Articles that may stand between a preposition and a name (de l'Algérie, in the Sahel).
+pub(crate) const ARTICLES: [&str; 5] = ["l", "le", "la", "les", "the"];
+
+/// True when the word before the name (skipping an article) is a locative word.
+pub(crate) fn after_locative(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, first: usize) -> bool {
+    let mut before = first;
+    while before > range.start {
+        before -= 1;
+        if !ARTICLES.contains(&tokens.folded(before)) {
+            return kb.lexicon.list(marsad_kb::List::Locatives).ending_at(tokens, before).is_some();
+        }
+    }
+    false
 }
 
 /// True for a word that cannot be a village's name: in one of the lexicon's word lists, or

@@ -126,7 +126,8 @@ impl KnowledgeBase {
         &self.gazetteer
     }
 
-    /// Generated places (no Arabic name) by the phonetic key of their Latin names.
+    /// Towns and units (every place but countries) by the phonetic key of their English names:
+    /// Arabic spellings of them that no entry lists.
     pub fn phonetic(&self) -> &phonetic::PhoneticIndex {
         &self.phonetic
     }

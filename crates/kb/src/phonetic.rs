@@ -96,7 +96,7 @@ pub fn length(key: &str) -> usize {
     key.chars().count()
 }
 
-/// Places with no Arabic name, by the phonetic key of each Latin name.
+/// Towns and units by the phonetic key of each Latin name, for Arabic spellings no entry lists.
 #[derive(Debug, Default, Clone)]
 pub struct PhoneticIndex {
     places: FxHashMap<String, Vec<u32>>,
