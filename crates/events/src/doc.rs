@@ -49,6 +49,22 @@ fn starting_in<T>(items: &[T], span: Span, start: impl Fn(&T) -> u32) -> &[T] {
     &items[first..last.max(first)]
 }
 
+/// Drops the counts a date takes: "les 10 et 11 mars", "March 10 and 11" give days, not tolls.
+/// Both lists are sorted by start.
+fn drop_counts_in_dates(counts: &mut Vec<Count>, dates: &[DateMention]) {
+    let mut next = 0;
+    counts.retain(|c| {
+        while dates.get(next).is_some_and(|d| d.span.end <= c.span.start) {
+            next += 1;
+        }
+        let inside = dates.get(next).is_some_and(|d| d.span.start <= c.span.start && c.span.end <= d.span.end);
+        if inside {
+            cov_mark::hit!(a_number_a_date_takes_is_no_count);
+        }
+        !inside
+    });
+}
+
 impl<'a> Doc<'a> {
     pub fn new(kb: &'a KnowledgeBase, text: &'a str, extraction: &'a Extraction, published: Option<&str>) -> Doc<'a> {
         let tokens = &extraction.tokens;
@@ -65,6 +81,7 @@ impl<'a> Doc<'a> {
         dates.sort_by_key(|d| d.span.start);
         let mut counts = counts_in(text, tokens);
         counts.sort_by_key(|c| c.span.start);
+        drop_counts_in_dates(&mut counts, &dates);
         Doc {
             kb,
             text,
@@ -229,7 +246,11 @@ impl<'a> Doc<'a> {
             if start == 0 || start <= floor {
                 break;
             }
-            match self.ending_at(list, start - 1) {
+            // "membres de l'EIGS": an article may stand between the entry and the name.
+            let article = start - 1 > floor && self.token_is(List::DefiniteArticles, start - 1);
+            let entry =
+                self.ending_at(list, start - 1).or_else(|| article.then(|| self.ending_at(list, start - 2)).flatten());
+            match entry {
                 Some(m) if m.far_token >= floor => start = m.far_token,
                 _ => break,
             }

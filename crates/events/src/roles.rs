@@ -310,8 +310,9 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
                 f.push(RoleFeature::Reporter);
             }
         }
+        // "tué un membre de l'EI": the victim's window opens at the partitive before the name.
         let victim = kills.iter().any(|k| {
-            (!k.passive && c.first > k.last && c.first <= k.last + 4)
+            (!k.passive && c.first > k.last && behind <= k.last + 4)
                 || (k.passive && c.last < k.first && k.first <= c.last + PASSIVE_VICTIM_GAP)
         });
         if victim && Some(i) != claimant {
@@ -358,7 +359,10 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
     }
     // A reporter telling its own deed is the subject when nobody stands between it and the trigger.
     if let Some(&i) = self_reports.last() {
-        let between = cands.iter().any(|c| c.first > cands[i].last && c.last < t.first);
+        // The victim of the deed it tells ("dit avoir tué un membre de l'EI lors d'un raid") does not count.
+        let between = cands
+            .iter()
+            .any(|c| c.first > cands[i].last && c.last < t.first && !c.features.contains(&RoleFeature::Victim));
         if !between && !cands[i].features.contains(&RoleFeature::SubjectBefore) {
             cands[i].features.push(RoleFeature::SubjectBefore);
         }

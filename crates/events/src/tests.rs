@@ -1053,3 +1053,52 @@ fn the_wounded_told_after_the_dead_are_not_added_to_the_toll() {
         assert_eq!(found.first().and_then(|e| e.fatalities), Some(toll), "{lang}: {found:?}");
     }
 }
+
+#[test]
+fn a_number_a_date_takes_is_no_toll() {
+    // "les 10 et 11 mars": 10 is a day, read by the date, not a count of the dead.
+    cov_mark::check_count!(a_number_a_date_takes_is_no_count, 3);
+    let texts = [
+        "Des civils ont été tués les 10 et 11 mars près de Djibo.",
+        "Villagers were killed on 10 and 11 March near Djibo.",
+        "قتل مسلحون مدنيين يومي 10 و11 مارس قرب جيبو.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-03-20"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!((found[0].fatalities, date(&found[0]).as_deref()), (None, Some("2025-03-10")), "{text}");
+    }
+}
+
+#[test]
+fn enemies_neutralised_are_counted_dead() {
+    let texts = [
+        "Les forces armées ont annoncé la neutralisation de douze terroristes près de Ménaka mardi.",
+        "The army said the operation neutralized twelve terrorists near Menaka on Tuesday.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-03-20"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!((found[0].event_type(), found[0].fatalities), (EventType::Battles, Some(12)), "{text}");
+    }
+}
+
+#[test]
+fn a_force_telling_it_killed_a_member_of_a_group_is_the_doer() {
+    // The member killed stands between the speaker and "raid": the victim, not a doer in between.
+    let texts = [
+        ("Les soldats maliens affirment avoir tué un membre de l'EIGS lors d'une embuscade près de Ménaka.", "fama"),
+        (
+            "Nigerien troops said they killed a commander of the Islamic State during a raid near Tillabéri.",
+            "forces.ne",
+        ),
+        ("أعلن الجيش المالي أنه قتل قياديا في تنظيم داعش خلال عملية قرب ميناكا الثلاثاء.", "fama"),
+    ];
+    for (text, doer) in texts {
+        let found = events(text, Some("2025-03-20"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        let e = &found[0];
+        assert_eq!((actor(e.actor1), actor(e.actor2)), (Some(doer), Some("issp")), "{text}");
+        assert_eq!(e.fatalities, Some(1), "{text}");
+    }
+}
