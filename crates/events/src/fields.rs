@@ -333,7 +333,8 @@ pub(crate) fn place(
     let trigger_at = doc.span_of(m.trigger.first, m.trigger.first).start;
     let clause_span = doc.span_of(m.clause.start, m.clause.end.saturating_sub(1));
     let in_clause = places_in(doc, sentence, clause_span, trigger_at, rejected);
-    let in_sentence = places_in(doc, sentence, sentence.span, trigger_at, rejected);
+    let in_sentence =
+        places_in(doc, sentence, if m.comes_after { clause_span } else { sentence.span }, trigger_at, rejected);
     let found = unknown_place(doc, m.clause.clone());
     let unknown = found.map(|(span, _)| span);
     let local = if in_clause.is_empty() { (in_sentence, PlaceFrom::Sentence) } else { (in_clause, PlaceFrom::Clause) };
@@ -474,7 +475,7 @@ pub(crate) fn date(
         })
     };
     let clause = doc.span_of(m.clause.start, m.clause.end.saturating_sub(1));
-    let own = nearest(clause).or_else(|| nearest(sentence.span));
+    let own = nearest(clause).or_else(|| nearest(if m.comes_after { clause } else { sentence.span }));
     // A full date of its own ("le lendemain, vendredi 14 novembre") says it all.
     if let Some(d) = own.filter(|d| !d.relative && d.precision == Precision::Day) {
         return Some(*d);

@@ -10,13 +10,13 @@
 //! gives for that list and token. (Remembering the matches themselves too was measured slower:
 //! a row per list and document costs more than the few searches it saves.)
 
-use marsad_kb::lexicon::{ListMatch, WordList};
+use marsad_kb::lexicon::{ListMatch, ListSet, WordList};
 use marsad_kb::{Lexicon, List};
 use marsad_text::Tokens;
 use std::cell::{Cell, OnceCell};
 
-/// A token's lists not looked up yet. No token can have all 64 bits: there are fewer lists.
-const UNKNOWN_LISTS: u64 = u64::MAX;
+/// A token's lists not looked up yet. No token can have every bit: there are fewer lists.
+const UNKNOWN_LISTS: ListSet = ListSet::MAX;
 
 /// Which end of an entry sits on the token asked about.
 #[derive(Debug, Clone, Copy)]
@@ -31,9 +31,9 @@ pub(crate) struct ListMatches<'a> {
     tokens: &'a Tokens,
     /// By token: the lists that may have an entry starting there (bit [`List::index`]), or
     /// [`UNKNOWN_LISTS`]; allocated on the first question.
-    may_start: OnceCell<Box<[Cell<u64>]>>,
+    may_start: OnceCell<Box<[Cell<ListSet>]>>,
     /// By token: the lists that may have an entry ending there.
-    may_end: OnceCell<Box<[Cell<u64>]>>,
+    may_end: OnceCell<Box<[Cell<ListSet>]>>,
 }
 
 impl<'a> ListMatches<'a> {
@@ -65,7 +65,7 @@ impl<'a> ListMatches<'a> {
 
     /// The lists that may have an entry anchored at token `at` (bit [`List::index`]); none
     /// past the last token.
-    fn lists_at(&self, at: usize, anchor: Anchor) -> u64 {
+    fn lists_at(&self, at: usize, anchor: Anchor) -> ListSet {
         let cells = match anchor {
             Anchor::Start => &self.may_start,
             Anchor::End => &self.may_end,

@@ -75,6 +75,9 @@ pub struct IncidentMention {
     /// Told by a pronoun after a recall word ("after that of"): it points to no incident
     /// already told, so it is no reference and no demonstrative.
     pub pronoun: bool,
+    /// Its clause ends at "comes after", "intervient après", "يأتي بعد": the rest of the sentence
+    /// tells the earlier incident, so its date and place are looked for in the clause only.
+    pub comes_after: bool,
 }
 
 /// Tokens before a trigger in which a verb of condemning makes it the incident already told.
@@ -199,6 +202,7 @@ fn lead_new(doc: &Doc<'_>, clause: &Range<usize>, found: &[Trigger]) -> Option<T
     let points_back = |t: &Trigger| {
         (t.first > clause.start && doc.any(List::Demonstratives, t.first - 1..t.first))
             || doc.any(List::Recall, t.last + 1..(t.last + 3).min(clause.end))
+            || comes_after(doc, clause, t).is_some()
     };
     let fresh: Vec<Trigger> = found.iter().copied().filter(|t| !points_back(t) && !t.frame.is_consequence()).collect();
     if fresh.len() < found.iter().filter(|t| !t.frame.is_consequence()).count() && !fresh.is_empty() {
@@ -206,6 +210,12 @@ fn lead_new(doc: &Doc<'_>, clause: &Range<usize>, found: &[Trigger]) -> Option<T
         return lead(&fresh);
     }
     lead(found)
+}
+
+/// Where a recall cue right after trigger `t` begins ("the attack comes after…", "les
+/// manifestations interviennent après que…"): what follows it tells an earlier incident.
+fn comes_after(doc: &Doc<'_>, clause: &Range<usize>, t: &Trigger) -> Option<usize> {
+    doc.find(List::ComesAfter, t.last + 1..(t.last + 3).min(clause.end)).first().map(|&(first, _, _)| first)
 }
 
 /// The trigger that best tells the clause's incident.
@@ -290,6 +300,7 @@ fn references(doc: &Doc<'_>, index: usize, sentence: &Sentence) -> Option<Incide
         reference: true,
         summary: false,
         pronoun: false,
+        comes_after: false,
     })
 }
 
@@ -331,6 +342,16 @@ pub(crate) fn mentions(doc: &Doc<'_>, sentences: &[Sentence], trace: &mut Trace)
         for clause in clauses(doc, sentence, &found) {
             let here: Vec<Trigger> = found.iter().copied().filter(|t| clause.contains(&t.first)).collect();
             let Some(trigger) = lead_new(doc, &clause, &here) else { continue };
+            // "Les manifestations interviennent après que…" with no other incident after it: its
+            // date and place are not those of what it came after.
+            let retold = comes_after(doc, &clause, &trigger);
+            let clause = match retold {
+                Some(cue) => {
+                    cov_mark::hit!(what_comes_after_an_incident_is_not_its_own);
+                    clause.start..cue
+                }
+                None => clause,
+            };
             let quoted = inside_quotes(doc, sentence.span, doc.span_of(trigger.first, trigger.first).start);
             let modality = modality(doc, &sentence.tokens, &clause, &trigger, quoted);
             let others: Vec<Trigger> = here.into_iter().filter(|t| *t != trigger).collect();
@@ -348,6 +369,7 @@ pub(crate) fn mentions(doc: &Doc<'_>, sentences: &[Sentence], trace: &mut Trace)
                 reference: condemned,
                 summary,
                 pronoun: false,
+                comes_after: retold.is_some(),
             };
             trace.note(|| Note::Mention {
                 trigger: doc.span_of(trigger.first, trigger.last),
@@ -403,5 +425,6 @@ fn recalled_by_pronoun(
         reference: false,
         summary: false,
         pronoun: true,
+        comes_after: false,
     })
 }

@@ -1102,3 +1102,25 @@ fn a_force_telling_it_killed_a_member_of_a_group_is_the_doer() {
         assert_eq!(e.fatalities, Some(1), "{text}");
     }
 }
+
+#[test]
+fn the_date_after_comes_after_is_the_earlier_incident_s() {
+    // "The protests come after the government announced on Wednesday…": Wednesday dates the
+    // announcement; the protests are those told on Saturday, one event. Arabic puts the verb
+    // first ("وتأتي هذه الاحتجاجات بعد أن"): there "these protests" point back instead.
+    cov_mark::check_count!(what_comes_after_an_incident_is_not_its_own, 2);
+    let texts = [
+        "Des centaines de personnes ont manifesté samedi à Sikasso contre la hausse des prix. Les manifestations interviennent après que les autorités ont annoncé mercredi la suspension des subventions.",
+        "Hundreds of people protested in Kayes on Saturday against fuel shortages. The protests come after the government announced on Wednesday a ban on fuel sales in jerrycans.",
+        "تظاهر مئات الأشخاص في كايس يوم السبت احتجاجا على نقص الوقود. وتأتي هذه الاحتجاجات بعد أن أعلنت الحكومة الأربعاء حظر بيع الوقود.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-05-04"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(
+            (found[0].event_type(), date(&found[0]).as_deref()),
+            (EventType::Protests, Some("2025-05-03")),
+            "{text}"
+        );
+    }
+}

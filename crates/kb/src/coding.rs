@@ -264,6 +264,9 @@ named_enum! {
         Habitual = "habitual",
         /// Words that recall an earlier incident (after a similar attack).
         Recall = "recall",
+        /// Connectors after an incident that bring up an earlier one (comes after, intervient
+        /// après, يأتي بعد): what follows them is not the first incident's.
+        ComesAfter = "comes-after",
         /// Report verbs and phrases (said, according to).
         Attribution = "attribution",
         /// Claims of responsibility.

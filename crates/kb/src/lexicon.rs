@@ -244,10 +244,13 @@ pub struct Lexicon {
     typed: Vec<WordList>,
     /// For a word's form hash, the typed lists (bit [`List::index`]) with an entry that begins
     /// with it: one lookup tells a token that no other list can start there.
-    typed_by_first: FxHashMap<u64, u64>,
+    typed_by_first: FxHashMap<u64, ListSet>,
     /// The same for entries that end with it.
-    typed_by_last: FxHashMap<u64, u64>,
+    typed_by_last: FxHashMap<u64, ListSet>,
 }
+
+/// A set of typed lists, one bit each ([`List::index`]).
+pub type ListSet = u128;
 
 impl Lexicon {
     /// A list code reads. The loader has checked that it exists and is not empty.
@@ -294,7 +297,7 @@ impl Lexicon {
 
     /// Fill `typed_by_first` and `typed_by_last` from the typed lists.
     fn index_typed_words(&mut self) {
-        const _: () = assert!(List::ALL.len() <= u64::BITS as usize, "typed lists are one bit each of a u64");
+        const _: () = assert!(List::ALL.len() <= ListSet::BITS as usize, "typed lists are one bit each of a ListSet");
         self.typed_by_first.clear();
         self.typed_by_last.clear();
         for (index, list) in self.typed.iter().enumerate() {
@@ -308,12 +311,12 @@ impl Lexicon {
 
     /// The typed lists (bit [`List::index`]) that may have an entry starting at token `index`:
     /// those with an entry whose first word is one of the token's forms.
-    pub fn typed_lists_starting_at(&self, tokens: &Tokens, index: usize) -> u64 {
+    pub fn typed_lists_starting_at(&self, tokens: &Tokens, index: usize) -> ListSet {
         tokens.forms(index).iter().filter_map(|form| self.typed_by_first.get(form)).fold(0, |all, lists| all | lists)
     }
 
     /// The typed lists (bit [`List::index`]) that may have an entry ending at token `index`.
-    pub fn typed_lists_ending_at(&self, tokens: &Tokens, index: usize) -> u64 {
+    pub fn typed_lists_ending_at(&self, tokens: &Tokens, index: usize) -> ListSet {
         tokens.forms(index).iter().filter_map(|form| self.typed_by_last.get(form)).fold(0, |all, lists| all | lists)
     }
 
