@@ -218,7 +218,16 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft) -> Option<i32> {
     // The body retelling, by the same word, the incident the lede placed: "X attacked tankers near
     // Y" and then "the fighters attacked four tankers".
     let retold = d.story_place && !d.vague && own(other).is_some() && other.place == d.place && other.frame == d.frame;
-    if !(types_agree_strictly(other, d) || same_own_place || d.anaphoric || retold) {
+    // "A patrol was ambushed near X. An IED exploded as it passed": the bomb told without a place
+    // of its own is how the ambush was laid, one incident.
+    let means = !d.own_place && {
+        let pair = (other.frame, d.frame);
+        matches!(pair, (Frame::Ambush, Frame::Ied) | (Frame::Ied, Frame::Ambush))
+    };
+    if means {
+        cov_mark::hit!(a_bomb_told_after_an_ambush_is_its_means);
+    }
+    if !(types_agree_strictly(other, d) || same_own_place || d.anaphoric || retold || means) {
         return None;
     }
     // "X attacked Y; Y struck back": roles swapped are two incidents.

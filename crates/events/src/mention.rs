@@ -310,12 +310,19 @@ fn counted(doc: &Doc<'_>, trigger: &Trigger) -> bool {
     if trigger.frame.is_consequence() {
         return false;
     }
-    let before = doc.span_of(trigger.first.saturating_sub(3), trigger.first.saturating_sub(1));
+    let before = doc.span_of(trigger.first.saturating_sub(4), trigger.first.saturating_sub(1));
     // "22 civilians in an attack": a preposition between the number and the trigger makes it
-    // count something else.
+    // count something else. Two adjectives joined may stand between ("three coordinated and
+    // deadly attacks").
     let counts_it = |c: &Count| {
         let after = doc.token_at(c.span.end);
-        c.value >= 2 && after + 3 >= trigger.first && !doc.any(List::Locatives, after..trigger.first)
+        let joined = after < trigger.first && doc.any(List::Conjunctions, after..trigger.first);
+        let gap = if joined { 4 } else { 3 };
+        let first = doc.token_at(c.span.start);
+        c.value >= 2
+            && first + gap >= trigger.first
+            && after + gap >= trigger.first
+            && !doc.any(List::Locatives, after..trigger.first)
     };
     let dual = (trigger.first..=trigger.last).any(|t| doc.token_is(List::DualIncidents, t));
     dual || (trigger.first > 0 && doc.counts_in(before).iter().any(counts_it))

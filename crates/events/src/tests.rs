@@ -1124,3 +1124,37 @@ fn the_date_after_comes_after_is_the_earlier_incident_s() {
         );
     }
 }
+
+#[test]
+fn a_bomb_told_after_an_ambush_is_how_it_was_laid() {
+    cov_mark::check!(a_bomb_told_after_an_ambush_is_its_means);
+    let texts = [
+        ("On Monday, an army patrol was ambushed by ISWAP fighters near Bosso. A roadside bomb exploded as the vehicles passed, killing four soldiers.", "iswap"),
+        ("Lundi, une patrouille de l'armée est tombée dans une embuscade de l'EIGS près de Ménaka. Un engin explosif a sauté au passage des véhicules, tuant quatre soldats.", "issp"),
+        ("تعرضت دورية للجيش لكمين نصبه مسلحو داعش قرب ميناكا الاثنين. وانفجرت عبوة ناسفة لدى مرور المركبات ما أدى إلى مقتل أربعة جنود.", "issp"),
+    ];
+    for (text, doer) in texts {
+        let found = events(text, Some("2025-06-10"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        let e = &found[0];
+        assert_eq!(
+            (e.sub_event, actor(e.actor1), e.fatalities),
+            (SubEvent::RemoteExplosive, Some(doer), Some(4)),
+            "{text}"
+        );
+        assert_eq!(date(e).as_deref(), Some("2025-06-09"), "{text}");
+    }
+}
+
+#[test]
+fn three_coordinated_and_deadly_attacks_sum_up_the_attacks_told_next() {
+    // English puts adjectives, joined or not, between the count and the noun: the lede is a
+    // summary, and each attack is told, as evidence, by its own sentence.
+    let text = "Three coordinated and deadly attacks targeted soldiers in the Tillabéri and Dosso regions on Sunday, \
+                leaving 32 dead. In Torodi, gunmen attacked a post, killing ten soldiers. In Gaya, assailants \
+                attacked a police station, killing a policeman.";
+    let lede_end = text.find('.').unwrap_or(0) as u32;
+    let found = events(text, Some("2025-06-10"));
+    let got: Vec<_> = found.iter().map(|e| (place(e.place), e.fatalities, e.evidence.start > lede_end)).collect();
+    assert_eq!(got, [(Some("ne.torodi"), Some(10), true), (Some("ne.gaya"), Some(1), true)], "{found:?}");
+}
