@@ -67,6 +67,8 @@ fn candidates(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, country: 
         out.push(Candidate { who, first, last, features: extra.into_iter().collect(), distance });
     };
     let mut seen_spokes: Vec<u32> = Vec::new();
+    // Where a state force's name ends: "an army convoy" is the army's, not a civilian target.
+    let mut force_ends: Vec<usize> = Vec::new();
     for x in doc.mentions_in(sentence.span) {
         let Entity::Actor(actor) = x.entity else { continue };
         if trigger_span.start <= x.span.start && x.span.end <= trigger_span.end {
@@ -80,6 +82,9 @@ fn candidates(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, country: 
         }
         let first = doc.token_at(x.span.start);
         let last = doc.last_token_before(x.span.end);
+        if doc.actor_kind(actor) == ActorKind::StateForce {
+            force_ends.push(last);
+        }
         let affiliate = doc
             .ends_before(List::Affiliation, first, 1, sentence.tokens.start)
             .then(|| affiliate_of(doc, actor, country))
@@ -94,6 +99,10 @@ fn candidates(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, country: 
     }
     if let Some(civilians) = kb.actor_index("civilians") {
         for (first, last, _) in doc.find(List::CivilianTargets, m.clause.clone()) {
+            if first > 0 && force_ends.contains(&(first - 1)) {
+                cov_mark::hit!(a_force_s_convoy_is_no_civilian_target);
+                continue;
+            }
             push(Who::Inferred(civilians), first, last, None);
         }
     }

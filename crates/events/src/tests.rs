@@ -1158,3 +1158,20 @@ fn three_coordinated_and_deadly_attacks_sum_up_the_attacks_told_next() {
     let got: Vec<_> = found.iter().map(|e| (place(e.place), e.fatalities, e.evidence.start > lede_end)).collect();
     assert_eq!(got, [(Some("ne.torodi"), Some(10), true), (Some("ne.gaya"), Some(1), true)], "{found:?}");
 }
+
+#[test]
+fn an_army_convoy_is_the_army_s_not_a_civilian_target() {
+    // English names the owner before the noun; French and Arabic after it ("un convoi de l'armée").
+    cov_mark::check_count!(a_force_s_convoy_is_no_civilian_target, 2);
+    let texts = [
+        "Gunmen attacked an army convoy near Gao on Friday.",
+        "Jihadists ambushed a Malian army convoy near Boni on Tuesday, killing six soldiers.",
+        "Des hommes armés ont attaqué un convoi de l'armée près de Gao vendredi.",
+        "هاجم مسلحون قافلة للجيش المالي قرب غاو الجمعة.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-06-15"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!((found[0].event_type(), actor(found[0].actor2)), (EventType::Battles, Some("fama")), "{text}");
+    }
+}
