@@ -78,10 +78,15 @@ pub struct IncidentMention {
     /// Its clause ends at "comes after", "intervient après", "يأتي بعد": the rest of the sentence
     /// tells the earlier incident, so its date and place are looked for in the clause only.
     pub comes_after: bool,
+    /// Shown by a video or images ("videos showing the massacre"): it points back to an
+    /// incident told in the story, like "this attack", and is dropped when there is none.
+    pub depicted: bool,
 }
 
 /// Tokens before a trigger in which a verb of condemning makes it the incident already told.
 const CONDEMN_WINDOW: usize = 4;
+/// Tokens before a trigger in which a video or an image shows it.
+const DEPICTION_WINDOW: usize = 8;
 /// Tokens before a trigger in which a speculation cue governs it.
 const SPECULATION_WINDOW: usize = 8;
 /// Tokens before a trigger in which a negation governs it.
@@ -255,13 +260,15 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
     }
     let negations = doc.find(List::Negation, before(NEGATION_WINDOW));
     let exceptions = doc.find(List::NegationExceptions, before(NEGATION_WINDOW + 1));
-    if negations.iter().any(|n| !exceptions.iter().any(|e| e.0 <= n.0 && n.1 <= e.1)) {
+    if any_outside(&negations, &exceptions) {
         return Modality::Negated;
     }
     if doc.any(List::Trend, before(TREND_WINDOW)) || doc.any(List::Trend, after(TREND_WINDOW)) {
         return Modality::Habitual;
     }
-    if doc.any(List::Habitual, clause.start..t.first) || doc.any(List::Habitual, after(TREND_WINDOW)) {
+    let exceptions = doc.find(List::HabitualExceptions, clause.clone());
+    let habit = |range: Range<usize>| any_outside(&doc.find(List::Habitual, range), &exceptions);
+    if habit(clause.start..t.first) || habit(after(TREND_WINDOW)) {
         return Modality::Habitual;
     }
     if doc.any(List::Analysis, sentence.start..t.first) {
@@ -275,6 +282,11 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
     } else {
         Modality::Asserted
     }
+}
+
+/// Some cue of `found` lies outside every phrase of `exceptions` ("لا" inside "لا سيما").
+fn any_outside(found: &[(usize, usize, Option<&str>)], exceptions: &[(usize, usize, Option<&str>)]) -> bool {
+    found.iter().any(|f| !exceptions.iter().any(|e| e.0 <= f.0 && f.1 <= e.1))
 }
 
 /// True when char offset `at` lies between opening and closing quotation marks of `span`.
@@ -301,6 +313,7 @@ fn references(doc: &Doc<'_>, index: usize, sentence: &Sentence) -> Option<Incide
         summary: false,
         pronoun: false,
         comes_after: false,
+        depicted: false,
     })
 }
 
@@ -366,6 +379,12 @@ pub(crate) fn mentions(doc: &Doc<'_>, sentences: &[Sentence], trace: &mut Trace)
             // "MINUSMA condemns this triple attack": what is condemned was told already.
             let condemned =
                 doc.any(List::Condemn, trigger.first.saturating_sub(CONDEMN_WINDOW).max(clause.start)..trigger.first);
+            // "Videos showing the massacre", "مقاطع فيديو تظهر": what they show is told elsewhere.
+            let depicted = doc
+                .any(List::Depictions, trigger.first.saturating_sub(DEPICTION_WINDOW).max(clause.start)..trigger.first);
+            if depicted {
+                cov_mark::hit!(what_a_video_shows_is_an_incident_told);
+            }
             let mention = IncidentMention {
                 sentence: index,
                 clause,
@@ -374,6 +393,7 @@ pub(crate) fn mentions(doc: &Doc<'_>, sentences: &[Sentence], trace: &mut Trace)
                 modality,
                 zone: sentence.zone,
                 reference: condemned,
+                depicted,
                 summary,
                 pronoun: false,
                 comes_after: retold.is_some(),
@@ -433,5 +453,6 @@ fn recalled_by_pronoun(
         summary: false,
         pronoun: true,
         comes_after: false,
+        depicted: false,
     })
 }

@@ -1175,3 +1175,27 @@ fn an_army_convoy_is_the_army_s_not_a_civilian_target() {
         assert_eq!((found[0].event_type(), actor(found[0].actor2)), (EventType::Battles, Some("fama")), "{text}");
     }
 }
+
+#[test]
+fn what_a_video_shows_is_an_incident_told_or_none() {
+    cov_mark::check_count!(what_a_video_shows_is_an_incident_told, 6);
+    let told = [
+        "Gunmen killed twelve villagers in Bourzanga on Sunday. Videos shared on social media show the massacre.",
+        "Des hommes armés ont tué douze villageois à Bourzanga dimanche. Des vidéos diffusées sur les réseaux sociaux montrent le massacre.",
+        "قتل مسلحون اثني عشر قرويا في بورزانغا الأحد. ونشرت على مواقع التواصل مقاطع فيديو تظهر المجزرة.",
+    ];
+    for text in told {
+        let found = events(text, Some("2025-06-16"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(found[0].mentions.len(), 2, "{text}: the video joins the killing");
+    }
+    let shown_only = [
+        "In May, the group published videos showing its fighters attacking army positions near Djibo.",
+        "En mai, le groupe a publié des vidéos montrant une attaque de ses combattants contre des positions de l'armée près de Djibo.",
+        "في مايو، نشرت الجماعة مقاطع فيديو تظهر مقاتليها يهاجمون مواقع للجيش قرب جيبو.",
+    ];
+    for text in shown_only {
+        let found = events(text, Some("2025-06-16"));
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+}

@@ -262,6 +262,8 @@ named_enum! {
         Trend = "trend",
         /// Repeated or habitual action (often, regularly).
         Habitual = "habitual",
+        /// Phrases holding a habit word that tell no habit (مواقع التواصل, social media).
+        HabitualExceptions = "habitual-exceptions",
         /// Words that recall an earlier incident (after a similar attack).
         Recall = "recall",
         /// Connectors after an incident that bring up an earlier one (comes after, intervient
@@ -273,6 +275,8 @@ named_enum! {
         ClaimResponsibility = "claim-responsibility",
         /// Verbs of documenting, condemning, denouncing.
         Condemn = "condemn",
+        /// Videos, images and footage: an incident they show is one told, not a new report.
+        Depictions = "depictions",
         /// A prevented attack.
         Foiled = "foiled",
         /// Words of death next to counts.
