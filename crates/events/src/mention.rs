@@ -87,8 +87,6 @@ pub struct IncidentMention {
 const CONDEMN_WINDOW: usize = 4;
 /// Tokens before a trigger in which a video or an image shows it.
 const DEPICTION_WINDOW: usize = 8;
-/// Tokens before a trigger in which a speculation cue governs it.
-const SPECULATION_WINDOW: usize = 8;
 /// Tokens before a trigger in which a negation governs it.
 const NEGATION_WINDOW: usize = 4;
 /// Tokens around a trigger in which a trend or habit word makes it general.
@@ -254,9 +252,19 @@ fn lead(found: &[Trigger]) -> Option<Trigger> {
 fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &Trigger, quoted: bool) -> Modality {
     let before = |window: usize| t.first.saturating_sub(window).max(clause.start)..t.first;
     let after = |window: usize| t.last + 1..(t.last + 1 + window).min(clause.end);
-    // Speculation governs what follows it in its clause ("وتسعى روسيا ... لتعزيز", "may attack").
-    if doc.any(List::Speculation, before(SPECULATION_WINDOW)) || doc.any(List::Speculation, clause.start..t.first) {
+    // Speculation governs what follows it in its clause ("وتسعى روسيا ... لتعزيز", "may attack"),
+    // unless a date reads the word ("In May, …").
+    let dates = doc.dates_in(doc.span_of(clause.start, clause.end.saturating_sub(1)));
+    let in_date = |&(first, last, _): &(usize, usize, Option<&str>)| {
+        let span = doc.span_of(first, last);
+        dates.iter().any(|d| d.span.start <= span.start && span.end <= d.span.end)
+    };
+    let speculation = doc.find(List::Speculation, clause.start..t.first);
+    if speculation.iter().any(|cue| !in_date(cue)) {
         return Modality::Hypothetical;
+    }
+    if !speculation.is_empty() {
+        cov_mark::hit!(a_month_is_no_modal);
     }
     let negations = doc.find(List::Negation, before(NEGATION_WINDOW));
     let exceptions = doc.find(List::NegationExceptions, before(NEGATION_WINDOW + 1));

@@ -1199,3 +1199,12 @@ fn what_a_video_shows_is_an_incident_told_or_none() {
         assert!(found.is_empty(), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn the_month_may_is_no_modal() {
+    cov_mark::check!(a_month_is_no_modal);
+    let found = events("In May, gunmen attacked a convoy near Gao.", Some("2025-06-16"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(date(&found[0]).as_deref(), Some("2025-05"));
+    assert!(events("Gunmen may attack convoys near Gao.", Some("2025-06-16")).is_empty());
+}
