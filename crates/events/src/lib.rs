@@ -346,7 +346,8 @@ fn draft(
                 ordinal: std::iter::once(&m.trigger)
                     .chain(&m.others)
                     .find_map(|t| ordinal(doc, t))
-                    .or(doc.any(List::SameDay, m.clause.clone()).then_some(u8::MAX)),
+                    .or(doc.any(List::SameDay, m.clause.clone()).then_some(u8::MAX))
+                    .or(sequel(doc, sentence, m, continues).then_some(u8::MAX)),
                 vague,
             }
         })
@@ -386,6 +387,20 @@ fn ordinal(doc: &Doc<'_>, t: &mention::Trigger) -> Option<u8> {
         return Some(u8::MAX);
     }
     role.parse().ok()
+}
+
+/// Words at the start of a sentence within which a sequel cue opens it.
+const SEQUEL_OPENING: usize = 4;
+
+/// "Shortly after, gunmen attacked…": a sentence opened by a sequel cue tells a further
+/// incident, unless the attackers of the one told act again or it only tells a consequence.
+fn sequel(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, continues: bool) -> bool {
+    let opening = sentence.tokens.start..(sentence.tokens.start + SEQUEL_OPENING).min(sentence.tokens.end);
+    let found = !continues && !m.trigger.frame.is_consequence() && doc.any(List::Sequels, opening);
+    if found {
+        cov_mark::hit!(a_sequel_tells_a_further_incident);
+    }
+    found
 }
 
 /// A state's measure (closing its airspace, a curfew) told with another country named: it

@@ -1208,3 +1208,18 @@ fn the_month_may_is_no_modal() {
     assert_eq!(date(&found[0]).as_deref(), Some("2025-05"));
     assert!(events("Gunmen may attack convoys near Gao.", Some("2025-06-16")).is_empty());
 }
+
+#[test]
+fn a_sentence_opened_by_shortly_after_tells_a_further_incident() {
+    cov_mark::check_count!(a_sequel_tells_a_further_incident, 3);
+    let texts = [
+        "Gunmen attacked a bus near Ménaka on Monday, killing three passengers. Shortly after, gunmen attacked a truck near Ménaka, killing two drivers.",
+        "Lundi, des hommes armés ont attaqué un bus près de Ménaka, tuant trois passagers. Peu après, des hommes armés ont attaqué un camion près de Ménaka, tuant deux chauffeurs.",
+        "هاجم مسلحون الاثنين حافلة قرب ميناكا ما أدى إلى مقتل ثلاثة ركاب. وبعد ذلك بقليل، هاجم مسلحون شاحنة قرب ميناكا ما أدى إلى مقتل سائقين اثنين.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-06-17"));
+        let tolls: Vec<_> = found.iter().map(|e| e.fatalities).collect();
+        assert_eq!(tolls, [Some(3), Some(2)], "{text}: {found:?}");
+    }
+}

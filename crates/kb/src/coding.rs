@@ -264,6 +264,8 @@ named_enum! {
         Habitual = "habitual",
         /// Phrases holding a habit word that tell no habit (مواقع التواصل, social media).
         HabitualExceptions = "habitual-exceptions",
+        /// "Shortly after", "peu après", "بعد ذلك بقليل": what follows is a further incident.
+        Sequels = "sequels",
         /// Words that recall an earlier incident (after a similar attack).
         Recall = "recall",
         /// Connectors after an incident that bring up an earlier one (comes after, intervient
