@@ -92,7 +92,7 @@ const NEGATION_WINDOW: usize = 4;
 /// Tokens around a trigger in which a trend or habit word makes it general.
 const TREND_WINDOW: usize = 3;
 /// Tokens before a trigger in which a recall cue makes it an earlier incident.
-const RECALL_WINDOW: usize = 6;
+pub(crate) const RECALL_WINDOW: usize = 6;
 
 /// The triggers of tokens `range`, leaving out words that are part of a name, and "evacuated"
 /// inside a phrase that says where someone was taken ("évacués vers Mopti"): the wounded taken

@@ -7,7 +7,7 @@
 //! under constraints: different actors, civilians never the doer, nobody below the threshold.
 
 use crate::doc::Doc;
-use crate::mention::{triggers, IncidentMention, Trigger};
+use crate::mention::{triggers, IncidentMention, Modality, Trigger, RECALL_WINDOW};
 use crate::trace::{Note, Trace, Who};
 use crate::zone::Sentence;
 use marsad_extract::{Entity, How, Mention};
@@ -69,6 +69,9 @@ fn candidates(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, country: 
     let mut seen_spokes: Vec<u32> = Vec::new();
     // Where a state force's name ends: "an army convoy" is the army's, not a civilian target.
     let mut force_ends: Vec<usize> = Vec::new();
+    // The tokens of named actors: a target word inside the name of another actor ("les
+    // autorités militaires du Mali") is part of that name, not a party of its own.
+    let mut named: Vec<(usize, usize, u32)> = Vec::new();
     for x in doc.mentions_in(sentence.span) {
         let Entity::Actor(actor) = x.entity else { continue };
         if trigger_span.start <= x.span.start && x.span.end <= trigger_span.end {
@@ -85,6 +88,7 @@ fn candidates(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, country: 
         if doc.actor_kind(actor) == ActorKind::StateForce {
             force_ends.push(last);
         }
+        named.push((first, last, actor));
         let affiliate = doc
             .ends_before(List::Affiliation, first, 1, sentence.tokens.start)
             .then(|| affiliate_of(doc, actor, country))
@@ -97,8 +101,14 @@ fn candidates(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, country: 
             }
         }
     }
+    let in_a_name = |first: usize, last: usize, who: u32| {
+        named.iter().any(|&(f, l, actor)| f <= first && last <= l && actor != who)
+    };
     if let Some(civilians) = kb.actor_index("civilians") {
         for (first, last, _) in doc.find(List::CivilianTargets, m.clause.clone()) {
+            if in_a_name(first, last, civilians) {
+                continue;
+            }
             if first > 0 && force_ends.contains(&(first - 1)) {
                 cov_mark::hit!(a_force_s_convoy_is_no_civilian_target);
                 continue;
@@ -108,7 +118,15 @@ fn candidates(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, country: 
     }
     let army = country.or(doc.focus).and_then(|c| kb.state_actor(c, StateRole::Military));
     if let Some(army) = army {
+        if doc.any(List::CoupWords, m.trigger.first..m.trigger.last + 1) {
+            cov_mark::hit!(a_coup_is_made_by_the_army);
+            push(Who::Inferred(army), m.trigger.first, m.trigger.last, Some(RoleFeature::CoupMaker));
+        }
         for (first, last, _) in doc.find(List::MilitaryTargets, m.clause.clone()) {
+            if in_a_name(first, last, army) {
+                cov_mark::hit!(a_target_word_inside_a_name_is_the_name);
+                continue;
+            }
             push(Who::Inferred(army), first, last, None);
         }
     }
@@ -228,10 +246,19 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             .min_by_key(|(_, c)| gap(c))
             .map(|(i, _)| i)
     });
+    // "Niger's ousting of American troops following a coup": what stands before the recall cue
+    // is not the recalled incident's subject.
+    let recalled_from = match m.modality {
+        Modality::Recalled => doc
+            .find(List::Recall, t.first.saturating_sub(RECALL_WINDOW).max(m.clause.start)..t.first)
+            .last()
+            .map_or(0, |r| r.0),
+        _ => 0,
+    };
     let before_first = cands
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.last < t.first && m.clause.contains(&c.first))
+        .filter(|(_, c)| c.last < t.first && c.first >= recalled_from && m.clause.contains(&c.first))
         .max_by_key(|(_, c)| c.last)
         .map(|(i, _)| i);
     let after_first = cands

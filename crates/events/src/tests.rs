@@ -4,7 +4,7 @@
 use crate::trace::{Dropped, Note, Trace};
 use crate::{Event, EventCoder};
 use marsad_extract::Extractor;
-use marsad_kb::{EventType, KnowledgeBase, SubEvent};
+use marsad_kb::{EventType, KnowledgeBase, RoleFeature, SubEvent};
 use std::sync::OnceLock;
 
 fn kb() -> &'static KnowledgeBase {
@@ -1222,4 +1222,57 @@ fn a_sentence_opened_by_shortly_after_tells_a_further_incident() {
         let tolls: Vec<_> = found.iter().map(|e| e.fatalities).collect();
         assert_eq!(tolls, [Some(3), Some(2)], "{text}: {found:?}");
     }
+}
+
+#[test]
+fn military_authorities_are_the_government_not_a_target_word() {
+    // "militaires" inside "les autorités militaires du Mali" is part of the name.
+    cov_mark::check!(a_target_word_inside_a_name_is_the_name);
+    let texts = [
+        "Les autorités militaires du Mali ont annoncé lundi l'arrestation de trois officiers à Bamako.",
+        "Mali's military authorities announced on Monday the arrest of three officers in Bamako.",
+        "أعلنت السلطات العسكرية في مالي الاثنين اعتقال ثلاثة ضباط في باماكو.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-06-17"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!((found[0].sub_event, actor(found[0].actor1)), (SubEvent::Arrests, Some("gov.ml")), "{text}");
+    }
+}
+
+#[test]
+fn a_coup_told_without_its_makers_is_the_army_s() {
+    // Neither the troops named before "following a coup" nor the body condemning it made it.
+    cov_mark::check!(a_coup_is_made_by_the_army);
+    let texts = [
+        ("Relations soured after American troops left Niger following a coup in July 2023.", "forces.ne"),
+        ("Les relations se sont dégradées après le départ des troupes françaises du Niger à la suite d'un coup d'État en juillet 2023.", "forces.ne"),
+        ("تدهورت العلاقات بعد رحيل القوات الفرنسية من النيجر إثر انقلاب في يوليو 2023.", "forces.ne"),
+        ("The military coup in Niger has been condemned by its neighbours.", "forces.ne"),
+        ("Le coup d'État au Burkina Faso a été condamné par la Cédéao.", "forces.bf"),
+    ];
+    for (text, army) in texts {
+        let found = events(text, Some("2025-06-17"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(actor(found[0].actor1), Some(army), "{text}");
+    }
+}
+
+#[test]
+fn who_stands_before_following_a_coup_is_not_its_subject() {
+    // "Niger's ousting of American troops following a coup": the troops are not the subject of
+    // the recalled coup.
+    let text = "Niger's ousting of American troops following a coup last year has had broad ramifications.";
+    let (_, trace) = traced(text, Some("2025-06-17"));
+    let us = kb().actor_index("forces.us").expect("forces.us is in the knowledge base");
+    let features: Vec<&Vec<RoleFeature>> = trace
+        .notes()
+        .iter()
+        .filter_map(|n| match n {
+            Note::Candidate { who: crate::trace::Who::Named(a), features, .. } if *a == us => Some(features),
+            _ => None,
+        })
+        .collect();
+    assert!(!features.is_empty(), "{:?}", trace.notes());
+    assert!(features.iter().all(|f| !f.contains(&RoleFeature::SubjectBefore)), "{features:?}");
 }

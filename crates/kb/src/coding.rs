@@ -266,6 +266,8 @@ named_enum! {
         HabitualExceptions = "habitual-exceptions",
         /// "Shortly after", "peu après", "بعد ذلك بقليل": what follows is a further incident.
         Sequels = "sequels",
+        /// Words for a coup (انقلاب, coup d'État, putsch): the country's army makes it.
+        CoupWords = "coup-words",
         /// Words that recall an earlier incident (after a similar attack).
         Recall = "recall",
         /// Connectors after an incident that bring up an earlier one (comes after, intervient
@@ -467,6 +469,8 @@ named_enum! {
         /// An international body (a UN mission, ECOWAS) named around a measure, a withdrawal, a
         /// deployment or an agreement: it acts there, where in violence it mostly reports.
         InstitutionMeasure = "institution_measure",
+        /// The army of the coup's country, when a coup is told without its makers named.
+        CoupMaker = "coup_maker",
     }
 }
 
