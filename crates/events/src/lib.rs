@@ -278,8 +278,19 @@ fn draft(
         matches!(place.from, trace::PlaceFrom::Clause | trace::PlaceFrom::Sentence | trace::PlaceFrom::Heading);
     // Strategic developments told without a date or a place of their own are background, not news.
     let vague = if m.trigger.frame == Frame::Withdraw {
-        // The departure of foreign forces told without a town or a date is background.
-        !(own_place && place.places.iter().flatten().any(|p| doc.place_kind(*p) == PlaceKind::Town)) && date.is_none()
+        // The departure of foreign forces told without a town or a date is background; an army
+        // leaving a camp of its own country, at the town the paragraph tells, is news.
+        let town = place.places.iter().flatten().any(|p| doc.place_kind(*p) == PlaceKind::Town);
+        let home_army = roles.actor1.is_some_and(|a| {
+            let actor = &doc.kb.actors[a as usize];
+            actor.kind == ActorKind::StateForce
+                && place.places.iter().flatten().any(|p| actor.country.as_deref() == doc.country_of(*p))
+        });
+        let placed = town && (own_place || (home_army && place.from == trace::PlaceFrom::Paragraph));
+        if placed && !own_place {
+            cov_mark::hit!(an_army_leaving_its_camp_is_placed_by_the_paragraph);
+        }
+        !placed && date.is_none()
     } else if matches!(m.trigger.frame, Frame::Deploy | Frame::AnnounceMeasure) {
         // Deployments and measures told without a place or a date of their own are background.
         !own_place && date.is_none()

@@ -1276,3 +1276,20 @@ fn who_stands_before_following_a_coup_is_not_its_subject() {
     assert!(!features.is_empty(), "{:?}", trace.notes());
     assert!(features.iter().all(|f| !f.contains(&RoleFeature::SubjectBefore)), "{features:?}");
 }
+
+#[test]
+fn an_army_abandoning_its_camp_after_an_attack_is_news() {
+    // The camp's town is the paragraph's; foreign forces leaving without a town stay background.
+    cov_mark::check_count!(an_army_leaving_its_camp_is_placed_by_the_paragraph, 2);
+    let texts = [
+        "Des jihadistes ont attaqué le camp militaire de Boni. L'armée malienne a finalement abandonné le camp.",
+        "Jihadists attacked the army camp in Boni. The Malian army finally abandoned the camp.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-06-17"));
+        let kinds: Vec<_> = found.iter().map(|e| (e.event_type(), place(e.place))).collect();
+        let expected = [(EventType::Battles, Some("ml.boni")), (EventType::StrategicDevelopments, Some("ml.boni"))];
+        assert_eq!(kinds, expected, "{text}: {found:?}");
+    }
+    assert!(events("The withdrawal of French troops was completed.", Some("2025-06-17")).is_empty());
+}
