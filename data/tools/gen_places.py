@@ -67,6 +67,23 @@ def fold_ar(s):
     return s.replace(" ", "").replace("-", "")
 
 
+def exact_ar(s):
+    """The matcher's exact folding (alef, yeh, teh marbuta; spaces and hyphens)."""
+    s = re.sub("[أإآٱ]", "ا", clean_ar(s)).replace("ى", "ي").replace("ة", "ه")
+    return s.replace(" ", "").replace("-", "")
+
+
+def loose_ar(s):
+    """True when the matcher reads a name with its loose keys (ج/ق = غ...): its first word, without
+    the article, has at least 5 letters (MIN_LETTERS_FOR_LOOSE in crates/extract/src/scan.rs).
+    A shorter name is matched as spelt, so its ج or ق spelling (جاو beside غاو) is a variant of its own."""
+    words = re.split(r"[ \-]+", clean_ar(s))
+    first = words[0] if words else ""
+    if first.startswith("ال") and len(first) > 3:
+        first = first[2:]
+    return len(first) >= 5
+
+
 def vowelless(s):
     s = fold_ar(s)
     return s[:1] + re.sub("[اوي]", "", s[1:]) + ("ال" if s.startswith("ال") else "")
@@ -86,7 +103,7 @@ def dedupe(names, lang):
             continue
         if lang == "ar":
             n = clean_ar(n)
-            key = fold_ar(n)
+            key = fold_ar(n) if loose_ar(n) else exact_ar(n)
         else:
             key = fold_lat(n)  # accent/case/hyphen-only variants are folded by the matcher
         if key in seen:
