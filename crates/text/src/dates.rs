@@ -264,6 +264,8 @@ const SINCE_WORDS: &[&str] = &["منذ", "since", "depuis"];
 enum Rel {
     Days(i8),
     Week(i8),
+    /// The Saturday of the last weekend before the publication's week.
+    LastWeekend,
     Month(i8),
     Year(i8),
     /// "منذ أسابيع", "for months": the publication month, coarse.
@@ -300,6 +302,13 @@ const PHRASES: &[(&[&str], Rel)] = &[
     (&["غدا"], Rel::Days(1)),
     (&["demain"], Rel::Days(1)),
     (&["tomorrow"], Rel::Days(1)),
+    (&["week", "end", "dernier"], Rel::LastWeekend),
+    (&["weekend", "dernier"], Rel::LastWeekend),
+    (&["fin", "de", "semaine", "derniere"], Rel::LastWeekend),
+    (&["last", "weekend"], Rel::LastWeekend),
+    (&["last", "week", "end"], Rel::LastWeekend),
+    (&["نهايه", "الاسبوع", "الماضي"], Rel::LastWeekend),
+    (&["عطله", "نهايه", "الاسبوع", "الماضي"], Rel::LastWeekend),
     (&["الاسبوع", "الماضي"], Rel::Week(-1)),
     (&["الاسبوع", "المنصرم"], Rel::Week(-1)),
     (&["semaine", "derniere"], Rel::Week(-1)),
@@ -802,6 +811,13 @@ impl Scan<'_> {
                     shift_days(p, 7 * i64::from(n) - back)
                 });
                 (monday, Precision::WeekOrMonth)
+            }
+            Rel::LastWeekend => {
+                let saturday = p.and_then(|p| {
+                    let back = (i64::from(weekday(p.year, p.month?, p.day?)) + 6) % 7;
+                    shift_days(p, -back - 2)
+                });
+                (saturday, Precision::WeekOrMonth)
             }
             Rel::Month(n) => (p.and_then(|p| shift_months(p, i32::from(n))), Precision::WeekOrMonth),
             Rel::Year(n) => (p.and_then(|p| Date::y(p.year + i32::from(n))), Precision::Coarser),

@@ -142,6 +142,13 @@ fn weeks_months_and_years_relative_to_publication() {
     assert_eq!(found("الأسبوع الماضي", Some(PUB)), [("الأسبوع الماضي".into(), "2025-09-01".into(), 2, true, false)]);
     assert_eq!(iso("la semaine dernière", PUB), ["2025-09-01"]);
     assert_eq!(iso("last week", "2025-09-07"), ["2025-08-25"]);
+    // The weekend before the publication's week, by its Saturday at week precision.
+    assert_eq!(
+        found("le week-end dernier", Some(PUB)),
+        [("week-end dernier".into(), "2025-09-06".into(), 2, true, false)]
+    );
+    assert_eq!(iso("last weekend", "2025-09-07"), ["2025-08-30"]);
+    assert_eq!(iso("نهاية الأسبوع الماضي", PUB), ["2025-09-06"]);
     assert_eq!(iso("الشهر الماضي", PUB), ["2025-08"]);
     assert_eq!(iso("l'an dernier", PUB), ["2024"]);
     assert_eq!(found("منذ أسابيع", Some(PUB)), [("منذ أسابيع".into(), "2025-09".into(), 3, true, false)]);
