@@ -568,6 +568,7 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
     let mut total: Option<u64> = None;
     let mut attackers = true;
     let mut previous: Option<usize> = None;
+    let mut first_counted: Option<usize> = None;
     let incidents: Vec<usize> =
         std::iter::once(&m.trigger).chain(&m.others).filter(|t| !t.frame.is_consequence()).map(|t| t.first).collect();
     for count in counts {
@@ -612,12 +613,15 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
             false
         };
         if counted {
+            first_counted.get_or_insert(first);
             previous = Some(last);
             attackers &= (last + 1..=last + 2).any(|at| doc.token_is(List::AttackerNouns, at));
         }
     }
-    if let (Some(value), Some(last)) = (total, previous) {
-        let one_more = u64::from(singular_ends_the_list(doc, &range, last, &injuries));
+    if let (Some(value), Some(last), Some(first)) = (total, previous, first_counted) {
+        let ends = singular_ends_the_list(doc, &range, last, &injuries);
+        let opens = singular_opens_the_list(doc, &range, first);
+        let one_more = u64::from(ends) + u64::from(opens);
         return Some(Toll { value: value + one_more, attackers: attackers && one_more == 0 });
     }
     singular_victim(doc, &deaths, range.clone())
@@ -642,6 +646,21 @@ fn singular_ends_the_list(doc: &Doc<'_>, range: &Range<usize>, last: usize, inju
     });
     if found {
         cov_mark::hit!(a_singular_victim_ends_a_list_of_the_dead);
+    }
+    found
+}
+
+/// "قتل جندي وسبعة مسلحين", "a soldier and seven attackers were killed": a victim named in the
+/// singular right before the first count, joined to it, opens the list of the dead.
+fn singular_opens_the_list(doc: &Doc<'_>, range: &Range<usize>, first: usize) -> bool {
+    let start = first.saturating_sub(LIST_TAIL).max(range.start);
+    let found = doc.find(List::SingularVictims, start..first).into_iter().any(|(_, victim_last, _)| {
+        victim_last + 2 >= first
+            && (victim_last + 1..=first)
+                .any(|t| doc.token_is(List::Conjunctions, t) || (t == first && doc.tokens.folded(t).starts_with('و')))
+    });
+    if found {
+        cov_mark::hit!(a_singular_victim_opens_a_list_of_the_dead);
     }
     found
 }

@@ -218,7 +218,8 @@ fn lead_new(doc: &Doc<'_>, clause: &Range<usize>, found: &[Trigger]) -> Option<T
 /// Where a recall cue right after trigger `t` begins ("the attack comes after…", "les
 /// manifestations interviennent après que…"): what follows it tells an earlier incident.
 fn comes_after(doc: &Doc<'_>, clause: &Range<usize>, t: &Trigger) -> Option<usize> {
-    doc.find(List::ComesAfter, t.last + 1..(t.last + 3).min(clause.end)).first().map(|&(first, _, _)| first)
+    // A relative pronoun may stand between ("an attack that comes after", "une attaque qui survient après").
+    doc.find(List::ComesAfter, t.last + 1..(t.last + 4).min(clause.end)).first().map(|&(first, _, _)| first)
 }
 
 /// The trigger that best tells the clause's incident.
@@ -372,7 +373,8 @@ pub(crate) fn mentions(doc: &Doc<'_>, sentences: &[Sentence], trace: &mut Trace)
             let Some(trigger) = lead_new(doc, &clause, &here) else { continue };
             // "Les manifestations interviennent après que…" with no other incident after it: its
             // date and place are not those of what it came after.
-            let retold = comes_after(doc, &clause, &trigger);
+            // So does "X attacked…; this attack comes after…": the cue after a later trigger of the clause.
+            let retold = here.iter().filter(|t| t.first >= trigger.first).find_map(|t| comes_after(doc, &clause, t));
             let clause = match retold {
                 Some(cue) => {
                     cov_mark::hit!(what_comes_after_an_incident_is_not_its_own);
@@ -382,7 +384,8 @@ pub(crate) fn mentions(doc: &Doc<'_>, sentences: &[Sentence], trace: &mut Trace)
             };
             let quoted = inside_quotes(doc, sentence.span, doc.span_of(trigger.first, trigger.first).start);
             let modality = modality(doc, &sentence.tokens, &clause, &trigger, quoted);
-            let others: Vec<Trigger> = here.into_iter().filter(|t| *t != trigger).collect();
+            let others: Vec<Trigger> =
+                here.into_iter().filter(|t| *t != trigger && retold.is_none_or(|cue| t.first < cue)).collect();
             let summary = counted(doc, &trigger);
             // "MINUSMA condemns this triple attack": what is condemned was told already.
             let condemned =

@@ -109,6 +109,11 @@ fn candidates(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, country: 
             if in_a_name(first, last, civilians) {
                 continue;
             }
+            // "مسلحون على متن شاحنات صغيرة", "à bord de pick-up": the doers' vehicles.
+            if doc.ends_before(List::TransportMarks, first, 1, m.clause.start) {
+                cov_mark::hit!(the_doers_vehicles_are_no_target);
+                continue;
+            }
             if first > 0 && force_ends.contains(&(first - 1)) {
                 cov_mark::hit!(a_force_s_convoy_is_no_civilian_target);
                 continue;
@@ -225,7 +230,13 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
     let t = m.trigger;
     let range = sentence.tokens.clone();
     let arabic = doc.tokens.items()[t.first].script == Script::Arabic;
-    let passive = t.passive || doc.any(List::Undergo, t.first.saturating_sub(6).max(m.clause.start)..t.first);
+    // "تعرضت القافلة لهجوم", and "هجوم تعرضت له وحدة عسكرية" (an attack a unit underwent).
+    let undergone_after = doc.any(List::Undergo, t.last + 1..(t.last + 3).min(m.clause.end));
+    if undergone_after {
+        cov_mark::hit!(an_attack_a_unit_underwent);
+    }
+    let passive =
+        t.passive || undergone_after || doc.any(List::Undergo, t.first.saturating_sub(6).max(m.clause.start)..t.first);
     let claim = doc.find(List::ClaimResponsibility, range.clone());
     let reports: Vec<(usize, usize)> = doc
         .find(List::Attribution, range.clone())

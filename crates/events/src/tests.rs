@@ -1293,3 +1293,62 @@ fn an_army_abandoning_its_camp_after_an_attack_is_news() {
     }
     assert!(events("The withdrawal of French troops was completed.", Some("2025-06-17")).is_empty());
 }
+
+#[test]
+fn the_doers_vehicles_are_no_civilian_target() {
+    // "pick-up" is no civilian target word in French: only the Arabic and English trucks are skipped.
+    cov_mark::check_count!(the_doers_vehicles_are_no_target, 2);
+    let texts = [
+        "هاجم مسلحون على متن شاحنات صغيرة موقعا للجيش قرب جيبو الأحد.",
+        "Des hommes armés à bord de pick-up ont attaqué un poste militaire près de Djibo dimanche.",
+        "Gunmen aboard pickup trucks attacked an army post near Djibo on Sunday.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-06-16"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!((found[0].event_type(), actor(found[0].actor2)), (EventType::Battles, Some("forces.bf")), "{text}");
+    }
+}
+
+#[test]
+fn a_singular_victim_before_the_count_opens_the_list_of_the_dead() {
+    cov_mark::check_count!(a_singular_victim_opens_a_list_of_the_dead, 3);
+    let texts = [
+        "قتل جندي وسبعة مسلحين في هجوم على موقع للجيش قرب جيبو الأحد.",
+        "Un soldat et sept assaillants ont été tués dans l'attaque d'un poste militaire près de Djibo dimanche.",
+        "A soldier and seven attackers were killed in an attack on an army post near Djibo on Sunday.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-06-16"));
+        assert_eq!(found.first().and_then(|e| e.fatalities), Some(8), "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn an_attack_a_unit_underwent_targets_the_unit() {
+    // Arabic tells the target in a relative clause after the noun: "هجوم تعرضت له وحدة عسكرية".
+    cov_mark::check!(an_attack_a_unit_underwent);
+    let found = events("قتل ثلاثة جنود في هجوم تعرضت له وحدة عسكرية قرب جيبو الأحد.", Some("2025-06-16"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((actor(found[0].actor1), actor(found[0].actor2)), (None, Some("forces.bf")));
+}
+
+#[test]
+fn what_a_later_attack_comes_after_is_not_the_first_s() {
+    // The clause's own attack, not the raids it came after: no toll of theirs, no civilian target.
+    let texts = [
+        "هاجم مسلحون موقعا للجيش قرب جيبو الأحد، وهذا الهجوم يأتي بعد أسبوع من هجمات قتل فيها 50 مدنيا.",
+        "Des hommes armés ont attaqué un poste militaire près de Djibo dimanche, une attaque qui survient après des raids ayant tué 50 civils.",
+        "Gunmen attacked an army post near Djibo on Sunday, an attack that comes after raids that killed 50 civilians.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-06-16"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        let e = &found[0];
+        assert_eq!(
+            (e.event_type(), actor(e.actor2), e.fatalities),
+            (EventType::Battles, Some("forces.bf"), None),
+            "{text}"
+        );
+    }
+}

@@ -268,6 +268,8 @@ named_enum! {
         Sequels = "sequels",
         /// Words for a coup (انقلاب, coup d'État, putsch): the country's army makes it.
         CoupWords = "coup-words",
+        /// "على متن", "à bord de", "aboard": the vehicle after it carries the doers, it is no target.
+        TransportMarks = "transport-marks",
         /// Words that recall an earlier incident (after a similar attack).
         Recall = "recall",
         /// Connectors after an incident that bring up an earlier one (comes after, intervient
