@@ -160,14 +160,26 @@ pub(crate) fn not_here(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> Optio
     }
     let Entity::Place(p) = m.entity else { return None };
     let foreign = doc.focus.is_some_and(|f| doc.country_of(p) != Some(f));
-    if doc.place_kind(p) == PlaceKind::Country
-        && doc.ends_before(List::Border, first, 1, sentence.tokens.start)
-        && foreign
-    {
-        return Some(NotHere::Border);
+    if doc.place_kind(p) == PlaceKind::Country && foreign {
+        let floor = sentence.tokens.start;
+        if doc.ends_before(List::Border, first, 1, floor) {
+            return Some(NotHere::Border);
+        }
+        // "قرب الحدود مع توغو وغانا", "border with Togo and Ghana": the second country of the list too.
+        let article = first > floor && doc.token_is(List::DefiniteArticles, first - 1);
+        let before = if article { first - 1 } else { first };
+        let joined = doc.tokens.folded(first).starts_with('و')
+            || (before > floor && doc.token_is(List::Conjunctions, before - 1));
+        if joined && doc.ends_before(List::Border, first, BORDER_LIST, floor) {
+            cov_mark::hit!(a_country_listed_after_a_border_is_no_place);
+            return Some(NotHere::Border);
+        }
     }
     None
 }
+
+/// Tokens before a country joined to a list within which a border phrase may end.
+const BORDER_LIST: usize = 4;
 
 /// Tokens after a verb of leaving within which a destination mark names where travellers went.
 const LEAVING_WINDOW: usize = 8;
@@ -340,6 +352,8 @@ pub(crate) fn place(
     let local = if in_clause.is_empty() { (in_sentence, PlaceFrom::Sentence) } else { (in_clause, PlaceFrom::Clause) };
     // A village the knowledge base lacks, located at the unit the text gives ("قرية X في منطقة سيغو").
     if let Some((span, within)) = found {
+        // Never a unit the sentence rules out ("near the border with Togo and Ghana").
+        let within = within.filter(|w| !rejected.iter().any(|(p, _)| p == w));
         let precise = local.0.first().and_then(|b| place_of(b)).is_some_and(|p| rank(doc.place_kind(p)) == 0);
         let unit = within.or_else(|| local.0.first().and_then(|b| place_of(b)));
         if let (Some(unit), false) = (unit, precise && within.is_none()) {

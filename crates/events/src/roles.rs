@@ -45,6 +45,8 @@ pub(crate) struct Roles {
 /// Tokens between a victim and the passive kill after it ("five members and a civilian were killed").
 const PASSIVE_VICTIM_GAP: usize = 8;
 const MARKER_GAP: usize = 2;
+/// Tokens a description of the dead runs ("dont trois soldats de l'armée malienne").
+const DESCRIPTION_SPAN: usize = 8;
 /// Tokens between an Arabic verb and its subject.
 const VERB_SUBJECT_GAP: usize = 3;
 /// Tokens an attribution verb may stand from its subject.
@@ -247,6 +249,19 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         .collect();
     let kills: Vec<Trigger> =
         triggers(doc, range.clone()).into_iter().filter(|k| matches!(k.frame, Frame::Kill | Frame::Execute)).collect();
+    // Description words that follow a death word closely (within the description's own span).
+    let deaths: Vec<(usize, usize)> = doc
+        .find(List::Fatality, range.clone())
+        .into_iter()
+        .map(|(a, b, _)| (a, b))
+        .chain(kills.iter().map(|k| (k.first, k.last)))
+        .collect();
+    let described_dead: Vec<(usize, usize)> = doc
+        .find(List::VictimDescriptions, range.clone())
+        .into_iter()
+        .map(|(a, b, _)| (a, b))
+        .filter(|&(a, _)| deaths.iter().any(|&(_, dl)| dl < a && a <= dl + DESCRIPTION_SPAN))
+        .collect();
     // The claimant: the armed candidate nearest a claim of responsibility.
     let claimant = claim.first().and_then(|(cf, cl, _)| {
         let gap = |c: &Candidate| if c.last < *cf { cf - c.last } else { c.first.saturating_sub(*cl) };
@@ -358,10 +373,17 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             }
         }
         // "tué un membre de l'EI": the victim's window opens at the partitive before the name.
-        let victim = kills.iter().any(|k| {
-            (!k.passive && c.first > k.last && behind <= k.last + 4)
-                || (k.passive && c.last < k.first && k.first <= c.last + PASSIVE_VICTIM_GAP)
-        });
+        // "قتل 14 شخصا بينهم مدني من الوحدات الرديفة لقوات الأمن", "tuant dix personnes, dont deux
+        // gendarmes": what follows the description word after a death describes the dead.
+        let described = described_dead.iter().any(|&(_, dl)| dl < c.first && c.first <= dl + DESCRIPTION_SPAN);
+        if described {
+            cov_mark::hit!(the_dead_described_after_a_toll_are_victims);
+        }
+        let victim = described
+            || kills.iter().any(|k| {
+                (!k.passive && c.first > k.last && behind <= k.last + 4)
+                    || (k.passive && c.last < k.first && k.first <= c.last + PASSIVE_VICTIM_GAP)
+            });
         if victim && Some(i) != claimant {
             f.push(RoleFeature::Victim);
         }

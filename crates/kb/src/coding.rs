@@ -270,6 +270,8 @@ named_enum! {
         CoupWords = "coup-words",
         /// "على متن", "à bord de", "aboard": the vehicle after it carries the doers, it is no target.
         TransportMarks = "transport-marks",
+        /// "بينهم", "dont", "including": what follows a toll describes the dead.
+        VictimDescriptions = "victim-descriptions",
         /// Words that recall an earlier incident (after a similar attack).
         Recall = "recall",
         /// Connectors after an incident that bring up an earlier one (comes after, intervient
