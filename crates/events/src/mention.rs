@@ -112,7 +112,8 @@ pub(crate) fn triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
         .filter_map(|(first, last, role)| {
             let role = role?;
             let (name, passive) = role.strip_suffix(":passive").map_or((role, false), |f| (f, true));
-            let passive = passive || bare_participle(doc, first, last);
+            let after_auxiliary = first > 0 && doc.token_is(List::PassiveAuxiliaries, first - 1);
+            let passive = passive || after_auxiliary || bare_participle(doc, first, last);
             let frame = Frame::from_name(name)?;
             if frame == Frame::Evacuate && taken_to(first, last) {
                 cov_mark::hit!(taken_to_hospital_is_no_evacuation);

@@ -1392,3 +1392,18 @@ fn an_unlisted_village_is_never_placed_in_a_country_the_sentence_rules_out() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(place(found[0].place), Some("bf"));
 }
+
+#[test]
+fn a_trigger_after_a_passive_auxiliary_is_passive_whatever_its_spelling() {
+    // Scraped French often drops the participle's agreement: "ont été tué", "ont été attaqué".
+    let texts = [
+        "Deux soldats ont été tué dans une embuscade près de Nampala lundi.",
+        "Deux soldats maliens ont été attaqué près de Nampala lundi.",
+        "Malian soldiers were ambushed near Nampala on Monday.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-06-17"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!((actor(found[0].actor1), actor(found[0].actor2)), (None, Some("fama")), "{text}");
+    }
+}

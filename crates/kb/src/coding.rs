@@ -272,6 +272,8 @@ named_enum! {
         TransportMarks = "transport-marks",
         /// "بينهم", "dont", "including": what follows a toll describes the dead.
         VictimDescriptions = "victim-descriptions",
+        /// "été", "was", "were": a trigger right after one is passive ("ont été tué", "were ambushed").
+        PassiveAuxiliaries = "passive-auxiliaries",
         /// Words that recall an earlier incident (after a similar attack).
         Recall = "recall",
         /// Connectors after an incident that bring up an earlier one (comes after, intervient
