@@ -594,6 +594,11 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
         if of_incidents {
             continue;
         }
+        // "attaquée par plusieurs centaines de terroristes", "من قبل عدة مئات": the attackers' number.
+        if doc.ends_before(List::AgentMarkers, first, 1, range.start) {
+            cov_mark::hit!(the_attackers_number_is_no_toll);
+            continue;
+        }
         let death = near(&deaths, first, last);
         let injury = near(&injuries, first, last);
         let is_death = death.is_some_and(|d| injury.is_none_or(|i| d <= i));

@@ -113,7 +113,8 @@ pub(crate) fn triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
             let role = role?;
             let (name, passive) = role.strip_suffix(":passive").map_or((role, false), |f| (f, true));
             let after_auxiliary = first > 0 && doc.token_is(List::PassiveAuxiliaries, first - 1);
-            let passive = passive || after_auxiliary || bare_participle(doc, first, last);
+            let passive =
+                passive || after_auxiliary || bare_participle(doc, first, last) || counted_before(doc, first, last);
             let frame = Frame::from_name(name)?;
             if frame == Frame::Evacuate && taken_to(first, last) {
                 cov_mark::hit!(taken_to_hospital_is_no_evacuation);
@@ -124,6 +125,23 @@ pub(crate) fn triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
             (!inside_name).then_some(Trigger { first, last, frame, passive })
         })
         .collect()
+}
+
+/// "سبعة جنود قتلوا الخميس": an Arabic verb right after a counted noun, with no count after it,
+/// tells what was done to them (unvocalised قتلوا reads "were killed" as well as "killed").
+fn counted_before(doc: &Doc<'_>, first: usize, last: usize) -> bool {
+    if first < 2 || doc.tokens.items()[first].script != marsad_text::Script::Arabic {
+        return false;
+    }
+    let before = doc.span_of(first - 2, first - 1);
+    let after = doc.span_of(last + 1, (last + 3).min(doc.tokens.len().saturating_sub(1)));
+    // The count, its noun, then the verb: a count right before the word counts that word ("ثلاثة قتلى").
+    let counted = doc.counts_in(before).iter().any(|c| doc.last_token_before(c.span.end) + 2 == first);
+    let found = counted && last + 1 < doc.tokens.len() && doc.counts_in(after).is_empty();
+    if found {
+        cov_mark::hit!(a_counted_noun_before_an_arabic_verb_underwent_it);
+    }
+    found
 }
 
 /// A French past participle with no perfect auxiliary (nor reflexive "s'est") in the three words

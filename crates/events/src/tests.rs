@@ -1407,3 +1407,26 @@ fn a_trigger_after_a_passive_auxiliary_is_passive_whatever_its_spelling() {
         assert_eq!((actor(found[0].actor1), actor(found[0].actor2)), (None, Some("fama")), "{text}");
     }
 }
+
+#[test]
+fn soldiers_counted_before_an_arabic_verb_were_killed_not_killers() {
+    cov_mark::check!(a_counted_noun_before_an_arabic_verb_underwent_it);
+    let found = events("أعلن الجيش النيجري أن سبعة جنود قتلوا الخميس في هجوم قرب أيورو.", Some("2025-06-17"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    let e = &found[0];
+    assert_eq!((actor(e.actor1), actor(e.actor2), e.fatalities), (None, Some("forces.ne"), Some(7)));
+}
+
+#[test]
+fn the_attackers_number_is_no_toll() {
+    cov_mark::check!(the_attackers_number_is_no_toll);
+    let texts = [
+        "Une unité de l'armée a été attaquée par plusieurs centaines de terroristes près d'Ayorou jeudi, et sept soldats ont été tués.",
+        "تعرضت وحدة عسكرية لهجوم من قبل عدة مئات من الإرهابيين قرب أيورو الخميس، وقتل سبعة جنود.",
+        "An army unit was attacked by several hundred terrorists near Ayorou on Thursday, and seven soldiers were killed.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-06-17"));
+        assert_eq!(found.first().and_then(|e| e.fatalities), Some(7), "{text}: {found:?}");
+    }
+}
