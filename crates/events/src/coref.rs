@@ -534,7 +534,18 @@ fn sub_event_of(lead: &Draft, members: &[&Draft], fatalities: Option<u64>) -> Su
     let civilians = members.iter().any(|d| d.civilian_target);
     // Soldiers among the targets (an escorted convoy): armed actors on both sides fought.
     let soldiers = members.iter().any(|d| d.roles.military_target.is_some() || d.armed_target);
-    match lead.sub_event {
+    // An attack told without its target, whose other mentions name only civilians (trucks set
+    // on fire), was an attack on them.
+    let untargeted = lead.sub_event == SubEvent::ArmedClash
+        && lead.roles.actor2.is_none()
+        && matches!(lead.frame, Frame::Attack | Frame::Ambush);
+    let base = if untargeted && civilians && !soldiers {
+        cov_mark::hit!(an_untargeted_attack_takes_its_civilian_targets);
+        SubEvent::Attack
+    } else {
+        lead.sub_event
+    };
+    match base {
         SubEvent::Attack if soldiers && lead.frame != Frame::Execute => {
             cov_mark::hit!(soldiers_among_the_targets_make_a_battle);
             SubEvent::ArmedClash

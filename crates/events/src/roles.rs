@@ -321,7 +321,13 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             }
             f.push(RoleFeature::AgentMarked);
         }
-        if doc.ends_before(List::TargetMarkers, c.first, MARKER_GAP - 1, floor) {
+        // Words of the agent marker itself ("blamed on", "attributed to") report nothing.
+        let in_marker = |first: usize| marker.is_some_and(|start| start <= first && first < behind);
+        // "blamed on JNIM": "on" ends the agent marker, it marks no target.
+        let target_marker = doc.entry_before(List::TargetMarkers, c.first, MARKER_GAP - 1, floor);
+        let marker_word = target_marker
+            .is_some_and(|first| in_marker(first) && doc.ending_at(List::TargetMarkers, behind - 1).is_some());
+        if target_marker.is_some() && !marker_word {
             f.push(RoleFeature::TargetMarked);
         }
         let owner_after = doc.ends_before(List::MilitaryTargets, c.first, MARKER_GAP, floor)
@@ -329,7 +335,7 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         if owner_after && matches!(c.who, Who::Named(_)) {
             f.push(RoleFeature::TargetOwner);
         }
-        let report = reports.iter().find(|(rf, rl)| {
+        let report = reports.iter().filter(|(rf, _)| !in_marker(*rf)).find(|(rf, rl)| {
             let after_cue = c.first > *rl && c.first <= rl + REPORT_GAP;
             // Arabic puts the verb first, but a subject may open the sentence ("الجيش المالي أكد").
             let gap = if arabic { 1 } else { REPORT_GAP };

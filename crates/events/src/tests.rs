@@ -1430,3 +1430,19 @@ fn the_attackers_number_is_no_toll() {
         assert_eq!(found.first().and_then(|e| e.fatalities), Some(7), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn tankers_set_on_fire_in_an_attack_blamed_on_a_group_are_its_property_destruction() {
+    // The attack is told without its target; its other mention names the trucks: no battle.
+    cov_mark::check!(an_untargeted_attack_takes_its_civilian_targets);
+    let texts = [
+        "Un convoi de camions-citernes a été incendié jeudi près de Kati. Cette attaque a été attribuée aux djihadistes du JNIM.",
+        "A convoy of fuel tankers was set on fire near Kati on Thursday. The attack was blamed on JNIM jihadists.",
+        "أحرقت قافلة صهاريج وقود قرب كاتي الخميس. ونسب الهجوم إلى جهاديي جماعة نصرة الإسلام والمسلمين.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-10-10"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!((found[0].sub_event, actor(found[0].actor1)), (SubEvent::Looting, Some("jnim")), "{text}");
+    }
+}
