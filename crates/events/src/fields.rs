@@ -266,7 +266,15 @@ fn listed<'m>(doc: &Doc<'_>, best: &'m Mention, all: &[&'m Mention]) -> Vec<&'m 
         let t = doc.token_at(m.span.start);
         doc.any(List::Between, t.saturating_sub(4)..t)
     });
-    if between {
+    // "le secteur de Kayes-Nioro du Sahel", "l'axe Sévaré-Gao": two towns hyphenated name a
+    // stretch between them, one place.
+    let hyphenated = group
+        .windows(2)
+        .any(|pair| matches!(doc.text_of(Span { start: pair[0].span.end, end: pair[1].span.start }), "-" | "–"));
+    if hyphenated {
+        cov_mark::hit!(hyphenated_towns_name_one_stretch);
+    }
+    if between || hyphenated {
         // On the road between a capital and a town, the town says more.
         let town =
             group.iter().copied().find(|m| place_of(m).is_some_and(|p| doc.kb.places[p as usize].capital_of.is_none()));

@@ -1446,3 +1446,18 @@ fn tankers_set_on_fire_in_an_attack_blamed_on_a_group_are_its_property_destructi
         assert_eq!((found[0].sub_event, actor(found[0].actor1)), (SubEvent::Looting, Some("jnim")), "{text}");
     }
 }
+
+#[test]
+fn two_hyphenated_towns_name_one_stretch_one_incident() {
+    cov_mark::check_count!(hyphenated_towns_name_one_stretch, 3);
+    let texts = [
+        "Dimanche, des jihadistes ont attaqué un convoi de camions dans le secteur de Kayes-Nioro du Sahel.",
+        "On Sunday, jihadists attacked a convoy of trucks in the Kayes-Nioro du Sahel sector.",
+        "هاجم جهاديون الأحد قافلة شاحنات في قطاع كايس-نيورو.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-09-15"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(place(found[0].place), Some("ml.kayes"), "{text}");
+    }
+}
