@@ -197,7 +197,9 @@ fn fit(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster, d: &Draft) -> Option<i32> {
 /// and blocks; `None` when they cannot be the same incident.
 fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft) -> Option<i32> {
     let mut score = 0;
-    if !types_agree(other, d) || !dates_agree(other.date, d.date) {
+    // The day a statement was made does not part it from the incident it tells.
+    let reported = other.report_date || d.report_date;
+    if !types_agree(other, d) || (!reported && !dates_agree(other.date, d.date)) {
         return None;
     }
     if (other.modality == Modality::Recalled) != (d.modality == Modality::Recalled) {
@@ -384,7 +386,7 @@ fn resolve(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster) -> Event {
     let dated = members
         .iter()
         .filter(|d| d.date.is_some())
-        .min_by_key(|d| (d.zone.is_heading(), d.time_precision, d.relative_date, d.evidence.start))
+        .min_by_key(|d| (d.report_date, d.zone.is_heading(), d.time_precision, d.relative_date, d.evidence.start))
         .copied()
         .or_else(|| {
             let told = c.summary.map(|i| &drafts[i]).filter(|s| s.date.is_some());

@@ -533,6 +533,19 @@ pub(crate) fn date(
         .copied()
 }
 
+/// True when date `d` follows a report verb ("said Saturday", "a indiqué vendredi", "said on
+/// Tuesday"): the day of the statement, which may be later than the incident's.
+pub(crate) fn dates_a_report(doc: &Doc<'_>, d: &DateMention) -> bool {
+    let first = doc.token_at(d.span.start);
+    // Arabic puts the speaker between: "قال الجيش المالي السبت".
+    let arabic = doc.tokens.items().get(first).is_some_and(|t| t.script == marsad_text::Script::Arabic);
+    let found = doc.ends_before(List::Attribution, first, if arabic { 3 } else { 1 }, 0);
+    if found {
+        cov_mark::hit!(a_date_after_a_report_verb_dates_the_report);
+    }
+    found
+}
+
 /// The short line just above the mention's paragraph, if the paragraph opens with the mention's
 /// sentence's block ("- Goundam – 11 septembre 2024" above the item it heads).
 fn heading_above<'s>(sentences: &'s [Sentence], earlier: &Earlier<'_>, m: &IncidentMention) -> Option<&'s Sentence> {

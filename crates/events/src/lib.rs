@@ -143,6 +143,9 @@ pub(crate) struct Draft {
     pub date: Option<Date>,
     pub time_precision: Precision,
     pub relative_date: bool,
+    /// The date follows a report verb ("the army said Saturday"): it dates the statement, and
+    /// yields to any other date of the incident.
+    pub report_date: bool,
     pub background: bool,
     pub fatalities: Option<u64>,
     /// The toll counts attackers only ("ten terrorists were neutralised").
@@ -341,6 +344,8 @@ fn draft(
                 date: resolved,
                 time_precision: date.filter(|d| d.date.is_some()).map_or(Precision::Coarser, |d| d.precision),
                 relative_date: date.is_some_and(|d| d.relative),
+                // Only violence: an announcement's day is its own.
+                report_date: m.trigger.frame.is_violent() && date.is_some_and(|d| fields::dates_a_report(doc, &d)),
                 background: days_old > HISTORY_DAYS,
                 fatalities,
                 attackers_toll: toll.is_some_and(|t| t.attackers),

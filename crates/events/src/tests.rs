@@ -1461,3 +1461,19 @@ fn two_hyphenated_towns_name_one_stretch_one_incident() {
         assert_eq!(place(found[0].place), Some("ml.kayes"), "{text}");
     }
 }
+
+#[test]
+fn the_day_a_statement_was_made_yields_to_the_incident_s_day() {
+    // "said Saturday" dates the statement; "the attack occurred on Thursday" dates the attack.
+    cov_mark::check!(a_date_after_a_report_verb_dates_the_report);
+    let texts = [
+        "The Malian army said Saturday it killed about twenty jihadists when a convoy was attacked near Boni. The attack occurred on Thursday afternoon near Boni.",
+        "L'armée malienne a indiqué samedi avoir tué une vingtaine de jihadistes lors de l'attaque d'un convoi près de Boni. L'attaque s'est produite jeudi après-midi près de Boni.",
+        "قال الجيش المالي السبت إنه قتل نحو عشرين جهاديا خلال هجوم على قافلة قرب دوينتزا. ووقع الهجوم بعد ظهر الخميس قرب دوينتزا.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-06-14"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(date(&found[0]).as_deref(), Some("2025-06-12"), "{text}");
+    }
+}
