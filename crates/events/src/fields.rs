@@ -624,7 +624,8 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
         let injury = near(&injuries, first, last);
         let is_death = death.is_some_and(|d| injury.is_none_or(|i| d <= i));
         // "three killed and four wounded": a count right next to an injury word counts the wounded.
-        let wounded = injury.is_some_and(|i| i <= 1 && death.is_none_or(|d| i < d));
+        let wounded = injury.is_some_and(|i| i <= 1 && death.is_none_or(|d| i < d))
+            || wounded_next(doc, counts, &deaths, &injuries, last);
         let continues = !wounded
             && previous.is_some_and(|p| {
                 first > p
@@ -667,6 +668,34 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
     singular_victim(doc, &deaths, range.clone())
         .or_else(|| doc.any(List::NoCasualties, range).then_some(0))
         .map(|value| Toll { value, attackers: false })
+}
+
+/// "five soldiers were killed and four others were wounded": the first word of harm after the
+/// count is an injury, and that injury word counts nobody of its own (Arabic puts the verb
+/// before its count: "و3 مدنيين وأصيب 12" leaves the 3 to the dead).
+fn wounded_next(
+    doc: &Doc<'_>,
+    counts: &[Count],
+    deaths: &[(usize, usize)],
+    injuries: &[(usize, usize)],
+    last: usize,
+) -> bool {
+    let next = |cues: &[(usize, usize)]| {
+        cues.iter().filter(|c| c.0 > last && c.0 <= last + AFTER_COUNT).min_by_key(|c| c.0).copied()
+    };
+    let Some((injury_first, injury_last)) = next(injuries) else { return false };
+    if next(deaths).is_some_and(|d| d.0 < injury_first) {
+        return false;
+    }
+    let count_between_or_after = counts.iter().any(|c| {
+        let at = doc.token_at(c.span.start);
+        (at > last && at < injury_first) || (at > injury_last && at <= injury_last + 2)
+    });
+    let found = !count_between_or_after;
+    if found {
+        cov_mark::hit!(a_count_before_an_injury_word_counts_the_wounded);
+    }
+    found
 }
 
 /// Tokens after the last count of a list in which one more victim may be named.

@@ -1477,3 +1477,19 @@ fn the_day_a_statement_was_made_yields_to_the_incident_s_day() {
         assert_eq!(date(&found[0]).as_deref(), Some("2025-06-12"), "{text}");
     }
 }
+
+#[test]
+fn a_count_followed_by_an_injury_word_counts_the_wounded_not_the_dead() {
+    cov_mark::check!(a_count_before_an_injury_word_counts_the_wounded);
+    let texts = [
+        ("Five soldiers were killed and four others were wounded when their convoy hit a mine near Nampala on Monday.", 5),
+        ("Cinq soldats ont été tués et quatre autres blessés lundi quand leur convoi a sauté sur une mine près de Nampala.", 5),
+        ("قتل خمسة جنود وأصيب أربعة آخرون الاثنين عندما انفجر لغم بقافلتهم قرب نامبالا.", 5),
+        // The Arabic injury verb comes before its own count: the 3 are dead.
+        ("قتل 5 جنود ماليين و3 مدنيين وأصيب 12 آخرون في هجوم على بلدة دوينتزا أمس.", 8),
+    ];
+    for (text, dead) in texts {
+        let found = events(text, Some("2025-06-17"));
+        assert_eq!(found.first().and_then(|e| e.fatalities), Some(dead), "{text}: {found:?}");
+    }
+}
