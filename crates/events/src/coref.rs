@@ -289,7 +289,7 @@ pub(crate) fn incidents(doc: &Doc<'_>, drafts: Vec<Draft>, trace: &mut Trace) ->
                 .iter()
                 .any(|&(place, date)| places_agree(doc, place, d.place) != Some(false) && dates_agree(date, d.date))
     };
-    // Some cluster holds a draft of the body (not of a headline).
+    // Some cluster that is not vague holds a draft of the body (not of a headline).
     let mut body_told = false;
     for i in order {
         let d = &drafts[i];
@@ -316,7 +316,7 @@ pub(crate) fn incidents(doc: &Doc<'_>, drafts: Vec<Draft>, trace: &mut Trace) ->
                 let first = clusters[k].drafts[0];
                 trace.note(|| Note::Joined { trigger: d.trigger, event_trigger: drafts[first].trigger, claim: false });
                 clusters[k].push(&drafts, i);
-                body_told |= !d.zone.is_heading();
+                body_told |= !d.zone.is_heading() && !clusters[k].vague;
             }
             None if d.zone.is_heading() && body_told => {
                 trace.note(|| Note::Dropped { trigger: d.trigger, why: Dropped::HeadlineAlone });
@@ -331,7 +331,9 @@ pub(crate) fn incidents(doc: &Doc<'_>, drafts: Vec<Draft>, trace: &mut Trace) ->
             }
             None => {
                 clusters.push(Cluster::new(&drafts, i));
-                body_told |= !d.zone.is_heading();
+                // A vague incident of the body, dropped unless told better later, leaves the
+                // headline's to stand ("32 killed in an attack in Mali" over "the convoy was ambushed").
+                body_told |= !d.zone.is_heading() && !d.vague;
             }
         }
     }

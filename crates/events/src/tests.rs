@@ -1493,3 +1493,19 @@ fn a_count_followed_by_an_injury_word_counts_the_wounded_not_the_dead() {
         assert_eq!(found.first().and_then(|e| e.fatalities), Some(dead), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn a_headline_stands_when_the_body_tells_its_incident_only_vaguely() {
+    // The lede repeats the headline (page furniture); the body's one mention is too vague to
+    // stand: the headline's incident is the event.
+    let texts = [
+        "Twelve people were killed in an attack in central Mali\nTwelve people were killed in an attack in central Mali.\nIt was this convoy that the jihadists ambushed.",
+        "Douze personnes ont été tuées dans une attaque dans le centre du Mali\nDouze personnes ont été tuées dans une attaque dans le centre du Mali.\nC'est ce convoi que les jihadistes ont attaqué.",
+        "قتل 12 شخصا في هجوم وسط مالي\nقتل 12 شخصا في هجوم وسط مالي.\nوهذه القافلة هي التي هاجمها الجهاديون.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-06-17"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!((place(found[0].place), found[0].fatalities), (Some("ml"), Some(12)), "{text}");
+    }
+}
