@@ -256,6 +256,8 @@ const DAY_PARTS_AFTER: &[&str] = &["soir", "matin", "soiree", "nuit", "night", "
 const NIGHT_LINKS: &[&str] = &["a", "au", "to", "الي"];
 /// Words before a year that introduce it.
 const YEAR_WORDS: &[&str] = &["عام", "العام", "سنه", "السنه", "in", "en", "since", "depuis", "منذ", "year", "annee"];
+/// Words that may stand between "il y a" and its count ("il y a tout juste une semaine").
+const AGO_FILLERS: &[&str] = &["tout", "juste", "environ", "pres", "de", "plus", "seulement", "exactement", "deja"];
 /// Words that make what follows background.
 const SINCE_WORDS: &[&str] = &["منذ", "since", "depuis"];
 
@@ -699,10 +701,17 @@ impl Scan<'_> {
         for last in 0..t.len() {
             // One match (by length first) rather than a scan of every list: this runs on every token.
             let (weeks, dual) = match t.folded(last) {
-                "days" | "jours" | "ايام" | "يوما" | "يوم" => (false, false),
-                "weeks" | "semaines" | "اسابيع" => (true, false),
+                "days" | "jours" | "ايام" | "يوما" | "يوم" | "day" | "jour" => (false, false),
+                "weeks" | "semaines" | "اسابيع" | "week" | "semaine" => (true, false),
                 "يومين" => (false, true),
                 "اسبوعين" => (true, true),
+                // "قبل أسبوع": a singular week holds its count (one).
+                "اسبوع" => {
+                    if last >= 1 && t.folded(last - 1) == "قبل" && self.close(last - 1) {
+                        found.push((last - 1, last, 1, true));
+                    }
+                    continue;
+                }
                 _ => continue,
             };
             // "قبل 4 أيام من الهجوم" counts back from another day than the publication's.
@@ -729,13 +738,20 @@ impl Scan<'_> {
             }
             let n = value as i64;
             let english_ago = last + 1 < t.len() && self.close(last) && t.folded(last + 1) == "ago";
-            let french =
-                first >= 3 && t.folded(first - 3) == "il" && t.folded(first - 2) == "y" && t.folded(first - 1) == "a";
+            // "il y a trois jours", "il y a tout juste une semaine".
+            let fillers = (0..=2).find(|&k| {
+                first >= 3 + k
+                    && (first - k..first).all(|i| AGO_FILLERS.contains(&t.folded(i)))
+                    && t.folded(first - k - 3) == "il"
+                    && t.folded(first - k - 2) == "y"
+                    && t.folded(first - k - 1) == "a"
+            });
+            let french = fillers.is_some();
             let arabic = first >= 1 && t.folded(first - 1) == "قبل" && !from_other;
             if english_ago {
                 found.push((first, last + 1, n, weeks));
-            } else if french {
-                found.push((first - 3, last, n, weeks));
+            } else if let Some(k) = fillers.filter(|_| french) {
+                found.push((first - 3 - k, last, n, weeks));
             } else if arabic {
                 found.push((first - 1, last, n, weeks));
             }

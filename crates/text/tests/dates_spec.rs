@@ -106,6 +106,9 @@ fn relative_days() {
     // Counted back from the publication day; not from another day ("4 days before the attack").
     assert_eq!(iso("five days ago", PUB), ["2025-09-05"]);
     assert_eq!(iso("il y a trois jours", PUB), ["2025-09-07"]);
+    // A word of precision between "il y a" and the count; a singular unit with its article.
+    assert_eq!(iso("il y a tout juste une semaine", PUB), ["2025-09-03"]);
+    assert_eq!(iso("قبل أسبوع", PUB), ["2025-09-03"]);
     assert_eq!(iso("قبل ثلاثة أيام", PUB), ["2025-09-07"]);
     assert_eq!(iso("قبل يومين", PUB), ["2025-09-08"]);
     assert_eq!(iso("خطفا قبل 4 أيام من الهجوم", PUB), Vec::<String>::new());
