@@ -587,11 +587,23 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
         .filter(|x| matches!(x.entity, Entity::Place(_)))
         .map(|x| doc.token_at(x.span.start))
         .collect();
+    // "ont tué, lundi 21 octobre, cinq civils": a date between the death word and the count
+    // does not part them.
+    let dates: Vec<Span> = doc.dates_in(span).iter().map(|d| d.span).collect();
+    let dated = |a: usize, b: usize| {
+        (a..b)
+            .filter(|&t| {
+                let at = doc.span_of(t, t);
+                dates.iter().any(|d| d.start <= at.start && at.end <= d.end)
+            })
+            .count()
+    };
     let near = |cues: &[(usize, usize)], first: usize, last: usize| {
         cues.iter()
             .filter_map(|&(cf, cl)| {
                 if cl < first {
-                    (first - cl <= BEFORE_COUNT).then_some(first - cl)
+                    let gap = first - cl - dated(cl + 1, first);
+                    (gap <= BEFORE_COUNT).then_some(gap)
                 } else if cf > last {
                     (cf - last <= AFTER_COUNT).then_some(cf - last)
                 } else {

@@ -1509,3 +1509,19 @@ fn a_headline_stands_when_the_body_tells_its_incident_only_vaguely() {
         assert_eq!((place(found[0].place), found[0].fatalities), (Some("ml"), Some(12)), "{text}");
     }
 }
+
+#[test]
+fn a_date_between_the_death_word_and_the_count_does_not_part_them() {
+    let texts = [
+        "Des frappes de drones ont tué, lundi 21 octobre, cinq civils près de Tombouctou.",
+        "Drone strikes killed on Monday, October 21, five civilians near Timbuktu.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2024-10-22"));
+        assert_eq!(
+            found.first().map(|e| (e.fatalities, date(e))),
+            Some((Some(5), Some("2024-10-21".into()))),
+            "{text}: {found:?}"
+        );
+    }
+}
