@@ -1525,3 +1525,18 @@ fn a_date_between_the_death_word_and_the_count_does_not_part_them() {
         );
     }
 }
+
+#[test]
+fn it_happened_in_a_village_places_the_incident_told_before() {
+    // "Cela s'est passé dans le village de Douna" has no trigger of its own: it points back.
+    let texts = [
+        "Une frappe de drone a tué dix civils samedi. Cela s'est passé dans le village de Douna, commune de Mondoro.",
+        "A drone strike killed ten civilians on Saturday. It happened in the village of Douna, near Mondoro.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2024-03-25"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert!(found[0].unknown_place.is_some(), "{text}: the village is named: {found:?}");
+        assert_eq!(found[0].fatalities, Some(10), "{text}");
+    }
+}
