@@ -254,6 +254,12 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft) -> Option<i32> {
     if d.story_place && other.own_place && other.place == d.place {
         score += 1;
     }
+    // "Un élu local a dit qu'il y avait au moins 15 civils tués": a toll told with neither a
+    // place nor a day of its own belongs to a violent incident told before.
+    if d.frame.is_consequence() && !d.own_place && d.date.is_none() && other.frame.is_violent() {
+        cov_mark::hit!(a_bare_toll_joins_the_incident_told);
+        score += 1;
+    }
     Some(score)
 }
 

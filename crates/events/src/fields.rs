@@ -553,6 +553,10 @@ fn heading_above<'s>(sentences: &'s [Sentence], earlier: &Earlier<'_>, m: &Incid
     Some(&sentences[index]).filter(|h| h.zone == Zone::Heading || h.tokens.len() <= 8)
 }
 
+/// Longest description of the counted ("dont des femmes et des enfants") skipped between a
+/// count and its death word.
+const DESCRIPTION_TOKENS: usize = 10;
+
 /// How far a death word may stand before a count, and after it.
 const BEFORE_COUNT: usize = 3;
 const AFTER_COUNT: usize = 6;
@@ -598,6 +602,16 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
             })
             .count()
     };
+    // "14 civils, dont des femmes et des enfants, avaient été tués": the description of the
+    // counted, up to its closing comma, does not part the count from its death word.
+    let described: Vec<(usize, usize)> = doc
+        .find(List::VictimDescriptions, range.clone())
+        .into_iter()
+        .map(|(a, _, _)| (a, (a..range.end).find(|&t| doc.gap_after(t).contains([',', '،'])).unwrap_or(a)))
+        .filter(|&(a, b)| b - a <= DESCRIPTION_TOKENS)
+        .collect();
+    let inside_description =
+        |a: usize, b: usize| (a..b).filter(|&t| described.iter().any(|&(df, dl)| df <= t && t <= dl)).count();
     let near = |cues: &[(usize, usize)], first: usize, last: usize| {
         cues.iter()
             .filter_map(|&(cf, cl)| {
@@ -605,7 +619,8 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
                     let gap = first - cl - dated(cl + 1, first);
                     (gap <= BEFORE_COUNT).then_some(gap)
                 } else if cf > last {
-                    (cf - last <= AFTER_COUNT).then_some(cf - last)
+                    let gap = cf - last - inside_description(last + 1, cf);
+                    (gap <= AFTER_COUNT).then_some(gap)
                 } else {
                     Some(0)
                 }

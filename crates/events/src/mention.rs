@@ -107,6 +107,18 @@ pub(crate) fn triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
         doc.mentions_in(doc.span_of(range.start, range.end.saturating_sub(1))).map(|m| m.span).collect();
     let destinations = doc.find(List::Origin, range);
     let taken_to = |first: usize, last: usize| destinations.iter().any(|&(f, l, _)| f <= first && last <= l);
+    // "ont exécuté plusieurs frappes", "executed an operation": carried out, no execution.
+    let strikes: Vec<usize> = found
+        .iter()
+        .filter(|(_, _, role)| {
+            let frame = role.and_then(|r| Frame::from_name(r.strip_suffix(":passive").unwrap_or(r)));
+            frame.is_some_and(|f| f.is_specific() || matches!(f, Frame::Attack | Frame::Ambush))
+        })
+        .map(|&(first, _, _)| first)
+        .collect();
+    let carries_out = |frame: Frame, last: usize| {
+        frame == Frame::Execute && strikes.iter().any(|&s| s > last && s <= last + CARRIED_OUT_GAP)
+    };
     found
         .into_iter()
         .filter_map(|(first, last, role)| {
@@ -120,12 +132,19 @@ pub(crate) fn triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
                 cov_mark::hit!(taken_to_hospital_is_no_evacuation);
                 return None;
             }
+            if carries_out(frame, last) {
+                cov_mark::hit!(executing_a_strike_carries_it_out);
+                return None;
+            }
             let span = doc.span_of(first, last);
             let inside_name = names.iter().any(|m| m.start < span.end && span.start < m.end);
             (!inside_name).then_some(Trigger { first, last, frame, passive })
         })
         .collect()
 }
+
+/// Words after "exécuté" within which the incident it carried out may be named.
+const CARRIED_OUT_GAP: usize = 3;
 
 /// "سبعة جنود قتلوا الخميس": an Arabic verb right after a counted noun, with no count after it,
 /// tells what was done to them (unvocalised قتلوا reads "were killed" as well as "killed").

@@ -1540,3 +1540,44 @@ fn it_happened_in_a_village_places_the_incident_told_before() {
         assert_eq!(found[0].fatalities, Some(10), "{text}");
     }
 }
+
+#[test]
+fn executing_a_strike_is_carrying_it_out_not_an_execution() {
+    cov_mark::check!(executing_a_strike_carries_it_out);
+    let texts = [
+        "Des frappes de drone ont tué dimanche quinze civils près de Tinzaouatène. « L'armée a exécuté plusieurs frappes de drone à Tinzaouatène », affirment les séparatistes.",
+        "Drone strikes killed fifteen civilians near Tinzaouaten on Sunday. \"The army executed several drone strikes on Tinzaouaten,\" the separatists said.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2024-08-26"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(found[0].sub_event, SubEvent::AirDroneStrike, "{text}");
+    }
+}
+
+#[test]
+fn a_bare_toll_joins_the_incident_told_before() {
+    // A quote between them; the toll sentence has neither a place nor a day of its own.
+    cov_mark::check!(a_bare_toll_joins_the_incident_told);
+    let texts = [
+        "Au moins quinze civils ont été tués dimanche par des frappes de drone dans le nord du Mali.\n\n« L'armée a exécuté plusieurs frappes de drone à Tinzaouatène », affirment les séparatistes.\n\nUn élu local a dit qu'il y avait au moins 15 civils tués.",
+        "At least fifteen civilians were killed on Sunday by drone strikes in northern Mali.\n\n\"The army carried out several drone strikes on Tinzaouaten,\" the separatists said.\n\nA local official said at least 15 civilians were killed.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2024-08-26"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!((found[0].sub_event, found[0].fatalities), (SubEvent::AirDroneStrike, Some(15)), "{text}");
+    }
+}
+
+#[test]
+fn a_description_of_the_dead_does_not_part_the_count_from_its_death_word() {
+    let texts = [
+        "Quatorze personnes, dont trois membres des forces de sécurité burkinabè, ont été tuées lors d'une attaque contre un village près de Djibo dimanche.",
+        "Fourteen people, including three members of the Burkinabe security forces, were killed in an attack on a village near Djibo on Sunday.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-06-17"));
+        assert_eq!(found.first().and_then(|e| e.fatalities), Some(14), "{text}: {found:?}");
+    }
+}
