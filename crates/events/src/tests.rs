@@ -1581,3 +1581,12 @@ fn a_description_of_the_dead_does_not_part_the_count_from_its_death_word() {
         assert_eq!(found.first().and_then(|e| e.fatalities), Some(14), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn a_page_typeset_in_presentation_forms_reads_like_any_other() {
+    let text = "ﻫﺎﺟﻤﺖ ﺟﻤﺎﻋﺔ ﻧﺼﺮﺓ ﺍﻹﺳﻼﻡ ﻭﺍﻟﻤﺴﻠﻤﻴﻦ ﻣﻌﺴﻜﺮﺍ ﻟﻠﺠﻴﺶ ﺍﻟﻤﺎﻟﻲ ﻓﻲ ﺗﻤﺒﻜﺘﻮ ﺍﻟﺨﻤﻴﺲ.";
+    let found = events(text, Some("2025-06-17"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    let e = &found[0];
+    assert_eq!((actor(e.actor1), actor(e.actor2), place(e.place)), (Some("jnim"), Some("fama"), Some("ml.timbuktu")));
+}

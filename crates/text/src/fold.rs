@@ -53,6 +53,22 @@ pub fn fold_char(c: char) -> Folded {
             _ => One(c),
         };
     }
+    // Presentation forms (ﻧﺼﺮﺓ): the letters they show, folded.
+    if ('\u{FE70}'..='\u{FE7F}').contains(&c) {
+        return Drop;
+    }
+    if ('\u{FB50}'..='\u{FDFF}').contains(&c) || ('\u{FE80}'..='\u{FEFC}').contains(&c) {
+        if let Some((a, b)) = crate::presentation::letters(c) {
+            let base = |x: char| match fold_char(x) {
+                One(y) => y,
+                _ => x,
+            };
+            return match b {
+                Some(b) => Two(base(a), base(b)),
+                None => One(base(a)),
+            };
+        }
+    }
     match c {
         // Arabic letters
         'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' | 'ٵ' => One('ا'),
@@ -132,6 +148,21 @@ pub fn fold_str(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn presentation_forms_fold_to_the_letters_they_show() {
+        // Contextual glyphs, as some Malian sites typeset their pages; lam-alef ligatures split.
+        assert_eq!(fold_str("ﻧﺼﺮﺓ ﺍﻹﺳﻼﻡ ﻭﺍﻟﻤﺴﻠﻤﻴﻦ"), fold_str("نصرة الإسلام والمسلمين"));
+        assert_eq!(fold_str("ﻻ ﺗﺰﺍﻝ"), "لا تزال");
+        assert_eq!(fold_str("ﺗﻤﺒﻜﺘﻮ"), "تمبكتو");
+        assert_eq!(fold_str("ﹰﺏ"), "ب", "a harakat form is dropped");
+        // Every form in the table is sorted and folds to Arabic letters only.
+        assert!(crate::presentation::FORMS.windows(2).all(|w| w[0].0 < w[1].0));
+        for &(form, _, _) in crate::presentation::FORMS {
+            let folded = fold_str(&form.to_string());
+            assert!(!folded.is_empty() && folded.chars().all(is_arabic_letter), "{form:?} -> {folded:?}");
+        }
+    }
 
     #[test]
     fn arabic_spelling_differences_fold_together() {

@@ -22,6 +22,7 @@ pub mod forms;
 pub mod lang;
 pub mod layout;
 pub mod numbers;
+mod presentation;
 pub mod skeleton;
 pub mod token;
 
