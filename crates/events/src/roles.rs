@@ -12,6 +12,7 @@ use crate::trace::{Note, Trace, Who};
 use crate::zone::Sentence;
 use marsad_extract::{Entity, How, Mention};
 use marsad_kb::{ActorKind, Frame, KnowledgeBase, List, RoleFeature, StateRole};
+use marsad_text::layout::Span;
 use marsad_text::Script;
 use std::collections::{HashMap, HashSet};
 
@@ -400,6 +401,10 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             }
         } else if before && Some(i) == before_first {
             f.push(RoleFeature::SubjectBefore);
+        } else if after && arabic && t.frame.is_violent() && c.first <= t.last + MARKER_GAP && for_the(doc, c.first) {
+            // "نصبت كمينا للجيش المالي": an ambush or attack "for the army" targets it.
+            cov_mark::hit!(an_attack_for_the_army_targets_it);
+            f.push(RoleFeature::TargetMarked);
         } else if after
             && arabic
             && Some(i) == after_first
@@ -458,6 +463,22 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             cands[first].features.push(feature);
         }
     }
+}
+
+/// The Arabic word at token `at` carries the preposition li ("for") before the name it holds:
+/// للجيش (li + the article), لقوات الدرك.
+fn for_the(doc: &Doc<'_>, at: usize) -> bool {
+    if doc.tokens.folded(at).starts_with("لل") {
+        return true;
+    }
+    // The name may run on past the word ("لقوات الدرك"): any mention starting inside it.
+    let token = doc.span_of(at, at);
+    let line = Span { start: token.start, end: doc.span_of(at, (at + 4).min(doc.tokens.len() - 1)).end };
+    let Some(name) = doc.mentions_in(line).find(|m| m.span.start >= token.start && m.span.start < token.end) else {
+        return false;
+    };
+    let prefix = doc.text_of(Span { start: token.start, end: name.span.start });
+    matches!(prefix, "ل" | "ول" | "فل")
 }
 
 /// The actor is tied to the words before it ("مسلحون تابعون لجماعة X", "عناصر من X"): it names

@@ -1590,3 +1590,18 @@ fn a_page_typeset_in_presentation_forms_reads_like_any_other() {
     let e = &found[0];
     assert_eq!((actor(e.actor1), actor(e.actor2), place(e.place)), (Some("jnim"), Some("fama"), Some("ml.timbuktu")));
 }
+
+#[test]
+fn an_ambush_for_the_army_targets_it() {
+    // Arabic "نصب كمينا لـ": the preposition li on the name marks the target, not a subject.
+    cov_mark::check_count!(an_attack_for_the_army_targets_it, 2);
+    let texts = [
+        ("أعلنت الجماعة أنها نصبت الخميس كمينا للجيش المالي بين ديبولي وكاييس.", "fama"),
+        ("نصب مسلحون كمينا لقوات الدرك قرب كيتا الخميس.", "gendarmerie.ml"),
+    ];
+    for (text, target) in texts {
+        let found = events(text, Some("2026-02-03"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!((actor(found[0].actor1), actor(found[0].actor2)), (None, Some(target)), "{text}");
+    }
+}
