@@ -593,33 +593,37 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
         .collect();
     // "ont tué, lundi 21 octobre, cinq civils": a date between the death word and the count
     // does not part them.
-    let dates: Vec<Span> = doc.dates_in(span).iter().map(|d| d.span).collect();
+    let dates = doc.dates_in(span);
     let dated = |a: usize, b: usize| {
         (a..b)
             .filter(|&t| {
                 let at = doc.span_of(t, t);
-                dates.iter().any(|d| d.start <= at.start && at.end <= d.end)
+                dates.iter().any(|d| d.span.start <= at.start && at.end <= d.span.end)
             })
             .count()
     };
     // "14 civils, dont des femmes et des enfants, avaient été tués": the description of the
     // counted, up to its closing comma, does not part the count from its death word.
-    let described: Vec<(usize, usize)> = doc
-        .find(List::VictimDescriptions, range.clone())
-        .into_iter()
-        .map(|(a, _, _)| (a, (a..range.end).find(|&t| doc.gap_after(t).contains([',', '،'])).unwrap_or(a)))
-        .filter(|&(a, b)| b - a <= DESCRIPTION_TOKENS)
-        .collect();
-    let inside_description =
-        |a: usize, b: usize| (a..b).filter(|&t| described.iter().any(|&(df, dl)| df <= t && t <= dl)).count();
+    let inside_description = |a: usize, b: usize| {
+        let described: Vec<(usize, usize)> = doc
+            .find(List::VictimDescriptions, a..b)
+            .into_iter()
+            .map(|(d, _, _)| (d, (d..b).find(|&t| doc.gap_after(t).contains([',', '،'])).unwrap_or(d)))
+            .filter(|&(d, e)| e - d <= DESCRIPTION_TOKENS)
+            .collect();
+        (a..b).filter(|&t| described.iter().any(|&(df, dl)| df <= t && t <= dl)).count()
+    };
     let near = |cues: &[(usize, usize)], first: usize, last: usize| {
         cues.iter()
             .filter_map(|&(cf, cl)| {
                 if cl < first {
-                    let gap = first - cl - dated(cl + 1, first);
+                    // Dates are only counted out of a gap too long without them.
+                    let raw = first - cl;
+                    let gap = if raw > BEFORE_COUNT { raw - dated(cl + 1, first) } else { raw };
                     (gap <= BEFORE_COUNT).then_some(gap)
                 } else if cf > last {
-                    let gap = cf - last - inside_description(last + 1, cf);
+                    let raw = cf - last;
+                    let gap = if raw > AFTER_COUNT { raw - inside_description(last + 1, cf) } else { raw };
                     (gap <= AFTER_COUNT).then_some(gap)
                 } else {
                     Some(0)

@@ -108,8 +108,10 @@ pub(crate) fn triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
     let destinations = doc.find(List::Origin, range);
     let taken_to = |first: usize, last: usize| destinations.iter().any(|&(f, l, _)| f <= first && last <= l);
     // "ont exécuté plusieurs frappes", "executed an operation": carried out, no execution.
+    let executions = found.iter().any(|(_, _, role)| role.is_some_and(|r| r.starts_with("execute")));
     let strikes: Vec<usize> = found
         .iter()
+        .filter(|_| executions)
         .filter(|(_, _, role)| {
             let frame = role.and_then(|r| Frame::from_name(r.strip_suffix(":passive").unwrap_or(r)));
             frame.is_some_and(|f| f.is_specific() || matches!(f, Frame::Attack | Frame::Ambush))
@@ -257,7 +259,11 @@ fn lead_new(doc: &Doc<'_>, clause: &Range<usize>, found: &[Trigger]) -> Option<T
 /// manifestations interviennent après que…"): what follows it tells an earlier incident.
 fn comes_after(doc: &Doc<'_>, clause: &Range<usize>, t: &Trigger) -> Option<usize> {
     // A relative pronoun may stand between ("an attack that comes after", "une attaque qui survient après").
-    doc.find(List::ComesAfter, t.last + 1..(t.last + 4).min(clause.end)).first().map(|&(first, _, _)| first)
+    let window = t.last + 1..(t.last + 4).min(clause.end);
+    if !doc.any(List::ComesAfter, window.clone()) {
+        return None;
+    }
+    doc.find(List::ComesAfter, window).first().map(|&(first, _, _)| first)
 }
 
 /// The trigger that best tells the clause's incident.
@@ -293,16 +299,15 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
     let after = |window: usize| t.last + 1..(t.last + 1 + window).min(clause.end);
     // Speculation governs what follows it in its clause ("وتسعى روسيا ... لتعزيز", "may attack"),
     // unless a date reads the word ("In May, …").
-    let dates = doc.dates_in(doc.span_of(clause.start, clause.end.saturating_sub(1)));
-    let in_date = |&(first, last, _): &(usize, usize, Option<&str>)| {
-        let span = doc.span_of(first, last);
-        dates.iter().any(|d| d.span.start <= span.start && span.end <= d.span.end)
-    };
-    let speculation = doc.find(List::Speculation, clause.start..t.first);
-    if speculation.iter().any(|cue| !in_date(cue)) {
-        return Modality::Hypothetical;
-    }
-    if !speculation.is_empty() {
+    if doc.any(List::Speculation, clause.start..t.first) {
+        let dates = doc.dates_in(doc.span_of(clause.start, clause.end.saturating_sub(1)));
+        let in_date = |&(first, last, _): &(usize, usize, Option<&str>)| {
+            let span = doc.span_of(first, last);
+            dates.iter().any(|d| d.span.start <= span.start && span.end <= d.span.end)
+        };
+        if doc.find(List::Speculation, clause.start..t.first).iter().any(|cue| !in_date(cue)) {
+            return Modality::Hypothetical;
+        }
         cov_mark::hit!(a_month_is_no_modal);
     }
     let negations = doc.find(List::Negation, before(NEGATION_WINDOW));
@@ -313,8 +318,10 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
     if doc.any(List::Trend, before(TREND_WINDOW)) || doc.any(List::Trend, after(TREND_WINDOW)) {
         return Modality::Habitual;
     }
-    let exceptions = doc.find(List::HabitualExceptions, clause.clone());
-    let habit = |range: Range<usize>| any_outside(&doc.find(List::Habitual, range), &exceptions);
+    let habit = |range: Range<usize>| {
+        let found = doc.find(List::Habitual, range);
+        !found.is_empty() && any_outside(&found, &doc.find(List::HabitualExceptions, clause.clone()))
+    };
     if habit(clause.start..t.first) || habit(after(TREND_WINDOW)) {
         return Modality::Habitual;
     }

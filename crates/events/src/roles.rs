@@ -250,18 +250,11 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         .collect();
     let kills: Vec<Trigger> =
         triggers(doc, range.clone()).into_iter().filter(|k| matches!(k.frame, Frame::Kill | Frame::Execute)).collect();
-    // Description words that follow a death word closely (within the description's own span).
-    let deaths: Vec<(usize, usize)> = doc
-        .find(List::Fatality, range.clone())
-        .into_iter()
-        .map(|(a, b, _)| (a, b))
-        .chain(kills.iter().map(|k| (k.first, k.last)))
-        .collect();
-    let described_dead: Vec<(usize, usize)> = doc
-        .find(List::VictimDescriptions, range.clone())
-        .into_iter()
-        .map(|(a, b, _)| (a, b))
-        .filter(|&(a, _)| deaths.iter().any(|&(_, dl)| dl < a && a <= dl + DESCRIPTION_SPAN))
+    // Description words that follow a killing closely (within the description's own span).
+    let described_dead: Vec<(usize, usize)> = kills
+        .iter()
+        .flat_map(|k| k.last + 1..(k.last + 1 + DESCRIPTION_SPAN).min(range.end))
+        .filter_map(|t| doc.starting_at(List::VictimDescriptions, t).map(|m| (t, m.far_token)))
         .collect();
     // The claimant: the armed candidate nearest a claim of responsibility.
     let claimant = claim.first().and_then(|(cf, cl, _)| {

@@ -35,6 +35,20 @@ pub fn is_invisible(c: char) -> bool {
     matches!(c, '\u{0640}' | '\u{200B}'..='\u{200F}' | '\u{00AD}' | '\u{2060}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}')
 }
 
+/// The folded letters presentation form `c` shows (kept as is when the table has none).
+#[cold]
+fn presentation_form(c: char) -> Folded {
+    let Some((a, b)) = crate::presentation::letters(c) else { return Folded::One(c) };
+    let base = |x: char| match fold_char(x) {
+        Folded::One(y) => y,
+        _ => x,
+    };
+    match b {
+        Some(b) => Folded::Two(base(a), base(b)),
+        None => Folded::One(base(a)),
+    }
+}
+
 /// Fold one character for matching.
 pub fn fold_char(c: char) -> Folded {
     use Folded::*;
@@ -52,22 +66,6 @@ pub fn fold_char(c: char) -> Folded {
             'ة' => One('ه'),
             _ => One(c),
         };
-    }
-    // Presentation forms (ﻧﺼﺮﺓ): the letters they show, folded.
-    if ('\u{FE70}'..='\u{FE7F}').contains(&c) {
-        return Drop;
-    }
-    if ('\u{FB50}'..='\u{FDFF}').contains(&c) || ('\u{FE80}'..='\u{FEFC}').contains(&c) {
-        if let Some((a, b)) = crate::presentation::letters(c) {
-            let base = |x: char| match fold_char(x) {
-                One(y) => y,
-                _ => x,
-            };
-            return match b {
-                Some(b) => Two(base(a), base(b)),
-                None => One(base(a)),
-            };
-        }
     }
     match c {
         // Arabic letters
@@ -114,6 +112,9 @@ pub fn fold_char(c: char) -> Folded {
         'œ' | 'Œ' => Two('o', 'e'),
         'æ' | 'Æ' => Two('a', 'e'),
         'ß' => Two('s', 's'),
+        // Presentation forms (ﻧﺼﺮﺓ): the letters they show, folded; harakat forms dropped.
+        '\u{FE70}'..='\u{FE7F}' => Drop,
+        '\u{FB50}'..='\u{FDFF}' | '\u{FE80}'..='\u{FEFC}' => presentation_form(c),
         _ => {
             if c.is_uppercase() {
                 let mut lower = c.to_lowercase();
