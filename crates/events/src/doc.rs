@@ -33,6 +33,10 @@ pub(crate) struct Doc<'a> {
     unlisted: Vec<usize>,
     /// The typed lists' entries at each token, each token told once which lists may match there.
     matches: ListMatches<'a>,
+    /// The triggers of each sentence asked about (by its token range): the mentions and the
+    /// roles of every mention in it ask for the same ones.
+    pub(crate) sentence_triggers:
+        std::cell::RefCell<std::collections::HashMap<(usize, usize), std::rc::Rc<[crate::mention::Trigger]>>>,
 }
 
 /// The indices of `items` in the order of their start.
@@ -95,6 +99,7 @@ impl<'a> Doc<'a> {
             actors: NamedActors::new(kb, &extraction.mentions),
             unlisted: by_start(&extraction.unlisted, |u| u.span.start),
             matches: ListMatches::new(&kb.lexicon, tokens),
+            sentence_triggers: Default::default(),
         }
     }
 

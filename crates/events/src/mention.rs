@@ -97,7 +97,18 @@ pub(crate) const RECALL_WINDOW: usize = 6;
 /// The triggers of tokens `range`, leaving out words that are part of a name, and "evacuated"
 /// inside a phrase that says where someone was taken ("évacués vers Mopti"): the wounded taken
 /// to hospital are not an evacuation.
-pub(crate) fn triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
+pub(crate) fn triggers(doc: &Doc<'_>, range: Range<usize>) -> std::rc::Rc<[Trigger]> {
+    let key = (range.start, range.end);
+    if let Some(found) = doc.sentence_triggers.borrow().get(&key) {
+        return found.clone();
+    }
+    let found: std::rc::Rc<[Trigger]> = find_triggers(doc, range).into();
+    doc.sentence_triggers.borrow_mut().insert(key, found.clone());
+    found
+}
+
+/// The triggers of tokens `range`, searched (see [`triggers`]).
+fn find_triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
     let found = doc.find(List::EventTriggers, range.clone());
     if found.is_empty() {
         // Most sentences: nothing to check the names and destinations against.

@@ -248,8 +248,11 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         .map(|(a, b, _)| (a, b))
         .filter(|(a, b)| !(*a <= t.first && t.last <= *b))
         .collect();
-    let kills: Vec<Trigger> =
-        triggers(doc, range.clone()).into_iter().filter(|k| matches!(k.frame, Frame::Kill | Frame::Execute)).collect();
+    let kills: Vec<Trigger> = triggers(doc, range.clone())
+        .iter()
+        .copied()
+        .filter(|k| matches!(k.frame, Frame::Kill | Frame::Execute))
+        .collect();
     // Description words that follow a killing closely (within the description's own span).
     let described_dead: Vec<(usize, usize)> = kills
         .iter()
