@@ -2,6 +2,7 @@
 //! mentions, counts and dates by binary search: the coder stays linear in the text's length.
 
 use crate::matches::ListMatches;
+use crate::mention::Trigger;
 use crate::roles::NamedActors;
 use marsad_extract::support::UnlistedPlace;
 use marsad_extract::{Entity, Extraction, How, Mention};
@@ -11,7 +12,13 @@ use marsad_text::dates::{dates_in, Date, DateMention};
 use marsad_text::layout::Span;
 use marsad_text::numbers::{counts_in, Count};
 use marsad_text::Tokens;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
+
+/// The triggers of sentences by their token range (start, end).
+pub(crate) type TriggersBySentence = HashMap<(usize, usize), Rc<[Trigger]>>;
 
 /// One document and its analysis.
 pub(crate) struct Doc<'a> {
@@ -35,8 +42,7 @@ pub(crate) struct Doc<'a> {
     matches: ListMatches<'a>,
     /// The triggers of each sentence asked about (by its token range): the mentions and the
     /// roles of every mention in it ask for the same ones.
-    pub(crate) sentence_triggers:
-        std::cell::RefCell<std::collections::HashMap<(usize, usize), std::rc::Rc<[crate::mention::Trigger]>>>,
+    pub(crate) sentence_triggers: RefCell<TriggersBySentence>,
 }
 
 /// The indices of `items` in the order of their start.
