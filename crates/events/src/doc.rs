@@ -13,12 +13,11 @@ use marsad_text::layout::Span;
 use marsad_text::numbers::{counts_in, Count};
 use marsad_text::Tokens;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
 /// The triggers of sentences by their token range (start, end).
-pub(crate) type TriggersBySentence = HashMap<(usize, usize), Rc<[Trigger]>>;
+pub(crate) type TriggersBySentence = rustc_hash::FxHashMap<(usize, usize), Rc<[Trigger]>>;
 
 /// One document and its analysis.
 pub(crate) struct Doc<'a> {

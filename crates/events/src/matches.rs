@@ -10,7 +10,7 @@
 //! gives for that list and token. (Remembering the matches themselves too was measured slower:
 //! a row per list and document costs more than the few searches it saves.)
 
-use marsad_kb::lexicon::{ListMatch, ListSet, WordList};
+use marsad_kb::lexicon::{ListMatch, ListSet, WordList, PREFILTERED};
 use marsad_kb::{Lexicon, List};
 use marsad_text::Tokens;
 use std::cell::{Cell, OnceCell};
@@ -53,7 +53,7 @@ impl<'a> ListMatches<'a> {
     }
 
     fn found(&self, list: List, at: usize, anchor: Anchor) -> Option<ListMatch<'a>> {
-        if self.lists_at(at, anchor) & (1 << list.index()) == 0 {
+        if list.index() < PREFILTERED && self.lists_at(at, anchor) & (1 << list.index()) == 0 {
             return None;
         }
         let words: &'a WordList = self.lexicon.list(list);

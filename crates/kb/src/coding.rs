@@ -262,31 +262,14 @@ named_enum! {
         Trend = "trend",
         /// Repeated or habitual action (often, regularly).
         Habitual = "habitual",
-        /// Phrases holding a habit word that tell no habit (مواقع التواصل, social media).
-        HabitualExceptions = "habitual-exceptions",
-        /// "Shortly after", "peu après", "بعد ذلك بقليل": what follows is a further incident.
-        Sequels = "sequels",
-        /// Words for a coup (انقلاب, coup d'État, putsch): the country's army makes it.
-        CoupWords = "coup-words",
-        /// "على متن", "à bord de", "aboard": the vehicle after it carries the doers, it is no target.
-        TransportMarks = "transport-marks",
-        /// "بينهم", "dont", "including": what follows a toll describes the dead.
-        VictimDescriptions = "victim-descriptions",
-        /// "été", "was", "were": a trigger right after one is passive ("ont été tué", "were ambushed").
-        PassiveAuxiliaries = "passive-auxiliaries",
         /// Words that recall an earlier incident (after a similar attack).
         Recall = "recall",
-        /// Connectors after an incident that bring up an earlier one (comes after, intervient
-        /// après, يأتي بعد): what follows them is not the first incident's.
-        ComesAfter = "comes-after",
         /// Report verbs and phrases (said, according to).
         Attribution = "attribution",
         /// Claims of responsibility.
         ClaimResponsibility = "claim-responsibility",
         /// Verbs of documenting, condemning, denouncing.
         Condemn = "condemn",
-        /// Videos, images and footage: an incident they show is one told, not a new report.
-        Depictions = "depictions",
         /// A prevented attack.
         Foiled = "foiled",
         /// Words of death next to counts.
@@ -403,6 +386,25 @@ named_enum! {
         NotActingVerbs = "not-acting-verbs",
         /// Words before a country that make it a place, not an actor (a number, دولة).
         NotActingBefore = "not-acting-before",
+        // Past the 64th, lists are searched without the per-token prefilter (one bit per list
+        // in a u64: `Lexicon::typed_lists_starting_at`): the lists asked once per mention go here.
+        /// Connectors after an incident that bring up an earlier one (comes after, intervient
+        /// après, يأتي بعد): what follows them is not the first incident's.
+        ComesAfter = "comes-after",
+        /// Phrases holding a habit word that tell no habit (مواقع التواصل, social media).
+        HabitualExceptions = "habitual-exceptions",
+        /// "Shortly after", "peu après", "بعد ذلك بقليل": what follows is a further incident.
+        Sequels = "sequels",
+        /// Words for a coup (انقلاب, coup d'État, putsch): the country's army makes it.
+        CoupWords = "coup-words",
+        /// "على متن", "à bord de", "aboard": the vehicle after it carries the doers, it is no target.
+        TransportMarks = "transport-marks",
+        /// "بينهم", "dont", "including": what follows a toll describes the dead.
+        VictimDescriptions = "victim-descriptions",
+        /// "été", "was", "were": a trigger right after one is passive ("ont été tué", "were ambushed").
+        PassiveAuxiliaries = "passive-auxiliaries",
+        /// Videos, images and footage: an incident they show is one told, not a new report.
+        Depictions = "depictions",
     }
 }
 

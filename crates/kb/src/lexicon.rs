@@ -249,8 +249,11 @@ pub struct Lexicon {
     typed_by_last: FxHashMap<u64, ListSet>,
 }
 
-/// A set of typed lists, one bit each ([`List::index`]).
-pub type ListSet = u128;
+/// A set of typed lists, one bit each ([`List::index`]), for the first [`PREFILTERED`] lists.
+pub type ListSet = u64;
+
+/// Lists with an index below this are prefiltered per token; the others are searched directly.
+pub const PREFILTERED: usize = ListSet::BITS as usize;
 
 impl Lexicon {
     /// A list code reads. The loader has checked that it exists and is not empty.
@@ -297,10 +300,9 @@ impl Lexicon {
 
     /// Fill `typed_by_first` and `typed_by_last` from the typed lists.
     fn index_typed_words(&mut self) {
-        const _: () = assert!(List::ALL.len() <= ListSet::BITS as usize, "typed lists are one bit each of a ListSet");
         self.typed_by_first.clear();
         self.typed_by_last.clear();
-        for (index, list) in self.typed.iter().enumerate() {
+        for (index, list) in self.typed.iter().enumerate().take(PREFILTERED) {
             for entry in &list.entries {
                 let (Some(&first), Some(&last)) = (entry.hashes.first(), entry.hashes.last()) else { continue };
                 *self.typed_by_first.entry(first).or_default() |= 1 << index;
