@@ -701,7 +701,7 @@ impl Scan<'_> {
         for last in 0..t.len() {
             // One match (by length first) rather than a scan of every list: this runs on every token.
             let (weeks, dual) = match t.folded(last) {
-                "days" | "jours" | "ايام" | "يوما" | "يوم" | "day" | "jour" => (false, false),
+                "days" | "jours" | "ايام" | "يوما" | "يوم" => (false, false),
                 "weeks" | "semaines" | "اسابيع" | "week" | "semaine" => (true, false),
                 "يومين" => (false, true),
                 "اسبوعين" => (true, true),
