@@ -46,6 +46,8 @@ pub(crate) struct Roles {
 /// Tokens between a victim and the passive kill after it ("five members and a civilian were killed").
 const PASSIVE_VICTIM_GAP: usize = 8;
 const MARKER_GAP: usize = 2;
+/// Tokens after a killing within which an armed group named is its victim, not the claimant.
+const CLAIMED_VICTIM_GAP: usize = 3;
 /// Tokens a description of the dead runs ("dont trois soldats de l'armée malienne").
 const DESCRIPTION_SPAN: usize = 8;
 /// Tokens between an Arabic verb and its subject.
@@ -266,6 +268,15 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             .iter()
             .enumerate()
             .filter(|(_, c)| matches!(doc.actor_kind(c.who.actor()), ActorKind::ArmedGroup | ActorKind::Militia))
+            // "separatists claimed to have killed 84 Wagner fighters": the killed are no claimant.
+            .filter(|(_, c)| {
+                let killed =
+                    kills.iter().any(|k| !k.passive && c.first > k.last && c.first <= k.last + CLAIMED_VICTIM_GAP);
+                if killed {
+                    cov_mark::hit!(the_killed_are_no_claimant);
+                }
+                !killed
+            })
             .min_by_key(|(_, c)| gap(c))
             .map(|(i, _)| i)
     });

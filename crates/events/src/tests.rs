@@ -1605,3 +1605,20 @@ fn an_ambush_for_the_army_targets_it() {
         assert_eq!((actor(found[0].actor1), actor(found[0].actor2)), (None, Some(target)), "{text}");
     }
 }
+
+#[test]
+fn a_group_claimed_killed_is_no_claimant() {
+    // The claim is the separatists'; Wagner is what they claim to have killed.
+    cov_mark::check!(the_killed_are_no_claimant);
+    let texts = [
+        "In late July, Tuareg-led separatists claimed to have killed 84 Wagner fighters and 47 Malian soldiers after three days of heavy fighting near Tinzaouaten.",
+        "Fin juillet, les rebelles touareg ont affirmé avoir tué 84 combattants de Wagner et 47 soldats maliens après trois jours de combats près de Tinzaouatène.",
+        "وأعلن المتمردون الطوارق أنهم قتلوا 84 من عناصر فاغنر و47 جنديا ماليا بعد ثلاثة أيام من المعارك قرب تينزاواتين.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2024-08-26"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_ne!(actor(found[0].actor1), Some("wagner"), "{text}");
+        assert_eq!(found[0].fatalities, Some(131), "{text}");
+    }
+}
