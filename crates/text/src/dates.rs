@@ -700,26 +700,21 @@ impl Scan<'_> {
         let mut found: Vec<(usize, usize, i64, bool)> = Vec::new();
         for last in 0..t.len() {
             // One match (by length first) rather than a scan of every list: this runs on every token.
-            let (weeks, dual) = match t.folded(last) {
-                "days" | "jours" | "ايام" | "يوما" | "يوم" => (false, false),
-                "weeks" | "semaines" | "اسابيع" | "week" | "semaine" => (true, false),
-                "يومين" => (false, true),
-                "اسبوعين" => (true, true),
-                // "قبل أسبوع": a singular week holds its count (one).
-                "اسبوع" => {
-                    if last >= 1 && t.folded(last - 1) == "قبل" && self.close(last - 1) {
-                        found.push((last - 1, last, 1, true));
-                    }
-                    continue;
-                }
+            // (in weeks, the count an Arabic unit holds itself: a dual, or a singular week).
+            let (weeks, held) = match t.folded(last) {
+                "days" | "jours" | "ايام" | "يوما" | "يوم" => (false, None),
+                "weeks" | "semaines" | "اسابيع" | "week" | "semaine" => (true, None),
+                "يومين" => (false, Some(2)),
+                "اسبوعين" => (true, Some(2)),
+                "اسبوع" => (true, Some(1)),
                 _ => continue,
             };
             // "قبل 4 أيام من الهجوم" counts back from another day than the publication's.
             let from_other = last + 1 < t.len() && self.close(last) && t.folded(last + 1) == "من";
-            if dual {
-                // Arabic: قبل + a dual of day or week, which holds its count.
+            if let Some(n) = held {
+                // Arabic: قبل + a unit that holds its count ("قبل يومين", "قبل أسبوع").
                 if last >= 1 && t.folded(last - 1) == "قبل" && self.close(last - 1) && !from_other {
-                    found.push((last - 1, last, 2, weeks));
+                    found.push((last - 1, last, n, weeks));
                 }
                 continue;
             }

@@ -109,6 +109,7 @@ fn relative_days() {
     // A word of precision between "il y a" and the count; a singular unit with its article.
     assert_eq!(iso("il y a tout juste une semaine", PUB), ["2025-09-03"]);
     assert_eq!(iso("قبل أسبوع", PUB), ["2025-09-03"]);
+    assert_eq!(iso("خطف قبل أسبوع من الهجوم", PUB), Vec::<String>::new());
     assert_eq!(iso("قبل ثلاثة أيام", PUB), ["2025-09-07"]);
     assert_eq!(iso("قبل يومين", PUB), ["2025-09-08"]);
     assert_eq!(iso("خطفا قبل 4 أيام من الهجوم", PUB), Vec::<String>::new());
