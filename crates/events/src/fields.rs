@@ -738,8 +738,7 @@ fn singular_ends_the_list(doc: &Doc<'_>, range: &Range<usize>, last: usize, inju
     let end = (last + 1 + LIST_TAIL).min(range.end);
     // Arabic counts 11 to 99 with a singular noun ("اثنا عشر جنديا"): that one is the count's own.
     let found = doc.find(List::SingularVictims, last + 1..end).into_iter().any(|(first, victim_last, _)| {
-        let joined = (last + 1..=first)
-            .any(|t| doc.token_is(List::Conjunctions, t) || (t == first && doc.tokens.folded(t).starts_with('و')));
+        let joined = conjunction_before(doc, last, first);
         let wounded =
             injuries.iter().any(|&(a, b)| (a > last && b < first) || (a > victim_last && a <= victim_last + 2));
         joined && !wounded
@@ -754,15 +753,21 @@ fn singular_ends_the_list(doc: &Doc<'_>, range: &Range<usize>, last: usize, inju
 /// singular right before the first count, joined to it, opens the list of the dead.
 fn singular_opens_the_list(doc: &Doc<'_>, range: &Range<usize>, first: usize) -> bool {
     let start = first.saturating_sub(LIST_TAIL).max(range.start);
-    let found = doc.find(List::SingularVictims, start..first).into_iter().any(|(_, victim_last, _)| {
-        victim_last + 2 >= first
-            && (victim_last + 1..=first)
-                .any(|t| doc.token_is(List::Conjunctions, t) || (t == first && doc.tokens.folded(t).starts_with('و')))
-    });
+    let found = doc
+        .find(List::SingularVictims, start..first)
+        .into_iter()
+        .any(|(_, victim_last, _)| victim_last + 2 >= first && conjunction_before(doc, victim_last, first));
     if found {
         cov_mark::hit!(a_singular_victim_opens_a_list_of_the_dead);
     }
     found
+}
+
+/// A conjunction joins what ends at token `left` to what begins at token `right`: a word of
+/// the list between them, or the Arabic و on `right` itself ("عشرة متطوعين ومدنيا").
+fn conjunction_before(doc: &Doc<'_>, left: usize, right: usize) -> bool {
+    (left + 1..=right)
+        .any(|t| doc.token_is(List::Conjunctions, t) || (t == right && doc.tokens.folded(t).starts_with('و')))
 }
 
 /// One victim named in the singular next to a death word ("قتل سائق", "un soldat a été tué").

@@ -271,10 +271,8 @@ fn lead_new(doc: &Doc<'_>, clause: &Range<usize>, found: &[Trigger]) -> Option<T
 fn comes_after(doc: &Doc<'_>, clause: &Range<usize>, t: &Trigger) -> Option<usize> {
     // A relative pronoun may stand between ("an attack that comes after", "une attaque qui survient après").
     let window = t.last + 1..(t.last + 4).min(clause.end);
-    if !doc.any(List::ComesAfter, window.clone()) {
-        return None;
-    }
-    doc.find(List::ComesAfter, window).first().map(|&(first, _, _)| first)
+    (window.start..window.end)
+        .find(|&at| doc.starting_at(List::ComesAfter, at).is_some_and(|m| m.far_token < window.end))
 }
 
 /// The trigger that best tells the clause's incident.
@@ -310,13 +308,14 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
     let after = |window: usize| t.last + 1..(t.last + 1 + window).min(clause.end);
     // Speculation governs what follows it in its clause ("وتسعى روسيا ... لتعزيز", "may attack"),
     // unless a date reads the word ("In May, …").
-    if doc.any(List::Speculation, clause.start..t.first) {
+    let speculation = doc.find(List::Speculation, clause.start..t.first);
+    if !speculation.is_empty() {
         let dates = doc.dates_in(doc.span_of(clause.start, clause.end.saturating_sub(1)));
         let in_date = |&(first, last, _): &(usize, usize, Option<&str>)| {
             let span = doc.span_of(first, last);
             dates.iter().any(|d| d.span.start <= span.start && span.end <= d.span.end)
         };
-        if doc.find(List::Speculation, clause.start..t.first).iter().any(|cue| !in_date(cue)) {
+        if speculation.iter().any(|cue| !in_date(cue)) {
             return Modality::Hypothetical;
         }
         cov_mark::hit!(a_month_is_no_modal);
