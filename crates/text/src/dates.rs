@@ -15,6 +15,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
+use crate::forms::form_hash;
 use crate::layout::Span;
 use crate::token::{Script, Tokens};
 
@@ -556,8 +557,8 @@ fn phrase_starts() -> &'static FxHashSet<&'static str> {
 /// phrases and of the two-word months, the table's words, each bare and behind each proclitic.
 /// A word outside it starts no phrase and names no month, weekday or ordinal, so most tokens
 /// are passed over with one lookup instead of one per table and proclitic.
-fn date_words() -> &'static FxHashSet<String> {
-    static WORDS: OnceLock<FxHashSet<String>> = OnceLock::new();
+fn date_words() -> &'static FxHashSet<u64> {
+    static WORDS: OnceLock<FxHashSet<u64>> = OnceLock::new();
     WORDS.get_or_init(|| {
         let targets = phrase_starts()
             .iter()
@@ -566,17 +567,18 @@ fn date_words() -> &'static FxHashSet<String> {
             .chain(MONTH_PAIRS.iter().map(|&(first, _, _)| first));
         let mut words = FxHashSet::default();
         for target in targets {
-            words.insert(target.to_string());
-            words.extend(CLITICS.iter().map(|clitic| format!("{clitic}{target}")));
+            words.insert(form_hash(target));
+            words.extend(CLITICS.iter().map(|clitic| form_hash(&format!("{clitic}{target}"))));
         }
         words
     })
 }
 
 /// False when token `index` can be neither part of a phrase's first word, nor a month, weekday
-/// or ordinal, bare or behind a proclitic ([`date_words`]).
+/// or ordinal, bare or behind a proclitic ([`date_words`]). Compares the token's bare form hash,
+/// computed once per document: a rare collision only lets a word on to the exact lookups.
 fn may_be_date_word(tokens: &Tokens, index: usize) -> bool {
-    date_words().contains(tokens.folded(index))
+    tokens.forms(index).first().is_some_and(|h| date_words().contains(h))
 }
 
 /// The folded `word` equals `target`, possibly behind an Arabic proclitic.

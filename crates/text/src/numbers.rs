@@ -13,6 +13,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
+use crate::forms::form_hash;
 use crate::layout::Span;
 use crate::token::{Script, Tokens};
 
@@ -392,18 +393,20 @@ struct Tables {
     words: FxHashMap<Box<str>, (u64, Kind)>,
     /// Every Arabic spelling [`number_word`] can read: each word of `words` and each dual of
     /// [`AR_DUAL_STEMS`], behind every combination of proclitics [`with_clitics`] strips. A word
-    /// outside it is no number, told with one lookup instead of one per reading.
-    arabic_spellings: FxHashSet<String>,
+    /// outside it is no number, told with one lookup instead of one per reading. Latin words
+    /// too. Kept as [`form_hash`]es: a token's is computed once per document, so this test
+    /// hashes no string (a rare collision only sends a word on to the exact lookups).
+    spellings: FxHashSet<u64>,
 }
 
-/// Every spelling of `stems` behind و/ف, then ب/ل/ك, then the article (ال, or ل after ل).
-fn with_every_proclitic<'s>(stems: impl Iterator<Item = &'s str>) -> FxHashSet<String> {
+/// Every spelling of `stems` behind و/ف, then ب/ل/ك, then the article (ال, or ل after ل), hashed.
+fn with_every_proclitic<'s>(stems: impl Iterator<Item = &'s str>) -> FxHashSet<u64> {
     let mut out = FxHashSet::default();
     for stem in stems {
         for conjunction in ["", "و", "ف"] {
             for preposition in ["", "ب", "ل", "ك"] {
                 for article in ["", "ال", "ل"] {
-                    out.insert(format!("{conjunction}{preposition}{article}{stem}"));
+                    out.insert(form_hash(&format!("{conjunction}{preposition}{article}{stem}")));
                 }
             }
         }
@@ -435,8 +438,8 @@ fn tables() -> &'static Tables {
         }
         let duals =
             AR_DUAL_STEMS.iter().flat_map(|stem| [format!("{stem}ين"), format!("{stem}ان")]).collect::<Vec<_>>();
-        let arabic_spellings = with_every_proclitic(words.keys().map(|w| &**w).chain(duals.iter().map(String::as_str)));
-        Tables { words, arabic_spellings }
+        let spellings = with_every_proclitic(words.keys().map(|w| &**w).chain(duals.iter().map(String::as_str)));
+        Tables { words, spellings }
     })
 }
 
@@ -479,12 +482,12 @@ fn strip_letter(word: &str, letter: Option<char>) -> Option<&str> {
 /// A number word at token `index`: (value, kind, carries the conjunction و).
 fn number_word(tokens: &Tokens, index: usize) -> Option<(u64, Kind, bool)> {
     let token = tokens.items().get(index)?;
+    if token.script == Script::Digit || !tokens.forms(index).first().is_some_and(|h| tables().spellings.contains(h)) {
+        return None;
+    }
     let word = tokens.folded(index);
     let table = &tables().words;
     match token.script {
-        Script::Latin => table.get(word).map(|&(v, k)| (v, k, false)),
-        Script::Digit => None,
-        Script::Arabic if !tables().arabic_spellings.contains(word) => None,
         Script::Arabic => with_clitics(word, |stem, conjunction, article| {
             // الأحد and الاثنين with the article are weekdays far more often than numbers.
             if article && matches!(stem, "احد" | "اثنين" | "اثنان") {
@@ -495,6 +498,7 @@ fn number_word(tokens: &Tokens, index: usize) -> Option<(u64, Kind, bool)> {
             }
             dual(stem).map(|v| (v, Kind::Atom, conjunction))
         }),
+        _ => table.get(word).map(|&(v, k)| (v, k, false)),
     }
 }
 
