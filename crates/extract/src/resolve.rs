@@ -130,6 +130,15 @@ fn head_beside<'kb>(
 
 fn head_of(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, candidate: &Candidate) -> Option<Head> {
     let items = tokens.items();
+    // "دولة مالي" is the state of Mali, the country: a name without the article after a word
+    // such as دولة names it ("الدولة المالية", with the article, is the government).
+    if !candidate.definite
+        && candidate.first > range.start
+        && items[candidate.first - 1].joined_to_next
+        && kb.lexicon.list(marsad_kb::List::NotActingBefore).ending_at(tokens, candidate.first - 1).is_some()
+    {
+        return None;
+    }
     let heads = kb.lexicon.list(marsad_kb::List::StateHeads);
     if let Some((found, span)) = head_beside(heads, tokens, range, candidate) {
         let role = found.entry.role.as_deref().and_then(StateRole::from_name)?;

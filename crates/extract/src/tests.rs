@@ -80,3 +80,12 @@ fn a_capital_after_a_noun_of_government_or_a_verb_with_its_object_is_the_governm
         assert!(ids(text).contains(&government.to_string()), "{text}: {:?}", ids(text));
     }
 }
+
+#[test]
+fn a_country_after_a_word_for_state_is_the_country_not_its_government() {
+    // The state of Mali (a place), the Malian state (its government).
+    let places = found("وتتواصل الهجمات في دولة مالي منذ سنوات.");
+    assert!(places.iter().any(|(id, span, _)| id == "ml" && span == "مالي"), "{places:?}");
+    assert!(!places.iter().any(|(id, _, _)| id == "gov.ml"), "{places:?}");
+    assert!(ids("وأعلنت الدولة المالية حالة الطوارئ.").contains(&"gov.ml".to_string()));
+}
