@@ -295,15 +295,6 @@ named_enum! {
         DestinationMarks = "destination-marks",
         /// The border with (a neighbour that is not where it happened).
         Border = "border",
-        /// Words before a place name that say it is a place (town, village, منطقة).
-        PlaceWords = "place-cues",
-        /// Words right before a country's name that name its capital (عاصمة, capitale du, capital of).
-        CapitalOf = "capital-of",
-        /// Words that with a nationality adjective name a capital (العاصمة المالية, the Malian capital).
-        CapitalHeads = "capital-heads",
-        /// Capitalised words that may follow a place's name and still leave it a place (Airport,
-        /// Nord, Sud): any other capitalised word after it makes the place part of a name.
-        NameExtensions = "name-extensions",
         /// Civilian nouns as targets (villagers, drivers, a market).
         CivilianTargets = "civilian-targets",
         /// Military nouns as targets (soldiers, a camp, a patrol).
@@ -374,20 +365,8 @@ named_enum! {
         BylineHeads = "byline-heads",
         /// Words that mark a photo caption.
         CaptionMarks = "caption-marks",
-        /// State head nouns with their role (الجيش, army), before a nationality.
-        StateHeads = "state-heads",
-        /// Bare state head nouns that the story's country owns.
-        BareStateHeads = "bare-state-heads",
         /// Locative prepositions.
         Locatives = "locatives",
-        /// Verbs with which a country or capital acts (أعلنت, a annoncé): it names its government.
-        ActingVerbs = "acting-verbs",
-        /// Verbs that describe a country rather than make it act (تشهد, is).
-        NotActingVerbs = "not-acting-verbs",
-        /// Words before a country that make it a place, not an actor (a number, دولة).
-        NotActingBefore = "not-acting-before",
-        // Past the 64th, lists are searched without the per-token prefilter (one bit per list
-        // in a u64: `Lexicon::typed_lists_starting_at`): the lists asked once per mention go here.
         /// Connectors after an incident that bring up an earlier one (comes after, intervient
         /// après, يأتي بعد): what follows them is not the first incident's.
         ComesAfter = "comes-after",
@@ -405,6 +384,28 @@ named_enum! {
         PassiveAuxiliaries = "passive-auxiliaries",
         /// Videos, images and footage: an incident they show is one told, not a new report.
         Depictions = "depictions",
+        // Past the 64th, lists are searched without the per-token prefilter (one bit per list
+        // in a u64: `Lexicon::typed_lists_starting_at`): only lists the mention resolver reads
+        // directly, never the events stage's `ListMatches`, go here.
+        /// Words before a place name that say it is a place (town, village, منطقة).
+        PlaceWords = "place-cues",
+        /// Words right before a country's name that name its capital (عاصمة, capitale du, capital of).
+        CapitalOf = "capital-of",
+        /// Words that with a nationality adjective name a capital (العاصمة المالية, the Malian capital).
+        CapitalHeads = "capital-heads",
+        /// Capitalised words that may follow a place's name and still leave it a place (Airport,
+        /// Nord, Sud): any other capitalised word after it makes the place part of a name.
+        NameExtensions = "name-extensions",
+        /// State head nouns with their role (الجيش, army), before a nationality.
+        StateHeads = "state-heads",
+        /// Bare state head nouns that the story's country owns.
+        BareStateHeads = "bare-state-heads",
+        /// Verbs with which a country or capital acts (أعلنت, a annoncé): it names its government.
+        ActingVerbs = "acting-verbs",
+        /// Verbs that describe a country rather than make it act (تشهد, is).
+        NotActingVerbs = "not-acting-verbs",
+        /// Words before a country that make it a place, not an actor (a number, دولة).
+        NotActingBefore = "not-acting-before",
     }
 }
 
