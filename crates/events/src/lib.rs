@@ -411,13 +411,27 @@ const SEQUEL_OPENING: usize = 4;
 /// "Shortly after, gunmen attacked…": a sentence opened by a sequel cue tells a further
 /// incident, unless the attackers of the one told act again or it only tells a consequence.
 fn sequel(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, continues: bool) -> bool {
-    let opening = sentence.tokens.start..(sentence.tokens.start + SEQUEL_OPENING).min(sentence.tokens.end);
-    let found = !continues && !m.trigger.frame.is_consequence() && doc.any(List::Sequels, opening);
-    if found {
-        cov_mark::hit!(a_sequel_tells_a_further_incident);
+    if continues || m.trigger.frame.is_consequence() {
+        return false;
     }
-    found
+    let opening = sentence.tokens.start..(sentence.tokens.start + SEQUEL_OPENING).min(sentence.tokens.end);
+    if doc.any(List::Sequels, opening) {
+        cov_mark::hit!(a_sequel_tells_a_further_incident);
+        return true;
+    }
+    // "The army later launched an operation": "later" before an operation (or right after an
+    // Arabic verb and its subject) in its clause.
+    let after = m.trigger.last + 1..(m.trigger.last + 1 + AFTERWARDS_AFTER).min(m.clause.end);
+    let later = m.trigger.frame == Frame::Clash
+        && (doc.any(List::Afterwards, m.clause.start..m.trigger.first) || doc.any(List::Afterwards, after));
+    if later {
+        cov_mark::hit!(an_operation_done_later_is_a_further_incident);
+    }
+    later
 }
+
+/// Tokens after a trigger where "لاحقا" may still qualify it (verb, subject, adverb).
+const AFTERWARDS_AFTER: usize = 3;
 
 /// A state's measure (closing its airspace, a curfew) told with another country named: it
 /// happens in the acting state's own country.

@@ -193,6 +193,18 @@ fn bare_participle(doc: &Doc<'_>, first: usize, last: usize) -> bool {
     bare
 }
 
+/// "The army later launched", "l'armée a ensuite lancé": a break word of time right after a
+/// word (no punctuation, no conjunction) is an adverb inside its clause, which it does not cut.
+fn adverb_inside(doc: &Doc<'_>, at: usize) -> bool {
+    let inside = doc.starting_at(List::Afterwards, at).is_some()
+        && !doc.gap_after(at - 1).contains([',', '،', ';', '؛', '.', ':', '(', '-', '—', '–'])
+        && !doc.token_is(List::Conjunctions, at - 1);
+    if inside {
+        cov_mark::hit!(a_time_adverb_inside_a_clause_does_not_cut_it);
+    }
+    inside
+}
+
 /// The clauses of a sentence: token ranges cut before each clause break, at semicolons, and
 /// between two incident triggers at the comma that leaves each its own place.
 fn clauses(doc: &Doc<'_>, sentence: &Sentence, found: &[Trigger]) -> Vec<Range<usize>> {
@@ -201,7 +213,7 @@ fn clauses(doc: &Doc<'_>, sentence: &Sentence, found: &[Trigger]) -> Vec<Range<u
         .find(List::ClauseBreaks, range.clone())
         .into_iter()
         .map(|(first, _, _)| first)
-        .filter(|&first| first > range.start)
+        .filter(|&first| first > range.start && !adverb_inside(doc, first))
         .collect();
     let gap = |t: usize| doc.gap_after(t);
     let commas: Vec<usize> = (range.start..range.end.saturating_sub(1))

@@ -344,7 +344,9 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             f.push(RoleFeature::TargetOwner);
         }
         let report = reports.iter().filter(|(rf, _)| !in_marker(*rf)).find(|(rf, rl)| {
-            let after_cue = c.first > *rl && c.first <= rl + REPORT_GAP;
+            let after_cue = c.first > *rl
+                && c.first <= rl + REPORT_GAP
+                && !subject_of_reported(doc, (c.first, c.last), t, *rf, arabic);
             // Arabic puts the verb first, but a subject may open the sentence ("الجيش المالي أكد").
             let gap = if arabic { 1 } else { REPORT_GAP };
             let before_cue = c.last < *rf && c.last + gap >= *rf;
@@ -489,6 +491,31 @@ fn for_the(doc: &Doc<'_>, at: usize) -> bool {
 }
 
 /// The actor is tied to the words before it ("مسلحون تابعون لجماعة X", "عناصر من X"): it names
+/// Tokens a subject may stand before its verb ("l'armée a ensuite lancé").
+const SUBJECT_GAP: usize = 3;
+
+/// "The ministry said the army launched an operation": in French and English a name after a
+/// verb of saying and right before the trigger, with no punctuation between ("selon l'armée,
+/// des hommes armés ont attaqué" has a comma), is the subject of what is said, not the one
+/// saying it ("…, said the army" tells the incident before the verb).
+fn subject_of_reported(
+    doc: &Doc<'_>,
+    (first, last): (usize, usize),
+    t: Trigger,
+    report_first: usize,
+    arabic: bool,
+) -> bool {
+    let subject = !arabic
+        && t.first > last
+        && t.first <= last + SUBJECT_GAP
+        && report_first < first
+        && !(last..t.first).any(|i| doc.gap_after(i).contains([',', ';', ':', '.', '"', '«', '»', '“', '”', '(']));
+    if subject {
+        cov_mark::hit!(a_name_after_a_verb_of_saying_is_the_subject_of_what_is_said);
+    }
+    subject
+}
+
 /// who they are, not another party.
 fn attached(doc: &Doc<'_>, first: usize, floor: usize) -> bool {
     doc.ends_before(List::Affiliation, first, 1, floor) || doc.start_behind(List::Partitives, first, floor) < first

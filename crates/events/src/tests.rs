@@ -1622,3 +1622,48 @@ fn a_group_claimed_killed_is_no_claimant() {
         assert_eq!(found[0].fatalities, Some(131), "{text}");
     }
 }
+
+#[test]
+fn an_operation_done_later_is_a_further_incident() {
+    // The army's later sweep is its own battle, with its own toll, not part of the attack.
+    cov_mark::check_count!(an_operation_done_later_is_a_further_incident, 3);
+    let texts = [
+        "Twelve soldiers were killed in an attack near Tera on Tuesday. The army later launched an operation in which 15 terrorists were neutralised.",
+        "Douze soldats ont été tués mardi dans une attaque près de Téra. L'armée a ensuite lancé une opération au cours de laquelle 15 terroristes ont été neutralisés.",
+        "قتل 12 جنديا في هجوم قرب تيرا يوم الثلاثاء. ونفذ الجيش لاحقا عملية تمشيط أسفرت عن تحييد 15 إرهابيا.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2024-06-26"));
+        let tolls: Vec<_> = found.iter().map(|e| e.fatalities).collect();
+        assert_eq!(tolls, [Some(12), Some(15)], "{text}: {found:?}");
+        assert_eq!(actor(found[1].actor1), Some("forces.ne"), "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn a_time_adverb_inside_a_clause_leaves_its_subject_in_it() {
+    // "ensuite" after the auxiliary is no clause break: the army stays the subject.
+    cov_mark::check!(a_time_adverb_inside_a_clause_does_not_cut_it);
+    let found = events("L'armée malienne a ensuite lancé une offensive près de Léré.", Some("2025-06-17"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(actor(found[0].actor1), Some("fama"), "{found:?}");
+}
+
+#[test]
+fn a_name_between_a_verb_of_saying_and_the_trigger_is_the_doer() {
+    cov_mark::check_count!(a_name_after_a_verb_of_saying_is_the_subject_of_what_is_said, 2);
+    let texts = [
+        "The ministry said the Malian army launched an offensive near Léré on Monday.",
+        "Le ministère a indiqué que l'armée malienne a lancé une offensive près de Léré lundi.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-06-17"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(actor(found[0].actor1), Some("fama"), "{text}: {found:?}");
+    }
+    // With a comma, the one named after "selon" says it: the attack is the gunmen's.
+    let found =
+        events("Selon l'armée malienne, des hommes armés ont attaqué un poste près de Léré lundi.", Some("2025-06-17"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_ne!(actor(found[0].actor1), Some("fama"), "{found:?}");
+}

@@ -374,6 +374,8 @@ named_enum! {
         HabitualExceptions = "habitual-exceptions",
         /// "Shortly after", "peu après", "بعد ذلك بقليل": what follows is a further incident.
         Sequels = "sequels",
+        /// "Later", "ensuite", "لاحقا" before an operation: the operation is a further incident.
+        Afterwards = "afterwards",
         /// Words for a coup (انقلاب, coup d'État, putsch): the country's army makes it.
         CoupWords = "coup-words",
         /// "على متن", "à bord de", "aboard": the vehicle after it carries the doers, it is no target.
