@@ -289,10 +289,22 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             .map_or(0, |r| r.0),
         _ => 0,
     };
+    // "L'armée a tué un membre de l'EI lors d'un raid": the one killed before the trigger is no subject.
+    let killed = |c: &Candidate| {
+        let behind = doc.start_behind(List::Partitives, c.first, range.start);
+        kills.iter().any(|k| !k.passive && c.first > k.last && behind <= k.last + 4)
+    };
     let before_first = cands
         .iter()
         .enumerate()
         .filter(|(_, c)| c.last < t.first && c.first >= recalled_from && m.clause.contains(&c.first))
+        .filter(|(_, c)| {
+            let object = killed(c);
+            if object {
+                cov_mark::hit!(the_killed_before_a_trigger_is_no_subject);
+            }
+            !object
+        })
         .max_by_key(|(_, c)| c.last)
         .map(|(i, _)| i);
     let after_first = cands

@@ -1667,3 +1667,32 @@ fn a_name_between_a_verb_of_saying_and_the_trigger_is_the_doer() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_ne!(actor(found[0].actor1), Some("fama"), "{found:?}");
 }
+
+#[test]
+fn the_one_killed_before_the_trigger_is_no_subject() {
+    // The army killed the member; the raid is the army's, the group its target.
+    cov_mark::check!(the_killed_before_a_trigger_is_no_subject);
+    let texts = [
+        "L'armée nigérienne a tué un membre de l'Etat islamique lors d'un raid près de Téra.",
+        "The Nigerien army killed a commander of the Islamic State in a raid near Tera.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2024-06-16"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!((actor(found[0].actor1), found[0].fatalities), (Some("forces.ne"), Some(1)), "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn a_word_in_scare_quotes_still_follows_its_count() {
+    let texts = [
+        ("L'armée nigérienne dit avoir tué un \"membre\" de l'Etat islamique lors d'un raid près de Téra.", 1),
+        ("Neuf «terroristes» ont été tués jeudi près de Téra.", 9),
+        ("The army said it killed nine \"terrorists\" near Tera on Thursday.", 9),
+    ];
+    for (text, toll) in texts {
+        let found = events(text, Some("2024-06-16"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(found[0].fatalities, Some(toll), "{text}: {found:?}");
+    }
+}

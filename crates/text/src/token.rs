@@ -38,7 +38,8 @@ pub struct Token {
     pub upper_initial: bool,
     /// Two or more letters, all capitals (Latin only): an acronym or a shouted headline.
     pub all_upper: bool,
-    /// Only a space, hyphen or apostrophe (no line break, no punctuation) separates this word from the next.
+    /// Only a space, hyphen, apostrophe or one quotation mark (no line break, no other punctuation)
+    /// separates this word from the next.
     pub joined_to_next: bool,
 }
 
@@ -52,6 +53,11 @@ pub struct Tokens {
 }
 
 /// Separators that may stand inside a multi-word name.
+/// Quotation marks that may wrap a word or a name.
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '«' | '»' | '“' | '”' | '„')
+}
+
 fn is_joiner(c: char) -> bool {
     matches!(
         c,
@@ -97,6 +103,7 @@ impl Tokens {
         // State of the gap since the last token ended.
         let mut gap_len = 0u32;
         let mut gap_ok = true;
+        let mut gap_quotes = 0u32;
         for (char_index, (byte_index, c)) in (0u32..).zip(text.char_indices()) {
             let class = classify(c);
             let script = match class {
@@ -117,6 +124,7 @@ impl Tokens {
                     items.push(token);
                     gap_len = 0;
                     gap_ok = true;
+                    gap_quotes = 0;
                 }
                 if let Some(s) = script {
                     if let Some(previous) = items.last_mut() {
@@ -138,7 +146,11 @@ impl Tokens {
                     });
                 } else if class != Class::Mark {
                     gap_len += 1;
-                    if !is_joiner(c) {
+                    // One quotation mark is a scare quote (tué un "membre", neuf «terroristes»):
+                    // the words still follow each other.
+                    if is_quote(c) && gap_quotes == 0 {
+                        gap_quotes += 1;
+                    } else if !is_joiner(c) {
                         gap_ok = false;
                     }
                 }
@@ -242,6 +254,14 @@ mod tests {
         assert_eq!(words("d'Al-Qaïda, puis"), ["d", "al", "qaida", "puis"]);
         let joined: Vec<bool> = tokens.items().iter().map(|t| t.joined_to_next).collect();
         assert_eq!(joined, [true, true, false, false]);
+    }
+
+    #[test]
+    fn one_quotation_mark_keeps_words_together_two_do_not() {
+        let joined = |text: &str| Tokens::new(text).items().iter().map(|t| t.joined_to_next).collect::<Vec<_>>();
+        assert_eq!(joined("un \"membre\" de"), [true, true, false]);
+        assert_eq!(joined("neuf «terroristes» tués"), [true, true, false]);
+        assert_eq!(joined("\"Mali\" \"Niger\""), [false, false]);
     }
 
     #[test]
