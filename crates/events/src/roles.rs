@@ -292,7 +292,9 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
     // "L'armée a tué un membre de l'EI lors d'un raid": the one killed before the trigger is no subject.
     let killed = |c: &Candidate| {
         let behind = doc.start_behind(List::Partitives, c.first, range.start);
-        kills.iter().any(|k| !k.passive && c.first > k.last && behind <= k.last + 4)
+        kills.iter().any(|k| {
+            !k.passive && c.first > k.last && behind <= k.last + 4 && !kills_an_object(doc, k, c.first, c.last)
+        })
     };
     let before_first = cands
         .iter()
@@ -409,7 +411,7 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         }
         let victim = described
             || kills.iter().any(|k| {
-                (!k.passive && c.first > k.last && behind <= k.last + 4)
+                (!k.passive && c.first > k.last && behind <= k.last + 4 && !kills_an_object(doc, k, c.first, c.last))
                     || (k.passive && c.last < k.first && k.first <= c.last + PASSIVE_VICTIM_GAP)
             });
         if victim && Some(i) != claimant {
@@ -503,6 +505,25 @@ fn for_the(doc: &Doc<'_>, at: usize) -> bool {
 }
 
 /// The actor is tied to the words before it ("مسلحون تابعون لجماعة X", "عناصر من X"): it names
+/// "قتل الجيش النيجري قياديا", "قتل الجيش 15 إرهابيا": an Arabic name right after an active
+/// killing verb, followed by a count or an indefinite accusative noun (its ending ا), is the
+/// verb's subject; the dead come after it. ("قتل جنود ماليون" has no such object: they died.)
+fn kills_an_object(doc: &Doc<'_>, k: &Trigger, first: usize, last: usize) -> bool {
+    let next = last + 1;
+    if first != k.last + 1 || next >= doc.tokens.len() || doc.tokens.items()[k.last].script != Script::Arabic {
+        return false;
+    }
+    let word = doc.tokens.folded(next);
+    let accusative =
+        doc.tokens.items()[next].script == Script::Arabic && word.chars().count() > 3 && word.ends_with('ا');
+    let counted = !doc.counts_in(doc.span_of(next, next)).is_empty();
+    let subject = accusative || counted;
+    if subject {
+        cov_mark::hit!(an_arabic_killer_named_before_its_object);
+    }
+    subject
+}
+
 /// Tokens a subject may stand before its verb ("l'armée a ensuite lancé").
 const SUBJECT_GAP: usize = 3;
 

@@ -1696,3 +1696,14 @@ fn a_word_in_scare_quotes_still_follows_its_count() {
         assert_eq!(found[0].fatalities, Some(toll), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn an_arabic_name_between_a_killing_verb_and_its_object_is_the_killer() {
+    cov_mark::check!(an_arabic_killer_named_before_its_object);
+    let found = events("قتل الجيش المالي 15 إرهابيا في هجوم قرب تيرا.", Some("2024-06-16"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((actor(found[0].actor1), found[0].fatalities), (Some("fama"), Some(15)), "{found:?}");
+    // No object after them: the soldiers were killed.
+    let found = events("قتل جنود ماليون في هجوم قرب تيرا.", Some("2024-06-16"));
+    assert_eq!(actor(found[0].actor2), Some("fama"), "{found:?}");
+}
