@@ -449,6 +449,15 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             ActorKind::Civilians => RoleFeature::Civilian,
             ActorKind::International | ActorKind::Other => RoleFeature::International,
         });
+        let recipient = t.frame == Frame::Withdraw
+            && after
+            && m.clause.contains(&c.first)
+            && (doc.ends_before(List::RecipientMarks, behind, MARKER_GAP - 1, floor)
+                || (arabic && for_the(doc, c.first)));
+        if recipient {
+            cov_mark::hit!(the_recipient_of_a_handover_takes_it_over);
+            f.push(RoleFeature::Recipient);
+        }
         if t.frame == Frame::Airstrike && is_state(kind) {
             f.push(RoleFeature::AirFrameState);
         }
@@ -468,6 +477,18 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             .any(|c| c.first > cands[i].last && c.last < t.first && !c.features.contains(&RoleFeature::Victim));
         if !between && !cands[i].features.contains(&RoleFeature::SubjectBefore) {
             cands[i].features.push(RoleFeature::SubjectBefore);
+        }
+    }
+    // The subject of a withdrawal whose recipient is named gives the place up; what else follows
+    // the trigger is the place handed over (the army's base), not a target.
+    if cands.iter().any(|c| c.features.contains(&RoleFeature::Recipient)) {
+        for c in cands.iter_mut().filter(|c| !c.features.contains(&RoleFeature::Recipient)) {
+            let subject =
+                [RoleFeature::SubjectBefore, RoleFeature::VerbFirstSubject].iter().any(|f| c.features.contains(f));
+            if subject {
+                c.features.push(RoleFeature::Giver);
+            }
+            c.features.retain(|f| *f != RoleFeature::ObjectAfter);
         }
     }
     // Every member of a list after "by" is a doer ("شنه عناصر من فاغنر والجيش المالي").

@@ -1707,3 +1707,22 @@ fn an_arabic_name_between_a_killing_verb_and_its_object_is_the_killer() {
     let found = events("قتل جنود ماليون في هجوم قرب تيرا.", Some("2024-06-16"));
     assert_eq!(actor(found[0].actor2), Some("fama"), "{found:?}");
 }
+
+#[test]
+fn a_handover_is_coded_with_the_side_taking_the_place_over_as_actor1() {
+    // ACLED's convention for non-violent transfers: the recipient acts, the side leaving is actor2.
+    cov_mark::check!(the_recipient_of_a_handover_takes_it_over);
+    let texts = [
+        "The French army handed over its base in Gao to Malian troops on Tuesday.",
+        "Les forces françaises se sont retirées mardi de la base de Gao, rétrocédée à l'armée malienne.",
+        "انسحبت القوات الفرنسية الثلاثاء من قاعدة غاو وسلمتها إلى الجيش المالي.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2024-08-07"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!((actor(found[0].actor1), actor(found[0].actor2)), (Some("fama"), Some("forces.fr")), "{text}");
+    }
+    // Without a recipient the side leaving acts.
+    let found = events("The French army withdrew from its base in Gao on Tuesday.", Some("2024-08-07"));
+    assert_eq!(actor(found[0].actor1), Some("forces.fr"), "{found:?}");
+}

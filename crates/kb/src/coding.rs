@@ -387,8 +387,10 @@ named_enum! {
         /// Videos, images and footage: an incident they show is one told, not a new report.
         Depictions = "depictions",
         // Past the 64th, lists are searched without the per-token prefilter (one bit per list
-        // in a u64: `Lexicon::typed_lists_starting_at`): only lists the mention resolver reads
-        // directly, never the events stage's `ListMatches`, go here.
+        // in a u64: `Lexicon::typed_lists_starting_at`): only lists the events stage asks in a
+        // rare frame (withdrawals), and those the mention resolver reads directly, go here.
+        /// "to", "à", "إلى" after a withdrawal or a handover: the actor after it receives the place.
+        RecipientMarks = "recipient-marks",
         /// Words before a place name that say it is a place (town, village, منطقة).
         PlaceWords = "place-cues",
         /// Words right before a country's name that name its capital (عاصمة, capitale du, capital of).
@@ -482,6 +484,10 @@ named_enum! {
         InstitutionMeasure = "institution_measure",
         /// The army of the coup's country, when a coup is told without its makers named.
         CoupMaker = "coup_maker",
+        /// Named after "to" / "à" / "ل" after a withdrawal or a handover: it takes the place over.
+        Recipient = "recipient",
+        /// The subject of a withdrawal or a handover whose recipient is named: it gives the place up.
+        Giver = "giver",
     }
 }
 
