@@ -89,3 +89,9 @@ fn a_country_after_a_word_for_state_is_the_country_not_its_government() {
     assert!(!places.iter().any(|(id, _, _)| id == "gov.ml"), "{places:?}");
     assert!(ids("وأعلنت الدولة المالية حالة الطوارئ.").contains(&"gov.ml".to_string()));
 }
+
+#[test]
+fn the_base_handed_over_is_not_al_qaeda() {
+    assert!(!ids("أعلن الجيش تسليم القاعدة إلى القوات المحلية.").contains(&"al-qaeda".to_string()));
+    assert!(ids("أعلن تنظيم القاعدة مسؤوليته عن الهجوم.").contains(&"al-qaeda".to_string()));
+}
