@@ -162,11 +162,22 @@ async fn answer(
     if let Some(local) = local {
         request.extensions_mut().insert(LocalAddr(local));
     }
+    let with_body = carries_body(request.headers());
     let request = request.map(Body::new);
     // axum's Router is always ready: no need to poll it first.
     let call = tower_service::Service::call(&mut router, request);
     match AssertUnwindSafe(call).catch_unwind().await {
-        Ok(Ok(response)) => Ok(response),
+        Ok(Ok(mut response)) => {
+            // A refused body (too large, a wrong token) may be left unread: the connection then
+            // closes after the answer, and says so, or a client would send its next request on
+            // it and find it gone.
+            if with_body && (response.status().is_client_error() || response.status().is_server_error()) {
+                response
+                    .headers_mut()
+                    .insert(axum::http::header::CONNECTION, axum::http::HeaderValue::from_static("close"));
+            }
+            Ok(response)
+        }
         Ok(Err(never)) => match never {},
         Err(panic) => {
             let what = panic
@@ -179,6 +190,13 @@ async fn answer(
             Ok(response)
         }
     }
+}
+
+/// The request declares a body (a length above zero, or chunks).
+fn carries_body(headers: &axum::http::HeaderMap) -> bool {
+    let length =
+        headers.get(axum::http::header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).is_some_and(|v| v.trim() != "0");
+    length || headers.contains_key(axum::http::header::TRANSFER_ENCODING)
 }
 
 /// The socket, with hyper's own bodiless answers to unparseable requests (400, 414, 431)

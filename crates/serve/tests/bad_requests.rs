@@ -450,9 +450,10 @@ fn bad_requests_are_refused_as_specified() {
                 case.name, case.method
             )),
         }
-        let health = server.get("/api/health");
-        if health.status != 200 {
-            failures.push(format!("{}: /api/health answers {} afterwards", case.name, health.status));
+        match server.try_request("GET", "/api/health", &[], None) {
+            Ok(health) if health.status == 200 => {}
+            Ok(health) => failures.push(format!("{}: /api/health answers {} afterwards", case.name, health.status)),
+            Err(error) => failures.push(format!("{}: /api/health gets no answer afterwards: {error}", case.name)),
         }
     }
     let after = (writer.counts(), listing(&writer), read_only.counts());
@@ -610,4 +611,28 @@ fn accepted_bodies_are_stored_as_sent() {
     if !failures.is_empty() {
         panic!("{} accepted bodies were not stored as sent:\n  - {}", failures.len(), failures.join("\n  - "));
     }
+}
+
+/// A refused body may be left unread, so its connection closes after the answer: the answer
+/// says so, or a client would send its next request on a connection about to go away.
+#[test]
+fn a_refused_body_closes_its_connection_and_says_so() {
+    let server = start(Setup { max_body_bytes: Some(BODY_LIMIT), ..Setup::with_samples() });
+    let bearer = format!("Bearer {TOKEN}");
+    let huge = "A fictional filler line for marsad's tests.\n".repeat(BODY_LIMIT / 40);
+    let too_large = server
+        .try_request(
+            "POST",
+            "/api/documents",
+            &[("content-type", "text/plain"), ("authorization", &bearer)],
+            Some(huge.as_bytes()),
+        )
+        .expect("an answer");
+    assert_eq!((too_large.status, too_large.header("connection")), (413, Some("close")));
+    let unauthorized = server
+        .try_request("POST", "/api/documents", &[("content-type", "text/plain")], Some(b"Un court texte."))
+        .expect("an answer");
+    assert_eq!((unauthorized.status, unauthorized.header("connection")), (401, Some("close")));
+    // A bodiless request keeps its connection.
+    assert_eq!(server.get("/api/health").header("connection"), None);
 }
