@@ -427,6 +427,7 @@ fn resolve(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster) -> Event {
         actor1,
         actor2: (if sub_event.event_type() == EventType::Battles { soldiers } else { None })
             .or_else(|| target.and_then(|d| d.roles.actor2))
+            .or_else(|| civilians_by_definition(doc, sub_event))
             .filter(|a| Some(*a) != actor1),
         place: placed.place,
         unknown_place: placed.unknown,
@@ -580,6 +581,16 @@ fn sub_event_of(lead: &Draft, members: &[&Draft], fatalities: Option<u64>) -> Su
         }
         other => other,
     }
+}
+
+/// Violence against civilians targets civilians by definition (ACLED's): when the text names no
+/// target ("a journalist was abducted"), they are the event's actor2.
+fn civilians_by_definition(doc: &Doc<'_>, sub_event: SubEvent) -> Option<u32> {
+    if sub_event.event_type() != EventType::ViolenceAgainstCivilians {
+        return None;
+    }
+    cov_mark::hit!(violence_against_civilians_targets_civilians);
+    doc.kb.actor_index("civilians")
 }
 
 fn confidence(lead: &Draft, mentions: usize, dated: bool, placed: bool) -> f32 {

@@ -1726,3 +1726,18 @@ fn a_handover_is_coded_with_the_side_taking_the_place_over_as_actor1() {
     let found = events("The French army withdrew from its base in Gao on Tuesday.", Some("2024-08-07"));
     assert_eq!(actor(found[0].actor1), Some("forces.fr"), "{found:?}");
 }
+
+#[test]
+fn violence_against_civilians_without_a_named_target_targets_civilians() {
+    cov_mark::check!(violence_against_civilians_targets_civilians);
+    let texts = [
+        "Un journaliste a été enlevé lundi à Ouagadougou par des hommes armés.",
+        "A journalist was abducted on Monday in Ouagadougou.",
+        "اختطف صحفي يوم الاثنين في واغادوغو.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-03-26"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!((found[0].sub_event, actor(found[0].actor2)), (SubEvent::Abduction, Some("civilians")), "{text}");
+    }
+}
