@@ -1741,3 +1741,14 @@ fn violence_against_civilians_without_a_named_target_targets_civilians() {
         assert_eq!((found[0].sub_event, actor(found[0].actor2)), (SubEvent::Abduction, Some("civilians")), "{text}");
     }
 }
+
+#[test]
+fn a_rise_in_incidents_is_a_trend_in_the_accusative_too() {
+    // "ارتفاعا" is "ارتفاع" as an object: a trend, not an incident.
+    for text in [
+        "تشهد النيجر ارتفاعا خطيرا في عمليات اختطاف الأجانب خلال عام 2025.",
+        "تشهد النيجر تصاعدا في الهجمات على القوافل.",
+    ] {
+        assert!(events(text, Some("2025-10-30")).is_empty(), "{text}");
+    }
+}
