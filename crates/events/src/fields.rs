@@ -510,9 +510,11 @@ pub(crate) fn date(
             return Some(*d);
         }
     }
-    // "The next day", "le lendemain", "في اليوم التالي": the day after it.
-    if let Some((first, last, _)) = doc.find(List::NextDay, m.clause.clone()).into_iter().next() {
-        let next = earlier.day[m.sentence].and_then(|d| d.date).and_then(|d| Date::from_day_number(d.first_day() + 1));
+    // "The next day", "le lendemain", "في اليوم التالي": the day after it; "two days later" two.
+    if let Some((first, last, entry)) = doc.find(List::NextDay, m.clause.clone()).into_iter().next() {
+        let days = entry.and_then(|r| r.parse::<i64>().ok()).unwrap_or(1);
+        let next =
+            earlier.day[m.sentence].and_then(|d| d.date).and_then(|d| Date::from_day_number(d.first_day() + days));
         if let Some(next) = next {
             cov_mark::hit!(the_next_day_is_the_day_after_the_one_told_before);
             let span = doc.span_of(first, last);

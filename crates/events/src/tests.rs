@@ -1752,3 +1752,18 @@ fn a_rise_in_incidents_is_a_trend_in_the_accusative_too() {
         assert!(events(text, Some("2025-10-30")).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn two_days_later_is_another_incident_two_days_after() {
+    cov_mark::check_count!(the_next_day_is_the_day_after_the_one_told_before, 3);
+    let texts = [
+        "Le 24 mars, deux journalistes ont été enlevés à Ouagadougou. Deux jours plus tard, un troisième journaliste a été enlevé à son tour à Ouagadougou.",
+        "On March 24, two journalists were abducted in Ouagadougou. Two days later, a third journalist was abducted in Ouagadougou.",
+        "في 24 مارس، اختطف صحفيان في واغادوغو. وبعد يومين، اختطف صحفي ثالث في واغادوغو.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-07-20"));
+        let dates: Vec<_> = found.iter().map(|e| e.date.map(|d| d.to_iso())).collect();
+        assert_eq!(dates, [Some("2025-03-24".to_string()), Some("2025-03-26".to_string())], "{text}: {found:?}");
+    }
+}

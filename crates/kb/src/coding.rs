@@ -333,7 +333,8 @@ named_enum! {
         CrowdNouns = "crowd-nouns",
         /// "that day", "le même jour", "اليوم نفسه": the day of the incident told before.
         SameDay = "same-day",
-        /// "the next day", "le lendemain", "في اليوم التالي": the day after the incident told before.
+        /// "the next day", "le lendemain", "في اليوم التالي": the day after the incident told before
+        /// (an entry's role counts more days: "two days later" is 2).
         NextDay = "next-day",
         /// "succombé à ses blessures", "died of their wounds", "متأثرا بجراحه": victims of an
         /// incident told before, dying later.
