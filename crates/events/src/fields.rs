@@ -300,6 +300,15 @@ fn joined(doc: &Doc<'_>, a: &Mention, b: &Mention) -> bool {
     if separator(gap) {
         return true;
     }
+    // ... and the preposition repeated after the conjunction ("à Léré et à Niono", "وفي كيدال").
+    let words: Vec<&str> = gap.split(char::is_whitespace).filter(|w| !w.is_empty()).collect();
+    let conjunction = words.iter().any(|w| doc.is_word(List::Conjunctions, w) || w.starts_with('و'));
+    let repeated = conjunction
+        && words.iter().all(|w| doc.is_word(List::Conjunctions, w) || doc.is_word(List::ListPrepositions, w));
+    if repeated {
+        cov_mark::hit!(a_list_of_places_repeats_its_preposition);
+        return true;
+    }
     // Up to two names the knowledge base lacks between the list's commas ("، تانغوري و").
     let words: Vec<&str> = gap
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | '-' | '–'))

@@ -209,11 +209,25 @@ fn adverb_inside(doc: &Doc<'_>, at: usize) -> bool {
 /// between two incident triggers at the comma that leaves each its own place.
 fn clauses(doc: &Doc<'_>, sentence: &Sentence, found: &[Trigger]) -> Vec<Range<usize>> {
     let range = sentence.tokens.clone();
+    let place_tokens: Vec<(usize, usize)> = doc
+        .mentions_in(sentence.span)
+        .filter(|m| matches!(m.entity, marsad_extract::Entity::Place(_)))
+        .map(|m| (doc.token_at(m.span.start), doc.last_token_before(m.span.end)))
+        .collect();
+    // "في ليري وفي نيونو": a break word between two places of a list cuts nothing.
+    let between_places = |first: usize, last: usize| {
+        let found = place_tokens.iter().any(|&(_, end)| end + 1 == first)
+            && place_tokens.iter().any(|&(start, _)| start == last + 1);
+        if found {
+            cov_mark::hit!(a_break_word_between_listed_places_cuts_nothing);
+        }
+        found
+    };
     let mut cuts: Vec<usize> = doc
         .find(List::ClauseBreaks, range.clone())
         .into_iter()
+        .filter(|&(first, last, _)| first > range.start && !adverb_inside(doc, first) && !between_places(first, last))
         .map(|(first, _, _)| first)
-        .filter(|&first| first > range.start && !adverb_inside(doc, first))
         .collect();
     let gap = |t: usize| doc.gap_after(t);
     let commas: Vec<usize> = (range.start..range.end.saturating_sub(1))
@@ -222,11 +236,7 @@ fn clauses(doc: &Doc<'_>, sentence: &Sentence, found: &[Trigger]) -> Vec<Range<u
         .collect();
     cuts.extend(commas.iter().copied().filter(|&t| gap(t - 1).contains([';', '؛'])));
     // Where places and dates stand: two incidents each told with its own are two clauses.
-    let places: Vec<usize> = doc
-        .mentions_in(sentence.span)
-        .filter(|m| matches!(m.entity, marsad_extract::Entity::Place(_)))
-        .map(|m| doc.token_at(m.span.start))
-        .collect();
+    let places: Vec<usize> = place_tokens.iter().map(|&(start, _)| start).collect();
     let dates: Vec<usize> = doc.dates_in(sentence.span).iter().map(|d| doc.token_at(d.span.start)).collect();
     let incidents: Vec<&Trigger> = found.iter().filter(|t| !t.frame.is_consequence()).collect();
     for pair in incidents.windows(2) {

@@ -1767,3 +1767,19 @@ fn two_days_later_is_another_incident_two_days_after() {
         assert_eq!(dates, [Some("2025-03-24".to_string()), Some("2025-03-26".to_string())], "{text}: {found:?}");
     }
 }
+
+#[test]
+fn places_listed_with_their_preposition_repeated_are_one_incident_each() {
+    cov_mark::check!(a_list_of_places_repeats_its_preposition);
+    cov_mark::check!(a_break_word_between_listed_places_cuts_nothing);
+    let texts = [
+        "Deux postes de l'armée malienne ont été attaqués le 17 avril à Léré et à Niono.",
+        "Two Malian army posts were attacked on April 17 in Léré and in Niono.",
+        "هاجم مسلحون يوم 17 أبريل مركزين للجيش المالي في ليري وفي نيونو.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-04-20"));
+        let places: Vec<_> = found.iter().map(|e| e.place.map(|p| kb().places[p as usize].id.as_str())).collect();
+        assert_eq!(places, [Some("ml.lere"), Some("ml.niono")], "{text}: {found:?}");
+    }
+}

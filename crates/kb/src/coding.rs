@@ -392,6 +392,9 @@ named_enum! {
         // rare frame (withdrawals), and those the mention resolver reads directly, go here.
         /// "to", "à", "إلى" after a withdrawal or a handover: the actor after it receives the place.
         RecipientMarks = "recipient-marks",
+        /// Prepositions repeated before each member of a list of places ("à Léré et à Niono",
+        /// "in Gao and in Kidal", "في غاو وفي كيدال"): the list goes on through them.
+        ListPrepositions = "list-prepositions",
         /// Words before a place name that say it is a place (town, village, منطقة).
         PlaceWords = "place-cues",
         /// Words right before a country's name that name its capital (عاصمة, capitale du, capital of).
