@@ -186,8 +186,10 @@ def pyc_names(c, lang):
 
 
 def entry(id_, kind, country, region, lat, lon, names, population=None, geonames=None,
-          admin_level=None, capital_of=None, demonym=None):
+          admin_level=None, capital_of=None, demonym=None, broad=False):
     e = {"id": id_, "kind": kind, "country": country}
+    if broad:
+        e["broad"] = True
     if region:
         e["region"] = region
     e["lat"] = None if lat is None else round(float(lat), 4)
@@ -213,6 +215,9 @@ def load_places(fname):
         if len(cols) != 9:
             raise SystemExit(f"{fname}:{ln}: expected 9 fields, got {len(cols)}")
         id_, kind, region, level, gid, latlon, en, fr, ar = cols
+        # "broad": an area wider than a country (Africa, the Sahel), output as kind "other".
+        broad = kind == "broad"
+        kind = "other" if broad else kind
         prefix = id_.split(".")[0]
         country = None if prefix in ("area", "water") else prefix.upper()
         lat = lon = pop = gnid = None
@@ -225,7 +230,7 @@ def load_places(fname):
             lat, lon = (float(x) for x in latlon.split(","))
         out.append(entry(id_, kind, country, region or None, lat, lon,
                          {"en": split_names(en), "fr": split_names(fr), "ar": split_names(ar)},
-                         population=pop, geonames=gnid, admin_level=level or None))
+                         population=pop, geonames=gnid, admin_level=level or None, broad=broad))
     return out
 
 

@@ -12,7 +12,7 @@ use crate::doc::Doc;
 use crate::mention::Modality;
 use crate::trace::{Dropped, Note, Trace};
 use crate::{Claim, Draft, Event, Source};
-use marsad_kb::{EventType, Frame, PlaceKind, SubEvent};
+use marsad_kb::{EventType, Frame, SubEvent};
 use marsad_text::dates::{Date, Precision};
 use marsad_text::layout::Span;
 use std::collections::HashMap;
@@ -35,13 +35,7 @@ fn specificity(frame: Frame) -> u8 {
 }
 
 fn place_rank(doc: &Doc<'_>, place: Option<u32>) -> u8 {
-    match place.map(|p| doc.place_kind(p)) {
-        Some(PlaceKind::Town | PlaceKind::Neighbourhood) => 0,
-        Some(PlaceKind::Region) => 1,
-        Some(PlaceKind::Water | PlaceKind::Other) => 2,
-        Some(PlaceKind::Country) => 3,
-        None => 4,
-    }
+    place.map_or(5, |p| crate::fields::rank(doc, p))
 }
 
 /// Places that may be one incident's: the same, one inside the other.

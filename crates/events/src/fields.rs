@@ -35,8 +35,13 @@ pub(crate) struct PlaceChoice {
     pub how: Option<(marsad_extract::Support, bool)>,
 }
 
-fn rank(kind: PlaceKind) -> u8 {
-    match kind {
+/// How precisely a place locates an incident (0 best): a town, a region, an area or a river,
+/// a country, then an area wider than a country (Africa, the Sahel).
+pub(crate) fn rank(doc: &Doc<'_>, place: u32) -> u8 {
+    if doc.kb.places[place as usize].broad {
+        return 4;
+    }
+    match doc.place_kind(place) {
         PlaceKind::Town | PlaceKind::Neighbourhood => 0,
         PlaceKind::Region => 1,
         PlaceKind::Water | PlaceKind::Other => 2,
@@ -213,7 +218,7 @@ fn places_in<'a>(
         let Entity::Place(p) = m.entity else { return (9, 0) };
         let distance =
             if m.span.start >= trigger_at { m.span.start - trigger_at } else { (trigger_at - m.span.end) * 2 };
-        (rank(doc.place_kind(p)), distance)
+        (rank(doc, p), distance)
     });
     found
 }
@@ -371,7 +376,7 @@ pub(crate) fn place(
     if let Some((span, within)) = found {
         // Never a unit the sentence rules out ("near the border with Togo and Ghana").
         let within = within.filter(|w| !rejected.iter().any(|(p, _)| p == w));
-        let precise = local.0.first().and_then(|b| place_of(b)).is_some_and(|p| rank(doc.place_kind(p)) == 0);
+        let precise = local.0.first().and_then(|b| place_of(b)).is_some_and(|p| rank(doc, p) == 0);
         let unit = within.or_else(|| local.0.first().and_then(|b| place_of(b)));
         if let (Some(unit), false) = (unit, precise && within.is_none()) {
             cov_mark::hit!(unlisted_place_located_at_its_unit);
@@ -410,7 +415,7 @@ pub(crate) fn place(
     let (place, from) = fallback(doc, sentences, earlier, m, story, rejected);
     let precision = match (place, unknown) {
         (Some(_), Some(_)) => 2,
-        (Some(p), None) if rank(doc.place_kind(p)) == 0 => 1,
+        (Some(p), None) if rank(doc, p) == 0 => 1,
         _ => 3,
     };
     let from = if unknown.is_some() && place.is_some() { PlaceFrom::AroundUnknown } else { from };

@@ -1783,3 +1783,34 @@ fn places_listed_with_their_preposition_repeated_are_one_incident_each() {
         assert_eq!(places, [Some("ml.lere"), Some("ml.niono")], "{text}: {found:?}");
     }
 }
+
+#[test]
+fn an_area_wider_than_a_country_places_an_incident_less_precisely_than_the_country() {
+    let texts = [
+        "Gunmen attacked an army post in West Africa, in Burkina Faso, on Tuesday.",
+        "Des hommes armés ont attaqué mardi un poste de l'armée en Afrique de l'Ouest, au Burkina Faso.",
+        "هاجم مسلحون الثلاثاء موقعا للجيش في غرب إفريقيا، في بوركينا فاسو.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-06-18"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(found[0].place.map(|p| kb().places[p as usize].id.as_str()), Some("bf"), "{text}");
+    }
+}
+
+#[test]
+fn soldiers_named_before_their_death_noun_died() {
+    // "لقي X مصرعهم": X died; they are the target, not the doer.
+    for text in [
+        "لقي خمسة جنود ماليين مصرعهم في هجوم قرب ليري السبت.",
+        "لقي خمسة جنود ماليين حتفهم الثلاثاء في كمين نصبه مسلحون قرب ليري.",
+    ] {
+        let found = events(text, Some("2025-06-18"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(
+            (actor(found[0].actor1), actor(found[0].actor2), found[0].fatalities),
+            (None, Some("fama"), Some(5)),
+            "{text}"
+        );
+    }
+}

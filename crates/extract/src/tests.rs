@@ -95,3 +95,19 @@ fn the_base_handed_over_is_not_al_qaeda() {
     assert!(!ids("أعلن الجيش تسليم القاعدة إلى القوات المحلية.").contains(&"al-qaeda".to_string()));
     assert!(ids("أعلن تنظيم القاعدة مسؤوليته عن الهجوم.").contains(&"al-qaeda".to_string()));
 }
+
+#[test]
+fn the_base_attacked_or_burnt_is_not_al_qaeda() {
+    for text in ["هاجم مسلحون القاعدة الواقعة في بلدة دارجو.", "نفذ المسلحون الهجوم على القاعدة ثم أحرقوا القاعدة."]
+    {
+        assert!(!ids(text).contains(&"al-qaeda".to_string()), "{text}");
+    }
+    assert!(ids("قتل قيادي في تنظيم القاعدة.").contains(&"al-qaeda".to_string()));
+}
+
+#[test]
+fn a_place_inside_an_outlet_s_name_is_the_outlet() {
+    let found = ids("ونقل راديو إفريقيا 1 عن مصدر أمني أن الهجوم وقع فجرا.");
+    assert!(found.contains(&"africa-n1".to_string()), "{found:?}");
+    assert!(!found.contains(&"area.africa".to_string()), "{found:?}");
+}

@@ -20,6 +20,8 @@ struct RawPlace {
     former: bool,
     #[serde(default)]
     generated: bool,
+    #[serde(default)]
+    broad: bool,
     bbox: Option<[f64; 4]>,
     lat: Option<f64>,
     lon: Option<f64>,
@@ -289,6 +291,9 @@ impl Loader {
         if raw.bbox.is_some() && raw.kind != PlaceKind::Country {
             self.error(at, format!("{}: only countries have a bbox", raw.id));
         }
+        if raw.broad && raw.country.is_some() {
+            self.error(at, format!("{}: only an area in no single country (country null) is broad", raw.id));
+        }
         let index = self.kb.places.len();
         for (level, unit) in [(1, &raw.region), (2, &raw.admin2), (3, &raw.admin3), (1, &raw.former_admin1)] {
             if let Some(unit) = unit {
@@ -306,6 +311,7 @@ impl Loader {
             former_admin1: raw.former_admin1,
             former: raw.former,
             generated: raw.generated,
+            broad: raw.broad,
             bbox: raw.bbox,
             lat: raw.lat,
             lon: raw.lon,

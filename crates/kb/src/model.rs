@@ -78,6 +78,9 @@ pub struct Place {
     /// Written by a generator from a large source (GeoNames) with no curated alias: the text must
     /// support a mention of it (a place word, its region or country nearby) before it is accepted.
     pub generated: bool,
+    /// An area wider than a country (Africa, the Sahel): it places an incident less precisely
+    /// than a country does.
+    pub broad: bool,
     /// Countries: the box every place of the country must lie in (min lon, min lat, max lon, max lat).
     pub bbox: Option<[f64; 4]>,
     /// Latitude in degrees.

@@ -229,3 +229,13 @@ fn a_trigger_with_an_unknown_frame_and_a_missing_weight_are_errors() {
     let errors = errors_of(&[("events/roles.jsonl", &without_claimant)]);
     assert!(errors.iter().any(|e| e.contains("role features without a weight: claimant")), "{errors:?}");
 }
+
+#[test]
+fn only_an_area_in_no_single_country_is_broad() {
+    let sahel = r#"{"id":"area.sahel","kind":"other","country":null,"broad":true,"lat":15.0,"lon":0.0,"names":{"en":["Sahel"],"fr":["Sahel"],"ar":["الساحل"]}}"#;
+    let kb = load_with_coding(&[("places/t.jsonl", sahel)]).expect("valid");
+    assert!(kb.places[0].broad);
+    let town = PLACE.replace(r#""country":"ML","#, r#""country":"ML","broad":true,"#);
+    let errors = errors_of(&[("places/t.jsonl", &town)]);
+    assert_eq!(errors, ["data/places/t.jsonl:1: ml.bamako: only an area in no single country (country null) is broad"]);
+}
