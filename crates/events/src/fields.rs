@@ -558,9 +558,22 @@ pub(crate) fn dates_a_report(doc: &Doc<'_>, d: &DateMention) -> bool {
     let found = doc.ends_before(List::Attribution, first, if arabic { 3 } else { 1 }, 0);
     if found {
         cov_mark::hit!(a_date_after_a_report_verb_dates_the_report);
+        return true;
     }
-    found
+    // "حسبما أفاد زعيم محلي وأحد السكان، يوم الثلاثاء": a longer list of speakers, as long as
+    // nothing reported (no incident word) stands between them and the day.
+    let speakers = arabic
+        && doc
+            .entry_before(List::Attribution, first, SPEAKERS_SPAN, 0)
+            .is_some_and(|cue| doc.find(List::EventTriggers, cue..first).is_empty());
+    if speakers {
+        cov_mark::hit!(a_date_after_the_speakers_dates_the_report);
+    }
+    speakers
 }
+
+/// Tokens of speakers an Arabic report verb may have before the day it was said.
+const SPEAKERS_SPAN: usize = 7;
 
 /// The short line just above the mention's paragraph, if the paragraph opens with the mention's
 /// sentence's block ("- Goundam – 11 septembre 2024" above the item it heads).

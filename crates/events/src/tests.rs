@@ -1814,3 +1814,15 @@ fn soldiers_named_before_their_death_noun_died() {
         );
     }
 }
+
+#[test]
+fn the_day_after_an_arabic_list_of_speakers_dates_the_report() {
+    cov_mark::check!(a_date_after_the_speakers_dates_the_report);
+    let text = "أسفر هجوم على قاعدة عسكرية عن مقتل 20 جنديا، حسبما أفاد مسؤول محلي وأحد السكان، يوم الثلاثاء. ووقع الهجوم يوم الاثنين في بلدة جيبو.";
+    let found = events(text, Some("2025-07-30"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].date.map(|d| d.to_iso()).as_deref(), Some("2025-07-28"), "{found:?}");
+    // What is reported between the verb and the day is the incident's day.
+    let found = events("قال الجيش إن مسلحين هاجموا الثلاثاء قرية قرب جيبو.", Some("2025-07-30"));
+    assert_eq!(found[0].date.map(|d| d.to_iso()).as_deref(), Some("2025-07-29"), "{found:?}");
+}
