@@ -397,12 +397,18 @@ fn resolve(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster) -> Event {
             }
             told
         });
-    let doer = members
-        .iter()
-        .filter(|d| d.roles.actor1.is_some())
-        .max_by(|a, b| a.roles.strength.total_cmp(&b.roles.strength));
     let soldiers = members.iter().find(|d| d.armed_target).and_then(|d| d.roles.actor2);
     let target = std::iter::once(&lead).chain(members.iter()).find(|d| d.roles.actor2.is_some() && !d.continues);
+    // The side the lead mention targets is not the incident's doer, though a mention of its
+    // response (a sweep, "the army repelled") names it as one.
+    let targeted = lead.roles.actor2;
+    let doer = members
+        .iter()
+        .filter(|d| d.roles.actor1.is_some_and(|a| Some(a) != targeted))
+        .max_by(|a, b| a.roles.strength.total_cmp(&b.roles.strength));
+    if doer.is_none() && members.iter().any(|d| d.roles.actor1.is_some()) {
+        cov_mark::hit!(the_target_of_an_incident_is_not_its_doer);
+    }
     let (fatalities, claims) = tolls(&members);
     let sub_event = sub_event_of(lead, &members, fatalities);
     let disputed = !claims.is_empty();

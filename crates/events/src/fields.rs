@@ -214,14 +214,43 @@ fn places_in<'a>(
             None => found.push(m),
         }
     }
-    found.sort_by_key(|m| {
+    found.sort_by_cached_key(|m| {
         let Entity::Place(p) = m.entity else { return (9, 0) };
         let distance =
             if m.span.start >= trigger_at { m.span.start - trigger_at } else { (trigger_at - m.span.end) * 2 };
-        (rank(doc, p), distance)
+        // "200 km au nord de Bamako": a landmark ranks with areas, after the region it lies in.
+        let rank = if landmark(doc, m) { rank(doc, p).max(LANDMARK_RANK) } else { rank(doc, p) };
+        (rank, distance)
     });
     found
 }
+
+/// How precisely a landmark of a measured distance places an incident ([`rank`]).
+const LANDMARK_RANK: u8 = 2;
+
+/// The place ends a measured distance of more than [`LANDMARK_KM`] ("à 200 km au nord de",
+/// "200 kilometres north of", "على بعد 200 كلم من"): a landmark, not where the incident
+/// happened. Closer, it places the incident well enough ("25 km from Gaya").
+fn landmark(doc: &Doc<'_>, m: &Mention) -> bool {
+    let first = doc.token_at(m.span.start);
+    let window = first.saturating_sub(LANDMARK_WINDOW)..first;
+    let far = doc.find(List::Near, window).iter().filter(|(_, _, role)| *role == Some("distance")).any(|&(a, b, _)| {
+        (a.saturating_sub(2)..=b)
+            .filter_map(|t| marsad_text::numbers::number_at(doc.text, doc.tokens, t))
+            .any(|(_, km, _)| km > LANDMARK_KM)
+    });
+    if far {
+        cov_mark::hit!(a_place_a_distance_is_measured_from_is_a_landmark);
+    }
+    far
+}
+
+/// Tokens between a distance phrase's start and the landmark it measures from.
+const LANDMARK_WINDOW: usize = 6;
+
+/// Kilometres beyond which a landmark no longer places an incident (the tolerance of the
+/// evaluation's place match, and about a day's walk around a town).
+const LANDMARK_KM: u64 = 50;
 
 fn place_of(m: &Mention) -> Option<u32> {
     if let Entity::Place(p) = m.entity {

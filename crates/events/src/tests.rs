@@ -1826,3 +1826,39 @@ fn the_day_after_an_arabic_list_of_speakers_dates_the_report() {
     let found = events("قال الجيش إن مسلحين هاجموا الثلاثاء قرية قرب جيبو.", Some("2025-07-30"));
     assert_eq!(found[0].date.map(|d| d.to_iso()).as_deref(), Some("2025-07-29"), "{found:?}");
 }
+
+#[test]
+fn the_side_an_incident_targets_is_not_its_doer() {
+    // The army gives the toll of an attack on its own camp: it is the target throughout.
+    cov_mark::check!(the_target_of_an_incident_is_not_its_doer);
+    let texts = [
+        "Vingt militaires maliens ont été tués lundi dans l'attaque du camp de Sokolo. Selon un bilan donné par l'armée malienne, l'attaque du camp de Sokolo a fait 20 morts.",
+        "Twenty Malian soldiers were killed on Monday in the attack on the Sokolo camp. According to a toll given by the Malian army, the attack on the Sokolo camp left 20 dead.",
+        "قتل عشرون جنديا ماليا الاثنين في الهجوم على معسكر سوكولو. وبحسب حصيلة أعلنها الجيش المالي فإن الهجوم على معسكر سوكولو أسفر عن 20 قتيلا.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-01-28"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!((actor(found[0].actor1), actor(found[0].actor2)), (None, Some("fama")), "{text}");
+    }
+}
+
+#[test]
+fn a_town_far_from_the_incident_is_a_landmark_a_near_one_places_it() {
+    cov_mark::check!(a_place_a_distance_is_measured_from_is_a_landmark);
+    let far = [
+        "Situé à environ 200 kilomètres au nord de Bamako, ce camp de la région de Koulikoro a été la cible d'une attaque terroriste mardi.",
+        "The camp, located 200 kilometres north of Bamako in the Koulikoro region, was attacked on Tuesday.",
+        "تعرض المعسكر الواقع على بعد 200 كيلومتر شمال باماكو في منطقة كوليكورو لهجوم الثلاثاء.",
+    ];
+    for text in far {
+        let found = events(text, Some("2025-03-10"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(found[0].place.map(|p| kb().places[p as usize].id.as_str()), Some("ml.koulikoro-region"), "{text}");
+    }
+    let found = events(
+        "Des hommes armés ont attaqué mardi un poste situé à 30 km de Ségou, dans la région de Ségou.",
+        Some("2025-03-10"),
+    );
+    assert_eq!(found[0].place.map(|p| kb().places[p as usize].id.as_str()), Some("ml.segou"), "{found:?}");
+}

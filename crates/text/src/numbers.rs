@@ -578,7 +578,7 @@ fn count_at(text: &str, tokens: &Tokens, i: usize) -> (Option<Count>, usize) {
 
 /// The number written at token `i` (digits or words), whatever follows it, as (last token,
 /// value, vague): durations and units included ("three days"), which [`counts_in`] leaves out.
-pub(crate) fn number_at(text: &str, tokens: &Tokens, i: usize) -> Option<(usize, u64, bool)> {
+pub fn number_at(text: &str, tokens: &Tokens, i: usize) -> Option<(usize, u64, bool)> {
     let token = tokens.items().get(i)?;
     let p = if token.script == Script::Digit { digits_at(text, tokens, i) } else { words_at(tokens, i) }?;
     (p.is_count && p.first == i).then_some((p.last, p.value, p.vague))
