@@ -1862,3 +1862,17 @@ fn a_town_far_from_the_incident_is_a_landmark_a_near_one_places_it() {
     );
     assert_eq!(found[0].place.map(|p| kb().places[p as usize].id.as_str()), Some("ml.segou"), "{found:?}");
 }
+
+#[test]
+fn the_missing_are_not_counted_dead() {
+    let texts = [
+        "Le bilan faisait état d'au moins 25 soldats tués et d'une soixantaine portés disparus dans l'attaque du camp de Boulkessy lundi.",
+        "The toll stood at 25 soldiers killed and some sixty missing after the attack on the Boulkessy camp on Monday.",
+        "أفادت الحصيلة بمقتل 25 جنديا على الأقل ونحو ستين مفقودين في الهجوم على معسكر بولكيسي الاثنين.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2019-10-04"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(found[0].fatalities, Some(25), "{text}: {found:?}");
+    }
+}
