@@ -219,7 +219,10 @@ fn places_in<'a>(
         let distance =
             if m.span.start >= trigger_at { m.span.start - trigger_at } else { (trigger_at - m.span.end) * 2 };
         // "200 km au nord de Bamako": a landmark ranks with areas, after the region it lies in.
-        let rank = if landmark(doc, m) { rank(doc, p).max(LANDMARK_RANK) } else { rank(doc, p) };
+        let rank = match rank(doc, p) {
+            0 if landmark(doc, m) => LANDMARK_RANK,
+            other => other,
+        };
         (rank, distance)
     });
     found
@@ -234,10 +237,11 @@ const LANDMARK_RANK: u8 = 2;
 fn landmark(doc: &Doc<'_>, m: &Mention) -> bool {
     let first = doc.token_at(m.span.start);
     let window = first.saturating_sub(LANDMARK_WINDOW)..first;
-    let far = doc.find(List::Near, window).iter().filter(|(_, _, role)| *role == Some("distance")).any(|&(a, b, _)| {
-        (a.saturating_sub(2)..=b)
-            .filter_map(|t| marsad_text::numbers::number_at(doc.text, doc.tokens, t))
-            .any(|(_, km, _)| km > LANDMARK_KM)
+    let far = window.filter_map(|t| doc.starting_at(List::Near, t).map(|found| (t, found))).any(|(a, found)| {
+        found.entry.role.as_deref() == Some("distance")
+            && (a.saturating_sub(2)..=found.far_token)
+                .filter_map(|t| marsad_text::numbers::number_at(doc.text, doc.tokens, t))
+                .any(|(_, km, _)| km > LANDMARK_KM)
     });
     if far {
         cov_mark::hit!(a_place_a_distance_is_measured_from_is_a_landmark);
@@ -594,7 +598,7 @@ pub(crate) fn dates_a_report(doc: &Doc<'_>, d: &DateMention) -> bool {
     let speakers = arabic
         && doc
             .entry_before(List::Attribution, first, SPEAKERS_SPAN, 0)
-            .is_some_and(|cue| doc.find(List::EventTriggers, cue..first).is_empty());
+            .is_some_and(|cue| !doc.any(List::EventTriggers, cue..first));
     if speakers {
         cov_mark::hit!(a_date_after_the_speakers_dates_the_report);
     }
