@@ -237,16 +237,15 @@ const LANDMARK_RANK: u8 = 2;
 fn landmark(doc: &Doc<'_>, m: &Mention) -> bool {
     let first = doc.token_at(m.span.start);
     let window = first.saturating_sub(LANDMARK_WINDOW)..first;
-    let far = window.filter_map(|t| doc.starting_at(List::Near, t).map(|found| (t, found))).any(|(a, found)| {
-        found.entry.role.as_deref() == Some("distance")
-            && (a.saturating_sub(2)..=found.far_token)
-                .filter_map(|t| marsad_text::numbers::number_at(doc.text, doc.tokens, t))
-                .any(|(_, km, _)| km > LANDMARK_KM)
-    });
-    if far {
-        cov_mark::hit!(a_place_a_distance_is_measured_from_is_a_landmark);
-    }
-    far
+    marked!(
+        window.filter_map(|t| doc.starting_at(List::Near, t).map(|found| (t, found))).any(|(a, found)| {
+            found.entry.role.as_deref() == Some("distance")
+                && (a.saturating_sub(2)..=found.far_token)
+                    .filter_map(|t| marsad_text::numbers::number_at(doc.text, doc.tokens, t))
+                    .any(|(_, km, _)| km > LANDMARK_KM)
+        }),
+        a_place_a_distance_is_measured_from_is_a_landmark
+    )
 }
 
 /// Tokens between a distance phrase's start and the landmark it measures from.
@@ -353,13 +352,12 @@ fn joined(doc: &Doc<'_>, a: &Mention, b: &Mention) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let unknown = words.iter().filter(|w| !doc.is_word(List::Conjunctions, w) && !is_proclitic_and(w)).count();
-    let listed = gap.contains([',', '،'])
-        && (1..=2).contains(&unknown)
-        && !gap.contains(['.', ':', '(', ')', '«', '»', '"', '\n']);
-    if listed {
-        cov_mark::hit!(list_runs_over_an_unknown_name);
-    }
-    listed
+    marked!(
+        gap.contains([',', '،'])
+            && (1..=2).contains(&unknown)
+            && !gap.contains(['.', ':', '(', ')', '«', '»', '"', '\n']),
+        list_runs_over_an_unknown_name
+    )
 }
 
 /// A name with Arabic "and" attached ("ونيونو" leaves "و" in the gap, a name the base lacks keeps it).
@@ -595,14 +593,13 @@ pub(crate) fn dates_a_report(doc: &Doc<'_>, d: &DateMention) -> bool {
     }
     // "حسبما أفاد زعيم محلي وأحد السكان، يوم الثلاثاء": a longer list of speakers, as long as
     // nothing reported (no incident word) stands between them and the day.
-    let speakers = arabic
-        && doc
-            .entry_before(List::Attribution, first, SPEAKERS_SPAN, 0)
-            .is_some_and(|cue| !doc.any(List::EventTriggers, cue..first));
-    if speakers {
-        cov_mark::hit!(a_date_after_the_speakers_dates_the_report);
-    }
-    speakers
+    marked!(
+        arabic
+            && doc
+                .entry_before(List::Attribution, first, SPEAKERS_SPAN, 0)
+                .is_some_and(|cue| !doc.any(List::EventTriggers, cue..first)),
+        a_date_after_the_speakers_dates_the_report
+    )
 }
 
 /// Tokens of speakers an Arabic report verb may have before the day it was said.
@@ -784,11 +781,7 @@ fn wounded_next(
         let at = doc.token_at(c.span.start);
         (at > last && at < injury_first) || (at > injury_last && at <= injury_last + 2)
     });
-    let found = !count_between_or_after;
-    if found {
-        cov_mark::hit!(a_count_before_an_injury_word_counts_the_wounded);
-    }
-    found
+    marked!(!count_between_or_after, a_count_before_an_injury_word_counts_the_wounded)
 }
 
 /// Tokens after the last count of a list in which one more victim may be named.
@@ -815,14 +808,12 @@ fn singular_ends_the_list(doc: &Doc<'_>, range: &Range<usize>, last: usize, inju
 /// singular right before the first count, joined to it, opens the list of the dead.
 fn singular_opens_the_list(doc: &Doc<'_>, range: &Range<usize>, first: usize) -> bool {
     let start = first.saturating_sub(LIST_TAIL).max(range.start);
-    let found = doc
-        .find(List::SingularVictims, start..first)
-        .into_iter()
-        .any(|(_, victim_last, _)| victim_last + 2 >= first && conjunction_before(doc, victim_last, first));
-    if found {
-        cov_mark::hit!(a_singular_victim_opens_a_list_of_the_dead);
-    }
-    found
+    marked!(
+        doc.find(List::SingularVictims, start..first)
+            .into_iter()
+            .any(|(_, victim_last, _)| victim_last + 2 >= first && conjunction_before(doc, victim_last, first)),
+        a_singular_victim_opens_a_list_of_the_dead
+    )
 }
 
 /// A conjunction joins what ends at token `left` to what begins at token `right`: a word of

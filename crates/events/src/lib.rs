@@ -13,6 +13,17 @@
 //! 4. [`fields`]: place, date and toll of each mention;
 //! 5. [`coref`]: the mentions of one incident joined into one event, claims linked.
 
+/// `$found`, with the rule branch `$mark` recorded for the tests when it holds (`cov_mark`).
+macro_rules! marked {
+    ($found:expr, $mark:ident) => {{
+        let found: bool = $found;
+        if found {
+            cov_mark::hit!($mark);
+        }
+        found
+    }};
+}
+
 pub mod coref;
 pub(crate) mod doc;
 pub mod fields;
@@ -422,12 +433,11 @@ fn sequel(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, continues: bo
     // "The army later launched an operation": "later" before an operation (or right after an
     // Arabic verb and its subject) in its clause.
     let after = m.trigger.last + 1..(m.trigger.last + 1 + AFTERWARDS_AFTER).min(m.clause.end);
-    let later = m.trigger.frame == Frame::Clash
-        && (doc.any(List::Afterwards, m.clause.start..m.trigger.first) || doc.any(List::Afterwards, after));
-    if later {
-        cov_mark::hit!(an_operation_done_later_is_a_further_incident);
-    }
-    later
+    marked!(
+        m.trigger.frame == Frame::Clash
+            && (doc.any(List::Afterwards, m.clause.start..m.trigger.first) || doc.any(List::Afterwards, after)),
+        an_operation_done_later_is_a_further_incident
+    )
 }
 
 /// Tokens after a trigger where "لاحقا" may still qualify it (verb, subject, adverb).

@@ -169,11 +169,10 @@ fn counted_before(doc: &Doc<'_>, first: usize, last: usize) -> bool {
     let after = doc.span_of(last + 1, (last + 3).min(doc.tokens.len().saturating_sub(1)));
     // The count, its noun, then the verb: a count right before the word counts that word ("ثلاثة قتلى").
     let counted = doc.counts_in(before).iter().any(|c| doc.last_token_before(c.span.end) + 2 == first);
-    let found = counted && last + 1 < doc.tokens.len() && doc.counts_in(after).is_empty();
-    if found {
-        cov_mark::hit!(a_counted_noun_before_an_arabic_verb_underwent_it);
-    }
-    found
+    marked!(
+        counted && last + 1 < doc.tokens.len() && doc.counts_in(after).is_empty(),
+        a_counted_noun_before_an_arabic_verb_underwent_it
+    )
 }
 
 /// A French past participle with no perfect auxiliary (nor reflexive "s'est") in the three words
@@ -186,23 +185,21 @@ fn bare_participle(doc: &Doc<'_>, first: usize, last: usize) -> bool {
     let before = |list| first > 0 && doc.token_is(list, first - 1);
     // An auxiliary up to three words back still governs it: "avait également incendié".
     let auxiliary = doc.any(List::PerfectAuxiliaries, first.saturating_sub(3)..first);
-    let bare = participle && !auxiliary && !before(List::DefiniteArticles) && !before(List::IndefiniteArticles);
-    if bare {
-        cov_mark::hit!(bare_french_participle_is_passive);
-    }
-    bare
+    marked!(
+        participle && !auxiliary && !before(List::DefiniteArticles) && !before(List::IndefiniteArticles),
+        bare_french_participle_is_passive
+    )
 }
 
 /// "The army later launched", "l'armée a ensuite lancé": a break word of time right after a
 /// word (no punctuation, no conjunction) is an adverb inside its clause, which it does not cut.
 fn adverb_inside(doc: &Doc<'_>, at: usize) -> bool {
-    let inside = doc.starting_at(List::Afterwards, at).is_some()
-        && !doc.gap_after(at - 1).contains([',', '،', ';', '؛', '.', ':', '(', '-', '—', '–'])
-        && !doc.token_is(List::Conjunctions, at - 1);
-    if inside {
-        cov_mark::hit!(a_time_adverb_inside_a_clause_does_not_cut_it);
-    }
-    inside
+    marked!(
+        doc.starting_at(List::Afterwards, at).is_some()
+            && !doc.gap_after(at - 1).contains([',', '،', ';', '؛', '.', ':', '(', '-', '—', '–'])
+            && !doc.token_is(List::Conjunctions, at - 1),
+        a_time_adverb_inside_a_clause_does_not_cut_it
+    )
 }
 
 /// The clauses of a sentence: token ranges cut before each clause break, at semicolons, and
@@ -216,12 +213,11 @@ fn clauses(doc: &Doc<'_>, sentence: &Sentence, found: &[Trigger]) -> Vec<Range<u
         .collect();
     // "في ليري وفي نيونو": a break word between two places of a list cuts nothing.
     let between_places = |first: usize, last: usize| {
-        let found = place_tokens.iter().any(|&(_, end)| end + 1 == first)
-            && place_tokens.iter().any(|&(start, _)| start == last + 1);
-        if found {
-            cov_mark::hit!(a_break_word_between_listed_places_cuts_nothing);
-        }
-        found
+        marked!(
+            place_tokens.iter().any(|&(_, end)| end + 1 == first)
+                && place_tokens.iter().any(|&(start, _)| start == last + 1),
+            a_break_word_between_listed_places_cuts_nothing
+        )
     };
     let mut cuts: Vec<usize> = doc
         .find(List::ClauseBreaks, range.clone())

@@ -538,11 +538,7 @@ fn kills_an_object(doc: &Doc<'_>, k: &Trigger, first: usize, last: usize) -> boo
     let accusative =
         doc.tokens.items()[next].script == Script::Arabic && word.chars().count() > 3 && word.ends_with('ا');
     let counted = !doc.counts_in(doc.span_of(next, next)).is_empty();
-    let subject = accusative || counted;
-    if subject {
-        cov_mark::hit!(an_arabic_killer_named_before_its_object);
-    }
-    subject
+    marked!(accusative || counted, an_arabic_killer_named_before_its_object)
 }
 
 /// Tokens a subject may stand before its verb ("l'armée a ensuite lancé").
@@ -559,15 +555,14 @@ fn subject_of_reported(
     report_first: usize,
     arabic: bool,
 ) -> bool {
-    let subject = !arabic
-        && t.first > last
-        && t.first <= last + SUBJECT_GAP
-        && report_first < first
-        && !(last..t.first).any(|i| doc.gap_after(i).contains([',', ';', ':', '.', '"', '«', '»', '“', '”', '(']));
-    if subject {
-        cov_mark::hit!(a_name_after_a_verb_of_saying_is_the_subject_of_what_is_said);
-    }
-    subject
+    marked!(
+        !arabic
+            && t.first > last
+            && t.first <= last + SUBJECT_GAP
+            && report_first < first
+            && !(last..t.first).any(|i| doc.gap_after(i).contains([',', ';', ':', '.', '"', '«', '»', '“', '”', '('])),
+        a_name_after_a_verb_of_saying_is_the_subject_of_what_is_said
+    )
 }
 
 /// who they are, not another party.
@@ -618,11 +613,10 @@ fn score(doc: &Doc<'_>, c: &Candidate) -> (f32, f32) {
 fn one_state(doc: &Doc<'_>, frame: Frame, a: u32, b: u32) -> bool {
     let (a, b) = (&doc.kb.actors[a as usize], &doc.kb.actors[b as usize]);
     let state = |kind: ActorKind| matches!(kind, ActorKind::StateForce | ActorKind::Government | ActorKind::Country);
-    let same = frame.is_violent() && state(a.kind) && state(b.kind) && a.country.is_some() && a.country == b.country;
-    if same {
-        cov_mark::hit!(a_state_does_not_attack_itself);
-    }
-    same
+    marked!(
+        frame.is_violent() && state(a.kind) && state(b.kind) && a.country.is_some() && a.country == b.country,
+        a_state_does_not_attack_itself
+    )
 }
 
 /// Choose the doer and the target of one mention.
