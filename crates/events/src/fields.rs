@@ -165,6 +165,15 @@ pub(crate) fn not_here(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> Optio
     }
     let Entity::Place(p) = m.entity else { return None };
     let foreign = doc.focus.is_some_and(|f| doc.country_of(p) != Some(f));
+    // "not far from the Mali border": the country names a border, not where it happened.
+    let last = doc.last_token_before(m.span.end);
+    let named_border = doc.place_kind(p) == PlaceKind::Country
+        && last + 1 < sentence.tokens.end
+        && doc.tokens.items()[last].joined_to_next
+        && doc.starting_at(List::Border, last + 1).is_some();
+    if marked!(named_border, a_country_naming_a_border_is_no_place) {
+        return Some(NotHere::Border);
+    }
     if doc.place_kind(p) == PlaceKind::Country && foreign {
         let floor = sentence.tokens.start;
         if doc.ends_before(List::Border, first, 1, floor) {

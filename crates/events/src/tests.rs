@@ -1748,3 +1748,14 @@ fn the_missing_are_not_counted_dead() {
     ];
     each_one(&texts, "2019-10-04", |e| e.fatalities, Some(25));
 }
+
+#[test]
+fn a_country_naming_a_border_places_nothing_a_compass_point_locates() {
+    // "in southwest Niger" is where; "the Mali border" only names a border.
+    cov_mark::check!(a_country_naming_a_border_is_no_place);
+    let found = one_event(
+        "At least ten soldiers were killed in an ambush on Friday in southwest Niger, not far from the Mali border.",
+        Some("2023-02-12"),
+    );
+    assert_eq!(place(found[0].place), Some("ne"), "{found:?}");
+}
