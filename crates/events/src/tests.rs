@@ -1759,3 +1759,13 @@ fn a_country_naming_a_border_places_nothing_a_compass_point_locates() {
     );
     assert_eq!(place(found[0].place), Some("ne"), "{found:?}");
 }
+
+#[test]
+fn an_army_announcing_it_came_under_attack_is_its_target() {
+    // "تعرضه" is "its being subjected to": the army announcing it is the target.
+    for text in ["أعلن الجيش المالي عن تعرضه لهجوم عنيف قرب غاو.", "أعلنت القوات المسلحة المالية تعرضها لهجوم قرب غاو."]
+    {
+        let found = one_event(text, Some("2022-08-31"));
+        assert_eq!((actor(found[0].actor1), actor(found[0].actor2)), (None, Some("fama")), "{text}");
+    }
+}
