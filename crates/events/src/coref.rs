@@ -467,10 +467,10 @@ fn claims_cover_the_story(doc: &Doc<'_>, drafts: &[Draft], events: &mut [Event],
     if doers.iter().any(|c| *c != claimant) || !armed(&claimant) {
         return;
     }
-    // Without a claim, an air strike is not the armed group's: it has no aircraft of its own in
-    // the story.
-    let inferred = drafts.iter().all(|d| !d.claimed);
-    let covered = |e: &Event| !(inferred && e.sub_event == SubEvent::AirDroneStrike);
+    // An air strike is the armed group's only when it claims one: its claim of another kind of
+    // incident leaves the strikes (usually the state's) without a doer.
+    let claimed_strike = drafts.iter().any(|d| d.claimed && d.sub_event == SubEvent::AirDroneStrike);
+    let covered = |e: &Event| claimed_strike || e.sub_event != SubEvent::AirDroneStrike;
     for event in events.iter_mut().filter(|e| e.actor1.is_none() && e.event_type().is_violent() && !e.background) {
         if !covered(event) {
             continue;

@@ -1769,3 +1769,17 @@ fn an_army_announcing_it_came_under_attack_is_its_target() {
         assert_eq!((actor(found[0].actor1), actor(found[0].actor2)), (None, Some("fama")), "{text}");
     }
 }
+
+#[test]
+fn a_claim_of_rocket_fire_does_not_cover_a_drone_strike() {
+    // The armed group claimed the rockets; the strike, unclaimed, gets no doer from that claim.
+    let texts = [
+        "Le JNIM a revendiqué des tirs de roquettes sur le camp de Gao samedi. Vendredi, une frappe de drone a touché un campement nomade près de Ber, tuant six civils.",
+        "JNIM claimed rocket fire on the Gao camp on Saturday. On Friday, a drone strike hit a nomad camp near Ber, killing six civilians.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-09-15"));
+        let doers: Vec<_> = found.iter().map(|e| (e.sub_event, actor(e.actor1))).collect();
+        assert_eq!(doers, [(SubEvent::Shelling, Some("jnim")), (SubEvent::AirDroneStrike, None)], "{text}");
+    }
+}
