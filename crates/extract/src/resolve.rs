@@ -224,6 +224,24 @@ fn inside_a_name(kb: &KnowledgeBase, text: &str, tokens: &Tokens, range: &Range<
     range.clone().any(lower_word)
 }
 
+/// "l'Association des journalistes du Burkina (AJB)", "Front de libération de l'Azawad (FLA)":
+/// a Latin place name right before an acronym in brackets whose last letter is the place's
+/// initial ends the name the acronym stands for ("Burkina Faso (BF)" does not: F is no B).
+fn ends_an_acronym(text: &str, tokens: &Tokens, lead: &Candidate) -> bool {
+    let items = tokens.items();
+    let next = lead.last + 1;
+    let Some(acronym) = items.get(next) else { return false };
+    let gap = text.get(items[lead.last].byte_end as usize..acronym.byte_start as usize).unwrap_or("");
+    let closed = text.get(acronym.byte_end as usize..).is_some_and(|rest| rest.starts_with(')'));
+    if items[lead.first].script != Script::Latin || gap.trim() != "(" || !closed || !acronym.all_upper {
+        return false;
+    }
+    let initial = |s: &str| s.chars().next().map(|c| c.to_ascii_uppercase());
+    let letters = text.get(acronym.byte_start as usize..acronym.byte_end as usize).unwrap_or("");
+    let place = text.get(items[lead.first].byte_start as usize..).unwrap_or("");
+    letters.chars().count() >= 3 && letters.chars().last().map(|c| c.to_ascii_uppercase()) == initial(place)
+}
+
 fn place_preference(kb: &KnowledgeBase, index: u32) -> (u8, u8, u8, std::cmp::Reverse<u64>) {
     let place = &kb.places[index as usize];
     let theatre = place
@@ -504,7 +522,7 @@ fn interpret(
             admin_word_after(kb, text, tokens, range, lead.last)
         }
     });
-    if !places.is_empty() && inside_a_name(kb, text, tokens, range, &lead) {
+    if !places.is_empty() && (inside_a_name(kb, text, tokens, range, &lead) || ends_an_acronym(text, tokens, &lead)) {
         return Some(Previous::at(lead.last));
     }
     if places.iter().any(|&i| kb.places[i as usize].generated) && !(demonym.is_some() && lead.definite) {

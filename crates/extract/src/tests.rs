@@ -111,3 +111,15 @@ fn a_place_inside_an_outlet_s_name_is_the_outlet() {
     assert!(found.contains(&"africa-n1".to_string()), "{found:?}");
     assert!(!found.contains(&"area.africa".to_string()), "{found:?}");
 }
+
+#[test]
+fn a_place_ending_the_name_an_acronym_stands_for_is_part_of_it() {
+    // The acronym's last letter is the place's initial: the name ends with the place.
+    assert!(!ids("Le président de l'Association des journalistes du Burkina (AJB) a été enlevé.")
+        .contains(&"bf".to_string()));
+    assert!(!ids("Selon le Front de libération de l'Azawad (FLA), le camp est tombé.")
+        .iter()
+        .any(|id| id.contains("azawad")));
+    // A country abbreviated after its name stays a place.
+    assert!(ids("Au Burkina Faso (BF), l'armée a été attaquée.").contains(&"bf".to_string()));
+}
