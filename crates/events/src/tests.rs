@@ -1783,3 +1783,19 @@ fn a_claim_of_rocket_fire_does_not_cover_a_drone_strike() {
         assert_eq!(doers, [(SubEvent::Shelling, Some("jnim")), (SubEvent::AirDroneStrike, None)], "{text}");
     }
 }
+
+#[test]
+fn what_is_going_to_happen_is_no_incident() {
+    for text in [
+        "Nous allons reprendre les zones occupées par les terroristes près de Gao.",
+        "L'armée malienne va lancer une offensive près de Gao.",
+        "The Malian army will launch an offensive near Gao next week.",
+        "The Malian army is set to launch an offensive near Gao.",
+    ] {
+        assert!(events(text, Some("2025-06-17")).is_empty(), "{text}");
+    }
+    // What was done, then announced to go on, was done.
+    let found =
+        one_event("L'armée malienne a lancé lundi une offensive près de Gao et va la poursuivre.", Some("2025-06-17"));
+    assert_eq!(actor(found[0].actor1), Some("fama"), "{found:?}");
+}
