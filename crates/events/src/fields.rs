@@ -799,10 +799,11 @@ const LIST_TAIL: usize = 6;
 /// "Twenty soldiers and a civilian were killed", "عشرة متطوعين ومدنيا": a victim named in the
 /// singular after a conjunction ends the list of the dead, unless it is the wounded's.
 fn singular_ends_the_list(doc: &Doc<'_>, range: &Range<usize>, last: usize, injuries: &[(usize, usize)]) -> bool {
-    let end = (last + 1 + LIST_TAIL).min(range.end);
+    let tail = last + 1 + LIST_TAIL;
     // Arabic counts 11 to 99 with a singular noun ("اثنا عشر جنديا"): that one is the count's own.
-    let found = doc.find(List::SingularVictims, last + 1..end).into_iter().any(|(first, victim_last, _)| {
-        let joined = conjunction_before(doc, last, first);
+    let found = doc.find(List::SingularVictims, last + 1..range.end).into_iter().any(|(first, victim_last, _)| {
+        // Farther than the list's tail, only "in addition to" ties the victim to the dead.
+        let joined = added(doc, last, first) || (victim_last < tail && conjunction_before(doc, last, first));
         let wounded =
             injuries.iter().any(|&(a, b)| (a > last && b < first) || (a > victim_last && a <= victim_last + 2));
         joined && !wounded
@@ -811,6 +812,13 @@ fn singular_ends_the_list(doc: &Doc<'_>, range: &Range<usize>, last: usize, inju
         cov_mark::hit!(a_singular_victim_ends_a_list_of_the_dead);
     }
     found
+}
+
+/// "six soldiers were killed in the attack on the post, as well as a woman", "بالإضافة إلى
+/// امرأة": a conjunction of several words ends right before the victim, after the count.
+fn added(doc: &Doc<'_>, last: usize, first: usize) -> bool {
+    let Some(start) = doc.entry_before(List::Conjunctions, first, 0, last + 1) else { return false };
+    marked!(start + 1 < first, a_victim_added_after_the_toll_is_one_more_dead)
 }
 
 /// "قتل جندي وسبعة مسلحين", "a soldier and seven attackers were killed": a victim named in the

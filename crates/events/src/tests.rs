@@ -659,6 +659,28 @@ fn a_victim_named_in_the_singular_ends_a_list_of_the_dead() {
 }
 
 #[test]
+fn a_victim_added_after_the_toll_is_one_more_dead() {
+    // "in addition to" ties a victim named after the clause's toll to the dead, however far;
+    // a wounded victim is not added.
+    let added = [
+        "قتل ستة جنود في هجوم على موقع قرب كاتي، بالإضافة إلى امرأة.",
+        "Six soldats ont été tués dans l'attaque d'un poste près de Kati, ainsi qu'une femme.",
+        "Six soldiers were killed in the attack on a post near Kati, as well as a woman.",
+    ];
+    for text in added {
+        cov_mark::check!(a_victim_added_after_the_toll_is_one_more_dead);
+        assert_eq!(one_event(text, Some("2025-05-14"))[0].fatalities, Some(7), "{text}");
+    }
+    let wounded = [
+        "قتل ستة جنود في هجوم على موقع قرب كاتي، بالإضافة إلى إصابة امرأة.",
+        "Six soldiers were killed in the attack on a post near Kati, as well as a woman wounded.",
+    ];
+    for text in wounded {
+        assert_eq!(one_event(text, Some("2025-05-14"))[0].fatalities, Some(6), "{text}");
+    }
+}
+
+#[test]
 fn dates_resolve_against_a_month_only_publication_and_weekdays_name_the_date_after_them() {
     let found = events("Mardi 4 mars, des hommes armés ont attaqué un camp à Boni.", Some("2025-03"));
     assert_eq!(found.first().map(date), Some(Some("2025-03-04".into())), "{found:?}");
