@@ -123,3 +123,16 @@ fn a_place_ending_the_name_an_acronym_stands_for_is_part_of_it() {
     // A country abbreviated after its name stays a place.
     assert!(ids("Au Burkina Faso (BF), l'armée a été attaquée.").contains(&"bf".to_string()));
 }
+
+#[test]
+fn the_azawad_army_and_tuareg_led_separatists_are_the_rebels_not_the_state() {
+    for text in [
+        "شنّ جيش أزواد هجوما على معسكر في تساليت.",
+        "Tuareg-led separatists attacked a camp near Tessalit.",
+        "Les séparatistes à dominante touareg ont attaqué un camp près de Tessalit.",
+    ] {
+        let found = ids(text);
+        assert!(found.contains(&"fla".to_string()), "{text}: {found:?}");
+        assert!(!found.iter().any(|id| id.starts_with("forces.")), "{text}: {found:?}");
+    }
+}
