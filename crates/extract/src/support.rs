@@ -246,7 +246,7 @@ fn common_word(kb: &KnowledgeBase, text: &str, tokens: &Tokens, at: usize) -> bo
     let token = &tokens.items()[at];
     let written = text.get(token.byte_start as usize..token.byte_end as usize).unwrap_or("");
     written.trim_end_matches(|c: char| marsad_text::fold::is_mark(c)).ends_with('ة')
-        || kb.lexicon.every_list().any(|list| list.starting_at(tokens, at).is_some_and(|m| m.far_token == at))
+        || kb.lexicon.one_word_entry_at(tokens, at)
 }
 
 /// The places named plainly (curated entries), indexed once so that each candidate reads only

@@ -247,6 +247,8 @@ pub struct Lexicon {
     typed_by_first: FxHashMap<u64, ListSet>,
     /// The same for entries that end with it.
     typed_by_last: FxHashMap<u64, ListSet>,
+    /// The hashes of every list's one-word entries: most tokens are none, and need no list read.
+    one_words: rustc_hash::FxHashSet<u64>,
 }
 
 /// A set of typed lists, one bit each ([`List::index`]), for the first [`PREFILTERED`] lists.
@@ -269,6 +271,16 @@ impl Lexicon {
         }
         static EMPTY: std::sync::OnceLock<WordList> = std::sync::OnceLock::new();
         self.lists.get(name).unwrap_or_else(|| EMPTY.get_or_init(WordList::default))
+    }
+
+    /// True when some list's longest entry at token `at` is that one word (an ordinary word, for
+    /// the phonetic matcher).
+    pub fn one_word_entry_at(&self, tokens: &Tokens, at: usize) -> bool {
+        let indexed = !self.one_words.is_empty();
+        if indexed && !tokens.forms(at).iter().any(|form| self.one_words.contains(form)) {
+            return false;
+        }
+        self.every_list().any(|list| list.starting_at(tokens, at).is_some_and(|m| m.far_token == at))
     }
 
     /// Every list, typed or named by the data only.
@@ -298,8 +310,14 @@ impl Lexicon {
         missing
     }
 
-    /// Fill `typed_by_first` and `typed_by_last` from the typed lists.
+    /// Fill `typed_by_first` and `typed_by_last` from the typed lists, and `one_words` from all.
     fn index_typed_words(&mut self) {
+        self.one_words = self
+            .every_list()
+            .flat_map(|list| &list.entries)
+            .filter(|entry| entry.hashes.len() == 1)
+            .map(|entry| entry.hashes[0])
+            .collect();
         self.typed_by_first.clear();
         self.typed_by_last.clear();
         for (index, list) in self.typed.iter().enumerate().take(PREFILTERED) {

@@ -58,10 +58,7 @@ pub fn fold_char(c: char) -> Folded {
     if c.is_ascii() {
         return One(c.to_ascii_lowercase());
     }
-    if is_mark(c) || is_invisible(c) {
-        return Drop;
-    }
-    // Fast path: the common Arabic letters fold to themselves.
+    // Fast path: the common Arabic letters (no mark or tatweel among them) fold to themselves.
     if ('\u{0621}'..='\u{063A}').contains(&c) || ('\u{0641}'..='\u{064A}').contains(&c) {
         return match c {
             'أ' | 'إ' | 'آ' => One('ا'),
@@ -69,6 +66,9 @@ pub fn fold_char(c: char) -> Folded {
             'ة' => One('ه'),
             _ => One(c),
         };
+    }
+    if is_mark(c) || is_invisible(c) {
+        return Drop;
     }
     match c {
         // Arabic letters

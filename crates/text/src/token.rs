@@ -75,12 +75,20 @@ enum Class {
 }
 
 fn classify(c: char) -> Class {
-    if c.is_ascii_alphabetic() {
-        Class::Latin
-    } else if c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c) || ('\u{06F0}'..='\u{06F9}').contains(&c) {
+    if c.is_ascii() {
+        return if c.is_ascii_alphabetic() {
+            Class::Latin
+        } else if c.is_ascii_digit() {
+            Class::Digit
+        } else {
+            Class::Other
+        };
+    }
+    // The common Arabic letters first: most characters of an Arabic text.
+    if ('\u{0621}'..='\u{063A}').contains(&c) || ('\u{0641}'..='\u{064A}').contains(&c) {
+        Class::Arabic
+    } else if ('\u{0660}'..='\u{0669}').contains(&c) || ('\u{06F0}'..='\u{06F9}').contains(&c) {
         Class::Digit
-    } else if c.is_ascii() {
-        Class::Other
     } else if is_mark(c) || is_invisible(c) {
         Class::Mark
     } else if is_arabic_letter(c) {
@@ -158,7 +166,7 @@ impl Tokens {
             if let Some(token) = current.as_mut() {
                 token.end = char_index + 1;
                 token.byte_end = (byte_index + c.len_utf8()) as u32;
-                if token.script == Script::Latin && c.is_alphabetic() {
+                if token.script == Script::Latin && (c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic())) {
                     letters += 1;
                     if c.is_uppercase() {
                         uppers += 1;
