@@ -961,6 +961,23 @@ fn stolen_livestock_is_looting() {
 }
 
 #[test]
+fn tankers_attacked_and_set_on_fire_without_victims_are_property_destruction() {
+    // The fire is told as what the attack caused ("ما أدى إلى اندلاع حرائق", "provoquant des
+    // incendies", "setting trucks on fire"); soldiers killed keep the attack a battle.
+    let texts = [
+        "هاجم مسلحون قافلة صهاريج وقود قرب كاتي، ما أدى إلى اندلاع حرائق في عدد من الشاحنات.",
+        "Des hommes armés ont attaqué un convoi de camions-citernes près de Kati, provoquant des incendies dans plusieurs camions.",
+        "Gunmen attacked a convoy of fuel tankers near Kati, setting several trucks on fire.",
+    ];
+    each_one(&texts, "2025-10-29", |e| e.sub_event, SubEvent::Looting);
+    let battle = one_event(
+        "Gunmen attacked an army post near Kati, killing two soldiers and setting vehicles on fire.",
+        Some("2025-10-29"),
+    );
+    assert_eq!(battle[0].sub_event, SubEvent::ArmedClash, "{battle:?}");
+}
+
+#[test]
 fn a_bridge_blown_up_is_an_explosion_where_the_bridge_stands() {
     let text = "Des jihadistes ont dynamité vendredi le pont de Tiwelzanga, dans la région de Mopti.";
     let found = one_event(text, Some("2025-10-13"));
