@@ -223,7 +223,14 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft) -> Option<i32> {
     if means {
         cov_mark::hit!(a_bomb_told_after_an_ambush_is_its_means);
     }
-    if !(types_agree_strictly(other, d) || same_own_place || d.anaphoric || retold || means) {
+    // A member placed only by the text before it (paragraph, story) does not veto a mention told
+    // at that place with a place of its own ("the JNIM claims a large-scale attack", then
+    // "mortar shells on the camp of Goundam").
+    let placed_before = !other.own_place && own(d).is_some() && other.place == d.place;
+    if placed_before && !(types_agree_strictly(other, d) || same_own_place || d.anaphoric || retold || means) {
+        cov_mark::hit!(a_member_placed_by_the_text_before_does_not_veto);
+    }
+    if !(types_agree_strictly(other, d) || same_own_place || d.anaphoric || retold || means || placed_before) {
         return None;
     }
     // "X attacked Y; Y struck back": roles swapped are two incidents.

@@ -978,6 +978,27 @@ fn tankers_attacked_and_set_on_fire_without_victims_are_property_destruction() {
 }
 
 #[test]
+fn a_mention_placed_by_the_text_before_does_not_keep_a_told_incident_apart() {
+    // "une attaque à grande échelle" takes Goundam from the lede; the shelling told at Goundam
+    // with a place of its own is the same incident as the lede's attack there.
+    let texts = [
+        "Le Jnim revendique des attaques contre l'armée à Niafunké et Goundam. Le Jnim revendique une « attaque à grande échelle ». Le camp de Niafunké a été visé par une voiture piégée. Le groupe revendique aussi des tirs d'obus de mortier contre le camp militaire de Goundam.",
+        "JNIM claims attacks on the army in Niafunké and Goundam. JNIM claims a large-scale attack. The camp in Niafunké was hit by a car bomb. The group also claims mortar fire on the army camp in Goundam.",
+        "جماعة نصرة الإسلام والمسلمين تتبنى هجمات على الجيش في نيافونكي وغوندام. وتبنت الجماعة هجوما واسع النطاق. واستهدفت سيارة مفخخة معسكر نيافونكي. كما تبنت الجماعة قصف معسكر الجيش في غوندام بقذائف الهاون.",
+    ];
+    for text in texts {
+        cov_mark::check!(a_member_placed_by_the_text_before_does_not_veto);
+        let found = events(text, Some("2023-11-25"));
+        let told: Vec<_> = found.iter().map(|e| (place(e.place), e.sub_event)).collect();
+        assert_eq!(
+            told,
+            [(Some("ml.niafunke"), SubEvent::SuicideBomb), (Some("ml.goundam"), SubEvent::Shelling)],
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn a_bridge_blown_up_is_an_explosion_where_the_bridge_stands() {
     let text = "Des jihadistes ont dynamité vendredi le pont de Tiwelzanga, dans la région de Mopti.";
     let found = one_event(text, Some("2025-10-13"));
