@@ -710,7 +710,8 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
         let last = doc.last_token_before(count.span.end);
         // An article ("un poste", "a patrol") is not a count; a count of incidents ("two attacks") is not a toll.
         let article = count.value == 1 && first == last && doc.token_is(List::IndefiniteArticles, first);
-        let of_incidents = incidents.iter().any(|&t| t > last && t <= last + 2);
+        // ("تسعة إرهابيين واعتقل": a trigger joined by a conjunction counts nothing.)
+        let of_incidents = incidents.iter().any(|&t| t > last && t <= last + 2 && !conjunction_before(doc, last, t));
         if of_incidents {
             continue;
         }
@@ -733,6 +734,8 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
                         .any(|t| doc.token_is(List::Conjunctions, t) || doc.tokens.folded(t).starts_with('و'))
                     && !injuries.iter().any(|c| c.0 > p && c.1 < first)
                     && !places.iter().any(|t| *t > p && *t < first)
+                    // "تسعة قتلى واعتقل 31 آخرون": another incident's word counts the second.
+                    && !incidents.iter().any(|&t| t > p && t <= last + 2)
             });
         // "Twenty soldiers and a civilian were killed": an article counts one only in a list of victims.
         if article && !(continues && total.is_some()) {

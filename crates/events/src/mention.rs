@@ -314,6 +314,14 @@ fn lead(found: &[Trigger]) -> Option<Trigger> {
             return Some(**release);
         }
     }
+    // "neuf terroristes tués et 31 autres arrêtés": people killed where others were arrested make
+    // the incident a violent one, the arrests its sequel.
+    if !incidents.is_empty() && incidents.iter().all(|t| t.frame == Frame::Arrest) {
+        if let Some(kill) = found.iter().find(|t| t.frame == Frame::Kill) {
+            cov_mark::hit!(killed_beside_arrested_is_the_incident);
+            return Some(*kill);
+        }
+    }
     // A base told beside a violent trigger is its target ("un poste avancé ... a été attaqué").
     let violent = incidents.iter().any(|t| t.frame.is_violent());
     let fresh = incidents.iter().find(|t| !(violent && t.frame == Frame::Base));

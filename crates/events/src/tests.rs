@@ -999,6 +999,30 @@ fn a_mention_placed_by_the_text_before_does_not_keep_a_told_incident_apart() {
 }
 
 #[test]
+fn a_crowd_gathering_to_demand_is_a_protest() {
+    let texts = [
+        "À Agadez, des centaines de personnes se sont réunies dimanche près de l'aéroport pour réclamer le départ des troupes étrangères.",
+        "In Agadez, hundreds gathered on Sunday near the airport to demand the departure of foreign troops.",
+        "في أغاديز، احتشد المئات يوم الأحد قرب المطار للمطالبة برحيل القوات الأجنبية.",
+    ];
+    each_one(&texts, "2023-08-20", |e| (e.sub_event, place(e.place)), (SubEvent::PeacefulProtest, Some("ne.agadez")));
+}
+
+#[test]
+fn killed_beside_arrested_is_a_battle_and_only_the_dead_are_counted() {
+    let texts = [
+        "Jeudi, neuf terroristes ont été tués et 31 autres arrêtés par une patrouille de l'armée près de Téra.",
+        "On Thursday, nine militants were killed and 31 others arrested by an army patrol near Téra.",
+        "قتل الجيش تسعة إرهابيين واعتقل 31 آخرين قرب تيرا يوم الخميس.",
+    ];
+    for text in texts {
+        cov_mark::check!(killed_beside_arrested_is_the_incident);
+        let found = one_event(text, Some("2024-06-23"));
+        assert_eq!((found[0].sub_event, found[0].fatalities), (SubEvent::ArmedClash, Some(9)), "{text}");
+    }
+}
+
+#[test]
 fn a_bridge_blown_up_is_an_explosion_where_the_bridge_stands() {
     let text = "Des jihadistes ont dynamité vendredi le pont de Tiwelzanga, dans la région de Mopti.";
     let found = one_event(text, Some("2025-10-13"));
