@@ -332,8 +332,12 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         let weapon_owner = after && t.frame.is_specific() && doc.ends_before(List::Affiliation, c.first, 1, floor);
         let behind = doc.start_behind(List::Partitives, c.first, floor);
         let marker = after.then(|| doc.entry_before(List::AgentMarkers, behind, MARKER_GAP - 1, floor)).flatten();
-        // "escorted by soldiers", "يرافقها جنود": the guard of the target, not the doer.
-        let escort = doc.ends_before(List::EscortWords, marker.unwrap_or(behind), 0, floor);
+        // "escorted by soldiers", "يرافقها جنود": the guard of the target, not the doer; so are
+        // "soldiers escorting trucks", "جنودا يرافقون شاحنات" (the word after them).
+        let escorting = matches!(c.who, Who::Named(_))
+            && (c.last + 1..(c.last + 1 + ESCORTING_GAP).min(m.clause.end))
+                .any(|at| doc.starting_at(List::EscortingWords, at).is_some());
+        let escort = doc.ends_before(List::EscortWords, marker.unwrap_or(behind), 0, floor) || escorting;
         if escort {
             cov_mark::hit!(escort_is_no_doer);
             f.push(RoleFeature::Escort);
@@ -620,6 +624,10 @@ fn one_state(doc: &Doc<'_>, frame: Frame, a: u32, b: u32) -> bool {
 }
 
 /// Choose the doer and the target of one mention.
+/// Tokens after an actor within which a word of escorting makes it the guard ("soldats maliens qui
+/// escortaient", "soldiers who were escorting").
+const ESCORTING_GAP: usize = 2;
+
 pub(crate) fn roles(
     doc: &Doc<'_>,
     sentence: &Sentence,

@@ -1023,6 +1023,37 @@ fn killed_beside_arrested_is_a_battle_and_only_the_dead_are_counted() {
 }
 
 #[test]
+fn soldiers_escorting_trucks_are_the_target_not_the_trucks_owners() {
+    let texts = [
+        "هاجم مسلحون جنودا ماليين يرافقون شاحنات قرب ميناكا.",
+        "Des hommes armés ont attaqué des soldats maliens qui escortaient des camions près de Ménaka.",
+        "Gunmen attacked Malian soldiers escorting trucks near Ménaka.",
+    ];
+    each_one(&texts, "2023-08-04", |e| (e.sub_event, actor(e.actor2)), (SubEvent::ArmedClash, Some("fama")));
+}
+
+#[test]
+fn a_time_stamp_opening_the_lede_does_not_date_the_incident() {
+    // "13:00 - 04 أغسطس 2023" is when the page was posted; glued to the first word or not.
+    let texts = [
+        "13:00 - 04 أغسطس 2023هاجم مسلحون موقعا للجيش قرب ميناكا.",
+        "13:00 - 4 août 2023 Des hommes armés ont attaqué un poste de l'armée près de Ménaka.",
+        "13:00 - August 4, 2023 Gunmen attacked an army post near Ménaka.",
+    ];
+    for text in texts {
+        cov_mark::check!(a_time_stamp_opening_a_line_is_a_dateline);
+        assert_eq!(one_event(text, Some("2023-08-05"))[0].date, None, "{text}");
+    }
+}
+
+#[test]
+fn a_country_trucks_were_on_their_way_to_is_no_place() {
+    // "في طريقها للنيجر": the destination, with its preposition attached.
+    let found = one_event("هاجم مسلحون شاحنات كانت في طريقها للنيجر في شمال مالي.", Some("2023-08-04"));
+    assert_eq!(place(found[0].place), Some("ml"), "{found:?}");
+}
+
+#[test]
 fn a_bridge_blown_up_is_an_explosion_where_the_bridge_stands() {
     let text = "Des jihadistes ont dynamité vendredi le pont de Tiwelzanga, dans la région de Mopti.";
     let found = one_event(text, Some("2025-10-13"));

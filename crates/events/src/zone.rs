@@ -181,6 +181,24 @@ fn is_dateline_line(doc: &Doc<'_>, tokens: Range<usize>) -> bool {
     place && (line.contains('(') || line.contains('/') || !doc.dates_in(span).is_empty())
 }
 
+/// A clock time ("13:00") then a dash and a date opening a line: a page's time stamp, up to the
+/// end of its date.
+fn time_stamp(doc: &Doc<'_>, prefix: Span, tokens: Range<usize>, after_dash: u32) -> Option<Span> {
+    let items = doc.tokens.items();
+    let clock = tokens.len() == 2
+        && tokens.clone().all(|i| items[i].script == Script::Digit)
+        && doc.text_of(prefix).contains(':');
+    if !clock {
+        return None;
+    }
+    let date = doc.dates_in(Span { start: after_dash, end: after_dash + STAMP_DATE_CHARS }).first()?;
+    marked!(date.span.start == after_dash, a_time_stamp_opening_a_line_is_a_dateline)
+        .then_some(Span { start: prefix.start, end: date.span.end })
+}
+
+/// The longest date a time stamp gives ("04 أغسطس 2023", "4 septembre 2025").
+const STAMP_DATE_CHARS: u32 = 24;
+
 /// The dateline that opens a lede: up to a few words (a place, an agency, a date) then a dash.
 fn dateline_prefix(doc: &Doc<'_>, span: Span, tokens: Range<usize>) -> Option<Span> {
     let window = tokens.start..(tokens.start + DATELINE_WORDS + 1).min(tokens.end);
@@ -200,6 +218,10 @@ fn dateline_prefix(doc: &Doc<'_>, span: Span, tokens: Range<usize>) -> Option<Sp
         let slash = (gap.trim() == "/." || gap.trim() == "/" && t > tokens.start) && !in_date();
         if dash || slash {
             let prefix = Span { start: span.start, end: items[t].end };
+            // "13:00 - 04 أغسطس 2023هاجم …": the page's time stamp, its date the day of publishing.
+            if let Some(stamp) = time_stamp(doc, prefix, tokens.start..t + 1, gap_end) {
+                return Some(stamp);
+            }
             let place = doc.mentions_in(prefix).any(|m| matches!(m.entity, Entity::Place(_) | Entity::Outlet(_)));
             let shouting = (tokens.start..=t).all(|i| items[i].all_upper || items[i].script != Script::Latin);
             if place || (shouting && items[tokens.start].script == Script::Latin) {

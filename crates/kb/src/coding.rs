@@ -414,6 +414,8 @@ named_enum! {
         NotActingVerbs = "not-acting-verbs",
         /// Words before a country that make it a place, not an actor (a number, دولة).
         NotActingBefore = "not-acting-before",
+        /// Active words of escorting right after the guard ("soldiers escorting trucks", "جنودا يرافقون").
+        EscortingWords = "escorting-words",
     }
 }
 
