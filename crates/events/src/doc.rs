@@ -292,12 +292,20 @@ impl<'a> Doc<'a> {
         self.kb.places[place as usize].country.as_deref()
     }
 
-    /// True when place `inner` lies inside place `outer` (its region chain, or its country).
+    /// True when place `inner` lies inside place `outer` (its region chain, or its country), or
+    /// inside the region before the latest reform that `outer` is named after (Bandiagara, now
+    /// its own region, in "the Mopti region" as the news still says).
     pub fn inside(&self, inner: u32, outer: u32) -> bool {
         let places = &self.kb.places;
         let outer_place = &places[outer as usize];
         if outer_place.kind == PlaceKind::Country {
             return inner != outer && places[inner as usize].country == outer_place.country;
+        }
+        let former = |p: u32| places[p as usize].former_admin1.as_deref();
+        let reformed = outer_place.kind == PlaceKind::Region && inner != outer && former(outer).is_some();
+        if reformed && former(inner) == former(outer) && places[inner as usize].kind != PlaceKind::Region {
+            cov_mark::hit!(inside_the_region_before_the_reform);
+            return true;
         }
         let mut at = inner;
         for _ in 0..4 {

@@ -722,6 +722,16 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
         }
         let death = near(&deaths, first, last);
         let injury = near(&injuries, first, last);
+        // "30 قتيلا وجريحا", "30 morts et blessés", "30 killed or wounded": casualties, not deaths.
+        let casualties = deaths
+            .iter()
+            .filter(|&&(df, _)| df > last && df <= last + 2)
+            .any(|&(_, dl)| injuries.iter().any(|&(a, _)| a > dl && a <= dl + 2 && conjunction_before(doc, dl, a)));
+        if marked!(casualties, killed_and_wounded_together_count_no_deaths) {
+            continue;
+        }
+        // "بين 20 و30 قتيلا", "entre 20 et 30 morts": a range's lower end is the toll.
+        let low_end = doc.ends_before(List::Between, first, 0, range.start);
         let is_death = death.is_some_and(|d| injury.is_none_or(|i| d <= i));
         // "three killed and four wounded": a count right next to an injury word counts the wounded.
         let wounded = injury.is_some_and(|i| i <= 1 && death.is_none_or(|d| i < d))
@@ -759,6 +769,9 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
             first_counted.get_or_insert(first);
             previous = Some(last);
             attackers &= (last + 1..=last + 2).any(|at| doc.token_is(List::AttackerNouns, at));
+            if marked!(low_end, a_range_counts_its_lower_end) {
+                break;
+            }
         }
     }
     if let (Some(value), Some(last), Some(first)) = (total, previous, first_counted) {

@@ -389,7 +389,12 @@ fn inside_quotes(doc: &Doc<'_>, span: Span, at: u32) -> bool {
 
 /// A sentence without a trigger that names an incident told before ("وقعت العملية على بعد ...").
 fn references(doc: &Doc<'_>, index: usize, sentence: &Sentence) -> Option<IncidentMention> {
-    let (first, last, _) = doc.find(List::EventAnaphors, sentence.tokens.clone()).into_iter().next()?;
+    // "مالي الواقعة بغرب أفريقيا": "الواقعة" followed by a place phrase says where something lies.
+    let (first, last, _) =
+        doc.find(List::EventAnaphors, sentence.tokens.clone()).into_iter().find(|&(_, last, role)| {
+            let located = role == Some("located") && locates(doc, sentence, last);
+            !marked!(located, an_anaphor_followed_by_a_locative_locates)
+        })?;
     let trigger = Trigger { first, last, frame: Frame::Attack, passive: false };
     let modality = modality(doc, &sentence.tokens, &sentence.tokens, &trigger, false);
     modality.is_factual().then(|| IncidentMention {
@@ -405,6 +410,12 @@ fn references(doc: &Doc<'_>, index: usize, sentence: &Sentence) -> Option<Incide
         comes_after: false,
         depicted: false,
     })
+}
+
+/// The word ending at token `last` is followed by a locative ("الواقعة في", "الواقعة بغرب"):
+/// it says where something lies ("located in"), it tells no incident.
+fn locates(doc: &Doc<'_>, sentence: &Sentence, last: usize) -> bool {
+    last + 1 < sentence.tokens.end && doc.starting_at(List::Locatives, last + 1).is_some()
 }
 
 /// A count of two or more right before the trigger ("three attacks", "deux frappes", "ثلاث هجمات").
