@@ -462,6 +462,9 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             cov_mark::hit!(the_recipient_of_a_handover_takes_it_over);
             f.push(RoleFeature::Recipient);
         }
+        if matches!(kind, ActorKind::Government | ActorKind::Country) && t.frame.is_violent() {
+            f.push(RoleFeature::GovernmentInViolence);
+        }
         if t.frame == Frame::Airstrike && is_state(kind) {
             f.push(RoleFeature::AirFrameState);
         }
@@ -542,11 +545,16 @@ fn kills_an_object(doc: &Doc<'_>, k: &Trigger, first: usize, last: usize) -> boo
     let accusative =
         doc.tokens.items()[next].script == Script::Arabic && word.chars().count() > 3 && word.ends_with('ا');
     let counted = !doc.counts_in(doc.span_of(next, next)).is_empty();
-    marked!(accusative || counted, an_arabic_killer_named_before_its_object)
+    // "قتل الجيش مدنيين": people the violence is done to follow the killer.
+    let people = doc.starting_at(List::CivilianTargets, next).is_some();
+    marked!(accusative || counted || people, an_arabic_killer_named_before_its_object)
 }
 
 /// Tokens a subject may stand before its verb ("l'armée a ensuite lancé").
 const SUBJECT_GAP: usize = 3;
+
+/// More tokens when another subject is joined to it ("the army and allied militias killed").
+const JOINED_SUBJECT: usize = 3;
 
 /// "The ministry said the army launched an operation": in French and English a name after a
 /// verb of saying and right before the trigger, with no punctuation between ("selon l'armée,
@@ -559,10 +567,13 @@ fn subject_of_reported(
     report_first: usize,
     arabic: bool,
 ) -> bool {
+    // "government forces and allied militias massacred": a subject joined to another.
+    let joined = last + 1 < t.first && doc.token_is(List::Conjunctions, last + 1);
+    let gap = if joined { SUBJECT_GAP + JOINED_SUBJECT } else { SUBJECT_GAP };
     marked!(
         !arabic
             && t.first > last
-            && t.first <= last + SUBJECT_GAP
+            && t.first <= last + gap
             && report_first < first
             && !(last..t.first).any(|i| doc.gap_after(i).contains([',', ';', ':', '.', '"', '«', '»', '“', '”', '('])),
         a_name_after_a_verb_of_saying_is_the_subject_of_what_is_said

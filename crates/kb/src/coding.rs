@@ -494,6 +494,9 @@ named_enum! {
         Recipient = "recipient",
         /// The subject of a withdrawal or a handover whose recipient is named: it gives the place up.
         Giver = "giver",
+        /// A government (not its forces) named around violence: its authorities report, visit or
+        /// are kept away; its forces do the fighting.
+        GovernmentInViolence = "government_in_violence",
     }
 }
 
