@@ -220,6 +220,8 @@ fn places_in<'a>(
         let Entity::Place(p) = m.entity else { continue };
         match not_here(doc, sentence, m) {
             Some(why) => notes.push((p, why)),
+            // "200 km au nord de Bamako": not where it happened; the text's other places say more.
+            None if rank(doc, p) == 0 && landmark(doc, m) => notes.push((p, NotHere::Landmark)),
             None => found.push(m),
         }
     }
@@ -227,18 +229,10 @@ fn places_in<'a>(
         let Entity::Place(p) = m.entity else { return (9, 0) };
         let distance =
             if m.span.start >= trigger_at { m.span.start - trigger_at } else { (trigger_at - m.span.end) * 2 };
-        // "200 km au nord de Bamako": a landmark ranks with areas, after the region it lies in.
-        let rank = match rank(doc, p) {
-            0 if landmark(doc, m) => LANDMARK_RANK,
-            other => other,
-        };
-        (rank, distance)
+        (rank(doc, p), distance)
     });
     found
 }
-
-/// How precisely a landmark of a measured distance places an incident ([`rank`]).
-const LANDMARK_RANK: u8 = 2;
 
 /// The place ends a measured distance of more than [`LANDMARK_KM`] ("à 200 km au nord de",
 /// "200 kilometres north of", "على بعد 200 كلم من"): a landmark, not where the incident

@@ -116,6 +116,7 @@ fn find_triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
     }
     let names: Vec<Span> =
         doc.mentions_in(doc.span_of(range.start, range.end.saturating_sub(1))).map(|m| m.span).collect();
+    let floor = range.start;
     let destinations = doc.find(List::Origin, range);
     let taken_to = |first: usize, last: usize| destinations.iter().any(|&(f, l, _)| f <= first && last <= l);
     // "ont exécuté plusieurs frappes", "executed an operation": carried out, no execution.
@@ -136,10 +137,19 @@ fn find_triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
         .into_iter()
         .filter_map(|(first, last, role)| {
             let role = role?;
+            // "a perdu 38 soldats": a loss of people is a kill whose subject suffered it.
+            let loss = role == "kill:loss";
+            if loss && !marked!(people_counted_after(doc, last), a_loss_of_people_counted_is_a_kill) {
+                return None;
+            }
+            let role = if loss { "kill:passive" } else { role };
             let (name, passive) = role.strip_suffix(":passive").map_or((role, false), |f| (f, true));
             let after_auxiliary = first > 0 && doc.token_is(List::PassiveAuxiliaries, first - 1);
-            let passive =
-                passive || after_auxiliary || bare_participle(doc, first, last) || counted_before(doc, first, last);
+            let passive = passive
+                || after_auxiliary
+                || bare_participle(doc, first, last)
+                || counted_before(doc, first, last)
+                || undergone(doc, floor, first);
             let frame = Frame::from_name(name)?;
             if frame == Frame::Evacuate && taken_to(first, last) {
                 cov_mark::hit!(taken_to_hospital_is_no_evacuation);
@@ -155,6 +165,35 @@ fn find_triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
         })
         .collect()
 }
+
+/// "تعرض المعسكر الواقع شمال باماكو لهجوم": an Arabic trigger with ل attached, after a verb of
+/// undergoing earlier in the sentence, is suffered by that verb's subject.
+fn undergone(doc: &Doc<'_>, floor: usize, first: usize) -> bool {
+    let arabic = doc.tokens.items()[first].script == marsad_text::Script::Arabic;
+    let with_li = doc.tokens.folded(first).starts_with('ل');
+    let from = first.saturating_sub(UNDERGO_WINDOW).max(floor);
+    marked!(arabic && with_li && doc.any(List::UndergoVerbs, from..first), an_incident_undergone_is_passive)
+}
+
+/// Tokens before a trigger within which a verb of undergoing governs it.
+const UNDERGO_WINDOW: usize = 10;
+
+/// A count of people right after token `last` ("perdu 38 soldats", "lost 20 of its men",
+/// "فقد 20 جنديا"), not of things ("a perdu trois véhicules").
+fn people_counted_after(doc: &Doc<'_>, last: usize) -> bool {
+    let window = doc.span_of(last + 1, (last + LOSS_COUNT_GAP).min(doc.tokens.len().saturating_sub(1)));
+    doc.counts_in(window).iter().any(|c| {
+        let after = doc.token_at(c.span.end);
+        (after..(after + 3).min(doc.tokens.len())).any(|t| {
+            [List::StateHeads, List::BareStateHeads, List::CivilianTargets, List::AttackerNouns, List::SingularVictims]
+                .into_iter()
+                .any(|list| doc.starting_at(list, t).is_some())
+        })
+    })
+}
+
+/// Tokens after a verb of loss within which its count stands ("فقد الجيش المالي 20 جنديا").
+const LOSS_COUNT_GAP: usize = 5;
 
 /// Words after "exécuté" within which the incident it carried out may be named.
 const CARRIED_OUT_GAP: usize = 3;
@@ -269,6 +308,14 @@ fn clauses(doc: &Doc<'_>, sentence: &Sentence, found: &[Trigger]) -> Vec<Range<u
 /// The trigger that best tells the clause's incident: one that tells a new incident rather than
 /// pointing back to one ("هذه الهجمات ... عمليات استهدفت في يونيو الماضي").
 fn lead_new(doc: &Doc<'_>, clause: &Range<usize>, found: &[Trigger]) -> Option<Trigger> {
+    // "ont attaqué le camp, ce qui suggère l'utilisation de kamikazes": what is guessed after the
+    // incident does not replace it.
+    let guessed = doc.find(List::Speculation, clause.clone()).first().map(|&(at, _, _)| at);
+    let told: Vec<Trigger> = found.iter().copied().filter(|t| guessed.is_none_or(|g| t.last < g)).collect();
+    if told.len() < found.len() && told.iter().any(|t| !t.frame.is_consequence()) {
+        cov_mark::hit!(a_guess_after_the_incident_does_not_lead);
+        return lead_new(doc, clause, &told);
+    }
     // "This attack…", and "the attack comes after…" (it is the one just told, and what follows
     // is another incident).
     let points_back = |t: &Trigger| {

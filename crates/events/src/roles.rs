@@ -413,9 +413,15 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         if described {
             cov_mark::hit!(the_dead_described_after_a_toll_are_victims);
         }
+        // "killing eight rebels, the army said": a comma ends the list of the killed.
+        let unbroken = |k: &Trigger| (k.last..c.first).all(|i| !doc.gap_after(i).contains([',', '،', '.', ';']));
         let victim = described
             || kills.iter().any(|k| {
-                (!k.passive && c.first > k.last && behind <= k.last + 4 && !kills_an_object(doc, k, c.first, c.last))
+                (!k.passive
+                    && c.first > k.last
+                    && behind <= k.last + 4
+                    && unbroken(k)
+                    && !kills_an_object(doc, k, c.first, c.last))
                     || (k.passive && c.last < k.first && k.first <= c.last + PASSIVE_VICTIM_GAP)
             });
         if victim && Some(i) != claimant {
@@ -668,12 +674,17 @@ pub(crate) fn roles(
             (c.who.actor(), a1, a2)
         })
         .collect();
+    // An actor named among the killed ("the army lost 38 soldiers") is no doer of that mention,
+    // whatever another mention of it (an inferred one) says.
+    let killed: Vec<u32> =
+        cands.iter().filter(|c| c.features.contains(&RoleFeature::Victim)).map(|c| c.who.actor()).collect();
     // The best pair: every (doer, target) with different actors, "none" allowed on each side.
     let mut best = (0.0f32, None, None, 0.0f32);
     let options: Vec<Option<usize>> = std::iter::once(None).chain((0..scored.len()).map(Some)).collect();
     for a in &options {
         for b in &options {
-            let s1 = a.map_or(Some(0.0), |i| (scored[i].1 >= threshold).then_some(scored[i].1));
+            let doer = |i: usize| scored[i].1 >= threshold && !killed.contains(&scored[i].0);
+            let s1 = a.map_or(Some(0.0), |i| doer(i).then_some(scored[i].1));
             let s2 = b.map_or(Some(0.0), |j| (scored[j].2 >= threshold).then_some(scored[j].2));
             let (Some(s1), Some(s2)) = (s1, s2) else { continue };
             if let (Some(i), Some(j)) = (a, b) {

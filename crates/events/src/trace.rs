@@ -57,6 +57,8 @@ pub enum NotHere {
     Border,
     /// A capital speaking for its government.
     Acting,
+    /// A landmark more than 50 km away that a distance is measured from ("200 km north of Bamako").
+    Landmark,
 }
 
 /// Why a mention left no event of its own.

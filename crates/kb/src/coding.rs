@@ -416,6 +416,9 @@ named_enum! {
         NotActingBefore = "not-acting-before",
         /// Active words of escorting right after the guard ("soldiers escorting trucks", "جنودا يرافقون").
         EscortingWords = "escorting-words",
+        /// Arabic verbs of undergoing whose subject suffers the incident named after it with ل
+        /// ("تعرض المعسكر ... لهجوم").
+        UndergoVerbs = "undergo-verbs",
     }
 }
 

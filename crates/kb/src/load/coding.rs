@@ -134,7 +134,8 @@ impl Loader {
             Err(message) => problems.push(format!("{file}: {message}")),
         }
         for entry in self.kb.lexicon.list_named("event-triggers").entries() {
-            let frame = entry.role.as_deref().unwrap_or("").trim_end_matches(":passive");
+            let role = entry.role.as_deref().unwrap_or("");
+            let frame = role.strip_suffix(":passive").or_else(|| role.strip_suffix(":loss")).unwrap_or(role);
             if Frame::from_name(frame).is_none() {
                 problems.push(format!("lexicon/events-triggers.jsonl: trigger role `{frame}` is not a frame"));
             }
