@@ -422,7 +422,11 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
                     && behind <= k.last + 4
                     && unbroken(k)
                     && !kills_an_object(doc, k, c.first, c.last))
-                    || (k.passive && c.last < k.first && k.first <= c.last + PASSIVE_VICTIM_GAP)
+                    || (k.passive
+                        && c.last < k.first
+                        && k.first <= c.last + PASSIVE_VICTIM_GAP
+                        // "the army said six militants were killed": the sayer is not the killed.
+                        && !doc.any(List::Attribution, c.last + 1..k.first))
             });
         if victim && Some(i) != claimant {
             f.push(RoleFeature::Victim);
@@ -674,16 +678,18 @@ pub(crate) fn roles(
             (c.who.actor(), a1, a2)
         })
         .collect();
-    // An actor named among the killed ("the army lost 38 soldiers") is no doer of that mention,
-    // whatever another mention of it (an inferred one) says.
+    // An actor named among the killed ("the army lost 38 soldiers") is not made the doer of that
+    // mention by an inferred mention of it ("its camp"); named as the subject, it may still be
+    // ("the army clashed with JNIM, four soldiers were killed").
     let killed: Vec<u32> =
         cands.iter().filter(|c| c.features.contains(&RoleFeature::Victim)).map(|c| c.who.actor()).collect();
+    let inferred_victim = |i: usize| matches!(cands[i].who, Who::Inferred(_)) && killed.contains(&scored[i].0);
     // The best pair: every (doer, target) with different actors, "none" allowed on each side.
     let mut best = (0.0f32, None, None, 0.0f32);
     let options: Vec<Option<usize>> = std::iter::once(None).chain((0..scored.len()).map(Some)).collect();
     for a in &options {
         for b in &options {
-            let doer = |i: usize| scored[i].1 >= threshold && !killed.contains(&scored[i].0);
+            let doer = |i: usize| scored[i].1 >= threshold && !inferred_victim(i);
             let s1 = a.map_or(Some(0.0), |i| doer(i).then_some(scored[i].1));
             let s2 = b.map_or(Some(0.0), |j| (scored[j].2 >= threshold).then_some(scored[j].2));
             let (Some(s1), Some(s2)) = (s1, s2) else { continue };

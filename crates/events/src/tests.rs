@@ -1143,6 +1143,31 @@ fn an_army_that_lost_soldiers_is_their_target_and_things_lost_are_no_toll() {
 }
 
 #[test]
+fn an_army_named_as_the_subject_of_a_clash_stays_its_doer_though_soldiers_died() {
+    let texts = [
+        "اشتبك الجيش المالي أمس مع مسلحين من جماعة نصرة الإسلام والمسلمين قرب كيتا، وقتل في الاشتباكات أربعة جنود، وفق مصدر عسكري.",
+        "L'armée malienne a affronté hier des combattants du JNIM près de Kita, et quatre soldats ont été tués dans les combats, selon une source militaire.",
+        "The Malian army clashed with JNIM fighters near Kita yesterday, and four soldiers were killed in the fighting, a military source said.",
+    ];
+    each_one(&texts, "2025-11-05", |e| (actor(e.actor1), actor(e.actor2)), (Some("fama"), Some("jnim")));
+}
+
+#[test]
+fn the_army_saying_militants_were_killed_is_not_among_them() {
+    let texts = [
+        "Malian soldiers clashed with JNIM fighters near Kita on Friday, and the army said six militants were killed.",
+        "Des soldats maliens ont affronté vendredi des combattants du JNIM près de Kita, et l'armée a dit que six jihadistes ont été tués.",
+        "اشتبك جنود ماليون مع مقاتلين من جماعة نصرة الإسلام والمسلمين قرب كيتا الجمعة، وقال الجيش إن ستة مسلحين قتلوا.",
+    ];
+    each_one(
+        &texts,
+        "2025-09-20",
+        |e| (actor(e.actor1), actor(e.actor2), e.fatalities),
+        (Some("fama"), Some("jnim"), Some(6)),
+    );
+}
+
+#[test]
 fn a_tally_multiplied_over_years_is_no_incident() {
     for text in [
         "Le nombre de victimes des violences a été multiplié par cinq depuis 2016 au Mali et au Niger.",
@@ -1182,6 +1207,18 @@ fn a_far_landmark_leaves_the_lede_to_join_the_place_the_body_gives() {
     cov_mark::check!(an_incident_undergone_is_passive);
     let found = one_event(texts[2], Some("2024-03-12"));
     assert_eq!(actor(found[0].actor2), Some("fama"), "{found:?}");
+}
+
+#[test]
+fn yearly_figures_and_the_fight_against_an_insurgency_are_no_incidents() {
+    for text in [
+        "According to UN figures, jihadist attacks in Burkina Faso, Mali and Niger left nearly 4,000 people dead last year.",
+        "Selon les chiffres de l'ONU, les attaques jihadistes au Burkina Faso, au Mali et au Niger ont fait près de 4 000 morts l'an dernier.",
+        "وفق أرقام الأمم المتحدة، أودت الهجمات الجهادية في بوركينا فاسو ومالي والنيجر بحياة نحو 4000 شخص العام الماضي.",
+        "Burkina Faso is part of a regional effort to battle an Islamist insurgency, along with Mali and Niger.",
+    ] {
+        assert!(events(text, Some("2020-04-08")).is_empty(), "{text}: {:?}", events(text, Some("2020-04-08")));
+    }
 }
 
 #[test]
