@@ -270,8 +270,7 @@ impl<'a> Doc<'a> {
 
     /// True when `word` (as written) is a one-word entry of `list`.
     pub fn is_word(&self, list: List, word: &str) -> bool {
-        let folded = marsad_text::fold::fold_str(word);
-        self.kb.lexicon.list(list).entries().iter().any(|e| e.words.len() == 1 && e.words[0] == folded)
+        self.kb.lexicon.list(list).has_word(&marsad_text::fold::fold_str(word))
     }
 
     /// True when token `t` is a one-word entry of `list`.

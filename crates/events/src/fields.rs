@@ -331,30 +331,27 @@ fn listed<'m>(doc: &Doc<'_>, best: &'m Mention, all: &[&'m Mention]) -> Vec<&'m 
 /// lacks between them ("كايس، نيونو، نيارو، ديبولي").
 fn joined(doc: &Doc<'_>, a: &Mention, b: &Mention) -> bool {
     let gap = doc.text_of(Span { start: a.span.end, end: b.span.start });
+    let punctuated = gap.contains([',', '،', '-', '–']);
+    // The gap's words, split once at spaces, commas and dashes.
+    let words: Vec<&str> = gap
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | '-' | '–'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let conjunction = |w: &&str| doc.is_word(List::Conjunctions, w);
     // Only commas, dashes and conjunctions (a proclitic و stays in the gap: the name excludes it).
-    let separator = |g: &str| {
-        g.split(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | '-' | '–'))
-            .filter(|w| !w.is_empty())
-            .all(|w| doc.is_word(List::Conjunctions, w))
-    };
-    if separator(gap) {
+    if words.iter().all(conjunction) {
         return true;
     }
     // ... and the preposition repeated after the conjunction ("à Léré et à Niono", "وفي كيدال").
-    let words: Vec<&str> = gap.split(char::is_whitespace).filter(|w| !w.is_empty()).collect();
-    let conjunction = words.iter().any(|w| doc.is_word(List::Conjunctions, w) || w.starts_with('و'));
-    let repeated = conjunction
-        && words.iter().all(|w| doc.is_word(List::Conjunctions, w) || doc.is_word(List::ListPrepositions, w));
+    let repeated = !punctuated
+        && words.iter().any(|w| conjunction(w) || w.starts_with('و'))
+        && words.iter().all(|w| conjunction(w) || doc.is_word(List::ListPrepositions, w));
     if repeated {
         cov_mark::hit!(a_list_of_places_repeats_its_preposition);
         return true;
     }
     // Up to two names the knowledge base lacks between the list's commas ("، تانغوري و").
-    let words: Vec<&str> = gap
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | '-' | '–'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let unknown = words.iter().filter(|w| !doc.is_word(List::Conjunctions, w) && !is_proclitic_and(w)).count();
+    let unknown = words.iter().filter(|w| !conjunction(w) && !is_proclitic_and(w)).count();
     marked!(
         gap.contains([',', '،'])
             && (1..=2).contains(&unknown)

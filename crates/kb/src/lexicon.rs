@@ -104,6 +104,13 @@ impl WordList {
         self.entries.push(Entry { lang: lang.to_string(), words, hashes, role });
     }
 
+    /// True when `folded` (a folded word) is an entry of one word: one hashed lookup.
+    pub fn has_word(&self, folded: &str) -> bool {
+        self.by_first.get(&form_hash(folded)).is_some_and(|starting| {
+            starting.iter().any(|s| s.words == 1 && self.entries[s.index as usize].words[0] == folded)
+        })
+    }
+
     /// Every entry.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
