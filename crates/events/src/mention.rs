@@ -159,6 +159,13 @@ fn find_triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
                 cov_mark::hit!(executing_a_strike_carries_it_out);
                 return None;
             }
+            let weapon = matches!(
+                frame,
+                Frame::SuicideBomb | Frame::Chemical | Frame::Ied | Frame::Airstrike | Frame::Shelling | Frame::Grenade
+            );
+            if weapon && seized(doc, floor, first) {
+                return None;
+            }
             let span = doc.span_of(first, last);
             let inside_name = names.iter().any(|m| m.start < span.end && span.start < m.end);
             (!inside_name).then_some(Trigger { first, last, frame, passive })
@@ -174,6 +181,16 @@ fn undergone(doc: &Doc<'_>, floor: usize, first: usize) -> bool {
     let from = first.saturating_sub(UNDERGO_WINDOW).max(floor);
     marked!(arabic && with_li && doc.any(List::UndergoVerbs, from..first), an_incident_undergone_is_passive)
 }
+
+/// "عثرت على دراجات نارية وبنادق وقاذفة صواريخ", "ont saisi des roquettes": a weapon named after a
+/// verb of finding or seizing was taken, not used.
+fn seized(doc: &Doc<'_>, floor: usize, first: usize) -> bool {
+    let from = first.saturating_sub(SEIZED_WINDOW).max(floor);
+    marked!(doc.any(List::SeizureVerbs, from..first), a_weapon_seized_is_no_trigger)
+}
+
+/// Tokens before a weapon word within which a verb of seizing lists it among what was taken.
+const SEIZED_WINDOW: usize = 8;
 
 /// Tokens before a trigger within which a verb of undergoing governs it.
 const UNDERGO_WINDOW: usize = 10;
@@ -411,7 +428,21 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
     if doc.any(List::Analysis, sentence.start..t.first) {
         return Modality::Generic;
     }
-    if doc.any(List::Recall, before(RECALL_WINDOW)) {
+    // "قتل 17 جنديا واعتبر 11 مفقودين إثر كمين": deaths told before "following" name what the
+    // incident caused; it is the incident, not an earlier one.
+    let caused = |at: usize| {
+        let before_cue = clause.start..at;
+        doc.any(List::Fatality, before_cue.clone())
+            || doc.any(List::Injury, before_cue.clone())
+            || doc.find(List::EventTriggers, before_cue).iter().any(|&(_, _, role)| {
+                role.and_then(|r| Frame::from_name(r.split(':').next().unwrap_or(r))).is_some_and(|f| f == Frame::Kill)
+            })
+    };
+    let recalled = doc.find(List::Recall, before(RECALL_WINDOW)).into_iter().any(|(at, _, role)| {
+        let cause = role == Some("cause") && caused(at);
+        !marked!(cause, deaths_before_following_name_what_the_incident_caused)
+    });
+    if recalled {
         return Modality::Recalled;
     }
     if quoted || doc.any(List::Attribution, sentence.clone()) {

@@ -555,8 +555,9 @@ fn kills_an_object(doc: &Doc<'_>, k: &Trigger, first: usize, last: usize) -> boo
     let accusative =
         doc.tokens.items()[next].script == Script::Arabic && word.chars().count() > 3 && word.ends_with('ا');
     let counted = !doc.counts_in(doc.span_of(next, next)).is_empty();
-    // "قتل الجيش مدنيين": people the violence is done to follow the killer.
-    let people = doc.starting_at(List::CivilianTargets, next).is_some();
+    // "قتل الجيش مدنيين": people the violence is done to follow the killer ("مقتل جنديين ومدني"
+    // joins a second victim with و: no object).
+    let people = !word.starts_with('و') && doc.starting_at(List::CivilianTargets, next).is_some();
     marked!(accusative || counted || people, an_arabic_killer_named_before_its_object)
 }
 
@@ -684,6 +685,13 @@ pub(crate) fn roles(
     let killed: Vec<u32> =
         cands.iter().filter(|c| c.features.contains(&RoleFeature::Victim)).map(|c| c.who.actor()).collect();
     let inferred_victim = |i: usize| matches!(cands[i].who, Who::Inferred(_)) && killed.contains(&scored[i].0);
+    // "مقتل جنديين ومدني": soldiers among the killed make the incident an attack on them; the
+    // civilian killed with them is no target of his own (ACLED codes a battle).
+    let soldiers_killed = killed.iter().any(|&a| doc.actor_kind(a) == ActorKind::StateForce);
+    let civilian_target = |j: usize| {
+        let civilian = doc.actor_kind(scored[j].0) == ActorKind::Civilians;
+        marked!(soldiers_killed && civilian, soldiers_killed_with_civilians_are_the_target)
+    };
     // The best pair: every (doer, target) with different actors, "none" allowed on each side.
     let mut best = (0.0f32, None, None, 0.0f32);
     let options: Vec<Option<usize>> = std::iter::once(None).chain((0..scored.len()).map(Some)).collect();
@@ -691,7 +699,8 @@ pub(crate) fn roles(
         for b in &options {
             let doer = |i: usize| scored[i].1 >= threshold && !inferred_victim(i);
             let s1 = a.map_or(Some(0.0), |i| doer(i).then_some(scored[i].1));
-            let s2 = b.map_or(Some(0.0), |j| (scored[j].2 >= threshold).then_some(scored[j].2));
+            let target = |j: usize| scored[j].2 >= threshold && !civilian_target(j);
+            let s2 = b.map_or(Some(0.0), |j| target(j).then_some(scored[j].2));
             let (Some(s1), Some(s2)) = (s1, s2) else { continue };
             if let (Some(i), Some(j)) = (a, b) {
                 if scored[*i].0 == scored[*j].0 || one_state(doc, m.trigger.frame, scored[*i].0, scored[*j].0) {

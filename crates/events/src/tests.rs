@@ -1222,6 +1222,76 @@ fn yearly_figures_and_the_fight_against_an_insurgency_are_no_incidents() {
 }
 
 #[test]
+fn an_incident_told_as_earlier_is_another_one() {
+    let texts = [
+        "قتل مسلحون جنديين قرب تيرا أمس الأربعاء. وقبل يومين قتل مسلحون 20 مدنيا في قرية قرب أيورو.",
+        "Des hommes armés ont tué deux soldats près de Téra mercredi. Deux jours plus tôt, des hommes armés avaient tué 20 civils dans un village près d'Ayorou.",
+        "Gunmen killed two soldiers near Téra on Wednesday. Two days earlier, gunmen killed 20 civilians in a village near Ayorou.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2023-08-16"));
+        let told: Vec<_> = found.iter().map(|e| (place(e.place), e.fatalities)).collect();
+        assert_eq!(told, [(Some("ne.tera"), Some(2)), (Some("ne.ayorou"), Some(20))], "{text}");
+    }
+}
+
+#[test]
+fn soldiers_killed_with_a_civilian_make_a_battle() {
+    let texts = [
+        "قتل جنديان ومدني في هجوم لمسلحين قرب تيرا.",
+        "Deux soldats et un civil ont été tués dans une attaque près de Téra.",
+        "Two soldiers and a civilian were killed in an attack near Téra.",
+    ];
+    let told = |e: &Event| (e.sub_event, actor(e.actor2), e.fatalities);
+    each_one(&texts, "2023-08-16", told, (SubEvent::ArmedClash, Some("forces.ne"), Some(3)));
+    // English names "a civilian" as a candidate target of its own: the soldiers killed outrank it.
+    cov_mark::check!(soldiers_killed_with_civilians_are_the_target);
+    let found = one_event(texts[2], Some("2023-08-16"));
+    assert_eq!(told(&found[0]), (SubEvent::ArmedClash, Some("forces.ne"), Some(3)));
+}
+
+#[test]
+fn deaths_told_before_following_an_ambush_are_its_toll() {
+    // "إثر كمين", "à la suite d'une embuscade", "following an ambush": the cause of the deaths
+    // just told, not an earlier incident.
+    let texts = [
+        "قتل 17 جنديا واعتبر 11 مفقودين إثر كمين قرب تيرا.",
+        "Dix-sept soldats ont été tués à la suite d'une embuscade près de Téra.",
+        "Seventeen soldiers were killed following an ambush near Téra.",
+    ];
+    for text in texts {
+        cov_mark::check!(deaths_before_following_name_what_the_incident_caused);
+        let found = one_event(text, Some("2023-08-16"));
+        assert_eq!(
+            (found[0].sub_event, found[0].fatalities, found[0].background),
+            (SubEvent::ArmedClash, Some(17), false)
+        );
+    }
+}
+
+#[test]
+fn weapons_seized_are_no_weapon_used_and_a_patrol_falling_victim_is_the_target() {
+    let seized = [
+        "قتل الجيش ثلاثة إرهابيين قرب تيرا وعثر على دراجات نارية وبنادق وقاذفة صواريخ.",
+        "L'armée a tué trois terroristes près de Téra et a saisi des motos, des fusils et des roquettes.",
+        "The army killed three militants near Téra and seized motorbikes, rifles and rockets.",
+    ];
+    for text in seized {
+        cov_mark::check!(a_weapon_seized_is_no_trigger);
+        assert_eq!(one_event(text, Some("2023-08-16"))[0].sub_event, SubEvent::ArmedClash, "{text}");
+    }
+    let found = one_event(
+        "وقعت دورية للقوات المسلحة النيجرية ضحية كمين قرب الحدود المشتركة مع مالي في منطقة تيلابيري، ونقل الجرحى لتلقي العلاج بالعاصمة نيامي.",
+        Some("2023-08-16"),
+    );
+    assert_eq!(
+        (found[0].sub_event, actor(found[0].actor1), actor(found[0].actor2), place(found[0].place)),
+        (SubEvent::ArmedClash, None, Some("forces.ne"), Some("ne.tillaberi-region")),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn a_bridge_blown_up_is_an_explosion_where_the_bridge_stands() {
     let text = "Des jihadistes ont dynamité vendredi le pont de Tiwelzanga, dans la région de Mopti.";
     let found = one_event(text, Some("2025-10-13"));

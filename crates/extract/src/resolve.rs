@@ -533,6 +533,7 @@ fn interpret(
             place_word,
             weak_position: glossed.is_none() && weak_position(tokens, range, lead.first, lead.last),
             phonetic: false,
+            in_the_country: false,
             tier,
         });
         return Some(Previous { locative: Some(true), place_word, ..Previous::at(lead.last) });

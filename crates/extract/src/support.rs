@@ -9,7 +9,7 @@
 
 use crate::context::ByStart;
 use crate::{Entity, How, Mention, Support};
-use marsad_kb::{KnowledgeBase, Place, PlaceKind};
+use marsad_kb::{KnowledgeBase, List, Place, PlaceKind};
 use marsad_text::layout::Span;
 use marsad_text::skeleton::Tier;
 use marsad_text::{Script, Tokens};
@@ -37,6 +37,9 @@ pub struct Pending {
     pub weak_position: bool,
     /// Found through the phonetic key (an Arabic word, a Latin-only entry).
     pub phonetic: bool,
+    /// Said right after it to lie in "the country" ("(شمال شرقي البلاد)", "dans le nord du
+    /// pays"): the story's country, so a namesake elsewhere is not it.
+    pub in_the_country: bool,
     /// How loosely the spelling matched.
     pub tier: Tier,
 }
@@ -216,11 +219,16 @@ pub fn phonetic_candidates(
                 place_word: !after_locative,
                 weak_position: false,
                 phonetic: true,
+                in_the_country: (at + 1..(at + 1 + COUNTRY_ANAPHOR_GAP).min(tokens.len()))
+                    .any(|t| kb.lexicon.list(List::CountryAnaphors).starting_at(tokens, t).is_some()),
                 tier: Tier::Consonants,
             });
         }
     }
 }
+
+/// Tokens after a name within which "the country" (البلاد, du pays) says where it lies.
+const COUNTRY_ANAPHOR_GAP: usize = 5;
 
 /// Consonants a key needs to be tried after a mere locative.
 const LOCATIVE_PHONETIC_CONSONANTS: usize = 4;
@@ -302,7 +310,14 @@ fn support_of(pending: &Pending, place: &Place, named: &NamedPlaces<'_>, focus: 
     if pending.phonetic {
         // A phonetic match also needs its country in the story: the key is loose. After a mere
         // locative only a curated town is tried.
-        let in_story = country == focus || named.countries.contains(&country);
+        // Another country than the story's must be named near the name, not anywhere in the text.
+        let near =
+            || named.near(pending.span.start).any(|u| u.kind == PlaceKind::Country && u.country.as_deref() == country);
+        let elsewhere = pending.in_the_country && country != focus;
+        if elsewhere {
+            return None;
+        }
+        let in_story = country == focus || (named.countries.contains(&country) && near());
         return match (in_story, pending.place_word) {
             (false, _) => None,
             (true, true) => Some(Support::PlaceWord),

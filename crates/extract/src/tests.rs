@@ -136,3 +136,12 @@ fn the_azawad_army_and_tuareg_led_separatists_are_the_rebels_not_the_state() {
         assert!(!found.iter().any(|id| id.starts_with("forces.")), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn a_sound_alike_abroad_is_not_the_village_the_text_puts_in_the_country() {
+    // "تازاليت (شمال شرقي البلاد)" in a story about Niger that names Mali: not Mali's Tessalit,
+    // which the phonetic key alone would give.
+    let text = "قتل 15 جنديا من النيجر في هجوم قرب مالي. وقتل 22 جنديا في هجوم على مخيم للاجئين في تازاليت (شمال شرقي البلاد) في النيجر.";
+    let found = ids(text);
+    assert!(!found.contains(&"ml.tessalit".to_string()), "{found:?}");
+}

@@ -419,6 +419,9 @@ named_enum! {
         /// Arabic verbs of undergoing whose subject suffers the incident named after it with ل
         /// ("تعرض المعسكر ... لهجوم").
         UndergoVerbs = "undergo-verbs",
+        /// Verbs of finding or seizing: the weapons listed after them were taken, not used
+        /// ("عثرت على … قاذفة صواريخ", "saisi des roquettes").
+        SeizureVerbs = "seizure-verbs",
     }
 }
 
