@@ -395,6 +395,14 @@ pub(crate) fn place(
             };
         }
     }
+    // "في نفس المنطقة", "in the same area": where the incident told before happened.
+    if doc.any(List::SamePlace, m.clause.clone()) {
+        if let (Some(p), from) = fallback(doc, sentences, earlier, m, story, rejected) {
+            cov_mark::hit!(the_same_area_is_the_place_told_before);
+            let precision = if rank(doc, p) == 0 { 1 } else { 3 };
+            return PlaceChoice { places: vec![Some(p)], precision, from, unknown: None, how: None };
+        }
+    }
     let trigger_at = doc.span_of(m.trigger.first, m.trigger.first).start;
     let clause_span = doc.span_of(m.clause.start, m.clause.end.saturating_sub(1));
     let in_clause = places_in(doc, sentence, clause_span, trigger_at, rejected);
@@ -706,6 +714,10 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
         if of_incidents {
             continue;
         }
+        // "عشرات الصهاريج", "50 camions", "dozens of tankers": things counted, not the dead.
+        if marked!(doc.starting_at(List::CountedThings, last + 1).is_some(), a_count_of_things_is_no_toll) {
+            continue;
+        }
         // "attaquée par plusieurs centaines de terroristes", "من قبل عدة مئات": the attackers' number.
         if doc.ends_before(List::AgentMarkers, first, 1, range.start) {
             cov_mark::hit!(the_attackers_number_is_no_toll);
@@ -731,8 +743,8 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
             && previous.is_some_and(|p| {
                 first > p
                     && first <= p + 5
-                    && (p + 1..first)
-                        .any(|t| doc.token_is(List::Conjunctions, t) || doc.tokens.folded(t).starts_with('و'))
+                    // "ثلاثة جنود وأربعة مهاجمين": the و may be the count's own proclitic.
+                    && conjunction_before(doc, p, first)
                     && !injuries.iter().any(|c| c.0 > p && c.1 < first)
                     && !places.iter().any(|t| *t > p && *t < first)
                     // "تسعة قتلى واعتقل 31 آخرون": another incident's word counts the second.

@@ -1292,6 +1292,37 @@ fn weapons_seized_are_no_weapon_used_and_a_patrol_falling_victim_is_the_target()
 }
 
 #[test]
+fn the_same_area_is_where_the_incident_told_before_happened() {
+    // The earlier attack "in the same area" is not placed in the capital the clause after it names.
+    let texts = [
+        "هاجم مسلحون قافلة صهاريج قرب سيكاسو الجمعة. ويأتي هذا الهجوم بعد أيام من اعتداء مماثل استهدف قافلة وقود في نفس المنطقة مطلع الأسبوع، في ظل نقص حاد في البنزين في العاصمة باماكو.",
+        "Des hommes armés ont attaqué vendredi un convoi de citernes près de Sikasso. Plus tôt dans la semaine, un autre convoi avait été attaqué dans la même zone, alors que l'essence manque à Bamako.",
+        "Gunmen attacked a tanker convoy near Sikasso on Friday. Earlier in the week another convoy was attacked in the same area, while fuel ran short in Bamako.",
+    ];
+    for text in texts {
+        cov_mark::check!(the_same_area_is_the_place_told_before);
+        let found = events(text, Some("2025-10-18"));
+        assert!(!found.is_empty() && found.iter().all(|e| place(e.place) == Some("ml.sikasso")), "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn dozens_of_tankers_are_no_toll_and_a_proclitic_and_joins_counts_of_the_dead() {
+    cov_mark::check!(a_count_of_things_is_no_toll);
+    let tankers = one_event(
+        "شن مسلحون هجوما على قافلة تضم عشرات الصهاريج قرب كايس أدى إلى تدميرها ومقتل عدد من العسكريين.",
+        Some("2025-10-17"),
+    );
+    assert_eq!(tankers[0].fatalities, None, "{tankers:?}");
+    let texts = [
+        "قُتل ثلاثة جنود ماليين وأربعة مهاجمين قرب كايس.",
+        "Trois soldats maliens et quatre assaillants ont été tués près de Kayes.",
+        "Three Malian soldiers and four attackers were killed near Kayes.",
+    ];
+    each_one(&texts, "2025-10-17", |e| e.fatalities, Some(7));
+}
+
+#[test]
 fn a_bridge_blown_up_is_an_explosion_where_the_bridge_stands() {
     let text = "Des jihadistes ont dynamité vendredi le pont de Tiwelzanga, dans la région de Mopti.";
     let found = one_event(text, Some("2025-10-13"));

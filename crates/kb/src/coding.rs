@@ -422,6 +422,10 @@ named_enum! {
         /// Verbs of finding or seizing: the weapons listed after them were taken, not used
         /// ("عثرت على … قاذفة صواريخ", "saisi des roquettes").
         SeizureVerbs = "seizure-verbs",
+        /// "The same area", "نفس المنطقة", "la même zone": the place of the incident told before.
+        SamePlace = "same-place",
+        /// Things counted, never people ("عشرات الصهاريج", "50 camions", "dozens of tankers").
+        CountedThings = "counted-things",
     }
 }
 
