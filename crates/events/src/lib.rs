@@ -269,7 +269,13 @@ fn draft(
     // "since September" is the exception: that month is when it began.
     let opens_period = |d: DateMention| d.background && !d.relative && d.precision != Precision::Day;
     let since_year = date.is_some_and(|d| opens_period(d) && (d.precision == Precision::Coarser || !blockade(m)));
-    if since_year && days_old <= 365 {
+    // A period opened long ago is history, unless the mention points back to an incident just
+    // told ("Cette attaque s'inscrit dans un contexte … depuis 2015"): then it is that incident's
+    // context, and its date would make the incident history.
+    let points_back = doc.any(List::Demonstratives, m.trigger.first.saturating_sub(1)..m.trigger.first)
+        || doc.any(List::Demonstratives, m.trigger.last + 1..(m.trigger.last + 2).min(m.clause.end))
+        || definite(doc, m.trigger.first);
+    if since_year && (days_old <= 365 || marked!(points_back, a_context_since_long_ago_dates_no_incident)) {
         trace.note(|| Note::Dropped { trigger, why: trace::Dropped::Vague });
         return Vec::new();
     }

@@ -1323,6 +1323,28 @@ fn dozens_of_tankers_are_no_toll_and_a_proclitic_and_joins_counts_of_the_dead() 
 }
 
 #[test]
+fn a_period_opened_long_ago_does_not_date_the_incident_it_is_told_with() {
+    // "depuis 2015" is the context's; it made the attack history and hid it.
+    let texts = [
+        "Six volontaires ont été tués dans une attaque près de Djibo. Cette attaque s'inscrit dans un contexte de violences récurrentes dans le pays depuis 2015.",
+        "Six volunteers were killed in an attack near Djibo. The attack is part of a wave of violence that has hit the country since 2015.",
+        "قتل ستة متطوعين في هجوم قرب جيبو. ويأتي هذا الهجوم في سياق أعمال عنف متكررة في البلاد منذ 2015.",
+    ];
+    cov_mark::check_count!(a_context_since_long_ago_dates_no_incident, 3);
+    each_one(&texts, "2023-03-10", |e| (e.date, e.background, e.fatalities), (None, false, Some(6)));
+}
+
+#[test]
+fn victims_described_as_mostly_auxiliaries_are_still_counted() {
+    let texts = [
+        "قتل 12 شخصا على الأقل، معظمهم من المتطوعين، في هجوم قرب جيبو.",
+        "Au moins douze personnes, en grande partie des supplétifs civils de l'armée, ont été tuées mercredi lors d'une attaque près de Djibo.",
+        "At least twelve people, mostly army auxiliaries, were killed on Wednesday in an attack near Djibo.",
+    ];
+    each_one(&texts, "2022-12-08", |e| e.fatalities, Some(12));
+}
+
+#[test]
 fn a_bridge_blown_up_is_an_explosion_where_the_bridge_stands() {
     let text = "Des jihadistes ont dynamité vendredi le pont de Tiwelzanga, dans la région de Mopti.";
     let found = one_event(text, Some("2025-10-13"));
