@@ -151,6 +151,12 @@ fn find_triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
                 || counted_before(doc, first, last)
                 || undergone(doc, floor, first);
             let frame = Frame::from_name(name)?;
+            // "les terroristes ont encore frappé": the folded participle reads as the noun "frappe";
+            // after an auxiliary it is the verb "struck", an attack.
+            let struck = frame == Frame::Airstrike
+                && first == last
+                && doc.entry_before(List::PerfectAuxiliaries, first, 1, floor).is_some();
+            let frame = if marked!(struck, a_strike_after_an_auxiliary_is_an_attack) { Frame::Attack } else { frame };
             if frame == Frame::Evacuate && taken_to(first, last) {
                 cov_mark::hit!(taken_to_hospital_is_no_evacuation);
                 return None;

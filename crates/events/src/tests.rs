@@ -1345,6 +1345,18 @@ fn victims_described_as_mostly_auxiliaries_are_still_counted() {
 }
 
 #[test]
+fn struck_after_an_auxiliary_is_an_attack_and_a_strike_noun_stays_an_air_strike() {
+    cov_mark::check!(a_strike_after_an_auxiliary_is_an_attack);
+    let struck = one_event(
+        "Les terroristes ont encore frappé au Burkina Faso, tuant 40 civils près de Seytenga.",
+        Some("2022-06-12"),
+    );
+    assert_eq!(struck[0].sub_event, SubEvent::Attack, "{struck:?}");
+    let strike = one_event("Une frappe de drone a tué 10 jihadistes près de Djibo.", Some("2022-06-12"));
+    assert_eq!(strike[0].sub_event, SubEvent::AirDroneStrike, "{strike:?}");
+}
+
+#[test]
 fn a_bridge_blown_up_is_an_explosion_where_the_bridge_stands() {
     let text = "Des jihadistes ont dynamité vendredi le pont de Tiwelzanga, dans la région de Mopti.";
     let found = one_event(text, Some("2025-10-13"));
