@@ -12,7 +12,7 @@ use crate::doc::Doc;
 use crate::mention::Modality;
 use crate::trace::{Dropped, Note, Trace};
 use crate::{Claim, Draft, Event, Source};
-use marsad_kb::{EventType, Frame, SubEvent};
+use marsad_kb::{EventType, Frame, PlaceKind, SubEvent};
 use marsad_text::dates::{Date, Precision};
 use marsad_text::layout::Span;
 use std::collections::HashMap;
@@ -227,10 +227,27 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft) -> Option<i32> {
     // at that place with a place of its own ("the JNIM claims a large-scale attack", then
     // "mortar shells on the camp of Goundam").
     let placed_before = !other.own_place && own(d).is_some() && other.place == d.place;
+    // "هجوم استهدف معسكرا في البلاد" then "هاجموا منطقة مطار سيفاري عبر تفجير سيارات مفخخة": a mention
+    // placed only in the country is told again, more precisely, inside it.
+    let country = |x: &Draft| x.place.is_some_and(|p| doc.place_kind(p) == PlaceKind::Country);
+    let within = |wide: &Draft, narrow: &Draft| {
+        country(wide) && !country(narrow) && narrow.place.zip(wide.place).is_some_and(|(n, w)| doc.inside(n, w))
+    };
+    let country_only = marked!(
+        d.frame.is_violent() && other.frame.is_violent() && (within(other, d) || within(d, other)),
+        a_mention_placed_in_the_country_joins_one_told_inside_it
+    );
     if placed_before && !(types_agree_strictly(other, d) || same_own_place || d.anaphoric || retold || means) {
         cov_mark::hit!(a_member_placed_by_the_text_before_does_not_veto);
     }
-    if !(types_agree_strictly(other, d) || same_own_place || d.anaphoric || retold || means || placed_before) {
+    if !(types_agree_strictly(other, d)
+        || same_own_place
+        || d.anaphoric
+        || retold
+        || means
+        || placed_before
+        || country_only)
+    {
         return None;
     }
     // "X attacked Y; Y struck back": roles swapped are two incidents.

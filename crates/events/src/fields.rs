@@ -350,7 +350,11 @@ fn joined(doc: &Doc<'_>, a: &Mention, b: &Mention) -> bool {
         cov_mark::hit!(a_list_of_places_repeats_its_preposition);
         return true;
     }
-    // Up to two names the knowledge base lacks between the list's commas ("، تانغوري و").
+    // Up to two names the knowledge base lacks between the list's commas ("، تانغوري و"); not a
+    // locative ("Ber, east of Timbuktu" places one town by another).
+    if words.iter().any(|w| doc.is_word(List::Locatives, w)) {
+        return false;
+    }
     let unknown = words.iter().filter(|w| !conjunction(w) && !is_proclitic_and(w)).count();
     marked!(
         gap.contains([',', '،'])

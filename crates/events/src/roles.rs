@@ -110,8 +110,16 @@ fn candidates(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, country: 
         named.iter().any(|&(f, l, actor)| f <= first && last <= l && actor != who)
     };
     if let Some(civilians) = kb.actor_index("civilians") {
+        let military_target = doc.any(List::MilitaryTargets, m.clause.clone());
         for (first, last, _) in doc.find(List::CivilianTargets, m.clause.clone()) {
             if in_a_name(first, last, civilians) {
+                continue;
+            }
+            // "استهدف ثكنة عسكرية في قرية بير", "un camp militaire dans le village de X": the village
+            // says where the barracks stands; nobody in it is the target.
+            let located =
+                doc.ends_before(List::Locatives, first, 1, m.clause.start) || doc.tokens.folded(first).starts_with('ب');
+            if military_target && marked!(located, a_village_locating_a_military_target_is_no_target) {
                 continue;
             }
             // "مسلحون على متن شاحنات صغيرة", "à bord de pick-up": the doers' vehicles.

@@ -1238,15 +1238,15 @@ fn an_incident_told_as_earlier_is_another_one() {
 #[test]
 fn soldiers_killed_with_a_civilian_make_a_battle() {
     let texts = [
-        "قتل جنديان ومدني في هجوم لمسلحين قرب تيرا.",
-        "Deux soldats et un civil ont été tués dans une attaque près de Téra.",
-        "Two soldiers and a civilian were killed in an attack near Téra.",
+        "قتل جنديان ومدني في هجوم نفذه إرهابيون على قرية تابالا قرب تيرا.",
+        "Deux soldats et un civil ont été tués lors de l'attaque du village de Tabala près de Téra.",
+        "Two soldiers and a civilian were killed when gunmen attacked the village of Tabala near Téra.",
     ];
     let told = |e: &Event| (e.sub_event, actor(e.actor2), e.fatalities);
     each_one(&texts, "2023-08-16", told, (SubEvent::ArmedClash, Some("forces.ne"), Some(3)));
-    // English names "a civilian" as a candidate target of its own: the soldiers killed outrank it.
+    // The village attacked names the civilians as a target of their own: the soldiers killed outrank them.
     cov_mark::check!(soldiers_killed_with_civilians_are_the_target);
-    let found = one_event(texts[2], Some("2023-08-16"));
+    let found = one_event(texts[0], Some("2023-08-16"));
     assert_eq!(told(&found[0]), (SubEvent::ArmedClash, Some("forces.ne"), Some(3)));
 }
 
@@ -1354,6 +1354,34 @@ fn struck_after_an_auxiliary_is_an_attack_and_a_strike_noun_stays_an_air_strike(
     assert_eq!(struck[0].sub_event, SubEvent::Attack, "{struck:?}");
     let strike = one_event("Une frappe de drone a tué 10 jihadistes près de Djibo.", Some("2022-06-12"));
     assert_eq!(strike[0].sub_event, SubEvent::AirDroneStrike, "{strike:?}");
+}
+
+#[test]
+fn a_village_that_locates_a_barracks_is_no_target_and_no_second_place() {
+    let texts = [
+        "استهدف مسلحون ثكنة عسكرية في قرية بير شرق تمبكتو.",
+        "Des hommes armés ont attaqué un camp militaire dans le village de Ber, à l'est de Tombouctou.",
+        "Gunmen attacked an army barracks in the village of Ber, east of Timbuktu.",
+    ];
+    for text in texts {
+        cov_mark::check!(a_village_locating_a_military_target_is_no_target);
+        let found = one_event(text, Some("2024-11-22"));
+        assert_eq!((actor(found[0].actor2), place(found[0].place)), (Some("fama"), Some("ml.ber")), "{text}");
+    }
+}
+
+#[test]
+fn a_mention_placed_only_in_the_country_joins_the_one_told_inside_it() {
+    let texts = [
+        "قتل عشرة مدنيين وثلاثة جنود في هجوم استهدف معسكرا في البلاد السبت. وقال الجيش إن المهاجمين فجروا سيارات مفخخة قرب مطار سيفاري.",
+        "Dix civils et trois soldats ont été tués samedi dans une attaque contre un camp militaire du pays. Selon l'armée, les assaillants ont fait exploser des voitures piégées près de l'aéroport de Sévaré.",
+        "Ten civilians and three soldiers were killed on Saturday in an attack on an army camp in the country. The army said the attackers detonated car bombs near the Sévaré airport.",
+    ];
+    for text in texts {
+        cov_mark::check!(a_mention_placed_in_the_country_joins_one_told_inside_it);
+        let found = one_event(text, Some("2023-04-24"));
+        assert_eq!((place(found[0].place), found[0].fatalities), (Some("ml.sevare"), Some(13)), "{text}");
+    }
 }
 
 #[test]
