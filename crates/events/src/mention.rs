@@ -227,10 +227,16 @@ fn counted_before(doc: &Doc<'_>, first: usize, last: usize) -> bool {
     if first < 2 || doc.tokens.items()[first].script != marsad_text::Script::Arabic {
         return false;
     }
-    let before = doc.span_of(first - 2, first - 1);
+    // "15 جنديا على الأقل قتلوا": "at least" may stand between the noun and the verb.
+    let at_least = doc.entry_before(List::AtLeast, first, 0, 0).map_or(0, |start| first - start);
+    let noun = first - at_least;
+    if noun < 2 {
+        return false;
+    }
+    let before = doc.span_of(noun - 2, noun - 1);
     let after = doc.span_of(last + 1, (last + 3).min(doc.tokens.len().saturating_sub(1)));
     // The count, its noun, then the verb: a count right before the word counts that word ("ثلاثة قتلى").
-    let counted = doc.counts_in(before).iter().any(|c| doc.last_token_before(c.span.end) + 2 == first);
+    let counted = doc.counts_in(before).iter().any(|c| doc.last_token_before(c.span.end) + 2 == noun);
     marked!(
         counted && last + 1 < doc.tokens.len() && doc.counts_in(after).is_empty(),
         a_counted_noun_before_an_arabic_verb_underwent_it

@@ -1385,6 +1385,14 @@ fn a_mention_placed_only_in_the_country_joins_the_one_told_inside_it() {
 }
 
 #[test]
+fn soldiers_at_least_before_an_arabic_verb_underwent_it() {
+    // "15 جنديا على الأقل قتلوا": "at least" between the counted noun and the verb.
+    cov_mark::check!(a_counted_noun_before_an_arabic_verb_underwent_it);
+    let found = one_event("قال الجيش إن 15 جنديا على الأقل قتلوا يوم الخميس في هجوم قرب تمبكتو.", Some("2023-09-08"));
+    assert_eq!((actor(found[0].actor1), actor(found[0].actor2)), (None, Some("fama")), "{found:?}");
+}
+
+#[test]
 fn a_bridge_blown_up_is_an_explosion_where_the_bridge_stands() {
     let text = "Des jihadistes ont dynamité vendredi le pont de Tiwelzanga, dans la région de Mopti.";
     let found = one_event(text, Some("2025-10-13"));

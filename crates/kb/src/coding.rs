@@ -426,6 +426,8 @@ named_enum! {
         SamePlace = "same-place",
         /// Things counted, never people ("عشرات الصهاريج", "50 camions", "dozens of tankers").
         CountedThings = "counted-things",
+        /// "At least" after a counted noun ("15 جنديا على الأقل قتلوا").
+        AtLeast = "at-least",
     }
 }
 
