@@ -694,7 +694,14 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
                     (gap <= BEFORE_COUNT).then_some(gap)
                 } else if cf > last {
                     let raw = cf - last;
-                    let gap = if raw > AFTER_COUNT { raw - inside_description(last + 1, cf) } else { raw };
+                    let gap = if raw > AFTER_COUNT {
+                        // "49 مدنيا و15 جنديا على الأقل قتلوا": "at least" parts nothing either.
+                        let at_least: usize =
+                            doc.find(List::AtLeast, last + 1..cf).iter().map(|&(a, b, _)| b + 1 - a).sum();
+                        raw - inside_description(last + 1, cf) - at_least.min(raw)
+                    } else {
+                        raw
+                    };
                     (gap <= AFTER_COUNT).then_some(gap)
                 } else {
                     Some(0)

@@ -1390,6 +1390,10 @@ fn soldiers_at_least_before_an_arabic_verb_underwent_it() {
     cov_mark::check!(a_counted_noun_before_an_arabic_verb_underwent_it);
     let found = one_event("قال الجيش إن 15 جنديا على الأقل قتلوا يوم الخميس في هجوم قرب تمبكتو.", Some("2023-09-08"));
     assert_eq!((actor(found[0].actor1), actor(found[0].actor2)), (None, Some("fama")), "{found:?}");
+    // Nor does it part an earlier count from the death word: 49 + 15.
+    let listed =
+        one_event("ذكرت الحكومة أن 49 مدنيا و15 جنديا على الأقل قتلوا الخميس في هجوم قرب تمبكتو.", Some("2023-09-08"));
+    assert_eq!(listed[0].fatalities, Some(64), "{listed:?}");
 }
 
 #[test]
