@@ -713,6 +713,8 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
     let mut attackers = true;
     let mut previous: Option<usize> = None;
     let mut first_counted: Option<usize> = None;
+    // The last count not taken, with its tokens: a list may open before the death word reaches it.
+    let mut skipped: Option<(usize, usize, u64)> = None;
     let incidents: Vec<usize> =
         std::iter::once(&m.trigger).chain(&m.others).filter(|t| !t.frame.is_consequence()).map(|t| t.first).collect();
     for count in counts {
@@ -769,7 +771,21 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
             cov_mark::hit!(an_article_adds_one_victim_to_a_list);
         }
         let counted = if is_death && total.is_none() {
-            total = Some(count.value);
+            // "ثلاثة جنود وثمانية متطوعين … مصرعهم": the count joined before it, too far from the
+            // death word on its own, opens the same list of the dead.
+            let opened = skipped.filter(|&(pf, pl, _)| {
+                first > pl
+                    && first <= pl + 5
+                    && conjunction_before(doc, pl, first)
+                    && !injuries.iter().any(|c| c.0 > pl && c.1 < first)
+                    && !places.iter().any(|t| *t > pl && *t < first)
+                    && pf >= range.start
+            });
+            total = Some(count.value + opened.map_or(0, |(_, _, v)| v));
+            if let Some((pf, _, _)) = opened {
+                cov_mark::hit!(a_count_joined_before_the_first_dead_opens_the_list);
+                first_counted = Some(pf);
+            }
             true
         } else if continues && total.is_some() {
             total = total.map(|t| t + count.value);
@@ -779,6 +795,9 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
         } else {
             false
         };
+        if !counted && !article {
+            skipped = Some((first, last, count.value));
+        }
         if counted {
             first_counted.get_or_insert(first);
             previous = Some(last);

@@ -1397,6 +1397,22 @@ fn soldiers_at_least_before_an_arabic_verb_underwent_it() {
 }
 
 #[test]
+fn a_count_joined_before_the_first_dead_opens_the_list_and_posts_are_no_toll() {
+    cov_mark::check!(a_count_joined_before_the_first_dead_opens_the_list);
+    let listed = one_event(
+        "لقي ما لا يقل عن ثلاثة جنود وثمانية متطوعين مدنيين يدعمون الجيش، مصرعهم، في هجوم مسلح قرب جيبو.",
+        Some("2022-10-16"),
+    );
+    assert_eq!(listed[0].fatalities, Some(11), "{listed:?}");
+    let texts = [
+        "هاجم مسلحون موقعين للجيش قرب جيبو وقتلوا خمسة جنود.",
+        "Des hommes armés ont attaqué deux postes de l'armée près de Djibo, tuant cinq soldats.",
+        "Gunmen attacked two army posts near Djibo, killing five soldiers.",
+    ];
+    each_one(&texts, "2022-10-16", |e| e.fatalities, Some(5));
+}
+
+#[test]
 fn a_bridge_blown_up_is_an_explosion_where_the_bridge_stands() {
     let text = "Des jihadistes ont dynamité vendredi le pont de Tiwelzanga, dans la région de Mopti.";
     let found = one_event(text, Some("2025-10-13"));
