@@ -339,7 +339,8 @@ fn clauses(doc: &Doc<'_>, sentence: &Sentence, found: &[Trigger]) -> Vec<Range<u
 fn lead_new(doc: &Doc<'_>, clause: &Range<usize>, found: &[Trigger]) -> Option<Trigger> {
     // "ont attaqué le camp, ce qui suggère l'utilisation de kamikazes": what is guessed after the
     // incident does not replace it.
-    let guessed = doc.find(List::Speculation, clause.clone()).first().map(|&(at, _, _)| at);
+    let guessed =
+        if found.len() > 1 { doc.find(List::Speculation, clause.clone()).first().map(|&(at, _, _)| at) } else { None };
     let told: Vec<Trigger> = found.iter().copied().filter(|t| guessed.is_none_or(|g| t.last < g)).collect();
     if told.len() < found.len() && told.iter().any(|t| !t.frame.is_consequence()) {
         cov_mark::hit!(a_guess_after_the_incident_does_not_lead);
@@ -450,10 +451,11 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
                 role.and_then(|r| Frame::from_name(r.split(':').next().unwrap_or(r))).is_some_and(|f| f == Frame::Kill)
             })
     };
-    let recalled = doc.find(List::Recall, before(RECALL_WINDOW)).into_iter().any(|(at, _, role)| {
-        let cause = role == Some("cause") && caused(at);
-        !marked!(cause, deaths_before_following_name_what_the_incident_caused)
-    });
+    let recalled = doc.any(List::Recall, before(RECALL_WINDOW))
+        && doc.find(List::Recall, before(RECALL_WINDOW)).into_iter().any(|(at, _, role)| {
+            let cause = role == Some("cause") && caused(at);
+            !marked!(cause, deaths_before_following_name_what_the_incident_caused)
+        });
     if recalled {
         return Modality::Recalled;
     }
