@@ -495,7 +495,9 @@ fn claims_cover_the_story(doc: &Doc<'_>, drafts: &[Draft], events: &mut [Event],
     // incident leaves the strikes (usually the state's) without a doer.
     let claimed_strike = drafts.iter().any(|d| d.claimed && d.sub_event == SubEvent::AirDroneStrike);
     let covered = |e: &Event| claimed_strike || e.sub_event != SubEvent::AirDroneStrike;
-    for event in events.iter_mut().filter(|e| e.actor1.is_none() && e.event_type().is_violent() && !e.background) {
+    // Property burnt or looted ("un bus a été incendié") is the armed group's too.
+    let covers = |e: &Event| e.event_type().is_violent() || e.sub_event == SubEvent::Looting;
+    for event in events.iter_mut().filter(|e| e.actor1.is_none() && covers(e) && !e.background) {
         if !covered(event) {
             continue;
         }

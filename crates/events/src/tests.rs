@@ -1413,6 +1413,20 @@ fn a_count_joined_before_the_first_dead_opens_the_list_and_posts_are_no_toll() {
 }
 
 #[test]
+fn the_group_claiming_the_story_s_attacks_burnt_its_vehicles_too() {
+    let texts = [
+        "Le Jnim a revendiqué l'attaque d'un convoi près de Kayes lundi. Un bus de la compagnie Diarra a été incendié le 5 septembre près de Kati.",
+        "JNIM claimed an attack on a convoy near Kayes on Monday. A bus was set ablaze near Kati on 5 September.",
+        "تبنت جماعة نصرة الإسلام والمسلمين هجوما على قافلة قرب كايس الإثنين. وأحرقت حافلة قرب كاتي في 5 سبتمبر.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-10-18"));
+        let burnt = found.iter().find(|e| e.sub_event == SubEvent::Looting);
+        assert_eq!(burnt.map(|e| actor(e.actor1)), Some(Some("jnim")), "{text}: {found:?}");
+    }
+}
+
+#[test]
 fn a_bridge_blown_up_is_an_explosion_where_the_bridge_stands() {
     let text = "Des jihadistes ont dynamité vendredi le pont de Tiwelzanga, dans la région de Mopti.";
     let found = one_event(text, Some("2025-10-13"));
