@@ -61,6 +61,19 @@ fn is_state(kind: ActorKind) -> bool {
     matches!(kind, ActorKind::StateForce | ActorKind::Government | ActorKind::Country)
 }
 
+/// Tokens between a sentence's opening pronoun and its trigger ("Elles ont attaqué").
+const PRONOUN_GAP: usize = 3;
+
+/// The actor named first in the sentence before `sentence`, within its first words: its subject.
+fn previous_subject(doc: &Doc<'_>, sentence: &Sentence) -> Option<u32> {
+    let previous = doc.extraction.layout.sentence_at(sentence.span.start.checked_sub(2)?)?;
+    let opening = doc.token_at(previous.start);
+    doc.mentions_in(previous).find_map(|x| match x.entity {
+        Entity::Actor(a) if doc.token_at(x.span.start) <= opening + PRONOUN_GAP => Some(a),
+        _ => None,
+    })
+}
+
 /// The candidates of one mention. `country`: the incident's country (for "the soldiers").
 fn candidates(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, country: Option<&str>) -> Vec<Candidate> {
     let kb = doc.kb;
@@ -104,6 +117,18 @@ fn candidates(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, country: 
                 let parent = doc.actors.is_parent_of_named(actor);
                 push(Who::Named(actor), first, last, parent.then_some(RoleFeature::ParentOfNamed));
             }
+        }
+    }
+    // "Les FAMa escortaient un convoi. Elles ont attaqué un groupe armé": the pronoun opening the
+    // sentence right before its trigger is the previous sentence's subject.
+    let opening = sentence.tokens.start;
+    if m.trigger.first > opening
+        && m.trigger.first <= opening + PRONOUN_GAP
+        && doc.token_is(List::SubjectPronouns, opening)
+    {
+        if let Some(actor) = previous_subject(doc, sentence) {
+            cov_mark::hit!(a_pronoun_opening_a_sentence_is_the_previous_subject);
+            push(Who::Inferred(actor), opening, opening, Some(RoleFeature::Anaphora));
         }
     }
     let in_a_name = |first: usize, last: usize, who: u32| {

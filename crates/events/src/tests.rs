@@ -1427,6 +1427,18 @@ fn the_group_claiming_the_story_s_attacks_burnt_its_vehicles_too() {
 }
 
 #[test]
+fn a_pronoun_opening_a_sentence_is_the_subject_of_the_one_before() {
+    let texts = [
+        "Les FAMa escortaient un convoi entre Anéfis et Aguelhok. Elles ont attaqué un groupe armé près d'Aguelhok.",
+        "Malian troops were escorting a convoy near Aguelhok. They attacked an armed group near Aguelhok.",
+    ];
+    for text in texts {
+        cov_mark::check!(a_pronoun_opening_a_sentence_is_the_previous_subject);
+        assert_eq!(actor(one_event(text, Some("2025-06-14"))[0].actor1), Some("fama"), "{text}");
+    }
+}
+
+#[test]
 fn a_bridge_blown_up_is_an_explosion_where_the_bridge_stands() {
     let text = "Des jihadistes ont dynamité vendredi le pont de Tiwelzanga, dans la région de Mopti.";
     let found = one_event(text, Some("2025-10-13"));

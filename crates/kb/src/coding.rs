@@ -428,6 +428,9 @@ named_enum! {
         CountedThings = "counted-things",
         /// "At least" after a counted noun ("15 جنديا على الأقل قتلوا").
         AtLeast = "at-least",
+        /// Subject pronouns opening a sentence ("Elles ont attaqué", "They attacked"): the
+        /// previous sentence's subject.
+        SubjectPronouns = "subject-pronouns",
     }
 }
 
