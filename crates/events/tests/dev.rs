@@ -18,7 +18,7 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("fr", "events.typed", 0.62),
     ("en", "events.typed", 0.80),
     ("ar", "events.full", 0.54),
-    ("fr", "events.full", 0.53),
+    ("fr", "events.full", 0.55),
     ("en", "events.full", 0.73),
     ("ar", "places", 0.86),
     ("fr", "places", 0.86),
