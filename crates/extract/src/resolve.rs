@@ -514,7 +514,14 @@ fn interpret(
     let glossed = glossed_word(text, tokens, range, lead.first, lead.last);
     let cue =
         if places.is_empty() { None } else { place_word_before(kb, tokens, range, glossed.unwrap_or(lead.first)) };
-    let place_word = cue.is_some() || (!places.is_empty() && list.is_some_and(|p| p.place_word));
+    // "Torodi department", "Kidal region": a name that ends with its own admin word says it is a place.
+    let own_admin_word = !places.is_empty()
+        && kb
+            .lexicon
+            .list(marsad_kb::List::PlaceWords)
+            .ending_at(tokens, lead.last)
+            .is_some_and(|m| m.far_token == lead.last);
+    let place_word = cue.is_some() || own_admin_word || (!places.is_empty() && list.is_some_and(|p| p.place_word));
     let admin_level = cue.flatten().or_else(|| list.and_then(|p| p.admin_level)).or_else(|| {
         if places.is_empty() {
             None

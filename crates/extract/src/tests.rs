@@ -145,3 +145,11 @@ fn a_sound_alike_abroad_is_not_the_village_the_text_puts_in_the_country() {
     let found = ids(text);
     assert!(!found.contains(&"ml.tessalit".to_string()), "{found:?}");
 }
+
+#[test]
+fn a_generated_unit_named_with_its_own_admin_word_after_a_comma_is_found() {
+    // "…, Torodi department": after a comma a Latin name reads as a sentence start, but its own
+    // admin word says it is a place.
+    let found = ids("A post of the Niger Armed Forces was attacked in Niaktiré, Torodi department.");
+    assert!(found.contains(&"ne.torodi-department".to_string()), "{found:?}");
+}
