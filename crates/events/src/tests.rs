@@ -1439,6 +1439,20 @@ fn a_pronoun_opening_a_sentence_is_the_subject_of_the_one_before() {
 }
 
 #[test]
+fn a_specialist_in_explosives_and_calls_to_evacuate_are_no_incidents() {
+    for text in [
+        "كان القيادي متخصصا في استخدام الألغام والمتفجرات قرب ميناكا.",
+        "Le chef était un spécialiste des mines et des explosifs près de Ménaka.",
+        "The leader was a specialist in mines and explosives near Ménaka.",
+        "وأثار التصعيد دعوات لإجلاء الأجانب من مالي.",
+        "L'escalade a suscité des appels à évacuer les étrangers du Mali.",
+        "The escalation prompted calls for evacuating foreigners from Mali.",
+    ] {
+        assert!(events(text, Some("2025-06-29")).is_empty(), "{text}: {:?}", events(text, Some("2025-06-29")));
+    }
+}
+
+#[test]
 fn a_bridge_blown_up_is_an_explosion_where_the_bridge_stands() {
     let text = "Des jihadistes ont dynamité vendredi le pont de Tiwelzanga, dans la région de Mopti.";
     let found = one_event(text, Some("2025-10-13"));
