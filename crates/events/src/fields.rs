@@ -673,6 +673,22 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
             })
             .count()
     };
+    // Tokens of actors named between two tokens (a doer between a verb and its count).
+    let actor_tokens: Vec<(usize, usize)> = doc
+        .mentions_in(span)
+        .filter(|x| matches!(x.entity, Entity::Actor(_)))
+        .map(|x| (doc.token_at(x.span.start), doc.last_token_before(x.span.end)))
+        .collect();
+    let named = |a: usize, b: usize| {
+        let covered = (a..b).filter(|&t| actor_tokens.iter().any(|&(f, l)| f <= t && t <= l)).count();
+        // The conjunctions joining two named doers go with them.
+        let joins = (a..b).filter(|&t| doc.token_is(List::Conjunctions, t)).count();
+        if covered > 0 {
+            covered + joins
+        } else {
+            0
+        }
+    };
     // "14 civils, dont des femmes et des enfants, avaient été tués": the description of the
     // counted, up to its closing comma, does not part the count from its death word.
     let inside_description = |a: usize, b: usize| {
@@ -690,7 +706,11 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
                 if cl < first {
                     // Dates are only counted out of a gap too long without them.
                     let raw = first - cl;
-                    let gap = if raw > BEFORE_COUNT { raw - dated(cl + 1, first) } else { raw };
+                    // "قتل الفيلق الأفريقي والقوات المسلحة المالية ستة مسلحين": nor does the doer
+                    // named between an Arabic verb and its count.
+                    let arabic = doc.tokens.items()[cl].script == marsad_text::Script::Arabic;
+                    let named = if arabic { named(cl + 1, first) } else { 0 };
+                    let gap = if raw > BEFORE_COUNT { raw.saturating_sub(dated(cl + 1, first) + named) } else { raw };
                     (gap <= BEFORE_COUNT).then_some(gap)
                 } else if cf > last {
                     let raw = cf - last;

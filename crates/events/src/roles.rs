@@ -354,6 +354,15 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         &cands.iter().filter(|c| matches!(c.who, Who::Named(_))).map(|c| (c.first, c.last)).collect::<Vec<_>>();
     let mut self_reports: Vec<usize> = Vec::new();
     let mut speakers: Vec<usize> = Vec::new();
+    // Each candidate's list of conjoined actors ("الفيلق الأفريقي والقوات المسلحة المالية"), as the
+    // tokens from its first member to its last: a killer named as a list stands before its object.
+    let lists: Vec<(usize, usize)> = (0..cands.len())
+        .map(|i| {
+            let head = conjunct_head(doc, cands, i).unwrap_or(i);
+            let tail = conjunct_tail(doc, cands, i);
+            (cands[head].first, cands[tail].last)
+        })
+        .collect();
     for (i, c) in cands.iter_mut().enumerate() {
         let f = &mut c.features;
         let before = c.last < t.first;
@@ -454,7 +463,8 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
                     && c.first > k.last
                     && behind <= k.last + 4
                     && unbroken(k)
-                    && !kills_an_object(doc, k, c.first, c.last))
+                    && !kills_an_object(doc, k, c.first, c.last)
+                    && !kills_an_object(doc, k, lists[i].0, lists[i].1))
                     || (k.passive
                         && c.last < k.first
                         && k.first <= c.last + PASSIVE_VICTIM_GAP
@@ -635,20 +645,37 @@ fn others_between(spans: &[(usize, usize)], after: usize, before: usize) -> bool
 }
 
 /// The first member of a list of actors that ends with candidate `last` ("X et Y", "X و Y").
+/// The last member of the list of actors that candidate `first` opens or belongs to ("X و Y").
+fn conjunct_tail(doc: &Doc<'_>, cands: &[Candidate], first: usize) -> usize {
+    let mut at = first;
+    loop {
+        let next = cands.iter().enumerate().filter(|(_, c)| c.first > cands[at].last).min_by_key(|(_, c)| c.first);
+        match next {
+            Some((j, c)) if joined_actors(doc, &cands[at], c) => at = j,
+            _ => return at,
+        }
+    }
+}
+
+/// Candidate `b` follows candidate `a` in one list: a conjunction within three words ("X et Y",
+/// "الجيش المالي والفيلق الإفريقي": Arabic joins و to the next word).
+fn joined_actors(doc: &Doc<'_>, a: &Candidate, b: &Candidate) -> bool {
+    let gap = a.last + 1..b.first;
+    let proclitic = gap.is_empty() && doc.tokens.folded(b.first).starts_with('و');
+    let conjunction = proclitic || gap.clone().any(|t| doc.token_is(List::Conjunctions, t));
+    let items = doc.tokens.items();
+    let unbroken =
+        (a.last..b.first.saturating_sub(1)).all(|t| items[t].joined_to_next || doc.token_is(List::Conjunctions, t + 1));
+    conjunction && gap.len() <= 3 && unbroken
+}
+
 fn conjunct_head(doc: &Doc<'_>, cands: &[Candidate], last: usize) -> Option<usize> {
     let mut at = last;
     loop {
         let next = cands.iter().enumerate().filter(|(_, c)| c.last < cands[at].first).max_by_key(|(_, c)| c.last);
         let Some((i, c)) = next else { return Some(at) };
-        // "X et Y", "Africa Corps troops and Malian soldiers": a conjunction within three words.
-        let gap = c.last + 1..cands[at].first;
-        // Arabic joins و to the next word: "الجيش المالي والفيلق الإفريقي".
-        let proclitic = gap.is_empty() && doc.tokens.folded(cands[at].first).starts_with('و');
-        let conjunction = proclitic || gap.clone().any(|t| doc.token_is(List::Conjunctions, t));
-        let items = doc.tokens.items();
-        let unbroken = (c.last..cands[at].first.saturating_sub(1))
-            .all(|t| items[t].joined_to_next || doc.token_is(List::Conjunctions, t + 1));
-        if !conjunction || gap.len() > 3 || !unbroken {
+        // "X et Y", "Africa Corps troops and Malian soldiers".
+        if !joined_actors(doc, c, &cands[at]) {
             return Some(at);
         }
         at = i;

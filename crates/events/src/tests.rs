@@ -1453,6 +1453,17 @@ fn a_specialist_in_explosives_and_calls_to_evacuate_are_no_incidents() {
 }
 
 #[test]
+fn killers_named_as_a_list_between_an_arabic_verb_and_its_count() {
+    // "قتل X وY ستة مسلحين": the list is the subject, the count after it the killed, and the
+    // names between the verb and the count do not part them.
+    let found = one_event(
+        "قتل الفيلق الأفريقي والقوات المسلحة المالية ستة مسلحين من تنظيم الدولة الإسلامية قرب ميناكا يوم 28 يونيو.",
+        Some("2025-06-29"),
+    );
+    assert_eq!((actor(found[0].actor1), found[0].fatalities), (Some("africa-corps"), Some(6)), "{found:?}");
+}
+
+#[test]
 fn a_bridge_blown_up_is_an_explosion_where_the_bridge_stands() {
     let text = "Des jihadistes ont dynamité vendredi le pont de Tiwelzanga, dans la région de Mopti.";
     let found = one_event(text, Some("2025-10-13"));
