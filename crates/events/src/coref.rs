@@ -180,16 +180,18 @@ fn fit(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster, d: &Draft) -> Option<i32> {
         return None;
     }
     let mut score = c.blocks.get(&d.block).copied().unwrap_or(0);
+    let anaphora = points_back(drafts, c, d);
     for &(k, count) in &c.kinds {
-        score += count * fit_member(doc, &drafts[k], d)?;
+        score += count * fit_member(doc, &drafts[k], d, anaphora)?;
     }
     let anchored = score > 0 || d.anaphoric || d.zone.is_heading();
     anchored.then_some(score + i32::from(d.anaphoric) * 2)
 }
 
 /// What member `other` of a cluster adds to the fit of draft `d`, leaving out their sentences
-/// and blocks; `None` when they cannot be the same incident.
-fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft) -> Option<i32> {
+/// and blocks; `None` when they cannot be the same incident. `anaphora`: `d` points back to
+/// the cluster's incident ([`points_back`]).
+fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft, anaphora: bool) -> Option<i32> {
     let mut score = 0;
     // The day a statement was made does not part it from the incident it tells.
     let reported = other.report_date || d.report_date;
@@ -207,7 +209,7 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft) -> Option<i32> {
         // Two places of their own that disagree are two incidents, "the attack" or not.
         Some(false) => return None,
         Some(true) => score += if other.place == d.place { 3 } else { 2 },
-        None if places_agree(doc, other.place, d.place) == Some(false) && !d.anaphoric => return None,
+        None if places_agree(doc, other.place, d.place) == Some(false) && !anaphora => return None,
         None => {}
     }
     let same_own_place = own(other).is_some() && own(other) == own(d);
@@ -237,12 +239,12 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft) -> Option<i32> {
         d.frame.is_violent() && other.frame.is_violent() && (within(other, d) || within(d, other)),
         a_mention_placed_in_the_country_joins_one_told_inside_it
     );
-    if placed_before && !(types_agree_strictly(other, d) || same_own_place || d.anaphoric || retold || means) {
+    if placed_before && !(types_agree_strictly(other, d) || same_own_place || anaphora || retold || means) {
         cov_mark::hit!(a_member_placed_by_the_text_before_does_not_veto);
     }
     if !(types_agree_strictly(other, d)
         || same_own_place
-        || d.anaphoric
+        || anaphora
         || retold
         || means
         || placed_before
@@ -279,6 +281,21 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft) -> Option<i32> {
         score += 1;
     }
     Some(score)
+}
+
+/// Draft `d` retells the incident of cluster `c`: "the attack" or "this strike" may retell any
+/// violent incident, "the airstrikes" only one told with their own type (the army's strikes in
+/// reply to an attack are another incident).
+fn points_back(drafts: &[Draft], c: &Cluster, d: &Draft) -> bool {
+    // "This strike" points back whatever the incident was told as; "the strikes" only names one.
+    let kind_free = d.demonstrative || d.continues || d.reference || !d.frame.is_specific();
+    // A toll or a reference in the cluster says nothing of its type.
+    let same_type = |o: &Draft| !o.frame.is_consequence() && o.sub_event.event_type() == d.sub_event.event_type();
+    let points = d.anaphoric && (kind_free || c.kinds.iter().any(|&(k, _)| same_type(&drafts[k])));
+    if d.anaphoric && !points {
+        cov_mark::hit!(a_definite_weapon_word_retells_only_its_own_type);
+    }
+    points
 }
 
 /// The cluster tells an incident of the same type inside the summary's place.

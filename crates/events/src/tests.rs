@@ -2324,3 +2324,24 @@ fn what_is_going_to_happen_is_no_incident() {
         one_event("L'armée malienne a lancé lundi une offensive près de Gao et va la poursuivre.", Some("2025-06-17"));
     assert_eq!(actor(found[0].actor1), Some("fama"), "{found:?}");
 }
+
+#[test]
+fn the_armys_strikes_in_reply_are_not_the_attack_they_answer() {
+    cov_mark::check!(a_definite_weapon_word_retells_only_its_own_type);
+    let texts = [
+        "Gunmen attacked a health centre in Nioro du Sahel on Tuesday, killing a nurse. \
+         The army said it had answered with the airstrikes on hideouts in a nearby forest.",
+        "Des hommes armés ont attaqué mardi un centre de santé à Nioro du Sahel, tuant un infirmier. \
+         L'armée a affirmé avoir riposté par les frappes aériennes sur des repaires dans une forêt voisine.",
+        "هاجم مسلحون الثلاثاء سوقا في نيورو دو ساحل وقتلوا ثلاثة مدنيين. \
+         وقال الجيش إنه رد عبر الغارات الجوية على مخابئ في غابة قريبة.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-03-05"));
+        let types: Vec<EventType> = found.iter().map(|e| e.sub_event.event_type()).collect();
+        assert!(
+            types.contains(&EventType::ViolenceAgainstCivilians) && types.contains(&EventType::Explosions),
+            "{text}: {found:?}"
+        );
+    }
+}
