@@ -259,6 +259,8 @@ const NIGHT_LINKS: &[&str] = &["a", "au", "to", "الي"];
 const YEAR_WORDS: &[&str] = &["عام", "العام", "سنه", "السنه", "in", "en", "since", "depuis", "منذ", "year", "annee"];
 /// Words that may stand between "il y a" and its count ("il y a tout juste une semaine").
 const AGO_FILLERS: &[&str] = &["tout", "juste", "environ", "pres", "de", "plus", "seulement", "exactement", "deja"];
+/// Words that may stand between "قبل" and its count ("قبل نحو عشرة أيام").
+const AGO_FILLERS_AR: &[&str] = &["نحو", "حوالي", "قرابه", "زهاء"];
 /// Words that make what follows background.
 const SINCE_WORDS: &[&str] = &["منذ", "since", "depuis"];
 
@@ -698,7 +700,7 @@ impl Scan<'_> {
     /// the other expressions, never over one.
     fn ago(&mut self) {
         let t = self.tokens;
-        // (first token, last token, count, in weeks); a Vec allocates only when one is found.
+        // (first token, last token, days back, known to the week); a Vec allocates only when one is found.
         let mut found: Vec<(usize, usize, i64, bool)> = Vec::new();
         for last in 0..t.len() {
             // One match (by length first) rather than a scan of every list: this runs on every token.
@@ -716,7 +718,7 @@ impl Scan<'_> {
             if let Some(n) = held {
                 // Arabic: قبل + a unit that holds its count ("قبل يومين", "قبل أسبوع").
                 if last >= 1 && t.folded(last - 1) == "قبل" && self.close(last - 1) && !from_other {
-                    found.push((last - 1, last, n, weeks));
+                    found.push((last - 1, last, if weeks { 7 * n } else { n }, weeks));
                 }
                 continue;
             }
@@ -724,16 +726,19 @@ impl Scan<'_> {
                 continue;
             }
             // The number that ends right before the unit, of one or two words, longest first.
-            let number = (1..=2).rev().filter(|&back| last >= back).find_map(|back| {
-                crate::numbers::number_at(self.text, t, last - back)
-                    .filter(|&(end, _, _)| end == last - 1)
-                    .map(|(_, value, vague)| (last - back, value, vague))
+            // "une dizaine de jours" puts "de" between a vague count and its unit.
+            let end = if matches!(t.folded(last - 1), "de" | "d") && last >= 2 { last - 2 } else { last - 1 };
+            let number = (1..=2).rev().filter(|&back| end + 1 >= back).find_map(|back| {
+                crate::numbers::number_at(self.text, t, end + 1 - back)
+                    .filter(|&(e, _, vague)| e == end && (vague || end == last - 1))
+                    .map(|(_, value, vague)| (end + 1 - back, value, vague))
             });
             let Some((first, value, vague)) = number else { continue };
-            if vague || value == 0 || value > 60 {
+            if value == 0 || value > 60 {
                 continue;
             }
-            let n = value as i64;
+            // "il y a une dizaine de jours": about that long ago, known to the week.
+            let (n, weeks) = if weeks { (7 * value as i64, true) } else { (value as i64, vague) };
             let english_ago = last + 1 < t.len() && self.close(last) && t.folded(last + 1) == "ago";
             // "il y a trois jours", "il y a tout juste une semaine".
             let fillers = (0..=2).find(|&k| {
@@ -744,13 +749,15 @@ impl Scan<'_> {
                     && t.folded(first - k - 1) == "a"
             });
             let french = fillers.is_some();
-            let arabic = first >= 1 && t.folded(first - 1) == "قبل" && !from_other;
+            // "قبل ثلاثة أيام", "قبل نحو عشرة أيام".
+            let about = usize::from(first >= 2 && AGO_FILLERS_AR.contains(&t.folded(first - 1)));
+            let arabic = first > about && t.folded(first - 1 - about) == "قبل" && !from_other;
             if english_ago {
                 found.push((first, last + 1, n, weeks));
             } else if let Some(k) = fillers.filter(|_| french) {
                 found.push((first - 3 - k, last, n, weeks));
             } else if arabic {
-                found.push((first - 1, last, n, weeks));
+                found.push((first - 1 - about, last, n, weeks || about == 1));
             }
         }
         if found.is_empty() {
@@ -763,11 +770,8 @@ impl Scan<'_> {
                 continue;
             }
             let p = self.published.filter(|p| p.day.is_some());
-            let (date, precision) = if weeks {
-                (p.and_then(|p| shift_days(p, -7 * n)), Precision::WeekOrMonth)
-            } else {
-                (p.and_then(|p| shift_days(p, -n)), Precision::Day)
-            };
+            let precision = if weeks { Precision::WeekOrMonth } else { Precision::Day };
+            let date = p.and_then(|p| shift_days(p, -n));
             self.push(first, last, date, precision, true);
         }
     }

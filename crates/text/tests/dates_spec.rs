@@ -113,6 +113,21 @@ fn relative_days() {
     assert_eq!(iso("قبل ثلاثة أيام", PUB), ["2025-09-07"]);
     assert_eq!(iso("قبل يومين", PUB), ["2025-09-08"]);
     assert_eq!(iso("خطفا قبل 4 أيام من الهجوم", PUB), Vec::<String>::new());
+    // About that many days ago: the day counted back, known only to the week.
+    assert_eq!(
+        found("il y a une dizaine de jours", Some(PUB)),
+        [("il y a une dizaine de jours".into(), "2025-08-31".into(), 2, true, false)]
+    );
+    assert_eq!(
+        found("قبل نحو عشرة أيام", Some(PUB)),
+        [("قبل نحو عشرة أيام".into(), "2025-08-31".into(), 2, true, false)]
+    );
+    assert_eq!(
+        found("a dozen days ago", Some(PUB)),
+        [("a dozen days ago".into(), "2025-08-29".into(), 1, true, false)]
+    );
+    // "de" stands between a count and its unit only after a vague count.
+    assert_eq!(iso("il y a trois de jours", PUB), Vec::<String>::new());
     // Parts of the publication day.
     assert_eq!(iso("left this morning", PUB), ["2025-09-10"]);
     assert_eq!(iso("attaqué ce matin, puis cet après-midi", PUB), ["2025-09-10", "2025-09-10"]);
