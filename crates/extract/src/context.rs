@@ -128,7 +128,7 @@ impl<'m> ByStart<'m> {
     }
 
     /// Mentions starting in `[from, to]`, in text order.
-    fn starting_within(&self, from: u32, to: u32) -> impl Iterator<Item = &'m Mention> + '_ {
+    pub(crate) fn starting_within(&self, from: u32, to: u32) -> impl Iterator<Item = &'m Mention> + '_ {
         let first = self.sorted.partition_point(|m| m.span.start < from);
         self.sorted[first..].iter().copied().take_while(move |m| m.span.start <= to)
     }

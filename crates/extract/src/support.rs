@@ -9,6 +9,7 @@
 
 use crate::context::ByStart;
 use crate::{Entity, How, Mention, Support};
+use marsad_kb::lexicon::Entry;
 use marsad_kb::{KnowledgeBase, List, Place, PlaceKind};
 use marsad_text::layout::Span;
 use marsad_text::skeleton::Tier;
@@ -52,6 +53,17 @@ pub fn place_word_before(
     range: &Range<usize>,
     first: usize,
 ) -> Option<Option<u8>> {
+    place_cue_before(kb, tokens, range, first).map(|cue| admin_level(cue.role.as_deref()))
+}
+
+/// The place word right before token `first` (maybe with "de", "of" between), as the lexicon
+/// lists it.
+fn place_cue_before<'k>(
+    kb: &'k KnowledgeBase,
+    tokens: &Tokens,
+    range: &Range<usize>,
+    first: usize,
+) -> Option<&'k Entry> {
     let items = tokens.items();
     let mut before = first;
     for _ in 0..2 {
@@ -62,7 +74,7 @@ pub fn place_word_before(
         if let Some(cue) = kb.lexicon.list(marsad_kb::List::PlaceWords).ending_at(tokens, before) {
             // An Arabic place word takes its name as a construct (قرية X), never with the article.
             let construct = items[before].script != Script::Arabic || !definite(tokens.folded(before));
-            return construct.then(|| admin_level(cue.entry.role.as_deref()));
+            return construct.then_some(cue.entry);
         }
         if !LINKS.contains(&tokens.folded(before)) {
             return None;
@@ -462,24 +474,56 @@ pub(crate) fn unlisted_places(
     let covered = |at: usize| named(at) || (opens_gloss(text, tokens, at) && named(at + 1));
     let mut at = range.start;
     while at < range.end {
-        let Some(level) = place_word_before(kb, tokens, range, at).filter(|_| !capitalised_cue(tokens, range, at))
-        else {
+        let Some(cue) = place_cue_before(kb, tokens, range, at).filter(|_| !capitalised_cue(tokens, range, at)) else {
             at += 1;
             continue;
         };
-        // A list after one place word: "les villages de Tangata, Albouhera et Gargando".
+        let (level, pair) = (admin_level(cue.role.as_deref()), cue.role.as_deref() == Some("pair"));
+        // A list after one place word: "les villages de Tangata, Albouhera et Gargando", with
+        // the places the base knows among them ("les camps de Sévaré, de Niono et de Bapho").
         let mut member = at;
-        while let Some(last) = unlisted_name(kb, text, tokens, range, member, &covered) {
-            let span = Span { start: items[member].start, end: items[last].end };
-            out.push(UnlistedPlace { span, level, within: place_after(tokens, around, last) });
+        // Each member: the name the base lacks, or none for a known place; and whether a
+        // conjunction led to it (the first is led by the place word).
+        let mut members: Vec<(Option<UnlistedPlace>, bool)> = Vec::new();
+        let mut led = true;
+        loop {
+            let last = if let Some(last) = unlisted_name(kb, text, tokens, range, member, &covered) {
+                let span = Span { start: items[member].start, end: items[last].end };
+                members.push((Some(UnlistedPlace { span, level, within: place_after(tokens, around, last) }), led));
+                last
+            } else if let Some(last) = known_place_at(tokens, around, member) {
+                members.push((None, led));
+                last
+            } else {
+                break;
+            };
             at = last;
             match next_member(text, tokens, range, last) {
-                Some(next) => member = next,
+                Some((next, conjunction)) => (member, led) = (next, conjunction),
                 None => break,
             }
         }
+        // After a known place, a list closes with a conjunction: "la ville de Gao, Moussa Traoré
+        // a dit" ends at Gao.
+        if members.first().is_some_and(|(name, _)| name.is_none()) {
+            let closed = members.iter().rposition(|(_, led)| *led).map_or(0, |i| i + 1);
+            members.truncate(closed);
+        }
+        let known = members.iter().filter(|(name, _)| name.is_none()).count();
+        // "entre Kolondiéba et Kadiana": a pair word names places only beside a known one.
+        if !pair || (known == 1 && members.len() == 2) {
+            out.extend(members.into_iter().filter_map(|(name, _)| name));
+        }
         at += 1;
     }
+}
+
+/// The last token of the known place whose mention starts at token `at`.
+fn known_place_at(tokens: &Tokens, around: &Surroundings<'_>, at: usize) -> Option<usize> {
+    let items = tokens.items();
+    let start = items[at].start;
+    let m = around.mentions.starting_within(start, start).find(|m| matches!(m.entity, Entity::Place(_)))?;
+    (at..items.len()).take_while(|&i| items[i].end <= m.span.end).last()
 }
 
 /// True when the place word before token `at` is capitalised inside a sentence: part of a name
@@ -527,26 +571,38 @@ fn unlisted_name(
     }
 }
 
-/// The next member of a list after token `last` (", Albouhera", " et Gargando", "، و…").
-fn next_member(text: &str, tokens: &Tokens, range: &Range<usize>, last: usize) -> Option<usize> {
+/// The next member of a list after token `last` (", Albouhera", " et Gargando", ", de Niono",
+/// " et de Bapho"), and whether a conjunction leads to it.
+fn next_member(text: &str, tokens: &Tokens, range: &Range<usize>, last: usize) -> Option<(usize, bool)> {
     let items = tokens.items();
     let separated = |a: usize, b: usize| {
         let gap = text.get(items[a].byte_end as usize..items[b].byte_start as usize).unwrap_or(".");
         gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '،'))
     };
     let mut next = last + 1;
-    if next < range.end && matches!(tokens.folded(next), "et" | "and" | "ou" | "or") {
+    let spaced = |next: usize| next < range.end && separated(next - 1, next);
+    let conjunction = next < range.end && matches!(tokens.folded(next), "et" | "and" | "ou" | "or");
+    if conjunction {
         if !separated(last, next) {
             return None;
         }
         next += 1;
-        if next >= range.end || !separated(next - 1, next) {
-            return None;
+        // "Fatoma ou encore Sofara", "and also Gao".
+        if next < range.end && matches!(tokens.folded(next), "encore" | "aussi" | "also") {
+            next += 1;
         }
-    } else if next >= range.end || !separated(last, next) {
+    }
+    if !spaced(next) {
         return None;
     }
-    name_word(tokens, next).then_some(next)
+    // The link repeated before each member: "de Sévaré, de Niono et de Bapho".
+    if matches!(tokens.folded(next), "de" | "d" | "of") && items[next].joined_to_next {
+        next += 1;
+        if next >= range.end {
+            return None;
+        }
+    }
+    name_word(tokens, next).then_some((next, conjunction))
 }
 
 /// The first place mentioned after token `last` in the same sentence (before the next `.`, `!`,
