@@ -475,6 +475,9 @@ pub(crate) fn unlisted_places(
     let mut at = range.start;
     while at < range.end {
         let Some(cue) = place_cue_before(kb, tokens, range, at).filter(|_| !capitalised_cue(tokens, range, at)) else {
+            if let Some(found) = placed_after_a_comma(kb, text, tokens, range, around, at, &covered) {
+                out.push(found);
+            }
             at += 1;
             continue;
         };
@@ -520,10 +523,64 @@ pub(crate) fn unlisted_places(
 
 /// The last token of the known place whose mention starts at token `at`.
 fn known_place_at(tokens: &Tokens, around: &Surroundings<'_>, at: usize) -> Option<usize> {
+    known_place_from(tokens, around, at).map(|(last, _)| last)
+}
+
+/// The known place whose mention starts at token `at`: its last token and the place.
+fn known_place_from(tokens: &Tokens, around: &Surroundings<'_>, at: usize) -> Option<(usize, u32)> {
     let items = tokens.items();
     let start = items[at].start;
-    let m = around.mentions.starting_within(start, start).find(|m| matches!(m.entity, Entity::Place(_)))?;
-    (at..items.len()).take_while(|&i| items[i].end <= m.span.end).last()
+    let (m, place) = around.mentions.starting_within(start, start).find_map(|m| match m.entity {
+        Entity::Place(p) => Some((m, p)),
+        _ => None,
+    })?;
+    let last = (at..items.len()).take_while(|&i| items[i].end <= m.span.end).last()?;
+    Some((last, place))
+}
+
+/// A Latin name the base lacks after "in", "à", placed by what follows its comma: a known unit
+/// with its admin word ("in Niaktiré, Torodi department") or a place word ("à Albouhera, près
+/// de Gargando").
+fn placed_after_a_comma(
+    kb: &KnowledgeBase,
+    text: &str,
+    tokens: &Tokens,
+    range: &Range<usize>,
+    around: &Surroundings<'_>,
+    at: usize,
+    covered: &dyn Fn(usize) -> bool,
+) -> Option<UnlistedPlace> {
+    let items = tokens.items();
+    if !name_word(tokens, at) || at == range.start || !items[at - 1].joined_to_next {
+        return None;
+    }
+    kb.lexicon.list(List::ListPrepositions).ending_at(tokens, at - 1)?;
+    let last = unlisted_name(kb, text, tokens, range, at, covered)?;
+    let next = last + 1;
+    let gap = text.get(items[last].byte_end as usize..items.get(next)?.byte_start as usize)?;
+    if next >= range.end || gap.trim() != "," {
+        return None;
+    }
+    let cues = kb.lexicon.list(List::PlaceWords);
+    let within = match known_place_from(tokens, around, next) {
+        // "Torodi department", "Tillabéri", "Niger": a unit, or a town with its admin word after it.
+        Some((unit_last, unit)) => {
+            let admin_word = || {
+                unit_last + 1 < range.end
+                    && cues
+                        .starting_at(tokens, unit_last + 1)
+                        .is_some_and(|c| admin_level(c.entry.role.as_deref()).is_some())
+            };
+            (kb.places[unit as usize].kind != PlaceKind::Town || admin_word()).then_some(Some(unit))?
+        }
+        None => {
+            cues.starting_at(tokens, next)?;
+            place_after(tokens, around, last)
+        }
+    };
+    cov_mark::hit!(a_name_placed_by_the_unit_after_its_comma);
+    let span = Span { start: items[at].start, end: items[last].end };
+    Some(UnlistedPlace { span, level: None, within })
 }
 
 /// True when the place word before token `at` is capitalised inside a sentence: part of a name

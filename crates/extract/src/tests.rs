@@ -153,3 +153,31 @@ fn a_generated_unit_named_with_its_own_admin_word_after_a_comma_is_found() {
     let found = ids("A post of the Niger Armed Forces was attacked in Niaktiré, Torodi department.");
     assert!(found.contains(&"ne.torodi-department".to_string()), "{found:?}");
 }
+
+/// The names the base lacks that `text` gives as places, with the unit each lies in.
+fn unlisted(text: &str) -> Vec<(String, Option<String>)> {
+    let kb = kb();
+    let extraction = Extractor::new(kb).extract(text, None);
+    let name = |start: u32, end: u32| text.chars().skip(start as usize).take((end - start) as usize).collect();
+    extraction
+        .unlisted
+        .iter()
+        .map(|u| (name(u.span.start, u.span.end), u.within.map(|p| kb.places[p as usize].id.clone())))
+        .collect()
+}
+
+#[test]
+fn a_name_after_in_is_a_place_when_its_unit_follows_the_comma() {
+    cov_mark::check!(a_name_placed_by_the_unit_after_its_comma);
+    assert_eq!(
+        unlisted("The post was overrun in Kandara, Torodi department, at dawn."),
+        [("Kandara".to_string(), Some("ne.torodi-department".to_string()))]
+    );
+    assert_eq!(
+        unlisted("Un camp a été visé à Kandara, près de Gao."),
+        [("Kandara".to_string(), Some("ml.gao".to_string()))]
+    );
+    // A town after the comma may open a list, and a person is not placed.
+    assert!(unlisted("Le poste a été visé à Kandara, Gao et Ansongo.").is_empty());
+    assert!(unlisted("He spoke in Kandara, a farmer said.").is_empty());
+}
