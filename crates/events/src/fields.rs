@@ -12,7 +12,7 @@
 //! - Toll: counts next to death words in the clause; parts of one toll summed; injuries never.
 
 use crate::doc::Doc;
-use crate::mention::{IncidentMention, Trigger};
+use crate::mention::{IncidentMention, Modality, Trigger};
 use crate::trace::{NotHere, PlaceFrom};
 use crate::zone::{Sentence, Zone};
 use marsad_extract::{Entity, Mention};
@@ -385,6 +385,31 @@ pub(crate) fn place(
     story: Option<u32>,
     rejected: &mut Vec<(u32, NotHere)>,
 ) -> PlaceChoice {
+    let mut choice = place_told(doc, sentences, earlier, m, story, rejected);
+    // A coup seizes a country: it is placed there, whatever town the sentence names.
+    if doc.any(List::CoupWords, m.trigger.first..m.trigger.last + 1) {
+        let country = |p: u32| doc.country_of(p).and_then(|c| doc.kb.country_place(c));
+        let national: Vec<Option<u32>> = choice.places.iter().map(|p| p.and_then(country).or(*p)).collect();
+        if national != choice.places {
+            cov_mark::hit!(a_coup_is_placed_in_its_country);
+            choice.places = national;
+            choice.places.dedup();
+            choice.precision = 3;
+            choice.unknown = None;
+        }
+    }
+    choice
+}
+
+/// Where the text tells the incident of mention `m` happened.
+fn place_told(
+    doc: &Doc<'_>,
+    sentences: &[Sentence],
+    earlier: &Earlier<'_>,
+    m: &IncidentMention,
+    story: Option<u32>,
+    rejected: &mut Vec<(u32, NotHere)>,
+) -> PlaceChoice {
     let sentence = &sentences[m.sentence];
     // Leaving a country happens at the level of the country being left: the story's.
     if m.trigger.frame == Frame::Evacuate {
@@ -553,6 +578,19 @@ pub(crate) fn date(
             }
         })
     };
+    // An earlier incident recalled as a cause ("after the abduction of journalists") is dated
+    // only by what follows the cue, never by the day of the news around it.
+    if m.modality == Modality::Recalled {
+        let cause = doc
+            .find(List::Recall, m.clause.start..m.trigger.first)
+            .into_iter()
+            .rev()
+            .find(|&(_, _, role)| role == Some("cause"));
+        if let Some((cue, _, _)) = cause {
+            cov_mark::hit!(a_recalled_incident_is_dated_after_its_cue);
+            return nearest(doc.span_of(cue, m.clause.end.saturating_sub(1))).copied();
+        }
+    }
     let clause = doc.span_of(m.clause.start, m.clause.end.saturating_sub(1));
     let own = nearest(clause).or_else(|| nearest(if m.comes_after { clause } else { sentence.span }));
     // A full date of its own ("le lendemain, vendredi 14 novembre") says it all.

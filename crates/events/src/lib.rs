@@ -286,10 +286,13 @@ fn draft(
         m.trigger.first.saturating_sub(back).max(m.clause.start)..(m.trigger.last + 1 + ahead).min(m.clause.end)
     };
     // A pronoun after a recall word ("after that of") points to no incident already told.
+    // Only Arabic puts a demonstrative after its noun ("الهجوم هذا"); "the coup that took place"
+    // is a relative clause.
+    let after = m.trigger.last + 1..(m.trigger.last + 2).min(m.clause.end);
+    let arabic_after = after.clone().all(|t| doc.tokens.items()[t].script == marsad_text::Script::Arabic);
     let demonstrative = m.depicted
         || (!m.pronoun
-            && (doc.any(List::Demonstratives, window(1, 0))
-                || doc.any(List::Demonstratives, m.trigger.last + 1..(m.trigger.last + 2).min(m.clause.end))));
+            && (doc.any(List::Demonstratives, window(1, 0)) || (arabic_after && doc.any(List::Demonstratives, after))));
     // Protesters arrested are arrested at the demonstration told before.
     let continues = attackers_act_again(doc, sentence, m)
         || (m.trigger.frame == Frame::Arrest && doc.any(List::CrowdNouns, m.clause.clone()));

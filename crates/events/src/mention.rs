@@ -319,6 +319,18 @@ fn clauses(doc: &Doc<'_>, sentence: &Sentence, found: &[Trigger]) -> Vec<Range<u
             cov_mark::hit!(clause_cut_between_placed_incidents);
             cuts.push(cut);
         }
+        // "protested on Sunday in the wake of the coup of last week": what follows "in the wake
+        // of" is an earlier incident, with its own date.
+        let cause = doc
+            .find(List::Recall, a.last + 1..b.first)
+            .into_iter()
+            .rev()
+            .find(|&(_, last, role)| role == Some("cause") && last + RECALL_WINDOW >= b.first)
+            .map(|(first, _, _)| first);
+        if let Some(cue) = cause {
+            cov_mark::hit!(clause_cut_before_a_recalled_cause);
+            cuts.push(cue);
+        }
     }
     cuts.sort_unstable();
     cuts.dedup();

@@ -2345,3 +2345,40 @@ fn the_armys_strikes_in_reply_are_not_the_attack_they_answer() {
         );
     }
 }
+
+#[test]
+fn a_coup_recalled_after_a_protest_is_its_own_event_in_its_country() {
+    cov_mark::check!(clause_cut_before_a_recalled_cause);
+    cov_mark::check!(a_coup_is_placed_in_its_country);
+    let texts = [
+        "Thousands marched in Niamey on Sunday in the wake of the military coup that took place last week.",
+        "Des milliers de personnes ont manifesté dimanche à Niamey à la suite du coup d'État militaire survenu la semaine dernière.",
+        "تظاهر الآلاف في نيامي يوم الأحد في أعقاب الانقلاب العسكري الذي وقع الأسبوع الماضي.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2023-07-31"));
+        let told: Vec<_> = found.iter().map(|e| (e.sub_event.event_type(), place(e.place), date(e))).collect();
+        assert!(
+            told.contains(&(EventType::Protests, Some("ne.niamey"), Some("2023-07-30".into()))),
+            "{text}: {told:?}"
+        );
+        let coup = found.iter().find(|e| e.sub_event.event_type() == EventType::StrategicDevelopments);
+        let coup = coup.unwrap_or_else(|| panic!("{text}: no coup in {told:?}"));
+        assert_eq!((place(coup.place), coup.geo_precision), (Some("ne"), 3), "{text}");
+        assert!(date(coup).is_some_and(|d| d.starts_with("2023-07-2")), "{text}: {told:?}");
+    }
+}
+
+#[test]
+fn an_incident_recalled_is_not_dated_by_the_news_around_it() {
+    cov_mark::check!(a_recalled_incident_is_dated_after_its_cue);
+    let texts = [
+        "Une ONG a demandé jeudi aux autorités de Ouagadougou de réagir, après l'enlèvement de plusieurs journalistes.",
+        "An NGO on Thursday urged the authorities in Ouagadougou to respond, following the abduction of several journalists.",
+        "طالبت منظمة يوم الخميس السلطات في واغادوغو بالرد، في أعقاب اختطاف عدد من الصحفيين.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2024-07-12"));
+        assert!(found.iter().all(|e| date(e).as_deref() != Some("2024-07-11")), "{text}: {found:?}");
+    }
+}
