@@ -298,13 +298,17 @@ fn points_back(drafts: &[Draft], c: &Cluster, d: &Draft) -> bool {
     points
 }
 
-/// The cluster tells an incident of the same type inside the summary's place.
-fn fit_loosely(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster, d: &Draft) -> bool {
+/// The cluster tells an incident of the same type inside the summary's place, on its day or,
+/// `over_days`, in its month (a summary of violence spans days: "two strikes on Thursday and
+/// Friday").
+fn fit_loosely(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster, d: &Draft, over_days: bool) -> bool {
+    let spans = over_days && d.frame.is_violent();
+    let month = |x: Option<Date>| x.map(|x| if spans { Date { day: None, ..x } } else { x });
     c.kinds.iter().map(|&(i, _)| &drafts[i]).any(|o| {
         !o.summary
             && types_agree(o, d)
             && places_agree(doc, o.place, d.place) != Some(false)
-            && dates_agree(o.date, d.date)
+            && dates_agree(month(o.date), month(d.date))
     })
 }
 
@@ -341,10 +345,14 @@ pub(crate) fn incidents(doc: &Doc<'_>, drafts: Vec<Draft>, trace: &mut Trace) ->
             .max_by_key(|(s, k)| (*s, *k));
         // A summary that fits several incidents told one by one is covered by them.
         if d.summary {
-            let fitting = (from..clusters.len()).filter(|&k| fit_loosely(doc, &drafts, &clusters[k], d)).count();
-            if fitting >= 2 || (best.is_none() && fitting == 1) {
+            let fitting = |over_days| {
+                (from..clusters.len()).filter(|&k| fit_loosely(doc, &drafts, &clusters[k], d, over_days)).count()
+            };
+            let (on_its_days, on_its_day) = (fitting(true), fitting(false));
+            if on_its_days >= 2 || (best.is_none() && on_its_day == 1) {
                 cov_mark::hit!(summary_covered_by_single_incidents);
-                body_told |= spread_summary(doc, &drafts, &mut clusters[from..], i);
+                let over_days = on_its_days >= 2;
+                body_told |= spread_summary(doc, &drafts, &mut clusters[from..], i, over_days);
                 trace.note(|| Note::Dropped { trigger: d.trigger, why: Dropped::Covered });
                 continue;
             }
@@ -390,10 +398,10 @@ pub(crate) fn incidents(doc: &Doc<'_>, drafts: Vec<Draft>, trace: &mut Trace) ->
 /// Summary draft `i` is covered by the incidents told one by one: those told only by
 /// references take its type and roles (it joins them); the others keep it for the doer and the
 /// date they lack ("two strikes attributed to the army on Friday"). True when it joined one.
-fn spread_summary(doc: &Doc<'_>, drafts: &[Draft], clusters: &mut [Cluster], i: usize) -> bool {
+fn spread_summary(doc: &Doc<'_>, drafts: &[Draft], clusters: &mut [Cluster], i: usize, over_days: bool) -> bool {
     let d = &drafts[i];
     let mut joined = false;
-    for cluster in clusters.iter_mut().filter(|c| fit_loosely(doc, drafts, c, d)) {
+    for cluster in clusters.iter_mut().filter(|c| fit_loosely(doc, drafts, c, d, over_days)) {
         if cluster.kinds.iter().all(|&(j, _)| drafts[j].reference) {
             cluster.push(drafts, i);
             joined |= !d.zone.is_heading();

@@ -2382,3 +2382,20 @@ fn an_incident_recalled_is_not_dated_by_the_news_around_it() {
         assert!(found.iter().all(|e| date(e).as_deref() != Some("2024-07-11")), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn a_summary_over_two_days_is_covered_by_the_strikes_told_one_by_one() {
+    cov_mark::check!(summary_covered_by_single_incidents);
+    let texts = [
+        "Onze civils ont été tués jeudi et vendredi dans deux frappes de drones de l'armée dans la région de Tombouctou.\nJeudi soir, une frappe a visé un campement près de Léré.\nVendredi, une frappe a touché un marché à Niafunké.",
+        "Eleven civilians were killed on Thursday and Friday in two army drone strikes in the Timbuktu region.\nOn Thursday evening, a strike hit a camp near Léré.\nOn Friday, a strike hit a market in Niafunké.",
+        "قتل أحد عشر مدنيا يومي الخميس والجمعة في غارتين بطائرات مسيرة للجيش في منطقة تمبكتو.\nواستهدفت غارة مساء الخميس مخيما قرب ليري.\nويوم الجمعة، أصابت غارة سوقا في نيافونكي.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-11-15"));
+        // Each strike takes the doer the summary names; the toll of both is no one strike's.
+        let told: Vec<_> = found.iter().map(|e| (place(e.place), date(e), actor(e.actor1), e.fatalities)).collect();
+        let strike = |at, day: &str| (Some(at), Some(day.to_string()), Some("fama"), None);
+        assert_eq!(told, [strike("ml.lere", "2025-11-13"), strike("ml.niafunke", "2025-11-14")], "{text}");
+    }
+}
