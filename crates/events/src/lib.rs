@@ -297,8 +297,14 @@ fn draft(
     let continues = attackers_act_again(doc, sentence, m)
         || (m.trigger.frame == Frame::Arrest && doc.any(List::CrowdNouns, m.clause.clone()));
     let anaphoric = demonstrative || continues || died_of_wounds || (!m.pronoun && definite(doc, m.trigger.first));
-    let own_place =
-        matches!(place.from, trace::PlaceFrom::Clause | trace::PlaceFrom::Sentence | trace::PlaceFrom::Heading);
+    // A village the base lacks, named in the clause, is a place of the mention's own.
+    let own_place = matches!(
+        place.from,
+        trace::PlaceFrom::Clause
+            | trace::PlaceFrom::Sentence
+            | trace::PlaceFrom::Heading
+            | trace::PlaceFrom::AroundUnknown
+    );
     // Strategic developments told without a date or a place of their own are background, not news.
     let vague = if m.trigger.frame == Frame::Withdraw {
         // The departure of foreign forces told without a town or a date is background; an army

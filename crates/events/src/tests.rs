@@ -2399,3 +2399,18 @@ fn a_summary_over_two_days_is_covered_by_the_strikes_told_one_by_one() {
         assert_eq!(told, [strike("ml.lere", "2025-11-13"), strike("ml.niafunke", "2025-11-14")], "{text}");
     }
 }
+
+#[test]
+fn an_incident_in_a_village_the_base_lacks_is_placed_of_its_own() {
+    // Neither a date nor a doer: the village named in the clause is enough to stand.
+    let texts = [
+        "Des hommes armés ont attaqué le village de Sanambara, dans le cercle de Bla.",
+        "Gunmen attacked the village of Sanambara, in the Bla cercle.",
+        "هاجم مسلحون قرية سانامبارا في دائرة بلا.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2025-06-10"));
+        assert_eq!((place(found[0].place), found[0].geo_precision), (Some("ml.bla-cercle"), 2), "{text}: {found:?}");
+        assert!(found[0].unknown_place.is_some(), "{text}");
+    }
+}
