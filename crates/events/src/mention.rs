@@ -524,8 +524,12 @@ fn locates(doc: &Doc<'_>, sentence: &Sentence, last: usize) -> bool {
 
 /// A count of two or more right before the trigger ("three attacks", "deux frappes", "ثلاث هجمات").
 fn counted(doc: &Doc<'_>, trigger: &Trigger) -> bool {
-    // "31 terroristes ont été tués" counts victims, not incidents.
+    // "31 terroristes ont été tués" counts victims, not incidents; "three rockets" the rounds of one.
     if trigger.frame.is_consequence() {
+        return false;
+    }
+    if (trigger.first..=trigger.last).any(|t| doc.token_is(List::Munitions, t)) {
+        cov_mark::hit!(rounds_counted_are_one_incident);
         return false;
     }
     let before = doc.span_of(trigger.first.saturating_sub(4), trigger.first.saturating_sub(1));

@@ -2414,3 +2414,20 @@ fn an_incident_in_a_village_the_base_lacks_is_placed_of_its_own() {
         assert!(found[0].unknown_place.is_some(), "{text}");
     }
 }
+
+#[test]
+fn rounds_counted_tell_one_shelling_not_a_summary() {
+    // "Three rockets" counts the rounds of one incident: not a summary that an attack told the
+    // same day at the same place would cover.
+    let texts = [
+        "Lundi, des hommes armés ont attaqué le camp militaire de Gao. Le même jour, trois roquettes ont frappé le camp de Gao.",
+        "On Monday, gunmen attacked the army camp in Gao. The same day, three rockets hit the camp in Gao.",
+        "هاجم مسلحون يوم الاثنين المعسكر في غاو. وفي اليوم نفسه، سقطت ثلاث قذائف على المعسكر في غاو.",
+    ];
+    for text in texts {
+        cov_mark::check!(rounds_counted_are_one_incident);
+        let found = events(text, Some("2025-06-10"));
+        let types: Vec<_> = found.iter().map(|e| e.sub_event.event_type()).collect();
+        assert_eq!(types, [EventType::Battles, EventType::Explosions], "{text}: {found:?}");
+    }
+}
