@@ -222,6 +222,12 @@ fn places_in<'a>(
             Some(why) => notes.push((p, why)),
             // "200 km au nord de Bamako": not where it happened; the text's other places say more.
             None if rank(doc, p) == 0 && landmark(doc, m) => notes.push((p, NotHere::Landmark)),
+            // "au Palais de la culture, près du fleuve Niger": a river near which a town's
+            // building stands locates it, not the incident.
+            None if doc.place_kind(p) == PlaceKind::Water && near_before(doc, m) => {
+                cov_mark::hit!(a_river_near_which_it_happened_is_a_landmark);
+                notes.push((p, NotHere::Landmark))
+            }
             None => found.push(m),
         }
     }
@@ -249,6 +255,12 @@ fn landmark(doc: &Doc<'_>, m: &Mention) -> bool {
         }),
         a_place_a_distance_is_measured_from_is_a_landmark
     )
+}
+
+/// A word for "near" ends right before mention `m` ("près du fleuve Niger", "near the river").
+fn near_before(doc: &Doc<'_>, m: &Mention) -> bool {
+    let first = doc.token_at(m.span.start);
+    (first.saturating_sub(3)..first).any(|t| doc.starting_at(List::Near, t).is_some_and(|n| n.far_token + 3 >= first))
 }
 
 /// Tokens between a distance phrase's start and the landmark it measures from.

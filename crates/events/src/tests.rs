@@ -2431,3 +2431,18 @@ fn rounds_counted_tell_one_shelling_not_a_summary() {
         assert_eq!(types, [EventType::Battles, EventType::Explosions], "{text}: {found:?}");
     }
 }
+
+#[test]
+fn a_river_near_which_people_gathered_is_a_landmark() {
+    cov_mark::check!(a_river_near_which_it_happened_is_a_landmark);
+    let texts = [
+        "Des centaines de partisans de l'opposition ont manifesté samedi à Bamako.\nLe rassemblement, qui s'est déroulé au Palais de la culture, près du fleuve Niger, a réuni des centaines de personnes.",
+        "Hundreds of opposition supporters demonstrated in Bamako on Saturday.\nThe rally, held at the Palace of Culture near the Niger River, drew hundreds of people.",
+        "تظاهر المئات من أنصار المعارضة يوم السبت في باماكو.\nوجرى التجمع في قصر الثقافة قرب نهر النيجر بحضور المئات.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-05-04"));
+        let places: Vec<_> = found.iter().map(|e| place(e.place)).collect();
+        assert_eq!(places, [Some("ml.bamako")], "{text}: {found:?}");
+    }
+}
