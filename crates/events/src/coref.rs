@@ -198,6 +198,11 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft, anaphora: bool) -> Option
     if !types_agree(other, d) || (!reported && !dates_agree(other.date, d.date)) {
         return None;
     }
+    // "Mali has faced attacks since 2012": history is not the news it is told beside.
+    if other.background != d.background {
+        cov_mark::hit!(history_never_joins_the_news);
+        return None;
+    }
     if (other.modality == Modality::Recalled) != (d.modality == Modality::Recalled) {
         let same_day = other.date.is_some_and(|x| x.day.is_some()) && other.date == d.date;
         if !same_day {

@@ -2446,3 +2446,19 @@ fn a_river_near_which_people_gathered_is_a_landmark() {
         assert_eq!(places, [Some("ml.bamako")], "{text}: {found:?}");
     }
 }
+
+#[test]
+fn history_told_beside_an_incident_does_not_join_it() {
+    cov_mark::check!(history_never_joins_the_news);
+    let texts = [
+        "Des hommes armés ont tué 14 civils à Léré, selon des élus locaux. Le pays traverse depuis 2012 une grave crise nourrie par des attaques jihadistes.",
+        "Gunmen killed 14 civilians in Léré, local officials said. Since 2012 the country has been in a deep crisis fed by jihadist attacks.",
+        "قتل مسلحون 14 مدنيا في ليري، بحسب مسؤولين محليين. وتعيش البلاد منذ عام 2012 أزمة عميقة تغذيها هجمات إرهابية.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-11-05"));
+        let news: Vec<_> = found.iter().filter(|e| !e.background).collect();
+        assert_eq!(news.len(), 1, "{text}: {found:?}");
+        assert_eq!((place(news[0].place), news[0].mentions.len()), (Some("ml.lere"), 1), "{text}: {found:?}");
+    }
+}
