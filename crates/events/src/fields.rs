@@ -174,8 +174,18 @@ pub(crate) fn not_here(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> Optio
     if marked!(named_border, a_country_naming_a_border_is_no_place) {
         return Some(NotHere::Border);
     }
+    // "على بعد خمسة كيلومترات من الحدود مع مالي": the border with a country lies outside it,
+    // whichever country the story is about.
+    let floor = sentence.tokens.start;
+    let named = if first > floor && doc.token_is(List::DefiniteArticles, first - 1) { first - 1 } else { first };
+    let with = named > floor
+        && doc
+            .ending_at(List::Border, named - 1)
+            .is_some_and(|b| b.far_token >= floor && b.entry.role.as_deref() == Some("with"));
+    if doc.place_kind(p) == PlaceKind::Country && marked!(with, the_border_with_a_country_is_outside_it) {
+        return Some(NotHere::Border);
+    }
     if doc.place_kind(p) == PlaceKind::Country && foreign {
-        let floor = sentence.tokens.start;
         if doc.ends_before(List::Border, first, 1, floor) {
             return Some(NotHere::Border);
         }

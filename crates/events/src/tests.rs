@@ -2462,3 +2462,28 @@ fn history_told_beside_an_incident_does_not_join_it() {
         assert_eq!((place(news[0].place), news[0].mentions.len()), (Some("ml.lere"), 1), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn a_trip_put_off_after_an_attack_is_not_where_it_happened() {
+    let texts = [
+        "Des hommes armés ont tué trois soldats à Djibo. L'attaque a poussé le président à reporter son voyage vers la Belgique.",
+        "Gunmen killed three soldiers in Djibo. The attack led the president to postpone his trip to Belgium.",
+        "قتل مسلحون ثلاثة جنود في جيبو. ودفع الهجوم الرئيس إلى تأجيل جولة إلى بلجيكا.",
+    ];
+    each_one(&texts, "2025-06-10", |e| place(e.place), Some("bf.djibo"));
+}
+
+#[test]
+fn the_border_with_a_country_lies_outside_it() {
+    cov_mark::check!(the_border_with_a_country_is_outside_it);
+    // The story is Mali's; the attack happened in Burkina Faso, by its border with Mali.
+    let texts = [
+        "Le Mali et le Burkina Faso renforcent leur coopération.\nDes hommes armés ont attaqué un poste militaire burkinabè à cinq kilomètres de la frontière avec le Mali, selon des sources locales.",
+        "Mali and Burkina Faso step up their cooperation.\nGunmen attacked a Burkinabe army post five kilometres from the border with Mali, local sources said.",
+        "مالي وبوركينا فاسو تعززان تعاونهما.\nهاجم مسلحون موقعا للجيش البوركينابي على بعد خمسة كيلومترات من الحدود مع مالي، بحسب مصادر محلية.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-06-10"));
+        assert!(found.iter().all(|e| place(e.place) != Some("ml")), "{text}: {found:?}");
+    }
+}
