@@ -842,6 +842,8 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
                     && !places.iter().any(|t| *t > p && *t < first)
                     // "تسعة قتلى واعتقل 31 آخرون": another incident's word counts the second.
                     && !incidents.iter().any(|&t| t > p && t <= last + 2)
+                    // "tué 85 soldats et capturé 2 autres": the captured are not dead.
+                    && !marked!(doc.any(List::SeizureVerbs, p + 1..first), the_captured_are_not_counted_among_the_dead)
             });
         // "Twenty soldiers and a civilian were killed": an article counts one only in a list of victims.
         if article && !(continues && total.is_some()) {

@@ -193,6 +193,23 @@ fn undergone(doc: &Doc<'_>, floor: usize, first: usize) -> bool {
 fn seized(doc: &Doc<'_>, floor: usize, first: usize) -> bool {
     let from = first.saturating_sub(SEIZED_WINDOW).max(floor);
     marked!(doc.any(List::SeizureVerbs, from..first), a_weapon_seized_is_no_trigger)
+        || listed_as_seized(doc, floor, first)
+}
+
+/// "ont saisi 05 pick-up, 01 véhicule, 76 fusils d'assaut, 03 lanceurs et 02 mortiers": a
+/// counted weapon far down the list a verb of seizing opens, with no clause break between.
+fn listed_as_seized(doc: &Doc<'_>, floor: usize, first: usize) -> bool {
+    // The count may stand before a compound ("2 lance-roquettes").
+    let counted = first > floor && {
+        let before = doc.span_of(first.saturating_sub(2).max(floor), first - 1);
+        !doc.counts_in(before).is_empty()
+    };
+    if !counted {
+        return false;
+    }
+    let Some(&(verb, _, _)) = doc.find(List::SeizureVerbs, floor..first).last() else { return false };
+    let listed = !doc.any(List::ClauseBreaks, verb..first);
+    marked!(listed, a_counted_weapon_in_a_list_of_seized_things_is_no_trigger)
 }
 
 /// Tokens before a weapon word within which a verb of seizing lists it among what was taken.

@@ -2487,3 +2487,25 @@ fn the_border_with_a_country_lies_outside_it() {
         assert!(found.iter().all(|e| place(e.place) != Some("ml")), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn weapons_far_down_a_list_of_seized_things_were_taken_not_fired() {
+    cov_mark::check!(a_counted_weapon_in_a_list_of_seized_things_is_no_trigger);
+    let texts = [
+        "Des jihadistes ont attaqué lundi le camp de Boulkessi, tuant douze soldats. Ils disent avoir saisi 4 pick-up, 1 blindé, 30 fusils d'assaut, 2 lance-roquettes et 3 mortiers.",
+        "Jihadists attacked the Boulkessi camp on Monday, killing twelve soldiers. They say they seized 4 pickups, 1 armoured car, 30 assault rifles, 2 launchers and 3 mortars.",
+        "هاجم جهاديون يوم الاثنين معسكر بولكيسي وقتلوا اثني عشر جنديا. وقالوا إنهم استولوا على 4 سيارات و1 مدرعة و30 بندقية و2 قاذفة و3 قذائف هاون.",
+    ];
+    each_one(&texts, "2025-06-10", |e| (e.sub_event.event_type(), e.fatalities), (EventType::Battles, Some(12)));
+}
+
+#[test]
+fn the_captured_are_not_counted_among_the_dead() {
+    cov_mark::check!(the_captured_are_not_counted_among_the_dead);
+    let texts = [
+        "Des jihadistes ont attaqué lundi le camp de Boulkessi, où ils affirment avoir tué 40 soldats et capturé 2 autres.",
+        "Jihadists attacked the Boulkessi camp on Monday, where they say they killed 40 soldiers and captured 2 others.",
+        "هاجم جهاديون يوم الاثنين معسكر بولكيسي حيث قالوا إنهم قتلوا 40 جنديا وأسروا 2 آخرين.",
+    ];
+    each_one(&texts, "2025-06-10", |e| e.fatalities, Some(40));
+}
