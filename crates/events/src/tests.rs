@@ -2509,3 +2509,13 @@ fn the_captured_are_not_counted_among_the_dead() {
     ];
     each_one(&texts, "2025-06-10", |e| e.fatalities, Some(40));
 }
+
+#[test]
+fn a_toll_given_as_of_a_later_day_is_the_same_incident() {
+    let texts = [
+        "Des jihadistes ont attaqué le camp de Boulkessi le 30 septembre. Le bilan officiel est de 38 morts à la date du 4 octobre.",
+        "Jihadists attacked the Boulkessi camp on September 30. The official toll stood at 38 dead as of October 4.",
+        "هاجم جهاديون معسكر بولكيسي في 30 سبتمبر. وبلغت الحصيلة الرسمية 38 قتيلا حتى تاريخ 4 أكتوبر.",
+    ];
+    each_one(&texts, "2025-10-06", |e| (date(e), e.fatalities), (Some("2025-09-30".to_string()), Some(38)));
+}
