@@ -789,6 +789,13 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
             })
             .min()
     };
+    // "The death toll has risen to 28": the count a toll reaches, with no word of death by it.
+    let reached = |first: usize| {
+        marked!(
+            doc.ends_before(List::TollReaches, first, 0, range.start) && doc.any(List::TollNouns, range.start..first),
+            the_count_a_toll_reaches_is_the_dead
+        )
+    };
     let mut total: Option<u64> = None;
     let mut attackers = true;
     let mut previous: Option<usize> = None;
@@ -816,8 +823,8 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
             cov_mark::hit!(the_attackers_number_is_no_toll);
             continue;
         }
-        let death = near(&deaths, first, last);
         let injury = near(&injuries, first, last);
+        let death = near(&deaths, first, last).or_else(|| (injury.is_none() && reached(first)).then_some(0));
         // "30 قتيلا وجريحا", "30 morts et blessés", "30 killed or wounded": casualties, not deaths.
         let casualties = deaths
             .iter()

@@ -2519,3 +2519,17 @@ fn a_toll_given_as_of_a_later_day_is_the_same_incident() {
     ];
     each_one(&texts, "2025-10-06", |e| (date(e), e.fatalities), (Some("2025-09-30".to_string()), Some(38)));
 }
+
+#[test]
+fn the_count_a_toll_reaches_is_the_dead() {
+    cov_mark::check!(the_count_a_toll_reaches_is_the_dead);
+    let texts = [
+        "Le bilan de l'embuscade de mardi contre une patrouille près d'Ayorou s'élève à 28, selon l'armée.",
+        "The death toll from Tuesday's ambush on a patrol near Ayorou has risen to 28, the army said.",
+        "ارتفعت حصيلة الكمين الذي استهدف دورية قرب أيورو الثلاثاء إلى 28، بحسب الجيش.",
+    ];
+    each_one(&texts, "2019-05-16", |e| e.fatalities, Some(28));
+    // A word of injury by the count keeps it off the dead.
+    let wounded = events("The toll from the ambush near Ayorou rose to 28 wounded.", Some("2019-05-16"));
+    assert!(wounded.iter().all(|e| e.fatalities != Some(28)), "{wounded:?}");
+}

@@ -331,6 +331,11 @@ named_enum! {
         /// Projectiles (rockets, obus, قذائف): a count before them counts rounds fired in one
         /// incident, not incidents.
         Munitions = "munitions",
+        /// Words for a toll ("death toll", "bilan", "حصيلة"): with [`List::TollReaches`], the count
+        /// it reaches is the dead.
+        TollNouns = "toll-nouns",
+        /// What a toll reaches before its count ("has risen to", "s'élève à", "ارتفعت إلى").
+        TollReaches = "toll-reaches",
         /// Crowds of demonstrators or supporters (partisans, protesters, المتظاهرين): a clash or
         /// an attack they take part in is a riot.
         CrowdNouns = "crowd-nouns",
