@@ -573,8 +573,13 @@ fn placed_after_a_comma(
             };
             (kb.places[unit as usize].kind != PlaceKind::Town || admin_word()).then_some(Some(unit))?
         }
+        // "près de Gargando", or an apposition: "Bassira, a border village", "X, une localité".
         None => {
-            cues.starting_at(tokens, next)?;
+            let apposition = matches!(tokens.folded(next), "a" | "an" | "un" | "une");
+            let cue = (0..=2).find(|&k| {
+                (k == 0 || apposition) && next + k < range.end && cues.starting_at(tokens, next + k).is_some()
+            });
+            cue?;
             place_after(tokens, around, last)
         }
     };
