@@ -842,7 +842,9 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
         let continues = !wounded
             && previous.is_some_and(|p| {
                 first > p
-                    && first <= p + 5
+                    // "quinze militaires de la Garde nationale et douze des forces armées": the
+                    // unit named after a count does not part it from the next.
+                    && first <= p + 5 + named(p + 1, first)
                     // "ثلاثة جنود وأربعة مهاجمين": the و may be the count's own proclitic.
                     && conjunction_before(doc, p, first)
                     && !injuries.iter().any(|c| c.0 > p && c.1 < first)
@@ -864,7 +866,7 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
             // death word on its own, opens the same list of the dead.
             let opened = skipped.filter(|&(pf, pl, _)| {
                 first > pl
-                    && first <= pl + 5
+                    && first <= pl + 5 + named(pl + 1, first)
                     && conjunction_before(doc, pl, first)
                     && !injuries.iter().any(|c| c.0 > pl && c.1 < first)
                     && !places.iter().any(|t| *t > pl && *t < first)

@@ -2533,3 +2533,13 @@ fn the_count_a_toll_reaches_is_the_dead() {
     let wounded = events("The toll from the ambush near Ayorou rose to 28 wounded.", Some("2019-05-16"));
     assert!(wounded.iter().all(|e| e.fatalities != Some(28)), "{wounded:?}");
 }
+
+#[test]
+fn a_unit_named_after_a_count_does_not_part_a_list_of_the_dead() {
+    let texts = [
+        "Deux patrouilles sont tombées mercredi dans une embuscade près de Tillabéri : quinze militaires de la Garde nationale et douze des forces armées ont été tués.",
+        "Two patrols were ambushed near Tillabéri on Wednesday: fifteen soldiers of the National Guard and twelve of the armed forces were killed.",
+        "وقعت دوريتان في كمين قرب تيلابيري الأربعاء، وقتل خمسة عشر عنصرا من الحرس الوطني واثنا عشر من الجيش.",
+    ];
+    each_one(&texts, "2025-09-11", |e| e.fatalities, Some(27));
+}
