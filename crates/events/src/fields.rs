@@ -159,6 +159,10 @@ pub(crate) fn not_here(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> Optio
         cov_mark::hit!(origin_or_destination_is_not_here);
         return Some(NotHere::Origin);
     }
+    if in_a_note_on_an_actor(doc, sentence, first) {
+        cov_mark::hit!(a_place_in_a_note_on_an_actor_is_not_here);
+        return Some(NotHere::ActorNote);
+    }
     if destination_after_leaving(doc, sentence, first) {
         cov_mark::hit!(destination_after_leaving_is_not_here);
         return Some(NotHere::Origin);
@@ -201,6 +205,31 @@ pub(crate) fn not_here(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> Optio
     }
     None
 }
+
+/// Token `first` lies in parentheses opened by an actor's name or right after one ("l'État
+/// islamique au Sahel (EI, interdite en Russie)"): a note on the actor, not on the incident.
+fn in_a_note_on_an_actor(doc: &Doc<'_>, sentence: &Sentence, first: usize) -> bool {
+    // An actor's name that ends with token `t`, or starts with it.
+    let actor_ends = |t: usize| {
+        let at = doc.span_of(t, t);
+        doc.mentions_in(doc.span_of(t.saturating_sub(NOTE_TOKENS).max(sentence.tokens.start), t))
+            .any(|m| matches!(m.entity, Entity::Actor(_)) && m.span.end == at.end)
+    };
+    let actor_starts = |t: usize| doc.mentions_in(doc.span_of(t, t)).any(|m| matches!(m.entity, Entity::Actor(_)));
+    for t in (sentence.tokens.start..first).rev().take(NOTE_TOKENS) {
+        let gap = doc.gap_after(t);
+        if gap.contains(')') {
+            return false;
+        }
+        if gap.contains('(') {
+            return actor_ends(t) || actor_starts(t + 1);
+        }
+    }
+    false
+}
+
+/// Tokens back from a place within which a note's opening parenthesis is looked for.
+const NOTE_TOKENS: usize = 8;
 
 /// Tokens before a country joined to a list within which a border phrase may end.
 const BORDER_LIST: usize = 4;

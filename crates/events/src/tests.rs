@@ -2543,3 +2543,14 @@ fn a_unit_named_after_a_count_does_not_part_a_list_of_the_dead() {
     ];
     each_one(&texts, "2025-09-11", |e| e.fatalities, Some(27));
 }
+
+#[test]
+fn a_place_in_a_note_on_an_actor_is_not_where_it_happened() {
+    cov_mark::check!(a_place_in_a_note_on_an_actor_is_not_here);
+    let texts = [
+        "Des hommes armés ont attaqué mercredi un poste à Ayorou. L'attaque a été menée par l'État islamique au Sahel (EI, interdit en Algérie).",
+        "Gunmen attacked a post in Ayorou on Wednesday. The attack was carried out by Islamic State Sahel (IS, banned in Algeria).",
+        "هاجم مسلحون يوم الأربعاء موقعا في أيورو. ونفذ الهجوم تنظيم الدولة الإسلامية في الساحل (داعش، المحظور في الجزائر).",
+    ];
+    each_one(&texts, "2025-09-11", |e| place(e.place), Some("ne.ayorou"));
+}

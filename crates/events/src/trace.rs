@@ -59,6 +59,8 @@ pub enum NotHere {
     Acting,
     /// A landmark more than 50 km away that a distance is measured from ("200 km north of Bamako").
     Landmark,
+    /// In a note on an actor between parentheses ("(EI, interdite en Russie)").
+    ActorNote,
 }
 
 /// Why a mention left no event of its own.
