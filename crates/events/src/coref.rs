@@ -309,8 +309,10 @@ fn points_back(drafts: &[Draft], c: &Cluster, d: &Draft) -> bool {
 fn fit_loosely(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster, d: &Draft, over_days: bool) -> bool {
     let spans = over_days && d.frame.is_violent();
     let month = |x: Option<Date>| x.map(|x| if spans { Date { day: None, ..x } } else { x });
+    let recalled = |x: &Draft| x.modality == Modality::Recalled;
     c.kinds.iter().map(|&(i, _)| &drafts[i]).any(|o| {
         !o.summary
+            && recalled(o) == recalled(d)
             && types_agree(o, d)
             && places_agree(doc, o.place, d.place) != Some(false)
             && dates_agree(month(o.date), month(d.date))

@@ -564,7 +564,12 @@ fn counted(doc: &Doc<'_>, trigger: &Trigger) -> bool {
             && !doc.any(List::Locatives, after..trigger.first)
     };
     let dual = (trigger.first..=trigger.last).any(|t| doc.token_is(List::DualIncidents, t));
-    dual || (trigger.first > 0 && doc.counts_in(before).iter().any(counts_it))
+    // "a series of attacks", "plusieurs attaques", "سلسلة هجمات".
+    let series = trigger.first > 0 && doc.ends_before(List::SeriesWords, trigger.first, 0, 0);
+    if series {
+        cov_mark::hit!(a_series_of_incidents_is_a_summary);
+    }
+    dual || series || (trigger.first > 0 && doc.counts_in(before).iter().any(counts_it))
 }
 
 /// Every incident mention of every sentence that carries news.

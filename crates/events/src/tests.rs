@@ -2554,3 +2554,18 @@ fn a_place_in_a_note_on_an_actor_is_not_where_it_happened() {
     ];
     each_one(&texts, "2025-09-11", |e| place(e.place), Some("ne.ayorou"));
 }
+
+#[test]
+fn a_series_of_attacks_sums_up_the_attacks_told_next() {
+    cov_mark::check!(a_series_of_incidents_is_a_summary);
+    let texts = [
+        "Une série d'attaques a fait 15 morts dans la région de Tillabéri.\nSamedi 22 octobre, des hommes armés ont tué onze camionneurs près de Banibangou.\nLundi 24 octobre, des assaillants ont attaqué le commissariat de Téra, tuant trois policiers.",
+        "A series of attacks has killed 15 people in the Tillabéri region.\nOn Saturday, October 22, gunmen killed eleven truckers near Banibangou.\nOn Monday, October 24, assailants attacked the police station in Téra, killing three officers.",
+        "أسفرت سلسلة هجمات عن مقتل 15 شخصا في منطقة تيلابيري.\nويوم السبت 22 أكتوبر، قتل مسلحون أحد عشر سائق شاحنة قرب بانيبانغو.\nويوم الاثنين 24 أكتوبر، هاجم مسلحون مركز الشرطة في تيرا وقتلوا ثلاثة من رجال الشرطة.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2022-10-27"));
+        let told: Vec<_> = found.iter().map(|e| (place(e.place), e.fatalities)).collect();
+        assert_eq!(told, [(Some("ne.banibangou"), Some(11)), (Some("ne.tera"), Some(3))], "{text}");
+    }
+}

@@ -328,6 +328,9 @@ named_enum! {
         AttackerNouns = "attacker-nouns",
         /// Arabic dual forms of incident nouns (هجومين, غارتين): two incidents told at once.
         DualIncidents = "dual-incidents",
+        /// Words that make a plural incident noun several incidents ("a series of attacks",
+        /// "plusieurs attaques", "سلسلة هجمات"): a summary, like a count.
+        SeriesWords = "series-words",
         /// Projectiles (rockets, obus, قذائف): a count before them counts rounds fired in one
         /// incident, not incidents.
         Munitions = "munitions",
