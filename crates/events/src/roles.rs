@@ -395,7 +395,13 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         let target_marker = doc.entry_before(List::TargetMarkers, c.first, MARKER_GAP - 1, floor);
         let marker_word = target_marker
             .is_some_and(|first| in_marker(first) && doc.ending_at(List::TargetMarkers, behind - 1).is_some());
-        if target_marker.is_some() && !marker_word {
+        // "نصبت كمينا للجيش، دون الإشارة إلى الهجوم على الصهاريج": the marker right after another
+        // incident word marks that incident's target.
+        let marks_another = target_marker.is_some_and(|tm| m.others.iter().any(|o| o.last < tm && tm <= o.last + 2));
+        if marks_another {
+            cov_mark::hit!(a_target_marked_after_another_incident_word_is_its_own);
+        }
+        if target_marker.is_some() && !marker_word && !marks_another {
             f.push(RoleFeature::TargetMarked);
         }
         let owner_after = doc.ends_before(List::MilitaryTargets, c.first, MARKER_GAP, floor)

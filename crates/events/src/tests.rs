@@ -2569,3 +2569,14 @@ fn a_series_of_attacks_sums_up_the_attacks_told_next() {
         assert_eq!(told, [(Some("ne.banibangou"), Some(11)), (Some("ne.tera"), Some(3))], "{text}");
     }
 }
+
+#[test]
+fn a_target_marked_after_another_incident_word_is_that_incidents() {
+    cov_mark::check!(a_target_marked_after_another_incident_word_is_its_own);
+    let texts = [
+        "Le JNIM a dit avoir tendu jeudi une embuscade à l'armée près de Kayes, sans mentionner l'attaque contre les citernes.",
+        "JNIM said it ambushed the army near Kayes on Thursday, without mentioning the attack on the tankers.",
+        "وأعلنت جماعة نصرة الإسلام والمسلمين أنها نصبت كمينا للجيش المالي الخميس قرب كايس دون الإشارة إلى الهجوم على الصهاريج.",
+    ];
+    each_one(&texts, "2025-01-31", |e| actor(e.actor2), Some("fama"));
+}
