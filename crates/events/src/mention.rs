@@ -212,6 +212,9 @@ fn listed_as_seized(doc: &Doc<'_>, floor: usize, first: usize) -> bool {
     marked!(listed, a_counted_weapon_in_a_list_of_seized_things_is_no_trigger)
 }
 
+/// Tokens before a trigger within which "amid", "في ظل" makes it the setting of the news.
+const CONTEXT_WINDOW: usize = 3;
+
 /// Tokens before a weapon word within which a verb of seizing lists it among what was taken.
 const SEIZED_WINDOW: usize = 8;
 
@@ -377,15 +380,25 @@ fn lead_new(doc: &Doc<'_>, clause: &Range<usize>, found: &[Trigger]) -> Option<T
     }
     // "This attack…", and "the attack comes after…" (it is the one just told, and what follows
     // is another incident).
+    // ... nor does an incident told as the setting ("amid a blockade").
+    let setting =
+        |t: &Trigger| doc.any(List::ContextMarkers, t.first.saturating_sub(CONTEXT_WINDOW).max(clause.start)..t.first);
     let points_back = |t: &Trigger| {
         (t.first > clause.start && doc.any(List::Demonstratives, t.first - 1..t.first))
             || doc.any(List::Recall, t.last + 1..(t.last + 3).min(clause.end))
             || comes_after(doc, clause, t).is_some()
+            || setting(t)
     };
     let fresh: Vec<Trigger> = found.iter().copied().filter(|t| !points_back(t) && !t.frame.is_consequence()).collect();
     if fresh.len() < found.iter().filter(|t| !t.frame.is_consequence()).count() && !fresh.is_empty() {
         cov_mark::hit!(lead_skips_a_trigger_pointing_back);
         return lead(&fresh);
+    }
+    // "ont incendié 40 citernes, sur fond de blocus": with the setting aside, the consequence told
+    // is the news.
+    let told: Vec<Trigger> = found.iter().copied().filter(|t| !setting(t)).collect();
+    if !told.is_empty() && told.len() < found.len() {
+        return lead(&told);
     }
     lead(found)
 }
@@ -458,6 +471,10 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
         return Modality::Negated;
     }
     if doc.any(List::Trend, before(TREND_WINDOW)) || doc.any(List::Trend, after(TREND_WINDOW)) {
+        return Modality::Habitual;
+    }
+    if doc.any(List::ContextMarkers, before(CONTEXT_WINDOW)) {
+        cov_mark::hit!(an_incident_after_amid_is_the_setting);
         return Modality::Habitual;
     }
     let habit = |range: Range<usize>| {

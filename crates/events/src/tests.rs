@@ -2580,3 +2580,23 @@ fn a_target_marked_after_another_incident_word_is_that_incidents() {
     ];
     each_one(&texts, "2025-01-31", |e| actor(e.actor2), Some("fama"));
 }
+
+#[test]
+fn what_the_news_happens_amid_is_context_not_an_incident() {
+    let texts = [
+        "Des hommes armés ont incendié mardi 40 citernes près de Kolondiéba, sur fond de blocus imposé par le JNIM depuis septembre.",
+        "Gunmen burned 40 tankers near Kolondiéba on Tuesday, amid a blockade imposed by JNIM since September.",
+        "أحرق مسلحون الثلاثاء 40 صهريجا قرب كولونديبا، في ظل حصار تفرضه جماعة نصرة الإسلام والمسلمين منذ سبتمبر.",
+    ];
+    each_one(&texts, "2025-10-15", |e| e.frame, marsad_kb::Frame::BurnLoot);
+    // Told alone, the setting is no news.
+    let settings = [
+        "Les prix du carburant ont doublé à Bamako, sur fond de blocus imposé par le JNIM.",
+        "Fuel prices have doubled in Bamako amid a blockade imposed by JNIM.",
+        "تضاعفت أسعار الوقود في باماكو في ظل حصار تفرضه جماعة نصرة الإسلام والمسلمين.",
+    ];
+    for text in settings {
+        cov_mark::check!(an_incident_after_amid_is_the_setting);
+        assert!(events(text, Some("2025-10-15")).is_empty(), "{text}");
+    }
+}

@@ -328,6 +328,9 @@ named_enum! {
         AttackerNouns = "attacker-nouns",
         /// Arabic dual forms of incident nouns (هجومين, غارتين): two incidents told at once.
         DualIncidents = "dual-incidents",
+        /// Words after which an incident is the setting of the news, not news ("amid a blockade",
+        /// "sur fond de", "في ظل حصار"): they govern what follows them only.
+        ContextMarkers = "context-markers",
         /// Words that make a plural incident noun several incidents ("a series of attacks",
         /// "plusieurs attaques", "سلسلة هجمات"): a summary, like a count.
         SeriesWords = "series-words",
