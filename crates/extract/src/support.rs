@@ -562,8 +562,19 @@ fn placed_after_a_comma(
         return None;
     }
     let cues = kb.lexicon.list(List::PlaceWords);
-    let within = match known_place_from(tokens, around, next) {
-        // "Torodi department", "Tillabéri", "Niger": a unit, or a town with its admin word after it.
+    // "à Dablo, dans le Sanmatenga": a preposition and an article may open the unit.
+    let prepositions = kb.lexicon.list(List::ListPrepositions);
+    let mut unit_at = next;
+    while unit_at < next + 3
+        && unit_at + 1 < range.end
+        && (prepositions.starting_at(tokens, unit_at).is_some()
+            || matches!(tokens.folded(unit_at), "le" | "la" | "l" | "the"))
+    {
+        unit_at += 1;
+    }
+    let within = match known_place_from(tokens, around, unit_at) {
+        // "Torodi department", "dans le Sanmatenga", "Niger": a unit, or a town with its admin
+        // word after it.
         Some((unit_last, unit)) => {
             let admin_word = || {
                 unit_last + 1 < range.end
@@ -573,12 +584,15 @@ fn placed_after_a_comma(
             };
             (kb.places[unit as usize].kind != PlaceKind::Town || admin_word()).then_some(Some(unit))?
         }
-        // "près de Gargando", or an apposition: "Bassira, a border village", "X, une localité".
+        // "près de Gargando", "dans la région de Tombouctou", or an apposition: "Bassira, a
+        // border village", "X, une localité".
         None => {
             let apposition = matches!(tokens.folded(next), "a" | "an" | "un" | "une");
-            let cue = (0..=2).find(|&k| {
-                (k == 0 || apposition) && next + k < range.end && cues.starting_at(tokens, next + k).is_some()
-            });
+            let cue = (0..=2)
+                .find(|&k| {
+                    (k == 0 || apposition) && next + k < range.end && cues.starting_at(tokens, next + k).is_some()
+                })
+                .or_else(|| (unit_at > next && cues.starting_at(tokens, unit_at).is_some()).then_some(0));
             cue?;
             place_after(tokens, around, last)
         }
