@@ -402,7 +402,7 @@ fn blockade(m: &IncidentMention) -> bool {
 }
 
 /// Tokens around a trigger in which "the attackers" make it part of their incident.
-const ATTACKERS_WINDOW: usize = 6;
+const ATTACKERS_WINDOW: usize = 8;
 
 /// "The attackers then looted…", "ثم نهب المهاجمون…": the doer is named only as the author of
 /// an incident already told (before the verb, or right after it in Arabic).

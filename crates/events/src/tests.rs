@@ -2600,3 +2600,13 @@ fn what_the_news_happens_amid_is_context_not_an_incident() {
         assert!(events(text, Some("2025-10-15")).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn the_attackers_described_before_their_next_deed_still_continue_their_attack() {
+    let texts = [
+        "Des hommes armés ont attaqué vendredi soir le village de Sofara, tuant douze habitants. Les assaillants venus en grand nombre ont ensuite encerclé le village.",
+        "Gunmen attacked the village of Sofara on Friday evening, killing twelve residents. The attackers who came in large numbers then encircled the village.",
+        "هاجم مسلحون مساء الجمعة قرية سوفارا وقتلوا اثني عشر من السكان. وطوق المهاجمون القادمون بأعداد كبيرة القرية بعد ذلك.",
+    ];
+    each_one(&texts, "2025-06-14", |e| (place(e.place), e.fatalities), (Some("ml.sofara"), Some(12)));
+}
