@@ -692,6 +692,12 @@ pub(crate) fn dates_a_report(doc: &Doc<'_>, d: &DateMention) -> bool {
         cov_mark::hit!(a_date_after_a_report_verb_dates_the_report);
         return true;
     }
+    // "The army on Thursday denied", "the ministry on Tuesday said": the day right before the verb.
+    let last = doc.last_token_before(d.span.end);
+    if !arabic && last + 1 < doc.tokens.len() && doc.starting_at(List::Attribution, last + 1).is_some() {
+        cov_mark::hit!(a_date_before_a_report_verb_dates_the_report);
+        return true;
+    }
     // "حسبما أفاد زعيم محلي وأحد السكان، يوم الثلاثاء": a longer list of speakers, as long as
     // nothing reported (no incident word) stands between them and the day.
     marked!(

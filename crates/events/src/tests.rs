@@ -2610,3 +2610,14 @@ fn the_attackers_described_before_their_next_deed_still_continue_their_attack() 
     ];
     each_one(&texts, "2025-06-14", |e| (place(e.place), e.fatalities), (Some("ml.sofara"), Some(12)));
 }
+
+#[test]
+fn the_day_a_statement_was_made_is_not_the_incidents() {
+    // English puts the day between the speaker and the verb: "the ministry on Tuesday said".
+    cov_mark::check!(a_date_before_a_report_verb_dates_the_report);
+    let texts = [
+        "An air strike hit a camp near Douentza on Sunday. The ministry on Tuesday said the strike killed 30 militants.",
+        "An air strike hit a camp near Douentza on Sunday. Officials on Tuesday reported that the strike killed 30 militants.",
+    ];
+    each_one(&texts, "2021-01-08", |e| (date(e), e.fatalities), (Some("2021-01-03".to_string()), Some(30)));
+}
