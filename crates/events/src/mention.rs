@@ -8,6 +8,7 @@ use crate::doc::Doc;
 use crate::trace::{Note, Trace};
 use crate::zone::{Sentence, Zone};
 use marsad_kb::{Frame, List};
+use marsad_text::dates::Precision;
 use marsad_text::layout::Span;
 use marsad_text::numbers::Count;
 use std::ops::Range;
@@ -484,8 +485,14 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
     if habit(clause.start..t.first) || habit(after(TREND_WINDOW)) {
         return Modality::Habitual;
     }
+    // "Analysts say attacks are rising" is commentary; "analyst X reported that the tragedy
+    // occurred on Thursday" tells an incident on its day.
     if doc.any(List::Analysis, sentence.start..t.first) {
-        return Modality::Generic;
+        let span = doc.span_of(clause.start, clause.end.saturating_sub(1));
+        let dated = doc.dates_in(span).iter().any(|d| d.precision == Precision::Day && !d.background);
+        if !marked!(dated, an_analyst_telling_an_incident_on_its_day_reports_it) {
+            return Modality::Generic;
+        }
     }
     // "قتل 17 جنديا واعتبر 11 مفقودين إثر كمين": deaths told before "following" name what the
     // incident caused; it is the incident, not an earlier one.

@@ -2621,3 +2621,14 @@ fn the_day_a_statement_was_made_is_not_the_incidents() {
     ];
     each_one(&texts, "2021-01-08", |e| (date(e), e.fatalities), (Some("2021-01-03".to_string()), Some(30)));
 }
+
+#[test]
+fn an_analyst_telling_an_incident_on_its_day_reports_it() {
+    cov_mark::check!(an_analyst_telling_an_incident_on_its_day_reports_it);
+    let texts = [
+        "A drone strike hit a wedding near Gossi, killing 20 civilians. A security analyst reported that the strike occurred on Thursday.",
+        "Une frappe de drone a touché un mariage près de Gossi, tuant 20 civils. Un analyste en sécurité a indiqué que la frappe a eu lieu jeudi.",
+        "أصابت غارة بطائرة مسيرة حفل زفاف قرب غوسي وقتلت 20 مدنيا. وأفاد محلل أمني بأن الغارة وقعت يوم الخميس.",
+    ];
+    each_one(&texts, "2025-10-31", date, Some("2025-10-30".to_string()));
+}
