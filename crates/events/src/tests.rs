@@ -2632,3 +2632,15 @@ fn an_analyst_telling_an_incident_on_its_day_reports_it() {
     ];
     each_one(&texts, "2025-10-31", date, Some("2025-10-30".to_string()));
 }
+
+#[test]
+fn attacks_stepped_up_over_a_year_are_a_trend() {
+    let texts = [
+        "En 2021, des jihadistes avaient multiplié les assauts contre des civils dans la zone de Banibangou.",
+        "In 2021, jihadists stepped up assaults on civilians in the Banibangou area.",
+        "في عام 2021، كثف الجهاديون الهجمات على المدنيين في منطقة بانيبانغو.",
+    ];
+    for text in texts {
+        assert!(events(text, Some("2022-02-22")).is_empty(), "{text}");
+    }
+}
