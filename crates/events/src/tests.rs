@@ -2644,3 +2644,15 @@ fn attacks_stepped_up_over_a_year_are_a_trend() {
         assert!(events(text, Some("2022-02-22")).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn attacks_told_over_recent_months_are_a_trend() {
+    let texts = [
+        "Ces derniers mois, le département de Banibangou enregistre des attaques armées contre des civils.",
+        "In recent months, the Banibangou department has recorded armed attacks on civilians.",
+        "وشهدت دائرة بانيبانغو خلال الأشهر الأخيرة هجمات مسلحة على المدنيين.",
+    ];
+    for text in texts {
+        assert!(events(text, Some("2022-02-22")).is_empty(), "{text}");
+    }
+}
