@@ -506,7 +506,7 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
     };
     let recalled = doc.any(List::Recall, before(RECALL_WINDOW))
         && doc.find(List::Recall, before(RECALL_WINDOW)).into_iter().any(|(at, _, role)| {
-            let cause = role == Some("cause") && caused(at);
+            let cause = matches!(role, Some("cause" | "cause-clause")) && caused(at);
             !marked!(cause, deaths_before_following_name_what_the_incident_caused)
         });
     if recalled {

@@ -2656,3 +2656,14 @@ fn attacks_told_over_recent_months_are_a_trend() {
         assert!(events(text, Some("2022-02-22")).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn deaths_told_before_after_that_an_attack_happened_are_its_toll() {
+    // Arabic opens the cause with a conjunction ("بعدما", "بعد أن"); French and English say
+    // "après que", "after", which other rules read ("l'attaque intervient après que…").
+    let texts = [
+        "قتل 17 جنديا في النيجر بعدما شن مسلحون من تنظيم داعش هجوما على موقع للشرطة في تيرا.",
+        "قتل 17 جنديا في النيجر بعد أن هاجم مسلحون موقعا للشرطة في تيرا.",
+    ];
+    each_one(&texts, "2025-11-20", |e| (place(e.place), e.fatalities), (Some("ne.tera"), Some(17)));
+}
