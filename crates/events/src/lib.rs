@@ -294,7 +294,17 @@ fn draft(
         || (!m.pronoun
             && (doc.any(List::Demonstratives, window(1, 0)) || (arabic_after && doc.any(List::Demonstratives, after))));
     // Protesters arrested are arrested at the demonstration told before.
+    // "the attack began at noon and included gunfire and IED blasts": a weapon told after "the
+    // attack" of its clause is how that attack was carried out.
+    let means_of_the_attack = m.trigger.frame.is_specific()
+        && m.others.iter().any(|o| {
+            o.first < m.trigger.first && o.frame.is_violent() && !o.frame.is_specific() && definite(doc, o.first)
+        });
+    if means_of_the_attack {
+        cov_mark::hit!(a_weapon_told_after_the_attack_is_its_means);
+    }
     let continues = attackers_act_again(doc, sentence, m)
+        || means_of_the_attack
         || (m.trigger.frame == Frame::Arrest && doc.any(List::CrowdNouns, m.clause.clone()));
     let anaphoric = demonstrative || continues || died_of_wounds || (!m.pronoun && definite(doc, m.trigger.first));
     // A village the base lacks, named in the clause, is a place of the mention's own.

@@ -2667,3 +2667,19 @@ fn deaths_told_before_after_that_an_attack_happened_are_its_toll() {
     ];
     each_one(&texts, "2025-11-20", |e| (place(e.place), e.fatalities), (Some("ne.tera"), Some(17)));
 }
+
+#[test]
+fn a_weapon_told_after_the_attack_of_its_clause_is_how_it_was_carried_out() {
+    cov_mark::check!(a_weapon_told_after_the_attack_is_its_means);
+    let texts = [
+        "Des hommes armés ont attaqué mercredi un poste de police à Téra, tuant 17 agents. Selon des sources, l'attaque a commencé dans l'après-midi et a comporté des tirs et l'explosion d'engins explosifs.",
+        "Gunmen attacked a police post in Téra on Wednesday, killing 17 officers. Sources said the attack began in the afternoon and included gunfire and the blast of improvised explosive devices.",
+        "هاجم مسلحون يوم الأربعاء موقعا للشرطة في تيرا وقتلوا 17 شرطيا. وذكرت مصادر أن الهجوم بدأ عصرا وتضمن إطلاق نار وتفجير عبوات ناسفة.",
+    ];
+    each_one(
+        &texts,
+        "2025-11-20",
+        |e| (e.sub_event.event_type(), place(e.place), e.fatalities),
+        (EventType::Battles, Some("ne.tera"), Some(17)),
+    );
+}
