@@ -203,7 +203,9 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft, anaphora: bool) -> Option
         cov_mark::hit!(history_never_joins_the_news);
         return None;
     }
-    if (other.modality == Modality::Recalled) != (d.modality == Modality::Recalled) {
+    // "The incident took place on 25 June" may date an incident recalled without a day.
+    let dates_it = d.reference && d.date.is_some();
+    if (other.modality == Modality::Recalled) != (d.modality == Modality::Recalled) && !dates_it {
         let same_day = other.date.is_some_and(|x| x.day.is_some()) && other.date == d.date;
         if !same_day {
             return None;

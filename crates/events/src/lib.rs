@@ -338,12 +338,16 @@ fn draft(
     } else {
         !own_place && date.is_none() && fatalities.is_none() && roles.actor1.is_none()
     };
-    // An earlier incident recalled without a date of its own ("after the coup") is background;
-    // one recalled with a date the page cannot resolve ("last June" on an undated page) is not.
-    if m.modality == Modality::Recalled && date.is_none() {
+    // An earlier incident recalled without a date of its own ("after the coup") is background,
+    // kept aside only in case a later reference dates it ("مفرزة ... بعد أن هاجم إرهابيون", then
+    // "وقع الحادث في 25 يونيو"); one recalled with a date the page cannot resolve ("last June" on
+    // an undated page) is not.
+    let undated_recall = m.modality == Modality::Recalled && date.is_none();
+    if undated_recall && !m.trigger.frame.is_violent() {
         trace.note(|| Note::Dropped { trigger, why: trace::Dropped::Vague });
         return Vec::new();
     }
+    let vague = vague || undated_recall;
     let foiled = doc.any(List::Foiled, m.clause.clone());
     // A toll told for several listed places at once belongs to none of them.
     let fatalities = if place.places.len() > 1 { None } else { fatalities };

@@ -2683,3 +2683,13 @@ fn a_weapon_told_after_the_attack_of_its_clause_is_how_it_was_carried_out() {
         (EventType::Battles, Some("ne.tera"), Some(17)),
     );
 }
+
+#[test]
+fn an_incident_recalled_without_a_day_is_dated_by_the_reference_that_follows() {
+    let texts = [
+        "Le Niger a décrété un deuil national à la suite d'une attaque terroriste contre un détachement de l'armée près de Téra. L'incident s'est produit le 25 juin.",
+        "Niger declared national mourning following an attack by terrorists on an army detachment near Téra. The incident took place on June 25.",
+        "أعلن الحداد الوطني في النيجر بعد أن هاجم إرهابيون مفرزة للجيش قرب تيرا. ووقع الحادث في 25 يونيو.",
+    ];
+    each_one(&texts, "2024-06-27", |e| (place(e.place), date(e)), (Some("ne.tera"), Some("2024-06-25".to_string())));
+}
