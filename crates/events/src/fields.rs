@@ -849,8 +849,23 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
         if of_incidents {
             continue;
         }
-        // "عشرات الصهاريج", "50 camions", "dozens of tankers": things counted, not the dead.
+        // "عشرات الصهاريج", "50 camions", "dozens of tankers": things counted, not the dead; so
+        // are places ("in one district of the town", "trois villages").
         if marked!(doc.starting_at(List::CountedThings, last + 1).is_some(), a_count_of_things_is_no_toll) {
+            continue;
+        }
+        if marked!(doc.starting_at(List::PlaceWords, last + 1).is_some(), a_count_of_places_is_no_toll) {
+            continue;
+        }
+        // "one resident of Djibo told AFP", "deux témoins ont affirmé": the number of those who speak.
+        let speaks = doc
+            .find(List::Attribution, last + 1..(last + 1 + SPEAKER_GAP).min(range.end))
+            .first()
+            .is_some_and(|&(a, _, _)| {
+                !deaths.iter().chain(&injuries).any(|&(cue, _)| cue > last && cue < a)
+                    && (last..a).all(|t| !doc.gap_after(t).contains([',', '،', '.', ';', '(']))
+            });
+        if marked!(speaks, the_number_of_those_who_speak_is_no_toll) {
             continue;
         }
         // "attaquée par plusieurs centaines de terroristes", "من قبل عدة مئات": the attackers' number.
@@ -967,6 +982,9 @@ fn wounded_next(
     });
     marked!(!count_between_or_after, a_count_before_an_injury_word_counts_the_wounded)
 }
+
+/// Tokens after a count within which a report verb makes it the number of those who speak.
+const SPEAKER_GAP: usize = 4;
 
 /// Tokens after the last count of a list in which one more victim may be named.
 const LIST_TAIL: usize = 6;

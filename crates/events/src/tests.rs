@@ -2693,3 +2693,15 @@ fn an_incident_recalled_without_a_day_is_dated_by_the_reference_that_follows() {
     ];
     each_one(&texts, "2024-06-27", |e| (place(e.place), date(e)), (Some("ne.tera"), Some("2024-06-25".to_string())));
 }
+
+#[test]
+fn counts_of_speakers_and_of_places_are_no_toll() {
+    cov_mark::check!(the_number_of_those_who_speak_is_no_toll);
+    cov_mark::check!(a_count_of_places_is_no_toll);
+    let texts = [
+        "Dans un quartier de Djibo, des habitants ont été exécutés devant leurs maisons, ont affirmé deux témoins à l'AFP.",
+        "In one district of Djibo, people were executed in front of their homes, two witnesses told AFP.",
+        "أعدم مسلحون سكانا أمام منازلهم في جيبو، حسبما أفاد اثنان من الشهود لفرانس برس.",
+    ];
+    each_one(&texts, "2025-05-13", |e| e.fatalities, None);
+}
