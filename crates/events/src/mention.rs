@@ -474,6 +474,10 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
     if doc.any(List::Trend, before(TREND_WINDOW)) || doc.any(List::Trend, after(TREND_WINDOW)) {
         return Modality::Habitual;
     }
+    if t.frame == Frame::Evacuate && doc.any(List::CallsToAct, clause.start..t.first) {
+        cov_mark::hit!(an_evacuation_called_for_has_not_happened);
+        return Modality::Hypothetical;
+    }
     if doc.any(List::ContextMarkers, before(CONTEXT_WINDOW)) {
         cov_mark::hit!(an_incident_after_amid_is_the_setting);
         return Modality::Habitual;

@@ -2705,3 +2705,16 @@ fn counts_of_speakers_and_of_places_are_no_toll() {
     ];
     each_one(&texts, "2025-05-13", |e| e.fatalities, None);
 }
+
+#[test]
+fn an_evacuation_called_for_has_not_happened() {
+    cov_mark::check!(an_evacuation_called_for_has_not_happened);
+    let texts = [
+        "Le groupe avait diffusé une vidéo de son chef au Burkina Faso exhortant les habitants de Djibo à évacuer pour leur sécurité.",
+        "The group had earlier released a video showing its Burkina Faso leader warning Djibo residents to evacuate for their own safety.",
+        "وكانت الجماعة قد نشرت مقطع فيديو لزعيمها في بوركينا فاسو داعيا سكان جيبو إلى الإخلاء حفاظا على سلامتهم.",
+    ];
+    for text in texts {
+        assert!(events(text, Some("2025-05-16")).is_empty(), "{text}: {:?}", events(text, Some("2025-05-16")));
+    }
+}

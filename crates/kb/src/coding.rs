@@ -328,6 +328,9 @@ named_enum! {
         AttackerNouns = "attacker-nouns",
         /// Arabic dual forms of incident nouns (هجومين, غارتين): two incidents told at once.
         DualIncidents = "dual-incidents",
+        /// Calls on people to act ("warning residents to", "exhortant les habitants à", "داعيا"):
+        /// an evacuation they call for has not happened.
+        CallsToAct = "calls-to-act",
         /// Words after which an incident is the setting of the news, not news ("amid a blockade",
         /// "sur fond de", "في ظل حصار"): they govern what follows them only.
         ContextMarkers = "context-markers",
