@@ -2718,3 +2718,14 @@ fn an_evacuation_called_for_has_not_happened() {
         assert!(events(text, Some("2025-05-16")).is_empty(), "{text}: {:?}", events(text, Some("2025-05-16")));
     }
 }
+
+#[test]
+fn a_tag_list_glued_after_the_last_sentence_is_furniture() {
+    cov_mark::check!(a_tag_list_glued_after_the_last_sentence_is_furniture);
+    let texts = [
+        "Attaque à Kidal\nDes hommes armés ont attaqué lundi un poste à Kidal. L'armée a renforcé ses positions. Le calme est revenu. Mots-clés couvre-feu fermeture des frontières Algérie Mali",
+        "Attack in Kidal\nGunmen attacked a post in Kidal on Monday. The army reinforced its positions. Calm has returned. Tags curfew border closure Algeria Mali",
+        "هجوم في كيدال\nهاجم مسلحون يوم الاثنين موقعا في كيدال. وعزز الجيش مواقعه. وعاد الهدوء. الوسوم حظر التجول إغلاق الحدود الجزائر مالي",
+    ];
+    each_one(&texts, "2025-06-10", |e| place(e.place), Some("ml.kidal"));
+}

@@ -103,9 +103,20 @@ pub(crate) fn sentences(doc: &Doc<'_>) -> Vec<Sentence> {
         };
         let zone = if zone == Zone::Body && is_dateline_line(doc, tokens.clone()) { Zone::Dateline } else { zone };
         let spans: Vec<Span> = if block.sentences.is_empty() { vec![block.span] } else { block.sentences.clone() };
+        let last = spans.len().saturating_sub(1);
         for (i, span) in spans.into_iter().enumerate() {
             let tokens = doc.token_range(span);
             let mut zone = zone;
+            // "... للتشاور". الوسوم إغلاق الحدود الجزائر مالي": a tag list glued after the last
+            // sentence of the text.
+            let glued_tags = i > 0
+                && i == last
+                && zone == Zone::Body
+                && tokens.len() <= SHORT_LINE * 2
+                && doc.starting_at(List::TagHeads, tokens.start).is_some();
+            if marked!(glued_tags, a_tag_list_glued_after_the_last_sentence_is_furniture) {
+                zone = Zone::Boilerplate(Furniture::Tags);
+            }
             if zone == Zone::Body && !lede_done {
                 zone = Zone::Lede;
                 lede_done = true;

@@ -250,10 +250,13 @@ pub(crate) const ARTICLES: [&str; 5] = ["l", "le", "la", "les", "the"];
 
 /// True when the word before the name (skipping an article) is a locative word.
 pub(crate) fn after_locative(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, first: usize) -> bool {
+    // "in neighbouring Benin": a word of the border list may stand between, like an article.
+    let neighbouring =
+        |at: usize| kb.lexicon.list(marsad_kb::List::Border).ending_at(tokens, at).is_some_and(|m| m.far_token == at);
     let mut before = first;
     while before > range.start {
         before -= 1;
-        if !ARTICLES.contains(&tokens.folded(before)) {
+        if !ARTICLES.contains(&tokens.folded(before)) && !neighbouring(before) {
             return kb.lexicon.list(marsad_kb::List::Locatives).ending_at(tokens, before).is_some();
         }
     }
