@@ -549,6 +549,14 @@ fn sub_event(doc: &Doc<'_>, m: &IncidentMention, roles: &Roles, fatalities: Opti
         Frame::CaptureTerritory if state(roles.actor1) => sub = SubEvent::GovernmentRegainsTerritory,
         Frame::RetakeTerritory if armed(roles.actor1) => sub = SubEvent::NonStateOvertakesTerritory,
         Frame::BurnLoot if killed && civilians => sub = SubEvent::Attack,
+        // "trois bus ont été arrêtés par les jihadistes": only a state arrests; an armed group
+        // seizing people abducts them.
+        Frame::Arrest
+            if armed(roles.actor1) || (roles.actor1.is_none() && doc.any(List::AttackerNouns, m.clause.clone())) =>
+        {
+            cov_mark::hit!(an_armed_group_arresting_people_abducts_them);
+            sub = SubEvent::Abduction
+        }
         _ => {}
     }
     Some((sub, civilians))

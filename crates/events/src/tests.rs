@@ -2729,3 +2729,14 @@ fn a_tag_list_glued_after_the_last_sentence_is_furniture() {
     ];
     each_one(&texts, "2025-06-10", |e| place(e.place), Some("ml.kidal"));
 }
+
+#[test]
+fn an_armed_group_stopping_buses_abducts_and_hostages_still_held_are_no_new_incident() {
+    cov_mark::check!(an_armed_group_arresting_people_abducts_them);
+    let texts = [
+        "Des passagers de trois bus ont été enlevés mardi par le JNIM près de Bandiagara. Selon des élus, les trois bus ont été arrêtés mardi par les jihadistes. Leurs passagers sont toujours retenus en otage.",
+        "Passengers of three buses were abducted on Tuesday by JNIM near Bandiagara. According to officials, the three buses were stopped and their passengers detained on Tuesday by the jihadists. The passengers are still held hostage.",
+        "اختطف مسلحون من جماعة نصرة الإسلام والمسلمين يوم الثلاثاء ركاب ثلاث حافلات قرب باندياغارا. وبحسب مسؤولين، احتجز الجهاديون الحافلات الثلاث يوم الثلاثاء. ولا يزالون محتجزين لدى الجماعة.",
+    ];
+    each_one(&texts, "2023-11-10", |e| e.sub_event, SubEvent::Abduction);
+}
