@@ -2740,3 +2740,17 @@ fn an_armed_group_stopping_buses_abducts_and_hostages_still_held_are_no_new_inci
     ];
     each_one(&texts, "2023-11-10", |e| e.sub_event, SubEvent::Abduction);
 }
+
+#[test]
+fn nomads_struck_are_civilians_and_the_azawad_coordination_is_an_actor() {
+    let texts = [
+        "Des hommes armés ont attaqué lundi un campement nomade près de Mopti.",
+        "Gunmen attacked a nomad camp near Mopti on Monday.",
+        "هاجم مسلحون البدو الرحل قرب موبتي يوم الاثنين.",
+    ];
+    each_one(&texts, "2023-07-04", |e| actor(e.actor2), Some("civilians"));
+    // "تنسيقية حركات أزواد" names the Azawad movements, not the place Azawad.
+    let text = "قتل ثمانية مدنيين في قرية قرب تينينكو يوم الأحد، بحسب تنسيقية حركات أزواد التي اتهمت الجيش المالي.";
+    let found = one_event(text, Some("2025-01-06"));
+    assert_ne!(place(found[0].place), Some("ml.azawad"), "{found:?}");
+}
