@@ -427,33 +427,24 @@ fn unknown_place(doc: &Doc<'_>, range: Range<usize>) -> Option<(Span, Option<u32
     doc.unlisted_in(span).map(|u| (u.span, u.within))
 }
 
-/// Where the incident of mention `m` happened.
-pub(crate) fn place(
-    doc: &Doc<'_>,
-    sentences: &[Sentence],
-    earlier: &Earlier<'_>,
-    m: &IncidentMention,
-    story: Option<u32>,
-    rejected: &mut Vec<(u32, NotHere)>,
-) -> PlaceChoice {
-    let mut choice = place_told(doc, sentences, earlier, m, story, rejected);
-    // A coup seizes a country: it is placed there, whatever town the sentence names.
-    if doc.any(List::CoupWords, m.trigger.first..m.trigger.last + 1) {
-        let country = |p: u32| doc.country_of(p).and_then(|c| doc.kb.country_place(c));
-        let national: Vec<Option<u32>> = choice.places.iter().map(|p| p.and_then(country).or(*p)).collect();
-        if national != choice.places {
-            cov_mark::hit!(a_coup_is_placed_in_its_country);
-            choice.places = national;
-            choice.places.dedup();
-            choice.precision = 3;
-            choice.unknown = None;
-        }
+/// A coup seizes a country: its mention is placed there, whatever town the sentence names.
+pub(crate) fn coup_in_its_country(doc: &Doc<'_>, m: &IncidentMention, choice: &mut PlaceChoice) {
+    if !doc.any(List::CoupWords, m.trigger.first..m.trigger.last + 1) {
+        return;
     }
-    choice
+    let country = |p: u32| doc.country_of(p).and_then(|c| doc.kb.country_place(c));
+    let national: Vec<Option<u32>> = choice.places.iter().map(|p| p.and_then(country).or(*p)).collect();
+    if national != choice.places {
+        cov_mark::hit!(a_coup_is_placed_in_its_country);
+        choice.places = national;
+        choice.places.dedup();
+        choice.precision = 3;
+        choice.unknown = None;
+    }
 }
 
-/// Where the text tells the incident of mention `m` happened.
-fn place_told(
+/// Where the incident of mention `m` happened.
+pub(crate) fn place(
     doc: &Doc<'_>,
     sentences: &[Sentence],
     earlier: &Earlier<'_>,

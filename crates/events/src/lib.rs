@@ -238,7 +238,8 @@ fn draft(
     let sentence = &sentences[m.sentence];
     let trigger = doc.span_of(m.trigger.first, m.trigger.last);
     let mut rejected = Vec::new();
-    let place = fields::place(doc, sentences, earlier, m, story, &mut rejected);
+    let mut place = fields::place(doc, sentences, earlier, m, story, &mut rejected);
+    fields::coup_in_its_country(doc, m, &mut place);
     rejected.sort_by_key(|(p, why)| (*p, *why as u8));
     rejected.dedup();
     for (p, why) in rejected {
