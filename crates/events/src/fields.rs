@@ -620,6 +620,25 @@ pub(crate) fn date(
             }
         })
     };
+    // "These events come just days after the surrender of…": known to the week, that long before
+    // the news.
+    if m.modality == Modality::Recalled {
+        let offset = doc.find(List::RecallOffsets, m.clause.start..m.trigger.first).into_iter().last();
+        let days = offset.and_then(|(_, _, role)| role.and_then(|r| r.parse::<i64>().ok()));
+        let before = days.zip(doc.reference.filter(|r| r.day.is_some()));
+        if let (Some((first, last, _)), Some((days, reference))) = (offset, before) {
+            if nearest(doc.span_of(m.trigger.first, m.clause.end.saturating_sub(1))).is_none() {
+                cov_mark::hit!(an_incident_recalled_days_before_is_dated_to_the_week);
+                return Some(DateMention {
+                    span: doc.span_of(first, last),
+                    date: Date::from_day_number(reference.first_day() - days),
+                    precision: Precision::WeekOrMonth,
+                    relative: true,
+                    background: false,
+                });
+            }
+        }
+    }
     // An earlier incident recalled as a cause ("after the abduction of journalists") is dated
     // only by what follows the cue, never by the day of the news around it.
     if m.modality == Modality::Recalled {

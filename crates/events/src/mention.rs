@@ -386,7 +386,8 @@ fn lead_new(doc: &Doc<'_>, clause: &Range<usize>, found: &[Trigger]) -> Option<T
         |t: &Trigger| doc.any(List::ContextMarkers, t.first.saturating_sub(CONTEXT_WINDOW).max(clause.start)..t.first);
     let points_back = |t: &Trigger| {
         (t.first > clause.start && doc.any(List::Demonstratives, t.first - 1..t.first))
-            || doc.any(List::Recall, t.last + 1..(t.last + 3).min(clause.end))
+            || (t.last + 1..(t.last + 3).min(clause.end))
+                .any(|at| doc.starting_at(List::Recall, at).is_some_and(|r| r.far_token < clause.end))
             || comes_after(doc, clause, t).is_some()
             || setting(t)
     };
@@ -409,8 +410,9 @@ fn lead_new(doc: &Doc<'_>, clause: &Range<usize>, found: &[Trigger]) -> Option<T
 fn comes_after(doc: &Doc<'_>, clause: &Range<usize>, t: &Trigger) -> Option<usize> {
     // A relative pronoun may stand between ("an attack that comes after", "une attaque qui survient après").
     let window = t.last + 1..(t.last + 4).min(clause.end);
+    // The connector starts in the window and may run past it ("comes just days after").
     (window.start..window.end)
-        .find(|&at| doc.starting_at(List::ComesAfter, at).is_some_and(|m| m.far_token < window.end))
+        .find(|&at| doc.starting_at(List::ComesAfter, at).is_some_and(|m| m.far_token < clause.end))
 }
 
 /// The trigger that best tells the clause's incident.

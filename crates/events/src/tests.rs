@@ -2754,3 +2754,23 @@ fn nomads_struck_are_civilians_and_the_azawad_coordination_is_an_actor() {
     let found = one_event(text, Some("2025-01-06"));
     assert_ne!(place(found[0].place), Some("ml.azawad"), "{found:?}");
 }
+
+#[test]
+fn a_surrender_recalled_days_before_is_an_agreement_dated_to_its_week() {
+    cov_mark::check!(an_incident_recalled_days_before_is_dated_to_the_week);
+    let texts = [
+        "Des jihadistes ont attaqué mardi un poste à Ansongo. L'attaque intervient quelques jours après la reddition de onze combattants de l'EI dans la région de Gao.",
+        "Jihadists attacked a post in Ansongo on Tuesday. The attack comes just days after the surrender of eleven IS fighters in the Gao region.",
+        "هاجم جهاديون يوم الثلاثاء موقعا في أنسونغو. ويأتي الهجوم بعد أيام من استسلام أحد عشر مقاتلا من داعش في منطقة غاو.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-07-02"));
+        let agreement = found.iter().find(|e| e.sub_event == SubEvent::Agreement);
+        let agreement = agreement.unwrap_or_else(|| panic!("{text}: {found:?}"));
+        assert_eq!(
+            (place(agreement.place), date(agreement)),
+            (Some("ml.gao-region"), Some("2025-06-29".to_string())),
+            "{text}"
+        );
+    }
+}

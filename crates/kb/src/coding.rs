@@ -328,6 +328,9 @@ named_enum! {
         AttackerNouns = "attacker-nouns",
         /// Arabic dual forms of incident nouns (هجومين, غارتين): two incidents told at once.
         DualIncidents = "dual-incidents",
+        /// How long before the news an incident recalled so happened, in days (the role): "comes
+        /// days after" (3), "a week after" (7), "بعد أشهر من" (60).
+        RecallOffsets = "recall-offsets",
         /// Calls on people to act ("warning residents to", "exhortant les habitants à", "داعيا"):
         /// an evacuation they call for has not happened.
         CallsToAct = "calls-to-act",
