@@ -384,7 +384,8 @@ pub(crate) fn incidents(doc: &Doc<'_>, drafts: Vec<Draft>, trace: &mut Trace) ->
                 clusters.push(Cluster::new(&drafts, i));
                 body_told |= !d.zone.is_heading();
             }
-            None if d.anaphoric && (d.reference || demonstrative(d)) => {
+            // "This strike" with nothing before it to point to is dropped, unless it tells a toll.
+            None if d.anaphoric && (d.reference || demonstrative(d)) && !tells_its_own_toll(d) => {
                 trace.note(|| Note::Dropped { trigger: d.trigger, why: Dropped::Dangling })
             }
             None => {
@@ -419,6 +420,15 @@ fn spread_summary(doc: &Doc<'_>, drafts: &[Draft], clusters: &mut [Cluster], i: 
         }
     }
     joined
+}
+
+/// "Des dizaines de terroristes ont été neutralisés dans cette frappe" with nothing before it to
+/// point to: the text told the strike without an incident word, and this sentence gives its toll.
+fn tells_its_own_toll(d: &Draft) -> bool {
+    marked!(
+        d.fatalities.is_some() && !d.reference && d.zone == crate::zone::Zone::Body,
+        a_pointer_with_a_toll_of_its_own_stands
+    )
 }
 
 /// Told with "this"/"these", not merely with a definite article.

@@ -2774,3 +2774,18 @@ fn a_surrender_recalled_days_before_is_an_agreement_dated_to_its_week() {
         );
     }
 }
+
+#[test]
+fn a_pointer_with_a_toll_of_its_own_stands_when_nothing_came_before() {
+    cov_mark::check!(a_pointer_with_a_toll_of_its_own_stands);
+    let texts = [
+        "L'armée a localisé et détruit mardi une base terroriste près de Diéma.\n\nPlusieurs dizaines de terroristes ont été neutralisés dans cette frappe.",
+        "The army located and destroyed a terrorist base near Diéma on Tuesday.\n\nSeveral dozen terrorists were neutralised in this strike.",
+        "حدد الجيش يوم الثلاثاء قاعدة إرهابية قرب دييما ودمرها.\n\nوتم تحييد عشرات الإرهابيين في هذه الغارة.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-09-10"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert!(found[0].fatalities.is_some(), "{text}: {found:?}");
+    }
+}
