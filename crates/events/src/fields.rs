@@ -809,8 +809,10 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
         cues.iter()
             .filter_map(|&(cf, cl)| {
                 if cl < first {
-                    // Dates are only counted out of a gap too long without them.
-                    let raw = first - cl;
+                    // Dates are only counted out of a gap too long without them; a count's own
+                    // approximation ("مقتل أكثر من 200", "tué au moins 12") parts nothing.
+                    let approx: usize = doc.find(List::AtLeast, cl + 1..first).iter().map(|&(a, b, _)| b + 1 - a).sum();
+                    let raw = (first - cl).saturating_sub(approx).max(1);
                     // "قتل الفيلق الأفريقي والقوات المسلحة المالية ستة مسلحين": nor does the doer
                     // named between an Arabic verb and its count.
                     let arabic = doc.tokens.items()[cl].script == marsad_text::Script::Arabic;

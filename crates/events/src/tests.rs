@@ -2789,3 +2789,13 @@ fn a_pointer_with_a_toll_of_its_own_stands_when_nothing_came_before() {
         assert!(found[0].fatalities.is_some(), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn a_counts_own_approximation_does_not_part_it_from_its_death_word() {
+    let texts = [
+        "Des hommes armés ont attaqué Barsalogho, tuant plus de 200 personnes et en blessant environ 300.",
+        "Gunmen attacked Barsalogho, killing more than 200 people and wounding about 300.",
+        "هاجم مسلحون مدينة بارسالوقو، ما أسفر عن مقتل أكثر من 200 شخص وإصابة حوالي 300 آخرين.",
+    ];
+    each_one(&texts, "2024-08-26", |e| e.fatalities, Some(200));
+}
