@@ -869,12 +869,19 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
         if marked!(doc.starting_at(List::PlaceWords, last + 1).is_some(), a_count_of_places_is_no_toll) {
             continue;
         }
+        // "Of the 60 soldiers there, 27 were killed": the group's size, when another count follows.
+        let total_of_a_group = doc.ends_before(List::PartitiveTotals, first, 0, range.start)
+            && counts.iter().any(|c| doc.token_at(c.span.start) > last);
+        if marked!(total_of_a_group, the_size_of_a_group_is_no_toll) {
+            continue;
+        }
         // "one resident of Djibo told AFP", "deux témoins ont affirmé": the number of those who speak.
         let speaks = doc
             .find(List::Attribution, last + 1..(last + 1 + SPEAKER_GAP).min(range.end))
             .first()
-            .is_some_and(|&(a, _, _)| {
-                !deaths.iter().chain(&injuries).any(|&(cue, _)| cue > last && cue < a)
+            .is_some_and(|&(a, b, _)| {
+                // "27 soldiers were confirmed dead": a death word by the verb tells what it says.
+                !deaths.iter().chain(&injuries).any(|&(cue, _)| cue > last && cue <= b + SPEAKER_GAP)
                     && (last..a).all(|t| !doc.gap_after(t).contains([',', '،', '.', ';', '(']))
             });
         if marked!(speaks, the_number_of_those_who_speak_is_no_toll) {

@@ -2799,3 +2799,14 @@ fn a_counts_own_approximation_does_not_part_it_from_its_death_word() {
     ];
     each_one(&texts, "2024-08-26", |e| e.fatalities, Some(200));
 }
+
+#[test]
+fn the_size_of_a_group_some_of_whom_were_killed_is_no_toll() {
+    cov_mark::check!(the_size_of_a_group_is_no_toll);
+    let texts = [
+        "Un poste de l'armée a été attaqué dimanche à Torodi. Sur les 60 soldats présents, 27 ont été tués.",
+        "A post of the army came under attack in Torodi on Sunday. Of the 60 soldiers stationed there, 27 were confirmed dead.",
+        "تعرض موقع للجيش لهجوم يوم الأحد في تورودي. ومن أصل 60 جنديا كانوا فيه، قتل 27.",
+    ];
+    each_one(&texts, "2024-09-17", |e| e.fatalities, Some(27));
+}

@@ -328,6 +328,9 @@ named_enum! {
         AttackerNouns = "attacker-nouns",
         /// Arabic dual forms of incident nouns (هجومين, غارتين): two incidents told at once.
         DualIncidents = "dual-incidents",
+        /// Words before the size of a group some of whom are counted next ("of the 60 soldiers
+        /// there, 27 were killed", "sur les 60 soldats", "من أصل 60 جنديا"): that size is no toll.
+        PartitiveTotals = "partitive-totals",
         /// How long before the news an incident recalled so happened, in days (the role): "comes
         /// days after" (3), "a week after" (7), "بعد أشهر من" (60).
         RecallOffsets = "recall-offsets",
