@@ -523,6 +523,15 @@ fn sub_event(doc: &Doc<'_>, m: &IncidentMention, roles: &Roles, fatalities: Opti
     let state = |a: Option<u32>| matches!(kind(a), Some(ActorKind::StateForce | ActorKind::Government));
     let armed = |a: Option<u32>| matches!(kind(a), Some(ActorKind::ArmedGroup | ActorKind::Militia));
     let killed = fatalities.is_some_and(|k| k > 0);
+    // "30 people were killed by militiamen": people in general, killed by an armed side with no
+    // armed target named, are civilians.
+    let near = m.trigger.first.saturating_sub(3).max(m.clause.start)..(m.trigger.last + 4).min(m.clause.end);
+    let people_killed = m.trigger.frame == Frame::Kill
+        && roles.actor2.is_none()
+        && roles.military_target.is_none()
+        && (armed(roles.actor1) || kind(roles.actor1) == Some(ActorKind::StateForce))
+        && doc.any(List::PersonNouns, near);
+    let civilians = civilians || marked!(people_killed, people_killed_by_an_armed_side_are_civilians);
     let mut sub = match (rule.if_civilian_target, civilians) {
         (Some(civilian), true) => civilian,
         _ => rule.sub_event,

@@ -2810,3 +2810,46 @@ fn the_size_of_a_group_some_of_whom_were_killed_is_no_toll() {
     ];
     each_one(&texts, "2024-09-17", |e| e.fatalities, Some(27));
 }
+
+#[test]
+fn people_killed_by_an_armed_side_with_no_armed_target_are_civilians() {
+    cov_mark::check!(people_killed_by_an_armed_side_are_civilians);
+    each_one(
+        &[
+            "Vingt personnes ont été tuées par des jihadistes du JNIM à Djibo dimanche.",
+            "Twenty people were killed by JNIM fighters in Djibo on Sunday.",
+            "قُتل عشرون شخصا على يد مسلحي جماعة نصرة الإسلام والمسلمين في جيبو يوم الأحد.",
+        ],
+        "2025-03-18",
+        |e| e.sub_event,
+        SubEvent::Attack,
+    );
+}
+
+#[test]
+fn a_drone_intercepted_or_shot_down_is_disrupted_weapons_use() {
+    each_one(
+        &[
+            "أعلن الجيش المالي أنه تم اعتراض طائرة بدون طيار قرب مطار تيساليت يوم الأحد.",
+            "L'armée malienne a abattu un drone près de Kidal dimanche.",
+            "The Malian army said it shot down a drone near Kidal on Sunday.",
+        ],
+        "2025-06-20",
+        |e| e.sub_event,
+        SubEvent::DisruptedWeapons,
+    );
+}
+
+#[test]
+fn a_remand_in_custody_is_an_arrest() {
+    each_one(
+        &[
+            "وضعت السلطات القضائية في مالي يوم الجمعة الوزير الأسبق رهن الحبس الاحتياطي في باماكو.",
+            "Un ancien ministre a été placé en détention provisoire vendredi à Bamako.",
+            "A former minister was remanded in custody in Bamako on Friday.",
+        ],
+        "2025-06-20",
+        |e| e.sub_event,
+        SubEvent::Arrests,
+    );
+}

@@ -354,6 +354,9 @@ named_enum! {
         /// Crowds of demonstrators or supporters (partisans, protesters, المتظاهرين): a clash or
         /// an attack they take part in is a riot.
         CrowdNouns = "crowd-nouns",
+        /// Words for people in general ("personnes", "people", "أشخاص"): killed by an armed side
+        /// with no armed target named, they are civilians.
+        PersonNouns = "person-nouns",
         /// "that day", "le même jour", "اليوم نفسه": the day of the incident told before.
         SameDay = "same-day",
         /// "the next day", "le lendemain", "في اليوم التالي": the day after the incident told before
