@@ -627,7 +627,8 @@ fn unlisted_name(
     covered: &dyn Fn(usize) -> bool,
 ) -> Option<usize> {
     let items = tokens.items();
-    if covered(at) {
+    // "In March, the junta…": a month or a weekday is a date word, not a place.
+    if covered(at) || marsad_text::dates::names_a_day_or_month(tokens, at) {
         return None;
     }
     match items[at].script {

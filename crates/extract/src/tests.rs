@@ -180,4 +180,7 @@ fn a_name_after_in_is_a_place_when_its_unit_follows_the_comma() {
     // A town after the comma may open a list, and a person is not placed.
     assert!(unlisted("Le poste a été visé à Kandara, Gao et Ansongo.").is_empty());
     assert!(unlisted("He spoke in Kandara, a farmer said.").is_empty());
+    // A month or a weekday before the comma is a date.
+    assert!(unlisted("In March, the Niger junta ended the agreement.").is_empty());
+    assert!(unlisted("Le poste a été visé mardi, près de Gao.").is_empty());
 }

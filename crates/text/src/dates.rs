@@ -608,6 +608,12 @@ fn lookup(tokens: &Tokens, index: usize) -> Option<Word> {
         .find_map(|c| word.strip_prefix(c).filter(|s| s.chars().nth(2).is_some()).and_then(|s| map.get(s).copied()))
 }
 
+/// True when token `index` names a month or a weekday ("March", "mardi", "الاثنين"): a date
+/// word, never a place's name.
+pub fn names_a_day_or_month(tokens: &Tokens, index: usize) -> bool {
+    may_be_date_word(tokens, index) && matches!(lookup(tokens, index), Some(Word::Month(_) | Word::Weekday(_)))
+}
+
 /// The month named at token `index` and how many tokens its name takes.
 pub(crate) fn month_at(tokens: &Tokens, index: usize) -> Option<(u8, usize)> {
     if !may_be_date_word(tokens, index) {
