@@ -340,6 +340,12 @@ fn listed<'m>(doc: &Doc<'_>, best: &'m Mention, all: &[&'m Mention]) -> Vec<&'m 
     let mut same: Vec<&Mention> =
         all.iter().copied().filter(|m| place_of(m).is_some_and(|p| doc.place_kind(p) == kind)).collect();
     same.sort_by_key(|m| m.span.start);
+    // "نيونو (Niono)": the Latin gloss names the place again, it is no other member.
+    let glossed = |a: &Mention, b: &Mention| {
+        place_of(a) == place_of(b) && doc.text_of(Span { start: a.span.end, end: b.span.start }).trim() == "("
+    };
+    let best = same.windows(2).find(|w| std::ptr::eq(w[1], best) && glossed(w[0], w[1])).map_or(best, |w| w[0]);
+    same.dedup_by(|b, a| glossed(a, b));
     let Some(start) = same.iter().position(|m| std::ptr::eq(*m, best)) else { return vec![best] };
     // The list may begin before the best place: walk back to its first member.
     let mut first = start;
@@ -381,7 +387,7 @@ fn listed<'m>(doc: &Doc<'_>, best: &'m Mention, all: &[&'m Mention]) -> Vec<&'m 
 /// Two place mentions stand next to each other in a list, maybe with names the knowledge base
 /// lacks between them ("كايس، نيونو، نيارو، ديبولي").
 fn joined(doc: &Doc<'_>, a: &Mention, b: &Mention) -> bool {
-    let gap = doc.text_of(Span { start: a.span.end, end: b.span.start });
+    let gap = without_gloss(doc.text_of(Span { start: a.span.end, end: b.span.start }));
     let punctuated = gap.contains([',', '،', '-', '–']);
     // The gap's words, split once at spaces, commas and dashes.
     let words: Vec<&str> = gap
@@ -413,6 +419,24 @@ fn joined(doc: &Doc<'_>, a: &Mention, b: &Mention) -> bool {
             && !gap.contains(['.', ':', '(', ')', '«', '»', '"', '\n']),
         list_runs_over_an_unknown_name
     )
+}
+
+/// `gap` after the Latin spelling that glosses the Arabic name before it ("بانيكوارا (Banikoara)
+/// وكاندي"): the list goes on after it.
+fn without_gloss(gap: &str) -> &str {
+    // The mention before may be the gloss itself, its parenthesis closing the gap.
+    if let Some(rest) = gap.trim_start().strip_prefix(')') {
+        cov_mark::hit!(a_latin_gloss_does_not_break_a_list);
+        return rest;
+    }
+    let Some(inside) = gap.trim_start().strip_prefix('(') else { return gap };
+    match inside.split_once(')') {
+        Some((gloss, rest)) if !gloss.chars().any(marsad_text::fold::is_arabic_letter) => {
+            cov_mark::hit!(a_latin_gloss_does_not_break_a_list);
+            rest
+        }
+        _ => gap,
+    }
 }
 
 /// A name with Arabic "and" attached ("ونيونو" leaves "و" in the gap, a name the base lacks keeps it).

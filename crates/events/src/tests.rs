@@ -2853,3 +2853,12 @@ fn a_remand_in_custody_is_an_arrest() {
         SubEvent::Arrests,
     );
 }
+
+#[test]
+fn places_glossed_in_latin_still_form_a_list() {
+    cov_mark::check!(a_latin_gloss_does_not_break_a_list);
+    let text = "هاجم مسلحون يوم الأحد مركزين للجيش في منطقتي نيونو (Niono) وليري (Léré).";
+    let found = events(text, Some("2025-04-20"));
+    let places: Vec<_> = found.iter().map(|e| place(e.place)).collect();
+    assert_eq!(places, [Some("ml.niono"), Some("ml.lere")], "{found:?}");
+}
