@@ -493,13 +493,18 @@ pub(crate) fn unlisted_places(
         let mut members: Vec<(Option<UnlistedPlace>, bool)> = Vec::new();
         let mut led = true;
         loop {
+            // "كودو (Koudou)": the Latin spelling names the place the Arabic word is.
+            let gloss = gloss_after(text, tokens, range, member);
             let last = if let Some(last) = unlisted_name(kb, text, tokens, range, member, &covered) {
-                let span = Span { start: items[member].start, end: items[last].end };
+                let (first, last) = gloss.map_or((member, last), |g| (member + 1, g));
+                let span = Span { start: items[first].start, end: items[last].end };
                 members.push((Some(UnlistedPlace { span, level, within: place_after(tokens, around, last) }), led));
                 last
-            } else if let Some(last) = known_place_at(tokens, around, member) {
+            } else if let Some(last) = known_place_at(tokens, around, member)
+                .or_else(|| gloss.and_then(|_| known_place_at(tokens, around, member + 1)))
+            {
                 members.push((None, led));
-                last
+                gloss.map_or(last, |g| g.max(last))
             } else {
                 break;
             };
@@ -657,7 +662,8 @@ fn next_member(text: &str, tokens: &Tokens, range: &Range<usize>, last: usize) -
     let items = tokens.items();
     let separated = |a: usize, b: usize| {
         let gap = text.get(items[a].byte_end as usize..items[b].byte_start as usize).unwrap_or(".");
-        gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '،'))
+        // A gloss before closes its parenthesis: "بانيكوارا (Banikoara) وكودو".
+        gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '،' | ')'))
     };
     let mut next = last + 1;
     let spaced = |next: usize| next < range.end && separated(next - 1, next);
@@ -682,7 +688,23 @@ fn next_member(text: &str, tokens: &Tokens, range: &Range<usize>, last: usize) -
             return None;
         }
     }
+    // Arabic "and" attached to a name glossed in Latin: "وكودو (Koudou)".
+    if items[next].script == Script::Arabic && tokens.folded(next).starts_with('و') {
+        return gloss_after(text, tokens, range, next).map(|_| (next, true));
+    }
     name_word(tokens, next).then_some((next, conjunction))
+}
+
+/// The last token of the Latin spelling in parentheses right after Arabic token `at` ("كودو
+/// (Koudou)"), if one follows.
+fn gloss_after(text: &str, tokens: &Tokens, range: &Range<usize>, at: usize) -> Option<usize> {
+    if !opens_gloss(text, tokens, at) {
+        return None;
+    }
+    let latin = |t: &usize| tokens.items()[*t].script == Script::Latin;
+    (at + 1..range.end.min(at + 5))
+        .take_while(latin)
+        .find(|&t| glossed_word(text, tokens, range, at + 1, t) == Some(at))
 }
 
 /// The first place mentioned after token `last` in the same sentence (before the next `.`, `!`,

@@ -184,3 +184,16 @@ fn a_name_after_in_is_a_place_when_its_unit_follows_the_comma() {
     assert!(unlisted("In March, the Niger junta ended the agreement.").is_empty());
     assert!(unlisted("Le poste a été visé mardi, près de Gao.").is_empty());
 }
+
+#[test]
+fn an_arabic_name_the_base_lacks_is_named_by_its_latin_gloss() {
+    // Alone, and as a member of a list joined by an attached "and".
+    assert_eq!(
+        unlisted("أحرقت قاعدة قرب منطقة كاندارا (KANDARA) شمال مدينة كايس."),
+        [("KANDARA".to_string(), Some("ml.kayes".to_string()))]
+    );
+    let listed = unlisted("استهدف الهجوم مركزين للجيش في منطقتي نيونو (Niono) وكاندارا (Kandara) أمس.");
+    assert_eq!(listed, [("Kandara".to_string(), None)]);
+    // Without its gloss, a word with "and" attached goes on no list.
+    assert!(unlisted("استهدف الهجوم مركزين للجيش في منطقتي نيونو وكاندارا أمس.").is_empty());
+}

@@ -326,17 +326,18 @@ fn add_unlisted(
             matched: None,
             via: Some("place word"),
         };
-        let at = match by_name.get(&mention.text) {
+        let name = display_name(&mention.text);
+        let at = match by_name.get(&name) {
             Some(&at) => {
                 places[at].mentions.push(mention);
                 at
             }
             None => {
                 let unit = unlisted.within.map(|u| &kb.places[u as usize]);
-                by_name.insert(mention.text.clone(), places.len());
+                by_name.insert(name.clone(), places.len());
                 places.push(PlaceOut {
                     id: format!("unlisted.{}", by_name.len()),
-                    name: mention.text.clone(),
+                    name,
                     kind: if unlisted.level.is_some() { "region" } else { "town" },
                     country: unit.and_then(|u| u.country.clone()),
                     lat: unit.and_then(|u| u.lat),
@@ -350,6 +351,25 @@ fn add_unlisted(
         by_span.entry(unlisted.span).or_insert(at);
     }
     by_span
+}
+
+/// A name as a place's `name` shows it: one the text writes in capitals ("BAFARARA", as Arabic
+/// news glosses names) in the usual case ("Bafarara").
+fn display_name(written: &str) -> String {
+    if written.chars().any(char::is_lowercase) {
+        return written.to_string();
+    }
+    let mut out = String::with_capacity(written.len());
+    let mut initial = true;
+    for c in written.chars() {
+        if initial {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        initial = !c.is_alphabetic();
+    }
+    out
 }
 
 /// A place of the knowledge base as the output lists it, with the text's mentions of it.
@@ -583,5 +603,20 @@ mod tests {
         let listed = out.places.iter().find(|p| p.id == "ml").expect("the event's place is listed");
         assert!(listed.mentions.is_empty(), "the text does not name it");
         assert!(out.places.iter().any(|p| p.id == "ml.kati"), "the named town stays listed");
+    }
+
+    #[test]
+    fn a_village_glossed_in_capitals_is_listed_under_its_usual_case_once() {
+        let kb = KnowledgeBase::embedded().expect("embedded knowledge base");
+        let text =
+            "أحرقت قاعدة قرب منطقة كاندارا (KANDARA) شمال مدينة كايس. وعاد الهدوء إلى منطقة كاندارا (Kandara) أمس.";
+        let extraction = Extractor::new(&kb).extract(text, None);
+        let info = DocumentInfo { id: "t", title: None, published: Some("2025-10-10"), source: None, url: None, text };
+        let out = record(&kb, &info, &extraction, &[], false);
+        let names: Vec<&str> =
+            out.places.iter().filter(|p| p.id.starts_with("unlisted.")).map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Kandara"]);
+        assert_eq!(display_name("TIN-ZAOUATENE"), "Tin-Zaouatene");
+        assert_eq!(display_name("McDonald"), "McDonald", "a name written in mixed case is kept");
     }
 }
