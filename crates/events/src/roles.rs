@@ -750,7 +750,22 @@ pub(crate) fn roles(
     // ("the army clashed with JNIM, four soldiers were killed").
     let killed: Vec<u32> =
         cands.iter().filter(|c| c.features.contains(&RoleFeature::Victim)).map(|c| c.who.actor()).collect();
-    let inferred_victim = |i: usize| matches!(cands[i].who, Who::Inferred(_)) && killed.contains(&scored[i].0);
+    // Nor is one named as the target ("a drone strike on a camp of the Malian army"): the army an
+    // air strike is inferred to be flown by, with no subject to say so, is then the one struck.
+    let struck = |c: &Candidate| {
+        matches!(c.who, Who::Named(_))
+            && c.features.iter().any(|f| matches!(f, RoleFeature::TargetOwner | RoleFeature::TargetMarked))
+    };
+    let struck: Vec<u32> = cands.iter().filter(|c| struck(c)).map(|c| c.who.actor()).collect();
+    let subject = |c: &Candidate| {
+        c.features.iter().any(|f| matches!(f, RoleFeature::SubjectBefore | RoleFeature::VerbFirstSubject))
+    };
+    let inferred_victim = |i: usize| {
+        let c = &cands[i];
+        let struck = !subject(c) && struck.contains(&scored[i].0);
+        matches!(c.who, Who::Inferred(_))
+            && (killed.contains(&scored[i].0) || marked!(struck, an_actor_named_as_the_target_is_not_inferred_the_doer))
+    };
     // "مقتل جنديين ومدني": soldiers among the killed make the incident an attack on them; the
     // civilian killed with them is no target of his own (ACLED codes a battle).
     let soldiers_killed = killed.iter().any(|&a| doc.actor_kind(a) == ActorKind::StateForce);

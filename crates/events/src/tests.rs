@@ -2862,3 +2862,14 @@ fn places_glossed_in_latin_still_form_a_list() {
     let places: Vec<_> = found.iter().map(|e| place(e.place)).collect();
     assert_eq!(places, [Some("ml.niono"), Some("ml.lere")], "{found:?}");
 }
+
+#[test]
+fn an_army_named_as_the_target_of_a_strike_is_not_inferred_to_fly_it() {
+    cov_mark::check!(an_actor_named_as_the_target_is_not_inferred_the_doer);
+    let texts = [
+        "هجوم جوي بطائرة مسيرة على معسكر للجيش المالي وقوات فاغنر في غوندام يوم الثلاثاء.",
+        "Une frappe de drone a visé mardi un poste de l'armée malienne et de Wagner à Goundam.",
+        "A drone strike hit an outpost of the Malian army and Wagner in Goundam on Tuesday.",
+    ];
+    each_one(&texts, "2025-09-12", |e| actor(e.actor1), None);
+}
