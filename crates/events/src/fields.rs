@@ -946,6 +946,11 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
                     && !incidents.iter().any(|&t| t > p && t <= last + 2)
                     // "tué 85 soldats et capturé 2 autres": the captured are not dead.
                     && !marked!(doc.any(List::SeizureVerbs, p + 1..first), the_captured_are_not_counted_among_the_dead)
+                    // "30 soldats tués et deux faits prisonniers": nor are those the count's own verb captured.
+                    && !marked!(
+                        (last + 1..(last + 3).min(range.end)).any(|t| doc.starting_at(List::SeizureVerbs, t).is_some()),
+                        the_captured_after_their_count_are_not_dead
+                    )
             });
         // "Twenty soldiers and a civilian were killed": an article counts one only in a list of victims.
         if article && !(continues && total.is_some()) {

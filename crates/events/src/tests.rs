@@ -2873,3 +2873,17 @@ fn an_army_named_as_the_target_of_a_strike_is_not_inferred_to_fly_it() {
     ];
     each_one(&texts, "2025-09-12", |e| actor(e.actor1), None);
 }
+
+#[test]
+fn soldiers_taken_prisoner_after_their_count_are_not_dead() {
+    cov_mark::check!(the_captured_after_their_count_are_not_dead);
+    each_one(
+        &[
+            "Le camp militaire de Niafunké a été attaqué vendredi. Le Jnim annonce un bilan de 30 soldats maliens tués et deux faits prisonniers.",
+            "The Niafunke military camp was attacked on Friday. JNIM claimed 30 soldiers killed and two taken prisoner.",
+        ],
+        "2023-11-25",
+        |e| e.fatalities,
+        Some(30),
+    );
+}
