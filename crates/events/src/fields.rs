@@ -893,6 +893,10 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
         if marked!(doc.starting_at(List::PlaceWords, last + 1).is_some(), a_count_of_places_is_no_toll) {
             continue;
         }
+        // "tué plusieurs soldats", "killed several soldiers", "مقتل عدة جنود": no number is given.
+        if marked!(count.few, a_quantifier_gives_no_toll) {
+            continue;
+        }
         // "Of the 60 soldiers there, 27 were killed": the group's size, when another count follows.
         let total_of_a_group = doc.ends_before(List::PartitiveTotals, first, 0, range.start)
             && counts.iter().any(|c| doc.token_at(c.span.start) > last);

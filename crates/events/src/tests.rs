@@ -2887,3 +2887,20 @@ fn soldiers_taken_prisoner_after_their_count_are_not_dead() {
         Some(30),
     );
 }
+
+#[test]
+fn several_killed_gives_no_toll_but_several_dozen_does() {
+    cov_mark::check!(a_quantifier_gives_no_toll);
+    each_one(
+        &[
+            "Des jihadistes ont attaqué un poste de l'armée à Léré vendredi et tué plusieurs soldats.",
+            "Jihadists attacked an army post in Léré on Friday, killing several soldiers.",
+            "هاجم مسلحون موقعا للجيش في ليري يوم الجمعة ما أسفر عن مقتل عدة جنود.",
+        ],
+        "2025-06-14",
+        |e| e.fatalities,
+        None,
+    );
+    let text = "Des jihadistes ont attaqué un poste de l'armée à Léré vendredi et tué plusieurs dizaines de soldats.";
+    assert_eq!(one_event(text, Some("2025-06-14"))[0].fatalities, Some(10));
+}

@@ -28,6 +28,8 @@ pub struct Count {
     pub vague: bool,
     /// A marker such as "about", "نحو", "près de" or "at least" precedes the number.
     pub approximate: bool,
+    /// A quantifier with no figure ("plusieurs", "several", "عدة"): how many is not said.
+    pub few: bool,
 }
 
 /// How a number word combines with its neighbours.
@@ -572,6 +574,8 @@ fn count_at(text: &str, tokens: &Tokens, i: usize) -> (Option<Count>, usize) {
         value: p.value,
         vague: p.vague,
         approximate: approximate_before(tokens, p.first),
+        // The only orders of magnitude below ten are the quantifiers ("plusieurs" = 3).
+        few: p.vague && p.value < 10,
     };
     (Some(count), next)
 }
@@ -875,6 +879,17 @@ mod tests {
 
     fn values(text: &str) -> Vec<(u64, bool, bool)> {
         counts(text).iter().map(|c| (c.value, c.vague, c.approximate)).collect()
+    }
+
+    #[test]
+    fn a_quantifier_with_no_figure_is_few_an_order_of_magnitude_is_not() {
+        let few = |text: &str| counts(text).iter().map(|c| c.few).collect::<Vec<_>>();
+        assert_eq!(few("plusieurs soldats"), [true]);
+        assert_eq!(few("several soldiers"), [true]);
+        assert_eq!(few("مقتل عدة جنود"), [true]);
+        assert_eq!(few("plusieurs dizaines de soldats"), [false]);
+        assert_eq!(few("dozens of soldiers and 12 civilians"), [false, false]);
+        assert_eq!(few("une vingtaine de soldats"), [false]);
     }
 
     fn spans(text: &str) -> Vec<String> {
