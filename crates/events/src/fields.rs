@@ -407,6 +407,12 @@ fn joined(doc: &Doc<'_>, a: &Mention, b: &Mention) -> bool {
         cov_mark::hit!(a_list_of_places_repeats_its_preposition);
         return true;
     }
+    // Each place with its own site: "معسكر بولوكسي ومطار تمبكتو", "le camp de Boulkessi et
+    // l'aéroport de Tombouctou", "the Boulkessi camp and the Timbuktu airport".
+    if !punctuated && sites_between(doc, &words) {
+        cov_mark::hit!(places_each_with_its_site_form_a_list);
+        return true;
+    }
     // Up to two names the knowledge base lacks between the list's commas ("، تانغوري و"); not a
     // locative ("Ber, east of Timbuktu" places one town by another).
     if words.iter().any(|w| doc.is_word(List::Locatives, w)) {
@@ -419,6 +425,31 @@ fn joined(doc: &Doc<'_>, a: &Mention, b: &Mention) -> bool {
             && !gap.contains(['.', ':', '(', ')', '«', '»', '"', '\n']),
         list_runs_over_an_unknown_name
     )
+}
+
+/// The words between two places are a conjunction and the site of the second (or of the first):
+/// "ومطار", "et l'aéroport de", "camp and the".
+fn sites_between(doc: &Doc<'_>, words: &[&str]) -> bool {
+    const LINKS: [&str; 9] = ["le", "la", "les", "l", "the", "de", "d", "du", "of"];
+    let site = |w: &str| {
+        [List::PlaceWords, List::MilitaryTargets, List::CivilianTargets].into_iter().any(|l| doc.is_word(l, w))
+    };
+    let (mut and, mut sites) = (false, 0);
+    for word in words {
+        // An elided article sticks to its noun: "l'aéroport".
+        let elided = ["l'", "l’", "d'", "d’"].iter().find_map(|a| word.strip_prefix(a)).filter(|w| !w.is_empty());
+        let word = elided.unwrap_or(word);
+        if doc.is_word(List::Conjunctions, word) {
+            and = true;
+        } else if let Some(rest) = word.strip_prefix('و').filter(|r| site(r)) {
+            (and, sites) = (true, sites + usize::from(!rest.is_empty()));
+        } else if site(word) {
+            sites += 1;
+        } else if !LINKS.contains(&word.to_lowercase().as_str()) {
+            return false;
+        }
+    }
+    and && sites == 1
 }
 
 /// `gap` after the Latin spelling that glosses the Arabic name before it ("بانيكوارا (Banikoara)

@@ -2904,3 +2904,18 @@ fn several_killed_gives_no_toll_but_several_dozen_does() {
     let text = "Des jihadistes ont attaqué un poste de l'armée à Léré vendredi et tué plusieurs dizaines de soldats.";
     assert_eq!(one_event(text, Some("2025-06-14"))[0].fatalities, Some(10));
 }
+
+#[test]
+fn places_each_told_with_its_own_site_are_one_incident_each() {
+    cov_mark::check!(places_each_with_its_site_form_a_list);
+    let texts = [
+        "هاجم مسلحون يوم الأحد معسكر بولكيسي ومطار تمبكتو.",
+        "Des jihadistes ont attaqué dimanche le camp de Boulkessi et l'aéroport de Tombouctou.",
+        "Jihadists attacked the Boulkessi camp and the Timbuktu airport on Sunday.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-07-10"));
+        let places: Vec<_> = found.iter().map(|e| place(e.place)).collect();
+        assert_eq!(places, [Some("ml.boulkessi"), Some("ml.timbuktu")], "{text}: {found:?}");
+    }
+}
