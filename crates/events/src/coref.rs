@@ -212,6 +212,14 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft, anaphora: bool) -> Option
         }
     }
     let own = |x: &Draft| x.place.filter(|_| x.own_place);
+    // Two villages the base lacks, named differently, are two places though located at one unit.
+    let village = |x: &Draft| x.unknown.filter(|_| x.own_place).map(|s| doc.text_of(s));
+    if let (Some(a), Some(b)) = (village(other), village(d)) {
+        if a != b {
+            cov_mark::hit!(two_villages_the_base_lacks_are_two_places);
+            return None;
+        }
+    }
     match places_agree(doc, own(other), own(d)) {
         // Two places of their own that disagree are two incidents, "the attack" or not.
         Some(false) => return None,

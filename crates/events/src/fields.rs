@@ -521,12 +521,21 @@ pub(crate) fn place(
             };
         }
     }
-    // "في نفس المنطقة", "in the same area": where the incident told before happened.
+    // "في نفس المنطقة", "in the same area": where the incident told before happened; a village the
+    // base lacks named with it ("le site de Kiral, dans la même région") lies there.
     if doc.any(List::SamePlace, m.clause.clone()) {
         if let (Some(p), from) = fallback(doc, sentences, earlier, m, story, rejected) {
             cov_mark::hit!(the_same_area_is_the_place_told_before);
-            let precision = if rank(doc, p) == 0 { 1 } else { 3 };
-            return PlaceChoice { places: vec![Some(p)], precision, from, unknown: None, how: None };
+            let unknown = unknown_place(doc, m.clause.clone()).map(|(span, _)| span);
+            let precision = if unknown.is_some() {
+                2
+            } else if rank(doc, p) == 0 {
+                1
+            } else {
+                3
+            };
+            let from = if unknown.is_some() { PlaceFrom::AroundUnknown } else { from };
+            return PlaceChoice { places: vec![Some(p)], precision, from, unknown, how: None };
         }
     }
     let trigger_at = doc.span_of(m.trigger.first, m.trigger.first).start;

@@ -2919,3 +2919,22 @@ fn places_each_told_with_its_own_site_are_one_incident_each() {
         assert_eq!(places, [Some("ml.boulkessi"), Some("ml.timbuktu")], "{text}: {found:?}");
     }
 }
+
+#[test]
+fn a_village_in_the_same_region_is_its_own_place_and_apart_from_another_village() {
+    cov_mark::check!(the_same_area_is_the_place_told_before);
+    cov_mark::check!(two_villages_the_base_lacks_are_two_places);
+    let texts = [
+        "Vendredi, des hommes armés ont tué vingt civils au village de Kandara, dans la région de Tillabéri. Des jihadistes ont tué dix orpailleurs sur le site d'orpaillage de Sikabo, dans la même région.",
+        "On Friday, gunmen killed twenty civilians in the village of Kandara, in the Tillabéri region. Jihadists killed ten miners at the gold mining site of Sikabo, in the same region.",
+        "قتل مسلحون عشرين مدنيا في قرية كاندارا في منطقة تيلابيري يوم الجمعة. وقتل مسلحون عشرة منقبين في منجم سيكابو في المنطقة نفسها.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-03-24"));
+        let villages: Vec<_> =
+            found.iter().map(|e| e.unknown_place.map(|s| text.chars().skip(s.start as usize).count())).collect();
+        assert_eq!(found.len(), 2, "{text}: {found:?}");
+        assert!(villages.iter().all(Option::is_some) && villages[0] != villages[1], "{text}: {found:?}");
+        assert!(found.iter().all(|e| place(e.place) == Some("ne.tillaberi-region")), "{text}: {found:?}");
+    }
+}
