@@ -159,6 +159,10 @@ pub(crate) fn not_here(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> Optio
         cov_mark::hit!(origin_or_destination_is_not_here);
         return Some(NotHere::Origin);
     }
+    if doc.ends_before(List::Hospital, first, 0, sentence.tokens.start) {
+        cov_mark::hit!(the_hospital_the_wounded_reached_is_not_here);
+        return Some(NotHere::Hospital);
+    }
     if in_a_note_on_an_actor(doc, sentence, first) {
         cov_mark::hit!(a_place_in_a_note_on_an_actor_is_not_here);
         return Some(NotHere::ActorNote);

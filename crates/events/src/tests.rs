@@ -2938,3 +2938,18 @@ fn a_village_in_the_same_region_is_its_own_place_and_apart_from_another_village(
         assert!(found.iter().all(|e| place(e.place) == Some("ne.tillaberi-region")), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn the_hospital_where_a_victim_died_is_not_where_the_incident_happened() {
+    cov_mark::check!(the_hospital_the_wounded_reached_is_not_here);
+    let texts = [
+        "Des hommes armés ont tué un commerçant jeudi à Dakar. Un autre est décédé vendredi à l'hôpital de Grand Yoff.",
+        "Gunmen killed a trader in Dakar on Thursday. Another died in a hospital in Grand Yoff on Friday.",
+        "قتل مسلحون تاجرا في داكار يوم الخميس. وتوفي آخر في مستشفى غران يوف يوم الجمعة.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2023-03-18"));
+        assert!(!found.is_empty(), "{text}");
+        assert!(found.iter().all(|e| place(e.place) == Some("sn.dakar")), "{text}: {found:?}");
+    }
+}

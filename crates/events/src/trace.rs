@@ -61,6 +61,8 @@ pub enum NotHere {
     Landmark,
     /// In a note on an actor between parentheses ("(EI, interdite en Russie)").
     ActorNote,
+    /// Where the wounded were taken or died ("décédé à l'hôpital de Grand Yoff").
+    Hospital,
 }
 
 /// Why a mention left no event of its own.

@@ -288,6 +288,9 @@ named_enum! {
         Between = "between",
         /// Coming from, bound for (a place that is not where it happened).
         Origin = "origin",
+        /// Where the wounded were taken or died ("décédé à l'hôpital de", "taken to hospital in",
+        /// "نقل إلى مستشفى"): the place after it is not the incident's.
+        Hospital = "hospital",
         /// Verbs of leaving (left, a quitté, غادر): a place after a destination mark that
         /// follows them is where the travellers were going, not where it happened.
         Leaving = "leaving",
