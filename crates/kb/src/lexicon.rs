@@ -258,8 +258,9 @@ pub struct Lexicon {
     one_words: rustc_hash::FxHashSet<u64>,
 }
 
-/// A set of typed lists, one bit each ([`List::index`]), for the first [`PREFILTERED`] lists.
-pub type ListSet = u64;
+/// A set of typed lists, one bit each ([`List::index`]), for the first [`PREFILTERED`] lists:
+/// 128 bits, so that every list is prefiltered (the events stage asks the last ones too).
+pub type ListSet = u128;
 
 /// Lists with an index below this are prefiltered per token; the others are searched directly.
 pub const PREFILTERED: usize = ListSet::BITS as usize;
