@@ -267,6 +267,7 @@ pub const PREFILTERED: usize = ListSet::BITS as usize;
 
 impl Lexicon {
     /// A list code reads. The loader has checked that it exists and is not empty.
+    #[inline]
     pub fn list(&self, list: List) -> &WordList {
         static EMPTY: std::sync::OnceLock<WordList> = std::sync::OnceLock::new();
         self.typed.get(list.index()).unwrap_or_else(|| EMPTY.get_or_init(WordList::default))

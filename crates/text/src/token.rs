@@ -191,21 +191,25 @@ impl Tokens {
     }
 
     /// All tokens in text order.
+    #[inline]
     pub fn items(&self) -> &[Token] {
         &self.items
     }
 
     /// Number of tokens.
+    #[inline]
     pub fn len(&self) -> usize {
         self.items.len()
     }
 
     /// True when the text has no word at all.
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
 
     /// The folded form of token `index`.
+    #[inline]
     pub fn folded(&self, index: usize) -> &str {
         match self.items.get(index) {
             Some(t) => self.folded.get(t.folded_start as usize..t.folded_end as usize).unwrap_or(""),
@@ -215,6 +219,7 @@ impl Tokens {
 
     /// Hashes of the forms a lexicon may list token `index` under (bare, without proclitics,
     /// without an enclitic pronoun); see [`crate::forms`].
+    #[inline]
     pub fn forms(&self, index: usize) -> &[u64] {
         self.forms.get_or_init(|| crate::forms::Forms::new(self)).of(index)
     }
@@ -228,6 +233,7 @@ impl Tokens {
     }
 
     /// Index of the first token that starts at or after char offset `offset`.
+    #[inline]
     pub fn first_at_or_after(&self, offset: u32) -> usize {
         self.items.partition_point(|t| t.start < offset)
     }
