@@ -6,7 +6,7 @@
 //! `al` + `qaida`) but leave them *joined*, like a plain space, so multi-word names match
 //! whether they are written split, hyphenated or joined.
 
-use crate::fold::{fold_char, is_arabic_letter, is_invisible, is_mark, Folded};
+use crate::fold::{fold_into, is_arabic_letter, is_invisible, is_mark};
 
 /// The writing system of a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -106,8 +106,6 @@ impl Tokens {
         let mut items: Vec<Token> = Vec::with_capacity(text.len() / 6);
         let mut folded = String::with_capacity(text.len());
         let mut current: Option<Token> = None;
-        let mut letters = 0u32;
-        let mut uppers = 0u32;
         // State of the gap since the last token ended.
         let mut gap_len = 0u32;
         let mut gap_ok = true;
@@ -126,10 +124,8 @@ impl Tokens {
                 _ => false,
             };
             if !continues {
-                if let Some(mut token) = current.take() {
-                    token.folded_end = folded.len() as u32;
-                    finish_case(&mut token, letters, uppers);
-                    items.push(token);
+                if let Some(token) = current.take() {
+                    items.push(finish(text, token, &mut folded));
                     gap_len = 0;
                     gap_ok = true;
                     gap_quotes = 0;
@@ -138,17 +134,15 @@ impl Tokens {
                     if let Some(previous) = items.last_mut() {
                         previous.joined_to_next = gap_ok && gap_len <= 3;
                     }
-                    letters = 0;
-                    uppers = 0;
                     current = Some(Token {
                         start: char_index,
                         end: char_index,
                         byte_start: byte_index as u32,
                         byte_end: byte_index as u32,
-                        folded_start: folded.len() as u32,
-                        folded_end: folded.len() as u32,
+                        folded_start: 0,
+                        folded_end: 0,
                         script: s,
-                        upper_initial: s == Script::Latin && c.is_uppercase(),
+                        upper_initial: false,
                         all_upper: false,
                         joined_to_next: false,
                     });
@@ -166,26 +160,10 @@ impl Tokens {
             if let Some(token) = current.as_mut() {
                 token.end = char_index + 1;
                 token.byte_end = (byte_index + c.len_utf8()) as u32;
-                if token.script == Script::Latin && (c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic())) {
-                    letters += 1;
-                    if c.is_uppercase() {
-                        uppers += 1;
-                    }
-                }
-                match fold_char(c) {
-                    Folded::Drop => {}
-                    Folded::One(f) => folded.push(f),
-                    Folded::Two(a, b) => {
-                        folded.push(a);
-                        folded.push(b);
-                    }
-                }
             }
         }
-        if let Some(mut token) = current.take() {
-            token.folded_end = folded.len() as u32;
-            finish_case(&mut token, letters, uppers);
-            items.push(token);
+        if let Some(token) = current.take() {
+            items.push(finish(text, token, &mut folded));
         }
         Tokens { items, folded, forms: std::sync::OnceLock::new() }
     }
@@ -239,8 +217,22 @@ impl Tokens {
     }
 }
 
-fn finish_case(token: &mut Token, letters: u32, uppers: u32) {
-    token.all_upper = token.script == Script::Latin && letters >= 2 && letters == uppers;
+/// A token whose chars are all read: its folded form appended to `folded`, its case from its letters.
+fn finish(text: &str, mut token: Token, folded: &mut String) -> Token {
+    let word = &text[token.byte_start as usize..token.byte_end as usize];
+    token.folded_start = folded.len() as u32;
+    fold_into(word, folded);
+    token.folded_end = folded.len() as u32;
+    if token.script == Script::Latin {
+        let (mut letters, mut uppers) = (0u32, 0u32);
+        for c in word.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            uppers += u32::from(c.is_uppercase());
+        }
+        token.upper_initial = word.chars().next().is_some_and(char::is_uppercase);
+        token.all_upper = letters >= 2 && letters == uppers;
+    }
+    token
 }
 
 #[cfg(test)]
