@@ -29,9 +29,19 @@ pub struct WordList {
     entries: Vec<Entry>,
     /// Entry indices by their last word (for looking backwards).
     by_last: FxHashMap<u64, Vec<usize>>,
-    /// Entries by their first word (for looking forwards), longest first and in list order
-    /// among equals: the first that fits is the longest.
-    by_first: FxHashMap<u64, Vec<Starting>>,
+    /// Entries by their first word (for looking forwards).
+    by_first: FxHashMap<u64, Starts>,
+}
+
+/// The entries that begin with one word.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Starts {
+    /// Entries of two words or more, by their second word's hash, then longest first and in
+    /// list order among equals: a common first word ("a", "ont") begins dozens of entries, and
+    /// the next token's word finds its few by binary search; the first that fits is the longest.
+    longer: Vec<Starting>,
+    /// Entries of that one word, in list order.
+    single: Vec<Starting>,
 }
 
 /// An entry filed under its first word, with what rejects most candidates without reading it.
@@ -43,6 +53,28 @@ struct Starting {
     words: u32,
     /// The hash of its second word (0 for one-word entries).
     second: u64,
+}
+
+impl Starts {
+    /// File an entry after those it must follow.
+    fn insert(&mut self, starting: Starting) {
+        if starting.words == 1 {
+            self.single.push(starting);
+            return;
+        }
+        let before = |other: &Starting| {
+            other.second < starting.second || (other.second == starting.second && other.words >= starting.words)
+        };
+        let at = self.longer.partition_point(before);
+        self.longer.insert(at, starting);
+    }
+
+    /// The entries of two words or more whose second word is `second`, longest first.
+    fn with_second(&self, second: u64) -> &[Starting] {
+        let from = self.longer.partition_point(|other| other.second < second);
+        let count = self.longer[from..].partition_point(|other| other.second == second);
+        &self.longer[from..from + count]
+    }
 }
 
 /// A match of a list entry next to a token.
@@ -98,17 +130,15 @@ impl WordList {
         }
         let starting =
             Starting { index: index as u32, words: words.len() as u32, second: hashes.get(1).copied().unwrap_or(0) };
-        let same_first = self.by_first.entry(hashes[0]).or_default();
-        let at = same_first.partition_point(|other| other.words >= starting.words);
-        same_first.insert(at, starting);
+        self.by_first.entry(hashes[0]).or_default().insert(starting);
         self.entries.push(Entry { lang: lang.to_string(), words, hashes, role });
     }
 
     /// True when `folded` (a folded word) is an entry of one word: one hashed lookup.
     pub fn has_word(&self, folded: &str) -> bool {
-        self.by_first.get(&form_hash(folded)).is_some_and(|starting| {
-            starting.iter().any(|s| s.words == 1 && self.entries[s.index as usize].words[0] == folded)
-        })
+        self.by_first
+            .get(&form_hash(folded))
+            .is_some_and(|starts| starts.single.iter().any(|s| self.entries[s.index as usize].words[0] == folded))
     }
 
     /// Every entry.
@@ -174,17 +204,18 @@ impl WordList {
         keep: impl Fn(&Entry) -> bool,
     ) -> Option<ListMatch<'a>> {
         let mut best: Option<ListMatch<'a>> = None;
-        // What every entry of two words or more needs of the next token.
+        // Every entry of two words or more needs the next token joined, as its second word.
         let joined = tokens.items().get(start).is_some_and(|t| t.joined_to_next);
-        let next_bare = tokens.forms(start + 1).first().copied();
+        let second = tokens.forms(start + 1).first().copied().filter(|_| joined);
         for form in tokens.forms(start) {
-            let Some(candidates) = self.by_first.get(form) else { continue };
-            for candidate in candidates {
+            let Some(starts) = self.by_first.get(form) else { continue };
+            let longer = second.map_or(&[][..], |second| starts.with_second(second));
+            for candidate in longer.iter().chain(&starts.single) {
                 let n = candidate.words as usize;
                 if best.is_some_and(|b| b.entry.words.len() >= n) {
                     break;
                 }
-                if start + n > tokens.len() || (n > 1 && (!joined || next_bare != Some(candidate.second))) {
+                if start + n > tokens.len() {
                     continue;
                 }
                 let entry = &self.entries[candidate.index as usize];
