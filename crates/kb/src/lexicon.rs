@@ -285,8 +285,10 @@ pub struct Lexicon {
     typed_by_first: FxHashMap<u64, ListSet>,
     /// The same for entries that end with it.
     typed_by_last: FxHashMap<u64, ListSet>,
-    /// The hashes of every list's one-word entries: most tokens are none, and need no list read.
-    one_words: rustc_hash::FxHashSet<u64>,
+    /// For the hash of every list's one-word entries, the typed lists with it (bit
+    /// [`List::index`]) and whether a list named by the data only has it: most tokens are
+    /// none, and need no list read, and the others need only those lists read.
+    one_words: FxHashMap<u64, (ListSet, bool)>,
 }
 
 /// A set of typed lists, one bit each ([`List::index`]), for the first [`PREFILTERED`] lists:
@@ -316,11 +318,22 @@ impl Lexicon {
     /// True when some list's longest entry at token `at` is that one word (an ordinary word, for
     /// the phonetic matcher).
     pub fn one_word_entry_at(&self, tokens: &Tokens, at: usize) -> bool {
-        let indexed = !self.one_words.is_empty();
-        if indexed && !tokens.forms(at).iter().any(|form| self.one_words.contains(form)) {
-            return false;
+        let one_word_at = |list: &WordList| list.starting_at(tokens, at).is_some_and(|m| m.far_token == at);
+        if self.one_words.is_empty() {
+            return self.every_list().any(one_word_at);
         }
-        self.every_list().any(|list| list.starting_at(tokens, at).is_some_and(|m| m.far_token == at))
+        let (mut typed, mut named) = (0, false);
+        for (lists, in_named) in tokens.forms(at).iter().filter_map(|form| self.one_words.get(form)) {
+            typed |= lists;
+            named |= in_named;
+        }
+        // A list without a one-word entry among the token's forms has no one-word match there.
+        let typed_hit = self
+            .typed
+            .iter()
+            .enumerate()
+            .any(|(index, list)| (index >= PREFILTERED || typed & (1 << index) != 0) && one_word_at(list));
+        typed_hit || (named && self.lists.values().any(one_word_at))
     }
 
     /// Every list, typed or named by the data only.
@@ -352,12 +365,21 @@ impl Lexicon {
 
     /// Fill `typed_by_first` and `typed_by_last` from the typed lists, and `one_words` from all.
     fn index_typed_words(&mut self) {
-        self.one_words = self
-            .every_list()
-            .flat_map(|list| &list.entries)
-            .filter(|entry| entry.hashes.len() == 1)
-            .map(|entry| entry.hashes[0])
-            .collect();
+        self.one_words.clear();
+        let one_words = |list: &WordList| -> Vec<u64> {
+            list.entries.iter().filter(|entry| entry.hashes.len() == 1).map(|entry| entry.hashes[0]).collect()
+        };
+        for (index, list) in self.typed.iter().enumerate() {
+            for hash in one_words(list) {
+                let typed = if index < PREFILTERED { 1 << index } else { 0 };
+                self.one_words.entry(hash).or_default().0 |= typed;
+            }
+        }
+        for list in self.lists.values() {
+            for hash in one_words(list) {
+                self.one_words.entry(hash).or_default().1 = true;
+            }
+        }
         self.typed_by_first.clear();
         self.typed_by_last.clear();
         for (index, list) in self.typed.iter().enumerate().take(PREFILTERED) {
