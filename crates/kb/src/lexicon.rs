@@ -298,6 +298,13 @@ pub type ListSet = u128;
 /// Lists with an index below this are prefiltered per token; the others are searched directly.
 pub const PREFILTERED: usize = ListSet::BITS as usize;
 
+/// True when a token's lists (starting or ending there) leave `list` possible: its bit is
+/// set, or it is past the prefilter.
+#[inline]
+pub fn may_have(lists: ListSet, list: List) -> bool {
+    list.index() >= PREFILTERED || lists & (1 << list.index()) != 0
+}
+
 impl Lexicon {
     /// A list code reads. The loader has checked that it exists and is not empty.
     #[inline]
@@ -395,6 +402,12 @@ impl Lexicon {
     /// those with an entry whose first word is one of the token's forms.
     pub fn typed_lists_starting_at(&self, tokens: &Tokens, index: usize) -> ListSet {
         tokens.forms(index).iter().filter_map(|form| self.typed_by_first.get(form)).fold(0, |all, lists| all | lists)
+    }
+
+    /// For every token of `tokens`, the typed lists that may have an entry starting there
+    /// ([`Lexicon::typed_lists_starting_at`]): computed once per document, read by every stage.
+    pub fn typed_lists_starting(&self, tokens: &Tokens) -> Vec<ListSet> {
+        (0..tokens.len()).map(|at| self.typed_lists_starting_at(tokens, at)).collect()
     }
 
     /// The typed lists (bit [`List::index`]) that may have an entry ending at token `index`.
