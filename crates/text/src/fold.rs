@@ -151,6 +151,13 @@ pub fn fold_str(text: &str) -> String {
 /// Append the folded form of `text` to `out`. Runs of characters that fold to themselves (most
 /// of any text) are copied as they are, in one piece.
 pub fn fold_into(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        // Folding an ASCII char is lowering its case.
+        let from = out.len();
+        out.push_str(text);
+        out[from..].make_ascii_lowercase();
+        return;
+    }
     // Where the run of characters not copied yet begins.
     let mut kept = 0;
     for (at, c) in text.char_indices() {

@@ -74,6 +74,18 @@ enum Class {
     Other,
 }
 
+impl Class {
+    /// The script of a token this char begins or continues (none for marks and the rest).
+    fn script(self) -> Option<Script> {
+        match self {
+            Class::Arabic => Some(Script::Arabic),
+            Class::Latin => Some(Script::Latin),
+            Class::Digit => Some(Script::Digit),
+            Class::Mark | Class::Other => None,
+        }
+    }
+}
+
 fn classify(c: char) -> Class {
     if c.is_ascii() {
         return if c.is_ascii_alphabetic() {
@@ -105,48 +117,15 @@ impl Tokens {
     pub fn new(text: &str) -> Tokens {
         let mut items: Vec<Token> = Vec::with_capacity(text.len() / 6);
         let mut folded = String::with_capacity(text.len());
-        let mut current: Option<Token> = None;
         // State of the gap since the last token ended.
         let mut gap_len = 0u32;
         let mut gap_ok = true;
         let mut gap_quotes = 0u32;
-        for (char_index, (byte_index, c)) in (0u32..).zip(text.char_indices()) {
+        let mut chars = (0u32..).zip(text.char_indices()).peekable();
+        while let Some((char_index, (byte_index, c))) = chars.next() {
             let class = classify(c);
-            let script = match class {
-                Class::Arabic => Some(Script::Arabic),
-                Class::Latin => Some(Script::Latin),
-                Class::Digit => Some(Script::Digit),
-                Class::Mark | Class::Other => None,
-            };
-            let continues = match (&current, script, class) {
-                (Some(_), _, Class::Mark) => true,
-                (Some(token), Some(s), _) => token.script == s,
-                _ => false,
-            };
-            if !continues {
-                if let Some(token) = current.take() {
-                    items.push(finish(text, token, &mut folded));
-                    gap_len = 0;
-                    gap_ok = true;
-                    gap_quotes = 0;
-                }
-                if let Some(s) = script {
-                    if let Some(previous) = items.last_mut() {
-                        previous.joined_to_next = gap_ok && gap_len <= 3;
-                    }
-                    current = Some(Token {
-                        start: char_index,
-                        end: char_index,
-                        byte_start: byte_index as u32,
-                        byte_end: byte_index as u32,
-                        folded_start: 0,
-                        folded_end: 0,
-                        script: s,
-                        upper_initial: false,
-                        all_upper: false,
-                        joined_to_next: false,
-                    });
-                } else if class != Class::Mark {
+            let Some(script) = class.script() else {
+                if class != Class::Mark {
                     gap_len += 1;
                     // One quotation mark is a scare quote (tué un "membre", neuf «terroristes»):
                     // the words still follow each other.
@@ -156,14 +135,37 @@ impl Tokens {
                         gap_ok = false;
                     }
                 }
+                continue;
+            };
+            if let Some(previous) = items.last_mut() {
+                previous.joined_to_next = gap_ok && gap_len <= 3;
             }
-            if let Some(token) = current.as_mut() {
+            let mut token = Token {
+                start: char_index,
+                end: char_index + 1,
+                byte_start: byte_index as u32,
+                byte_end: (byte_index + c.len_utf8()) as u32,
+                folded_start: 0,
+                folded_end: 0,
+                script,
+                upper_initial: false,
+                all_upper: false,
+                joined_to_next: false,
+            };
+            // The word goes on through letters of its script and marks.
+            while let Some(&(char_index, (byte_index, c))) = chars.peek() {
+                let class = classify(c);
+                if class != Class::Mark && class.script() != Some(script) {
+                    break;
+                }
                 token.end = char_index + 1;
                 token.byte_end = (byte_index + c.len_utf8()) as u32;
+                chars.next();
             }
-        }
-        if let Some(token) = current.take() {
             items.push(finish(text, token, &mut folded));
+            gap_len = 0;
+            gap_ok = true;
+            gap_quotes = 0;
         }
         Tokens { items, folded, forms: std::sync::OnceLock::new() }
     }
@@ -225,9 +227,16 @@ fn finish(text: &str, mut token: Token, folded: &mut String) -> Token {
     token.folded_end = folded.len() as u32;
     if token.script == Script::Latin {
         let (mut letters, mut uppers) = (0u32, 0u32);
-        for c in word.chars().filter(|c| c.is_alphabetic()) {
-            letters += 1;
-            uppers += u32::from(c.is_uppercase());
+        if word.is_ascii() {
+            for byte in word.bytes().filter(u8::is_ascii_alphabetic) {
+                letters += 1;
+                uppers += u32::from(byte.is_ascii_uppercase());
+            }
+        } else {
+            for c in word.chars().filter(|c| c.is_alphabetic()) {
+                letters += 1;
+                uppers += u32::from(c.is_uppercase());
+            }
         }
         token.upper_initial = word.chars().next().is_some_and(char::is_uppercase);
         token.all_upper = letters >= 2 && letters == uppers;
