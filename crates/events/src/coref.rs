@@ -15,7 +15,7 @@ use crate::{Claim, Draft, Event, Source};
 use marsad_kb::{EventType, Frame, PlaceKind, SubEvent};
 use marsad_text::dates::{Date, Precision};
 use marsad_text::layout::Span;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A doer's score at which only a claim or an agent marker can have named it.
 const CLAIMED_STRENGTH: f32 = 4.0;
@@ -110,9 +110,9 @@ struct Cluster {
     /// One draft of each kind (see [`same_kind`]) and how many of its drafts are of that kind.
     kinds: Vec<(usize, i32)>,
     /// How many of its drafts each block tells.
-    blocks: HashMap<usize, i32>,
+    blocks: FxHashMap<usize, i32>,
     /// The places of its drafts, by the sentence that tells them (their evidence).
-    sentences: HashMap<Span, Vec<Option<u32>>>,
+    sentences: FxHashMap<Span, Vec<Option<u32>>>,
     /// A summary that covers this incident among others ("two strikes attributed to the army
     /// on Friday"): its doer and date serve when the incident's own drafts give none.
     summary: Option<usize>,
@@ -127,8 +127,8 @@ impl Cluster {
         let mut cluster = Cluster {
             drafts: Vec::new(),
             kinds: Vec::new(),
-            blocks: HashMap::new(),
-            sentences: HashMap::new(),
+            blocks: FxHashMap::default(),
+            sentences: FxHashMap::default(),
             vague: drafts[i].vague,
             summary: None,
         };

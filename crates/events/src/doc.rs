@@ -103,7 +103,7 @@ impl<'a> Doc<'a> {
             focus: marsad_extract::context::focus_country(kb, &extraction.mentions),
             actors: NamedActors::new(kb, &extraction.mentions),
             unlisted: by_start(&extraction.unlisted, |u| u.span.start),
-            matches: ListMatches::new(&kb.lexicon, tokens),
+            matches: ListMatches::new(&kb.lexicon, tokens, &extraction.starting_lists),
             sentence_triggers: Default::default(),
         }
     }
@@ -214,21 +214,24 @@ impl<'a> Doc<'a> {
     /// True when an entry of `list` lies in tokens `range`.
     pub fn any(&self, list: List, range: Range<usize>) -> bool {
         let end = range.end.min(self.tokens.len());
-        (range.start..end).any(|at| self.starting_at(list, at).is_some_and(|f| f.far_token < end))
+        self.matches
+            .may_start_in(list, range.start..end)
+            .any(|at| self.starting_at(list, at).is_some_and(|f| f.far_token < end))
     }
 
     /// Every non-overlapping entry of `list` in tokens `range`: (first, last, role).
     pub fn find(&self, list: List, range: Range<usize>) -> Vec<(usize, usize, Option<&'a str>)> {
         let end = range.end.min(self.tokens.len());
         let mut out = Vec::new();
-        let mut at = range.start;
-        while at < end {
-            match self.starting_at(list, at) {
-                Some(found) if found.far_token < end => {
-                    out.push((at, found.far_token, found.entry.role.as_deref()));
-                    at = found.far_token + 1;
-                }
-                _ => at += 1,
+        // The first token no entry found so far covers.
+        let mut free = range.start;
+        for at in self.matches.may_start_in(list, range.start..end) {
+            if at < free {
+                continue;
+            }
+            if let Some(found) = self.starting_at(list, at).filter(|found| found.far_token < end) {
+                out.push((at, found.far_token, found.entry.role.as_deref()));
+                free = found.far_token + 1;
             }
         }
         out

@@ -4,7 +4,9 @@
 //! token t" token by token, many times over the same sentence, for some fifty lists. Most
 //! tokens begin and end no entry of most lists, so each token first learns, with one lookup
 //! per form ([`marsad_kb::Lexicon::typed_lists_starting_at`]), which lists may begin or end at
-//! it at all, and keeps that as one bit per list; only those lists are searched.
+//! it at all, and keeps that as one bit per list; only those lists are searched. The lists
+//! that may start at each token come with the extraction, learnt once for the whole document
+//! (nearly every token is asked about), so a window is scanned for a list's bit without a search.
 //!
 //! Invariant: an answer is exactly what [`WordList::starting_at`] or [`WordList::ending_at`]
 //! gives for that list and token. (Remembering the matches themselves too was measured slower:
@@ -14,6 +16,7 @@ use marsad_kb::lexicon::{ListMatch, ListSet, WordList, PREFILTERED};
 use marsad_kb::{Lexicon, List};
 use marsad_text::Tokens;
 use std::cell::{Cell, OnceCell};
+use std::ops::Range;
 
 /// A token's lists not looked up yet. No token can have every bit: there are fewer lists.
 const UNKNOWN_LISTS: ListSet = ListSet::MAX;
@@ -29,22 +32,32 @@ enum Anchor {
 pub(crate) struct ListMatches<'a> {
     lexicon: &'a Lexicon,
     tokens: &'a Tokens,
-    /// By token: the lists that may have an entry starting there (bit [`List::index`]), or
-    /// [`UNKNOWN_LISTS`]; allocated on the first question.
-    may_start: OnceCell<Box<[Cell<ListSet>]>>,
+    /// By token: the lists that may have an entry starting there (bit [`List::index`]).
+    may_start: &'a [ListSet],
     /// By token: the lists that may have an entry ending there.
     may_end: OnceCell<Box<[Cell<ListSet>]>>,
 }
 
 impl<'a> ListMatches<'a> {
-    /// Nothing is looked up until asked.
-    pub fn new(lexicon: &'a Lexicon, tokens: &'a Tokens) -> ListMatches<'a> {
-        ListMatches { lexicon, tokens, may_start: OnceCell::new(), may_end: OnceCell::new() }
+    /// The entries of `tokens`, given the lists that may start at each
+    /// ([`Lexicon::typed_lists_starting`]); the lists that may end at a token are looked up
+    /// when first asked.
+    pub fn new(lexicon: &'a Lexicon, tokens: &'a Tokens, may_start: &'a [ListSet]) -> ListMatches<'a> {
+        ListMatches { lexicon, tokens, may_start, may_end: OnceCell::new() }
     }
 
     /// The longest entry of `list` that starts at token `at` ([`WordList::starting_at`]).
     pub fn starting_at(&self, list: List, at: usize) -> Option<ListMatch<'a>> {
         self.found(list, at, Anchor::Start)
+    }
+
+    /// The tokens of `range` where an entry of `list` may start: those with its bit, or every
+    /// token for a list past the prefilter. Any other token has no entry starting there.
+    pub fn may_start_in(&self, list: List, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        let starts = self.may_start;
+        let filtered = list.index() < PREFILTERED;
+        let bit: ListSet = if filtered { 1 << list.index() } else { 0 };
+        range.filter(move |&at| !filtered || starts.get(at).is_some_and(|lists| lists & bit != 0))
     }
 
     /// The longest entry of `list` that ends at token `at` ([`WordList::ending_at`]).
@@ -66,17 +79,13 @@ impl<'a> ListMatches<'a> {
     /// The lists that may have an entry anchored at token `at` (bit [`List::index`]); none
     /// past the last token.
     fn lists_at(&self, at: usize, anchor: Anchor) -> ListSet {
-        let cells = match anchor {
-            Anchor::Start => &self.may_start,
-            Anchor::End => &self.may_end,
-        };
-        let cells = cells.get_or_init(|| (0..self.tokens.len()).map(|_| Cell::new(UNKNOWN_LISTS)).collect());
+        if let Anchor::Start = anchor {
+            return self.may_start.get(at).copied().unwrap_or(0);
+        }
+        let cells = self.may_end.get_or_init(|| (0..self.tokens.len()).map(|_| Cell::new(UNKNOWN_LISTS)).collect());
         let Some(cell) = cells.get(at) else { return 0 };
         if cell.get() == UNKNOWN_LISTS {
-            cell.set(match anchor {
-                Anchor::Start => self.lexicon.typed_lists_starting_at(self.tokens, at),
-                Anchor::End => self.lexicon.typed_lists_ending_at(self.tokens, at),
-            });
+            cell.set(self.lexicon.typed_lists_ending_at(self.tokens, at));
         }
         cell.get()
     }

@@ -14,7 +14,7 @@ use marsad_extract::{Entity, How, Mention};
 use marsad_kb::{ActorKind, Frame, KnowledgeBase, List, RoleFeature, StateRole};
 use marsad_text::layout::Span;
 use marsad_text::Script;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// An actor that may take a role, with where it stands.
 #[derive(Debug, Clone)]
@@ -196,11 +196,11 @@ fn affiliate_of(doc: &Doc<'_>, actor: u32, country: Option<&str>) -> Option<u32>
 pub(crate) struct NamedActors<'a> {
     kb: &'a KnowledgeBase,
     /// Ids of the parents of actors the text names.
-    parents: HashSet<&'a str>,
+    parents: FxHashSet<&'a str>,
     /// Armed groups named, in text order: (actor, mention's start, mention's end).
     armed: Vec<(u32, u32, u32)>,
     /// For each parent id, its first affiliate named among the armed groups.
-    affiliates: HashMap<&'a str, u32>,
+    affiliates: FxHashMap<&'a str, u32>,
     /// The armed group the document names most often (of two named as often, the one first named later).
     salient: Option<u32>,
 }
@@ -215,7 +215,7 @@ impl<'a> NamedActors<'a> {
             .filter(|(a, _)| kb.actors[*a as usize].kind == ActorKind::ArmedGroup)
             .map(|(a, span)| (a, span.start, span.end))
             .collect();
-        let mut affiliates = HashMap::new();
+        let mut affiliates = FxHashMap::default();
         for &(a, _, _) in &armed {
             if let Some(parent) = kb.actors[a as usize].parent.as_deref() {
                 affiliates.entry(parent).or_insert(a);

@@ -4,7 +4,8 @@
 
 use crate::scan::original_offset;
 use crate::{Entity, How, Mention};
-use marsad_kb::{KnowledgeBase, PlaceKind, StateRole};
+use marsad_kb::lexicon::{may_have, ListSet};
+use marsad_kb::{KnowledgeBase, List, PlaceKind, StateRole};
 use marsad_text::layout::{Layout, Span};
 use marsad_text::skeleton::Tier;
 use marsad_text::{Script, Tokens};
@@ -26,9 +27,17 @@ pub fn focus_country<'kb>(kb: &'kb KnowledgeBase, mentions: &[Mention]) -> Optio
 }
 
 /// Add a mention for every bare state head noun not already inside a mention.
-pub fn state_heads(kb: &KnowledgeBase, text: &str, tokens: &Tokens, layout: &Layout, mentions: &mut Vec<Mention>) {
+pub fn state_heads(
+    kb: &KnowledgeBase,
+    text: &str,
+    tokens: &Tokens,
+    starting_lists: &[ListSet],
+    layout: &Layout,
+    mentions: &mut Vec<Mention>,
+) {
     let Some(focus) = focus_country(kb, mentions) else { return };
     let heads = kb.lexicon.list(marsad_kb::List::BareStateHeads);
+    let may_start = |at: usize| starting_lists.get(at).is_some_and(|&lists| may_have(lists, List::BareStateHeads));
     let items = tokens.items();
     let by_start = ByStart::new(mentions);
     let mut added = Vec::new();
@@ -36,7 +45,8 @@ pub fn state_heads(kb: &KnowledgeBase, text: &str, tokens: &Tokens, layout: &Lay
         let end = tokens.first_at_or_after(block.span.end);
         let mut at = tokens.first_at_or_after(block.span.start);
         while at < end {
-            let Some(found) = heads.starting_at(tokens, at).filter(|f| f.far_token < end) else {
+            let found = may_start(at).then(|| heads.starting_at(tokens, at)).flatten();
+            let Some(found) = found.filter(|f| f.far_token < end) else {
                 at += 1;
                 continue;
             };

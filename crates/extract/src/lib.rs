@@ -15,6 +15,7 @@ pub mod resolve;
 pub mod scan;
 pub mod support;
 
+use marsad_kb::lexicon::ListSet;
 use marsad_kb::KnowledgeBase;
 use marsad_text::layout::{analyse_with_tokens, Layout, Span};
 use marsad_text::skeleton::Tier;
@@ -107,6 +108,9 @@ pub struct Extraction {
     pub layout: Layout,
     /// Words.
     pub tokens: Tokens,
+    /// For each token, the typed word lists that may have an entry starting there
+    /// ([`marsad_kb::Lexicon::typed_lists_starting`]), learnt once for every stage.
+    pub starting_lists: Vec<ListSet>,
     /// Mentions in text order.
     pub mentions: Vec<Mention>,
     /// Names introduced by a place word that the knowledge base does not know, in text order.
@@ -133,6 +137,7 @@ impl<'kb> Extractor<'kb> {
     /// Analyse `text` (with its `title` when the reader found one).
     pub fn extract(&self, text: &str, title: Option<&str>) -> Extraction {
         let tokens = Tokens::new(text);
+        let starting_lists = self.kb.lexicon.typed_lists_starting(&tokens);
         let layout = analyse_with_tokens(text, &tokens, title);
         let mut mentions = Vec::new();
         let mut pending = Vec::new();
@@ -147,7 +152,7 @@ impl<'kb> Extractor<'kb> {
             resolve::resolve(self.kb, text, &tokens, first..last, lang, candidates, &mut mentions, &mut pending);
         }
         support::settle(self.kb, pending, &mut mentions);
-        context::state_heads(self.kb, text, &tokens, &layout, &mut mentions);
+        context::state_heads(self.kb, text, &tokens, &starting_lists, &layout, &mut mentions);
         mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity));
         mentions.dedup_by_key(|m| (m.span, m.entity));
         let mut unlisted = Vec::new();
@@ -156,7 +161,7 @@ impl<'kb> Extractor<'kb> {
             let range = tokens.first_at_or_after(block.span.start)..tokens.first_at_or_after(block.span.end);
             support::unlisted_places(self.kb, text, &tokens, &range, &around, &mut unlisted);
         }
-        Extraction { lang: layout.lang, layout, tokens, mentions, unlisted }
+        Extraction { lang: layout.lang, layout, tokens, starting_lists, mentions, unlisted }
     }
 }
 

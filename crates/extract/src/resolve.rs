@@ -22,7 +22,7 @@ use marsad_kb::lexicon::{Condition, ContextRule, ListMatch, RuleAction, WordList
 use marsad_kb::{KnowledgeBase, PlaceKind, StateRole, Target};
 use marsad_text::layout::Span;
 use marsad_text::{Lang, Script, Tokens};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// Countries of the theatre, in order of preference when a name is shared.
@@ -403,7 +403,7 @@ pub fn resolve(
     let mut groups: Vec<Vec<Candidate>> = Vec::new();
     // The group of each (first, last) token pair: one lookup per candidate, so a paragraph of
     // any length resolves in linear time.
-    let mut group_at: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut group_at: FxHashMap<(usize, usize), usize> = FxHashMap::default();
     for candidate in candidates {
         let cells = candidate.first - range.start..=candidate.last - range.start;
         if let Some(&index) = group_at.get(&(candidate.first, candidate.last)) {

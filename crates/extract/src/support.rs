@@ -14,7 +14,7 @@ use marsad_kb::{KnowledgeBase, List, Place, PlaceKind};
 use marsad_text::layout::Span;
 use marsad_text::skeleton::Tier;
 use marsad_text::{Script, Tokens};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 /// A region or country supports a place named at most this many chars away.
@@ -279,7 +279,7 @@ struct NamedPlaces<'kb> {
     /// Where each is named (the mention's start), in that order.
     at: Vec<(u32, &'kb Place)>,
     /// The countries of the countries named.
-    countries: HashSet<Option<&'kb str>>,
+    countries: FxHashSet<Option<&'kb str>>,
 }
 
 impl<'kb> NamedPlaces<'kb> {
@@ -401,7 +401,7 @@ pub fn settle(kb: &KnowledgeBase, pending: Vec<Pending>, mentions: &mut Vec<Ment
     }
     // A name already accepted elsewhere in the text is the same place here ("Kokofata reste…"):
     // of its candidates, the generated place accepted first.
-    let mut first_accepted: HashMap<u32, usize> = HashMap::new();
+    let mut first_accepted: FxHashMap<u32, usize> = FxHashMap::default();
     for (at, m) in accepted.iter().enumerate() {
         if let Entity::Place(p) = m.entity {
             if kb.places[p as usize].generated {

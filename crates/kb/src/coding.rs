@@ -416,9 +416,8 @@ named_enum! {
         PassiveAuxiliaries = "passive-auxiliaries",
         /// Videos, images and footage: an incident they show is one told, not a new report.
         Depictions = "depictions",
-        // Past the 64th, lists are searched without the per-token prefilter (one bit per list
-        // in a u64: `Lexicon::typed_lists_starting_at`): only lists the events stage asks in a
-        // rare frame (withdrawals), and those the mention resolver reads directly, go here.
+        // Past the 128th, lists would be searched without the per-token prefilter (one bit per
+        // list in a u128: `Lexicon::typed_lists_starting_at`).
         /// "to", "à", "إلى" after a withdrawal or a handover: the actor after it receives the place.
         RecipientMarks = "recipient-marks",
         /// Prepositions repeated before each member of a list of places ("à Léré et à Niono",

@@ -70,11 +70,13 @@ pub struct KeyHash(u64);
 
 impl KeyHash {
     /// Start a key of `tier`.
+    #[inline]
     pub fn new(tier: Tier) -> KeyHash {
         KeyHash(0xcbf2_9ce4_8422_2325 ^ (tier as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15))
     }
 
     /// Feed one character.
+    #[inline]
     pub fn feed_char(&mut self, c: char) {
         let mut buffer = [0u8; 4];
         for byte in c.encode_utf8(&mut buffer).bytes() {
@@ -84,6 +86,7 @@ impl KeyHash {
     }
 
     /// Feed a string.
+    #[inline]
     pub fn feed(&mut self, text: &str) {
         for byte in text.bytes() {
             self.0 ^= byte as u64;
@@ -92,6 +95,7 @@ impl KeyHash {
     }
 
     /// The hash value.
+    #[inline]
     pub fn value(self) -> u64 {
         self.0
     }
@@ -137,6 +141,7 @@ pub(crate) struct Indexing {
 
 impl Gazetteer {
     /// The names filed under a key hash, and whether a longer key begins with it.
+    #[inline]
     pub fn lookup(&self, hash: KeyHash) -> (&[NameRef], bool) {
         match self.slots.get(&hash.value()) {
             Some(slot) => {
@@ -175,6 +180,7 @@ impl Gazetteer {
     }
 
     /// True when some key begins with these (at most [`SHORT_PREFIX_CHARS`]) characters.
+    #[inline]
     pub fn is_short_prefix(&self, hash: KeyHash) -> bool {
         self.short_prefixes.contains(&hash.value())
     }

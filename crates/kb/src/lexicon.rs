@@ -29,9 +29,19 @@ pub struct WordList {
     entries: Vec<Entry>,
     /// Entry indices by their last word (for looking backwards).
     by_last: FxHashMap<u64, Vec<usize>>,
-    /// Entries by their first word (for looking forwards), longest first and in list order
-    /// among equals: the first that fits is the longest.
-    by_first: FxHashMap<u64, Vec<Starting>>,
+    /// Entries by their first word (for looking forwards).
+    by_first: FxHashMap<u64, Starts>,
+}
+
+/// The entries that begin with one word.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Starts {
+    /// Entries of two words or more, by their second word's hash, then longest first and in
+    /// list order among equals: a common first word ("a", "ont") begins dozens of entries, and
+    /// the next token's word finds its few by binary search; the first that fits is the longest.
+    longer: Vec<Starting>,
+    /// Entries of that one word, in list order.
+    single: Vec<Starting>,
 }
 
 /// An entry filed under its first word, with what rejects most candidates without reading it.
@@ -43,6 +53,28 @@ struct Starting {
     words: u32,
     /// The hash of its second word (0 for one-word entries).
     second: u64,
+}
+
+impl Starts {
+    /// File an entry after those it must follow.
+    fn insert(&mut self, starting: Starting) {
+        if starting.words == 1 {
+            self.single.push(starting);
+            return;
+        }
+        let before = |other: &Starting| {
+            other.second < starting.second || (other.second == starting.second && other.words >= starting.words)
+        };
+        let at = self.longer.partition_point(before);
+        self.longer.insert(at, starting);
+    }
+
+    /// The entries of two words or more whose second word is `second`, longest first.
+    fn with_second(&self, second: u64) -> &[Starting] {
+        let from = self.longer.partition_point(|other| other.second < second);
+        let count = self.longer[from..].partition_point(|other| other.second == second);
+        &self.longer[from..from + count]
+    }
 }
 
 /// A match of a list entry next to a token.
@@ -98,17 +130,15 @@ impl WordList {
         }
         let starting =
             Starting { index: index as u32, words: words.len() as u32, second: hashes.get(1).copied().unwrap_or(0) };
-        let same_first = self.by_first.entry(hashes[0]).or_default();
-        let at = same_first.partition_point(|other| other.words >= starting.words);
-        same_first.insert(at, starting);
+        self.by_first.entry(hashes[0]).or_default().insert(starting);
         self.entries.push(Entry { lang: lang.to_string(), words, hashes, role });
     }
 
     /// True when `folded` (a folded word) is an entry of one word: one hashed lookup.
     pub fn has_word(&self, folded: &str) -> bool {
-        self.by_first.get(&form_hash(folded)).is_some_and(|starting| {
-            starting.iter().any(|s| s.words == 1 && self.entries[s.index as usize].words[0] == folded)
-        })
+        self.by_first
+            .get(&form_hash(folded))
+            .is_some_and(|starts| starts.single.iter().any(|s| self.entries[s.index as usize].words[0] == folded))
     }
 
     /// Every entry.
@@ -174,17 +204,18 @@ impl WordList {
         keep: impl Fn(&Entry) -> bool,
     ) -> Option<ListMatch<'a>> {
         let mut best: Option<ListMatch<'a>> = None;
-        // What every entry of two words or more needs of the next token.
+        // Every entry of two words or more needs the next token joined, as its second word.
         let joined = tokens.items().get(start).is_some_and(|t| t.joined_to_next);
-        let next_bare = tokens.forms(start + 1).first().copied();
+        let second = tokens.forms(start + 1).first().copied().filter(|_| joined);
         for form in tokens.forms(start) {
-            let Some(candidates) = self.by_first.get(form) else { continue };
-            for candidate in candidates {
+            let Some(starts) = self.by_first.get(form) else { continue };
+            let longer = second.map_or(&[][..], |second| starts.with_second(second));
+            for candidate in longer.iter().chain(&starts.single) {
                 let n = candidate.words as usize;
                 if best.is_some_and(|b| b.entry.words.len() >= n) {
                     break;
                 }
-                if start + n > tokens.len() || (n > 1 && (!joined || next_bare != Some(candidate.second))) {
+                if start + n > tokens.len() {
                     continue;
                 }
                 let entry = &self.entries[candidate.index as usize];
@@ -254,18 +285,29 @@ pub struct Lexicon {
     typed_by_first: FxHashMap<u64, ListSet>,
     /// The same for entries that end with it.
     typed_by_last: FxHashMap<u64, ListSet>,
-    /// The hashes of every list's one-word entries: most tokens are none, and need no list read.
-    one_words: rustc_hash::FxHashSet<u64>,
+    /// For the hash of every list's one-word entries, the typed lists with it (bit
+    /// [`List::index`]) and whether a list named by the data only has it: most tokens are
+    /// none, and need no list read, and the others need only those lists read.
+    one_words: FxHashMap<u64, (ListSet, bool)>,
 }
 
-/// A set of typed lists, one bit each ([`List::index`]), for the first [`PREFILTERED`] lists.
-pub type ListSet = u64;
+/// A set of typed lists, one bit each ([`List::index`]), for the first [`PREFILTERED`] lists:
+/// 128 bits, so that every list is prefiltered (the events stage asks the last ones too).
+pub type ListSet = u128;
 
 /// Lists with an index below this are prefiltered per token; the others are searched directly.
 pub const PREFILTERED: usize = ListSet::BITS as usize;
 
+/// True when a token's lists (starting or ending there) leave `list` possible: its bit is
+/// set, or it is past the prefilter.
+#[inline]
+pub fn may_have(lists: ListSet, list: List) -> bool {
+    list.index() >= PREFILTERED || lists & (1 << list.index()) != 0
+}
+
 impl Lexicon {
     /// A list code reads. The loader has checked that it exists and is not empty.
+    #[inline]
     pub fn list(&self, list: List) -> &WordList {
         static EMPTY: std::sync::OnceLock<WordList> = std::sync::OnceLock::new();
         self.typed.get(list.index()).unwrap_or_else(|| EMPTY.get_or_init(WordList::default))
@@ -283,11 +325,22 @@ impl Lexicon {
     /// True when some list's longest entry at token `at` is that one word (an ordinary word, for
     /// the phonetic matcher).
     pub fn one_word_entry_at(&self, tokens: &Tokens, at: usize) -> bool {
-        let indexed = !self.one_words.is_empty();
-        if indexed && !tokens.forms(at).iter().any(|form| self.one_words.contains(form)) {
-            return false;
+        let one_word_at = |list: &WordList| list.starting_at(tokens, at).is_some_and(|m| m.far_token == at);
+        if self.one_words.is_empty() {
+            return self.every_list().any(one_word_at);
         }
-        self.every_list().any(|list| list.starting_at(tokens, at).is_some_and(|m| m.far_token == at))
+        let (mut typed, mut named) = (0, false);
+        for (lists, in_named) in tokens.forms(at).iter().filter_map(|form| self.one_words.get(form)) {
+            typed |= lists;
+            named |= in_named;
+        }
+        // A list without a one-word entry among the token's forms has no one-word match there.
+        let typed_hit = self
+            .typed
+            .iter()
+            .enumerate()
+            .any(|(index, list)| (index >= PREFILTERED || typed & (1 << index) != 0) && one_word_at(list));
+        typed_hit || (named && self.lists.values().any(one_word_at))
     }
 
     /// Every list, typed or named by the data only.
@@ -319,12 +372,21 @@ impl Lexicon {
 
     /// Fill `typed_by_first` and `typed_by_last` from the typed lists, and `one_words` from all.
     fn index_typed_words(&mut self) {
-        self.one_words = self
-            .every_list()
-            .flat_map(|list| &list.entries)
-            .filter(|entry| entry.hashes.len() == 1)
-            .map(|entry| entry.hashes[0])
-            .collect();
+        self.one_words.clear();
+        let one_words = |list: &WordList| -> Vec<u64> {
+            list.entries.iter().filter(|entry| entry.hashes.len() == 1).map(|entry| entry.hashes[0]).collect()
+        };
+        for (index, list) in self.typed.iter().enumerate() {
+            for hash in one_words(list) {
+                let typed = if index < PREFILTERED { 1 << index } else { 0 };
+                self.one_words.entry(hash).or_default().0 |= typed;
+            }
+        }
+        for list in self.lists.values() {
+            for hash in one_words(list) {
+                self.one_words.entry(hash).or_default().1 = true;
+            }
+        }
         self.typed_by_first.clear();
         self.typed_by_last.clear();
         for (index, list) in self.typed.iter().enumerate().take(PREFILTERED) {
@@ -340,6 +402,12 @@ impl Lexicon {
     /// those with an entry whose first word is one of the token's forms.
     pub fn typed_lists_starting_at(&self, tokens: &Tokens, index: usize) -> ListSet {
         tokens.forms(index).iter().filter_map(|form| self.typed_by_first.get(form)).fold(0, |all, lists| all | lists)
+    }
+
+    /// For every token of `tokens`, the typed lists that may have an entry starting there
+    /// ([`Lexicon::typed_lists_starting_at`]): computed once per document, read by every stage.
+    pub fn typed_lists_starting(&self, tokens: &Tokens) -> Vec<ListSet> {
+        (0..tokens.len()).map(|at| self.typed_lists_starting_at(tokens, at)).collect()
     }
 
     /// The typed lists (bit [`List::index`]) that may have an entry ending at token `index`.

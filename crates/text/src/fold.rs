@@ -53,6 +53,7 @@ fn presentation_form(c: char) -> Folded {
 }
 
 /// Fold one character for matching.
+#[inline]
 pub fn fold_char(c: char) -> Folded {
     use Folded::*;
     if c.is_ascii() {
@@ -67,6 +68,13 @@ pub fn fold_char(c: char) -> Folded {
             _ => One(c),
         };
     }
+    fold_other(c)
+}
+
+/// [`fold_char`] for the characters its fast paths leave: kept out of line, so that the fast
+/// paths inline into the loops that fold every character of a text.
+fn fold_other(c: char) -> Folded {
+    use Folded::*;
     if is_mark(c) || is_invisible(c) {
         return Drop;
     }
@@ -136,8 +144,30 @@ pub fn fold_char(c: char) -> Folded {
 /// Fold a whole string (convenience for names and lexicon words; the hot path folds token by token).
 pub fn fold_str(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match fold_char(c) {
+    fold_into(text, &mut out);
+    out
+}
+
+/// Append the folded form of `text` to `out`. Runs of characters that fold to themselves (most
+/// of any text) are copied as they are, in one piece.
+pub fn fold_into(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        // Folding an ASCII char is lowering its case.
+        let from = out.len();
+        out.push_str(text);
+        out[from..].make_ascii_lowercase();
+        return;
+    }
+    // Where the run of characters not copied yet begins.
+    let mut kept = 0;
+    for (at, c) in text.char_indices() {
+        let folded = fold_char(c);
+        if folded == Folded::One(c) {
+            continue;
+        }
+        out.push_str(&text[kept..at]);
+        kept = at + c.len_utf8();
+        match folded {
             Folded::Drop => {}
             Folded::One(f) => out.push(f),
             Folded::Two(a, b) => {
@@ -146,7 +176,7 @@ pub fn fold_str(text: &str) -> String {
             }
         }
     }
-    out
+    out.push_str(&text[kept..]);
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ const ENCLITIC_ENDINGS: [char; 3] = ['م', 'ن', 'ا'];
 const MIN_BASE_CHARS: usize = 4;
 
 /// The hash lexicons index a folded word by (FNV-1a, 64 bits).
+#[inline]
 pub fn form_hash(folded: &str) -> u64 {
     let mut hash = 0xcbf2_9ce4_8422_2325u64;
     for byte in folded.bytes() {
@@ -124,6 +125,7 @@ impl Forms {
     }
 
     /// The form hashes of token `index` (empty past the end).
+    #[inline]
     pub fn of(&self, index: usize) -> &[u64] {
         match (self.starts.get(index), self.starts.get(index + 1)) {
             (Some(&a), Some(&b)) => &self.hashes[a as usize..b as usize],

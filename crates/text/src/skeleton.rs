@@ -75,6 +75,7 @@ pub struct SoundChars<'a> {
 impl Iterator for SoundChars<'_> {
     type Item = char;
 
+    #[inline]
     fn next(&mut self) -> Option<char> {
         loop {
             let (index, c) = self.chars.next()?;
@@ -95,11 +96,13 @@ impl Iterator for SoundChars<'_> {
 }
 
 /// The sound key of a folded word, char by char.
+#[inline]
 pub fn sound_chars(script: Script, word: &str) -> SoundChars<'_> {
     SoundChars { chars: word.chars().enumerate(), script, previous: None }
 }
 
 /// True for the chars of a sound key that the consonant key drops (after its first char in Latin).
+#[inline]
 pub fn is_vowel_in(script: Script, key_char: char, position: usize) -> bool {
     is_vowel_key(key_char) && (script == Script::Arabic || position > 0)
 }

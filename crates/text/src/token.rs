@@ -6,7 +6,7 @@
 //! `al` + `qaida`) but leave them *joined*, like a plain space, so multi-word names match
 //! whether they are written split, hyphenated or joined.
 
-use crate::fold::{fold_char, is_arabic_letter, is_invisible, is_mark, Folded};
+use crate::fold::{fold_into, is_arabic_letter, is_invisible, is_mark};
 
 /// The writing system of a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -74,6 +74,18 @@ enum Class {
     Other,
 }
 
+impl Class {
+    /// The script of a token this char begins or continues (none for marks and the rest).
+    fn script(self) -> Option<Script> {
+        match self {
+            Class::Arabic => Some(Script::Arabic),
+            Class::Latin => Some(Script::Latin),
+            Class::Digit => Some(Script::Digit),
+            Class::Mark | Class::Other => None,
+        }
+    }
+}
+
 fn classify(c: char) -> Class {
     if c.is_ascii() {
         return if c.is_ascii_alphabetic() {
@@ -105,54 +117,15 @@ impl Tokens {
     pub fn new(text: &str) -> Tokens {
         let mut items: Vec<Token> = Vec::with_capacity(text.len() / 6);
         let mut folded = String::with_capacity(text.len());
-        let mut current: Option<Token> = None;
-        let mut letters = 0u32;
-        let mut uppers = 0u32;
         // State of the gap since the last token ended.
         let mut gap_len = 0u32;
         let mut gap_ok = true;
         let mut gap_quotes = 0u32;
-        for (char_index, (byte_index, c)) in (0u32..).zip(text.char_indices()) {
+        let mut chars = (0u32..).zip(text.char_indices()).peekable();
+        while let Some((char_index, (byte_index, c))) = chars.next() {
             let class = classify(c);
-            let script = match class {
-                Class::Arabic => Some(Script::Arabic),
-                Class::Latin => Some(Script::Latin),
-                Class::Digit => Some(Script::Digit),
-                Class::Mark | Class::Other => None,
-            };
-            let continues = match (&current, script, class) {
-                (Some(_), _, Class::Mark) => true,
-                (Some(token), Some(s), _) => token.script == s,
-                _ => false,
-            };
-            if !continues {
-                if let Some(mut token) = current.take() {
-                    token.folded_end = folded.len() as u32;
-                    finish_case(&mut token, letters, uppers);
-                    items.push(token);
-                    gap_len = 0;
-                    gap_ok = true;
-                    gap_quotes = 0;
-                }
-                if let Some(s) = script {
-                    if let Some(previous) = items.last_mut() {
-                        previous.joined_to_next = gap_ok && gap_len <= 3;
-                    }
-                    letters = 0;
-                    uppers = 0;
-                    current = Some(Token {
-                        start: char_index,
-                        end: char_index,
-                        byte_start: byte_index as u32,
-                        byte_end: byte_index as u32,
-                        folded_start: folded.len() as u32,
-                        folded_end: folded.len() as u32,
-                        script: s,
-                        upper_initial: s == Script::Latin && c.is_uppercase(),
-                        all_upper: false,
-                        joined_to_next: false,
-                    });
-                } else if class != Class::Mark {
+            let Some(script) = class.script() else {
+                if class != Class::Mark {
                     gap_len += 1;
                     // One quotation mark is a scare quote (tué un "membre", neuf «terroristes»):
                     // the words still follow each other.
@@ -162,50 +135,61 @@ impl Tokens {
                         gap_ok = false;
                     }
                 }
+                continue;
+            };
+            if let Some(previous) = items.last_mut() {
+                previous.joined_to_next = gap_ok && gap_len <= 3;
             }
-            if let Some(token) = current.as_mut() {
+            let mut token = Token {
+                start: char_index,
+                end: char_index + 1,
+                byte_start: byte_index as u32,
+                byte_end: (byte_index + c.len_utf8()) as u32,
+                folded_start: 0,
+                folded_end: 0,
+                script,
+                upper_initial: false,
+                all_upper: false,
+                joined_to_next: false,
+            };
+            // The word goes on through letters of its script and marks.
+            while let Some(&(char_index, (byte_index, c))) = chars.peek() {
+                let class = classify(c);
+                if class != Class::Mark && class.script() != Some(script) {
+                    break;
+                }
                 token.end = char_index + 1;
                 token.byte_end = (byte_index + c.len_utf8()) as u32;
-                if token.script == Script::Latin && (c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic())) {
-                    letters += 1;
-                    if c.is_uppercase() {
-                        uppers += 1;
-                    }
-                }
-                match fold_char(c) {
-                    Folded::Drop => {}
-                    Folded::One(f) => folded.push(f),
-                    Folded::Two(a, b) => {
-                        folded.push(a);
-                        folded.push(b);
-                    }
-                }
+                chars.next();
             }
-        }
-        if let Some(mut token) = current.take() {
-            token.folded_end = folded.len() as u32;
-            finish_case(&mut token, letters, uppers);
-            items.push(token);
+            items.push(finish(text, token, &mut folded));
+            gap_len = 0;
+            gap_ok = true;
+            gap_quotes = 0;
         }
         Tokens { items, folded, forms: std::sync::OnceLock::new() }
     }
 
     /// All tokens in text order.
+    #[inline]
     pub fn items(&self) -> &[Token] {
         &self.items
     }
 
     /// Number of tokens.
+    #[inline]
     pub fn len(&self) -> usize {
         self.items.len()
     }
 
     /// True when the text has no word at all.
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
 
     /// The folded form of token `index`.
+    #[inline]
     pub fn folded(&self, index: usize) -> &str {
         match self.items.get(index) {
             Some(t) => self.folded.get(t.folded_start as usize..t.folded_end as usize).unwrap_or(""),
@@ -215,6 +199,7 @@ impl Tokens {
 
     /// Hashes of the forms a lexicon may list token `index` under (bare, without proclitics,
     /// without an enclitic pronoun); see [`crate::forms`].
+    #[inline]
     pub fn forms(&self, index: usize) -> &[u64] {
         self.forms.get_or_init(|| crate::forms::Forms::new(self)).of(index)
     }
@@ -228,13 +213,35 @@ impl Tokens {
     }
 
     /// Index of the first token that starts at or after char offset `offset`.
+    #[inline]
     pub fn first_at_or_after(&self, offset: u32) -> usize {
         self.items.partition_point(|t| t.start < offset)
     }
 }
 
-fn finish_case(token: &mut Token, letters: u32, uppers: u32) {
-    token.all_upper = token.script == Script::Latin && letters >= 2 && letters == uppers;
+/// A token whose chars are all read: its folded form appended to `folded`, its case from its letters.
+fn finish(text: &str, mut token: Token, folded: &mut String) -> Token {
+    let word = &text[token.byte_start as usize..token.byte_end as usize];
+    token.folded_start = folded.len() as u32;
+    fold_into(word, folded);
+    token.folded_end = folded.len() as u32;
+    if token.script == Script::Latin {
+        let (mut letters, mut uppers) = (0u32, 0u32);
+        if word.is_ascii() {
+            for byte in word.bytes().filter(u8::is_ascii_alphabetic) {
+                letters += 1;
+                uppers += u32::from(byte.is_ascii_uppercase());
+            }
+        } else {
+            for c in word.chars().filter(|c| c.is_alphabetic()) {
+                letters += 1;
+                uppers += u32::from(c.is_uppercase());
+            }
+        }
+        token.upper_initial = word.chars().next().is_some_and(char::is_uppercase);
+        token.all_upper = letters >= 2 && letters == uppers;
+    }
+    token
 }
 
 #[cfg(test)]
