@@ -21,6 +21,10 @@ use marsad_read::{read_bytes, Format, ReadOptions};
 use std::path::Path;
 use std::sync::OnceLock;
 
+/// The allocator `marsad` itself runs with (crates/cli/src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

@@ -12,6 +12,10 @@ use std::path::{Path, PathBuf};
 
 const TARGET_BYTES: usize = 10 * 1024 * 1024;
 
+/// The allocator `marsad` itself runs with (crates/cli/src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

@@ -13,6 +13,10 @@ use std::path::Path;
 
 const TARGET_BYTES: usize = 20 * 1024 * 1024;
 
+/// The allocator `marsad` itself runs with (crates/cli/src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }
