@@ -177,12 +177,17 @@ fn a_name_after_in_is_a_place_when_its_unit_follows_the_comma() {
         unlisted("Un camp a été visé à Kandara, près de Gao."),
         [("Kandara".to_string(), Some("ml.gao".to_string()))]
     );
-    // A town after the comma may open a list, and a person is not placed.
-    assert!(unlisted("Le poste a été visé à Kandara, Gao et Ansongo.").is_empty());
-    assert!(unlisted("He spoke in Kandara, a farmer said.").is_empty());
-    // A month or a weekday before the comma is a date.
-    assert!(unlisted("In March, the Niger junta ended the agreement.").is_empty());
-    assert!(unlisted("Le poste a été visé mardi, près de Gao.").is_empty());
+    // A town after the comma may open a list, a person is not placed, and a month or a weekday
+    // before the comma is a date.
+    let none = [
+        "Le poste a été visé à Kandara, Gao et Ansongo.",
+        "He spoke in Kandara, a farmer said.",
+        "In March, the Niger junta ended the agreement.",
+        "Le poste a été visé mardi, près de Gao.",
+    ];
+    for text in none {
+        assert!(unlisted(text).is_empty(), "{text}");
+    }
 }
 
 #[test]
