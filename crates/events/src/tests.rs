@@ -2953,3 +2953,14 @@ fn the_hospital_where_a_victim_died_is_not_where_the_incident_happened() {
         assert!(found.iter().all(|e| place(e.place) == Some("sn.dakar")), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn the_base_handed_over_is_no_al_qaeda() {
+    // "القاعدة" is al-Qaeda and "the base": after a verb of handing over it is the base.
+    for text in ["سلمت القاعدة للحكومة السنغالية في داكار يوم الخميس.", "وسُلِّمت القاعدة للجيش في داكار يوم الخميس."]
+    {
+        let found = one_event(text, Some("2025-07-18"));
+        assert_eq!(found[0].sub_event, SubEvent::NonViolentTransfer, "{text}: {found:?}");
+        assert!(found.iter().all(|e| actor(e.actor1) != Some("al-qaeda")), "{text}: {found:?}");
+    }
+}
