@@ -434,7 +434,7 @@ fn joined(doc: &Doc<'_>, a: &Mention, b: &Mention) -> bool {
 /// The words between two places are a conjunction and the site of the second (or of the first):
 /// "ومطار", "et l'aéroport de", "camp and the".
 fn sites_between(doc: &Doc<'_>, words: &[&str]) -> bool {
-    const LINKS: [&str; 9] = ["le", "la", "les", "l", "the", "de", "d", "du", "of"];
+    const OF: [&str; 4] = ["de", "d", "du", "of"];
     let site = |w: &str| {
         [List::PlaceWords, List::MilitaryTargets, List::CivilianTargets].into_iter().any(|l| doc.is_word(l, w))
     };
@@ -445,11 +445,11 @@ fn sites_between(doc: &Doc<'_>, words: &[&str]) -> bool {
         let word = elided.unwrap_or(word);
         if doc.is_word(List::Conjunctions, word) {
             and = true;
-        } else if let Some(rest) = word.strip_prefix('و').filter(|r| site(r)) {
-            (and, sites) = (true, sites + usize::from(!rest.is_empty()));
+        } else if word.strip_prefix('و').is_some_and(site) {
+            (and, sites) = (true, sites + 1);
         } else if site(word) {
             sites += 1;
-        } else if !LINKS.contains(&word.to_lowercase().as_str()) {
+        } else if !doc.is_word(List::DefiniteArticles, word) && !OF.contains(&word.to_lowercase().as_str()) {
             return false;
         }
     }
@@ -938,7 +938,7 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
             continue;
         }
         // "tué plusieurs soldats", "killed several soldiers", "مقتل عدة جنود": no number is given.
-        if marked!(count.few, a_quantifier_gives_no_toll) {
+        if marked!(count.few(), a_quantifier_gives_no_toll) {
             continue;
         }
         // "Of the 60 soldiers there, 27 were killed": the group's size, when another count follows.

@@ -752,19 +752,20 @@ pub(crate) fn roles(
         cands.iter().filter(|c| c.features.contains(&RoleFeature::Victim)).map(|c| c.who.actor()).collect();
     // Nor is one named as the target ("a drone strike on a camp of the Malian army"): the army an
     // air strike is inferred to be flown by, with no subject to say so, is then the one struck.
-    let struck = |c: &Candidate| {
+    let named_target = |c: &&Candidate| {
         matches!(c.who, Who::Named(_))
             && c.features.iter().any(|f| matches!(f, RoleFeature::TargetOwner | RoleFeature::TargetMarked))
     };
-    let struck: Vec<u32> = cands.iter().filter(|c| struck(c)).map(|c| c.who.actor()).collect();
+    let struck: Vec<u32> = cands.iter().filter(named_target).map(|c| c.who.actor()).collect();
     let subject = |c: &Candidate| {
         c.features.iter().any(|f| matches!(f, RoleFeature::SubjectBefore | RoleFeature::VerbFirstSubject))
     };
     let inferred_victim = |i: usize| {
-        let c = &cands[i];
-        let struck = !subject(c) && struck.contains(&scored[i].0);
+        let (c, actor) = (&cands[i], scored[i].0);
+        let struck_unsaid = !subject(c) && struck.contains(&actor);
         matches!(c.who, Who::Inferred(_))
-            && (killed.contains(&scored[i].0) || marked!(struck, an_actor_named_as_the_target_is_not_inferred_the_doer))
+            && (killed.contains(&actor)
+                || marked!(struck_unsaid, an_actor_named_as_the_target_is_not_inferred_the_doer))
     };
     // "مقتل جنديين ومدني": soldiers among the killed make the incident an attack on them; the
     // civilian killed with them is no target of his own (ACLED codes a battle).

@@ -28,8 +28,14 @@ pub struct Count {
     pub vague: bool,
     /// A marker such as "about", "نحو", "près de" or "at least" precedes the number.
     pub approximate: bool,
-    /// A quantifier with no figure ("plusieurs", "several", "عدة"): how many is not said.
-    pub few: bool,
+}
+
+impl Count {
+    /// A quantifier with no figure ("plusieurs", "several", "عدة"): how many is not said. The only
+    /// orders of magnitude below ten are the quantifiers ("plusieurs" = 3).
+    pub fn few(&self) -> bool {
+        self.vague && self.value < 10
+    }
 }
 
 /// How a number word combines with its neighbours.
@@ -574,8 +580,6 @@ fn count_at(text: &str, tokens: &Tokens, i: usize) -> (Option<Count>, usize) {
         value: p.value,
         vague: p.vague,
         approximate: approximate_before(tokens, p.first),
-        // The only orders of magnitude below ten are the quantifiers ("plusieurs" = 3).
-        few: p.vague && p.value < 10,
     };
     (Some(count), next)
 }
@@ -883,7 +887,7 @@ mod tests {
 
     #[test]
     fn a_quantifier_with_no_figure_is_few_an_order_of_magnitude_is_not() {
-        let few = |text: &str| counts(text).iter().map(|c| c.few).collect::<Vec<_>>();
+        let few = |text: &str| counts(text).iter().map(Count::few).collect::<Vec<_>>();
         assert_eq!(few("plusieurs soldats"), [true]);
         assert_eq!(few("several soldiers"), [true]);
         assert_eq!(few("مقتل عدة جنود"), [true]);
