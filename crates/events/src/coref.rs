@@ -181,17 +181,41 @@ fn fit(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster, d: &Draft) -> Option<i32> {
     }
     let mut score = c.blocks.get(&d.block).copied().unwrap_or(0);
     let anaphora = points_back(drafts, c, d);
+    let (mut loose, mut strict) = (false, false);
     for &(k, count) in &c.kinds {
-        score += count * fit_member(doc, &drafts[k], d, anaphora)?;
+        match fit_member(doc, &drafts[k], d, anaphora)? {
+            Fit::Loose => loose = true,
+            Fit::Score(s) => {
+                strict |= drafts[k].frame.is_specific();
+                score += count * s;
+            }
+        }
+    }
+    // "A strike on a market… the army said it targeted terrorists": the generic word of the
+    // same sentence does not part a later retelling from the strike the incident was told as.
+    if loose && !strict {
+        return None;
+    }
+    if loose {
+        cov_mark::hit!(a_generic_member_does_not_part_a_strict_retelling);
     }
     let anchored = score > 0 || d.anaphoric || d.zone.is_heading();
     anchored.then_some(score + i32::from(d.anaphoric) * 2)
 }
 
+/// How a member of a cluster fits a draft, when it may be the same incident.
+enum Fit {
+    /// It adds this to the cluster's fit.
+    Score(i32),
+    /// A member told with a generic word ("targeted", "attack") that nothing links to the draft:
+    /// it does not part them if a member told with a specific word agrees.
+    Loose,
+}
+
 /// What member `other` of a cluster adds to the fit of draft `d`, leaving out their sentences
 /// and blocks; `None` when they cannot be the same incident. `anaphora`: `d` points back to
 /// the cluster's incident ([`points_back`]).
-fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft, anaphora: bool) -> Option<i32> {
+fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft, anaphora: bool) -> Option<Fit> {
     let mut score = 0;
     // The day a statement was made does not part it from the incident it tells.
     let reported = other.report_date || d.report_date;
@@ -265,7 +289,8 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft, anaphora: bool) -> Option
         || placed_before
         || country_only)
     {
-        return None;
+        return (!other.frame.is_specific() && !other.frame.is_consequence() && d.frame.is_specific())
+            .then_some(Fit::Loose);
     }
     // "X attacked Y; Y struck back": roles swapped are two incidents.
     let swapped = |x: &Draft, y: &Draft| x.roles.actor1.is_some() && x.roles.actor1 == y.roles.actor2;
@@ -295,7 +320,7 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft, anaphora: bool) -> Option
         cov_mark::hit!(a_bare_toll_joins_the_incident_told);
         score += 1;
     }
-    Some(score)
+    Some(Fit::Score(score))
 }
 
 /// Draft `d` retells the incident of cluster `c`: "the attack" or "this strike" may retell any

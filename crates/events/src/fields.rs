@@ -761,8 +761,12 @@ pub(crate) fn date(
 
 /// True when date `d` follows a report verb ("said Saturday", "a indiqué vendredi", "said on
 /// Tuesday"): the day of the statement, which may be later than the incident's.
-pub(crate) fn dates_a_report(doc: &Doc<'_>, d: &DateMention) -> bool {
+pub(crate) fn dates_a_report(doc: &Doc<'_>, d: &DateMention, opening: usize) -> bool {
     let first = doc.token_at(d.span.start);
+    if opens_a_report(doc, d, first, opening) {
+        cov_mark::hit!(a_date_opening_a_report_dates_the_report);
+        return true;
+    }
     // Arabic puts the speaker between: "قال الجيش المالي السبت".
     let arabic = doc.tokens.items().get(first).is_some_and(|t| t.script == marsad_text::Script::Arabic);
     let found = doc.ends_before(List::Attribution, first, if arabic { 3 } else { 1 }, 0);
@@ -789,6 +793,22 @@ pub(crate) fn dates_a_report(doc: &Doc<'_>, d: &DateMention) -> bool {
 
 /// Tokens of speakers an Arabic report verb may have before the day it was said.
 const SPEAKERS_SPAN: usize = 7;
+
+/// "On Monday, the army said it had…", "Lundi, l'armée a affirmé…": a weekday that opens its
+/// sentence (`opening`, its first token), set off by a comma before a speaker and a report verb.
+/// A month there ("In late July, the rebels claimed to have killed…") dates the incident.
+fn opens_a_report(doc: &Doc<'_>, d: &DateMention, first: usize, opening: usize) -> bool {
+    let last = doc.last_token_before(d.span.end);
+    let weekday = d.relative && d.precision == Precision::Day;
+    if !weekday || first > opening + 1 || !doc.gap_after(last).contains([',', '،']) {
+        return false;
+    }
+    let end = (last + 1 + SPEAKER_TOKENS).min(doc.tokens.len());
+    (last + 1..end).any(|t| doc.starting_at(List::Attribution, t).is_some())
+}
+
+/// Tokens a speaker may take between a day that opens the sentence and the report verb.
+const SPEAKER_TOKENS: usize = 5;
 
 /// The short line just above the mention's paragraph, if the paragraph opens with the mention's
 /// sentence's block ("- Goundam – 11 septembre 2024" above the item it heads).

@@ -386,7 +386,8 @@ fn draft(
                 time_precision: date.filter(|d| d.date.is_some()).map_or(Precision::Coarser, |d| d.precision),
                 relative_date: date.is_some_and(|d| d.relative),
                 // Only violence: an announcement's day is its own.
-                report_date: m.trigger.frame.is_violent() && date.is_some_and(|d| fields::dates_a_report(doc, &d)),
+                report_date: m.trigger.frame.is_violent()
+                    && date.is_some_and(|d| fields::dates_a_report(doc, &d, sentence.tokens.start)),
                 background: days_old > HISTORY_DAYS,
                 fatalities,
                 attackers_toll: toll.is_some_and(|t| t.attackers),

@@ -2964,3 +2964,39 @@ fn the_base_handed_over_is_no_al_qaeda() {
         assert!(found.iter().all(|e| actor(e.actor1) != Some("al-qaeda")), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn a_generic_word_in_the_strike_s_sentence_does_not_part_the_army_s_retelling() {
+    cov_mark::check!(a_generic_member_does_not_part_a_strict_retelling);
+    let texts = [
+        "An army air strike hit a market in the Mopti region on Sunday, killing 12 people, while the army said it was targeting terrorists. The army said it had carried out air strikes against terrorist activity in the same area.",
+        "Une frappe aérienne de l'armée a touché un marché dans la région de Mopti dimanche, tuant 12 personnes, tandis que l'armée a affirmé qu'elle visait des terroristes. L'armée a déclaré avoir mené des frappes aériennes contre des activités terroristes dans la même zone.",
+        "قالت مصادر محلية إن غارة جوية للجيش على سوق في منطقة موبتي الأحد أسفرت عن مقتل 12 شخصا، في حين قال الجيش إنه كان يستهدف إرهابيين. وقال الجيش الاثنين إنه شن ضربات جوية على نشاط إرهابي في المنطقة نفسها.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2025-06-10"));
+        let e = &found[0];
+        assert_eq!(
+            (e.sub_event, place(e.place), e.fatalities),
+            (SubEvent::AirDroneStrike, Some("ml.mopti-region"), Some(12)),
+            "{text}"
+        );
+        assert_eq!(date(e).as_deref(), Some("2025-06-08"), "{text}");
+    }
+}
+
+#[test]
+fn a_weekday_opening_a_statement_dates_the_statement_not_the_strike() {
+    cov_mark::check!(a_date_opening_a_report_dates_the_report);
+    let texts = [
+        "An army air strike hit a market in the Mopti region on Sunday, killing 12 people. On Monday, the army said it had carried out air strikes against terrorists in the area.",
+        "Une frappe aérienne de l'armée a touché un marché dans la région de Mopti dimanche, tuant 12 personnes. Lundi, l'armée a déclaré avoir mené des frappes aériennes contre des terroristes dans la zone.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2025-06-10"));
+        assert_eq!(date(&found[0]).as_deref(), Some("2025-06-08"), "{text}");
+    }
+    // A month there dates the incident: "In late May, the rebels claimed…" is not the strike.
+    let text = "An army air strike hit a market in the Mopti region on Sunday, killing 12 people. In late May, the army said it had carried out air strikes against terrorists in the area.";
+    assert_eq!(events(text, Some("2025-06-10")).len(), 2, "{text}");
+}
