@@ -297,6 +297,16 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft, anaphora: bool) -> Option
     if swapped(other, d) && swapped(d, other) {
         return None;
     }
+    // "Civilians were killed by the militia" and "a militia post was attacked": the killers of
+    // civilians attacked are another incident. No side tells of its own killing of civilians:
+    // "the FLA said the shells struck herders" is the FLA's account of the strike on it.
+    let own_account = |x: &Draft| x.roles.actor1.is_some_and(|a| x.source == Some(Source::Actor(a)));
+    let killers_attacked =
+        |x: &Draft, y: &Draft| swapped(x, y) && x.civilian_target && y.armed_target && !own_account(x);
+    if killers_attacked(other, d) || killers_attacked(d, other) {
+        cov_mark::hit!(the_killers_of_civilians_attacked_is_another_incident);
+        return None;
+    }
     // Two different doers, each named by a claim or an agent: two incidents.
     if let (Some(a), Some(b)) = (other.roles.actor1, d.roles.actor1) {
         let sure = CLAIMED_STRENGTH;

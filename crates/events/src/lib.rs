@@ -526,7 +526,9 @@ fn sub_event(doc: &Doc<'_>, m: &IncidentMention, roles: &Roles, fatalities: Opti
     let killed = fatalities.is_some_and(|k| k > 0);
     // "30 people were killed by militiamen": people in general, killed by an armed side with no
     // armed target named, are civilians.
-    let near = m.trigger.first.saturating_sub(3).max(m.clause.start)..(m.trigger.last + 4).min(m.clause.end);
+    // A passive's subject may carry a description first ("30 personnes, surtout des Peuls, ont été tuées").
+    let before = if m.trigger.passive { m.clause.start } else { m.trigger.first.saturating_sub(3).max(m.clause.start) };
+    let near = before..(m.trigger.last + 4).min(m.clause.end);
     let people_killed = m.trigger.frame == Frame::Kill
         && roles.actor2.is_none()
         && roles.military_target.is_none()

@@ -145,7 +145,9 @@ fn find_triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
             }
             let role = if loss { "kill:passive" } else { role };
             let (name, passive) = role.strip_suffix(":passive").map_or((role, false), |f| (f, true));
-            let after_auxiliary = first > 0 && doc.token_is(List::PassiveAuxiliaries, first - 1);
+            // "was targeting" is progressive, not passive.
+            let progressive = doc.tokens.folded(first).ends_with("ing");
+            let after_auxiliary = first > 0 && doc.token_is(List::PassiveAuxiliaries, first - 1) && !progressive;
             let passive = passive
                 || after_auxiliary
                 || bare_participle(doc, first, last)

@@ -391,10 +391,9 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         }
         // Words of the agent marker itself ("blamed on", "attributed to") report nothing.
         let in_marker = |first: usize| marker.is_some_and(|start| start <= first && first < behind);
-        // "blamed on JNIM": "on" ends the agent marker, it marks no target.
+        // "blamed on JNIM", "على يد": a target marker inside the agent marker marks no target.
         let target_marker = doc.entry_before(List::TargetMarkers, c.first, MARKER_GAP - 1, floor);
-        let marker_word = target_marker
-            .is_some_and(|first| in_marker(first) && doc.ending_at(List::TargetMarkers, behind - 1).is_some());
+        let marker_word = target_marker.is_some_and(in_marker);
         // "نصبت كمينا للجيش، دون الإشارة إلى الهجوم على الصهاريج": the marker right after another
         // incident word marks that incident's target.
         let marks_another = target_marker.is_some_and(|tm| m.others.iter().any(|o| o.last < tm && tm <= o.last + 2));
@@ -454,6 +453,11 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
                 f.push(RoleFeature::Reporter);
             }
         }
+        // "Selon HRW, des dizaines de personnes ont été tuées": a source named after a preposition
+        // is not the killed (after a verb it may be: "the army said two soldiers were killed").
+        let source = f.contains(&RoleFeature::Reporter)
+            && report
+                .is_some_and(|&(cue, _)| c.first > cue && doc.starting_at(List::SourcePrepositions, cue).is_some());
         // "tué un membre de l'EI": the victim's window opens at the partitive before the name.
         // "قتل 14 شخصا بينهم مدني من الوحدات الرديفة لقوات الأمن", "tuant dix personnes, dont deux
         // gendarmes": what follows the description word after a death describes the dead.
@@ -477,12 +481,15 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
                         // "the army said six militants were killed": the sayer is not the killed.
                         && !doc.any(List::Attribution, c.last + 1..k.first))
             });
-        if victim && Some(i) != claimant {
+        if victim && Some(i) != claimant && !source {
             f.push(RoleFeature::Victim);
+        }
+        if source && (victim || (passive && before && Some(i) == before_first)) {
+            cov_mark::hit!(a_source_is_not_the_target_of_a_passive);
         }
         if passive {
             let right_after = after && arabic && c.first <= t.last + VERB_SUBJECT_GAP;
-            if (before && Some(i) == before_first) || right_after {
+            if !source && ((before && Some(i) == before_first) || right_after) {
                 f.push(RoleFeature::PassiveSubject);
             }
         } else if before && Some(i) == before_first {

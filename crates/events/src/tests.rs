@@ -3000,3 +3000,75 @@ fn a_weekday_opening_a_statement_dates_the_statement_not_the_strike() {
     let text = "An army air strike hit a market in the Mopti region on Sunday, killing 12 people. In late May, the army said it had carried out air strikes against terrorists in the area.";
     assert_eq!(events(text, Some("2025-06-10")).len(), 2, "{text}");
 }
+
+#[test]
+fn the_killers_of_civilians_attacked_in_turn_is_another_incident() {
+    cov_mark::check!(the_killers_of_civilians_attacked_is_another_incident);
+    let texts = [
+        "According to Human Rights Watch, dozens of people, mostly Fulani herders, were killed on 10 March by VDP militiamen in Solenzo. The government said that on 10 March a VDP post was attacked by terrorists in Solenzo, and that about 100 assailants were neutralised.",
+        "Selon Human Rights Watch, des dizaines de personnes, principalement des éleveurs peuls, ont été tuées le 10 mars par des VDP à Solenzo. Le gouvernement affirme que le 10 mars, un poste des VDP a été attaqué par des terroristes à Solenzo et qu'une centaine d'assaillants ont été neutralisés.",
+        "وفقا لهيومن رايتس ووتش، قتل عشرات الأشخاص، معظمهم من الرعاة الفولاني، في 10 مارس على يد متطوعي الدفاع عن الوطن في سولينزو. وقالت الحكومة إن موقعا لمتطوعي الدفاع عن الوطن تعرض لهجوم إرهابيين في سولينزو في 10 مارس وإنه تم تحييد نحو 100 مهاجم.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-03-23"));
+        let got: Vec<_> = found.iter().map(|e| (e.sub_event, actor(e.actor1), actor(e.actor2))).collect();
+        assert_eq!(
+            got,
+            [(SubEvent::Attack, Some("vdp"), Some("civilians")), (SubEvent::ArmedClash, None, Some("vdp"))],
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_source_named_before_a_passive_killing_is_not_its_target() {
+    cov_mark::check!(a_source_is_not_the_target_of_a_passive);
+    let texts = [
+        "According to Human Rights Watch, dozens of people were killed on 10 March by VDP militiamen in Solenzo.",
+        "Selon Human Rights Watch, des dizaines de personnes ont été tuées le 10 mars par des VDP à Solenzo.",
+        "وفقا لهيومن رايتس ووتش، قُتل عشرات الأشخاص في 10 مارس على أيدي متطوعي الدفاع عن الوطن في سولينزو.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2025-03-23"));
+        let e = &found[0];
+        assert_eq!(
+            (e.sub_event, actor(e.actor1), actor(e.actor2)),
+            (SubEvent::Attack, Some("vdp"), Some("civilians")),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn people_described_before_a_passive_killing_are_still_people() {
+    cov_mark::check!(people_killed_by_an_armed_side_are_civilians);
+    let texts = [
+        "Dozens of people, most of them from the same district, were killed on 10 March by VDP militiamen in Solenzo.",
+        "Des dizaines de personnes, principalement issues du même quartier, ont été tuées le 10 mars par des VDP à Solenzo.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2025-03-23"));
+        assert_eq!((found[0].sub_event, actor(found[0].actor2)), (SubEvent::Attack, Some("civilians")), "{text}");
+    }
+}
+
+#[test]
+fn a_progressive_after_was_is_active() {
+    // "were attacking" is the soldiers' deed; "were attacked" (tested elsewhere) is suffered.
+    let found =
+        one_event("Soldiers were attacking a jihadist base near Mopti on Sunday, the army said.", Some("2025-06-10"));
+    assert_eq!(actor(found[0].actor1), Some("fama"), "{found:?}");
+}
+
+#[test]
+fn the_hand_that_kills_is_no_target_of_the_killing() {
+    // "على يد" holds "على", a target marker: inside the agent marker it marks no target.
+    let text = "بحسب هيومن رايتس ووتش، قتل عشرات الأشخاص في 10 مارس على يد متطوعي الدفاع عن الوطن في سولينزو.";
+    let found = one_event(text, Some("2025-03-23"));
+    let e = &found[0];
+    assert_eq!(
+        (e.sub_event, actor(e.actor1), actor(e.actor2)),
+        (SubEvent::Attack, Some("vdp"), Some("civilians")),
+        "{text}"
+    );
+}

@@ -266,6 +266,9 @@ named_enum! {
         Recall = "recall",
         /// Report verbs and phrases (said, according to).
         Attribution = "attribution",
+        /// The report phrases that are prepositions (according to, selon, وفقا ل): the name after
+        /// them is only the source, never the subject of what they report.
+        SourcePrepositions = "source-prepositions",
         /// Claims of responsibility.
         ClaimResponsibility = "claim-responsibility",
         /// Verbs of documenting, condemning, denouncing.
