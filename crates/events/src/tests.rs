@@ -3072,3 +3072,18 @@ fn the_hand_that_kills_is_no_target_of_the_killing() {
         "{text}"
     );
 }
+
+#[test]
+fn gunmen_belonging_to_a_group_after_by_name_the_group_as_doer() {
+    cov_mark::check!(doer_behind_a_partitive);
+    let texts = [
+        ("Fifteen Malian soldiers were killed in an attack blamed on gunmen belonging to JNIM in central Mali.", "jnim"),
+        ("Quinze soldats maliens ont été tués dans une attaque attribuée à des hommes armés affiliés au JNIM dans le centre du Mali.", "jnim"),
+        ("قتل 15 جنديا ماليا في هجوم نسب إلى مسلحين ينتمون لجماعة نصرة الإسلام والمسلمين في وسط مالي.", "jnim"),
+        ("Fifteen soldiers were killed by militants affiliated with the Islamic State in central Mali.", "issp"),
+    ];
+    for (text, doer) in texts {
+        let found = one_event(text, Some("2024-08-17"));
+        assert_eq!((actor(found[0].actor1), actor(found[0].actor2)), (Some(doer), Some("fama")), "{text}");
+    }
+}
