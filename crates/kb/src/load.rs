@@ -382,6 +382,14 @@ impl Loader {
     fn lexicon(&mut self, at: At<'_>, raw: RawLexiconLine) {
         match raw {
             RawLexiconLine::List { list, lang, words, role } => {
+                // "عناصر تابعة ل": a one-letter proclitic is written on the next word (لجماعة), so
+                // an entry ending in one detached never matches.
+                if let Some(word) = words.iter().find(|w| ends_in_a_detached_proclitic(w)) {
+                    self.error(
+                        at,
+                        format!("`{word}` in the list `{list}` ends in a detached proclitic and never matches"),
+                    );
+                }
                 let target = self.kb.lexicon.lists.entry(list).or_default();
                 for word in words {
                     target.push(&lang, &word, role.clone());
@@ -594,4 +602,12 @@ pub fn load_dir(dir: &std::path::Path) -> Result<KnowledgeBase, Vec<KbError>> {
     }
     let pairs: Vec<(&str, &str)> = files.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     load(&pairs)
+}
+
+/// True when an entry's last word is a lone Arabic proclitic (ل, ب, ك, ف, و): the text writes it
+/// on the word it governs.
+fn ends_in_a_detached_proclitic(entry: &str) -> bool {
+    let mut words = entry.split_whitespace();
+    let last = words.next_back();
+    words.next().is_some() && last.is_some_and(|w| matches!(w, "ل" | "ب" | "ك" | "ف" | "و"))
 }

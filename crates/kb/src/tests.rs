@@ -239,3 +239,10 @@ fn only_an_area_in_no_single_country_is_broad() {
     let errors = errors_of(&[("places/t.jsonl", &town)]);
     assert_eq!(errors, ["data/places/t.jsonl:1: ml.bamako: only an area in no single country (country null) is broad"]);
 }
+
+#[test]
+fn an_entry_ending_in_a_detached_proclitic_is_an_error() {
+    let list = r#"{"list":"partitives","lang":"ar","words":["عناصر تابعة ل"]}"#;
+    let errors = errors_of(&[("lexicon/x.jsonl", list)]);
+    assert!(errors.iter().any(|e| e.contains("ends in a detached proclitic")), "{errors:?}");
+}
