@@ -602,7 +602,16 @@ fn claims_cover_the_story(doc: &Doc<'_>, drafts: &[Draft], events: &mut [Event],
 fn tolls(members: &[&Draft]) -> (Option<u64>, Vec<Claim>) {
     // The victims and the attackers killed are counted apart and added (ACLED counts everyone
     // killed in the incident); each count is read across sources on its own.
-    let (attackers, victims): (Vec<&Draft>, Vec<&Draft>) = members.iter().copied().partition(|d| d.attackers_toll);
+    // A headline's or a summary's toll of attackers ("30 militants killed in an attack") is not
+    // added to the body's toll of everyone ("30 militants and 3 soldiers were killed").
+    let own = |d: &&Draft| !d.zone.is_heading() && !d.summary;
+    let told = members.iter().any(|d| own(d) && d.fatalities.is_some());
+    let headline_attackers = members.iter().any(|d| !own(d) && d.attackers_toll && d.fatalities.is_some());
+    if told && headline_attackers {
+        cov_mark::hit!(a_headline_s_toll_of_attackers_is_not_added_to_the_body_s);
+    }
+    let counted = members.iter().copied().filter(|d| !told || own(d));
+    let (attackers, victims): (Vec<&Draft>, Vec<&Draft>) = counted.partition(|d| d.attackers_toll);
     let (victims_toll, claims) = toll_of(&victims);
     let (attackers_toll, attacker_claims) = toll_of(&attackers);
     if victims_toll.is_some() && attackers_toll.is_some() {

@@ -3087,3 +3087,17 @@ fn gunmen_belonging_to_a_group_after_by_name_the_group_as_doer() {
         assert_eq!((actor(found[0].actor1), actor(found[0].actor2)), (Some(doer), Some("fama")), "{text}");
     }
 }
+
+#[test]
+fn a_headline_s_toll_of_attackers_is_not_added_to_the_body_s_toll_of_everyone() {
+    cov_mark::check!(a_headline_s_toll_of_attackers_is_not_added_to_the_body_s);
+    let texts = [
+        "30 militants killed in an attack in central Mali\nThirty militants and three Malian soldiers were killed on Friday in an attack by gunmen on an army camp in central Mali.",
+        "Trente terroristes tués dans une attaque au centre du Mali\nTrente assaillants et trois soldats maliens ont été tués vendredi dans une attaque d'hommes armés contre un camp de l'armée au centre du Mali.",
+        "مقتل 30 مسلحا في هجوم وسط مالي\nقتل 30 مسلحا و3 جنود ماليين الجمعة في هجوم لعناصر مسلحة على معسكر للجيش وسط مالي.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2024-08-17"));
+        assert_eq!(found[0].fatalities, Some(33), "{text}");
+    }
+}
