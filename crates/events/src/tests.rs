@@ -3101,3 +3101,20 @@ fn a_headline_s_toll_of_attackers_is_not_added_to_the_body_s_toll_of_everyone() 
         assert_eq!(found[0].fatalities, Some(33), "{text}");
     }
 }
+
+#[test]
+fn an_army_announcing_the_death_of_its_soldiers_and_of_civilians_was_attacked() {
+    // "its soldiers" (جنوده, de ses soldats, of its soldiers) are the army: a military target, so
+    // the civilians killed beside them do not make it violence against civilians.
+    let texts = [
+        "أعلن الجيش المالي الاثنين مقتل 17 من جنوده و4 مدنيين في هجوم جديد في بلدة تيسيت.",
+        "L'armée malienne a annoncé lundi la mort de 17 de ses soldats et de 4 civils dans une nouvelle attaque à Tessit.",
+        "The Malian army announced on Monday the death of 17 of its soldiers and 4 civilians in a new attack in Tessit.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2024-08-17"));
+        let e = &found[0];
+        let got = (e.sub_event, actor(e.actor1), actor(e.actor2), e.fatalities);
+        assert_eq!(got, (SubEvent::ArmedClash, None, Some("fama"), Some(21)), "{text}");
+    }
+}
