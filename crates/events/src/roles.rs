@@ -391,9 +391,14 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         }
         // Words of the agent marker itself ("blamed on", "attributed to") report nothing.
         let in_marker = |first: usize| marker.is_some_and(|start| start <= first && first < behind);
-        // "blamed on JNIM", "على يد": a target marker inside the agent marker marks no target.
+        // "blamed on JNIM", "على يد": a target marker inside the agent marker marks no target; nor
+        // does one inside the words tying the name to others ("مسلحون على صلة بالقاعدة").
         let target_marker = doc.entry_before(List::TargetMarkers, c.first, MARKER_GAP - 1, floor);
-        let marker_word = target_marker.is_some_and(in_marker);
+        let tying = |first: usize| first >= behind && behind < c.first;
+        if target_marker.is_some_and(tying) {
+            cov_mark::hit!(a_target_marker_tying_a_name_marks_no_target);
+        }
+        let marker_word = target_marker.is_some_and(|first| in_marker(first) || tying(first));
         // "نصبت كمينا للجيش، دون الإشارة إلى الهجوم على الصهاريج": the marker right after another
         // incident word marks that incident's target.
         let marks_another = target_marker.is_some_and(|tm| m.others.iter().any(|o| o.last < tm && tm <= o.last + 2));
@@ -501,7 +506,8 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         } else if after
             && arabic
             && Some(i) == after_first
-            && c.first <= t.last + VERB_SUBJECT_GAP
+            // "هاجم مسلحون على صلة بالقاعدة": the name's phrase starts where the words tying it start.
+            && behind <= t.last + VERB_SUBJECT_GAP
             && (attached(doc, c.first, floor) || !doc.any(List::UnnamedDoers, t.last + 1..c.first))
         {
             f.push(RoleFeature::VerbFirstSubject);

@@ -3118,3 +3118,17 @@ fn an_army_announcing_the_death_of_its_soldiers_and_of_civilians_was_attacked() 
         assert_eq!(got, (SubEvent::ArmedClash, None, Some("fama"), Some(21)), "{text}");
     }
 }
+
+#[test]
+fn militants_linked_to_al_qaeda_are_its_doers_not_its_targets() {
+    // "على صلة ب" holds "على", a target marker: inside the words tying the name, it marks none.
+    cov_mark::check!(a_target_marker_tying_a_name_marks_no_target);
+    let texts = [
+        "هاجم مسلحون على صلة بتنظيم القاعدة معسكرا للجيش المالي في موبتي الأحد.",
+        "قتل 16 جنديا في هجوم شنه متشددون على صلات بتنظيم القاعدة على قاعدة عسكرية في موبتي الأحد.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2024-08-12"));
+        assert_eq!((actor(found[0].actor1), actor(found[0].actor2)), (Some("jnim"), Some("fama")), "{text}");
+    }
+}
