@@ -74,6 +74,24 @@ fn previous_subject(doc: &Doc<'_>, sentence: &Sentence) -> Option<u32> {
     })
 }
 
+/// A state force counts as the parent of a service named in the story only in the sentence that
+/// names it: "15 soldiers were killed" stays the army's though the National Guard is named later.
+/// An armed group is its affiliate's parent anywhere ("al-Qaeda" in a story about JNIM).
+fn parent_here(doc: &Doc<'_>, sentence: &Sentence, actor: u32) -> bool {
+    if doc.actor_kind(actor) != ActorKind::StateForce {
+        return true;
+    }
+    let id = doc.kb.actors[actor as usize].id.as_str();
+    let here = doc.mentions_in(sentence.span).any(|x| match x.entity {
+        Entity::Actor(a) => doc.kb.actors[a as usize].parent.as_deref() == Some(id),
+        _ => false,
+    });
+    if !here {
+        cov_mark::hit!(an_army_is_a_parent_only_where_its_service_is_named);
+    }
+    here
+}
+
 /// The candidates of one mention. `country`: the incident's country (for "the soldiers").
 fn candidates(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, country: Option<&str>) -> Vec<Candidate> {
     let kb = doc.kb;
@@ -114,7 +132,7 @@ fn candidates(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, country: 
         match affiliate {
             Some(a) => push(Who::Inferred(a), first, last, None),
             None => {
-                let parent = doc.actors.is_parent_of_named(actor);
+                let parent = doc.actors.is_parent_of_named(actor) && parent_here(doc, sentence, actor);
                 push(Who::Named(actor), first, last, parent.then_some(RoleFeature::ParentOfNamed));
             }
         }

@@ -3132,3 +3132,20 @@ fn militants_linked_to_al_qaeda_are_its_doers_not_its_targets() {
         assert_eq!((actor(found[0].actor1), actor(found[0].actor2)), (Some("jnim"), Some("fama")), "{text}");
     }
 }
+
+#[test]
+fn soldiers_stay_the_army_s_though_a_service_of_it_is_named_later() {
+    cov_mark::check!(an_army_is_a_parent_only_where_its_service_is_named);
+    let text = "قتل 15 جنديا ماليا في هجوم نسب إلى جماعة نصرة الإسلام والمسلمين في وسط مالي. وقال مسؤول إن بين القتلى 14 عنصرا من الحرس الوطني.";
+    let found = one_event(text, Some("2024-08-17"));
+    assert_eq!((actor(found[0].actor1), actor(found[0].actor2)), (Some("jnim"), Some("fama")), "{text}");
+}
+
+#[test]
+fn an_attack_attributed_au_jnim_is_jnim_s() {
+    // "au" is "à le": the contracted article after "attribuée" still names the doer.
+    let text =
+        "Au moins 15 soldats maliens ont été tués vendredi dans une attaque attribuée au JNIM dans le centre du Mali.";
+    let found = one_event(text, Some("2024-08-17"));
+    assert_eq!((actor(found[0].actor1), actor(found[0].actor2)), (Some("jnim"), Some("fama")), "{text}");
+}
