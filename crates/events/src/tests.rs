@@ -3149,3 +3149,17 @@ fn an_attack_attributed_au_jnim_is_jnim_s() {
     let found = one_event(text, Some("2024-08-17"));
     assert_eq!((actor(found[0].actor1), actor(found[0].actor2)), (Some("jnim"), Some("fama")), "{text}");
 }
+
+#[test]
+fn a_place_alone_before_a_colon_opening_the_lede_is_its_dateline() {
+    cov_mark::check!(a_place_alone_before_a_colon_is_a_dateline);
+    let texts = [
+        "Soldiers killed in Niger\nNiamey: Gunmen killed 12 soldiers in an ambush on Sunday, security sources said.",
+        "Des soldats tués au Niger\nNiamey : Des hommes armés ont tué 12 soldats dimanche dans une embuscade, selon des sources sécuritaires.",
+        "مقتل جنود في النيجر\nنيامي: قتل مسلحون 12 جنديا الأحد في كمين، بحسب مصادر أمنية.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2024-06-10"));
+        assert_eq!((place(found[0].place), found[0].fatalities), (Some("ne"), Some(12)), "{text}");
+    }
+}

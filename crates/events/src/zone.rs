@@ -210,6 +210,16 @@ fn time_stamp(doc: &Doc<'_>, prefix: Span, tokens: Range<usize>, after_dash: u32
 /// The longest date a time stamp gives ("04 أغسطس 2023", "4 septembre 2025").
 const STAMP_DATE_CHARS: u32 = 24;
 
+/// The text `prefix` is one place's name, and nothing else.
+fn place_alone(doc: &Doc<'_>, prefix: Span) -> bool {
+    let mut mentions = doc.mentions_in(prefix);
+    let first = mentions.next();
+    mentions.next().is_none()
+        && first.is_some_and(|m| {
+            matches!(m.entity, Entity::Place(_)) && m.span.start == prefix.start && m.span.end == prefix.end
+        })
+}
+
 /// The dateline that opens a lede: up to a few words (a place, an agency, a date) then a dash.
 fn dateline_prefix(doc: &Doc<'_>, span: Span, tokens: Range<usize>) -> Option<Span> {
     let window = tokens.start..(tokens.start + DATELINE_WORDS + 1).min(tokens.end);
@@ -227,6 +237,12 @@ fn dateline_prefix(doc: &Doc<'_>, span: Span, tokens: Range<usize>) -> Option<Sp
         let in_date =
             || doc.dates_in(span).iter().any(|d| d.span.start <= items[t].start && items[t].end <= d.span.end);
         let slash = (gap.trim() == "/." || gap.trim() == "/" && t > tokens.start) && !in_date();
+        // "Ouagadougou: Gunmen killed…": a colon after a place alone.
+        let colon =
+            gap.trim_start().starts_with(':') && place_alone(doc, Span { start: span.start, end: items[t].end });
+        if marked!(colon, a_place_alone_before_a_colon_is_a_dateline) {
+            return Some(Span { start: span.start, end: gap_end });
+        }
         if dash || slash {
             let prefix = Span { start: span.start, end: items[t].end };
             // "13:00 - 04 أغسطس 2023هاجم …": the page's time stamp, its date the day of publishing.
