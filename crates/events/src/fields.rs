@@ -774,6 +774,14 @@ pub(crate) fn dates_a_report(doc: &Doc<'_>, d: &DateMention, opening: usize) -> 
         cov_mark::hit!(a_date_after_a_report_verb_dates_the_report);
         return true;
     }
+    // "locals told AFP on Sunday", "a déclaré à Reuters lundi": the agency told stands between.
+    let told = doc.entry_before(List::Attribution, first, OUTLET_GAP, 0).is_some_and(|cue| {
+        let between = Span { start: doc.span_of(cue, cue).end, end: d.span.start };
+        doc.mentions_in(between).any(|x| matches!(x.entity, Entity::Outlet(_)))
+    });
+    if marked!(told, a_date_after_the_agency_told_dates_the_report) {
+        return true;
+    }
     // "The army on Thursday denied", "the ministry on Tuesday said": the day right before the verb.
     let last = doc.last_token_before(d.span.end);
     if !arabic && last + 1 < doc.tokens.len() && doc.starting_at(List::Attribution, last + 1).is_some() {
@@ -790,6 +798,9 @@ pub(crate) fn dates_a_report(doc: &Doc<'_>, d: &DateMention, opening: usize) -> 
         a_date_after_the_speakers_dates_the_report
     )
 }
+
+/// Tokens an agency's name and a preposition may take between a report verb and its day.
+const OUTLET_GAP: usize = 4;
 
 /// Tokens of speakers an Arabic report verb may have before the day it was said.
 const SPEAKERS_SPAN: usize = 7;

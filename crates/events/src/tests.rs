@@ -3163,3 +3163,16 @@ fn a_place_alone_before_a_colon_opening_the_lede_is_its_dateline() {
         assert_eq!((place(found[0].place), found[0].fatalities), (Some("ne"), Some(12)), "{text}");
     }
 }
+
+#[test]
+fn the_day_locals_told_an_agency_is_the_report_s() {
+    cov_mark::check!(a_date_after_the_agency_told_dates_the_report);
+    let texts = [
+        "At least 12 civilians died in an attack by suspected jihadists in northwestern Burkina Faso, locals told AFP on Sunday. Dozens of men on motorbikes attacked the village of Sanakadougou overnight Thursday, a resident said.",
+        "At least 12 civilians died in an attack by suspected jihadists in northwestern Burkina Faso, a local official told Reuters on Sunday. Dozens of men on motorbikes attacked the village of Sanakadougou overnight Thursday, a resident said.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2023-02-12"));
+        assert_eq!((date(&found[0]).as_deref(), found[0].fatalities), (Some("2023-02-09"), Some(12)), "{text}");
+    }
+}
