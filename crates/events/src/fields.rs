@@ -265,6 +265,12 @@ fn places_in<'a>(
             Some(why) => notes.push((p, why)),
             // "200 km au nord de Bamako": not where it happened; the text's other places say more.
             None if rank(doc, p) == 0 && landmark(doc, m) => notes.push((p, NotHere::Landmark)),
+            // "le camp de Dioura, à l'est de Mopti": the town a bearing measures from, after another
+            // town, is that town's landmark.
+            None if rank(doc, p) == 0 && bearing_from(doc, m, &found) => {
+                cov_mark::hit!(a_town_a_bearing_measures_from_is_a_landmark);
+                notes.push((p, NotHere::Landmark))
+            }
             // "au Palais de la culture, près du fleuve Niger": a river near which a town's
             // building stands locates it, not the incident.
             None if doc.place_kind(p) == PlaceKind::Water && near_before(doc, m) => {
@@ -299,6 +305,20 @@ fn landmark(doc: &Doc<'_>, m: &Mention) -> bool {
         a_place_a_distance_is_measured_from_is_a_landmark
     )
 }
+
+/// A bearing ends within [`BEARING_GAP`] tokens before mention `m`, and a town is named before
+/// it in the same span (`earlier`): "Dioura, à l'est de la capitale régionale Mopti".
+fn bearing_from(doc: &Doc<'_>, m: &Mention, earlier: &[&Mention]) -> bool {
+    let town = |x: &&Mention| place_of(x).is_some_and(|p| rank(doc, p) == 0);
+    let first = doc.token_at(m.span.start);
+    let Some(bearing) = doc.entry_before(List::Bearings, first, BEARING_GAP, 0) else { return false };
+    // Only words stand between ("غرب البلاد، بينها كايس، نيونو": the bearing is the country's).
+    let between = doc.tokens_text(bearing, first.saturating_sub(1));
+    earlier.iter().any(town) && !between.contains([',', '،']) && !doc.any(List::CountryAnaphors, bearing..first)
+}
+
+/// Words ("la capitale régionale", "مدينة") between a bearing and the town it measures from.
+const BEARING_GAP: usize = 3;
 
 /// A word for "near" ends right before mention `m` ("près du fleuve Niger", "near the river").
 fn near_before(doc: &Doc<'_>, m: &Mention) -> bool {

@@ -3176,3 +3176,21 @@ fn the_day_locals_told_an_agency_is_the_report_s() {
         assert_eq!((date(&found[0]).as_deref(), found[0].fatalities), (Some("2023-02-09"), Some(12)), "{text}");
     }
 }
+
+#[test]
+fn the_town_a_bearing_measures_from_is_a_landmark() {
+    cov_mark::check!(a_town_a_bearing_measures_from_is_a_landmark);
+    let texts = [
+        "The army camp in Dioura, east of the regional capital Mopti, was attacked on Sunday by jihadists.",
+        "Le camp de l'armée de Dioura, à l'est de la capitale régionale Mopti, a été attaqué dimanche par des jihadistes.",
+        "تعرض معسكر الجيش في ديورا، شرق مدينة موبتي، لهجوم الأحد.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2019-03-18"));
+        assert_eq!(place(found[0].place), Some("ml.dioura"), "{text}");
+    }
+    // A bearing of the country before a list of towns measures from none of them.
+    let text = "شن مسلحون الثلاثاء هجمات منسقة على مواقع للجيش في مدن غرب البلاد، بينها كايس، نيونو وديبولي.";
+    let places: Vec<_> = events(text, Some("2025-07-02")).iter().map(|e| place(e.place)).collect();
+    assert!(places.contains(&Some("ml.niono")), "{places:?}");
+}

@@ -287,6 +287,9 @@ named_enum! {
         NoCasualties = "no-casualties",
         /// Near, outside, on the outskirts of.
         Near = "near",
+        /// A compass bearing from a place ("à l'est de Mopti", "east of", "شرق"): after another
+        /// town, the place it measures from is a landmark.
+        Bearings = "bearings",
         /// Between two places.
         Between = "between",
         /// Coming from, bound for (a place that is not where it happened).
