@@ -3194,3 +3194,22 @@ fn the_town_a_bearing_measures_from_is_a_landmark() {
     let places: Vec<_> = events(text, Some("2025-07-02")).iter().map(|e| place(e.place)).collect();
     assert!(places.contains(&Some("ml.niono")), "{places:?}");
 }
+
+#[test]
+fn a_camp_transferred_to_an_army_is_a_handover() {
+    let texts = [
+        "Le camp de la ville d'Ouallam a été transféré le 22 octobre aux militaires nigériens, précise l'instance dans un communiqué.",
+        "The camp in the town of Ouallam was transferred to the Nigerien army on 22 October, the junta said.",
+        "تم تسليم معسكر مدينة والام في 22 أكتوبر للعسكريين النيجريين، بحسب بيان للمجلس العسكري.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2023-10-23"));
+        let e = &found[0];
+        let got = (e.sub_event, place(e.place), actor(e.actor1), date(e));
+        assert_eq!(
+            got,
+            (SubEvent::NonViolentTransfer, Some("ne.ouallam"), Some("forces.ne"), Some("2023-10-22".to_string())),
+            "{text}"
+        );
+    }
+}
