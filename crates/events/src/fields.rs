@@ -1123,9 +1123,11 @@ fn wounded_next(
     if next(deaths).is_some_and(|d| d.0 < injury_first) {
         return false;
     }
+    // "et deux autres blessés dans une embuscade": an article after the injury word counts nobody.
+    let article = |c: &Count, at: usize| c.value == 1 && doc.token_is(List::IndefiniteArticles, at);
     let count_between_or_after = counts.iter().any(|c| {
         let at = doc.token_at(c.span.start);
-        (at > last && at < injury_first) || (at > injury_last && at <= injury_last + 2)
+        (at > last && at < injury_first) || (at > injury_last && at <= injury_last + 2 && !article(c, at))
     });
     marked!(!count_between_or_after, a_count_before_an_injury_word_counts_the_wounded)
 }

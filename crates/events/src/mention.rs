@@ -493,6 +493,11 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
     if habit(clause.start..t.first) || habit(after(TREND_WINDOW)) {
         return Modality::Habitual;
     }
+    // "l'épicentre de nombreuses attaques": a kind of incident ("many were killed" still tells one).
+    let quantified = !t.frame.is_consequence() && doc.ends_before(List::GenericQuantifiers, t.first, 0, clause.start);
+    if marked!(quantified, many_incidents_with_no_figure_are_a_kind) {
+        return Modality::Habitual;
+    }
     // "Analysts say attacks are rising" is commentary; "analyst X reported that the tragedy
     // occurred on Thursday" tells an incident on its day.
     if doc.any(List::Analysis, sentence.start..t.first) {

@@ -3213,3 +3213,25 @@ fn a_camp_transferred_to_an_army_is_a_handover() {
         );
     }
 }
+
+#[test]
+fn two_others_wounded_in_an_ambush_are_not_dead() {
+    cov_mark::check!(a_count_before_an_injury_word_counts_the_wounded);
+    let text = "Au moins quatorze soldats nigériens ont été tués et deux autres blessés dans une embuscade tendue le 10 septembre dans la région de Tillabéri.";
+    let found = one_event(text, Some("2025-09-14"));
+    assert_eq!(found[0].fatalities, Some(14), "{text}");
+}
+
+#[test]
+fn numerous_attacks_are_a_kind_of_incident_not_one() {
+    cov_mark::check!(many_incidents_with_no_figure_are_a_kind);
+    let texts = [
+        ("Fourteen soldiers were killed in an ambush on 10 September near Tillabéri. The region is the epicentre of numerous attacks blamed on groups linked to the Islamic State.", None),
+        ("Quatorze soldats ont été tués dans une embuscade le 10 septembre près de Tillabéri. La région est l'épicentre de nombreuses attaques attribuées aux groupes liés à l'État islamique.", None),
+        ("قتل 14 جنديا في كمين في 10 سبتمبر قرب تيلابيري. وتشهد المنطقة العديد من الهجمات التي تنسب إلى جماعات مرتبطة بتنظيم الدولة الإسلامية.", None),
+    ];
+    for (text, doer) in texts {
+        let found = one_event(text, Some("2025-09-14"));
+        assert_eq!((actor(found[0].actor1), found[0].fatalities), (doer, Some(14)), "{text}");
+    }
+}

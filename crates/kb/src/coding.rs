@@ -285,6 +285,9 @@ named_enum! {
         Injury = "injury",
         /// Nobody was hurt.
         NoCasualties = "no-casualties",
+        /// A quantifier with no figure that makes an incident word a kind of incident ("de
+        /// nombreuses attaques", "numerous attacks", "العديد من الهجمات").
+        GenericQuantifiers = "generic-quantifiers",
         /// Near, outside, on the outskirts of.
         Near = "near",
         /// A compass bearing from a place ("à l'est de Mopti", "east of", "شرق"): after another
