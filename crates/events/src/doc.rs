@@ -309,6 +309,11 @@ impl<'a> Doc<'a> {
             cov_mark::hit!(inside_the_region_before_the_reform);
             return true;
         }
+        // A town lies in its cercle or department ("Tillia" in "le département de Tillia").
+        if places[inner as usize].admin2.as_deref() == Some(outer_place.id.as_str()) {
+            cov_mark::hit!(a_town_lies_inside_its_cercle);
+            return true;
+        }
         let mut at = inner;
         for _ in 0..4 {
             let Some(region) = places[at as usize].region.as_deref() else { return false };

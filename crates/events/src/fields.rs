@@ -163,6 +163,11 @@ pub(crate) fn not_here(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> Optio
         cov_mark::hit!(the_hospital_the_wounded_reached_is_not_here);
         return Some(NotHere::Hospital);
     }
+    // "a annoncé le secrétaire général du gouvernorat de Tahoua": the official's seat.
+    if doc.ends_before(List::OfficeTitles, first, 0, sentence.tokens.start) {
+        cov_mark::hit!(the_seat_of_an_office_is_not_here);
+        return Some(NotHere::Office);
+    }
     if in_a_note_on_an_actor(doc, sentence, first) {
         cov_mark::hit!(a_place_in_a_note_on_an_actor_is_not_here);
         return Some(NotHere::ActorNote);

@@ -3235,3 +3235,30 @@ fn numerous_attacks_are_a_kind_of_incident_not_one() {
         assert_eq!((actor(found[0].actor1), found[0].fatalities), (doer, Some(14)), "{text}");
     }
 }
+
+#[test]
+fn the_seat_of_a_speaker_s_office_is_not_where_it_happened() {
+    cov_mark::check!(the_seat_of_an_office_is_not_here);
+    let texts = [
+        "Sixteen soldiers were killed in an ambush on Saturday near Tillia. \"The toll of this attack is 16 dead,\" said the governor of Tahoua.",
+        "Seize soldats ont été tués samedi dans une embuscade près de Tillia. « Le bilan de cette attaque est de 16 morts », a annoncé le secrétaire général du gouvernorat de Tahoua.",
+        "قتل 16 جنديا السبت في كمين قرب تيليا. وقال محافظ ولاية تاهوا إن حصيلة هذا الهجوم بلغت 16 قتيلا.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2021-05-03"));
+        assert_eq!((place(found[0].place), found[0].fatalities), (Some("ne.tillia"), Some(16)), "{text}");
+    }
+}
+
+#[test]
+fn a_town_lies_inside_its_department() {
+    cov_mark::check!(a_town_lies_inside_its_cercle);
+    let texts = [
+        "Gunmen attacked a National Guard patrol near Tillia on Saturday, killing 16 soldiers. \"Our men fell into an ambush laid by armed bandits in the Tillia department on Saturday,\" an official said.",
+        "Des hommes armés ont attaqué samedi une patrouille de la Garde nationale près de Tillia, tuant 16 soldats. « Nos hommes sont tombés samedi dans une embuscade tendue par des bandits armés dans le département de Tillia », a déclaré un responsable.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2021-05-03"));
+        assert_eq!(place(found[0].place), Some("ne.tillia"), "{text}");
+    }
+}

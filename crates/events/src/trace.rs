@@ -63,6 +63,8 @@ pub enum NotHere {
     ActorNote,
     /// Where the wounded were taken or died ("décédé à l'hôpital de Grand Yoff").
     Hospital,
+    /// The seat of an official's office ("le secrétaire général du gouvernorat de Tahoua").
+    Office,
 }
 
 /// Why a mention left no event of its own.

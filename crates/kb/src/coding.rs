@@ -288,6 +288,9 @@ named_enum! {
         /// A quantifier with no figure that makes an incident word a kind of incident ("de
         /// nombreuses attaques", "numerous attacks", "العديد من الهجمات").
         GenericQuantifiers = "generic-quantifiers",
+        /// The office an official holds, right before the place that is its seat ("gouverneur de",
+        /// "mayor of", "رئيس بلدية"): the place is not the incident's.
+        OfficeTitles = "office-titles",
         /// Near, outside, on the outskirts of.
         Near = "near",
         /// A compass bearing from a place ("à l'est de Mopti", "east of", "شرق"): after another
