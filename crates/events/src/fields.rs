@@ -270,6 +270,7 @@ fn places_in<'a>(
             Some(why) => notes.push((p, why)),
             // "200 km au nord de Bamako": not where it happened; the text's other places say more.
             None if rank(doc, p) == 0 && landmark(doc, m) => notes.push((p, NotHere::Landmark)),
+            None if in_a_speaker_s_phrase(doc, sentence, m) => notes.push((p, NotHere::Speaker)),
             // "le camp de Dioura, à l'est de Mopti": the town a bearing measures from, after another
             // town, is that town's landmark.
             None if rank(doc, p) == 0 && bearing_from(doc, m, &found) => {
@@ -286,13 +287,42 @@ fn places_in<'a>(
         }
     }
     found.sort_by_cached_key(|m| {
-        let Entity::Place(p) = m.entity else { return (9, 0) };
+        let Entity::Place(p) = m.entity else { return (true, 9, 0) };
         let distance =
             if m.span.start >= trigger_at { m.span.start - trigger_at } else { (trigger_at - m.span.end) * 2 };
-        (rank(doc, p), distance)
+        (false, rank(doc, p), distance)
     });
     found
 }
+
+/// Mention `m` names where a speaker is from ("a security source in Sikasso reported", "a
+/// déclaré un responsable de l'armée à Tombouctou", "قال مسؤول محلي في غاو", "a Bamako
+/// resident said"): it yields to any other place, since it need not be the incident's.
+fn in_a_speaker_s_phrase(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> bool {
+    let first = doc.token_at(m.span.start);
+    let last = doc.last_token_before(m.span.end);
+    let floor = sentence.tokens.start;
+    let end = sentence.tokens.end;
+    // The speaker noun before the place ("source in", "مسؤول محلي في") or right after it ("Bamako resident").
+    let noun_before = doc.entry_before(List::SpeakerNouns, first, SPEAKER_NOUN_GAP, floor);
+    let noun_after = last + 1 < end && doc.starting_at(List::SpeakerNouns, last + 1).is_some();
+    let Some(noun) = noun_before.or(noun_after.then_some(first)) else { return false };
+    // "صرح مصدر محلي بأن الهجمات على كايس": a place after what opens the report is reported.
+    if doc.any(List::Complementizers, noun..first) {
+        return false;
+    }
+    // A report verb right after the phrase, or right before the noun (VS order).
+    let after = (last + 1..(last + 1 + REPORT_AFTER).min(end)).any(|t| doc.starting_at(List::Attribution, t).is_some());
+    let before = doc.ends_before(List::Attribution, noun, REPORT_BEFORE, floor);
+    marked!(after || before, a_place_in_a_speaker_s_phrase_yields)
+}
+
+/// Words ("in", "de l'armée à") between a speaker noun and the place it speaks for.
+const SPEAKER_NOUN_GAP: usize = 5;
+/// Tokens after a speaker's place within which its report verb comes ("in Sikasso reported").
+const REPORT_AFTER: usize = 3;
+/// Tokens between a report verb and the speaker noun after it ("a déclaré un responsable").
+const REPORT_BEFORE: usize = 2;
 
 /// The place ends a measured distance of more than [`LANDMARK_KM`] ("à 200 km au nord de",
 /// "200 kilometres north of", "على بعد 200 كلم من"): a landmark, not where the incident

@@ -493,6 +493,12 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
     if habit(clause.start..t.first) || habit(after(TREND_WINDOW)) {
         return Modality::Habitual;
     }
+    // "JNIM is targeting fuel tankers, burning trucks": a campaign going on, not one incident.
+    let ongoing = doc.tokens.folded(t.first).ends_with("ing")
+        && doc.ends_before(List::PresentProgressive, t.first, 0, clause.start);
+    if marked!(ongoing, a_present_progressive_tells_a_campaign) {
+        return Modality::Habitual;
+    }
     // "l'épicentre de nombreuses attaques": a kind of incident ("many were killed" still tells one).
     let quantified = !t.frame.is_consequence() && doc.ends_before(List::GenericQuantifiers, t.first, 0, clause.start);
     if marked!(quantified, many_incidents_with_no_figure_are_a_kind) {

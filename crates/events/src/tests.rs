@@ -3262,3 +3262,28 @@ fn a_town_lies_inside_its_department() {
         assert_eq!(place(found[0].place), Some("ne.tillia"), "{text}");
     }
 }
+
+#[test]
+fn where_a_speaker_is_from_is_not_where_it_happened() {
+    cov_mark::check!(a_place_in_a_speaker_s_phrase_yields);
+    let texts = [
+        "Jihadists attacked a fuel convoy near Bougouni on Saturday. A security source in Sikasso reported that more than 20 tankers were destroyed in the attack.",
+        "Des jihadistes ont attaqué samedi un convoi de carburant près de Bougouni. Plus de 20 citernes ont été détruites dans l'attaque, a déclaré un responsable de l'armée à Sikasso.",
+        "هاجم جهاديون السبت قافلة وقود قرب بوغوني. وقال مسؤول أمني في سيكاسو إن أكثر من 20 صهريجا دمرت في الهجوم.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2025-11-09"));
+        assert_eq!(place(found[0].place), Some("ml.bougouni"), "{text}");
+    }
+    // The places a speaker reports, after what opens the report, are the incident's.
+    let text = "وصرح مصدر محلي بأن الهجوم على كايس وقع صباح السبت.";
+    assert_eq!(place(one_event(text, Some("2025-11-09"))[0].place), Some("ml.kayes"), "{text}");
+}
+
+#[test]
+fn a_group_that_is_targeting_convoys_wages_a_campaign() {
+    cov_mark::check!(a_present_progressive_tells_a_campaign);
+    let text = "JNIM fighters killed two drivers near Kadiolo on 21 September. The group is targeting fuel tankers and burning trucks across the south.";
+    let found = one_event(text, Some("2025-10-26"));
+    assert_eq!((found[0].sub_event, found[0].fatalities), (SubEvent::Attack, Some(2)), "{found:?}");
+}

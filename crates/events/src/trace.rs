@@ -65,6 +65,8 @@ pub enum NotHere {
     Hospital,
     /// The seat of an official's office ("le secrétaire général du gouvernorat de Tahoua").
     Office,
+    /// Where a speaker is from ("a security source in Sikasso said").
+    Speaker,
 }
 
 /// Why a mention left no event of its own.

@@ -291,6 +291,12 @@ named_enum! {
         /// The office an official holds, right before the place that is its seat ("gouverneur de",
         /// "mayor of", "رئيس بلدية"): the place is not the incident's.
         OfficeTitles = "office-titles",
+        /// People who speak for a place ("a security source in Sikasso", "un habitant de Djibo").
+        SpeakerNouns = "speaker-nouns",
+        /// Words opening what a speaker reports (أن, que, that).
+        Complementizers = "complementizers",
+        /// English auxiliaries of the present before a verb in -ing ("is targeting"): a campaign.
+        PresentProgressive = "present-progressive",
         /// Near, outside, on the outskirts of.
         Near = "near",
         /// A compass bearing from a place ("à l'est de Mopti", "east of", "شرق"): after another
