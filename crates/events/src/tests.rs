@@ -3287,3 +3287,21 @@ fn a_group_that_is_targeting_convoys_wages_a_campaign() {
     let found = one_event(text, Some("2025-10-26"));
     assert_eq!((found[0].sub_event, found[0].fatalities), (SubEvent::Attack, Some(2)), "{found:?}");
 }
+
+#[test]
+fn an_army_escort_protecting_trucks_is_the_target() {
+    cov_mark::check!(escort_is_no_doer);
+    let texts = [
+        "The attack, claimed by JNIM, struck a Malian army escort protecting tanker trucks near Bougouni on Saturday.",
+        "L'attaque, revendiquée par le JNIM, a visé samedi une escorte de l'armée malienne protégeant des camions-citernes près de Bougouni.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2025-11-09"));
+        let e = &found[0];
+        assert_eq!(
+            (e.sub_event, actor(e.actor1), actor(e.actor2)),
+            (SubEvent::ArmedClash, Some("jnim"), Some("fama")),
+            "{text}"
+        );
+    }
+}
