@@ -92,6 +92,10 @@ fn parent_here(doc: &Doc<'_>, sentence: &Sentence, actor: u32) -> bool {
     here
 }
 
+/// Tokens a list of countries may take between a border or origin word and the country ("bordering
+/// Senegal and Mauritania").
+const ASIDE_GAP: usize = 2;
+
 /// The candidates of one mention. `country`: the incident's country (for "the soldiers").
 fn candidates(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, country: Option<&str>) -> Vec<Candidate> {
     let kb = doc.kb;
@@ -121,6 +125,14 @@ fn candidates(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, country: 
         }
         let first = doc.token_at(x.span.start);
         let last = doc.last_token_before(x.span.end);
+        // "bordering Senegal and Mauritania", "fuel imported from Senegal": a country named as a
+        // border or an origin takes no part.
+        let floor = sentence.tokens.start;
+        let aside = |list| doc.ends_before(list, first, ASIDE_GAP, floor);
+        if x.how == How::CountryActing && (aside(List::Border) || aside(List::Origin)) {
+            cov_mark::hit!(a_country_named_as_a_border_or_origin_takes_no_part);
+            continue;
+        }
         if doc.actor_kind(actor) == ActorKind::StateForce {
             force_ends.push(last);
         }
@@ -451,8 +463,10 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             // soldiers announcing a coup and authorities announcing arrests.
             let kind = doc.actor_kind(c.who.actor());
             let institution = matches!(kind, ActorKind::Government | ActorKind::Country | ActorKind::International);
+            // An armed group announcing a blockade imposes it ("JNIM announced a blockade on fuel").
             let own_measure = match t.frame {
                 Frame::AnnounceMeasure | Frame::Arrest => institution || kind == ActorKind::StateForce,
+                Frame::Blockade => kind == ActorKind::ArmedGroup,
                 _ => false,
             };
             let own_deed = before && same_clause && (own_measure || doc.any(List::SelfReference, c.last + 1..t.first));

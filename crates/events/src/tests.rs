@@ -3305,3 +3305,20 @@ fn an_army_escort_protecting_trucks_is_the_target() {
         );
     }
 }
+
+#[test]
+fn a_group_announcing_a_blockade_imposes_it_and_bordering_countries_take_no_part() {
+    cov_mark::check!(a_country_named_as_a_border_or_origin_takes_no_part);
+    let texts = [
+        "On 3 September, JNIM announced a blockade in the Malian regions of Kayes and Nioro, bordering Senegal and Mauritania, to prevent the import of fuel from Senegal.",
+        "Le 3 septembre, le JNIM a annoncé un blocus dans les régions de Kayes et de Nioro, frontalières du Sénégal et de la Mauritanie, pour empêcher l'importation de carburant depuis le Sénégal.",
+        "أعلنت جماعة نصرة الإسلام والمسلمين في 3 سبتمبر فرض حصار على منطقتي كايس ونيورو المحاذيتين للسنغال وموريتانيا.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-09-16"));
+        assert!(!found.is_empty(), "{text}");
+        for e in &found {
+            assert_eq!((actor(e.actor1), actor(e.actor2)), (Some("jnim"), None), "{text}");
+        }
+    }
+}
