@@ -210,6 +210,17 @@ fn candidates(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, country: 
             push(Who::Inferred(group), first, last, Some(RoleFeature::Anaphora));
         }
     }
+    // "Ces attaques ont eu lieu après une opération menée par l'armée", "enlevées puis retrouvées
+    // par l'armée": who comes after a recalled incident or a later step belongs to it.
+    // A comma after the later step ends it: "after a two-day offensive, the army said" speaks.
+    let t = &m.trigger;
+    let within = |(cue, _, _): (usize, usize, Option<&str>), at: usize| !doc.tokens_text(cue, at).contains([',', '،']);
+    let crossed = |at: usize| {
+        let cues =
+            doc.find(List::SequenceWords, t.last + 1..at).into_iter().chain(doc.find(List::Recall, t.last + 1..at));
+        cues.into_iter().any(|cue| within(cue, at))
+    };
+    out.retain(|c| c.first <= t.last || !marked!(crossed(c.first), who_comes_after_a_later_step_is_that_step_s));
     out.sort_by_key(|c| (c.distance, c.first));
     out.truncate(MAX_CANDIDATES);
     out
@@ -449,7 +460,7 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
                 && !subject_of_reported(doc, (c.first, c.last), t, *rf, arabic);
             // Arabic puts the verb first, but a subject may open the sentence ("الجيش المالي أكد").
             let gap = if arabic { 1 } else { REPORT_GAP };
-            let before_cue = c.last < *rf && c.last + gap >= *rf;
+            let before_cue = c.last < *rf && c.last + gap >= *rf && !inverted(doc, *rf, *rl);
             after_cue || before_cue
         });
         if report.is_some() {
@@ -618,6 +629,16 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             cands[first].features.push(feature);
         }
     }
+}
+
+/// "…aux militaires nigériens, précise l'instance", "…, said the army": a report verb right after a
+/// comma, not opening what it reports (que, that), has its speaker after it; the name before the
+/// comma is what was said about, not who says it ("L'armée, dans un communiqué, a indiqué que" speaks).
+fn inverted(doc: &Doc<'_>, cue_first: usize, cue_last: usize) -> bool {
+    let latin = doc.tokens.items()[cue_first].script == Script::Latin;
+    let after_comma = cue_first > 0 && doc.gap_after(cue_first - 1).contains(',');
+    let opens_a_report = doc.any(List::Complementizers, cue_last + 1..(cue_last + 2).min(doc.tokens.len()));
+    marked!(latin && after_comma && !opens_a_report, a_report_verb_after_a_comma_has_its_speaker_after_it)
 }
 
 /// The Arabic word at token `at` carries the preposition li ("for") before the name it holds:

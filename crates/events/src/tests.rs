@@ -3322,3 +3322,35 @@ fn a_group_announcing_a_blockade_imposes_it_and_bordering_countries_take_no_part
         }
     }
 }
+
+#[test]
+fn who_comes_after_a_later_step_or_a_recalled_operation_is_not_a_party() {
+    cov_mark::check!(who_comes_after_a_later_step_is_that_step_s);
+    // The army found the women later; it did not abduct them.
+    let texts = [
+        "Mid-January, 66 women were abducted near Arbinda and then found by the army.",
+        "Mi-janvier, 66 femmes avaient été enlevées à Arbinda puis retrouvées par l'armée.",
+        "في منتصف يناير، اختطفت 66 امرأة قرب أربيندا ثم عثر عليهن الجيش.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2023-02-24"));
+        assert_eq!((found[0].sub_event, actor(found[0].actor1)), (SubEvent::Abduction, None), "{text}");
+    }
+    // The army led the operation the attacks followed; it is not their target.
+    let text = "Des hommes armés ont tué jeudi des dizaines de villageois près de Di. Ces attaques ont eu lieu quelques jours après une vaste opération menée par les forces armées burkinabè.";
+    let found = one_event(text, Some("2025-04-05"));
+    assert_eq!((found[0].sub_event, actor(found[0].actor2)), (SubEvent::Attack, Some("civilians")), "{text}");
+}
+
+#[test]
+fn the_name_before_an_inverted_report_verb_is_not_its_speaker() {
+    cov_mark::check!(a_report_verb_after_a_comma_has_its_speaker_after_it);
+    let texts = [
+        "The base in Ouallam was handed over to the Nigerien army on 22 October, said the junta.",
+        "La base de Ouallam a été rétrocédée le 22 octobre aux militaires nigériens, a indiqué la junte.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2023-10-23"));
+        assert_eq!(actor(found[0].actor1), Some("forces.ne"), "{text}");
+    }
+}

@@ -297,6 +297,8 @@ named_enum! {
         Complementizers = "complementizers",
         /// English auxiliaries of the present before a verb in -ing ("is targeting"): a campaign.
         PresentProgressive = "present-progressive",
+        /// A later step of the story ("puis", "then", "ثم"): an agent marker after it is the later verb's.
+        SequenceWords = "sequence-words",
         /// Near, outside, on the outskirts of.
         Near = "near",
         /// A compass bearing from a place ("à l'est de Mopti", "east of", "شرق"): after another
