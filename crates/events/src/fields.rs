@@ -31,6 +31,9 @@ pub(crate) struct PlaceChoice {
     pub from: PlaceFrom,
     /// A place the knowledge base lacks, named with a place word.
     pub unknown: Option<Span>,
+    /// Other places the base lacks listed with `unknown` ("les villages de Di, Guiedougou et
+    /// Lanfiera"): one incident each, at the same known unit.
+    pub listed_unknown: Vec<Span>,
     /// How the extractor accepted the chosen place's mention (its support, found phonetically).
     pub how: Option<(marsad_extract::Support, bool)>,
 }
@@ -304,8 +307,13 @@ fn in_a_speaker_s_phrase(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> boo
     let floor = sentence.tokens.start;
     let end = sentence.tokens.end;
     // The speaker noun before the place ("source in", "مسؤول محلي في") or right after it ("Bamako resident").
-    let noun_before = doc.entry_before(List::SpeakerNouns, first, SPEAKER_NOUN_GAP, floor);
-    let noun_after = last + 1 < end && doc.starting_at(List::SpeakerNouns, last + 1).is_some();
+    // Nothing but words between: "near Kidal, officials said" names no speaker's place.
+    let unbroken = |from: usize, to: usize| !doc.tokens_text(from, to).contains([',', '،', '.', ';']);
+    let noun_before =
+        doc.entry_before(List::SpeakerNouns, first, SPEAKER_NOUN_GAP, floor).filter(|&noun| unbroken(noun, first));
+    let noun_after = last + 1 < end
+        && doc.gap_after(last).trim().is_empty()
+        && doc.starting_at(List::SpeakerNouns, last + 1).is_some();
     let Some(noun) = noun_before.or(noun_after.then_some(first)) else { return false };
     // "صرح مصدر محلي بأن الهجمات على كايس": a place after what opens the report is reported.
     if doc.any(List::Complementizers, noun..first) {
@@ -576,6 +584,7 @@ pub(crate) fn place(
                 precision: 3,
                 from: PlaceFrom::Country,
                 unknown: None,
+                listed_unknown: Vec::new(),
                 how: None,
             };
         }
@@ -594,7 +603,14 @@ pub(crate) fn place(
                 3
             };
             let from = if unknown.is_some() { PlaceFrom::AroundUnknown } else { from };
-            return PlaceChoice { places: vec![Some(p)], precision, from, unknown, how: None };
+            return PlaceChoice {
+                places: vec![Some(p)],
+                precision,
+                from,
+                unknown,
+                listed_unknown: Vec::new(),
+                how: None,
+            };
         }
     }
     let trigger_at = doc.span_of(m.trigger.first, m.trigger.first).start;
@@ -618,6 +634,7 @@ pub(crate) fn place(
                 precision: 2,
                 from: PlaceFrom::AroundUnknown,
                 unknown: Some(span),
+                listed_unknown: listed_unknown(doc, m, span),
                 how: None,
             };
         }
@@ -630,7 +647,8 @@ pub(crate) fn place(
             }
         }
         let how = Some((best.support, best.phonetic));
-        return PlaceChoice { places, precision: precision(doc, &m.clause, best), from: local.1, unknown: None, how };
+        let precision = precision(doc, &m.clause, best);
+        return PlaceChoice { places, precision, from: local.1, unknown: None, listed_unknown: Vec::new(), how };
     }
     // "في جنوب شرق البلاد", "dans le nord du pays": the story's country.
     if doc.any(List::CountryAnaphors, m.clause.clone()) {
@@ -641,6 +659,7 @@ pub(crate) fn place(
                 precision: 3,
                 from: PlaceFrom::Country,
                 unknown,
+                listed_unknown: unknown.map_or_else(Vec::new, |u| listed_unknown(doc, m, u)),
                 how: None,
             };
         }
@@ -652,7 +671,29 @@ pub(crate) fn place(
         _ => 3,
     };
     let from = if unknown.is_some() && place.is_some() { PlaceFrom::AroundUnknown } else { from };
-    PlaceChoice { places: vec![place], precision, from, unknown, how: None }
+    let listed_unknown = unknown.map_or_else(Vec::new, |u| listed_unknown(doc, m, u));
+    PlaceChoice { places: vec![place], precision, from, unknown, listed_unknown, how: None }
+}
+
+/// The places the base lacks listed right after unlisted place `first` in the clause of `m`
+/// ("Di, Guiedougou et Lanfiera", "دي وغيدوغو"): only commas and a conjunction stand between them.
+fn listed_unknown(doc: &Doc<'_>, m: &IncidentMention, first: Span) -> Vec<Span> {
+    let clause = doc.span_of(m.clause.start, m.clause.end.saturating_sub(1));
+    let mut out = Vec::new();
+    let mut last = first;
+    while let Some(next) = doc.unlisted_in(Span { start: last.end, end: clause.end }) {
+        let gap = doc.text_of(Span { start: last.end, end: next.span.start });
+        let word = gap.trim_matches(|c: char| c.is_whitespace() || c == ',' || c == '،');
+        if !(word.is_empty() || word == "و" || doc.is_word(List::Conjunctions, word)) {
+            break;
+        }
+        out.push(next.span);
+        last = next.span;
+    }
+    if !out.is_empty() {
+        cov_mark::hit!(villages_the_base_lacks_listed_are_one_incident_each);
+    }
+    out
 }
 
 /// One trigger with several targets, each told with its own place after a comma and a conjunction

@@ -350,18 +350,25 @@ fn draft(
     }
     let vague = vague || undated_recall;
     let foiled = doc.any(List::Foiled, m.clause.clone());
+    // Each listed place is one incident: known places, or villages the base lacks at one unit.
+    let spots: Vec<(Option<u32>, Option<Span>)> = if place.listed_unknown.is_empty() {
+        place.places.iter().map(|p| (*p, place.unknown)).collect()
+    } else {
+        let unit = place.places.first().copied().flatten();
+        place.unknown.into_iter().chain(place.listed_unknown.iter().copied()).map(|u| (unit, Some(u))).collect()
+    };
     // A toll told for several listed places at once belongs to none of them.
-    let fatalities = if place.places.len() > 1 { None } else { fatalities };
-    place
-        .places
+    let fatalities = if spots.len() > 1 { None } else { fatalities };
+    spots
         .iter()
-        .map(|p| {
+        .map(|&(p, unknown)| {
+            let p = &p;
             trace.note(|| Note::Place {
                 trigger,
                 place: *p,
                 from: place.from,
                 precision: place.precision,
-                unknown: place.unknown,
+                unknown,
                 how: place.how,
             });
             Draft {
@@ -381,7 +388,7 @@ fn draft(
                 own_place,
                 story_place: place.from == trace::PlaceFrom::Story,
                 precision: if p.is_some() { place.precision } else { 3 },
-                unknown: place.unknown,
+                unknown,
                 date: resolved,
                 time_precision: date.filter(|d| d.date.is_some()).map_or(Precision::Coarser, |d| d.precision),
                 relative_date: date.is_some_and(|d| d.relative),

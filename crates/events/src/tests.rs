@@ -3275,9 +3275,12 @@ fn where_a_speaker_is_from_is_not_where_it_happened() {
         let found = one_event(text, Some("2025-11-09"));
         assert_eq!(place(found[0].place), Some("ml.bougouni"), "{text}");
     }
-    // The places a speaker reports, after what opens the report, are the incident's.
+    // The places a speaker reports, after what opens the report, are the incident's; so is a
+    // place a comma parts from the speakers after it.
     let text = "وصرح مصدر محلي بأن الهجوم على كايس وقع صباح السبت.";
     assert_eq!(place(one_event(text, Some("2025-11-09"))[0].place), Some("ml.kayes"), "{text}");
+    let text = "Gunmen killed four villagers near Kidal, officials said.";
+    assert_eq!(place(one_event(text, Some("2025-11-09"))[0].place), Some("ml.kidal"), "{text}");
 }
 
 #[test]
@@ -3352,5 +3355,19 @@ fn the_name_before_an_inverted_report_verb_is_not_its_speaker() {
     for text in texts {
         let found = one_event(text, Some("2023-10-23"));
         assert_eq!(actor(found[0].actor1), Some("forces.ne"), "{text}");
+    }
+}
+
+#[test]
+fn villages_the_base_lacks_listed_together_are_one_incident_each() {
+    cov_mark::check!(villages_the_base_lacks_listed_are_one_incident_each);
+    let texts = [
+        "On Thursday, gunmen stormed the villages of Di, Guiedougou and Lanfiera in Sourou province, killing dozens of civilians.",
+        "Jeudi, des hommes armés ont pris d'assaut les villages de Di, Guiedougou et Lanfiera dans la province du Sourou, tuant des dizaines de civils.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-04-05"));
+        let got: Vec<_> = found.iter().map(|e| (place(e.place), e.fatalities)).collect();
+        assert_eq!(got, [(Some("bf.sourou-province"), None); 3], "{text}");
     }
 }

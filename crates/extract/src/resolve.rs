@@ -514,13 +514,13 @@ fn interpret(
     let glossed = glossed_word(text, tokens, range, lead.first, lead.last);
     let cue =
         if places.is_empty() { None } else { place_word_before(kb, tokens, range, glossed.unwrap_or(lead.first)) };
-    // "Torodi department", "Kidal region": a name that ends with its own admin word says it is a place.
-    let own_admin_word = !places.is_empty()
-        && kb
-            .lexicon
-            .list(marsad_kb::List::PlaceWords)
-            .ending_at(tokens, lead.last)
-            .is_some_and(|m| m.far_token == lead.last);
+    // "Torodi department", "Kidal region", "province du Sourou": a name that ends or opens with
+    // its own admin word says it is a place.
+    let words = kb.lexicon.list(marsad_kb::List::PlaceWords);
+    let ends_with = words.ending_at(tokens, lead.last).is_some_and(|m| m.far_token == lead.last);
+    let opens_with =
+        lead.last > lead.first && words.starting_at(tokens, lead.first).is_some_and(|m| m.far_token < lead.last);
+    let own_admin_word = !places.is_empty() && (ends_with || opens_with);
     let place_word = cue.is_some() || own_admin_word || (!places.is_empty() && list.is_some_and(|p| p.place_word));
     let admin_level = cue.flatten().or_else(|| list.and_then(|p| p.admin_level)).or_else(|| {
         if places.is_empty() {

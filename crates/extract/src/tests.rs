@@ -154,6 +154,13 @@ fn a_generated_unit_named_with_its_own_admin_word_after_a_comma_is_found() {
     assert!(found.contains(&"ne.torodi-department".to_string()), "{found:?}");
 }
 
+#[test]
+fn a_generated_unit_whose_name_opens_with_its_admin_word_is_found() {
+    // "dans la province du Sourou", with no country named: the name's own admin word is its support.
+    let found = ids("Des hommes armés ont attaqué jeudi plusieurs villages dans la province du Sourou.");
+    assert!(found.contains(&"bf.sourou-province".to_string()), "{found:?}");
+}
+
 /// The names the base lacks that `text` gives as places, with the unit each lies in.
 fn unlisted(text: &str) -> Vec<(String, Option<String>)> {
     let kb = kb();
