@@ -1094,10 +1094,19 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
         let injury = near(&injuries, first, last);
         let death = near(&deaths, first, last).or_else(|| (injury.is_none() && reached(first)).then_some(0));
         // "30 قتيلا وجريحا", "30 morts et blessés", "30 killed or wounded": casualties, not deaths.
-        let casualties = deaths
-            .iter()
-            .filter(|&&(df, _)| df > last && df <= last + 2)
-            .any(|&(_, dl)| injuries.iter().any(|&(a, _)| a > dl && a <= dl + 2 && conjunction_before(doc, dl, a)));
+        // ("لقي 11 شخصا حتفهم وأصيب أكثر من 20 آخرين": an injury word with a count of its own
+        // counts others.)
+        let counted_after = |il: usize| {
+            counts.iter().any(|c| {
+                let at = doc.token_at(c.span.start);
+                at > il && at <= il + 3
+            })
+        };
+        let casualties = deaths.iter().filter(|&&(df, _)| df > last && df <= last + 2).any(|&(_, dl)| {
+            injuries
+                .iter()
+                .any(|&(a, il)| a > dl && a <= dl + 2 && conjunction_before(doc, dl, a) && !counted_after(il))
+        });
         if marked!(casualties, killed_and_wounded_together_count_no_deaths) {
             continue;
         }

@@ -3371,3 +3371,20 @@ fn villages_the_base_lacks_listed_together_are_one_incident_each() {
         assert_eq!(got, [(Some("bf.sourou-province"), None); 3], "{text}");
     }
 }
+
+#[test]
+fn an_injury_verb_with_its_own_count_does_not_make_the_dead_casualties() {
+    cov_mark::check!(killed_and_wounded_together_count_no_deaths);
+    let texts = [
+        "لقي 11 شخصا حتفهم وأصيب أكثر من 20 آخرين في هجوم جوي استهدف سوقا في مالي.",
+        "Onze personnes sont mortes dans une frappe aérienne sur un marché au Mali.",
+        "Eleven people were killed and more than 20 wounded in an air strike on a market in Mali.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2025-03-17"));
+        assert_eq!((found[0].sub_event, found[0].fatalities), (SubEvent::AirDroneStrike, Some(11)), "{text}");
+    }
+    // Killed and wounded counted together are casualties, not deaths.
+    let found = one_event("قتل 30 قتيلا وجريحا في هجوم على قرية في مالي.", Some("2025-03-17"));
+    assert_eq!(found[0].fatalities, None);
+}
