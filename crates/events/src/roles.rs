@@ -543,9 +543,18 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         } else if before && Some(i) == before_first {
             f.push(RoleFeature::SubjectBefore);
         } else if after && arabic && t.frame.is_violent() && c.first <= t.last + MARKER_GAP && for_the(doc, c.first) {
-            // "نصبت كمينا للجيش المالي": an ambush or attack "for the army" targets it.
-            cov_mark::hit!(an_attack_for_the_army_targets_it);
-            f.push(RoleFeature::TargetMarked);
+            // "هجوم للجيش المالي على المجمع": the army's attack, on what "على" names next.
+            let on_next = doc.starting_at(List::TargetMarkers, c.last + 1).is_some()
+                || doc.tokens.folded((c.last + 1).min(doc.tokens.len() - 1)).starts_with("علي");
+            if marked!(on_next, an_attack_of_the_army_on_a_target_is_the_army_s) {
+                // Its owner is not its target, nor among the dead it caused.
+                f.retain(|x| !matches!(x, RoleFeature::Victim | RoleFeature::TargetOwner));
+                f.push(RoleFeature::AgentMarked);
+            } else {
+                // "نصبت كمينا للجيش المالي": an ambush or attack "for the army" targets it.
+                cov_mark::hit!(an_attack_for_the_army_targets_it);
+                f.push(RoleFeature::TargetMarked);
+            }
         } else if after
             && arabic
             && Some(i) == after_first

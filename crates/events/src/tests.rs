@@ -3388,3 +3388,16 @@ fn an_injury_verb_with_its_own_count_does_not_make_the_dead_casualties() {
     let found = one_event("قتل 30 قتيلا وجريحا في هجوم على قرية في مالي.", Some("2025-03-17"));
     assert_eq!(found[0].fatalities, None);
 }
+
+#[test]
+fn an_attack_of_the_army_on_a_target_is_the_army_s() {
+    cov_mark::check!(an_attack_of_the_army_on_a_target_is_the_army_s);
+    let text = "قتل 11 مدنيا أغلبهم من الأطفال في هجوم للجيش المالي على مجمع تجاري قرب كيدال.";
+    let found = one_event(text, Some("2024-09-03"));
+    let e = &found[0];
+    assert_eq!((actor(e.actor1), actor(e.actor2), e.fatalities), (Some("fama"), Some("civilians"), Some(11)), "{text}");
+    // "An ambush for the army" with no target after it still targets the army.
+    let text = "نصبت جماعة نصرة الإسلام والمسلمين كمينا للجيش المالي قرب غاو.";
+    let found = one_event(text, Some("2024-09-03"));
+    assert_eq!((actor(found[0].actor1), actor(found[0].actor2)), (Some("jnim"), Some("fama")), "{text}");
+}
