@@ -92,6 +92,9 @@ fn parent_here(doc: &Doc<'_>, sentence: &Sentence, actor: u32) -> bool {
     here
 }
 
+/// Words ("عناصر أجنبية من") between "with the support of" and the side it names.
+const SUPPORT_GAP: usize = 3;
+
 /// Tokens a list of countries may take between a border or origin word and the country ("bordering
 /// Senegal and Mauritania").
 const ASIDE_GAP: usize = 2;
@@ -379,7 +382,9 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             if object {
                 cov_mark::hit!(the_killed_before_a_trigger_is_no_subject);
             }
-            !object
+            // "Malian troops backed by Africa Corps retook": the helper is not the subject.
+            let helper = doc.ends_before(List::SupportMarks, c.first, SUPPORT_GAP, range.start);
+            !object && !helper
         })
         .max_by_key(|(_, c)| c.last)
         .map(|(i, _)| i);
@@ -577,6 +582,11 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             ActorKind::Civilians => RoleFeature::Civilian,
             ActorKind::International | ActorKind::Other => RoleFeature::International,
         });
+        // "بمساندة عناصر من الفيلق الإفريقي", "backed by Wagner": a helper of the doer.
+        if doc.ends_before(List::SupportMarks, behind, SUPPORT_GAP, floor) {
+            cov_mark::hit!(a_side_backing_the_doer_is_not_the_doer);
+            f.push(RoleFeature::Supporting);
+        }
         let recipient = t.frame == Frame::Withdraw
             && after
             && m.clause.contains(&c.first)

@@ -3401,3 +3401,19 @@ fn an_attack_of_the_army_on_a_target_is_the_army_s() {
     let found = one_event(text, Some("2024-09-03"));
     assert_eq!((actor(found[0].actor1), actor(found[0].actor2)), (Some("jnim"), Some("fama")), "{text}");
 }
+
+#[test]
+fn a_side_backing_the_doer_is_neither_doer_nor_target() {
+    cov_mark::check!(a_side_backing_the_doer_is_not_the_doer);
+    let texts = [
+        "Malian troops backed by Africa Corps retook the town of Ber on Tuesday.",
+        "L'armée malienne, appuyée par Africa Corps, a attaqué mardi des positions du JNIM près de Ber.",
+        "استعاد الجيش المالي، بدعم من الفيلق الإفريقي، السيطرة على بلدة بير يوم الثلاثاء.",
+        "أطلقت طائرات مسيرة تابعة للجيش المالي، بمساندة عناصر أجنبية من الفيلق الإفريقي، الاثنين هجوما جويا استهدف سوقا في قرية قرب تمبكتو.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2025-10-13"));
+        assert_eq!(actor(found[0].actor1), Some("fama"), "{text}");
+        assert_ne!(actor(found[0].actor2), Some("africa-corps"), "{text}");
+    }
+}

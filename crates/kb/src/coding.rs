@@ -299,6 +299,8 @@ named_enum! {
         PresentProgressive = "present-progressive",
         /// A later step of the story ("puis", "then", "ثم"): an agent marker after it is the later verb's.
         SequenceWords = "sequence-words",
+        /// "With the support of" ("بمساندة", "avec l'appui de", "backed by"): who follows helps the doer.
+        SupportMarks = "support-marks",
         /// Near, outside, on the outskirts of.
         Near = "near",
         /// A compass bearing from a place ("à l'est de Mopti", "east of", "شرق"): after another
@@ -560,6 +562,9 @@ named_enum! {
         /// A government (not its forces) named around violence: its authorities report, visit or
         /// are kept away; its forces do the fighting.
         GovernmentInViolence = "government_in_violence",
+        /// Named after "with the support of" ("بمساندة", "appuyée par", "backed by"): it helps
+        /// the doer, and ACLED names it beside the doer rather than as actor1.
+        Supporting = "supporting",
     }
 }
 
