@@ -248,6 +248,16 @@ def main():
     world = load_places("world_cities.psv")
     hand_ids = {e["id"]: e for lst in list(files.values()) + [world] for e in lst}
 
+    # areas spanning regions of no chain of theirs (covers.psv)
+    for ln, cols in read_psv("covers.psv"):
+        if len(cols) != 2 or cols[0] not in hand_ids:
+            raise SystemExit(f"covers.psv:{ln}: expected a hand place id and its covered regions")
+        covered = [c for c in cols[1].split(";") if c]
+        unknown = [c for c in covered if c not in hand_ids]
+        if unknown:
+            raise SystemExit(f"covers.psv:{ln}: unknown regions {unknown}")
+        hand_ids[cols[0]]["covers"] = covered
+
     # capitals
     capital_coords = {}
     for ln, cols in read_psv("capitals.psv"):

@@ -301,8 +301,10 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft, anaphora: bool) -> Option
     // civilians attacked are another incident. No side tells of its own killing of civilians:
     // "the FLA said the shells struck herders" is the FLA's account of the strike on it.
     let own_account = |x: &Draft| x.roles.actor1.is_some_and(|a| x.source == Some(Source::Actor(a)));
-    let killers_attacked =
-        |x: &Draft, y: &Draft| swapped(x, y) && x.civilian_target && y.armed_target && !own_account(x);
+    // "The latest attack", told again, points back whatever its roles read.
+    let killers_attacked = |x: &Draft, y: &Draft| {
+        swapped(x, y) && x.civilian_target && y.armed_target && !own_account(x) && !x.anaphoric && !y.anaphoric
+    };
     if killers_attacked(other, d) || killers_attacked(d, other) {
         cov_mark::hit!(the_killers_of_civilians_attacked_is_another_incident);
         return None;

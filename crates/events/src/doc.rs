@@ -309,6 +309,17 @@ impl<'a> Doc<'a> {
             cov_mark::hit!(inside_the_region_before_the_reform);
             return true;
         }
+        // Azawad covers Mali's northern regions: a place in one of them lies in it.
+        if !outer_place.covers.is_empty() && inner != outer {
+            let covered = |p: u32| outer_place.covers.iter().any(|c| *c == places[p as usize].id);
+            let chain = std::iter::successors(Some(inner), |&p| {
+                places[p as usize].region.as_deref().and_then(|r| self.kb.place_index(r))
+            });
+            if chain.take(4).any(covered) {
+                cov_mark::hit!(a_place_lies_inside_the_area_that_covers_its_region);
+                return true;
+            }
+        }
         // A town lies in its cercle or department ("Tillia" in "le département de Tillia").
         if places[inner as usize].admin2.as_deref() == Some(outer_place.id.as_str()) {
             cov_mark::hit!(a_town_lies_inside_its_cercle);

@@ -3417,3 +3417,20 @@ fn a_side_backing_the_doer_is_neither_doer_nor_target() {
         assert_ne!(actor(found[0].actor2), Some("africa-corps"), "{text}");
     }
 }
+
+#[test]
+fn the_latest_attack_in_azawad_retells_the_strike_near_timbuktu() {
+    cov_mark::check!(a_place_lies_inside_the_area_that_covers_its_region);
+    let texts = [
+        "أطلقت طائرات مسيرة تابعة للجيش المالي الاثنين هجوما جويا استهدف سوقا في منطقة تمبكتو، ما أسفر عن مقتل ثلاثة مدنيين. الهجوم الأخير يأتي في ظل تصاعد العمليات الجوية في أزواد، حيث نفذت القوات المالية مئات الغارات.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2025-10-14"));
+        let e = &found[0];
+        assert_eq!(
+            (place(e.place), actor(e.actor1), e.fatalities),
+            (Some("ml.tombouctou-region"), Some("fama"), Some(3)),
+            "{text}"
+        );
+    }
+}

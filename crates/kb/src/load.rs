@@ -22,6 +22,8 @@ struct RawPlace {
     generated: bool,
     #[serde(default)]
     broad: bool,
+    #[serde(default)]
+    covers: Vec<String>,
     bbox: Option<[f64; 4]>,
     lat: Option<f64>,
     lon: Option<f64>,
@@ -126,6 +128,8 @@ struct Loader {
     place_lines: Vec<Line>,
     /// Admin units named by places.
     admin_refs: Vec<AdminRef>,
+    /// Units an area covers (its place, the unit's id, where it was read).
+    cover_refs: Vec<(usize, String, Line)>,
     actor_refs: Vec<(usize, String, usize)>,
     person_refs: Vec<(usize, String, usize)>,
     corridors: crate::corridors::Pending,
@@ -169,6 +173,13 @@ impl Loader {
                         place.region.as_deref().unwrap_or("")
                     ),
                 ));
+            }
+        }
+        for (place, unit, at) in std::mem::take(&mut self.cover_refs) {
+            let known = ids.get(unit.as_str()).is_some_and(|&u| self.kb.places[u].kind == PlaceKind::Region);
+            if !known {
+                let id = &self.kb.places[place].id;
+                problems.push((at, format!("{id}: covers `{unit}`, which is no region of the base")));
             }
         }
         for (at, message) in problems {
@@ -300,6 +311,9 @@ impl Loader {
                 self.admin_refs.push(AdminRef { place: index, unit: unit.clone(), level, at: self.here(at) });
             }
         }
+        for unit in &raw.covers {
+            self.cover_refs.push((index, unit.clone(), self.here(at)));
+        }
         self.place_lines.push(self.here(at));
         self.kb.places.push(Place {
             id: raw.id,
@@ -312,6 +326,7 @@ impl Loader {
             former: raw.former,
             generated: raw.generated,
             broad: raw.broad,
+            covers: raw.covers,
             bbox: raw.bbox,
             lat: raw.lat,
             lon: raw.lon,
@@ -550,6 +565,7 @@ pub fn load(files: &[(&str, &str)]) -> Result<KnowledgeBase, Vec<KbError>> {
         errors: Vec::new(),
         place_lines: Vec::new(),
         admin_refs: Vec::new(),
+        cover_refs: Vec::new(),
         actor_refs: Vec::new(),
         person_refs: Vec::new(),
         corridors: Default::default(),

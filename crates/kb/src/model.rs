@@ -81,6 +81,9 @@ pub struct Place {
     /// An area wider than a country (Africa, the Sahel): it places an incident less precisely
     /// than a country does.
     pub broad: bool,
+    /// Regions an area spans though it is no unit of their chain (Azawad: Mali's northern
+    /// regions): a place inside one of them lies inside the area.
+    pub covers: Vec<String>,
     /// Countries: the box every place of the country must lie in (min lon, min lat, max lon, max lat).
     pub bbox: Option<[f64; 4]>,
     /// Latitude in degrees.

@@ -246,3 +246,13 @@ fn an_entry_ending_in_a_detached_proclitic_is_an_error() {
     let errors = errors_of(&[("lexicon/x.jsonl", list)]);
     assert!(errors.iter().any(|e| e.contains("ends in a detached proclitic")), "{errors:?}");
 }
+
+#[test]
+fn an_area_covering_an_unknown_region_is_an_error() {
+    let area = PLACE.replace(r#""id":"ml.bamako""#, r#""id":"ml.north","covers":["ml.nowhere-region"]"#);
+    let errors = errors_of(&[("places/t.jsonl", &area)]);
+    assert!(
+        errors.iter().any(|e| e.contains("covers `ml.nowhere-region`, which is no region of the base")),
+        "{errors:?}"
+    );
+}
