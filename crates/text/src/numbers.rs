@@ -542,11 +542,27 @@ pub fn counts_in(text: &str, tokens: &Tokens) -> Vec<Count> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if !may_open_count(tokens, i) {
+            i += 1;
+            continue;
+        }
         let (found, next) = count_at(text, tokens, i);
         out.extend(found);
         i = next.max(i + 1);
     }
     out
+}
+
+/// False when no count can start at token `i` ([`count_at`] would find none): a word that is
+/// neither digits, nor a determiner or quantifier, nor a number word's spelling. Most tokens
+/// are told so by this one set lookup, without the readings [`words_at`] would try.
+fn may_open_count(tokens: &Tokens, i: usize) -> bool {
+    let Some(token) = tokens.items().get(i) else { return false };
+    match token.script {
+        Script::Digit => true,
+        Script::Latin if DETERMINERS.contains(&tokens.folded(i)) || QUANTIFIERS.contains(&tokens.folded(i)) => true,
+        _ => tokens.forms(i).first().is_some_and(|h| tables().spellings.contains(h)),
+    }
 }
 
 /// The count at or right after char offset `at` (within `max_words` words), for reading
