@@ -105,10 +105,25 @@ fn classify(c: char) -> Class {
         Class::Mark
     } else if is_arabic_letter(c) {
         Class::Arabic
-    } else if c.is_alphabetic() {
+    } else if is_alphabetic(c) {
         Class::Latin
     } else {
         Class::Other
+    }
+}
+
+/// [`char::is_alphabetic`], with the chars news is full of answered without the Unicode
+/// tables: Latin-1 (é, «, NBSP), the rest of the Arabic block (، ؛ ؟) and general punctuation
+/// (’ “ ” –), none of them a letter there but ª µ º and the Latin-1 letters.
+#[inline]
+fn is_alphabetic(c: char) -> bool {
+    match c {
+        '\0'..='\u{7F}' => c.is_ascii_alphabetic(),
+        'À'..='ÿ' => c != '×' && c != '÷',
+        '\u{80}'..='\u{BF}' => matches!(c, 'ª' | 'µ' | 'º'),
+        '\u{0600}'..='\u{06FF}' if !is_arabic_letter(c) && !is_mark(c) => false,
+        '\u{2000}'..='\u{206F}' => false,
+        _ => c.is_alphabetic(),
     }
 }
 
@@ -331,7 +346,7 @@ impl Word {
     }
 
     fn count_case(&mut self, byte_index: usize, c: char) {
-        if c.is_alphabetic() {
+        if is_alphabetic(c) {
             self.letters += 1;
             self.uppers += u32::from(c.is_uppercase());
         }
@@ -420,6 +435,13 @@ mod tests {
             .map(|(i, t)| (tokens.folded(i), t.upper_initial, t.all_upper))
             .collect();
         assert_eq!(latin, [("jnim", true, true), ("mali", true, false)]);
+    }
+
+    #[test]
+    fn alphabetic_fast_paths_agree_with_unicode() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?} U+{:04X}", c as u32);
+        }
     }
 
     #[test]
