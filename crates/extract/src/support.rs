@@ -457,9 +457,22 @@ impl<'m> Surroundings<'m> {
             .iter()
             .filter_map(|m| if let Entity::Place(p) = m.entity { Some((m.span.start, p)) } else { None })
             .collect();
-        let stops = (0u32..).zip(text.chars()).filter(|(_, c)| matches!(c, '.' | '!' | '?' | '\n')).map(|(i, _)| i);
-        Surroundings { mentions: ByStart::new(mentions), places, stops: stops.collect() }
+        Surroundings { mentions: ByStart::new(mentions), places, stops: sentence_stops(text) }
     }
+}
+
+/// The char offsets of `.`, `!`, `?` and line breaks in `text`, read byte by byte: each is one
+/// ASCII byte, and a char begins at every byte that does not continue one.
+pub(crate) fn sentence_stops(text: &str) -> Vec<u32> {
+    let mut stops = Vec::new();
+    let mut chars = 0u32;
+    for &byte in text.as_bytes() {
+        if matches!(byte, b'.' | b'!' | b'?' | b'\n') {
+            stops.push(chars);
+        }
+        chars += u32::from(byte & 0xC0 != 0x80);
+    }
+    stops
 }
 
 /// The names after place words in tokens `range` that no mention covers.
