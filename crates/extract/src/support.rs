@@ -489,16 +489,17 @@ impl<'m> Surroundings<'m> {
     }
 }
 
-/// The char offsets of `.`, `!`, `?` and line breaks in `text`, read byte by byte: each is one
-/// ASCII byte, and a char begins at every byte that does not continue one.
+/// The char offsets of `.`, `!`, `?` and line breaks in `text`, found byte by byte (each is one
+/// ASCII byte, never part of another char), the chars between counted without decoding them.
 pub(crate) fn sentence_stops(text: &str) -> Vec<u32> {
     let mut stops = Vec::new();
-    let mut chars = 0u32;
-    for &byte in text.as_bytes() {
+    let (mut chars, mut counted) = (0u32, 0usize);
+    for (at, byte) in text.bytes().enumerate() {
         if matches!(byte, b'.' | b'!' | b'?' | b'\n') {
+            chars += text.get(counted..at).map_or(0, |run| run.chars().count() as u32);
             stops.push(chars);
+            counted = at;
         }
-        chars += u32::from(byte & 0xC0 != 0x80);
     }
     stops
 }
