@@ -165,7 +165,8 @@ pub fn candidates(kb: &KnowledgeBase, text: &str, tokens: &Tokens, range: Range<
             let (conjunction, preposition) = clitics(folded, &split);
             // At least MIN_LETTERS_FOR_LOOSE letters, without counting the rest of a long word.
             let loose_ok = split.stem.chars().nth(MIN_LETTERS_FOR_LOOSE - 1).is_some();
-            for (tier, start) in first_word_keys(gazetteer, token.script, split.stem, loose_ok).into_iter().flatten() {
+            let keys = first_word_keys(gazetteer, token.script, split.stem, loose_ok);
+            for &(tier, start) in keys.iter().flatten() {
                 let mut hash = start;
                 let mut last = first;
                 loop {
