@@ -103,7 +103,7 @@ impl<'a> Doc<'a> {
             focus: marsad_extract::context::focus_country(kb, &extraction.mentions),
             actors: NamedActors::new(kb, &extraction.mentions),
             unlisted: by_start(&extraction.unlisted, |u| u.span.start),
-            matches: ListMatches::new(&kb.lexicon, tokens, &extraction.starting_lists),
+            matches: ListMatches::new(&kb.lexicon, tokens, &extraction.starting_lists, &extraction.ending_lists),
             sentence_triggers: Default::default(),
         }
     }

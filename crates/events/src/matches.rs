@@ -3,10 +3,10 @@
 //! The stages ask "is there an entry of list L in this window" and "does one end right before
 //! token t" token by token, many times over the same sentence, for some fifty lists. Most
 //! tokens begin and end no entry of most lists, so each token first learns, with one lookup
-//! per form ([`marsad_kb::Lexicon::typed_lists_starting_at`]), which lists may begin or end at
-//! it at all, and keeps that as one bit per list; only those lists are searched. The lists
-//! that may start at each token come with the extraction, learnt once for the whole document
-//! (nearly every token is asked about), so a window is scanned for a list's bit without a search.
+//! per form ([`marsad_kb::Lexicon::typed_lists_at`]), which lists may begin or end at it at
+//! all, and keeps that as one bit per list; only those lists are searched. Those bits come with
+//! the extraction, learnt once for the whole document (nearly every token is asked about), so
+//! a window is scanned for a list's bit without a search.
 //!
 //! Invariant: an answer is exactly what [`WordList::starting_at`] or [`WordList::ending_at`]
 //! gives for that list and token. (Remembering the matches themselves too was measured slower:
@@ -15,11 +15,7 @@
 use marsad_kb::lexicon::{ListMatch, ListSet, WordList, PREFILTERED};
 use marsad_kb::{Lexicon, List};
 use marsad_text::Tokens;
-use std::cell::{Cell, OnceCell};
 use std::ops::Range;
-
-/// A token's lists not looked up yet. No token can have every bit: there are fewer lists.
-const UNKNOWN_LISTS: ListSet = ListSet::MAX;
 
 /// Which end of an entry sits on the token asked about.
 #[derive(Debug, Clone, Copy)]
@@ -35,15 +31,19 @@ pub(crate) struct ListMatches<'a> {
     /// By token: the lists that may have an entry starting there (bit [`List::index`]).
     may_start: &'a [ListSet],
     /// By token: the lists that may have an entry ending there.
-    may_end: OnceCell<Box<[Cell<ListSet>]>>,
+    may_end: &'a [ListSet],
 }
 
 impl<'a> ListMatches<'a> {
-    /// The entries of `tokens`, given the lists that may start at each
-    /// ([`Lexicon::typed_lists_starting`]); the lists that may end at a token are looked up
-    /// when first asked.
-    pub fn new(lexicon: &'a Lexicon, tokens: &'a Tokens, may_start: &'a [ListSet]) -> ListMatches<'a> {
-        ListMatches { lexicon, tokens, may_start, may_end: OnceCell::new() }
+    /// The entries of `tokens`, given the lists that may start and end at each
+    /// ([`Lexicon::typed_lists`]).
+    pub fn new(
+        lexicon: &'a Lexicon,
+        tokens: &'a Tokens,
+        may_start: &'a [ListSet],
+        may_end: &'a [ListSet],
+    ) -> ListMatches<'a> {
+        ListMatches { lexicon, tokens, may_start, may_end }
     }
 
     /// The longest entry of `list` that starts at token `at` ([`WordList::starting_at`]).
@@ -79,14 +79,10 @@ impl<'a> ListMatches<'a> {
     /// The lists that may have an entry anchored at token `at` (bit [`List::index`]); none
     /// past the last token.
     fn lists_at(&self, at: usize, anchor: Anchor) -> ListSet {
-        if let Anchor::Start = anchor {
-            return self.may_start.get(at).copied().unwrap_or(0);
-        }
-        let cells = self.may_end.get_or_init(|| (0..self.tokens.len()).map(|_| Cell::new(UNKNOWN_LISTS)).collect());
-        let Some(cell) = cells.get(at) else { return 0 };
-        if cell.get() == UNKNOWN_LISTS {
-            cell.set(self.lexicon.typed_lists_ending_at(self.tokens, at));
-        }
-        cell.get()
+        let lists = match anchor {
+            Anchor::Start => self.may_start,
+            Anchor::End => self.may_end,
+        };
+        lists.get(at).copied().unwrap_or(0)
     }
 }

@@ -109,8 +109,11 @@ pub struct Extraction {
     /// Words.
     pub tokens: Tokens,
     /// For each token, the typed word lists that may have an entry starting there
-    /// ([`marsad_kb::Lexicon::typed_lists_starting`]), learnt once for every stage.
+    /// ([`marsad_kb::Lexicon::typed_lists`]), learnt once for every stage.
     pub starting_lists: Vec<ListSet>,
+    /// For each token, the typed word lists that may have an entry ending there, learnt with
+    /// `starting_lists` ([`marsad_kb::Lexicon::typed_lists`]).
+    pub ending_lists: Vec<ListSet>,
     /// Mentions in text order.
     pub mentions: Vec<Mention>,
     /// Names introduced by a place word that the knowledge base does not know, in text order.
@@ -137,7 +140,7 @@ impl<'kb> Extractor<'kb> {
     /// Analyse `text` (with its `title` when the reader found one).
     pub fn extract(&self, text: &str, title: Option<&str>) -> Extraction {
         let tokens = Tokens::new(text);
-        let starting_lists = self.kb.lexicon.typed_lists_starting(&tokens);
+        let (starting_lists, ending_lists) = self.kb.lexicon.typed_lists(&tokens);
         let layout = analyse_with_tokens(text, &tokens, title);
         let mut mentions = Vec::new();
         let mut pending = Vec::new();
@@ -149,7 +152,8 @@ impl<'kb> Extractor<'kb> {
             }
             let candidates = scan::candidates(self.kb, text, &tokens, first..last);
             let lang = block.lang.or(layout.lang);
-            resolve::resolve(self.kb, text, &tokens, first..last, lang, candidates, &mut mentions, &mut pending);
+            let ends = support::Ends(&ending_lists);
+            resolve::resolve(self.kb, text, &tokens, ends, first..last, lang, candidates, &mut mentions, &mut pending);
         }
         support::settle(self.kb, pending, &mut mentions);
         context::state_heads(self.kb, text, &tokens, &starting_lists, &layout, &mut mentions);
@@ -159,9 +163,10 @@ impl<'kb> Extractor<'kb> {
         let around = support::Surroundings::new(text, &mentions);
         for block in layout.content() {
             let range = tokens.first_at_or_after(block.span.start)..tokens.first_at_or_after(block.span.end);
-            support::unlisted_places(self.kb, text, &tokens, &range, &around, &mut unlisted);
+            let ends = support::Ends(&ending_lists);
+            support::unlisted_places(self.kb, text, &tokens, ends, &range, &around, &mut unlisted);
         }
-        Extraction { lang: layout.lang, layout, tokens, starting_lists, mentions, unlisted }
+        Extraction { lang: layout.lang, layout, tokens, starting_lists, ending_lists, mentions, unlisted }
     }
 }
 

@@ -14,8 +14,8 @@
 
 use crate::scan::Candidate;
 use crate::support::{
-    admin_word_after, after_locative, glossed_word, phonetic_candidates, place_word_before, weak_position, Pending,
-    ARTICLES,
+    admin_word_after, after_locative, glossed_word, phonetic_candidates, place_word_before, weak_position, Ends,
+    Pending, ARTICLES,
 };
 use crate::{Entity, How, Mention, Support};
 use marsad_kb::lexicon::{Condition, ContextRule, ListMatch, RuleAction, WordList};
@@ -391,6 +391,7 @@ pub fn resolve(
     kb: &KnowledgeBase,
     text: &str,
     tokens: &Tokens,
+    ends: Ends<'_>,
     range: Range<usize>,
     lang: Option<Lang>,
     mut candidates: Vec<Candidate>,
@@ -425,17 +426,19 @@ pub fn resolve(
         groups.push(vec![candidate]);
     }
     groups.sort_by_key(|g| g[0].first);
-    phonetic_candidates(kb, text, tokens, &range, &taken, pending);
+    phonetic_candidates(kb, text, tokens, ends, &range, &taken, pending);
     let mut previous: Option<Previous> = None;
     for group in groups {
-        previous = interpret(kb, text, tokens, &range, &group, previous, (out, pending));
+        previous = interpret(kb, text, tokens, ends, &range, &group, previous, (out, pending));
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn interpret(
     kb: &KnowledgeBase,
     text: &str,
     tokens: &Tokens,
+    ends: Ends<'_>,
     range: &Range<usize>,
     group: &[Candidate],
     previous: Option<Previous>,
@@ -512,8 +515,11 @@ fn interpret(
     // "بانيكوارا (Banikoara)": the text spells the Arabic name in Latin; the place word, if any,
     // stands before the Arabic name.
     let glossed = glossed_word(text, tokens, range, lead.first, lead.last);
-    let cue =
-        if places.is_empty() { None } else { place_word_before(kb, tokens, range, glossed.unwrap_or(lead.first)) };
+    let cue = if places.is_empty() {
+        None
+    } else {
+        place_word_before(kb, tokens, ends, range, glossed.unwrap_or(lead.first))
+    };
     // "Torodi department", "Kidal region", "province du Sourou": a name that ends or opens with
     // its own admin word says it is a place.
     let words = kb.lexicon.list(marsad_kb::List::PlaceWords);
@@ -569,7 +575,7 @@ fn interpret(
     };
     let locative = match list.and_then(|p| p.locative) {
         Some(inherited) => inherited,
-        None => lead.preposition || after_locative(kb, tokens, range, lead.first) || topic_label(text, lead.span),
+        None => lead.preposition || after_locative(kb, tokens, ends, range, lead.first) || topic_label(text, lead.span),
     };
     // A capital only acts as the subject of a clause (first word of its sentence or after a verb-like word).
     let acts = match list.and_then(|p| p.acting) {

@@ -154,7 +154,6 @@ pub fn candidates(kb: &KnowledgeBase, text: &str, tokens: &Tokens, range: Range<
     let items = tokens.items();
     let mut out = Vec::new();
     let mut key = String::new();
-    let mut readings: Vec<Split<'_>> = Vec::with_capacity(8);
     let end = range.end;
     for first in range {
         let token = &items[first];
@@ -162,13 +161,12 @@ pub fn candidates(kb: &KnowledgeBase, text: &str, tokens: &Tokens, range: Range<
             continue;
         }
         let folded = tokens.folded(first);
-        readings.clear();
-        readings.extend(tokens.readings(first));
-        for split in &readings {
-            let (conjunction, preposition) = clitics(folded, split);
+        for split in tokens.readings(first) {
+            let (conjunction, preposition) = clitics(folded, &split);
             // At least MIN_LETTERS_FOR_LOOSE letters, without counting the rest of a long word.
             let loose_ok = split.stem.chars().nth(MIN_LETTERS_FOR_LOOSE - 1).is_some();
-            for (tier, start) in first_word_keys(gazetteer, token.script, split.stem, loose_ok).into_iter().flatten() {
+            let keys = first_word_keys(gazetteer, token.script, split.stem, loose_ok);
+            for &(tier, start) in keys.iter().flatten() {
                 let mut hash = start;
                 let mut last = first;
                 loop {

@@ -9,7 +9,7 @@
 
 use crate::context::ByStart;
 use crate::{Entity, How, Mention, Support};
-use marsad_kb::lexicon::Entry;
+use marsad_kb::lexicon::{may_have, Entry, ListMatch, ListSet};
 use marsad_kb::{KnowledgeBase, List, Place, PlaceKind};
 use marsad_text::layout::Span;
 use marsad_text::skeleton::Tier;
@@ -45,15 +45,34 @@ pub struct Pending {
     pub tier: Tier,
 }
 
+/// Which typed word lists may have an entry ending at each token of a text
+/// ([`marsad_kb::Lexicon::typed_lists`]): a list without its bit at a token has none ending
+/// there, and is not searched.
+#[derive(Debug, Clone, Copy)]
+pub struct Ends<'a>(pub &'a [ListSet]);
+
+impl<'a> Ends<'a> {
+    /// The longest entry of `list` that ends at token `at` ([`marsad_kb::lexicon::WordList::ending_at`]).
+    pub fn entry<'k>(self, kb: &'k KnowledgeBase, list: List, tokens: &Tokens, at: usize) -> Option<ListMatch<'k>> {
+        let possible = self.0.get(at).is_some_and(|&lists| may_have(lists, list));
+        if possible {
+            kb.lexicon.list(list).ending_at(tokens, at)
+        } else {
+            None
+        }
+    }
+}
+
 /// The place word right before token `first` (skipping de, du, of): `Some(level)` with the admin
 /// level it names (région → 1, cercle or province → 2) or `Some(None)` for town words.
 pub fn place_word_before(
     kb: &KnowledgeBase,
     tokens: &Tokens,
+    ends: Ends<'_>,
     range: &Range<usize>,
     first: usize,
 ) -> Option<Option<u8>> {
-    place_cue_before(kb, tokens, range, first).map(|cue| admin_level(cue.role.as_deref()))
+    place_cue_before(kb, tokens, ends, range, first).map(|cue| admin_level(cue.role.as_deref()))
 }
 
 /// The place word right before token `first` (maybe with "de", "of" between), as the lexicon
@@ -61,6 +80,7 @@ pub fn place_word_before(
 fn place_cue_before<'k>(
     kb: &'k KnowledgeBase,
     tokens: &Tokens,
+    ends: Ends<'_>,
     range: &Range<usize>,
     first: usize,
 ) -> Option<&'k Entry> {
@@ -71,7 +91,7 @@ fn place_cue_before<'k>(
             return None;
         }
         before -= 1;
-        if let Some(cue) = kb.lexicon.list(marsad_kb::List::PlaceWords).ending_at(tokens, before) {
+        if let Some(cue) = ends.entry(kb, List::PlaceWords, tokens, before) {
             // An Arabic place word takes its name as a construct (قرية X), never with the article.
             let construct = items[before].script != Script::Arabic || !definite(tokens.folded(before));
             return construct.then_some(cue.entry);
@@ -172,6 +192,7 @@ pub fn phonetic_candidates(
     kb: &KnowledgeBase,
     text: &str,
     tokens: &Tokens,
+    ends: Ends<'_>,
     range: &Range<usize>,
     taken: &[bool],
     pending: &mut Vec<Pending>,
@@ -187,10 +208,12 @@ pub fn phonetic_candidates(
         }
         // Only after a place word, or after a locative among the curated towns (في فارابوكو, جنوب
         // أغيلهوك: a spelling the entry lacks): phonetic keys of ordinary words collide with village names.
-        let cue = place_word_before(kb, tokens, range, at);
+        let cue = place_word_before(kb, tokens, ends, range, at);
         // Only a space between the locative and the name: no comma or line break in between.
-        let after_locative =
-            cue.is_none() && at > range.start && items[at - 1].joined_to_next && after_locative(kb, tokens, range, at);
+        let after_locative = cue.is_none()
+            && at > range.start
+            && items[at - 1].joined_to_next
+            && after_locative(kb, tokens, ends, range, at);
         if (cue.is_none() && !after_locative) || common_word(kb, text, tokens, at) {
             continue;
         }
@@ -249,15 +272,20 @@ const LOCATIVE_PHONETIC_CONSONANTS: usize = 4;
 pub(crate) const ARTICLES: [&str; 5] = ["l", "le", "la", "les", "the"];
 
 /// True when the word before the name (skipping an article) is a locative word.
-pub(crate) fn after_locative(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, first: usize) -> bool {
+pub(crate) fn after_locative(
+    kb: &KnowledgeBase,
+    tokens: &Tokens,
+    ends: Ends<'_>,
+    range: &Range<usize>,
+    first: usize,
+) -> bool {
     // "in neighbouring Benin": a word of the border list may stand between, like an article.
-    let neighbouring =
-        |at: usize| kb.lexicon.list(marsad_kb::List::Border).ending_at(tokens, at).is_some_and(|m| m.far_token == at);
+    let neighbouring = |at: usize| ends.entry(kb, List::Border, tokens, at).is_some_and(|m| m.far_token == at);
     let mut before = first;
     while before > range.start {
         before -= 1;
         if !ARTICLES.contains(&tokens.folded(before)) && !neighbouring(before) {
-            return kb.lexicon.list(marsad_kb::List::Locatives).ending_at(tokens, before).is_some();
+            return ends.entry(kb, List::Locatives, tokens, before).is_some();
         }
     }
     false
@@ -457,9 +485,23 @@ impl<'m> Surroundings<'m> {
             .iter()
             .filter_map(|m| if let Entity::Place(p) = m.entity { Some((m.span.start, p)) } else { None })
             .collect();
-        let stops = (0u32..).zip(text.chars()).filter(|(_, c)| matches!(c, '.' | '!' | '?' | '\n')).map(|(i, _)| i);
-        Surroundings { mentions: ByStart::new(mentions), places, stops: stops.collect() }
+        Surroundings { mentions: ByStart::new(mentions), places, stops: sentence_stops(text) }
     }
+}
+
+/// The char offsets of `.`, `!`, `?` and line breaks in `text`, found byte by byte (each is one
+/// ASCII byte, never part of another char), the chars between counted without decoding them.
+pub(crate) fn sentence_stops(text: &str) -> Vec<u32> {
+    let mut stops = Vec::new();
+    let (mut chars, mut counted) = (0u32, 0usize);
+    for (at, byte) in text.bytes().enumerate() {
+        if matches!(byte, b'.' | b'!' | b'?' | b'\n') {
+            chars += text.get(counted..at).map_or(0, |run| run.chars().count() as u32);
+            stops.push(chars);
+            counted = at;
+        }
+    }
+    stops
 }
 
 /// The names after place words in tokens `range` that no mention covers.
@@ -467,6 +509,7 @@ pub(crate) fn unlisted_places(
     kb: &KnowledgeBase,
     text: &str,
     tokens: &Tokens,
+    ends: Ends<'_>,
     range: &Range<usize>,
     around: &Surroundings<'_>,
     out: &mut Vec<UnlistedPlace>,
@@ -477,7 +520,8 @@ pub(crate) fn unlisted_places(
     let covered = |at: usize| named(at) || (opens_gloss(text, tokens, at) && named(at + 1));
     let mut at = range.start;
     while at < range.end {
-        let Some(cue) = place_cue_before(kb, tokens, range, at).filter(|_| !capitalised_cue(tokens, range, at)) else {
+        let Some(cue) = place_cue_before(kb, tokens, ends, range, at).filter(|_| !capitalised_cue(tokens, range, at))
+        else {
             if let Some(found) = placed_after_a_comma(kb, text, tokens, range, around, at, &covered) {
                 out.push(found);
             }

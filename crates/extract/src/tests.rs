@@ -209,3 +209,11 @@ fn an_arabic_name_the_base_lacks_is_named_by_its_latin_gloss() {
     // Without its gloss, a word with "and" attached goes on no list.
     assert!(unlisted("استهدف الهجوم مركزين للجيش في منطقتي نيونو وكاندارا أمس.").is_empty());
 }
+
+#[test]
+fn sentence_stops_count_chars_not_bytes() {
+    let text = "قتل 3. Mali! é?\nfin";
+    let by_chars: Vec<u32> =
+        (0u32..).zip(text.chars()).filter(|(_, c)| matches!(c, '.' | '!' | '?' | '\n')).map(|(i, _)| i).collect();
+    assert_eq!(crate::support::sentence_stops(text), by_chars);
+}

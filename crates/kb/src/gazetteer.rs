@@ -75,22 +75,30 @@ impl KeyHash {
         KeyHash(0xcbf2_9ce4_8422_2325 ^ (tier as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15))
     }
 
-    /// Feed one character.
+    /// Feed one character (its UTF-8 bytes; most key chars are ASCII, fed without encoding).
     #[inline]
     pub fn feed_char(&mut self, c: char) {
+        if c.is_ascii() {
+            self.feed_byte(c as u8);
+            return;
+        }
         let mut buffer = [0u8; 4];
         for byte in c.encode_utf8(&mut buffer).bytes() {
-            self.0 ^= byte as u64;
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+            self.feed_byte(byte);
         }
+    }
+
+    #[inline]
+    fn feed_byte(&mut self, byte: u8) {
+        self.0 ^= byte as u64;
+        self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
     }
 
     /// Feed a string.
     #[inline]
     pub fn feed(&mut self, text: &str) {
         for byte in text.bytes() {
-            self.0 ^= byte as u64;
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+            self.feed_byte(byte);
         }
     }
 

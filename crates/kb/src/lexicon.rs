@@ -281,10 +281,9 @@ pub struct Lexicon {
     /// The lists code reads, by [`List::index`], moved out of `lists` once loading is done.
     typed: Vec<WordList>,
     /// For a word's form hash, the typed lists (bit [`List::index`]) with an entry that begins
-    /// with it: one lookup tells a token that no other list can start there.
-    typed_by_first: FxHashMap<u64, ListSet>,
-    /// The same for entries that end with it.
-    typed_by_last: FxHashMap<u64, ListSet>,
+    /// with it, and those with an entry that ends with it: one lookup tells a token that no
+    /// other list can start or end there.
+    typed_by_word: FxHashMap<u64, (ListSet, ListSet)>,
     /// For the hash of every list's one-word entries, the typed lists with it (bit
     /// [`List::index`]) and whether a list named by the data only has it: most tokens are
     /// none, and need no list read, and the others need only those lists read.
@@ -370,7 +369,7 @@ impl Lexicon {
         missing
     }
 
-    /// Fill `typed_by_first` and `typed_by_last` from the typed lists, and `one_words` from all.
+    /// Fill `typed_by_word` from the typed lists, and `one_words` from all.
     fn index_typed_words(&mut self) {
         self.one_words.clear();
         let one_words = |list: &WordList| -> Vec<u64> {
@@ -387,32 +386,42 @@ impl Lexicon {
                 self.one_words.entry(hash).or_default().1 = true;
             }
         }
-        self.typed_by_first.clear();
-        self.typed_by_last.clear();
+        self.typed_by_word.clear();
         for (index, list) in self.typed.iter().enumerate().take(PREFILTERED) {
             for entry in &list.entries {
                 let (Some(&first), Some(&last)) = (entry.hashes.first(), entry.hashes.last()) else { continue };
-                *self.typed_by_first.entry(first).or_default() |= 1 << index;
-                *self.typed_by_last.entry(last).or_default() |= 1 << index;
+                self.typed_by_word.entry(first).or_default().0 |= 1 << index;
+                self.typed_by_word.entry(last).or_default().1 |= 1 << index;
             }
         }
     }
 
-    /// The typed lists (bit [`List::index`]) that may have an entry starting at token `index`:
-    /// those with an entry whose first word is one of the token's forms.
-    pub fn typed_lists_starting_at(&self, tokens: &Tokens, index: usize) -> ListSet {
-        tokens.forms(index).iter().filter_map(|form| self.typed_by_first.get(form)).fold(0, |all, lists| all | lists)
+    /// The typed lists (bit [`List::index`]) that may have an entry starting at token `index`,
+    /// and those that may have one ending there: the lists with an entry whose first (last)
+    /// word is one of the token's forms.
+    pub fn typed_lists_at(&self, tokens: &Tokens, index: usize) -> (ListSet, ListSet) {
+        tokens
+            .forms(index)
+            .iter()
+            .filter_map(|form| self.typed_by_word.get(form))
+            .fold((0, 0), |(starting, ending), lists| (starting | lists.0, ending | lists.1))
     }
 
-    /// For every token of `tokens`, the typed lists that may have an entry starting there
-    /// ([`Lexicon::typed_lists_starting_at`]): computed once per document, read by every stage.
-    pub fn typed_lists_starting(&self, tokens: &Tokens) -> Vec<ListSet> {
-        (0..tokens.len()).map(|at| self.typed_lists_starting_at(tokens, at)).collect()
+    /// The typed lists that may have an entry starting at token `index` ([`Lexicon::typed_lists_at`]).
+    pub fn typed_lists_starting_at(&self, tokens: &Tokens, index: usize) -> ListSet {
+        self.typed_lists_at(tokens, index).0
+    }
+
+    /// For every token of `tokens`, the typed lists that may have an entry starting there and
+    /// those that may have one ending there ([`Lexicon::typed_lists_at`]): learnt once per
+    /// document with one lookup per form, read by every stage.
+    pub fn typed_lists(&self, tokens: &Tokens) -> (Vec<ListSet>, Vec<ListSet>) {
+        (0..tokens.len()).map(|at| self.typed_lists_at(tokens, at)).unzip()
     }
 
     /// The typed lists (bit [`List::index`]) that may have an entry ending at token `index`.
     pub fn typed_lists_ending_at(&self, tokens: &Tokens, index: usize) -> ListSet {
-        tokens.forms(index).iter().filter_map(|form| self.typed_by_last.get(form)).fold(0, |all, lists| all | lists)
+        self.typed_lists_at(tokens, index).1
     }
 
     /// True when a condition holds for the words ending at token `end` (looking back).

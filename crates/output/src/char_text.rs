@@ -2,7 +2,7 @@
 //! without copying the text into a vector of chars first.
 
 /// Bytes per chunk of the index.
-const CHUNK: usize = 64;
+const CHUNK: usize = 32;
 
 /// A text sliced by char offsets: for every [`CHUNK`] bytes, how many chars start before them
 /// (counted without decoding, so indexing is one quick pass); a char offset is found by a

@@ -32,11 +32,12 @@ pub fn splits(folded: &str) -> impl Iterator<Item = Split<'_>> {
 /// [`splits`] into a buffer the caller reuses (the hot path of mention finding).
 pub fn splits_into<'a>(folded: &'a str, out: &mut Vec<Split<'a>>) {
     out.clear();
-    // Proclitics are all two-byte letters; work on the first few chars only.
+    // Proclitics are all two-byte letters; work on the first few chars only. `total` counts at
+    // most six: no reading asks for more (two clitics, the article, a stem of two).
     let mut head = ['\0'; 5];
     let mut offsets = [folded.len(); 6];
     let mut total = 0usize;
-    for (i, (byte, c)) in folded.char_indices().enumerate() {
+    for (i, (byte, c)) in folded.char_indices().take(6).enumerate() {
         if i < 5 {
             head[i] = c;
             offsets[i] = byte;

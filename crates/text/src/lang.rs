@@ -184,8 +184,11 @@ pub fn detect_tokens(tokens: &crate::Tokens, range: std::ops::Range<usize>) -> (
                 // More bytes than chars in the original word: it carries an accent.
                 accented_french |= (token.byte_end - token.byte_start) as usize != letters;
                 let slots = function_word_slots().get(folded).copied().unwrap_or(0);
-                for (slot, score) in scores.iter_mut().enumerate() {
-                    *score += usize::from(slots & (1 << slot) != 0);
+                // Most words are no language's function word.
+                if slots != 0 {
+                    for (slot, score) in scores.iter_mut().enumerate() {
+                        *score += usize::from(slots & (1 << slot) != 0);
+                    }
                 }
             }
             Script::Digit => {}

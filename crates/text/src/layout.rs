@@ -395,7 +395,7 @@ fn sentences(line: &str, line_start: u32) -> Vec<Span> {
     let mut rest = line;
     // Runs of chars that cannot end a sentence are taken in one go; each char that may is read
     // on its own, with the char after it.
-    while let Some(at) = rest.find(SENTENCE_ENDS) {
+    while let Some(at) = find_sentence_end(rest) {
         scan.run(&rest[..at]);
         let mut chars = rest[at..].chars();
         let Some(c) = chars.next() else { break };
@@ -415,8 +415,23 @@ fn sentences(line: &str, line_start: u32) -> Vec<Span> {
     bounded(line, line_start, scan.finish())
 }
 
-/// Chars that may end a sentence ('.' only where [`SentenceScan::full_stop_ends`] says so).
+/// Chars that may end a sentence, as the tests' reference reads them ([`find_sentence_end`]).
+#[cfg(test)]
 const SENTENCE_ENDS: [char; 5] = ['!', '?', '؟', '…', '.'];
+
+/// Where the first char that may end a sentence (`! ? ؟ … .`, the '.' only where
+/// [`SentenceScan::full_stop_ends`] says so) begins in `text`, read byte by byte: `! ? .` are
+/// ASCII bytes, ؟ is D8 9F and … is E2 80 A6 in UTF-8, and no byte of another char can start
+/// one of these.
+fn find_sentence_end(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).find(|&at| match bytes[at] {
+        b'!' | b'?' | b'.' => true,
+        0xD8 => bytes.get(at + 1) == Some(&0x9F),
+        0xE2 => bytes.get(at + 1..at + 3) == Some(&[0x80, 0xA6]),
+        _ => false,
+    })
+}
 
 /// Closing marks kept with the sentence they follow.
 const SENTENCE_CLOSERS: [char; 7] = ['.', '!', '?', '"', '»', '”', ')'];
@@ -615,6 +630,14 @@ mod tests {
             }
         }
         scan.finish()
+    }
+
+    #[test]
+    fn sentence_ends_are_found_where_str_find_finds_them() {
+        for text in ["قتل 3؟ نعم… لا. Oui! Non? “fin”", "sans fin", "؛ ؟", "…", "a\u{2026}b", "\u{2025}\u{061E}.", ""]
+        {
+            assert_eq!(find_sentence_end(text), text.find(SENTENCE_ENDS), "{text:?}");
+        }
     }
 
     #[test]

@@ -405,6 +405,9 @@ struct Tables {
     /// too. Kept as [`form_hash`]es: a token's is computed once per document, so this test
     /// hashes no string (a rare collision only sends a word on to the exact lookups).
     spellings: FxHashSet<u64>,
+    /// `spellings` with the determiners and quantifiers that may open a count ("une
+    /// dizaine", "plusieurs dizaines"): a word outside it opens none ([`may_open_count`]).
+    openers: FxHashSet<u64>,
 }
 
 /// Every spelling of `stems` behind و/ف, then ب/ل/ك, then the article (ال, or ل after ل), hashed.
@@ -447,7 +450,9 @@ fn tables() -> &'static Tables {
         let duals =
             AR_DUAL_STEMS.iter().flat_map(|stem| [format!("{stem}ين"), format!("{stem}ان")]).collect::<Vec<_>>();
         let spellings = with_every_proclitic(words.keys().map(|w| &**w).chain(duals.iter().map(String::as_str)));
-        Tables { words, spellings }
+        let mut openers = spellings.clone();
+        openers.extend(DETERMINERS.iter().chain(QUANTIFIERS).map(|w| form_hash(w)));
+        Tables { words, spellings, openers }
     })
 }
 
@@ -542,11 +547,23 @@ pub fn counts_in(text: &str, tokens: &Tokens) -> Vec<Count> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if !may_open_count(tokens, i) {
+            i += 1;
+            continue;
+        }
         let (found, next) = count_at(text, tokens, i);
         out.extend(found);
         i = next.max(i + 1);
     }
     out
+}
+
+/// False when no count can start at token `i` ([`count_at`] would find none): a word that is
+/// neither digits, nor a determiner or quantifier, nor a number word's spelling. Most tokens
+/// are told so by this one set lookup, without the readings [`words_at`] would try.
+fn may_open_count(tokens: &Tokens, i: usize) -> bool {
+    let Some(token) = tokens.items().get(i) else { return false };
+    token.script == Script::Digit || tokens.forms(i).first().is_some_and(|h| tables().openers.contains(h))
 }
 
 /// The count at or right after char offset `at` (within `max_words` words), for reading

@@ -6,7 +6,7 @@
 //! `al` + `qaida`) but leave them *joined*, like a plain space, so multi-word names match
 //! whether they are written split, hyphenated or joined.
 
-use crate::fold::{fold_into, is_arabic_letter, is_invisible, is_mark};
+use crate::fold::{fold_char, is_arabic_letter, is_invisible, is_mark, Folded};
 
 /// The writing system of a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -105,67 +105,71 @@ fn classify(c: char) -> Class {
         Class::Mark
     } else if is_arabic_letter(c) {
         Class::Arabic
-    } else if c.is_alphabetic() {
+    } else if is_alphabetic(c) {
         Class::Latin
     } else {
         Class::Other
     }
 }
 
+/// [`char::is_alphabetic`], with the chars news is full of answered without the Unicode
+/// tables: Latin-1 (é, «, NBSP), the rest of the Arabic block (، ؛ ؟) and general punctuation
+/// (’ “ ” –), none of them a letter there but ª µ º and the Latin-1 letters.
+#[inline]
+fn is_alphabetic(c: char) -> bool {
+    match c {
+        '\0'..='\u{7F}' => c.is_ascii_alphabetic(),
+        'À'..='ÿ' => c != '×' && c != '÷',
+        '\u{80}'..='\u{BF}' => matches!(c, 'ª' | 'µ' | 'º'),
+        '\u{0600}'..='\u{06FF}' if !is_arabic_letter(c) && !is_mark(c) => false,
+        '\u{2000}'..='\u{206F}' => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
 impl Tokens {
-    /// Split `text` into tokens.
+    /// Split `text` into tokens, in one pass: each word is classified, folded and, in Latin,
+    /// measured for case as its chars are read.
     pub fn new(text: &str) -> Tokens {
+        let bytes = text.as_bytes();
         let mut items: Vec<Token> = Vec::with_capacity(text.len() / 6);
         let mut folded = String::with_capacity(text.len());
-        // State of the gap since the last token ended.
-        let mut gap_len = 0u32;
-        let mut gap_ok = true;
-        let mut gap_quotes = 0u32;
-        let mut chars = (0u32..).zip(text.char_indices()).peekable();
-        while let Some((char_index, (byte_index, c))) = chars.next() {
+        let mut gap = Gap::default();
+        let (mut at, mut char_index) = (0usize, 0u32);
+        while let Some(c) = char_at(text, at) {
             let class = classify(c);
             let Some(script) = class.script() else {
-                if class != Class::Mark {
-                    gap_len += 1;
-                    // One quotation mark is a scare quote (tué un "membre", neuf «terroristes»):
-                    // the words still follow each other.
-                    if is_quote(c) && gap_quotes == 0 {
-                        gap_quotes += 1;
-                    } else if !is_joiner(c) {
-                        gap_ok = false;
-                    }
-                }
+                gap.push(c, class);
+                at += c.len_utf8();
+                char_index += 1;
                 continue;
             };
             if let Some(previous) = items.last_mut() {
-                previous.joined_to_next = gap_ok && gap_len <= 3;
+                previous.joined_to_next = gap.joins();
             }
-            let mut token = Token {
-                start: char_index,
-                end: char_index + 1,
-                byte_start: byte_index as u32,
-                byte_end: (byte_index + c.len_utf8()) as u32,
-                folded_start: 0,
-                folded_end: 0,
-                script,
-                upper_initial: false,
-                all_upper: false,
-                joined_to_next: false,
-            };
+            let mut word = Word::begin(at, char_index, script, folded.len());
+            word.push(text, at, c, &mut folded);
+            at += c.len_utf8();
+            char_index += 1;
             // The word goes on through letters of its script and marks.
-            while let Some(&(char_index, (byte_index, c))) = chars.peek() {
+            loop {
+                let (end, chars) = plain_run(bytes, at, script);
+                if end > at {
+                    word.skip_plain(end, chars);
+                    at = end;
+                    char_index += chars;
+                }
+                let Some(c) = char_at(text, at) else { break };
                 let class = classify(c);
                 if class != Class::Mark && class.script() != Some(script) {
                     break;
                 }
-                token.end = char_index + 1;
-                token.byte_end = (byte_index + c.len_utf8()) as u32;
-                chars.next();
+                word.push(text, at, c, &mut folded);
+                at += c.len_utf8();
+                char_index += 1;
             }
-            items.push(finish(text, token, &mut folded));
-            gap_len = 0;
-            gap_ok = true;
-            gap_quotes = 0;
+            items.push(word.finish(text, char_index, &mut folded));
+            gap = Gap::default();
         }
         Tokens { items, folded, forms: std::sync::OnceLock::new() }
     }
@@ -219,29 +223,163 @@ impl Tokens {
     }
 }
 
-/// A token whose chars are all read: its folded form appended to `folded`, its case from its letters.
-fn finish(text: &str, mut token: Token, folded: &mut String) -> Token {
-    let word = &text[token.byte_start as usize..token.byte_end as usize];
-    token.folded_start = folded.len() as u32;
-    fold_into(word, folded);
-    token.folded_end = folded.len() as u32;
-    if token.script == Script::Latin {
-        let (mut letters, mut uppers) = (0u32, 0u32);
-        if word.is_ascii() {
-            for byte in word.bytes().filter(u8::is_ascii_alphabetic) {
-                letters += 1;
-                uppers += u32::from(byte.is_ascii_uppercase());
+/// The char at byte `at` of `text` (none at its end).
+#[inline(always)]
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..).and_then(|rest| rest.chars().next())
+}
+
+/// The end (byte) and length (chars) of the run from byte `at` of chars that continue a word of
+/// `script`, fold to themselves and, in Latin, are lower-case ASCII letters: most of any word,
+/// read here byte by byte instead of char by char.
+#[inline(always)]
+fn plain_run(bytes: &[u8], mut at: usize, script: Script) -> (usize, u32) {
+    let start = at;
+    match script {
+        Script::Arabic => {
+            // The common letters U+0621..=U+063A and U+0641..=U+064A, less the five folding
+            // changes (آ أ إ ة, ى).
+            while let (Some(&lead), Some(&next)) = (bytes.get(at), bytes.get(at + 1)) {
+                let plain = match lead {
+                    0xD8 => matches!(next, 0xA1..=0xBA) && !matches!(next, 0xA2 | 0xA3 | 0xA5 | 0xA9),
+                    0xD9 => matches!(next, 0x81..=0x8A) && next != 0x89,
+                    _ => false,
+                };
+                if !plain {
+                    break;
+                }
+                at += 2;
             }
-        } else {
-            for c in word.chars().filter(|c| c.is_alphabetic()) {
-                letters += 1;
-                uppers += u32::from(c.is_uppercase());
+            (at, ((at - start) / 2) as u32)
+        }
+        Script::Latin | Script::Digit => {
+            let wanted = |b: u8| if script == Script::Latin { b.is_ascii_lowercase() } else { b.is_ascii_digit() };
+            while bytes.get(at).is_some_and(|&b| wanted(b)) {
+                at += 1;
+            }
+            (at, (at - start) as u32)
+        }
+    }
+}
+
+/// What lies between two words: whether they still follow each other.
+#[derive(Default)]
+struct Gap {
+    len: u32,
+    broken: bool,
+    quotes: u32,
+}
+
+impl Gap {
+    /// One char between words (marks outside a word count for nothing).
+    #[inline]
+    fn push(&mut self, c: char, class: Class) {
+        if class == Class::Mark {
+            return;
+        }
+        self.len += 1;
+        // One quotation mark is a scare quote (tué un "membre", neuf «terroristes»):
+        // the words still follow each other.
+        if is_quote(c) && self.quotes == 0 {
+            self.quotes += 1;
+        } else if !is_joiner(c) {
+            self.broken = true;
+        }
+    }
+
+    /// The word before and the word after are joined.
+    #[inline]
+    fn joins(&self) -> bool {
+        !self.broken && self.len <= 3
+    }
+}
+
+/// A word being read: its folded form is appended as its chars come, runs of chars that fold
+/// to themselves copied in one piece.
+struct Word {
+    token: Token,
+    /// Byte offset of the first char not yet copied to the folded form.
+    kept: usize,
+    letters: u32,
+    uppers: u32,
+}
+
+impl Word {
+    #[inline]
+    fn begin(byte_start: usize, start: u32, script: Script, folded_start: usize) -> Word {
+        let token = Token {
+            start,
+            end: start,
+            byte_start: byte_start as u32,
+            byte_end: byte_start as u32,
+            folded_start: folded_start as u32,
+            folded_end: folded_start as u32,
+            script,
+            upper_initial: false,
+            all_upper: false,
+            joined_to_next: false,
+        };
+        Word { token, kept: byte_start, letters: 0, uppers: 0 }
+    }
+
+    /// A run of `chars` plain chars (see [`plain_run`]) ending at byte `end` belongs to the word.
+    #[inline(always)]
+    fn skip_plain(&mut self, end: usize, chars: u32) {
+        self.token.byte_end = end as u32;
+        if self.token.script == Script::Latin {
+            self.letters += chars;
+        }
+    }
+
+    /// Char `c` at `byte_index` of `text` belongs to the word (inlined: this runs for every
+    /// char of every word; only a char that folds to another leaves the loop).
+    #[inline(always)]
+    fn push(&mut self, text: &str, byte_index: usize, c: char, folded: &mut String) {
+        self.token.byte_end = (byte_index + c.len_utf8()) as u32;
+        if self.token.script == Script::Latin {
+            self.count_case(byte_index, c);
+        }
+        let fold = fold_char(c);
+        if fold != Folded::One(c) {
+            self.push_folded(text, byte_index, c, fold, folded);
+        }
+    }
+
+    fn count_case(&mut self, byte_index: usize, c: char) {
+        if is_alphabetic(c) {
+            self.letters += 1;
+            self.uppers += u32::from(c.is_uppercase());
+        }
+        if byte_index == self.token.byte_start as usize {
+            self.token.upper_initial = c.is_uppercase();
+        }
+    }
+
+    /// The run before `c` copied, then what `c` folds to.
+    #[inline(never)]
+    fn push_folded(&mut self, text: &str, byte_index: usize, c: char, fold: Folded, folded: &mut String) {
+        folded.push_str(&text[self.kept..byte_index]);
+        self.kept = byte_index + c.len_utf8();
+        match fold {
+            Folded::Drop => {}
+            Folded::One(f) => folded.push(f),
+            Folded::Two(a, b) => {
+                folded.push(a);
+                folded.push(b);
             }
         }
-        token.upper_initial = word.chars().next().is_some_and(char::is_uppercase);
-        token.all_upper = letters >= 2 && letters == uppers;
     }
-    token
+
+    /// The token, once its last char (ending before char `end`) is read.
+    #[inline]
+    fn finish(mut self, text: &str, end: u32, folded: &mut String) -> Token {
+        let byte_end = self.token.byte_end as usize;
+        folded.push_str(&text[self.kept..byte_end]);
+        self.token.end = end;
+        self.token.folded_end = folded.len() as u32;
+        self.token.all_upper = self.letters >= 2 && self.letters == self.uppers;
+        self.token
+    }
 }
 
 #[cfg(test)]
@@ -297,6 +435,13 @@ mod tests {
             .map(|(i, t)| (tokens.folded(i), t.upper_initial, t.all_upper))
             .collect();
         assert_eq!(latin, [("jnim", true, true), ("mali", true, false)]);
+    }
+
+    #[test]
+    fn alphabetic_fast_paths_agree_with_unicode() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?} U+{:04X}", c as u32);
+        }
     }
 
     #[test]

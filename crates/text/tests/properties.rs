@@ -31,6 +31,18 @@ proptest! {
         }
     }
 
+    /// Latin case flags (read as the word is folded, in one pass) follow the word's letters.
+    #[test]
+    fn latin_case_flags_follow_the_letters(text in "[a-zA-ZéÉÅœŒß\u{0301}\u{212B}ﻧﺼ0-9٣ '\\-]{0,40}") {
+        let tokens = Tokens::new(&text);
+        for token in tokens.items().iter().filter(|t| t.script == marsad_text::Script::Latin) {
+            let word = &text[token.byte_start as usize..token.byte_end as usize];
+            let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+            prop_assert_eq!(token.upper_initial, word.chars().next().is_some_and(char::is_uppercase));
+            prop_assert_eq!(token.all_upper, letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()));
+        }
+    }
+
     /// Sentences are bounded, ordered, inside their block, and start and end on content,
     /// whatever the punctuation (long runs without it included).
     #[test]
