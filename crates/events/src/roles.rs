@@ -219,9 +219,9 @@ fn candidates(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, country: 
     let t = &m.trigger;
     let within = |(cue, _, _): (usize, usize, Option<&str>), at: usize| !doc.tokens_text(cue, at).contains([',', '،']);
     let crossed = |at: usize| {
-        let cues =
-            doc.find(List::SequenceWords, t.last + 1..at).into_iter().chain(doc.find(List::Recall, t.last + 1..at));
-        cues.into_iter().any(|cue| within(cue, at))
+        let range = t.last + 1..at;
+        let found = |list| if doc.any(list, range.clone()) { doc.find(list, range.clone()) } else { Vec::new() };
+        found(List::SequenceWords).into_iter().chain(found(List::Recall)).any(|cue| within(cue, at))
     };
     out.retain(|c| c.first <= t.last || !marked!(crossed(c.first), who_comes_after_a_later_step_is_that_step_s));
     out.sort_by_key(|c| (c.distance, c.first));
