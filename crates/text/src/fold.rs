@@ -15,6 +15,21 @@ pub enum Folded {
     Two(char, char),
 }
 
+impl Folded {
+    /// Append what the character folds to.
+    #[inline]
+    pub fn push_to(self, out: &mut String) {
+        match self {
+            Folded::Drop => {}
+            Folded::One(f) => out.push(f),
+            Folded::Two(a, b) => {
+                out.push(a);
+                out.push(b);
+            }
+        }
+    }
+}
+
 /// True for Arabic-script letters and marks (not digits or punctuation).
 pub fn is_arabic_letter(c: char) -> bool {
     matches!(c,
@@ -167,14 +182,7 @@ pub fn fold_into(text: &str, out: &mut String) {
         }
         out.push_str(&text[kept..at]);
         kept = at + c.len_utf8();
-        match folded {
-            Folded::Drop => {}
-            Folded::One(f) => out.push(f),
-            Folded::Two(a, b) => {
-                out.push(a);
-                out.push(b);
-            }
-        }
+        folded.push_to(out);
     }
     out.push_str(&text[kept..]);
 }

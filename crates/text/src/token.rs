@@ -360,14 +360,7 @@ impl Word {
     fn push_folded(&mut self, text: &str, byte_index: usize, c: char, fold: Folded, folded: &mut String) {
         folded.push_str(&text[self.kept..byte_index]);
         self.kept = byte_index + c.len_utf8();
-        match fold {
-            Folded::Drop => {}
-            Folded::One(f) => folded.push(f),
-            Folded::Two(a, b) => {
-                folded.push(a);
-                folded.push(b);
-            }
-        }
+        fold.push_to(folded);
     }
 
     /// The token, once its last char (ending before char `end`) is read.
