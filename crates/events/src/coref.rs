@@ -301,6 +301,20 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft, anaphora: bool) -> Option
     // civilians attacked are another incident. No side tells of its own killing of civilians:
     // "the FLA said the shells struck herders" is the FLA's account of the strike on it.
     let own_account = |x: &Draft| x.roles.actor1.is_some_and(|a| x.source == Some(Source::Actor(a)));
+    // "Eleven soldiers were killed in an attack in western Niger" and "141 people were
+    // slaughtered in March in villages near Tillabéri": each with its own place and toll, one
+    // of soldiers, the other of civilians, they are two incidents.
+    let own_toll = |x: &Draft| x.own_place && x.fatalities.is_some_and(|f| f > 0) && !x.zone.is_heading();
+    let victims_differ = own_toll(other)
+        && own_toll(d)
+        && other.fatalities != d.fatalities
+        && other.civilian_target != d.civilian_target
+        && other.armed_target != d.armed_target
+        && !other.anaphoric
+        && !d.anaphoric;
+    if marked!(victims_differ, two_tolls_of_different_victims_are_two_incidents) {
+        return None;
+    }
     // "The latest attack", told again, points back whatever its roles read.
     let killers_attacked = |x: &Draft, y: &Draft| {
         swapped(x, y) && x.civilian_target && y.armed_target && !own_account(x) && !x.anaphoric && !y.anaphoric

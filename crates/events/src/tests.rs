@@ -3434,3 +3434,17 @@ fn the_latest_attack_in_azawad_retells_the_strike_near_timbuktu() {
         );
     }
 }
+
+#[test]
+fn two_tolls_of_different_victims_each_with_its_place_are_two_incidents() {
+    cov_mark::check!(two_tolls_of_different_victims_are_two_incidents);
+    let texts = [
+        "Eleven soldiers have been killed in a jihadist attack on an army post in western Niger, the government said. In the Tahoua area near Tillabéri, 141 civilians were slaughtered in March by suspected jihadists.",
+        "Onze soldats ont été tués dans une attaque jihadiste contre un poste de l'armée dans l'ouest du Niger, a indiqué le gouvernement. Dans la zone de Tahoua, près de Tillabéri, 141 civils avaient été massacrés en mars par des jihadistes présumés.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2021-03-23"));
+        let tolls: Vec<_> = found.iter().map(|e| e.fatalities).collect();
+        assert_eq!(tolls, [Some(11), Some(141)], "{text}");
+    }
+}
