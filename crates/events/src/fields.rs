@@ -813,7 +813,10 @@ pub(crate) fn date(
             .find(|&(_, _, role)| role == Some("cause"));
         if let Some((cue, _, _)) = cause {
             cov_mark::hit!(a_recalled_incident_is_dated_after_its_cue);
-            return nearest(doc.span_of(cue, m.clause.end.saturating_sub(1))).copied();
+            // Up to the comma that ends the cause ("نتيجة انقلاب، الخميس،": the day is the news').
+            let last = m.clause.end.saturating_sub(1);
+            let end = (m.trigger.last..last).find(|&t| doc.gap_after(t).contains([',', '،'])).unwrap_or(last);
+            return nearest(doc.span_of(cue, end)).copied();
         }
     }
     let clause = doc.span_of(m.clause.start, m.clause.end.saturating_sub(1));

@@ -3448,3 +3448,17 @@ fn two_tolls_of_different_victims_each_with_its_place_are_two_incidents() {
         assert_eq!(tolls, [Some(11), Some(141)], "{text}");
     }
 }
+
+#[test]
+fn a_coup_recalled_as_a_cause_is_not_dated_by_the_news_around_it() {
+    cov_mark::check!(a_recalled_incident_is_dated_after_its_cue);
+    let texts = [
+        "قتل سبعة جنود الخميس غرب النيجر خلال هجوم إرهابي. وكتب الوزير، الذي عينه الجيش نتيجة انقلاب، الخميس، أن وحدة عسكرية تعرضت لهجوم عنيف.",
+        "Seven soldiers were killed on Thursday in western Niger in a terrorist attack. The minister, appointed by the army as a result of a coup, wrote on Thursday that a unit was violently attacked.",
+        "Sept soldats ont été tués jeudi dans l'ouest du Niger lors d'une attaque terroriste. Le ministre, nommé par l'armée à la suite d'un coup d'État, a écrit jeudi qu'une unité a été violemment attaquée.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2023-09-29"));
+        assert_eq!((found[0].sub_event, found[0].fatalities), (SubEvent::ArmedClash, Some(7)), "{text}");
+    }
+}
