@@ -12,7 +12,7 @@ use crate::doc::Doc;
 use crate::mention::Modality;
 use crate::trace::{Dropped, Note, Trace};
 use crate::{Claim, Draft, Event, Source};
-use marsad_kb::{EventType, Frame, PlaceKind, SubEvent};
+use marsad_kb::{EventType, Frame, List, PlaceKind, SubEvent};
 use marsad_text::dates::{Date, Precision};
 use marsad_text::layout::Span;
 use rustc_hash::FxHashMap;
@@ -243,6 +243,13 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft, anaphora: bool) -> Option
             cov_mark::hit!(two_villages_the_base_lacks_are_two_places);
             return None;
         }
+    }
+    // "near Kobri" (a village the base lacks, placed in the country) and "near Bamako": a village
+    // and a known town other than the unit it lies in are two places.
+    let town = |x: &Draft| own(x).filter(|&p| x.unknown.is_none() && crate::fields::rank(doc, p) == 0);
+    let apart = |v: &Draft, t: &Draft| village(v).is_some() && town(t).is_some_and(|p| Some(p) != v.place);
+    if marked!(apart(other, d) || apart(d, other), a_village_the_base_lacks_and_another_town_are_two_places) {
+        return None;
     }
     match places_agree(doc, own(other), own(d)) {
         // Two places of their own that disagree are two incidents, "the attack" or not.
@@ -592,6 +599,10 @@ fn claims_cover_the_story(doc: &Doc<'_>, drafts: &[Draft], events: &mut [Event],
     };
     let Some(&claimant) = doers.first() else { return };
     if doers.iter().any(|c| *c != claimant) || !armed(&claimant) {
+        return;
+    }
+    // "No group has claimed the kidnappings so far": the doer of another incident is not lent.
+    if marked!(doc.any(List::NoClaim, 0..doc.tokens.len()), nobody_claimed_lends_no_doer) {
         return;
     }
     // An air strike is the armed group's only when it claims one: its claim of another kind of

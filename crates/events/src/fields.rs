@@ -883,7 +883,9 @@ pub(crate) fn dates_a_report(doc: &Doc<'_>, d: &DateMention, opening: usize) -> 
     }
     // "The army on Thursday denied", "the ministry on Tuesday said": the day right before the verb.
     let last = doc.last_token_before(d.span.end);
-    if !arabic && last + 1 < doc.tokens.len() && doc.starting_at(List::Attribution, last + 1).is_some() {
+    // ("kidnapped on Thursday, according to AFP": a comma gives the day to what came before.)
+    let unbroken = !doc.gap_after(last).contains([',', ';']);
+    if !arabic && unbroken && last + 1 < doc.tokens.len() && doc.starting_at(List::Attribution, last + 1).is_some() {
         cov_mark::hit!(a_date_before_a_report_verb_dates_the_report);
         return true;
     }

@@ -596,10 +596,18 @@ fn counted(doc: &Doc<'_>, trigger: &Trigger) -> bool {
     // "22 civilians in an attack": a preposition between the number and the trigger makes it
     // count something else. Two adjectives joined may stand between ("three coordinated and
     // deadly attacks").
+    // "Five Indian workers were kidnapped" counts the people taken; "two kidnappings" the incidents.
+    let takes_people = trigger.frame == Frame::Abduct;
     let counts_it = |c: &Count| {
         let after = doc.token_at(c.span.end);
         let joined = after < trigger.first && doc.any(List::Conjunctions, after..trigger.first);
-        let gap = if joined { 4 } else { 3 };
+        let gap = if takes_people {
+            1
+        } else if joined {
+            4
+        } else {
+            3
+        };
         let first = doc.token_at(c.span.start);
         c.value >= 2
             && first + gap >= trigger.first

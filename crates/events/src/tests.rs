@@ -3462,3 +3462,33 @@ fn a_coup_recalled_as_a_cause_is_not_dated_by_the_news_around_it() {
         assert_eq!((found[0].sub_event, found[0].fatalities), (SubEvent::ArmedClash, Some(7)), "{text}");
     }
 }
+
+#[test]
+fn a_village_the_base_lacks_and_a_town_told_later_are_two_abductions() {
+    cov_mark::check!(nobody_claimed_lends_no_doer);
+    let texts = [
+        "Cinq ouvriers indiens ont été enlevés jeudi près du village de Kobri, dans l'ouest du Mali, selon l'AFP. L'enlèvement n'a pas été revendiqué. En septembre, des jihadistes du JNIM avaient enlevé deux Émiratis près de Bamako.",
+        "اختطف خمسة عمال هنود الخميس قرب بلدة كوبري غرب مالي، بحسب وكالة فرانس برس. ولم تتبن أي جهة عملية الخطف. وفي سبتمبر، خطف جهاديون من جماعة نصرة الإسلام والمسلمين مواطنين إماراتيين قرب باماكو.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-11-08"));
+        let got: Vec<_> = found.iter().map(|e| (date(e), actor(e.actor1))).collect();
+        assert_eq!(
+            got,
+            [(Some("2025-11-06".to_string()), None), (Some("2025-09".to_string()), Some("jnim"))],
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_village_the_base_lacks_and_another_town_are_two_places() {
+    cov_mark::check!(a_village_the_base_lacks_and_another_town_are_two_places);
+    let texts = [
+        "Five Indian workers were kidnapped on Thursday near the village of Kobri in western Mali. That Thursday, gunmen also abducted two traders near Bamako.",
+        "Cinq ouvriers indiens ont été enlevés jeudi près du village de Kobri, dans l'ouest du Mali. Jeudi, des hommes armés ont enlevé deux commerçants près de Bamako.",
+    ];
+    for text in texts {
+        assert_eq!(events(text, Some("2025-11-08")).len(), 2, "{text}");
+    }
+}

@@ -271,6 +271,8 @@ named_enum! {
         SourcePrepositions = "source-prepositions",
         /// Claims of responsibility.
         ClaimResponsibility = "claim-responsibility",
+        /// The text says nobody has claimed ("no group has claimed", "aucune revendication").
+        NoClaim = "no-claim",
         /// Verbs of documenting, condemning, denouncing.
         Condemn = "condemn",
         /// A prevented attack.
