@@ -510,9 +510,19 @@ fn resolve(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster) -> Event {
     // What "the attackers" did next neither types nor places the incident.
     let told: Vec<&Draft> = pool.iter().copied().filter(|d| !d.reference && !d.summary && !d.continues).collect();
     let pool = if told.is_empty() { pool } else { &told };
+    // "Three Chinese nationals were kidnapped… armed men attacked a construction site": an attack
+    // on no armed side that took people is their abduction.
+    let armed = members.iter().any(|d| d.armed_target);
+    let rank = |d: &Draft| {
+        let took_people = d.frame == Frame::Abduct && !armed;
+        if took_people && pool.iter().any(|o| o.frame == Frame::Attack) {
+            cov_mark::hit!(an_attack_on_civilians_that_took_people_is_their_abduction);
+        }
+        specificity(d.frame) + u8::from(took_people)
+    };
     let lead = *pool
         .iter()
-        .max_by_key(|d| (specificity(d.frame), d.roles.actor2.is_some(), std::cmp::Reverse(d.evidence.start)))
+        .max_by_key(|d| (rank(d), d.roles.actor2.is_some(), std::cmp::Reverse(d.evidence.start)))
         .unwrap_or(&members[0]);
     let placed = members
         .iter()

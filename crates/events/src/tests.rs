@@ -3492,3 +3492,17 @@ fn a_village_the_base_lacks_and_another_town_are_two_places() {
         assert_eq!(events(text, Some("2025-11-08")).len(), 2, "{text}");
     }
 }
+
+#[test]
+fn an_attack_on_a_site_that_took_hostages_is_their_abduction() {
+    cov_mark::check!(an_attack_on_civilians_that_took_people_is_their_abduction);
+    let texts = [
+        "Three Chinese nationals were kidnapped in southwest Mali on Saturday, the army said, in the latest attack in the war-torn Sahel state. Armed men attacked a construction site near Kayes, making off with five pick-up trucks and the hostages.",
+        "Trois ressortissants chinois ont été enlevés samedi dans le sud-ouest du Mali, a indiqué l'armée. Des hommes armés ont attaqué un chantier près de Kayes, emportant cinq pick-up et les otages.",
+        "اختطف ثلاثة مواطنين صينيين السبت في جنوب غرب مالي، بحسب الجيش. وهاجم مسلحون موقع بناء قرب كايس واستولوا على خمس سيارات رباعية الدفع والرهائن.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2021-07-18"));
+        assert_eq!((found[0].sub_event, place(found[0].place)), (SubEvent::Abduction, Some("ml.kayes")), "{text}");
+    }
+}
