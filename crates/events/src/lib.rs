@@ -519,7 +519,10 @@ fn definite(doc: &Doc<'_>, trigger: usize) -> bool {
     if arabic {
         return bare.starts_with("ال") || bare.starts_with("لل");
     }
-    trigger > 0 && doc.any(List::DefiniteArticles, trigger - 1..trigger)
+    let article_at = |t: usize| doc.any(List::DefiniteArticles, t..t + 1);
+    // "the latest attack", "la dernière attaque": an adjective between still points back.
+    let adjective = trigger > 1 && doc.token_is(List::RetellingAdjectives, trigger - 1) && article_at(trigger - 2);
+    (trigger > 0 && article_at(trigger - 1)) || marked!(adjective, the_latest_attack_points_back)
 }
 
 /// The sub-event type of a mention from its frame, roles and toll; and whether civilians are its target.

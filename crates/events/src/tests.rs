@@ -3421,8 +3421,11 @@ fn a_side_backing_the_doer_is_neither_doer_nor_target() {
 #[test]
 fn the_latest_attack_in_azawad_retells_the_strike_near_timbuktu() {
     cov_mark::check!(a_place_lies_inside_the_area_that_covers_its_region);
+    cov_mark::check!(the_latest_attack_points_back);
     let texts = [
         "أطلقت طائرات مسيرة تابعة للجيش المالي الاثنين هجوما جويا استهدف سوقا في منطقة تمبكتو، ما أسفر عن مقتل ثلاثة مدنيين. الهجوم الأخير يأتي في ظل تصاعد العمليات الجوية في أزواد، حيث نفذت القوات المالية مئات الغارات.",
+        "A Malian army drone struck a market in the Timbuktu region on Monday, killing three civilians. The latest attack in Azawad comes as the Malian forces step up their air campaign.",
+        "Une frappe de drone de l'armée malienne a touché lundi un marché dans la région de Tombouctou, tuant trois civils. La dernière attaque en Azawad survient alors que les forces maliennes intensifient leur campagne aérienne.",
     ];
     for text in texts {
         let found = one_event(text, Some("2025-10-14"));

@@ -303,6 +303,8 @@ named_enum! {
         SequenceWords = "sequence-words",
         /// "With the support of" ("بمساندة", "avec l'appui de", "backed by"): who follows helps the doer.
         SupportMarks = "support-marks",
+        /// Adjectives between an article and an incident word that still point back ("the latest attack").
+        RetellingAdjectives = "retelling-adjectives",
         /// Near, outside, on the outskirts of.
         Near = "near",
         /// A compass bearing from a place ("à l'est de Mopti", "east of", "شرق"): after another
