@@ -180,6 +180,14 @@ pub(crate) fn not_here(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> Optio
         return Some(NotHere::Origin);
     }
     let Entity::Place(p) = m.entity else { return None };
+    // "in the latest attack in the war-torn Sahel state": the country's epithet.
+    let last = doc.last_token_before(m.span.end);
+    let epithet = doc.kb.places[p as usize].broad
+        && last + 1 < doc.tokens.len()
+        && doc.starting_at(List::StateNouns, last + 1).is_some();
+    if marked!(epithet, a_wide_area_in_an_epithet_of_the_country_is_no_place) {
+        return Some(NotHere::Epithet);
+    }
     let foreign = doc.focus.is_some_and(|f| doc.country_of(p) != Some(f));
     // "not far from the Mali border": the country names a border, not where it happened.
     let last = doc.last_token_before(m.span.end);

@@ -3499,6 +3499,7 @@ fn a_village_the_base_lacks_and_another_town_are_two_places() {
 #[test]
 fn an_attack_on_a_site_that_took_hostages_is_their_abduction() {
     cov_mark::check!(an_attack_on_civilians_that_took_people_is_their_abduction);
+    cov_mark::check!(a_wide_area_in_an_epithet_of_the_country_is_no_place);
     let texts = [
         "Three Chinese nationals were kidnapped in southwest Mali on Saturday, the army said, in the latest attack in the war-torn Sahel state. Armed men attacked a construction site near Kayes, making off with five pick-up trucks and the hostages.",
         "Trois ressortissants chinois ont été enlevés samedi dans le sud-ouest du Mali, a indiqué l'armée. Des hommes armés ont attaqué un chantier près de Kayes, emportant cinq pick-up et les otages.",

@@ -67,6 +67,8 @@ pub enum NotHere {
     Office,
     /// Where a speaker is from ("a security source in Sikasso said").
     Speaker,
+    /// A wide area in an epithet of the country ("the war-torn Sahel state").
+    Epithet,
 }
 
 /// Why a mention left no event of its own.

@@ -161,14 +161,6 @@ fn a_generated_unit_whose_name_opens_with_its_admin_word_is_found() {
     assert!(found.contains(&"bf.sourou-province".to_string()), "{found:?}");
 }
 
-#[test]
-fn the_sahel_state_is_an_epithet_of_the_country_not_the_sahel() {
-    let found = ids("Three workers were kidnapped in Mali, in the latest attack in the war-torn Sahel state.");
-    assert!(!found.contains(&"area.sahel".to_string()), "{found:?}");
-    let found = ids("Jihadists are active across the Sahel.");
-    assert!(found.contains(&"area.sahel".to_string()), "{found:?}");
-}
-
 /// The names the base lacks that `text` gives as places, with the unit each lies in.
 fn unlisted(text: &str) -> Vec<(String, Option<String>)> {
     let kb = kb();

@@ -305,6 +305,8 @@ named_enum! {
         SupportMarks = "support-marks",
         /// Adjectives between an article and an incident word that still point back ("the latest attack").
         RetellingAdjectives = "retelling-adjectives",
+        /// After a wide area, an epithet of the country ("the Sahel state"): the area is not the place.
+        StateNouns = "state-nouns",
         /// Near, outside, on the outskirts of.
         Near = "near",
         /// A compass bearing from a place ("à l'est de Mopti", "east of", "شرق"): after another
