@@ -225,7 +225,7 @@ impl<'a> Doc<'a> {
         let end = range.end.min(self.tokens.len());
         self.matches
             .may_start_in(list, range.start..end)
-            .any(|at| self.starting_at(list, at).is_some_and(|f| f.far_token < end))
+            .any(|at| self.matches.starting_at_listed(list, at).is_some_and(|f| f.far_token < end))
     }
 
     /// Every non-overlapping entry of `list` in tokens `range`: (first, last, role).
@@ -238,7 +238,7 @@ impl<'a> Doc<'a> {
             if at < free {
                 continue;
             }
-            if let Some(found) = self.starting_at(list, at).filter(|found| found.far_token < end) {
+            if let Some(found) = self.matches.starting_at_listed(list, at).filter(|found| found.far_token < end) {
                 out.push((at, found.far_token, found.entry.role.as_deref()));
                 free = found.far_token + 1;
             }
