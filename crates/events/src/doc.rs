@@ -4,6 +4,7 @@
 use crate::matches::ListMatches;
 use crate::mention::Trigger;
 use crate::roles::NamedActors;
+use crate::trace::NotHere;
 use marsad_extract::support::UnlistedPlace;
 use marsad_extract::{Entity, Extraction, How, Mention};
 use marsad_kb::lexicon::ListMatch;
@@ -18,6 +19,10 @@ use std::rc::Rc;
 
 /// The triggers of sentences by their token range (start, end).
 pub(crate) type TriggersBySentence = rustc_hash::FxHashMap<(usize, usize), Rc<[Trigger]>>;
+
+/// What the place checks of one sentence made of each of its place mentions, by the sentence's
+/// token range (start, end) and the mention (its address in [`Doc::mentions`]).
+pub(crate) type PlaceVerdicts = rustc_hash::FxHashMap<(usize, usize, *const Mention), Option<NotHere>>;
 
 /// One document and its analysis.
 pub(crate) struct Doc<'a> {
@@ -42,6 +47,9 @@ pub(crate) struct Doc<'a> {
     /// The triggers of each sentence asked about (by its token range): the mentions and the
     /// roles of every mention in it ask for the same ones.
     pub(crate) sentence_triggers: RefCell<TriggersBySentence>,
+    /// Why each place mention of a sentence asked about cannot be an incident's place, if it
+    /// cannot: the index of earlier places and each incident mention ask about the same ones.
+    pub(crate) place_verdicts: RefCell<PlaceVerdicts>,
 }
 
 /// The indices of `items` in the order of their start.
@@ -105,6 +113,7 @@ impl<'a> Doc<'a> {
             unlisted: by_start(&extraction.unlisted, |u| u.span.start),
             matches: ListMatches::new(&kb.lexicon, tokens, &extraction.starting_lists, &extraction.ending_lists),
             sentence_triggers: Default::default(),
+            place_verdicts: Default::default(),
         }
     }
 
@@ -216,7 +225,7 @@ impl<'a> Doc<'a> {
         let end = range.end.min(self.tokens.len());
         self.matches
             .may_start_in(list, range.start..end)
-            .any(|at| self.starting_at(list, at).is_some_and(|f| f.far_token < end))
+            .any(|at| self.matches.starting_at_listed(list, at).is_some_and(|f| f.far_token < end))
     }
 
     /// Every non-overlapping entry of `list` in tokens `range`: (first, last, role).
@@ -229,7 +238,7 @@ impl<'a> Doc<'a> {
             if at < free {
                 continue;
             }
-            if let Some(found) = self.starting_at(list, at).filter(|found| found.far_token < end) {
+            if let Some(found) = self.matches.starting_at_listed(list, at).filter(|found| found.far_token < end) {
                 out.push((at, found.far_token, found.entry.role.as_deref()));
                 free = found.far_token + 1;
             }

@@ -277,11 +277,8 @@ fn places_in<'a>(
     let mut found: Vec<&Mention> = Vec::new();
     for m in doc.mentions_in(span) {
         let Entity::Place(p) = m.entity else { continue };
-        match not_here(doc, sentence, m) {
+        match verdict(doc, sentence, m, p) {
             Some(why) => notes.push((p, why)),
-            // "200 km au nord de Bamako": not where it happened; the text's other places say more.
-            None if rank(doc, p) == 0 && landmark(doc, m) => notes.push((p, NotHere::Landmark)),
-            None if in_a_speaker_s_phrase(doc, sentence, m) => notes.push((p, NotHere::Speaker)),
             // "le camp de Dioura, à l'est de Mopti": the town a bearing measures from, after another
             // town, is that town's landmark.
             None if rank(doc, p) == 0 && bearing_from(doc, m, &found) => {
@@ -303,6 +300,22 @@ fn places_in<'a>(
             if m.span.start >= trigger_at { m.span.start - trigger_at } else { (trigger_at - m.span.end) * 2 };
         (false, rank(doc, p), distance)
     });
+    found
+}
+
+/// Why place mention `m` (place `p`) of `sentence` cannot be where its incidents happened, as
+/// far as the mention and its sentence tell, before the other places of the span are looked at;
+/// remembered per sentence and mention ([`Doc::place_verdicts`]).
+fn verdict(doc: &Doc<'_>, sentence: &Sentence, m: &Mention, p: u32) -> Option<NotHere> {
+    let key = (sentence.tokens.start, sentence.tokens.end, m as *const Mention);
+    if let Some(&known) = doc.place_verdicts.borrow().get(&key) {
+        return known;
+    }
+    let found = not_here(doc, sentence, m)
+        // "200 km au nord de Bamako": not where it happened; the text's other places say more.
+        .or_else(|| (rank(doc, p) == 0 && landmark(doc, m)).then_some(NotHere::Landmark))
+        .or_else(|| in_a_speaker_s_phrase(doc, sentence, m).then_some(NotHere::Speaker));
+    doc.place_verdicts.borrow_mut().insert(key, found);
     found
 }
 
@@ -623,9 +636,16 @@ pub(crate) fn place(
     }
     let trigger_at = doc.span_of(m.trigger.first, m.trigger.first).start;
     let clause_span = doc.span_of(m.clause.start, m.clause.end.saturating_sub(1));
+    let noted = rejected.len();
     let in_clause = places_in(doc, sentence, clause_span, trigger_at, rejected);
-    let in_sentence =
-        places_in(doc, sentence, if m.comes_after { clause_span } else { sentence.span }, trigger_at, rejected);
+    let sentence_span = if m.comes_after { clause_span } else { sentence.span };
+    let in_sentence = if sentence_span == clause_span {
+        // The same span read again: the same places, and the same notes once more.
+        rejected.extend_from_within(noted..);
+        in_clause.clone()
+    } else {
+        places_in(doc, sentence, sentence_span, trigger_at, rejected)
+    };
     let found = unknown_place(doc, m.clause.clone());
     let unknown = found.map(|(span, _)| span);
     let local = if in_clause.is_empty() { (in_sentence, PlaceFrom::Sentence) } else { (in_clause, PlaceFrom::Clause) };

@@ -60,6 +60,12 @@ impl<'a> ListMatches<'a> {
         range.filter(move |&at| !filtered || starts.get(at).is_some_and(|lists| lists & bit != 0))
     }
 
+    /// The longest entry of `list` that starts at token `at`, for a token [`Self::may_start_in`]
+    /// gave: its bit is not tested again.
+    pub fn starting_at_listed(&self, list: List, at: usize) -> Option<ListMatch<'a>> {
+        self.lexicon.list(list).starting_at(self.tokens, at)
+    }
+
     /// The longest entry of `list` that ends at token `at` ([`WordList::ending_at`]).
     pub fn ending_at(&self, list: List, at: usize) -> Option<ListMatch<'a>> {
         self.found(list, at, Anchor::End)

@@ -27,7 +27,8 @@ pub struct Entry {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct WordList {
     entries: Vec<Entry>,
-    /// Entry indices by their last word (for looking backwards).
+    /// Entry indices by their last word (for looking backwards), longest first and in list
+    /// order among equals: the first that fits is the longest.
     by_last: FxHashMap<u64, Vec<usize>>,
     /// Entries by their first word (for looking forwards).
     by_first: FxHashMap<u64, Starts>,
@@ -126,7 +127,9 @@ impl WordList {
         let index = self.entries.len();
         let hashes: Vec<u64> = words.iter().map(|w| form_hash(w)).collect();
         if let Some(&last) = hashes.last() {
-            self.by_last.entry(last).or_default().push(index);
+            let ending = self.by_last.entry(last).or_default();
+            let at = ending.partition_point(|&i| self.entries[i].words.len() >= words.len());
+            ending.insert(at, index);
         }
         let starting =
             Starting { index: index as u32, words: words.len() as u32, second: hashes.get(1).copied().unwrap_or(0) };
@@ -169,6 +172,10 @@ impl WordList {
             for &i in candidates {
                 let entry = &self.entries[i];
                 let n = entry.words.len();
+                if best.is_some_and(|b| b.entry.words.len() >= n) {
+                    // Longest first: no entry left is longer than the one found.
+                    break;
+                }
                 if n > end + 1 || !keep(entry) {
                     continue;
                 }
@@ -183,8 +190,9 @@ impl WordList {
                             is_word(tokens, token, entry, k)
                         })
                 });
-                if fits && best.is_none_or(|b| b.entry.words.len() < n) {
+                if fits {
                     best = Some(ListMatch { entry, far_token: first });
+                    break;
                 }
             }
         }
