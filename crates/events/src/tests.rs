@@ -3028,15 +3028,12 @@ fn a_source_named_before_a_passive_killing_is_not_its_target() {
         "Selon Human Rights Watch, des dizaines de personnes ont été tuées le 10 mars par des VDP à Solenzo.",
         "وفقا لهيومن رايتس ووتش، قُتل عشرات الأشخاص في 10 مارس على أيدي متطوعي الدفاع عن الوطن في سولينزو.",
     ];
-    for text in texts {
-        let found = one_event(text, Some("2025-03-23"));
-        let e = &found[0];
-        assert_eq!(
-            (e.sub_event, actor(e.actor1), actor(e.actor2)),
-            (SubEvent::Attack, Some("vdp"), Some("civilians")),
-            "{text}"
-        );
-    }
+    each_one(
+        &texts,
+        "2025-03-23",
+        |e| (e.sub_event, actor(e.actor1), actor(e.actor2)),
+        (SubEvent::Attack, Some("vdp"), Some("civilians")),
+    );
 }
 
 #[test]
@@ -3298,15 +3295,12 @@ fn an_army_escort_protecting_trucks_is_the_target() {
         "The attack, claimed by JNIM, struck a Malian army escort protecting tanker trucks near Bougouni on Saturday.",
         "L'attaque, revendiquée par le JNIM, a visé samedi une escorte de l'armée malienne protégeant des camions-citernes près de Bougouni.",
     ];
-    for text in texts {
-        let found = one_event(text, Some("2025-11-09"));
-        let e = &found[0];
-        assert_eq!(
-            (e.sub_event, actor(e.actor1), actor(e.actor2)),
-            (SubEvent::ArmedClash, Some("jnim"), Some("fama")),
-            "{text}"
-        );
-    }
+    each_one(
+        &texts,
+        "2025-11-09",
+        |e| (e.sub_event, actor(e.actor1), actor(e.actor2)),
+        (SubEvent::ArmedClash, Some("jnim"), Some("fama")),
+    );
 }
 
 #[test]
@@ -3427,15 +3421,12 @@ fn the_latest_attack_in_azawad_retells_the_strike_near_timbuktu() {
         "A Malian army drone struck a market in the Timbuktu region on Monday, killing three civilians. The latest attack in Azawad comes as the Malian forces step up their air campaign.",
         "Une frappe de drone de l'armée malienne a touché lundi un marché dans la région de Tombouctou, tuant trois civils. La dernière attaque en Azawad survient alors que les forces maliennes intensifient leur campagne aérienne.",
     ];
-    for text in texts {
-        let found = one_event(text, Some("2025-10-14"));
-        let e = &found[0];
-        assert_eq!(
-            (place(e.place), actor(e.actor1), e.fatalities),
-            (Some("ml.tombouctou-region"), Some("fama"), Some(3)),
-            "{text}"
-        );
-    }
+    each_one(
+        &texts,
+        "2025-10-14",
+        |e| (place(e.place), actor(e.actor1), e.fatalities),
+        (Some("ml.tombouctou-region"), Some("fama"), Some(3)),
+    );
 }
 
 #[test]
