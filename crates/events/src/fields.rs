@@ -340,6 +340,12 @@ fn in_a_speaker_s_phrase(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> boo
     if doc.any(List::Complementizers, noun..first) {
         return false;
     }
+    // "a local official in Boni said", "قال مسؤول محلي في بوني": he speaks of his own town.
+    let local = |at: usize| doc.token_is(List::LocalQualifiers, at);
+    if (noun.saturating_sub(1)..(noun + 3).min(first)).any(local) {
+        cov_mark::hit!(a_local_speaker_speaks_of_his_own_town);
+        return false;
+    }
     // A report verb right after the phrase, or right before the noun (VS order).
     let after = (last + 1..(last + 1 + REPORT_AFTER).min(end)).any(|t| doc.starting_at(List::Attribution, t).is_some());
     let before = doc.ends_before(List::Attribution, noun, REPORT_BEFORE, floor);

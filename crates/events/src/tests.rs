@@ -3501,3 +3501,13 @@ fn an_attack_on_a_site_that_took_hostages_is_their_abduction() {
         assert_eq!((found[0].sub_event, place(found[0].place)), (SubEvent::Abduction, Some("ml.kayes")), "{text}");
     }
 }
+
+#[test]
+fn a_local_official_speaks_of_his_own_town() {
+    cov_mark::check!(a_local_speaker_speaks_of_his_own_town);
+    let texts = [
+        "Gunmen attacked the town overnight. A local official in Boni said the attackers killed four people.",
+        "Des hommes armés ont attaqué la localité dans la nuit. Quatre personnes ont été tuées, a déclaré un responsable local à Boni.",
+    ];
+    each_one(&texts, "2025-11-09", |e| place(e.place), Some("ml.boni"));
+}

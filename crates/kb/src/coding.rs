@@ -297,6 +297,8 @@ named_enum! {
         SpeakerNouns = "speaker-nouns",
         /// Words opening what a speaker reports (أن, que, that).
         Complementizers = "complementizers",
+        /// A speaker said to be local ("a local official", "مسؤول محلي"): he speaks of his own town.
+        LocalQualifiers = "local-qualifiers",
         /// English auxiliaries of the present before a verb in -ing ("is targeting"): a campaign.
         PresentProgressive = "present-progressive",
         /// A later step of the story ("puis", "then", "ثم"): an agent marker after it is the later verb's.
