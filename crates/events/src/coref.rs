@@ -634,6 +634,12 @@ fn claims_cover_the_story(doc: &Doc<'_>, drafts: &[Draft], events: &mut [Event],
     }
 }
 
+/// The draft tells the incident by itself: not a headline's or a summary's word for it, whose
+/// toll counts only when nothing else gives one.
+fn told_by_itself(d: &Draft) -> bool {
+    !d.zone.is_heading() && !d.summary
+}
+
 /// The toll of an incident and the claims of sources that give another one: per source its
 /// highest figure (a toll that rose), across sources the lowest (ACLED's conservative rule).
 fn tolls(members: &[&Draft]) -> (Option<u64>, Vec<Claim>) {
@@ -641,13 +647,12 @@ fn tolls(members: &[&Draft]) -> (Option<u64>, Vec<Claim>) {
     // killed in the incident); each count is read across sources on its own.
     // A headline's or a summary's toll of attackers ("30 militants killed in an attack") is not
     // added to the body's toll of everyone ("30 militants and 3 soldiers were killed").
-    let own = |d: &&Draft| !d.zone.is_heading() && !d.summary;
-    let told = members.iter().any(|d| own(d) && d.fatalities.is_some());
-    let headline_attackers = members.iter().any(|d| !own(d) && d.attackers_toll && d.fatalities.is_some());
+    let told = members.iter().any(|d| told_by_itself(d) && d.fatalities.is_some());
+    let headline_attackers = members.iter().any(|d| !told_by_itself(d) && d.attackers_toll && d.fatalities.is_some());
     if told && headline_attackers {
         cov_mark::hit!(a_headline_s_toll_of_attackers_is_not_added_to_the_body_s);
     }
-    let counted = members.iter().copied().filter(|d| !told || own(d));
+    let counted = members.iter().copied().filter(|d| !told || told_by_itself(d));
     let (attackers, victims): (Vec<&Draft>, Vec<&Draft>) = counted.partition(|d| d.attackers_toll);
     let (victims_toll, claims) = toll_of(&victims);
     let (attackers_toll, attacker_claims) = toll_of(&attackers);
@@ -665,12 +670,10 @@ fn tolls(members: &[&Draft]) -> (Option<u64>, Vec<Claim>) {
 /// figure, across sources the lowest, and the sources that differ as claims.
 fn toll_of(members: &[&Draft]) -> (Option<u64>, Vec<Claim>) {
     let mut by_source: Vec<(Option<Source>, u64, &Draft)> = Vec::new();
-    // A headline's or a summary's toll counts only when nothing else gives one.
-    let own = |d: &&&Draft| !d.zone.is_heading() && !d.summary;
     // A summary's total belongs to no single incident; a headline's toll counts when nothing else gives one.
-    let alone = !members.iter().any(|d| own(&d) && d.fatalities.is_some())
+    let alone = !members.iter().any(|d| told_by_itself(d) && d.fatalities.is_some())
         && (members.len() == 1 || !members.iter().any(|d| d.summary));
-    for d in members.iter().filter(|d| own(d) || alone) {
+    for d in members.iter().filter(|d| told_by_itself(d) || alone) {
         let Some(value) = d.fatalities else { continue };
         match by_source.iter_mut().find(|(s, _, _)| *s == d.source) {
             Some(entry) if value > entry.1 => {
