@@ -52,6 +52,9 @@ pub(crate) struct Doc<'a> {
     pub(crate) place_verdicts: RefCell<PlaceVerdicts>,
 }
 
+/// How many units up a place's region chain is followed (town, cercle, region, area).
+const UNIT_DEPTH: usize = 4;
+
 /// The indices of `items` in the order of their start.
 fn by_start<T>(items: &[T], start: impl Fn(&T) -> u32) -> Vec<usize> {
     let mut order: Vec<usize> = (0..items.len()).collect();
@@ -321,10 +324,7 @@ impl<'a> Doc<'a> {
         // Azawad covers Mali's northern regions: a place in one of them lies in it.
         if !outer_place.covers.is_empty() && inner != outer {
             let covered = |p: u32| outer_place.covers.iter().any(|c| *c == places[p as usize].id);
-            let chain = std::iter::successors(Some(inner), |&p| {
-                places[p as usize].region.as_deref().and_then(|r| self.kb.place_index(r))
-            });
-            if chain.take(4).any(covered) {
+            if std::iter::once(inner).chain(self.units_above(inner)).take(4).any(covered) {
                 cov_mark::hit!(a_place_lies_inside_the_area_that_covers_its_region);
                 return true;
             }
@@ -334,16 +334,14 @@ impl<'a> Doc<'a> {
             cov_mark::hit!(a_town_lies_inside_its_cercle);
             return true;
         }
-        let mut at = inner;
-        for _ in 0..4 {
-            let Some(region) = places[at as usize].region.as_deref() else { return false };
-            let Some(next) = self.kb.place_index(region) else { return false };
-            if next == outer {
-                return true;
-            }
-            at = next;
-        }
-        false
+        self.units_above(inner).any(|unit| unit == outer)
+    }
+
+    /// The units that hold place `place`, nearest first: its region, that region's own, and so
+    /// on, at most [`UNIT_DEPTH`] of them.
+    fn units_above(&self, place: u32) -> impl Iterator<Item = u32> + '_ {
+        let up = |&p: &u32| self.kb.places[p as usize].region.as_deref().and_then(|r| self.kb.place_index(r));
+        std::iter::successors(Some(place), up).skip(1).take(UNIT_DEPTH)
     }
 
     /// The place mention of the story's country, if the text names it.
