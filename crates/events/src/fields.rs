@@ -190,7 +190,6 @@ pub(crate) fn not_here(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> Optio
     }
     let foreign = doc.focus.is_some_and(|f| doc.country_of(p) != Some(f));
     // "not far from the Mali border": the country names a border, not where it happened.
-    let last = doc.last_token_before(m.span.end);
     let named_border = doc.place_kind(p) == PlaceKind::Country
         && last + 1 < sentence.tokens.end
         && doc.tokens.items()[last].joined_to_next
@@ -295,10 +294,10 @@ fn places_in<'a>(
         }
     }
     found.sort_by_cached_key(|m| {
-        let Entity::Place(p) = m.entity else { return (true, 9, 0) };
+        let Entity::Place(p) = m.entity else { return (9, 0) };
         let distance =
             if m.span.start >= trigger_at { m.span.start - trigger_at } else { (trigger_at - m.span.end) * 2 };
-        (false, rank(doc, p), distance)
+        (rank(doc, p), distance)
     });
     found
 }
@@ -319,15 +318,15 @@ fn verdict(doc: &Doc<'_>, sentence: &Sentence, m: &Mention, p: u32) -> Option<No
     found
 }
 
-/// Mention `m` names where a speaker is from ("a security source in Sikasso reported", "a
-/// déclaré un responsable de l'armée à Tombouctou", "قال مسؤول محلي في غاو", "a Bamako
-/// resident said"): it yields to any other place, since it need not be the incident's.
+/// Mention `m` names where an official or a source speaks from ("a security source in Sikasso
+/// reported", "a déclaré un responsable de l'armée à Tombouctou", "قال مسؤول أمني في سيكاسو",
+/// "Gao officials said"): not the incident's place. A local speaker speaks of his own town.
 fn in_a_speaker_s_phrase(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> bool {
     let first = doc.token_at(m.span.start);
     let last = doc.last_token_before(m.span.end);
     let floor = sentence.tokens.start;
     let end = sentence.tokens.end;
-    // The speaker noun before the place ("source in", "مسؤول محلي في") or right after it ("Bamako resident").
+    // The speaker noun before the place ("source in", "مسؤول أمني في") or right after it ("Gao officials").
     // Nothing but words between: "near Kidal, officials said" names no speaker's place.
     let unbroken = |from: usize, to: usize| !doc.tokens_text(from, to).contains([',', '،', '.', ';']);
     let noun_before =
@@ -349,7 +348,7 @@ fn in_a_speaker_s_phrase(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> boo
     // A report verb right after the phrase, or right before the noun (VS order).
     let after = (last + 1..(last + 1 + REPORT_AFTER).min(end)).any(|t| doc.starting_at(List::Attribution, t).is_some());
     let before = doc.ends_before(List::Attribution, noun, REPORT_BEFORE, floor);
-    marked!(after || before, a_place_in_a_speaker_s_phrase_yields)
+    marked!(after || before, a_place_in_a_speaker_s_phrase_is_not_here)
 }
 
 /// Words ("in", "de l'armée à") between a speaker noun and the place it speaks for.

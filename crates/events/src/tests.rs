@@ -3262,7 +3262,7 @@ fn a_town_lies_inside_its_department() {
 
 #[test]
 fn where_a_speaker_is_from_is_not_where_it_happened() {
-    cov_mark::check!(a_place_in_a_speaker_s_phrase_yields);
+    cov_mark::check!(a_place_in_a_speaker_s_phrase_is_not_here);
     let texts = [
         "Jihadists attacked a fuel convoy near Bougouni on Saturday. A security source in Sikasso reported that more than 20 tankers were destroyed in the attack.",
         "Des jihadistes ont attaqué samedi un convoi de carburant près de Bougouni. Plus de 20 citernes ont été détruites dans l'attaque, a déclaré un responsable de l'armée à Sikasso.",

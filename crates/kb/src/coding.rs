@@ -293,7 +293,8 @@ named_enum! {
         /// The office an official holds, right before the place that is its seat ("gouverneur de",
         /// "mayor of", "رئيس بلدية"): the place is not the incident's.
         OfficeTitles = "office-titles",
-        /// People who speak for a place ("a security source in Sikasso", "un habitant de Djibo").
+        /// Officials and sources who speak from a place ("a security source in Sikasso", "un
+        /// responsable de l'armée à Tombouctou").
         SpeakerNouns = "speaker-nouns",
         /// Words opening what a speaker reports (أن, que, that).
         Complementizers = "complementizers",
