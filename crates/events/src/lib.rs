@@ -362,10 +362,9 @@ fn draft(
     spots
         .iter()
         .map(|&(p, unknown)| {
-            let p = &p;
             trace.note(|| Note::Place {
                 trigger,
-                place: *p,
+                place: p,
                 from: place.from,
                 precision: place.precision,
                 unknown,
@@ -384,7 +383,7 @@ fn draft(
                 armed_target: roles.actor2.is_some_and(|a| {
                     matches!(doc.actor_kind(a), ActorKind::StateForce | ActorKind::ArmedGroup | ActorKind::Militia)
                 }),
-                place: *p,
+                place: p,
                 own_place,
                 story_place: place.from == trace::PlaceFrom::Story,
                 precision: if p.is_some() { place.precision } else { 3 },

@@ -146,7 +146,7 @@ fn find_triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
             let role = if loss { "kill:passive" } else { role };
             let (name, passive) = role.strip_suffix(":passive").map_or((role, false), |f| (f, true));
             // "was targeting" is progressive, not passive.
-            let progressive = doc.tokens.folded(first).ends_with("ing");
+            let progressive = ing_form(doc, first);
             let after_auxiliary = first > 0 && doc.token_is(List::PassiveAuxiliaries, first - 1) && !progressive;
             let passive = passive
                 || after_auxiliary
@@ -180,6 +180,12 @@ fn find_triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
             (!inside_name).then_some(Trigger { first, last, frame, passive })
         })
         .collect()
+}
+
+/// Token `t` is an English verb in -ing ("targeting"): after "was" progressive, after "is" a
+/// campaign going on.
+fn ing_form(doc: &Doc<'_>, t: usize) -> bool {
+    doc.tokens.folded(t).ends_with("ing")
 }
 
 /// "تعرض المعسكر الواقع شمال باماكو لهجوم": an Arabic trigger with ل attached, after a verb of
@@ -494,8 +500,7 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
         return Modality::Habitual;
     }
     // "JNIM is targeting fuel tankers, burning trucks": a campaign going on, not one incident.
-    let ongoing = doc.tokens.folded(t.first).ends_with("ing")
-        && doc.ends_before(List::PresentProgressive, t.first, 0, clause.start);
+    let ongoing = ing_form(doc, t.first) && doc.ends_before(List::PresentProgressive, t.first, 0, clause.start);
     if marked!(ongoing, a_present_progressive_tells_a_campaign) {
         return Modality::Habitual;
     }

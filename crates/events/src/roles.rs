@@ -92,6 +92,12 @@ fn parent_here(doc: &Doc<'_>, sentence: &Sentence, actor: u32) -> bool {
     here
 }
 
+/// "with the support of" ("بمساندة", "backed by") ends a few words ("عناصر أجنبية من") before
+/// token `at`, not before token `floor`: who is named there helps the doer.
+fn backs_the_doer(doc: &Doc<'_>, at: usize, floor: usize) -> bool {
+    doc.ends_before(List::SupportMarks, at, SUPPORT_GAP, floor)
+}
+
 /// Words ("عناصر أجنبية من") between "with the support of" and the side it names.
 const SUPPORT_GAP: usize = 3;
 
@@ -383,8 +389,7 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
                 cov_mark::hit!(the_killed_before_a_trigger_is_no_subject);
             }
             // "Malian troops backed by Africa Corps retook": the helper is not the subject.
-            let helper = doc.ends_before(List::SupportMarks, c.first, SUPPORT_GAP, range.start);
-            !object && !helper
+            !object && !backs_the_doer(doc, c.first, range.start)
         })
         .max_by_key(|(_, c)| c.last)
         .map(|(i, _)| i);
@@ -549,8 +554,7 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             f.push(RoleFeature::SubjectBefore);
         } else if after && arabic && t.frame.is_violent() && c.first <= t.last + MARKER_GAP && for_the(doc, c.first) {
             // "هجوم للجيش المالي على المجمع": the army's attack, on what "على" names next.
-            let on_next = doc.starting_at(List::TargetMarkers, c.last + 1).is_some()
-                || doc.tokens.folded((c.last + 1).min(doc.tokens.len() - 1)).starts_with("علي");
+            let on_next = doc.starting_at(List::TargetMarkers, c.last + 1).is_some();
             if marked!(on_next, an_attack_of_the_army_on_a_target_is_the_army_s) {
                 // Its owner is not its target, nor among the dead it caused.
                 f.retain(|x| !matches!(x, RoleFeature::Victim | RoleFeature::TargetOwner));
@@ -583,7 +587,7 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             ActorKind::International | ActorKind::Other => RoleFeature::International,
         });
         // "بمساندة عناصر من الفيلق الإفريقي", "backed by Wagner": a helper of the doer.
-        if doc.ends_before(List::SupportMarks, behind, SUPPORT_GAP, floor) {
+        if backs_the_doer(doc, behind, floor) {
             cov_mark::hit!(a_side_backing_the_doer_is_not_the_doer);
             f.push(RoleFeature::Supporting);
         }

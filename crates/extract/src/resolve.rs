@@ -19,7 +19,7 @@ use crate::support::{
 };
 use crate::{Entity, How, Mention, Support};
 use marsad_kb::lexicon::{Condition, ContextRule, ListMatch, RuleAction, WordList};
-use marsad_kb::{KnowledgeBase, PlaceKind, StateRole, Target};
+use marsad_kb::{KnowledgeBase, List, PlaceKind, StateRole, Target};
 use marsad_text::layout::Span;
 use marsad_text::{Lang, Script, Tokens};
 use rustc_hash::FxHashMap;
@@ -522,10 +522,9 @@ fn interpret(
     };
     // "Torodi department", "Kidal region", "province du Sourou": a name that ends or opens with
     // its own admin word says it is a place.
-    let words = kb.lexicon.list(marsad_kb::List::PlaceWords);
-    let ends_with = words.ending_at(tokens, lead.last).is_some_and(|m| m.far_token == lead.last);
-    let opens_with =
-        lead.last > lead.first && words.starting_at(tokens, lead.first).is_some_and(|m| m.far_token < lead.last);
+    let ends_with = ends.entry(kb, List::PlaceWords, tokens, lead.last).is_some_and(|m| m.far_token == lead.last);
+    let opens_with = lead.last > lead.first
+        && kb.lexicon.list(List::PlaceWords).starting_at(tokens, lead.first).is_some_and(|m| m.far_token < lead.last);
     let own_admin_word = !places.is_empty() && (ends_with || opens_with);
     let place_word = cue.is_some() || own_admin_word || (!places.is_empty() && list.is_some_and(|p| p.place_word));
     let admin_level = cue.flatten().or_else(|| list.and_then(|p| p.admin_level)).or_else(|| {
