@@ -194,6 +194,16 @@ impl<'a> Doc<'a> {
         starting_in(self.mentions, span, |m| m.span.start).iter().filter(move |m| m.span.end <= span.end)
     }
 
+    /// True when tokens `first..=last` lie inside the mention of a name the base knows, such as
+    /// the "sans" of "Médecins sans frontières" or the "بلا" of "أطباء بلا حدود".
+    pub fn in_a_name(&self, first: usize, last: usize) -> bool {
+        let cue = self.span_of(first, last);
+        // A name opens at most a few words before the cue.
+        let from = self.span_of(first.saturating_sub(6), first).start;
+        let around = Span { start: from, end: self.span_of(last, (last + 6).min(self.tokens.len() - 1)).end };
+        self.mentions_in(around).any(|m| m.span.start <= cue.start && cue.end <= m.span.end && m.span != cue)
+    }
+
     /// Date expressions inside `span`.
     pub fn dates_in(&self, span: Span) -> &[DateMention] {
         starting_in(&self.dates, span, |d| d.span.start)

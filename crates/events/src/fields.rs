@@ -477,6 +477,9 @@ fn listed<'m>(doc: &Doc<'_>, best: &'m Mention, all: &[&'m Mention]) -> Vec<&'m 
     }
 }
 
+/// The word that ties a place to the noun before it ("le camp de Niono", "d'Ansongo").
+const OF: [&str; 4] = ["de", "d", "du", "of"];
+
 /// Two place mentions stand next to each other in a list, maybe with names the knowledge base
 /// lacks between them ("كايس، نيونو، نيارو، ديبولي").
 fn joined(doc: &Doc<'_>, a: &Mention, b: &Mention) -> bool {
@@ -492,10 +495,12 @@ fn joined(doc: &Doc<'_>, a: &Mention, b: &Mention) -> bool {
     if words.iter().all(conjunction) {
         return true;
     }
-    // ... and the preposition repeated after the conjunction ("à Léré et à Niono", "وفي كيدال").
-    let repeated = !punctuated
-        && words.iter().any(|w| conjunction(w) || w.starts_with('و'))
-        && words.iter().all(|w| conjunction(w) || doc.is_word(List::ListPrepositions, w));
+    // ... and the preposition repeated after the comma or the conjunction ("à Léré et à Niono",
+    // "وفي كيدال", "les camps de Sévaré, de Niono et de Bla", "in Niono, in Kati").
+    let preposition = |w: &&str| doc.is_word(List::ListPrepositions, w) || OF.contains(&w.to_lowercase().as_str());
+    let repeated = !gap.contains(['-', '–'])
+        && (punctuated || words.iter().any(|w| conjunction(w) || w.starts_with('و')))
+        && words.iter().all(|w| conjunction(w) || preposition(w));
     if repeated {
         cov_mark::hit!(a_list_of_places_repeats_its_preposition);
         return true;
@@ -523,7 +528,6 @@ fn joined(doc: &Doc<'_>, a: &Mention, b: &Mention) -> bool {
 /// The words between two places are a conjunction and the site of the second (or of the first):
 /// "ومطار", "et l'aéroport de", "camp and the".
 fn sites_between(doc: &Doc<'_>, words: &[&str]) -> bool {
-    const OF: [&str; 4] = ["de", "d", "du", "of"];
     let site = |w: &str| {
         [List::PlaceWords, List::MilitaryTargets, List::CivilianTargets].into_iter().any(|l| doc.is_word(l, w))
     };
@@ -807,14 +811,23 @@ pub(crate) fn date(
 ) -> Option<DateMention> {
     let sentence = &sentences[m.sentence];
     let trigger_at = doc.span_of(m.trigger.first, m.trigger.first).start;
-    let usable = |d: &&DateMention| sentence.dateline.is_none_or(|line| !line.contains(d.span));
+    // "the deadliest since last year", "منذ العام الماضي": a relative month or year opening a
+    // period compares, it dates nothing.
+    let compares = |d: &DateMention| marked!(d.background && d.relative, a_period_since_last_year_dates_nothing);
+    let usable = |d: &&DateMention| sentence.dateline.is_none_or(|line| !line.contains(d.span)) && !compares(d);
+    // "قالت الحكومة اليوم إن الهجوم الذي وقع أمس", "said today that the attack, yesterday,": a day
+    // before the complementizer that opens what is said dates the statement; any day inside the
+    // statement comes first.
+    let statement_opens = doc
+        .find(List::Complementizers, sentence.tokens.start..m.trigger.first)
+        .last()
+        .map(|&(first, _, _)| doc.span_of(first, first).start);
+    let of_the_statement = |d: &DateMention| statement_opens.is_some_and(|at| d.span.end <= at);
     let nearest = |span: Span| {
         doc.dates_in(span).iter().filter(usable).min_by_key(|d| {
-            if d.span.start >= trigger_at {
-                d.span.start - trigger_at
-            } else {
-                (trigger_at - d.span.end) * 2
-            }
+            let distance =
+                if d.span.start >= trigger_at { d.span.start - trigger_at } else { (trigger_at - d.span.end) * 2 };
+            (of_the_statement(d), distance)
         })
     };
     // "These events come just days after the surrender of…": known to the week, that long before
@@ -1028,12 +1041,19 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
         }
     };
     // "14 civils, dont des femmes et des enfants, avaient été tués": the description of the
-    // counted, up to its closing comma, does not part the count from its death word.
+    // counted, up to its closing comma or else the death word, does not part the count from it
+    // ("Eight people including two aid workers were killed").
     let inside_description = |a: usize, b: usize| {
         let described: Vec<(usize, usize)> = doc
             .find(List::VictimDescriptions, a..b)
             .into_iter()
-            .map(|(d, _, _)| (d, (d..b).find(|&t| doc.gap_after(t).contains([',', '،'])).unwrap_or(d)))
+            .map(|(d, _, _)| {
+                let closed = (d..b).find(|&t| doc.gap_after(t).contains([',', '،']));
+                if closed.is_none() {
+                    cov_mark::hit!(a_description_runs_to_the_death_word);
+                }
+                (d, closed.unwrap_or(b - 1))
+            })
             .filter(|&(d, e)| e - d <= DESCRIPTION_TOKENS)
             .collect();
         (a..b).filter(|&t| described.iter().any(|&(df, dl)| df <= t && t <= dl)).count()

@@ -476,7 +476,10 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
         }
         cov_mark::hit!(a_month_is_no_modal);
     }
-    let negations = doc.find(List::Negation, before(NEGATION_WINDOW));
+    let mut negations = doc.find(List::Negation, before(NEGATION_WINDOW));
+    // "أطباء بلا حدود", "Doctors Without Borders": a word of a name negates nothing.
+    negations
+        .retain(|&(first, last, _)| !marked!(doc.in_a_name(first, last), a_negation_inside_a_name_negates_nothing));
     let exceptions = doc.find(List::NegationExceptions, before(NEGATION_WINDOW + 1));
     if any_outside(&negations, &exceptions) {
         return Modality::Negated;

@@ -2197,6 +2197,21 @@ fn places_listed_with_their_preposition_repeated_are_one_incident_each() {
 }
 
 #[test]
+fn places_listed_with_a_comma_and_their_preposition_are_one_incident_each() {
+    let texts = [
+        "Des jihadistes ont attaqué dimanche les camps militaires de Sévaré, de Niono et de Kati.",
+        "Jihadists attacked army camps in Sévaré, in Niono and in Kati on Sunday.",
+        "هاجم جهاديون الأحد معسكرات للجيش في سيفاري، في نيونو وفي كاتي.",
+    ];
+    for text in texts {
+        cov_mark::check!(a_list_of_places_repeats_its_preposition);
+        let found = events(text, Some("2025-04-20"));
+        let places: Vec<_> = found.iter().map(|e| e.place.map(|p| kb().places[p as usize].id.as_str())).collect();
+        assert_eq!(places, [Some("ml.sevare"), Some("ml.niono"), Some("ml.kati")], "{text}: {found:?}");
+    }
+}
+
+#[test]
 fn an_area_wider_than_a_country_places_an_incident_less_precisely_than_the_country() {
     let texts = [
         "Gunmen attacked an army post in West Africa, in Burkina Faso, on Tuesday.",
@@ -3510,4 +3525,76 @@ fn a_local_official_speaks_of_his_own_town() {
         "Des hommes armés ont attaqué la localité dans la nuit. Quatre personnes ont été tuées, a déclaré un responsable local à Boni.",
     ];
     each_one(&texts, "2025-11-09", |e| place(e.place), Some("ml.boni"));
+}
+
+#[test]
+fn a_negation_word_inside_a_name_negates_nothing() {
+    cov_mark::check!(a_negation_inside_a_name_negates_nothing);
+    let texts = [
+        "Deux employés de Médecins sans frontières ont été tués mercredi dans une attaque près de Dori.",
+        "Two Doctors Without Borders staff were killed on Wednesday in an attack near Dori.",
+        "قُتل الأربعاء موظفان في منظمة أطباء بلا حدود في هجوم قرب دوري.",
+    ];
+    each_one(&texts, "2023-02-12", date, Some("2023-02-08".to_string()));
+}
+
+#[test]
+fn a_description_of_the_dead_without_a_comma_runs_to_the_death_word() {
+    cov_mark::check!(a_description_runs_to_the_death_word);
+    let texts = [
+        "Huit personnes dont deux employés d'une ONG ont été tuées mercredi dans une attaque près de Dori.",
+        "Eight people including two aid workers were killed on Wednesday in an attack near Dori.",
+    ];
+    each_one(&texts, "2023-02-12", |e| e.fatalities, Some(8));
+}
+
+#[test]
+fn a_period_since_last_year_is_no_date_of_the_incident() {
+    cov_mark::check!(a_period_since_last_year_dates_nothing);
+    let texts = [
+        "Des hommes armés ont tué 43 personnes dans le nord du Burkina Faso, l'une des attaques les plus meurtrières depuis l'an dernier.",
+        "Gunmen killed 43 people in northern Burkina Faso, one of the deadliest attacks since last year.",
+        "قتل مسلحون 43 شخصا في شمال بوركينا فاسو، في واحدة من أكثر الهجمات دموية منذ العام الماضي.",
+    ];
+    each_one(&texts, "2023-05-21", date, None);
+}
+
+#[test]
+fn a_day_told_before_the_statement_opens_dates_the_statement() {
+    let texts = [
+        "وقالت الحكومة في بيان اليوم إن الهجوم الذي وقع أمس استهدف مركزا للجيش قرب دوري.",
+        "Le gouvernement a indiqué aujourd'hui dans un communiqué que l'attaque survenue hier visait un poste de l'armée près de Dori.",
+        "The government said in a statement today that the attack which took place yesterday targeted an army post near Dori.",
+    ];
+    each_one(&texts, "2023-05-21", date, Some("2023-05-20".to_string()));
+    // With no day of its own, the statement's day is still the one the text gives.
+    each_one(
+        &["قال الجيش اليوم الأحد إن مسلحين هاجموا مركزا للجيش قرب دوري."],
+        "2023-05-21",
+        date,
+        Some("2023-05-21".to_string()),
+    );
+}
+
+#[test]
+fn tolls_told_as_lives_claimed() {
+    let texts = [
+        ("شهدت قرية قرب دوري مجزرة ارتكبها مسلحون يوم 9 مايو، وراح ضحيتها 86 مدنيا.", 86),
+        ("والإثنين قضى ستة مدنيين في هجوم وقع قرب دوري.", 6),
+        ("L'attaque de lundi près de Dori a coûté la vie à six civils.", 6),
+        ("Monday's attack near Dori claimed the lives of six civilians.", 6),
+    ];
+    for (text, want) in texts {
+        let found = one_event(text, Some("2023-05-21"));
+        assert_eq!(found[0].fatalities, Some(want), "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn a_wave_of_violence_that_killed_hundreds_is_a_trend() {
+    let found = events(
+        "قتل مسلحون عشرة مدنيين في هجوم على قرية قرب دوري أمس. وتشهد بوركينا فاسو موجة من العنف المتصاعد تسببت في مقتل المئات.",
+        Some("2023-05-21"),
+    );
+    assert_eq!(found.iter().map(|e| e.fatalities).collect::<Vec<_>>(), [Some(10)], "{found:?}");
 }

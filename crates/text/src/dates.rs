@@ -193,7 +193,22 @@ const ORDINALS: &[(&str, u8)] = &[
 const ORDINAL_TENS: &[(&str, u8)] =
     &[("عشر", 10), ("عشره", 10), ("والعشرين", 20), ("والعشرون", 20), ("والثلاثين", 30), ("والثلاثون", 30)];
 /// Words between an ordinal day and its month: "السادس من سبتمبر", "6 من شهر أكتوبر".
-const DAY_MONTH_LINKS: &[&str] = &["من", "de", "of", "شهر"];
+const DAY_MONTH_LINKS: &[&str] = &["من", "de", "du", "of", "شهر"];
+/// Months named relative to the publication's, after a day ("في 9 من الشهر الماضي", "le 9 du
+/// mois dernier", "the 9th of last month").
+const RELATIVE_MONTHS: &[(&[&str], i32)] = &[
+    (&["الشهر", "الماضي"], -1),
+    (&["الشهر", "المنصرم"], -1),
+    (&["الشهر", "الجاري"], 0),
+    (&["الشهر", "الحالي"], 0),
+    (&["هذا", "الشهر"], 0),
+    (&["mois", "dernier"], -1),
+    (&["mois", "passe"], -1),
+    (&["mois", "courant"], 0),
+    (&["ce", "mois"], 0),
+    (&["last", "month"], -1),
+    (&["this", "month"], 0),
+];
 
 /// Words between the two days of a range ("21 و22 سبتمبر", "du 21 au 22 juin", "21 and 22 June").
 const RANGE_LINKS: &[&str] = &["و", "الى", "حتى", "au", "et", "a", "to", "and", "-"];
@@ -691,8 +706,11 @@ impl Scan<'_> {
         let items = self.tokens.items();
         let (Some(a), Some(b)) = (items.get(first), items.get(last)) else { return };
         let date = date.filter(Date::is_valid);
-        // "منذ سيطرة المسلحين على المدينة في سبتمبر 2013": a since-word shortly before an absolute date.
-        let since = !relative && (1..=4).any(|back| first >= back && word_in(self.tokens, first - back, SINCE_WORDS));
+        // "منذ سيطرة المسلحين على المدينة في سبتمبر 2013": a since-word shortly before an absolute
+        // date, or before a relative month or year ("the deadliest since last year"); "depuis
+        // lundi" still dates fighting that began on Monday.
+        let since = (!relative || precision != Precision::Day)
+            && (1..=4).any(|back| first >= back && word_in(self.tokens, first - back, SINCE_WORDS));
         let old = match (date, self.published) {
             (Some(d), Some(p)) => d.last_day() < p.first_day() - 365,
             _ => false,
@@ -887,12 +905,37 @@ impl Scan<'_> {
         while m_at < last + 3 && word_in(t, m_at, DAY_MONTH_LINKS) && self.close(m_at) {
             m_at += 1;
         }
+        if let Some((shift, n)) = self.relative_month(m_at) {
+            return self.day_of_relative_month(i, m_at + n - 1, day, shift);
+        }
         let (month, n) = month_at(t, m_at)?;
         if !(1..=days_in_month(2000, month)).contains(&day) {
             return None;
         }
         last = m_at + n - 1;
         self.finish_day(i, last, month, day)
+    }
+
+    /// The shift from the publication's month and the length of a relative month at token `at`.
+    fn relative_month(&self, at: usize) -> Option<(i32, usize)> {
+        let t = self.tokens;
+        RELATIVE_MONTHS.iter().find_map(|&(words, shift)| {
+            let found = words.iter().enumerate().all(|(k, w)| {
+                at + k < t.len() && t.folded(at + k) == *w && (k + 1 == words.len() || self.close(at + k))
+            });
+            found.then_some((shift, words.len()))
+        })
+    }
+
+    /// "في 9 من الشهر الماضي": day `day` of the month `shift` months from the publication's.
+    fn day_of_relative_month(&mut self, first: usize, last: usize, day: u8, shift: i32) -> Option<usize> {
+        let month = self.published.and_then(|p| shift_months(p, shift));
+        let date = month.and_then(|m| Date::ymd(m.year, m.month?, day));
+        if month.is_some() && date.is_none() {
+            return None;
+        }
+        self.push(first, last, date, Precision::Day, true);
+        Some(last)
     }
 
     /// A date of day and month right after token `i` (a comma or "le" may stand between).
@@ -1122,6 +1165,11 @@ mod tests {
     fn date_tables_are_folded() {
         for &(w, _) in MONTHS.iter().chain(WEEKDAYS).chain(ORDINALS) {
             assert_eq!(crate::fold::fold_str(w), w);
+        }
+        for (words, _) in RELATIVE_MONTHS {
+            for w in words.iter() {
+                assert_eq!(crate::fold::fold_str(w), *w);
+            }
         }
         for (words, _) in PHRASES {
             for w in words.iter() {

@@ -183,6 +183,24 @@ fn years_and_background() {
     assert_eq!(found("en 2012", Some(PUB)), [("en 2012".into(), "2012".into(), 3, false, true)]);
     assert_eq!(found("in 2024", Some(PUB)), [("in 2024".into(), "2024".into(), 3, false, false)]);
     assert_eq!(found("le 3 mars 2023", Some(PUB)), [("3 mars 2023".into(), "2023-03-03".into(), 1, false, true)]);
+    // A relative month or year after a since-word opens a period: background; a day does not.
+    assert_eq!(found("منذ العام الماضي", Some(PUB)), [("العام الماضي".into(), "2024".into(), 3, true, true)]);
+    assert_eq!(found("depuis l'an dernier", Some(PUB)), [("an dernier".into(), "2024".into(), 3, true, true)]);
+    assert_eq!(found("since last month", Some(PUB)), [("last month".into(), "2025-08".into(), 2, true, true)]);
+    assert_eq!(found("depuis lundi", Some(PUB)), [("lundi".into(), "2025-09-08".into(), 1, true, false)]);
+}
+
+#[test]
+fn a_day_of_a_relative_month() {
+    assert_eq!(
+        found("في 9 من الشهر الماضي", Some(PUB)),
+        [("9 من الشهر الماضي".into(), "2025-08-09".into(), 1, true, false)]
+    );
+    assert_eq!(iso("في التاسع من الشهر الجاري", PUB), ["2025-09-09"]);
+    assert_eq!(iso("le 9 du mois dernier", PUB), ["2025-08-09"]);
+    assert_eq!(iso("on the 9th of last month", PUB), ["2025-08-09"]);
+    assert_eq!(iso("le 31 du mois dernier", "2025-10-10"), ["2025-09"], "September has no 31st: the month alone");
+    assert_eq!(found("le 9 du mois dernier", None)[0].1, "-", "no publication date: no date");
 }
 
 #[test]
