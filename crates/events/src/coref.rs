@@ -544,11 +544,30 @@ fn resolve(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster) -> Event {
     let soldiers = members.iter().find(|d| d.armed_target).and_then(|d| d.roles.actor2);
     let target = std::iter::once(&lead).chain(members.iter()).find(|d| d.roles.actor2.is_some() && !d.continues);
     // The side the lead mention targets is not the incident's doer, though a mention of its
-    // response (a sweep, "the army repelled") names it as one.
+    // response (a sweep, "the army repelled", "28 terrorists were neutralised") names it as one;
+    // nor are the soldiers another mention tells attacked.
     let targeted = lead.roles.actor2;
+    // The soldiers a mention of its own tells attacked (a retelling, "the latest attack", may
+    // read a side of the next clause as its target).
+    let attacked =
+        members.iter().find(|d| d.armed_target && (!d.anaphoric || d.continues)).and_then(|d| d.roles.actor2);
+    // "Car bombs killed ten civilians …; the army then neutralised 28 terrorists": who killed the
+    // attackers of a ground attack that killed others answered it. (From the air, the striker
+    // may be both.)
+    let answered = |d: &Draft| {
+        d.attackers_toll
+            && !lead.attackers_toll
+            && lead.fatalities.is_some()
+            && lead.roles.actor2.is_some()
+            && !matches!(lead.frame, Frame::Airstrike | Frame::Shelling)
+    };
     let doer = members
         .iter()
         .filter(|d| d.roles.actor1.is_some_and(|a| Some(a) != targeted))
+        .filter(|d| {
+            !marked!(d.roles.actor1.is_some() && d.roles.actor1 == attacked, the_soldiers_attacked_are_not_the_doer)
+        })
+        .filter(|d| !marked!(answered(d), who_killed_the_attackers_answered_the_attack))
         .max_by(|a, b| a.roles.strength.total_cmp(&b.roles.strength));
     if doer.is_none() && members.iter().any(|d| d.roles.actor1.is_some()) {
         cov_mark::hit!(the_target_of_an_incident_is_not_its_doer);
@@ -656,6 +675,10 @@ fn tolls(members: &[&Draft]) -> (Option<u64>, Vec<Claim>) {
     let (attackers, victims): (Vec<&Draft>, Vec<&Draft>) = counted.partition(|d| d.attackers_toll);
     let (victims_toll, claims) = toll_of(&victims);
     let (attackers_toll, attacker_claims) = toll_of(&attackers);
+    // "10 civilians, 3 soldiers and 88 militants were killed", then "28 terrorists were
+    // neutralised": the first toll is already everyone's.
+    let everyone = victims.iter().any(|d| d.toll_with_attackers && d.fatalities.is_some());
+    let attackers_toll = attackers_toll.filter(|_| !marked!(everyone, a_toll_of_everyone_takes_no_more_attackers));
     if victims_toll.is_some() && attackers_toll.is_some() {
         cov_mark::hit!(attackers_killed_add_to_the_victims);
     }

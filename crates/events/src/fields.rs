@@ -991,6 +991,9 @@ pub(crate) struct Toll {
     /// Every one counted is named as an attacker ("ten terrorists were neutralised"): ACLED adds
     /// them to the victims of the same incident rather than reading them as another estimate.
     pub attackers: bool,
+    /// Attackers are counted with others ("dix civils, trois soldats et 88 assaillants"): the
+    /// toll is already everyone's, and a later count of attackers alone adds nothing to it.
+    pub with_attackers: bool,
 }
 
 /// The deaths the clause of `m` reports; 0 when it says nobody was hurt; `None` when it gives no number.
@@ -1098,10 +1101,19 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
     };
     let mut total: Option<u64> = None;
     let mut attackers = true;
+    let mut some_attackers = false;
     let mut previous: Option<usize> = None;
     let mut first_counted: Option<usize> = None;
-    // The last count not taken, with its tokens: a list may open before the death word reaches it.
-    let mut skipped: Option<(usize, usize, u64)> = None;
+    // The counts not taken just before, with their tokens, each joined to the next by a comma or
+    // a conjunction: a list may open before the death word reaches it ("Dix civils, trois soldats
+    // et 88 assaillants ont été tués").
+    let mut skipped: Vec<(usize, usize, u64)> = Vec::new();
+    let listed = |pl: usize, first: usize| {
+        first > pl
+            && first <= pl + 5 + named(pl + 1, first)
+            && !injuries.iter().any(|c| c.0 > pl && c.1 < first)
+            && !places.iter().any(|t| *t > pl && *t < first)
+    };
     let incidents: Vec<usize> =
         std::iter::once(&m.trigger).chain(&m.others).filter(|t| !t.frame.is_consequence()).map(|t| t.first).collect();
     for count in counts {
@@ -1204,16 +1216,21 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
         let counted = if is_death && total.is_none() {
             // "ثلاثة جنود وثمانية متطوعين … مصرعهم": the count joined before it, too far from the
             // death word on its own, opens the same list of the dead.
-            let opened = skipped.filter(|&(pf, pl, _)| {
-                first > pl
-                    && first <= pl + 5 + named(pl + 1, first)
-                    && conjunction_before(doc, pl, first)
-                    && !injuries.iter().any(|c| c.0 > pl && c.1 < first)
-                    && !places.iter().any(|t| *t > pl && *t < first)
-                    && pf >= range.start
+            // The skipped counts open the list this count goes on: a conjunction joins them, or a
+            // comma when a conjunction closes the list after it ("Ten civilians, three soldiers
+            // and 88 attackers were killed").
+            let closed_after = counts.iter().any(|c| {
+                let at = doc.token_at(c.span.start);
+                listed(last, at) && conjunction_before(doc, last, at)
             });
-            total = Some(count.value + opened.map_or(0, |(_, _, v)| v));
-            if let Some((pf, _, _)) = opened {
+            let closes = skipped.last().is_some_and(|&(_, pl, _)| {
+                listed(pl, first)
+                    && (conjunction_before(doc, pl, first)
+                        || marked!(closed_after && comma_between(doc, pl, first), a_list_of_the_dead_opens_with_commas))
+            });
+            let opened: &[(usize, usize, u64)] = if closes { &skipped } else { &[] };
+            total = Some(count.value + opened.iter().map(|&(_, _, v)| v).sum::<u64>());
+            if let Some(&(pf, _, _)) = opened.first() {
                 cov_mark::hit!(a_count_joined_before_the_first_dead_opens_the_list);
                 first_counted = Some(pf);
             }
@@ -1227,12 +1244,21 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
             false
         };
         if !counted && !article {
-            skipped = Some((first, last, count.value));
+            // A count after a comma or a conjunction goes on the list; any other starts it again.
+            let goes_on = skipped.last().is_some_and(|&(_, pl, _)| {
+                listed(pl, first) && (conjunction_before(doc, pl, first) || comma_between(doc, pl, first))
+            });
+            if !goes_on {
+                skipped.clear();
+            }
+            skipped.push((first, last, count.value));
         }
         if counted {
             first_counted.get_or_insert(first);
             previous = Some(last);
-            attackers &= (last + 1..=last + 2).any(|at| doc.token_is(List::AttackerNouns, at));
+            let attacker = (last + 1..=last + 2).any(|at| doc.token_is(List::AttackerNouns, at));
+            attackers &= attacker;
+            some_attackers |= attacker;
             if marked!(low_end, a_range_counts_its_lower_end) {
                 break;
             }
@@ -1242,11 +1268,21 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
         let ends = singular_ends_the_list(doc, &range, last, &injuries);
         let opens = singular_opens_the_list(doc, &range, first);
         let one_more = u64::from(ends) + u64::from(opens);
-        return Some(Toll { value: value + one_more, attackers: attackers && one_more == 0 });
+        let only_attackers = attackers && one_more == 0;
+        return Some(Toll {
+            value: value + one_more,
+            attackers: only_attackers,
+            with_attackers: some_attackers && !only_attackers,
+        });
     }
     singular_victim(doc, &deaths, range.clone())
         .or_else(|| doc.any(List::NoCasualties, range).then_some(0))
-        .map(|value| Toll { value, attackers: false })
+        .map(|value| Toll { value, attackers: false, with_attackers: false })
+}
+
+/// A comma stands between tokens `a` and `b`.
+fn comma_between(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+    (a..b).any(|t| doc.gap_after(t).contains([',', '،']))
 }
 
 /// "five soldiers were killed and four others were wounded": the first word of harm after the

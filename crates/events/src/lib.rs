@@ -161,6 +161,8 @@ pub(crate) struct Draft {
     pub fatalities: Option<u64>,
     /// The toll counts attackers only ("ten terrorists were neutralised").
     pub attackers_toll: bool,
+    /// The toll counts attackers among others: it is everyone's.
+    pub toll_with_attackers: bool,
     pub evidence: Span,
     pub trigger: Span,
     pub source: Option<Source>,
@@ -308,14 +310,17 @@ fn draft(
         || means_of_the_attack
         || (m.trigger.frame == Frame::Arrest && doc.any(List::CrowdNouns, m.clause.clone()));
     let anaphoric = demonstrative || continues || died_of_wounds || (!m.pronoun && definite(doc, m.trigger.first));
-    // A village the base lacks, named in the clause, is a place of the mention's own.
-    let own_place = matches!(
-        place.from,
-        trace::PlaceFrom::Clause
-            | trace::PlaceFrom::Sentence
-            | trace::PlaceFrom::Heading
-            | trace::PlaceFrom::AroundUnknown
-    );
+    // A village the base lacks, named in the clause, is a place of the mention's own; an area
+    // wider than a country ("attacks across the Sahel") is none.
+    let broad = place.places.iter().all(|p| p.is_some_and(|p| doc.kb.places[p as usize].broad));
+    let own_place =
+        matches!(
+            place.from,
+            trace::PlaceFrom::Clause
+                | trace::PlaceFrom::Sentence
+                | trace::PlaceFrom::Heading
+                | trace::PlaceFrom::AroundUnknown
+        ) && !marked!(broad && place.unknown.is_none(), an_area_wider_than_a_country_is_no_place_of_its_own);
     // Strategic developments told without a date or a place of their own are background, not news.
     let vague = if m.trigger.frame == Frame::Withdraw {
         // The departure of foreign forces told without a town or a date is background; an army
@@ -397,6 +402,7 @@ fn draft(
                 background: days_old > HISTORY_DAYS,
                 fatalities,
                 attackers_toll: toll.is_some_and(|t| t.attackers),
+                toll_with_attackers: toll.is_some_and(|t| t.with_attackers),
                 evidence: sentence.span,
                 trigger,
                 source,

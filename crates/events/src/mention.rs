@@ -622,6 +622,10 @@ fn counted(doc: &Doc<'_>, trigger: &Trigger) -> bool {
             && after + gap >= trigger.first
             && !doc.any(List::Locatives, after..trigger.first)
     };
+    // "وأصابوا ستة آخرين بكمين": an Arabic trigger that carries its preposition counts nothing
+    // before it.
+    let governed = marked!(carries_a_preposition(doc, trigger.first), a_trigger_after_its_preposition_is_not_counted);
+    let counts_it = |c: &Count| !governed && counts_it(c);
     let dual = (trigger.first..=trigger.last).any(|t| doc.token_is(List::DualIncidents, t));
     // "a series of attacks", "plusieurs attaques", "سلسلة هجمات".
     let series = trigger.first > 0 && doc.ends_before(List::SeriesWords, trigger.first, 0, 0);
@@ -629,6 +633,15 @@ fn counted(doc: &Doc<'_>, trigger: &Trigger) -> bool {
         cov_mark::hit!(a_series_of_incidents_is_a_summary);
     }
     dual || series || (trigger.first > 0 && doc.counts_in(before).iter().any(counts_it))
+}
+
+/// The Arabic trigger word at token `at` carries a preposition (بكمين, للهجوم; not والهجوم).
+fn carries_a_preposition(doc: &Doc<'_>, at: usize) -> bool {
+    let Some(found) = doc.starting_at(List::EventTriggers, at) else { return false };
+    let word = doc.tokens.folded(at);
+    let Some(prefix) = found.entry.words.first().and_then(|w| word.strip_suffix(w.as_str())) else { return false };
+    let prefix = prefix.strip_suffix("ال").unwrap_or(prefix);
+    prefix.contains(['ب', 'ل'])
 }
 
 /// Every incident mention of every sentence that carries news.

@@ -3598,3 +3598,89 @@ fn a_wave_of_violence_that_killed_hundreds_is_a_trend() {
     );
     assert_eq!(found.iter().map(|e| e.fatalities).collect::<Vec<_>>(), [Some(10)], "{found:?}");
 }
+
+#[test]
+fn the_soldiers_another_mention_tells_attacked_are_not_the_doer() {
+    cov_mark::check!(the_soldiers_attacked_are_not_the_doer);
+    let found = one_event(
+        "Dix civils ont été tués samedi dans une attaque à Niono. Les assaillants ont aussi attaqué un poste de l'armée malienne à Niono. L'armée malienne a repoussé l'attaque.",
+        Some("2023-04-24"),
+    );
+    assert_eq!((found[0].actor1, found[0].fatalities), (None, Some(10)), "{found:?}");
+}
+
+#[test]
+fn who_killed_the_attackers_answered_the_attack() {
+    cov_mark::check!(who_killed_the_attackers_answered_the_attack);
+    let texts = [
+        "Dix civils ont été tués samedi par l'explosion de voitures piégées à Sévaré. L'armée a ensuite neutralisé 28 terroristes à Sévaré.",
+        "Car bombs killed ten civilians in Sévaré on Saturday. The army then neutralised 28 terrorists in Sévaré.",
+        "قتل عشرة مدنيين السبت في انفجار سيارات مفخخة في سيفاري. وقال الجيش إنه قتل 28 إرهابيا في سيفاري.",
+    ];
+    each_one(&texts, "2023-04-24", |e| (e.actor1, e.fatalities), (None, Some(38)));
+}
+
+#[test]
+fn a_toll_of_everyone_takes_no_more_attackers() {
+    cov_mark::check!(a_toll_of_everyone_takes_no_more_attackers);
+    let texts = [
+        "Dix civils, trois soldats et 88 assaillants ont été tués samedi dans une attaque contre le camp de Sévaré. L'armée a indiqué avoir neutralisé 28 terroristes lors de l'attaque.",
+        "Ten civilians, three soldiers and 88 attackers were killed on Saturday in an attack on the Sévaré camp. The army said it neutralised 28 terrorists in the attack.",
+        "قتل عشرة مدنيين وثلاثة جنود و88 مهاجما السبت في هجوم على معسكر سيفاري. وقال الجيش إنه قتل 28 إرهابيا خلال الهجوم.",
+    ];
+    each_one(&texts, "2023-04-24", |e| e.fatalities, Some(101));
+}
+
+#[test]
+fn a_list_of_the_dead_may_open_with_commas() {
+    cov_mark::check!(a_list_of_the_dead_opens_with_commas);
+    let texts = [
+        "Dix civils, trois soldats et 88 assaillants ont été tués samedi dans une attaque contre le camp de Sévaré.",
+        "Ten civilians, three soldiers and 88 attackers were killed on Saturday in an attack on the Sévaré camp.",
+    ];
+    each_one(&texts, "2023-04-24", |e| e.fatalities, Some(101));
+    let longer = [
+        "Dix civils, trois soldats, quatre gendarmes et 88 assaillants ont été tués samedi dans une attaque contre le camp de Sévaré.",
+        "Ten civilians, three soldiers, four gendarmes and 88 attackers were killed on Saturday in an attack on the Sévaré camp.",
+    ];
+    each_one(&longer, "2023-04-24", |e| e.fatalities, Some(105));
+    // A distance before the comma opens no list.
+    each_one(
+        &["À 40 km de Gao, cinq soldats ont été tués samedi dans une embuscade."],
+        "2023-04-24",
+        |e| e.fatalities,
+        Some(5),
+    );
+}
+
+#[test]
+fn a_count_before_a_trigger_that_carries_its_preposition_counts_people() {
+    cov_mark::check!(a_trigger_after_its_preposition_is_not_counted);
+    // "six others" were wounded in one ambush, not six ambushes.
+    let found = one_event(
+        "قال الجيش إن مسلحين قتلوا تسعة جنود وأصابوا ستة آخرين بكمين قرب بوني يوم الأربعاء.",
+        Some("2021-02-04"),
+    );
+    assert_eq!((found[0].fatalities, date(&found[0])), (Some(9), Some("2021-02-03".to_string())), "{found:?}");
+}
+
+#[test]
+fn attacks_in_an_area_wider_than_a_country_are_no_incident_of_their_own() {
+    cov_mark::check!(an_area_wider_than_a_country_is_no_place_of_its_own);
+    let texts = [
+        "Des hommes armés ont tué neuf soldats mercredi près de Douentza, dans le centre du Mali.\n\nD'autres attaques ont frappé le Sahel.",
+        "Gunmen killed nine soldiers near Douentza in central Mali on Wednesday.\n\nOther attacks struck the Sahel.",
+        "قتل مسلحون تسعة جنود قرب دوينتزا وسط مالي يوم الأربعاء.\n\nوضربت هجمات أخرى منطقة الساحل.",
+    ];
+    each_one(&texts, "2021-02-04", |e| e.fatalities, Some(9));
+}
+
+#[test]
+fn attacks_a_base_serves_to_launch_are_no_incident() {
+    let texts = [
+        "Des hommes armés ont tué neuf soldats mercredi près de Douentza, dans le centre du Mali. Ces groupes utilisent la région comme base pour lancer des attaques contre Mopti.",
+        "Gunmen killed nine soldiers near Douentza in central Mali on Wednesday. These groups use the area as a base to launch attacks on Mopti.",
+        "قتل مسلحون تسعة جنود قرب دوينتزا وسط مالي يوم الأربعاء. وتتخذ هذه الجماعات المنطقة قاعدة لشن الهجمات على موبتي.",
+    ];
+    each_one(&texts, "2021-02-04", |e| e.fatalities, Some(9));
+}

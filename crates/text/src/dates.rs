@@ -843,6 +843,11 @@ impl Scan<'_> {
         if (weekday_next && self.dated_next(last + 1)) || self.dated_next(last) {
             return Some(last);
         }
+        // "اليوم الأربعاء" on a page stamped just after midnight, on Thursday: the weekday says
+        // which day "today" was where the news was written.
+        if weekday_next && *rel == Rel::Days(0) {
+            return Some(last);
+        }
         let p = self.published;
         let (date, precision) = match *rel {
             Rel::Days(n) => (p.filter(|p| p.day.is_some()).and_then(|p| shift_days(p, i64::from(n))), Precision::Day),

@@ -191,6 +191,15 @@ fn years_and_background() {
 }
 
 #[test]
+fn today_with_a_weekday_is_that_weekday() {
+    // PUB is a Wednesday; a page stamped on Thursday just after midnight still says Wednesday.
+    assert_eq!(iso("اليوم الأربعاء", PUB), ["2025-09-10"]);
+    assert_eq!(iso("اليوم الأربعاء", "2025-09-11"), ["2025-09-10"]);
+    assert_eq!(iso("aujourd'hui mercredi", "2025-09-11"), ["2025-09-10"]);
+    assert_eq!(iso("today, Wednesday,", "2025-09-11"), ["2025-09-10"]);
+}
+
+#[test]
 fn a_day_of_a_relative_month() {
     assert_eq!(
         found("في 9 من الشهر الماضي", Some(PUB)),
