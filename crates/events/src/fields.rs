@@ -1120,7 +1120,11 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
         let first = doc.token_at(count.span.start);
         let last = doc.last_token_before(count.span.end);
         // An article ("un poste", "a patrol") is not a count; a count of incidents ("two attacks") is not a toll.
-        let article = count.value == 1 && first == last && doc.token_is(List::IndefiniteArticles, first);
+        // ("faisant un mort", "un tué": an article before a word of death counts one.)
+        let article = count.value == 1
+            && first == last
+            && doc.token_is(List::IndefiniteArticles, first)
+            && !marked!(doc.starting_at(List::Fatality, last + 1).is_some(), an_article_before_a_death_noun_counts_one);
         // ("تسعة إرهابيين واعتقل": a trigger joined by a conjunction counts nothing.)
         let of_incidents = incidents.iter().any(|&t| t > last && t <= last + 2 && !conjunction_before(doc, last, t));
         if of_incidents {
@@ -1157,7 +1161,9 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
             continue;
         }
         // "attaquée par plusieurs centaines de terroristes", "من قبل عدة مئات": the attackers' number.
-        if doc.ends_before(List::AgentMarkers, first, 1, range.start) {
+        // ("Par ailleurs, neuf personnes": a comma parts "par" from the count.)
+        let agent = doc.entry_before(List::AgentMarkers, first, 1, range.start);
+        if agent.is_some_and(|at| !comma_between(doc, at, first)) {
             cov_mark::hit!(the_attackers_number_is_no_toll);
             continue;
         }
@@ -1182,10 +1188,19 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
         }
         // "بين 20 و30 قتيلا", "entre 20 et 30 morts": a range's lower end is the toll.
         let low_end = doc.ends_before(List::Between, first, 0, range.start);
-        let is_death = death.is_some_and(|d| injury.is_none_or(|i| d <= i));
         // "three killed and four wounded": a count right next to an injury word counts the wounded.
+        // "un civil a été tué et une dizaine de passagers blessés": after the death word and a
+        // conjunction, a count with an injury word after it and no death word counts the wounded.
+        let wounded_after_and = injuries.iter().any(|&(a, _)| a > last && a <= last + AFTER_COUNT)
+            && !deaths.iter().any(|&(df, _)| df > last && df <= last + AFTER_COUNT)
+            && deaths
+                .iter()
+                .any(|&(_, dl)| dl < first && first <= dl + BEFORE_COUNT && conjunction_before(doc, dl, first));
+        let is_death = !marked!(wounded_after_and, the_wounded_counted_after_the_dead_and_a_conjunction)
+            && death.is_some_and(|d| injury.is_none_or(|i| d <= i));
         let wounded = injury.is_some_and(|i| i <= 1 && death.is_none_or(|d| i < d))
-            || wounded_next(doc, counts, &deaths, &injuries, last);
+            || wounded_next(doc, counts, &deaths, &injuries, last)
+            || wounded_after_and;
         let continues = !wounded
             && previous.is_some_and(|p| {
                 first > p

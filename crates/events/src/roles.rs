@@ -551,7 +551,18 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
                 f.push(RoleFeature::PassiveSubject);
             }
         } else if before && Some(i) == before_first {
-            f.push(RoleFeature::SubjectBefore);
+            // "La riposte par les forces … a permis de neutraliser…, a indiqué une source,
+            // confirmant les deux attaques": a report verb between parts the name from the trigger.
+            // (The speaker or the claimant tells its own deed: "JNIM claimed that it killed".)
+            let own_word = report.is_some() || Some(i) == claimant;
+            if own_word
+                || !marked!(
+                    doc.any(List::Attribution, c.last + 1..t.first),
+                    a_report_verb_parts_the_subject_from_the_trigger
+                )
+            {
+                f.push(RoleFeature::SubjectBefore);
+            }
         } else if after && arabic && t.frame.is_violent() && c.first <= t.last + MARKER_GAP && for_the(doc, c.first) {
             // "هجوم للجيش المالي على المجمع": the army's attack, on what "على" names next.
             let on_next = doc.starting_at(List::TargetMarkers, c.last + 1).is_some();

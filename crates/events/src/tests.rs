@@ -3684,3 +3684,52 @@ fn attacks_a_base_serves_to_launch_are_no_incident() {
     ];
     each_one(&texts, "2021-02-04", |e| e.fatalities, Some(9));
 }
+
+#[test]
+fn a_vehicle_that_ran_over_a_mine_is_its_target() {
+    let texts = [
+        "Mercredi matin, un véhicule du détachement militaire de Djibo a sauté sur un engin explosif, faisant un mort.",
+        "On Wednesday morning, a vehicle of the Djibo army detachment ran over an explosive device, killing one soldier.",
+        "صباح الأربعاء، داست مركبة عسكرية على عبوة ناسفة قرب جيبو، ما أسفر عن مقتل جندي.",
+    ];
+    each_one(
+        &texts,
+        "2021-05-19",
+        |e| (actor(e.actor1), actor(e.actor2), e.fatalities),
+        (None, Some("forces.bf"), Some(1)),
+    );
+}
+
+#[test]
+fn an_article_before_a_death_noun_counts_one() {
+    cov_mark::check!(an_article_before_a_death_noun_counts_one);
+    let found =
+        one_event("Une embuscade a visé mercredi une patrouille près de Djibo, faisant un mort.", Some("2021-05-19"));
+    assert_eq!(found[0].fatalities, Some(1), "{found:?}");
+}
+
+#[test]
+fn the_wounded_counted_after_the_dead_and_a_conjunction_are_not_dead() {
+    cov_mark::check!(the_wounded_counted_after_the_dead_and_a_conjunction);
+    let texts = [
+        "Jeudi, des individus armés ont attaqué un autocar à Seytenga, selon des habitants qui ont précisé qu'un civil avait été tué et une dizaine de passagers blessés.",
+        "On Thursday gunmen attacked a bus in Seytenga, residents said, adding that one civilian was killed and a dozen passengers wounded.",
+    ];
+    each_one(&texts, "2022-05-27", |e| e.fatalities, Some(1));
+}
+
+#[test]
+fn by_before_a_comma_does_not_mark_attackers() {
+    let texts = ["Par ailleurs, 9 personnes ont été tuées dimanche lors d'une attaque dans la commune de Pissila."];
+    each_one(&texts, "2021-05-19", |e| e.fatalities, Some(9));
+}
+
+#[test]
+fn a_report_verb_parts_a_subject_from_a_later_trigger() {
+    cov_mark::check!(a_report_verb_parts_the_subject_from_the_trigger);
+    let found = events(
+        "Le poste militaire de Dori a été la cible d'une attaque lundi soir. Le poste de Kaya a subi aussi une attaque lundi.\n\nLa riposte des forces de défense et de sécurité a permis de neutraliser une vingtaine d'assaillants, a indiqué une autre source, confirmant les deux attaques.",
+        Some("2019-11-05"),
+    );
+    assert!(found.iter().all(|e| actor(e.actor1).is_none_or(|a| a != "forces.bf")), "{found:?}");
+}
