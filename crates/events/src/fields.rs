@@ -1142,6 +1142,11 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
         if marked!(count.few(), a_quantifier_gives_no_toll) {
             continue;
         }
+        // "killing thousands", "مقتل الآلاف": an order of magnitude that large tells a conflict's
+        // toll, never one incident's.
+        if marked!(count.vague && count.value >= 1000, thousands_are_no_incident_s_toll) {
+            continue;
+        }
         // "Of the 60 soldiers there, 27 were killed": the group's size, when another count follows.
         let total_of_a_group = doc.ends_before(List::PartitiveTotals, first, 0, range.start)
             && counts.iter().any(|c| doc.token_at(c.span.start) > last);

@@ -138,6 +138,11 @@ fn find_triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
         .into_iter()
         .filter_map(|(first, last, role)| {
             let role = role?;
+            // "The junta has burnt bridges with its allies", "a heart attack": an idiom built on a
+            // trigger word (the lexicon's longest match) tells no incident.
+            if marked!(role.ends_with(":idiom"), an_idiom_tells_no_incident) {
+                return None;
+            }
             // "a perdu 38 soldats": a loss of people is a kill whose subject suffered it.
             let loss = role == "kill:loss";
             if loss && !marked!(people_counted_after(doc, last), a_loss_of_people_counted_is_a_kill) {

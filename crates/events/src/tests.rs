@@ -4,7 +4,7 @@
 use crate::trace::{Dropped, Note, Trace};
 use crate::{Event, EventCoder};
 use marsad_extract::Extractor;
-use marsad_kb::{EventType, KnowledgeBase, RoleFeature, SubEvent};
+use marsad_kb::{EventType, Frame, KnowledgeBase, RoleFeature, SubEvent};
 use std::sync::OnceLock;
 
 fn kb() -> &'static KnowledgeBase {
@@ -3732,4 +3732,41 @@ fn a_report_verb_parts_a_subject_from_a_later_trigger() {
         Some("2019-11-05"),
     );
     assert!(found.iter().all(|e| actor(e.actor1).is_none_or(|a| a != "forces.bf")), "{found:?}");
+}
+
+#[test]
+fn an_idiom_built_on_a_trigger_word_tells_no_incident() {
+    cov_mark::check!(an_idiom_tells_no_incident);
+    let texts = [
+        "The junta has burnt bridges with its Western allies since the coup.",
+        "Le ministre est mort d'une attaque cardiaque mardi à Bamako.",
+        "قررت الحكومة حرق المراحل في تنفيذ الإصلاحات.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2023-02-24"));
+        assert!(found.iter().all(|e| e.sub_event != SubEvent::Looting), "{text}: {found:?}");
+        assert!(found.iter().all(|e| e.frame != Frame::Attack), "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn thousands_killed_over_years_are_no_incident_s_toll() {
+    cov_mark::check!(thousands_are_no_incident_s_toll);
+    let texts = [
+        "Gunmen killed 12 civilians near Bankass on Thursday.\n\nThe militants have spread across the region, killing thousands of people.",
+        "Des hommes armés ont tué 12 civils jeudi près de Bankass.\n\nLes jihadistes se sont étendus à la région, tuant des milliers de personnes.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2023-02-24"));
+        assert!(found.iter().all(|e| e.fatalities.is_none_or(|f| f < 1000)), "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn what_has_since_happened_is_a_trend() {
+    let texts = [
+        "Gunmen killed 12 civilians in a village near Bankass on Thursday. Militants have since attacked villages around Djibo.",
+        "Des hommes armés ont tué 12 civils jeudi dans un village près de Bankass. Les jihadistes ont depuis attaqué des villages autour de Djibo.",
+    ];
+    each_one(&texts, "2023-02-24", |e| e.fatalities, Some(12));
 }

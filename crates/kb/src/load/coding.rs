@@ -135,7 +135,7 @@ impl Loader {
         }
         for entry in self.kb.lexicon.list_named("event-triggers").entries() {
             let role = entry.role.as_deref().unwrap_or("");
-            let frame = role.strip_suffix(":passive").or_else(|| role.strip_suffix(":loss")).unwrap_or(role);
+            let frame = [":passive", ":loss", ":idiom"].iter().find_map(|s| role.strip_suffix(s)).unwrap_or(role);
             if Frame::from_name(frame).is_none() {
                 problems.push(format!("lexicon/events-triggers.jsonl: trigger role `{frame}` is not a frame"));
             }
