@@ -166,6 +166,10 @@ pub(crate) fn not_here(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> Optio
         cov_mark::hit!(the_hospital_the_wounded_reached_is_not_here);
         return Some(NotHere::Hospital);
     }
+    if doc.ends_before(List::IssuedIn, first, 0, sentence.tokens.start) {
+        cov_mark::hit!(where_a_statement_was_issued_is_not_here);
+        return Some(NotHere::Statement);
+    }
     // "a annoncé le secrétaire général du gouvernorat de Tahoua": the official's seat.
     if doc.ends_before(List::OfficeTitles, first, 0, sentence.tokens.start) {
         cov_mark::hit!(the_seat_of_an_office_is_not_here);

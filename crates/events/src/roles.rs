@@ -580,7 +580,11 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             && Some(i) == after_first
             // "هاجم مسلحون على صلة بالقاعدة": the name's phrase starts where the words tying it start.
             && behind <= t.last + VERB_SUBJECT_GAP
-            && (attached(doc, c.first, floor) || !doc.any(List::UnnamedDoers, t.last + 1..c.first))
+            // "هاجم مسلحون تابعون لجماعة X": tied to the words before it; "هاجموا الخميس موقعا
+            // للجيش": a name carrying "for" (لـ) on its own owns what comes before it.
+            && (attached(doc, c.first, floor)
+                || (!doc.any(List::UnnamedDoers, t.last + 1..c.first)
+                    && !marked!(for_the(doc, c.first), a_name_carrying_for_is_no_verb_first_subject)))
         {
             f.push(RoleFeature::VerbFirstSubject);
         } else if after && m.clause.contains(&c.first) {

@@ -3770,3 +3770,26 @@ fn what_has_since_happened_is_a_trend() {
     ];
     each_one(&texts, "2023-02-24", |e| e.fatalities, Some(12));
 }
+
+#[test]
+fn a_place_before_an_agency_in_parentheses_is_a_dateline() {
+    cov_mark::check!(a_place_alone_before_an_agency_in_parentheses_is_a_dateline);
+    let texts = [
+        "BAMAKO (Reuters) Gunmen killed 12 soldiers near Ouallam on Thursday.",
+        "Niamey (AFP) Des hommes armés ont tué 12 soldats jeudi près de Ouallam.",
+        "نيامي (أ ف ب) قتل مسلحون 12 جنديا في هجوم قرب والام يوم الخميس.",
+    ];
+    each_one(&texts, "2023-01-10", |e| place(e.place), Some("ne.ouallam"));
+}
+
+#[test]
+fn where_a_statement_was_issued_is_not_the_incident_s_place() {
+    cov_mark::check!(where_a_statement_was_issued_is_not_here);
+    cov_mark::check!(a_name_carrying_for_is_no_verb_first_subject);
+    let texts = [
+        "Les ministères ont indiqué dans un communiqué publié à Niamey que des terroristes avaient attaqué jeudi un poste de l'armée nigérienne.",
+        "The ministries said in a statement released in Niamey that gunmen attacked a Nigerien army post on Thursday.",
+        "وقالت الوزارة في بيان صدر في نيامي إن مسلحين هاجموا الخميس موقعا للجيش النيجري.",
+    ];
+    each_one(&texts, "2023-01-10", |e| (place(e.place), actor(e.actor2)), (Some("ne"), Some("forces.ne")));
+}

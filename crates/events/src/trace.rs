@@ -63,6 +63,8 @@ pub enum NotHere {
     ActorNote,
     /// Where the wounded were taken or died ("décédé à l'hôpital de Grand Yoff").
     Hospital,
+    /// Where a statement was issued ("في بيان مشترك أصدرتاه في نيامي").
+    Statement,
     /// The seat of an official's office ("le secrétaire général du gouvernorat de Tahoua").
     Office,
     /// Where a speaker is from ("a security source in Sikasso said").

@@ -207,6 +207,9 @@ fn time_stamp(doc: &Doc<'_>, prefix: Span, tokens: Range<usize>, after_dash: u32
         .then_some(Span { start: prefix.start, end: date.span.end })
 }
 
+/// Most words of an agency's name in a dateline's parentheses ("أ ف ب", "Reuters").
+const AGENCY_WORDS: usize = 4;
+
 /// The longest date a time stamp gives ("04 أغسطس 2023", "4 septembre 2025").
 const STAMP_DATE_CHARS: u32 = 24;
 
@@ -242,6 +245,17 @@ fn dateline_prefix(doc: &Doc<'_>, span: Span, tokens: Range<usize>) -> Option<Sp
             gap.trim_start().starts_with(':') && place_alone(doc, Span { start: span.start, end: items[t].end });
         if marked!(colon, a_place_alone_before_a_colon_is_a_dateline) {
             return Some(Span { start: span.start, end: gap_end });
+        }
+        // "نيامى (أ ف ب ) أعلنت…", "BAMAKO (Reuters) Gunmen…": a place alone, then an agency in
+        // parentheses, with no dash after it.
+        if gap.trim_start().starts_with('(') && place_alone(doc, Span { start: span.start, end: items[t].end }) {
+            let rest = doc.text_of(Span { start: items[t].end, end: span.end });
+            let closed = rest.find(')').filter(|&at| rest[..at].split_whitespace().count() <= AGENCY_WORDS);
+            if let Some(at) = closed {
+                cov_mark::hit!(a_place_alone_before_an_agency_in_parentheses_is_a_dateline);
+                let end = items[t].end + rest[..=at].chars().count() as u32;
+                return Some(Span { start: span.start, end });
+            }
         }
         if dash || slash {
             let prefix = Span { start: span.start, end: items[t].end };

@@ -322,6 +322,9 @@ named_enum! {
         /// Where the wounded were taken or died ("décédé à l'hôpital de", "taken to hospital in",
         /// "نقل إلى مستشفى"): the place after it is not the incident's.
         Hospital = "hospital",
+        /// Where a statement was issued ("صدر في", "publié à", "issued in"): the place right
+        /// after it is the statement's, not the incident's.
+        IssuedIn = "issued-in",
         /// Verbs of leaving (left, a quitté, غادر): a place after a destination mark that
         /// follows them is where the travellers were going, not where it happened.
         Leaving = "leaving",
