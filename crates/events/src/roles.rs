@@ -486,7 +486,10 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             let institution = matches!(kind, ActorKind::Government | ActorKind::Country | ActorKind::International);
             // An armed group announcing a blockade imposes it ("JNIM announced a blockade on fuel").
             let own_measure = match t.frame {
-                Frame::AnnounceMeasure | Frame::Arrest => institution || kind == ActorKind::StateForce,
+                // "أقرت بوركينا فاسو إرسال قوات": a state announcing a deployment or a withdrawal makes it.
+                Frame::AnnounceMeasure | Frame::Arrest | Frame::Deploy | Frame::Withdraw => {
+                    institution || kind == ActorKind::StateForce
+                }
                 Frame::Blockade => kind == ActorKind::ArmedGroup,
                 _ => false,
             };

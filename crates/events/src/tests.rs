@@ -3793,3 +3793,13 @@ fn where_a_statement_was_issued_is_not_the_incident_s_place() {
     ];
     each_one(&texts, "2023-01-10", |e| (place(e.place), actor(e.actor2)), (Some("ne"), Some("forces.ne")));
 }
+
+#[test]
+fn a_state_announcing_a_deployment_makes_it() {
+    let texts = [
+        "أقرت بوركينا فاسو الخميس إرسال قوات دعما لسلطات نيامي.",
+        "Le Burkina Faso a annoncé jeudi l'envoi de troupes en soutien aux autorités de Niamey.",
+        "Burkina Faso announced on Thursday the deployment of troops to support the authorities in Niamey.",
+    ];
+    each_one(&texts, "2023-08-31", |e| actor(e.actor1), Some("gov.bf"));
+}
