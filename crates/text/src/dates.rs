@@ -274,6 +274,11 @@ const NIGHT_LINKS: &[&str] = &["a", "au", "to", "الي"];
 const YEAR_WORDS: &[&str] = &["عام", "العام", "سنه", "السنه", "in", "en", "since", "depuis", "منذ", "year", "annee"];
 /// Words that may stand between "il y a" and its count ("il y a tout juste une semaine").
 const AGO_FILLERS: &[&str] = &["tout", "juste", "environ", "pres", "de", "plus", "seulement", "exactement", "deja"];
+/// "قبل" (ago, before), bare or after "and" ("وقبل يومين قتل…").
+fn is_before_ar(word: &str) -> bool {
+    matches!(word, "قبل" | "وقبل" | "فقبل")
+}
+
 /// Words that may stand between "قبل" and its count ("قبل نحو عشرة أيام").
 const AGO_FILLERS_AR: &[&str] = &["نحو", "حوالي", "قرابه", "زهاء"];
 /// Words that make what follows background.
@@ -741,7 +746,7 @@ impl Scan<'_> {
             let from_other = last + 1 < t.len() && self.close(last) && t.folded(last + 1) == "من";
             if let Some(n) = held {
                 // Arabic: قبل + a unit that holds its count ("قبل يومين", "قبل أسبوع").
-                if last >= 1 && t.folded(last - 1) == "قبل" && self.close(last - 1) && !from_other {
+                if last >= 1 && is_before_ar(t.folded(last - 1)) && self.close(last - 1) && !from_other {
                     found.push((last - 1, last, if weeks { 7 * n } else { n }, weeks));
                 }
                 continue;
@@ -775,7 +780,7 @@ impl Scan<'_> {
             let french = fillers.is_some();
             // "قبل ثلاثة أيام", "قبل نحو عشرة أيام".
             let about = usize::from(first >= 2 && AGO_FILLERS_AR.contains(&t.folded(first - 1)));
-            let arabic = first > about && t.folded(first - 1 - about) == "قبل" && !from_other;
+            let arabic = first > about && is_before_ar(t.folded(first - 1 - about)) && !from_other;
             if english_ago {
                 found.push((first, last + 1, n, weeks));
             } else if let Some(k) = fillers.filter(|_| french) {

@@ -191,6 +191,12 @@ fn years_and_background() {
 }
 
 #[test]
+fn ago_after_and() {
+    assert_eq!(iso("وقبل يومين قتل مسلحون", PUB), ["2025-09-08"]);
+    assert_eq!(iso("وقبل ثلاثة أيام", PUB), ["2025-09-07"]);
+}
+
+#[test]
 fn today_with_a_weekday_is_that_weekday() {
     // PUB is a Wednesday; a page stamped on Thursday just after midnight still says Wednesday.
     assert_eq!(iso("اليوم الأربعاء", PUB), ["2025-09-10"]);
