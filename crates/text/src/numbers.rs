@@ -13,7 +13,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
-use crate::forms::form_hash;
+use crate::forms::{form_hash, form_hash_of_parts};
 use crate::layout::Span;
 use crate::token::{Script, Tokens};
 
@@ -412,12 +412,14 @@ struct Tables {
 
 /// Every spelling of `stems` behind و/ف, then ب/ل/ك, then the article (ال, or ل after ل), hashed.
 fn with_every_proclitic<'s>(stems: impl Iterator<Item = &'s str>) -> FxHashSet<u64> {
+    // 3 × 4 × 3 spellings a stem: sized once rather than grown through a dozen rehashes.
     let mut out = FxHashSet::default();
+    out.reserve(stems.size_hint().0 * 36);
     for stem in stems {
         for conjunction in ["", "و", "ف"] {
             for preposition in ["", "ب", "ل", "ك"] {
                 for article in ["", "ال", "ل"] {
-                    out.insert(form_hash(&format!("{conjunction}{preposition}{article}{stem}")));
+                    out.insert(form_hash_of_parts(&[conjunction, preposition, article, stem]));
                 }
             }
         }
