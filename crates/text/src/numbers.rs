@@ -408,6 +408,8 @@ struct Tables {
     /// `spellings` with the determiners and quantifiers that may open a count ("une
     /// dizaine", "plusieurs dizaines"): a word outside it opens none ([`may_open_count`]).
     openers: FxHashSet<u64>,
+    /// [`UNITS`] as form hashes: a word outside it is no unit, told without reading the list.
+    units: FxHashSet<u64>,
 }
 
 /// Every spelling of `stems` behind و/ف, then ب/ل/ك, then the article (ال, or ل after ل), hashed.
@@ -454,7 +456,8 @@ fn tables() -> &'static Tables {
         let spellings = with_every_proclitic(words.keys().map(|w| &**w).chain(duals.iter().map(String::as_str)));
         let mut openers = spellings.clone();
         openers.extend(DETERMINERS.iter().chain(QUANTIFIERS).map(|w| form_hash(w)));
-        Tables { words, spellings, openers }
+        let units = UNITS.iter().map(|unit| form_hash(unit)).collect();
+        Tables { words, spellings, openers, units }
     })
 }
 
@@ -866,7 +869,9 @@ fn unit_at(tokens: &Tokens, index: usize) -> Option<usize> {
     if word.is_empty() {
         return None;
     }
-    if UNITS.contains(&word) {
+    // The word's form hash passes over most words with one lookup; the list says for sure.
+    let may_be_unit = tokens.forms(index).first().is_some_and(|h| tables().units.contains(h));
+    if may_be_unit && UNITS.contains(&word) {
         return Some(1);
     }
     let second = tokens.folded(index + 1);
