@@ -205,9 +205,19 @@ fn optional_integer(out: &mut String, value: Option<u64>) {
 }
 
 /// A float as serde_json writes it (its own shortest form, `null` when not finite): asked of
-/// serde_json itself, there being few of them (coordinates, confidences).
+/// serde_json itself, there being few of them (coordinates, confidences), into a buffer on the
+/// stack (no float takes more than 24 bytes).
 fn serde_number(out: &mut String, value: impl serde::Serialize) {
-    out.push_str(&serde_json::to_string(&value).unwrap_or_else(|_| "null".to_string()));
+    let mut buffer = [0u8; 32];
+    let mut rest = &mut buffer[..];
+    let written = match serde_json::to_writer(&mut rest, &value) {
+        Ok(()) => 32 - rest.len(),
+        Err(_) => 0,
+    };
+    match std::str::from_utf8(&buffer[..written]) {
+        Ok(number) if written > 0 => out.push_str(number),
+        _ => out.push_str("null"),
+    }
 }
 
 fn float(out: &mut String, value: Option<f64>) {
@@ -241,11 +251,12 @@ const fn repeated(byte: u8) -> u64 {
     0x0101_0101_0101_0101 * byte as u64
 }
 
-/// Some byte of the word `w` needs escaping: one below 0x20, a quote or a backslash (each test
-/// the classic "has a byte less than n" of a word; exact for n ≤ 0x80).
+/// Some byte of the word `w` needs escaping: one below 0x20, a quote or a backslash (each the
+/// classic "has a byte less than n" of a word, exact for n ≤ 0x80, the three told at once).
 fn word_needs_escape(w: u64) -> bool {
-    let below = |w: u64, n: u8| w.wrapping_sub(repeated(n)) & !w & repeated(0x80) != 0;
-    below(w, 0x20) || below(w ^ repeated(b'"'), 1) || below(w ^ repeated(b'\\'), 1)
+    let below = |w: u64, n: u8| w.wrapping_sub(repeated(n)) & !w;
+    let (quote, backslash) = (w ^ repeated(b'"'), w ^ repeated(b'\\'));
+    (below(w, 0x20) | below(quote, 1) | below(backslash, 1)) & repeated(0x80) != 0
 }
 
 /// The first byte at or after `from` that needs escaping; whole words without one are passed
