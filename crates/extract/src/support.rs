@@ -490,18 +490,39 @@ impl<'m> Surroundings<'m> {
 }
 
 /// The char offsets of `.`, `!`, `?` and line breaks in `text`, found byte by byte (each is one
-/// ASCII byte, never part of another char), the chars between counted without decoding them.
+/// ASCII byte, never part of another char; eight bytes without one are passed over at once),
+/// the chars between counted without decoding them.
 pub(crate) fn sentence_stops(text: &str) -> Vec<u32> {
+    let bytes = text.as_bytes();
     let mut stops = Vec::new();
-    let (mut chars, mut counted) = (0u32, 0usize);
-    for (at, byte) in text.bytes().enumerate() {
+    let (mut chars, mut counted, mut at) = (0u32, 0usize, 0usize);
+    while let Some(&byte) = bytes.get(at) {
+        if bytes.get(at..at + 8).is_some_and(|word| !has_stop(word)) {
+            at += 8;
+            continue;
+        }
         if matches!(byte, b'.' | b'!' | b'?' | b'\n') {
             chars += text.get(counted..at).map_or(0, |run| run.chars().count() as u32);
             stops.push(chars);
             counted = at;
         }
+        at += 1;
     }
     stops
+}
+
+/// Some byte of `word` (eight bytes; any other length answers yes) is a stop of
+/// [`sentence_stops`]: for each stop, the classic "has a zero byte" test of the word xored with
+/// eight copies of it.
+fn has_stop(word: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let Ok(word) = <[u8; 8]>::try_from(word) else { return true };
+    let w = u64::from_le_bytes(word);
+    let zero = |stop: u8| {
+        let x = w ^ (ONES * u64::from(stop));
+        x.wrapping_sub(ONES) & !x
+    };
+    (zero(b'.') | zero(b'!') | zero(b'?') | zero(b'\n')) & (ONES << 7) != 0
 }
 
 /// The names after place words in tokens `range` that no mention covers.
