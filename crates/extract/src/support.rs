@@ -11,6 +11,7 @@ use crate::context::ByStart;
 use crate::{Entity, How, Mention, Support};
 use marsad_kb::lexicon::{may_have, Entry, ListMatch, ListSet};
 use marsad_kb::{KnowledgeBase, List, Place, PlaceKind};
+use marsad_text::bytes::{holds_any, word_at};
 use marsad_text::layout::Span;
 use marsad_text::skeleton::Tier;
 use marsad_text::{Script, Tokens};
@@ -497,7 +498,7 @@ pub(crate) fn sentence_stops(text: &str) -> Vec<u32> {
     let mut stops = Vec::new();
     let (mut chars, mut counted, mut at) = (0u32, 0usize, 0usize);
     while let Some(&byte) = bytes.get(at) {
-        if bytes.get(at..at + 8).is_some_and(|word| !has_stop(word)) {
+        if word_at(bytes, at).is_some_and(|w| !holds_any(w, [b'.', b'!', b'?', b'\n'])) {
             at += 8;
             continue;
         }
@@ -509,20 +510,6 @@ pub(crate) fn sentence_stops(text: &str) -> Vec<u32> {
         at += 1;
     }
     stops
-}
-
-/// Some byte of `word` (eight bytes; any other length answers yes) is a stop of
-/// [`sentence_stops`]: for each stop, the classic "has a zero byte" test of the word xored with
-/// eight copies of it.
-fn has_stop(word: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let Ok(word) = <[u8; 8]>::try_from(word) else { return true };
-    let w = u64::from_le_bytes(word);
-    let zero = |stop: u8| {
-        let x = w ^ (ONES * u64::from(stop));
-        x.wrapping_sub(ONES) & !x
-    };
-    (zero(b'.') | zero(b'!') | zero(b'?') | zero(b'\n')) & (ONES << 7) != 0
 }
 
 /// The names after place words in tokens `range` that no mention covers.

@@ -6,6 +6,8 @@
 //! A field added to a record type must be added here too, in the derive's order; the tests
 //! fail until it is.
 
+use marsad_text::bytes::{below, holds, word_at};
+
 use crate::{ActorOut, ClaimOut, Doc, EventOut, MentionOut, OutletOut, PersonOut, PlaceOut, Record, SpanOut};
 
 /// Append `record` to `out` as one JSON object (no newline).
@@ -246,28 +248,16 @@ fn needs_escape(byte: u8) -> bool {
     byte < 0x20 || byte == b'"' || byte == b'\\'
 }
 
-/// Eight copies of `byte`, one per byte of a word.
-const fn repeated(byte: u8) -> u64 {
-    0x0101_0101_0101_0101 * byte as u64
-}
-
-/// Some byte of the word `w` needs escaping: one below 0x20, a quote or a backslash (each the
-/// classic "has a byte less than n" of a word, exact for n ≤ 0x80, the three told at once).
+/// Some byte of the word `w` needs escaping: one below 0x20, a quote or a backslash.
 fn word_needs_escape(w: u64) -> bool {
-    let below = |w: u64, n: u8| w.wrapping_sub(repeated(n)) & !w;
-    let (quote, backslash) = (w ^ repeated(b'"'), w ^ repeated(b'\\'));
-    (below(w, 0x20) | below(quote, 1) | below(backslash, 1)) & repeated(0x80) != 0
+    (below(w, 0x20) | holds(w, b'"') | holds(w, b'\\')) != 0
 }
 
 /// The first byte at or after `from` that needs escaping; whole words without one are passed
 /// over eight bytes at a time.
 fn next_to_escape(bytes: &[u8], from: usize) -> Option<usize> {
     let mut at = from;
-    while let Some(word) = bytes.get(at..at + 8) {
-        let w = u64::from_le_bytes(<[u8; 8]>::try_from(word).unwrap_or_default());
-        if word_needs_escape(w) {
-            break;
-        }
+    while word_at(bytes, at).is_some_and(|w| !word_needs_escape(w)) {
         at += 8;
     }
     bytes.get(at..)?.iter().position(|&b| needs_escape(b)).map(|i| at + i)

@@ -11,8 +11,8 @@ pub const fn repeated(byte: u8) -> u64 {
 /// than eight remain.
 #[inline]
 pub fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
-    let word = bytes.get(at..at.checked_add(8)?)?;
-    <[u8; 8]>::try_from(word).ok().map(u64::from_le_bytes)
+    let word = bytes.get(at..at + 8)?;
+    Some(u64::from_le_bytes(<[u8; 8]>::try_from(word).unwrap_or_default()))
 }
 
 /// Nonzero when some byte of `w` is below `n` (n at most 0x80; the classic test, exact as to
