@@ -282,14 +282,24 @@ fn counted_before(doc: &Doc<'_>, first: usize, last: usize) -> bool {
 /// "un poste attaqué", "deux soldats tués" tell what was done to the words before it. Only
 /// French marks the participle (-é, -ée, -és, -ées), so English headlines are left alone.
 fn bare_participle(doc: &Doc<'_>, first: usize, last: usize) -> bool {
-    let word = doc.tokens_text(first, last).to_lowercase();
-    let participle = first == last && ["é", "ée", "és", "ées"].iter().any(|end| word.ends_with(end));
+    let participle = first == last && participle_ending(doc.tokens_text(first, last));
     let before = |list| first > 0 && doc.token_is(list, first - 1);
     // An auxiliary up to three words back still governs it: "avait également incendié".
     let auxiliary = doc.any(List::PerfectAuxiliaries, first.saturating_sub(3)..first);
     marked!(
         participle && !auxiliary && !before(List::DefiniteArticles) && !before(List::IndefiniteArticles),
         bare_french_participle_is_passive
+    )
+}
+
+/// `word` ends as a French past participle does (-é, -ée, -és, -ées), in any case: its last
+/// chars lower-cased one by one, from the end, without lower-casing the whole word into a new
+/// string (no char of these endings lower-cases differently by what stands before it).
+fn participle_ending(word: &str) -> bool {
+    let mut tail = word.chars().rev().flat_map(|c| c.to_lowercase().rev());
+    matches!(
+        (tail.next(), tail.next(), tail.next()),
+        (Some('é'), _, _) | (Some('e' | 's'), Some('é'), _) | (Some('s'), Some('e'), Some('é'))
     )
 }
 
@@ -765,4 +775,25 @@ fn recalled_by_pronoun(
         comes_after: false,
         depicted: false,
     })
+}
+
+#[cfg(test)]
+mod participle_tests {
+    use super::participle_ending;
+
+    #[test]
+    fn participle_endings_are_read_in_any_case_as_the_lower_cased_word_ends() {
+        for word in ["attaqué", "ATTAQUÉE", "tués", "Blessées", "É", "İé", "ΣÉ"] {
+            let lowered = word.to_lowercase();
+            let expected = ["é", "ée", "és", "ées"].iter().any(|end| lowered.ends_with(end));
+            assert!(expected, "{word}");
+            assert_eq!(participle_ending(word), expected, "{word}");
+        }
+        for word in ["attaque", "tue", "ées-", "ÉS ", "Σ", "", "es", "ees"] {
+            let lowered = word.to_lowercase();
+            let expected = ["é", "ée", "és", "ées"].iter().any(|end| lowered.ends_with(end));
+            assert!(!expected, "{word}");
+            assert_eq!(participle_ending(word), expected, "{word}");
+        }
+    }
 }

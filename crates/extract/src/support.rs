@@ -11,6 +11,7 @@ use crate::context::ByStart;
 use crate::{Entity, How, Mention, Support};
 use marsad_kb::lexicon::{may_have, Entry, ListMatch, ListSet};
 use marsad_kb::{KnowledgeBase, List, Place, PlaceKind};
+use marsad_text::bytes::{holds_any, word_at};
 use marsad_text::layout::Span;
 use marsad_text::skeleton::Tier;
 use marsad_text::{Script, Tokens};
@@ -490,16 +491,23 @@ impl<'m> Surroundings<'m> {
 }
 
 /// The char offsets of `.`, `!`, `?` and line breaks in `text`, found byte by byte (each is one
-/// ASCII byte, never part of another char), the chars between counted without decoding them.
+/// ASCII byte, never part of another char; eight bytes without one are passed over at once),
+/// the chars between counted without decoding them.
 pub(crate) fn sentence_stops(text: &str) -> Vec<u32> {
+    let bytes = text.as_bytes();
     let mut stops = Vec::new();
-    let (mut chars, mut counted) = (0u32, 0usize);
-    for (at, byte) in text.bytes().enumerate() {
+    let (mut chars, mut counted, mut at) = (0u32, 0usize, 0usize);
+    while let Some(&byte) = bytes.get(at) {
+        if word_at(bytes, at).is_some_and(|w| !holds_any(w, [b'.', b'!', b'?', b'\n'])) {
+            at += 8;
+            continue;
+        }
         if matches!(byte, b'.' | b'!' | b'?' | b'\n') {
             chars += text.get(counted..at).map_or(0, |run| run.chars().count() as u32);
             stops.push(chars);
             counted = at;
         }
+        at += 1;
     }
     stops
 }

@@ -212,8 +212,14 @@ fn an_arabic_name_the_base_lacks_is_named_by_its_latin_gloss() {
 
 #[test]
 fn sentence_stops_count_chars_not_bytes() {
+    let by_chars = |text: &str| -> Vec<u32> {
+        (0u32..).zip(text.chars()).filter(|(_, c)| matches!(c, '.' | '!' | '?' | '\n')).map(|(i, _)| i).collect()
+    };
     let text = "قتل 3. Mali! é?\nfin";
-    let by_chars: Vec<u32> =
-        (0u32..).zip(text.chars()).filter(|(_, c)| matches!(c, '.' | '!' | '?' | '\n')).map(|(i, _)| i).collect();
-    assert_eq!(crate::support::sentence_stops(text), by_chars);
+    assert_eq!(crate::support::sentence_stops(text), by_chars(text));
+    // Stops at every place of the eight-byte words the scan passes over.
+    let long = "قتل ثلاثة جنود في هجوم. Des hommes armés!! ont attaqué?\n\nFin.".repeat(3);
+    for start in (0..long.len()).filter(|&at| long.is_char_boundary(at)) {
+        assert_eq!(crate::support::sentence_stops(&long[start..]), by_chars(&long[start..]));
+    }
 }

@@ -3,9 +3,12 @@
 //!
 //! Architecture invariant: this is the only place that decides field names of the contract.
 //! Fields may be added, never renamed. Serialisation types live here, at the edge; the
-//! stages before it use plain types.
+//! stages before it use plain types. A record borrows its strings from the document and the
+//! knowledge base (`'a`): only what the output makes up (event ids, dates, the names of places
+//! the base lacks) is owned, so a record is built without copying every name and span.
 
 mod char_text;
+mod json;
 
 use char_text::CharText;
 use marsad_events::Event;
@@ -15,6 +18,7 @@ use marsad_kb::KnowledgeBase;
 use marsad_text::layout::Span;
 use marsad_text::skeleton::Tier;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 /// What the output needs to know about the document itself.
@@ -36,21 +40,21 @@ pub struct DocumentInfo<'a> {
 
 /// One document's output record.
 #[derive(Debug, Clone, Serialize)]
-pub struct Record {
+pub struct Record<'a> {
     /// The document.
-    pub doc: Doc,
+    pub doc: Doc<'a>,
     /// Places named, each with its mentions.
-    pub places: Vec<PlaceOut>,
+    pub places: Vec<PlaceOut<'a>>,
     /// Actors named.
-    pub actors: Vec<ActorOut>,
+    pub actors: Vec<ActorOut<'a>>,
     /// People named.
-    pub people: Vec<PersonOut>,
+    pub people: Vec<PersonOut<'a>>,
     /// Current events the text reports.
-    pub events: Vec<EventOut>,
+    pub events: Vec<EventOut<'a>>,
     /// Incidents the text recalls from more than two years before publication (an addition).
-    pub background_events: Vec<EventOut>,
+    pub background_events: Vec<EventOut<'a>>,
     /// Outlets named in the text (an addition to the contract).
-    pub outlets: Vec<OutletOut>,
+    pub outlets: Vec<OutletOut<'a>>,
     /// With `--explain`: what each stage of event coding decided and why, one line each.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explain: Option<Vec<String>>,
@@ -58,34 +62,34 @@ pub struct Record {
 
 /// The `doc` object.
 #[derive(Debug, Clone, Serialize)]
-pub struct Doc {
+pub struct Doc<'a> {
     /// File stem or JSON id.
-    pub id: String,
+    pub id: &'a str,
     /// ISO 639-1 of the main language.
     pub lang: Option<&'static str>,
     /// Title or null.
-    pub title: Option<String>,
+    pub title: Option<&'a str>,
     /// YYYY-MM-DD or null.
-    pub published: Option<String>,
+    pub published: Option<&'a str>,
     /// Outlet or null.
-    pub source: Option<String>,
+    pub source: Option<&'a str>,
     /// URL or null (an addition).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub url: Option<&'a str>,
     /// The text, with `--with-text`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
+    pub text: Option<&'a str>,
 }
 
 /// One span of text.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct MentionOut {
+pub struct MentionOut<'a> {
     /// First char (Unicode scalar values from the start of the text).
     pub start: u32,
     /// One past the last char.
     pub end: u32,
     /// The chars.
-    pub text: String,
+    pub text: &'a str,
     /// How the spelling matched, when not exactly: `transliteration` or `consonants`.
     #[serde(rename = "match", skip_serializing_if = "Option::is_none")]
     pub matched: Option<&'static str>,
@@ -96,84 +100,84 @@ pub struct MentionOut {
 
 /// A place and its mentions.
 #[derive(Debug, Clone, Serialize)]
-pub struct PlaceOut {
-    /// Knowledge-base id.
-    pub id: String,
+pub struct PlaceOut<'a> {
+    /// Knowledge-base id (`unlisted.N` for a place the base lacks).
+    pub id: Cow<'a, str>,
     /// English name.
-    pub name: String,
+    pub name: Cow<'a, str>,
     /// town | region | country | neighbourhood | water | other.
     pub kind: &'static str,
     /// ISO code or null.
-    pub country: Option<String>,
+    pub country: Option<&'a str>,
     /// Latitude.
     pub lat: Option<f64>,
     /// Longitude.
     pub lon: Option<f64>,
     /// Where the text names it.
-    pub mentions: Vec<MentionOut>,
+    pub mentions: Vec<MentionOut<'a>>,
     /// A place the knowledge base lacks, named after a place word (an addition): `within` is the
     /// known unit the text locates it in, and `lat`/`lon` are that unit's (approximate, as ACLED
     /// codes a village it cannot find: its name, the nearest known coordinates, precision 2).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub within: Option<String>,
+    pub within: Option<&'a str>,
 }
 
 /// An actor and its mentions.
 #[derive(Debug, Clone, Serialize)]
-pub struct ActorOut {
+pub struct ActorOut<'a> {
     /// Knowledge-base id.
-    pub id: String,
+    pub id: &'a str,
     /// Canonical English name.
-    pub name: String,
+    pub name: &'a str,
     /// Other names.
-    pub aliases: Vec<String>,
+    pub aliases: &'a [String],
     /// armed_group | state_force | government | ...
     pub kind: &'static str,
     /// Where the text names it.
-    pub mentions: Vec<MentionOut>,
+    pub mentions: Vec<MentionOut<'a>>,
 }
 
 /// A person and their mentions.
 #[derive(Debug, Clone, Serialize)]
-pub struct PersonOut {
+pub struct PersonOut<'a> {
     /// Knowledge-base id.
-    pub id: String,
+    pub id: &'a str,
     /// Usual name.
-    pub name: String,
+    pub name: &'a str,
     /// What the person does.
-    pub role: Option<String>,
+    pub role: Option<&'a str>,
     /// The actor the person acts for.
-    pub actor: Option<String>,
+    pub actor: Option<&'a str>,
     /// Where the text names them.
-    pub mentions: Vec<MentionOut>,
+    pub mentions: Vec<MentionOut<'a>>,
 }
 
 /// A span with its text.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct SpanOut {
+pub struct SpanOut<'a> {
     /// First char.
     pub start: u32,
     /// One past the last char.
     pub end: u32,
     /// The chars.
-    pub text: String,
+    pub text: &'a str,
 }
 
 /// One event of the contract.
 #[derive(Debug, Clone, Serialize)]
-pub struct EventOut {
+pub struct EventOut<'a> {
     /// `<doc id>#e<n>`.
     pub id: String,
     /// ACLED event type.
-    pub event_type: String,
+    pub event_type: &'static str,
     /// ACLED sub-event type.
-    pub sub_event_type: String,
+    pub sub_event_type: &'static str,
     /// Actor id or null.
-    pub actor1: Option<String>,
+    pub actor1: Option<&'a str>,
     /// Actor id or null.
-    pub actor2: Option<String>,
+    pub actor2: Option<&'a str>,
     /// Place id or null.
-    pub place: Option<String>,
+    pub place: Option<Cow<'a, str>>,
     /// 1, 2 or 3.
     pub geo_precision: u8,
     /// YYYY-MM-DD, YYYY-MM, YYYY or null.
@@ -183,13 +187,13 @@ pub struct EventOut {
     /// Deaths, or null when no number is given.
     pub fatalities: Option<u64>,
     /// The sentence that reports it.
-    pub evidence: SpanOut,
+    pub evidence: SpanOut<'a>,
     /// Who the text says reported or claimed it.
-    pub attributed_to: Option<String>,
+    pub attributed_to: Option<&'a str>,
     /// 0 to 1.
     pub confidence: f32,
     /// The trigger words (an addition).
-    pub trigger: SpanOut,
+    pub trigger: SpanOut<'a>,
     /// The attack was foiled (an addition).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub foiled: bool,
@@ -197,38 +201,38 @@ pub struct EventOut {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub disputed: bool,
     /// Every sentence that tells this incident, the evidence first (an addition).
-    pub mentions: Vec<SpanOut>,
+    pub mentions: Vec<SpanOut<'a>>,
     /// What each source says when the document's sources disagree (an addition).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub claims: Vec<ClaimOut>,
+    pub claims: Vec<ClaimOut<'a>>,
     /// A more precise place the knowledge base lacks, as the text names it (an addition); the
     /// event's `place` is then the known unit around it, with `geo_precision` 2.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub unnamed_place: Option<SpanOut>,
+    pub unnamed_place: Option<SpanOut<'a>>,
 }
 
 /// One source's version of a disputed incident.
 #[derive(Debug, Clone, Serialize)]
-pub struct ClaimOut {
+pub struct ClaimOut<'a> {
     /// The outlet or actor that says it.
-    pub source: Option<String>,
+    pub source: Option<&'a str>,
     /// Its toll.
     pub fatalities: Option<u64>,
     /// The doer it names (actor id).
-    pub actor1: Option<String>,
+    pub actor1: Option<&'a str>,
     /// The sentence that says it.
-    pub evidence: SpanOut,
+    pub evidence: SpanOut<'a>,
 }
 
 /// An outlet named in the text.
 #[derive(Debug, Clone, Serialize)]
-pub struct OutletOut {
+pub struct OutletOut<'a> {
     /// Knowledge-base id.
-    pub id: String,
+    pub id: &'a str,
     /// Usual name.
-    pub name: String,
+    pub name: &'a str,
     /// Where the text names it.
-    pub mentions: Vec<MentionOut>,
+    pub mentions: Vec<MentionOut<'a>>,
 }
 
 fn matched(tier: Tier) -> Option<&'static str> {
@@ -250,25 +254,31 @@ fn via(how: How) -> Option<&'static str> {
     }
 }
 
-fn span_out(chars: &CharText<'_>, span: marsad_text::Span) -> SpanOut {
-    SpanOut { start: span.start, end: span.end, text: chars.get(span.start, span.end).unwrap_or_default().to_string() }
+fn span_out<'a>(chars: &CharText<'a>, span: marsad_text::Span) -> SpanOut<'a> {
+    SpanOut { start: span.start, end: span.end, text: chars.get(span.start, span.end).unwrap_or_default() }
 }
 
-fn event_out(kb: &KnowledgeBase, doc_id: &str, chars: &CharText<'_>, index: usize, event: &Event) -> EventOut {
-    let actor = |a: Option<u32>| a.map(|i| kb.actors[i as usize].id.clone());
+fn event_out<'a>(
+    kb: &'a KnowledgeBase,
+    doc_id: &str,
+    chars: &CharText<'a>,
+    index: usize,
+    event: &Event,
+) -> EventOut<'a> {
+    let actor = |a: Option<u32>| a.map(|i| kb.actors[i as usize].id.as_str());
     EventOut {
         id: format!("{doc_id}#e{}", index + 1),
-        event_type: event.event_type().as_str().to_string(),
-        sub_event_type: event.sub_event.as_str().to_string(),
+        event_type: event.event_type().as_str(),
+        sub_event_type: event.sub_event.as_str(),
         actor1: actor(event.actor1),
         actor2: actor(event.actor2),
-        place: event.place.map(|p| kb.places[p as usize].id.clone()),
+        place: event.place.map(|p| Cow::Borrowed(kb.places[p as usize].id.as_str())),
         geo_precision: event.geo_precision,
         date: event.date.map(|d| d.to_iso()),
         time_precision: event.time_precision as u8,
         fatalities: event.fatalities,
         evidence: span_out(chars, event.evidence),
-        attributed_to: event.attributed_to.map(|s| s.name(kb).to_string()),
+        attributed_to: event.attributed_to.map(|s| s.name(kb)),
         confidence: (event.confidence * 100.0).round() / 100.0,
         trigger: span_out(chars, event.trigger),
         foiled: event.foiled,
@@ -281,7 +291,7 @@ fn event_out(kb: &KnowledgeBase, doc_id: &str, chars: &CharText<'_>, index: usiz
             .claims
             .iter()
             .map(|c| ClaimOut {
-                source: c.source.map(|s| s.name(kb).to_string()),
+                source: c.source.map(|s| s.name(kb)),
                 fatalities: c.fatalities,
                 actor1: actor(c.actor1),
                 evidence: span_out(chars, c.evidence),
@@ -291,12 +301,12 @@ fn event_out(kb: &KnowledgeBase, doc_id: &str, chars: &CharText<'_>, index: usiz
     }
 }
 
-impl PlaceOut {
+impl<'a> PlaceOut<'a> {
     /// A place the base lacks takes the unit its event was placed at when the text gave none.
-    fn locate(&mut self, unit: &marsad_kb::Place) {
-        if self.within.as_deref().is_none_or(str::is_empty) {
-            self.within = Some(unit.id.clone());
-            self.country = unit.country.clone();
+    fn locate(&mut self, unit: &'a marsad_kb::Place) {
+        if self.within.is_none_or(str::is_empty) {
+            self.within = Some(&unit.id);
+            self.country = unit.country.as_deref();
             (self.lat, self.lon) = (unit.lat, unit.lon);
         }
     }
@@ -306,11 +316,11 @@ impl PlaceOut {
 /// mention of it, and return where the place of each of their mentions stands in `places`.
 /// Maps by name and by span, not searches through `places`, keep a text that names many
 /// villages linear.
-fn add_unlisted(
-    kb: &KnowledgeBase,
+fn add_unlisted<'a>(
+    kb: &'a KnowledgeBase,
     extraction: &Extraction,
-    chars: &CharText<'_>,
-    places: &mut Vec<PlaceOut>,
+    chars: &CharText<'a>,
+    places: &mut Vec<PlaceOut<'a>>,
 ) -> HashMap<Span, usize> {
     let text_of = |span: Span| chars.get(span.start, span.end).unwrap_or_default();
     let mut by_name: HashMap<String, usize> = HashMap::new();
@@ -322,11 +332,11 @@ fn add_unlisted(
         let mention = MentionOut {
             start: unlisted.span.start,
             end: unlisted.span.end,
-            text: text_of(unlisted.span).to_string(),
+            text: text_of(unlisted.span),
             matched: None,
             via: Some("place word"),
         };
-        let name = display_name(&mention.text);
+        let name = display_name(mention.text);
         let at = match by_name.get(&name) {
             Some(&at) => {
                 places[at].mentions.push(mention);
@@ -336,13 +346,13 @@ fn add_unlisted(
                 let unit = unlisted.within.map(|u| &kb.places[u as usize]);
                 by_name.insert(name.clone(), places.len());
                 places.push(PlaceOut {
-                    id: format!("unlisted.{}", by_name.len()),
-                    name,
+                    id: Cow::Owned(format!("unlisted.{}", by_name.len())),
+                    name: Cow::Owned(name),
                     kind: if unlisted.level.is_some() { "region" } else { "town" },
-                    country: unit.and_then(|u| u.country.clone()),
+                    country: unit.and_then(|u| u.country.as_deref()),
                     lat: unit.and_then(|u| u.lat),
                     lon: unit.and_then(|u| u.lon),
-                    within: Some(unit.map_or_else(String::new, |u| u.id.clone())),
+                    within: Some(unit.map_or("", |u| u.id.as_str())),
                     mentions: vec![mention],
                 });
                 places.len() - 1
@@ -373,12 +383,12 @@ fn display_name(written: &str) -> String {
 }
 
 /// A place of the knowledge base as the output lists it, with the text's mentions of it.
-fn place_out(p: &marsad_kb::Place, mentions: Vec<MentionOut>) -> PlaceOut {
+fn place_out<'a>(p: &'a marsad_kb::Place, mentions: Vec<MentionOut<'a>>) -> PlaceOut<'a> {
     PlaceOut {
-        id: p.id.clone(),
-        name: p.name().to_string(),
+        id: Cow::Borrowed(&p.id),
+        name: Cow::Borrowed(p.name()),
         kind: p.kind.as_str(),
-        country: p.country.clone(),
+        country: p.country.as_deref(),
         lat: p.lat,
         lon: p.lon,
         mentions,
@@ -387,17 +397,17 @@ fn place_out(p: &marsad_kb::Place, mentions: Vec<MentionOut>) -> PlaceOut {
 }
 
 /// Build the record of one document.
-pub fn record(
-    kb: &KnowledgeBase,
-    info: &DocumentInfo<'_>,
+pub fn record<'a>(
+    kb: &'a KnowledgeBase,
+    info: &DocumentInfo<'a>,
     extraction: &Extraction,
     events: &[Event],
     with_text: bool,
-) -> Record {
+) -> Record<'a> {
     let chars = CharText::new(info.text);
-    let mut grouped: BTreeMap<Entity, Vec<MentionOut>> = BTreeMap::new();
+    let mut grouped: BTreeMap<Entity, Vec<MentionOut<'a>>> = BTreeMap::new();
     for m in &extraction.mentions {
-        let text = chars.get(m.span.start, m.span.end).unwrap_or_default().to_string();
+        let text = chars.get(m.span.start, m.span.end).unwrap_or_default();
         grouped.entry(m.entity).or_default().push(MentionOut {
             start: m.span.start,
             end: m.span.end,
@@ -406,17 +416,17 @@ pub fn record(
             via: via(m.how),
         });
     }
-    let mut order: Vec<(Entity, Vec<MentionOut>)> = grouped.into_iter().collect();
+    let mut order: Vec<(Entity, Vec<MentionOut<'a>>)> = grouped.into_iter().collect();
     order.sort_by_key(|(_, mentions)| mentions.first().map(|m| m.start));
     let mut record = Record {
         doc: Doc {
-            id: info.id.to_string(),
+            id: info.id,
             lang: extraction.lang.map(|l| l.code()),
-            title: info.title.map(str::to_string),
-            published: info.published.map(str::to_string),
-            source: info.source.map(str::to_string),
-            url: info.url.map(str::to_string),
-            text: with_text.then(|| info.text.to_string()),
+            title: info.title,
+            published: info.published,
+            source: info.source,
+            url: info.url,
+            text: with_text.then_some(info.text),
         },
         places: Vec::new(),
         actors: Vec::new(),
@@ -432,9 +442,9 @@ pub fn record(
             Entity::Actor(i) => {
                 let a = &kb.actors[i as usize];
                 record.actors.push(ActorOut {
-                    id: a.id.clone(),
-                    name: a.name.clone(),
-                    aliases: a.aliases.clone(),
+                    id: &a.id,
+                    name: &a.name,
+                    aliases: &a.aliases,
                     kind: a.kind.as_str(),
                     mentions,
                 });
@@ -442,16 +452,16 @@ pub fn record(
             Entity::Person(i) => {
                 let p = &kb.people[i as usize];
                 record.people.push(PersonOut {
-                    id: p.id.clone(),
-                    name: p.name.clone(),
-                    role: p.role.clone(),
-                    actor: p.actor.clone(),
+                    id: &p.id,
+                    name: &p.name,
+                    role: p.role.as_deref(),
+                    actor: p.actor.as_deref(),
                     mentions,
                 });
             }
             Entity::Outlet(i) => {
                 let o = &kb.outlets[i as usize];
-                record.outlets.push(OutletOut { id: o.id.clone(), name: o.name.clone(), mentions });
+                record.outlets.push(OutletOut { id: &o.id, name: &o.name, mentions });
             }
         }
     }
@@ -462,9 +472,9 @@ pub fn record(
             let a = &kb.actors[actor as usize];
             if !record.actors.iter().any(|known| known.id == a.id) {
                 record.actors.push(ActorOut {
-                    id: a.id.clone(),
-                    name: a.name.clone(),
-                    aliases: a.aliases.clone(),
+                    id: &a.id,
+                    name: &a.name,
+                    aliases: &a.aliases,
                     kind: a.kind.as_str(),
                     mentions: Vec::new(),
                 });
@@ -495,13 +505,19 @@ pub fn record(
     record
 }
 
-/// One JSON line (no trailing newline).
-pub fn to_json_line(record: &Record) -> String {
-    serde_json::to_string(record).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+/// Room for most JSON lines (a few KB) without growing the string as it is written.
+const JSON_LINE_CAPACITY: usize = 8 * 1024;
+
+/// One JSON line (no trailing newline): the bytes serde_json writes for [`Record`]'s
+/// `Serialize`, written by [`json`] in far fewer instructions.
+pub fn to_json_line(record: &Record<'_>) -> String {
+    let mut out = String::with_capacity(JSON_LINE_CAPACITY);
+    json::write_record(&mut out, record);
+    out
 }
 
 /// A short summary for a terminal.
-pub fn to_terminal(record: &Record) -> String {
+pub fn to_terminal(record: &Record<'_>) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
     let d = &record.doc;
@@ -510,14 +526,10 @@ pub fn to_terminal(record: &Record) -> String {
         "── {} [{}] {}",
         d.id,
         d.lang.unwrap_or("?"),
-        d.title.as_deref().map(|t| t.chars().take(90).collect::<String>()).unwrap_or_default()
+        d.title.map(|t| t.chars().take(90).collect::<String>()).unwrap_or_default()
     );
-    let _ = writeln!(
-        out,
-        "   published: {} · source: {}",
-        d.published.as_deref().unwrap_or("unknown"),
-        d.source.as_deref().unwrap_or("unknown")
-    );
+    let _ =
+        writeln!(out, "   published: {} · source: {}", d.published.unwrap_or("unknown"), d.source.unwrap_or("unknown"));
     let line = |label: &str, items: Vec<String>, out: &mut String| {
         if !items.is_empty() {
             let _ = writeln!(out, "   {label:8} {}", items.join(" · "));
@@ -533,7 +545,7 @@ pub fn to_terminal(record: &Record) -> String {
                     "{} ({}, {}{}) ×{}",
                     p.name,
                     p.kind,
-                    p.country.as_deref().unwrap_or("-"),
+                    p.country.unwrap_or("-"),
                     p.lat.zip(p.lon).map(|(a, o)| format!(" {a:.2},{o:.2}")).unwrap_or_default(),
                     p.mentions.len()
                 )
@@ -550,13 +562,13 @@ pub fn to_terminal(record: &Record) -> String {
             "   event    {} / {} · {} → {} · {} (precision {}) · {} · deaths {}{}",
             event.event_type,
             event.sub_event_type,
-            event.actor1.as_deref().unwrap_or("?"),
-            event.actor2.as_deref().unwrap_or("?"),
+            event.actor1.unwrap_or("?"),
+            event.actor2.unwrap_or("?"),
             event.place.as_deref().unwrap_or("?"),
             event.geo_precision,
             event.date.as_deref().unwrap_or("undated"),
             event.fatalities.map(|f| f.to_string()).unwrap_or_else(|| "?".into()),
-            event.attributed_to.as_deref().map(|a| format!(" · per {a}")).unwrap_or_default()
+            event.attributed_to.map(|a| format!(" · per {a}")).unwrap_or_default()
         );
     }
     for line in record.explain.iter().flatten() {
@@ -581,10 +593,10 @@ mod tests {
         let out = record(&kb, &info, &extraction, &events, false);
         let village = out.places.iter().find(|p| p.name == "Tiwelzanga").expect("the village is listed");
         let region = kb.places.iter().find(|p| p.id == "ml.mopti-region").expect("Mopti region");
-        assert_eq!(village.within.as_deref(), Some("ml.mopti-region"));
+        assert_eq!(village.within, Some("ml.mopti-region"));
         assert_eq!((village.lat, village.lon), (region.lat, region.lon), "located at its unit");
         assert_eq!(out.events.len(), 1, "{:?}", out.events);
-        assert_eq!(out.events[0].place.as_deref(), Some(village.id.as_str()));
+        assert_eq!(out.events[0].place.as_deref(), Some(&*village.id));
         assert_eq!(out.events[0].geo_precision, 2);
     }
 
@@ -606,6 +618,31 @@ mod tests {
     }
 
     #[test]
+    fn json_lines_are_the_bytes_serde_json_writes() {
+        let kb = KnowledgeBase::embedded().expect("embedded knowledge base");
+        let texts = [
+            "Des hommes armés ont attaqué jeudi le village de Tiwelzanga, dans la région de Mopti.\nSelon l'AFP, \"12 soldats\" ont été tués.",
+            "قتل 12 جنديا في هجوم شنه مسلحون على موقع للجيش المالي قرب باماكو، بحسب مصادر محلية.",
+            "Gunmen killed three civilians near Kati on Tuesday, the army said.\tJNIM claimed the attack.",
+        ];
+        for text in texts {
+            let extraction = Extractor::new(&kb).extract(text, Some("Titre"));
+            let events = EventCoder::new(&kb).code(text, &extraction, Some("2025-10-10"));
+            let info = DocumentInfo {
+                id: "t",
+                title: Some("Titre"),
+                published: Some("2025-10-10"),
+                source: None,
+                url: None,
+                text,
+            };
+            let mut out = record(&kb, &info, &extraction, &events, true);
+            out.explain = Some(vec!["a \"line\"".to_string()]);
+            assert_eq!(to_json_line(&out), serde_json::to_string(&out).expect("a record"), "{text}");
+        }
+    }
+
+    #[test]
     fn a_village_glossed_in_capitals_is_listed_under_its_usual_case_once() {
         let kb = KnowledgeBase::embedded().expect("embedded knowledge base");
         let text =
@@ -613,8 +650,7 @@ mod tests {
         let extraction = Extractor::new(&kb).extract(text, None);
         let info = DocumentInfo { id: "t", title: None, published: Some("2025-10-10"), source: None, url: None, text };
         let out = record(&kb, &info, &extraction, &[], false);
-        let names: Vec<&str> =
-            out.places.iter().filter(|p| p.id.starts_with("unlisted.")).map(|p| p.name.as_str()).collect();
+        let names: Vec<&str> = out.places.iter().filter(|p| p.id.starts_with("unlisted.")).map(|p| &*p.name).collect();
         assert_eq!(names, ["Kandara"]);
         assert_eq!(display_name("TIN-ZAOUATENE"), "Tin-Zaouatene");
         assert_eq!(display_name("McDonald"), "McDonald", "a name written in mixed case is kept");

@@ -32,6 +32,12 @@ pub fn splits(folded: &str) -> impl Iterator<Item = Split<'_>> {
 /// [`splits`] into a buffer the caller reuses (the hot path of mention finding).
 pub fn splits_into<'a>(folded: &'a str, out: &mut Vec<Split<'a>>) {
     out.clear();
+    // Every proclitic, and the article, begins with one of these letters: a word that begins
+    // with none of them has its bare reading only (most Arabic words), told without reading on.
+    if !folded.starts_with(['و', 'ف', 'ب', 'ل', 'ك', 'ا']) {
+        out.push(Split { stem: folded, stem_offset: 0, article_offset: None, definite: false });
+        return;
+    }
     // Proclitics are all two-byte letters; work on the first few chars only. `total` counts at
     // most six: no reading asks for more (two clitics, the article, a stem of two).
     let mut head = ['\0'; 5];
@@ -97,6 +103,13 @@ mod tests {
 
     fn stems(word: &str) -> Vec<(String, bool)> {
         splits(word).map(|s| (s.stem.to_string(), s.definite)).collect()
+    }
+
+    #[test]
+    fn a_word_without_a_proclitic_letter_first_has_its_bare_reading_only() {
+        assert_eq!(stems("تمبكتو"), [("تمبكتو".to_string(), false)]);
+        assert_eq!(stems("مالي"), [("مالي".to_string(), false)]);
+        assert!(stems("المالي").len() > 1);
     }
 
     #[test]

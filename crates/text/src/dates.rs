@@ -15,7 +15,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
-use crate::forms::form_hash;
+use crate::forms::{form_hash, form_hash_of_parts};
 use crate::layout::Span;
 use crate::token::{Script, Tokens};
 
@@ -590,7 +590,7 @@ fn date_words() -> &'static FxHashSet<u64> {
         let mut words = FxHashSet::default();
         for target in targets {
             words.insert(form_hash(target));
-            words.extend(CLITICS.iter().map(|clitic| form_hash(&format!("{clitic}{target}"))));
+            words.extend(CLITICS.iter().map(|clitic| form_hash_of_parts(&[*clitic, target])));
         }
         words
     })

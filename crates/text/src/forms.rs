@@ -17,25 +17,34 @@ const ENCLITIC_ENDINGS: [char; 3] = ['م', 'ن', 'ا'];
 /// (بينها "among them" is not بين "between").
 const MIN_BASE_CHARS: usize = 4;
 
-/// The hash lexicons index a folded word by (FNV-1a, 64 bits).
+/// The FNV-1a offset basis: the hash of no bytes.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// `hash` carried on over the bytes of `part` (FNV-1a, 64 bits).
 #[inline]
-pub fn form_hash(folded: &str) -> u64 {
-    let mut hash = 0xcbf2_9ce4_8422_2325u64;
-    for byte in folded.bytes() {
+fn fnv_feed(mut hash: u64, part: &str) -> u64 {
+    for byte in part.bytes() {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }
     hash
 }
 
+/// The hash lexicons index a folded word by (FNV-1a, 64 bits).
+#[inline]
+pub fn form_hash(folded: &str) -> u64 {
+    fnv_feed(FNV_OFFSET, folded)
+}
+
+/// The [`form_hash`] of `parts` written one after the other, without building the joined
+/// string (tables of every proclitic spelling of a word hash thousands of them).
+pub fn form_hash_of_parts(parts: &[&str]) -> u64 {
+    parts.iter().fold(FNV_OFFSET, |hash, part| fnv_feed(hash, part))
+}
+
 fn hash_with_feminine(base: &str) -> Option<u64> {
     let without = base.strip_suffix('ت')?;
-    let mut hash = form_hash(without);
-    for byte in "ه".bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    Some(hash)
+    Some(form_hash_of_parts(&[without, "ه"]))
 }
 
 /// One proclitic reading of a token, stored by offsets into its folded form.
@@ -157,6 +166,12 @@ mod tests {
         assert!(!has("السيطرة", "سيطر"), "the feminine ending is not a pronoun");
         assert!(!has("سيطرتها", "سيطرت"), "its control is not she controlled");
         assert!(has("قواتهم", "قوات"));
+    }
+
+    #[test]
+    fn parts_hash_as_their_concatenation() {
+        assert_eq!(form_hash_of_parts(&["و", "ال", "جيش"]), form_hash("والجيش"));
+        assert_eq!(form_hash_of_parts(&[]), form_hash(""));
     }
 
     #[test]

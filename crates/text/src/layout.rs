@@ -4,6 +4,7 @@
 //! scraper, comment counters such as `0 تعليق`, share and menu lines, decoration) so that
 //! later stages skip them, and every span still points into the original text.
 
+use crate::bytes::{holds_any, word_at};
 use crate::lang::{detect_tokens, Lang};
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -422,10 +423,16 @@ const SENTENCE_ENDS: [char; 5] = ['!', '?', '؟', '…', '.'];
 /// Where the first char that may end a sentence (`! ? ؟ … .`, the '.' only where
 /// [`SentenceScan::full_stop_ends`] says so) begins in `text`, read byte by byte: `! ? .` are
 /// ASCII bytes, ؟ is D8 9F and … is E2 80 A6 in UTF-8, and no byte of another char can start
-/// one of these.
+/// one of these. Words of eight bytes holding none of `! ? .`, 9F and E2 are passed over first
+/// (D8 leads most Arabic letters; 9F seldom follows another lead byte).
 fn find_sentence_end(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
-    (0..bytes.len()).find(|&at| match bytes[at] {
+    let mut from = 0;
+    while word_at(bytes, from).is_some_and(|w| !holds_any(w, [b'!', b'?', b'.', 0x9F, 0xE2])) {
+        from += 8;
+    }
+    // The D8 of a ؟ whose 9F begins the word found ends the word passed over before it.
+    (from.saturating_sub(1)..bytes.len()).find(|&at| match bytes[at] {
         b'!' | b'?' | b'.' => true,
         0xD8 => bytes.get(at + 1) == Some(&0x9F),
         0xE2 => bytes.get(at + 1..at + 3) == Some(&[0x80, 0xA6]),
@@ -636,6 +643,12 @@ mod tests {
     fn sentence_ends_are_found_where_str_find_finds_them() {
         for text in ["قتل 3؟ نعم… لا. Oui! Non? “fin”", "sans fin", "؛ ؟", "…", "a\u{2026}b", "\u{2025}\u{061E}.", ""]
         {
+            assert_eq!(find_sentence_end(text), text.find(SENTENCE_ENDS), "{text:?}");
+        }
+        // Each end at every place of the eight-byte words passed over, ؟ across two of them.
+        let long = "قتل ثلاثة جنود في هجوم؟ وقال مصدر… Des hommes armés ont attaqué! ٩ Fin?".repeat(2);
+        for start in (0..long.len()).filter(|&at| long.is_char_boundary(at)) {
+            let text = &long[start..];
             assert_eq!(find_sentence_end(text), text.find(SENTENCE_ENDS), "{text:?}");
         }
     }

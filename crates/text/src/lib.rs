@@ -4,6 +4,7 @@
 //! cannot fail. Every span it returns counts Unicode scalar values (`char`s) of the text it
 //! was given, so a span can always be mapped back to the original characters.
 //!
+//! - [`bytes`]: bytes read eight at a time, for scans that look for a few rare bytes.
 //! - [`fold`]: character folding for matching (alef forms, ى/ي, ة/ه, diacritics, tatweel,
 //!   Persian letters, digits, accents, case).
 //! - [`token`]: words with their char spans, folded forms and case.
@@ -15,6 +16,7 @@
 //! - [`numbers`]: counts in digits and number words (fatalities).
 //! - [`dates`]: date expressions resolved against the publication date.
 
+pub mod bytes;
 pub mod clitic;
 pub mod dates;
 pub mod fold;

@@ -13,7 +13,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
-use crate::forms::form_hash;
+use crate::forms::{form_hash, form_hash_of_parts};
 use crate::layout::Span;
 use crate::token::{Script, Tokens};
 
@@ -408,16 +408,20 @@ struct Tables {
     /// `spellings` with the determiners and quantifiers that may open a count ("une
     /// dizaine", "plusieurs dizaines"): a word outside it opens none ([`may_open_count`]).
     openers: FxHashSet<u64>,
+    /// [`UNITS`] as form hashes: a word outside it is no unit, told without reading the list.
+    units: FxHashSet<u64>,
 }
 
 /// Every spelling of `stems` behind و/ف, then ب/ل/ك, then the article (ال, or ل after ل), hashed.
 fn with_every_proclitic<'s>(stems: impl Iterator<Item = &'s str>) -> FxHashSet<u64> {
+    // 3 × 4 × 3 spellings a stem: sized once rather than grown through a dozen rehashes.
     let mut out = FxHashSet::default();
+    out.reserve(stems.size_hint().0 * 36);
     for stem in stems {
         for conjunction in ["", "و", "ف"] {
             for preposition in ["", "ب", "ل", "ك"] {
                 for article in ["", "ال", "ل"] {
-                    out.insert(form_hash(&format!("{conjunction}{preposition}{article}{stem}")));
+                    out.insert(form_hash_of_parts(&[conjunction, preposition, article, stem]));
                 }
             }
         }
@@ -452,7 +456,8 @@ fn tables() -> &'static Tables {
         let spellings = with_every_proclitic(words.keys().map(|w| &**w).chain(duals.iter().map(String::as_str)));
         let mut openers = spellings.clone();
         openers.extend(DETERMINERS.iter().chain(QUANTIFIERS).map(|w| form_hash(w)));
-        Tables { words, spellings, openers }
+        let units = UNITS.iter().map(|unit| form_hash(unit)).collect();
+        Tables { words, spellings, openers, units }
     })
 }
 
@@ -864,7 +869,9 @@ fn unit_at(tokens: &Tokens, index: usize) -> Option<usize> {
     if word.is_empty() {
         return None;
     }
-    if UNITS.contains(&word) {
+    // The word's form hash passes over most words with one lookup; the list says for sure.
+    let may_be_unit = tokens.forms(index).first().is_some_and(|h| tables().units.contains(h));
+    if may_be_unit && UNITS.contains(&word) {
         return Some(1);
     }
     let second = tokens.folded(index + 1);
