@@ -583,6 +583,30 @@ fn unknown_place(doc: &Doc<'_>, range: Range<usize>) -> Option<(Span, Option<u32
     doc.unlisted_in(span).map(|u| (u.span, u.within))
 }
 
+/// "حصار على العاصمة", "la capitale malienne", "the capital": the capital of the country the
+/// clause names, or else of the story's country, when no town or region is named with it.
+fn capital_named_by_anaphor(doc: &Doc<'_>, m: &IncidentMention, best: Option<u32>) -> Option<u32> {
+    // Not when the capital's name follows ("على بعد مائة كلم شرق العاصمة نيامي"): the name says it.
+    let named_after = |last: usize| {
+        let after = doc.span_of(last + 1, (last + 3).min(doc.tokens.len() - 1));
+        doc.mentions_in(after).any(|x| matches!(x.entity, Entity::Place(_)))
+    };
+    let anaphors = doc.find(List::CapitalAnaphors, m.clause.clone());
+    if !anaphors.iter().any(|&(_, last, _)| last + 1 >= doc.tokens.len() || !named_after(last)) {
+        return None;
+    }
+    let country = match best {
+        None => doc.focus,
+        Some(p) if doc.place_kind(p) == PlaceKind::Country => doc.country_of(p),
+        Some(_) => None,
+    };
+    let capital = country.and_then(|c| doc.kb.capital(c));
+    if capital.is_some() {
+        cov_mark::hit!(the_capital_is_the_country_s_capital);
+    }
+    capital
+}
+
 /// A coup seizes a country: its mention is placed there, whatever town the sentence names.
 pub(crate) fn coup_in_its_country(doc: &Doc<'_>, m: &IncidentMention, choice: &mut PlaceChoice) {
     if !doc.any(List::CoupWords, m.trigger.first..m.trigger.last + 1) {
@@ -679,6 +703,16 @@ pub(crate) fn place(
                 how: None,
             };
         }
+    }
+    if let Some(capital) = capital_named_by_anaphor(doc, m, local.0.first().and_then(|b| place_of(b))) {
+        return PlaceChoice {
+            places: vec![Some(capital)],
+            precision: 1,
+            from: local.1,
+            unknown: None,
+            listed_unknown: Vec::new(),
+            how: None,
+        };
     }
     if let Some(best) = local.0.first() {
         let mut places: Vec<Option<u32>> = listed(doc, best, &local.0).into_iter().map(place_of).collect();

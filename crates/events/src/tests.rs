@@ -3803,3 +3803,30 @@ fn a_state_announcing_a_deployment_makes_it() {
     ];
     each_one(&texts, "2023-08-31", |e| actor(e.actor1), Some("gov.bf"));
 }
+
+#[test]
+fn the_capital_alone_is_the_story_country_s_capital() {
+    cov_mark::check!(the_capital_is_the_country_s_capital);
+    let texts = [
+        "أعلنت جماعة نصرة الإسلام والمسلمين في مالي الثلاثاء فرض حصار على العاصمة.",
+        "Au Mali, le JNIM a annoncé mardi un blocus sur le carburant à destination de la capitale.",
+        "In Mali, JNIM announced on Tuesday a blockade of fuel bound for the capital.",
+    ];
+    each_one(&texts, "2025-09-10", |e| place(e.place), Some("ml.bamako"));
+    // A capital named after the word is its own place, or a landmark.
+    let found =
+        one_event("Des jihadistes ont attaqué mardi un poste à 100 km de la capitale, Bamako.", Some("2025-09-10"));
+    assert_ne!(place(found[0].place), Some("ml.bamako"), "{found:?}");
+}
+
+#[test]
+fn an_unconfirmed_withdrawal_is_no_incident() {
+    let texts = [
+        "لم ترد تأكيدات رسمية بشأن انسحاب الجيش من العاصمة باماكو.",
+        "Il n'y a aucune confirmation d'un retrait de l'armée de Bamako.",
+        "Without confirmation from officials, reports spoke of a withdrawal of the army from Bamako.",
+    ];
+    for text in texts {
+        assert!(events(text, Some("2025-09-10")).is_empty(), "{text}");
+    }
+}

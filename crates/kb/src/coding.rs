@@ -409,6 +409,8 @@ named_enum! {
         Drones = "drones",
         /// Words for "the country" that point to the story's country (البلاد, le pays).
         CountryAnaphors = "country-anaphors",
+        /// "the capital" alone names the story's country's capital ("فرض حصار على العاصمة").
+        CapitalAnaphors = "capital-anaphors",
         /// Words that join the members of a list.
         Conjunctions = "conjunctions",
         /// Indefinite articles, which the number reader takes for "one".
