@@ -591,7 +591,13 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         {
             f.push(RoleFeature::VerbFirstSubject);
         } else if after && m.clause.contains(&c.first) {
-            f.push(RoleFeature::ObjectAfter);
+            // "استهدف قافلة وقود، في ظل استمرار حصار الجماعات المسلحة", "amid a blockade by
+            // JNIM": who is named in the setting after "amid" is no object of the trigger.
+            if marked!(doc.any(List::ContextMarkers, t.last + 1..c.first), a_name_in_the_setting_is_no_object) {
+                f.push(RoleFeature::OtherClause);
+            } else {
+                f.push(RoleFeature::ObjectAfter);
+            }
         }
         if !m.clause.contains(&c.first) {
             f.push(RoleFeature::OtherClause);

@@ -3830,3 +3830,17 @@ fn an_unconfirmed_withdrawal_is_no_incident() {
         assert!(events(text, Some("2025-09-10")).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_side_named_in_the_setting_is_no_target() {
+    cov_mark::check!(a_name_in_the_setting_is_no_object);
+    let texts = [
+        "هاجم مسلحون الاثنين قرية قرب سيكاسو، في ظل مواجهات مع الجيش المالي.",
+        "Des hommes armés ont ouvert le feu lundi près de Sikasso, sur fond d'affrontements avec l'armée malienne.",
+        "Gunmen opened fire near Sikasso on Monday amid clashes with the Malian army.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2025-10-18"));
+        assert_ne!(actor(found[0].actor2), Some("fama"), "{text}: {found:?}");
+    }
+}
