@@ -275,6 +275,14 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft, anaphora: bool) -> Option
     // at that place with a place of its own ("the JNIM claims a large-scale attack", then
     // "mortar shells on the camp of Goundam").
     let placed_before = !other.own_place && own(d).is_some() && other.place == d.place;
+    // "Sunday's attack took place near Kayes. More than 80 tankers were targeted.": a mention
+    // placed by the paragraph's incident goes on telling it.
+    // (A strike or a bomb told so is a reply or another incident: only generic words go on.)
+    let goes_on = !d.own_place
+        && !d.frame.is_specific()
+        && own(other).is_some()
+        && other.place == d.place
+        && other.block == d.block;
     // "هجوم استهدف معسكرا في البلاد" then "هاجموا منطقة مطار سيفاري عبر تفجير سيارات مفخخة": a mention
     // placed only in the country is told again, more precisely, inside it.
     let country = |x: &Draft| x.place.is_some_and(|p| doc.place_kind(p) == PlaceKind::Country);
@@ -294,7 +302,8 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft, anaphora: bool) -> Option
         || retold
         || means
         || placed_before
-        || country_only)
+        || country_only
+        || marked!(goes_on, a_mention_placed_by_the_paragraph_s_incident_goes_on_telling_it))
     {
         return (!other.frame.is_specific() && !other.frame.is_consequence() && d.frame.is_specific())
             .then_some(Fit::Loose);

@@ -632,10 +632,13 @@ fn counted(doc: &Doc<'_>, trigger: &Trigger) -> bool {
             3
         };
         let first = doc.token_at(c.span.start);
+        // "Plus de 80 camions-citernes ont été pris pour cible": things counted, not incidents.
+        let things = doc.starting_at(List::CountedThings, after).is_some();
         c.value >= 2
             && first + gap >= trigger.first
             && after + gap >= trigger.first
             && !doc.any(List::Locatives, after..trigger.first)
+            && !marked!(things, a_count_of_things_counts_no_incidents)
     };
     // "وأصابوا ستة آخرين بكمين": an Arabic trigger that carries its preposition counts nothing
     // before it.

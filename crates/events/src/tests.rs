@@ -3844,3 +3844,15 @@ fn a_side_named_in_the_setting_is_no_target() {
         assert_ne!(actor(found[0].actor2), Some("fama"), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn a_mention_placed_by_the_paragraph_s_incident_goes_on_telling_it() {
+    cov_mark::check!(a_mention_placed_by_the_paragraph_s_incident_goes_on_telling_it);
+    cov_mark::check!(a_count_of_things_counts_no_incidents);
+    let texts = [
+        "Dimanche, une attaque a eu lieu près de Kayes. Plus de 80 camions-citernes ont été pris pour cible.",
+        "Sunday's attack took place near Kayes. More than 80 tankers were targeted.",
+        "وقع هجوم الأحد قرب كايس. واستهدف المهاجمون أكثر من 80 صهريجا.",
+    ];
+    each_one(&texts, "2025-09-15", |e| (place(e.place), actor(e.actor2)), (Some("ml.kayes"), Some("civilians")));
+}
