@@ -293,8 +293,11 @@ fn draft(
     // is a relative clause.
     let after = m.trigger.last + 1..(m.trigger.last + 2).min(m.clause.end);
     let arabic_after = after.clone().all(|t| doc.tokens.items()[t].script == marsad_text::Script::Arabic);
+    // "وكذلك فعلت سفارة أستراليا": another side did the same; its "that" points to no incident.
+    let again = doc.any(List::SameDeed, m.trigger.first..m.trigger.last + 1);
     let demonstrative = m.depicted
         || (!m.pronoun
+            && !again
             && (doc.any(List::Demonstratives, window(1, 0)) || (arabic_after && doc.any(List::Demonstratives, after))));
     // Protesters arrested are arrested at the demonstration told before.
     // "the attack began at noon and included gunfire and IED blasts": a weapon told after "the
@@ -309,7 +312,8 @@ fn draft(
     let continues = attackers_act_again(doc, sentence, m)
         || means_of_the_attack
         || (m.trigger.frame == Frame::Arrest && doc.any(List::CrowdNouns, m.clause.clone()));
-    let anaphoric = demonstrative || continues || died_of_wounds || (!m.pronoun && definite(doc, m.trigger.first));
+    let anaphoric =
+        demonstrative || continues || died_of_wounds || (!m.pronoun && !again && definite(doc, m.trigger.first));
     // A village the base lacks, named in the clause, is a place of the mention's own; an area
     // wider than a country ("attacks across the Sahel") is none.
     let broad = place.places.iter().all(|p| p.is_some_and(|p| doc.kb.places[p as usize].broad));
@@ -417,6 +421,8 @@ fn draft(
                     .chain(&m.others)
                     .find_map(|t| ordinal(doc, t))
                     .or(doc.any(List::SameDay, m.clause.clone()).then_some(u8::MAX))
+                    // "did the same": another side, another incident.
+                    .or(again.then_some(u8::MAX))
                     .or(sequel(doc, sentence, m, continues).then_some(u8::MAX)),
                 vague,
             }

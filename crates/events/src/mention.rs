@@ -599,6 +599,28 @@ fn references(doc: &Doc<'_>, index: usize, sentence: &Sentence) -> Option<Incide
     })
 }
 
+/// "وكذلك فعلت سفارة أستراليا", "L'Allemagne a fait de même", "Canada followed suit": another
+/// side did what the sentence right before told (`frame`), told with no trigger of its own.
+fn same_deed(doc: &Doc<'_>, index: usize, sentence: &Sentence, frame: Frame) -> Option<IncidentMention> {
+    let (first, last, _) = doc.find(List::SameDeed, sentence.tokens.clone()).into_iter().next()?;
+    cov_mark::hit!(another_side_did_the_same);
+    let trigger = Trigger { first, last, frame, passive: false };
+    let modality = modality(doc, &sentence.tokens, &sentence.tokens, &trigger, false);
+    modality.is_factual().then(|| IncidentMention {
+        sentence: index,
+        clause: sentence.tokens.clone(),
+        trigger,
+        others: Vec::new(),
+        modality,
+        zone: sentence.zone,
+        reference: false,
+        summary: false,
+        pronoun: false,
+        comes_after: false,
+        depicted: false,
+    })
+}
+
 /// The word ending at token `last` is followed by a locative ("الواقعة في", "الواقعة بغرب"):
 /// it says where something lies ("located in"), it tells no incident.
 fn locates(doc: &Doc<'_>, sentence: &Sentence, last: usize) -> bool {
@@ -672,7 +694,11 @@ pub(crate) fn mentions(doc: &Doc<'_>, sentences: &[Sentence], trace: &mut Trace)
         let found = triggers(doc, sentence.tokens.clone());
         if found.is_empty() {
             if sentence.zone.carries_news() {
-                out.extend(references(doc, index, sentence));
+                let before = out.last().filter(|m: &&IncidentMention| m.sentence + 1 == index).map(|m| m.trigger.frame);
+                match before.and_then(|frame| same_deed(doc, index, sentence, frame)) {
+                    Some(again) => out.push(again),
+                    None => out.extend(references(doc, index, sentence)),
+                }
             }
             continue;
         }

@@ -3856,3 +3856,30 @@ fn a_mention_placed_by_the_paragraph_s_incident_goes_on_telling_it() {
     ];
     each_one(&texts, "2025-09-15", |e| (place(e.place), actor(e.actor2)), (Some("ml.kayes"), Some("civilians")));
 }
+
+#[test]
+fn another_side_that_did_the_same_is_another_incident() {
+    cov_mark::check!(another_side_did_the_same);
+    let texts = [
+        "أوصت السفارة الأمريكية في مالي مواطنيها بمغادرة البلاد. وكذلك فعلت السفارة الفرنسية.",
+        "L'armée malienne a déployé des renforts à Gao mardi. Le Niger a fait de même.",
+        "The Malian army deployed reinforcements to Gao on Tuesday. Niger followed suit.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-10-30"));
+        let doers: Vec<_> = found.iter().map(|e| actor(e.actor1)).collect();
+        assert_eq!(found.len(), 2, "{text}: {found:?}");
+        assert_ne!(doers[0], doers[1], "{text}: {found:?}");
+        assert_eq!(found[0].sub_event, found[1].sub_event, "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn a_country_after_a_stop_is_no_object_of_the_word_before() {
+    // "…quitter le pays. La France a fait de même": "pays" ends a sentence; France acts.
+    let found = events(
+        "Au Mali, l'ambassade américaine a recommandé à ses ressortissants de quitter le pays. La France a fait de même.",
+        Some("2025-10-30"),
+    );
+    assert!(found.iter().any(|e| actor(e.actor1) == Some("gov.fr")), "{found:?}");
+}

@@ -285,6 +285,11 @@ pub(crate) fn after_locative(
     let mut before = first;
     while before > range.start {
         before -= 1;
+        // "…quitter le pays. La France a fait de même": a stop or a comma parts the name from
+        // the word before it.
+        if !tokens.items()[before].joined_to_next {
+            return false;
+        }
         if !ARTICLES.contains(&tokens.folded(before)) && !neighbouring(before) {
             return ends.entry(kb, List::Locatives, tokens, before).is_some();
         }

@@ -411,6 +411,9 @@ named_enum! {
         CountryAnaphors = "country-anaphors",
         /// "the capital" alone names the story's country's capital ("فرض حصار على العاصمة").
         CapitalAnaphors = "capital-anaphors",
+        /// "did the same" ("وكذلك فعلت", "a fait de même"): another side did what the sentence
+        /// before told, another incident of the same kind.
+        SameDeed = "same-deed",
         /// Words that join the members of a list.
         Conjunctions = "conjunctions",
         /// Indefinite articles, which the number reader takes for "one".
