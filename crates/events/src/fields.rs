@@ -1017,6 +1017,10 @@ fn heading_above<'s>(sentences: &'s [Sentence], earlier: &Earlier<'_>, m: &Incid
 /// count and its death word.
 const DESCRIPTION_TOKENS: usize = 10;
 
+/// Words between a count and the things it takes a share of ("trois de ses camions", "three of
+/// its trucks", "ثلاث من"), folded.
+const SHARE_WORDS: &[&str] = &["de", "d", "des", "ses", "leurs", "leur", "of", "its", "their", "the", "من"];
+
 /// How far a death word may stand before a count, and after it.
 const BEFORE_COUNT: usize = 3;
 const AFTER_COUNT: usize = 6;
@@ -1171,6 +1175,14 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
         // "عشرات الصهاريج", "50 camions", "dozens of tankers": things counted, not the dead; so
         // are places ("in one district of the town", "trois villages").
         if marked!(doc.starting_at(List::CountedThings, last + 1).is_some(), a_count_of_things_is_no_toll) {
+            continue;
+        }
+        // "trois de ses camions", "three of its trucks", "ثلاثا من شاحناتها": a share of things.
+        let share = (last + 2..=(last + 3).min(range.end.saturating_sub(1))).any(|at| {
+            (last + 1..at).all(|t| SHARE_WORDS.contains(&doc.tokens.folded(t)))
+                && doc.starting_at(List::CountedThings, at).is_some()
+        });
+        if marked!(share, a_share_of_things_is_no_toll) {
             continue;
         }
         if marked!(doc.starting_at(List::PlaceWords, last + 1).is_some(), a_count_of_places_is_no_toll) {

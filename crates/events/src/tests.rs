@@ -3883,3 +3883,16 @@ fn a_country_after_a_stop_is_no_object_of_the_word_before() {
     );
     assert!(found.iter().any(|e| actor(e.actor1) == Some("gov.fr")), "{found:?}");
 }
+
+#[test]
+fn a_share_of_things_is_no_toll() {
+    cov_mark::check!(a_share_of_things_is_no_toll);
+    let texts = [
+        "Vendredi, des hommes armés ont attaqué un convoi près de Kayes; une société de bitume a vu trois de ses camions incendiés.",
+        "On Friday gunmen attacked a convoy near Kayes; a bitumen company saw three of its trucks burned.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-10-18"));
+        assert!(found.iter().all(|e| e.fatalities.is_none()), "{text}: {found:?}");
+    }
+}
