@@ -1010,7 +1010,8 @@ const SPEAKER_TOKENS: usize = 5;
 /// sentence's block ("- Goundam – 11 septembre 2024" above the item it heads).
 fn heading_above<'s>(sentences: &'s [Sentence], earlier: &Earlier<'_>, m: &IncidentMention) -> Option<&'s Sentence> {
     let index = earlier.block_start[m.sentence].checked_sub(1)?;
-    Some(&sentences[index]).filter(|h| h.zone == Zone::Heading || h.tokens.len() <= 8)
+    // (A dateline line, "Abidjan" above "– Eight soldiers…", says where it was written.)
+    Some(&sentences[index]).filter(|h| h.zone != Zone::Dateline && (h.zone == Zone::Heading || h.tokens.len() <= 8))
 }
 
 /// Longest description of the counted ("dont des femmes et des enfants") skipped between a

@@ -3896,3 +3896,20 @@ fn a_share_of_things_is_no_toll() {
         assert!(found.iter().all(|e| e.fatalities.is_none()), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn a_city_alone_on_the_line_above_the_lede_is_a_dateline() {
+    cov_mark::check!(a_city_alone_on_its_line_is_a_dateline);
+    let texts = [
+        "Abidjan\n– Huit soldats burkinabè ont été tués lundi dans une embuscade près de Djibo.",
+        "Abidjan\n– Eight Burkinabe soldiers were killed on Monday in an ambush near Djibo.",
+        "أبيدجان\n– قتل ثمانية جنود من بوركينا فاسو الاثنين في كمين قرب جيبو.",
+    ];
+    each_one(&texts, "2020-04-15", |e| place(e.place), Some("bf.djibo"));
+    // Nor does it place an incident told without a town.
+    let found = one_event(
+        "Abidjan\n– Eight Burkinabe soldiers were killed on Monday in an ambush in the north.",
+        Some("2020-04-15"),
+    );
+    assert_ne!(place(found[0].place), Some("ci.abidjan"), "{found:?}");
+}

@@ -5,7 +5,7 @@
 
 use crate::doc::Doc;
 use marsad_extract::Entity;
-use marsad_kb::List;
+use marsad_kb::{List, PlaceKind};
 use marsad_text::layout::{BlockKind, Noise, Span};
 use marsad_text::Script;
 use std::ops::Range;
@@ -101,7 +101,12 @@ pub(crate) fn sentences(doc: &Doc<'_>) -> Vec<Sentence> {
             BlockKind::Heading => Zone::Heading,
             BlockKind::Body => furniture_line().map_or(Zone::Body, Zone::Boilerplate),
         };
-        let zone = if zone == Zone::Body && is_dateline_line(doc, tokens.clone()) { Zone::Dateline } else { zone };
+        let dateline_line = match zone {
+            Zone::Body => is_dateline_line(doc, tokens.clone()),
+            Zone::Headline | Zone::Heading => city_alone(doc, tokens.clone()),
+            _ => false,
+        };
+        let zone = if dateline_line { Zone::Dateline } else { zone };
         let spans: Vec<Span> = if block.sentences.is_empty() { vec![block.span] } else { block.sentences.clone() };
         let last = spans.len().saturating_sub(1);
         for (i, span) in spans.into_iter().enumerate() {
@@ -189,7 +194,19 @@ fn is_dateline_line(doc: &Doc<'_>, tokens: Range<usize>) -> bool {
     let span = doc.span_of(tokens.start, tokens.end - 1);
     let line = doc.text_of(span);
     let place = doc.mentions_in(span).any(|m| matches!(m.entity, Entity::Place(_)));
-    place && (line.contains('(') || line.contains('/') || !doc.dates_in(span).is_empty())
+    place && (line.contains('(') || line.contains('/') || !doc.dates_in(span).is_empty()) || city_alone(doc, tokens)
+}
+
+/// "Abidjan" alone on the line above "– Eight soldiers…": a city's name and nothing else, which
+/// a short line read as a heading may be too.
+fn city_alone(doc: &Doc<'_>, tokens: Range<usize>) -> bool {
+    if tokens.is_empty() || tokens.len() > DATELINE_WORDS {
+        return false;
+    }
+    let span = doc.span_of(tokens.start, tokens.end - 1);
+    let town =
+        |m: &marsad_extract::Mention| matches!(m.entity, Entity::Place(p) if doc.place_kind(p) == PlaceKind::Town);
+    marked!(place_alone(doc, span) && doc.mentions_in(span).any(town), a_city_alone_on_its_line_is_a_dateline)
 }
 
 /// A clock time ("13:00") then a dash and a date opening a line: a page's time stamp, up to the
