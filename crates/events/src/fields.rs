@@ -1346,7 +1346,8 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
             with_attackers: some_attackers && !only_attackers,
         });
     }
-    singular_victim(doc, &deaths, range.clone())
+    dual_victims(doc, &deaths, range.clone())
+        .or_else(|| singular_victim(doc, &deaths, range.clone()))
         .or_else(|| doc.any(List::NoCasualties, range).then_some(0))
         .map(|value| Toll { value, attackers: false, with_attackers: false })
 }
@@ -1428,8 +1429,24 @@ fn singular_opens_the_list(doc: &Doc<'_>, range: &Range<usize>, first: usize) ->
 /// A conjunction joins what ends at token `left` to what begins at token `right`: a word of
 /// the list between them, or the Arabic و on `right` itself ("عشرة متطوعين ومدنيا").
 fn conjunction_before(doc: &Doc<'_>, left: usize, right: usize) -> bool {
-    (left + 1..=right)
-        .any(|t| doc.token_is(List::Conjunctions, t) || (t == right && doc.tokens.folded(t).starts_with('و')))
+    // ("عسكري واحد": the و of "one" is its own first letter.)
+    let and_attached = |t: usize| {
+        let word = doc.tokens.folded(t);
+        word.starts_with('و') && !matches!(word, "واحد" | "واحده" | "واحدة")
+    };
+    (left + 1..=right).any(|t| doc.token_is(List::Conjunctions, t) || (t == right && and_attached(t)))
+}
+
+/// Two victims named by an Arabic dual next to a death word ("قتل جنديان", "وقتلت امرأتان").
+fn dual_victims(doc: &Doc<'_>, deaths: &[(usize, usize)], range: Range<usize>) -> Option<u64> {
+    let victims = doc.find(List::DualVictims, range);
+    let next_to = |(vf, vl): (usize, usize)| {
+        deaths.iter().any(|&(df, dl)| (vf > dl && vf <= dl + 2) || (vl < df && df <= vl + 4) || (vf == df && vl == dl))
+    };
+    victims.into_iter().any(|(vf, vl, _)| next_to((vf, vl))).then(|| {
+        cov_mark::hit!(toll_of_two_victims_in_a_dual);
+        2
+    })
 }
 
 /// One victim named in the singular next to a death word ("قتل سائق", "un soldat a été tué").

@@ -3913,3 +3913,18 @@ fn a_city_alone_on_the_line_above_the_lede_is_a_dateline() {
     );
     assert_ne!(place(found[0].place), Some("ci.abidjan"), "{found:?}");
 }
+
+#[test]
+fn two_victims_named_in_an_arabic_dual_are_two_dead() {
+    cov_mark::check!(toll_of_two_victims_in_a_dual);
+    let texts =
+        ["قتل جنديان في هجوم على موقع للجيش قرب دوري الثلاثاء.", "وقتلت امرأتان في انفجار عبوة ناسفة قرب دوري الثلاثاء."];
+    each_one(&texts, "2020-02-27", |e| e.fatalities, Some(2));
+    // "عسكري واحد" is one soldier, its "one" no second victim joined by و.
+    each_one(
+        &["تعرضت دورية عسكرية لهجوم خلف مقتل عسكري واحد قرب دوري الثلاثاء."],
+        "2020-02-27",
+        |e| e.fatalities,
+        Some(1),
+    );
+}

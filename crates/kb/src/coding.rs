@@ -281,6 +281,9 @@ named_enum! {
         Fatality = "fatality",
         /// A victim noun in the singular: a death word next to it counts one.
         SingularVictims = "singular-victims",
+        /// Two victims named by an Arabic dual, unambiguous (جنديان, شخصين, امرأتان; not مدنيين,
+        /// which is also a plural): two dead next to a death word.
+        DualVictims = "dual-victims",
         /// Between a reporter and what it reports, words that make the reporter the doer (أنه, avoir).
         SelfReference = "self-reference",
         /// Words of injury next to counts.
