@@ -491,6 +491,15 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
                     institution || kind == ActorKind::StateForce
                 }
                 Frame::Blockade => kind == ActorKind::ArmedGroup,
+                // "أعلنت القوات المسلحة قتل 11 إرهابيا", "the army announced it had killed 11
+                // terrorists": a state force announcing the killing of its enemies killed them.
+                Frame::Kill | Frame::Execute => {
+                    kind == ActorKind::StateForce
+                        && marked!(
+                            (t.last + 1..(t.last + 4).min(m.clause.end)).any(|a| doc.token_is(List::AttackerNouns, a)),
+                            a_force_announcing_the_killing_of_its_enemies_killed_them
+                        )
+                }
                 _ => false,
             };
             let own_deed = before && same_clause && (own_measure || doc.any(List::SelfReference, c.last + 1..t.first));

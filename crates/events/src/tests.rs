@@ -3928,3 +3928,14 @@ fn two_victims_named_in_an_arabic_dual_are_two_dead() {
         Some(1),
     );
 }
+
+#[test]
+fn a_force_announcing_the_killing_of_its_enemies_killed_them() {
+    cov_mark::check!(a_force_announcing_the_killing_of_its_enemies_killed_them);
+    let texts = [
+        "أعلنت القوات المسلحة في بوركينا فاسو الخميس قتل 11 إرهابيا خلال عملية في إقليم أودالان.",
+        "L'armée burkinabè a annoncé jeudi la mort de 11 terroristes lors d'une opération dans la province de l'Oudalan.",
+        "Burkina Faso's army announced on Thursday the killing of 11 terrorists during an operation in Oudalan province.",
+    ];
+    each_one(&texts, "2020-02-27", |e| (actor(e.actor1), e.fatalities), (Some("forces.bf"), Some(11)));
+}
