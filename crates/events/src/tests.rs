@@ -3939,3 +3939,10 @@ fn a_force_announcing_the_killing_of_its_enemies_killed_them() {
     ];
     each_one(&texts, "2020-02-27", |e| (actor(e.actor1), e.fatalities), (Some("forces.bf"), Some(11)));
 }
+
+#[test]
+fn terrorists_eliminated_are_dead() {
+    let found =
+        one_event("أعلن الجيش البوركينابي السبت القضاء على 24 إرهابيا في عملية قرب بورزانغا.", Some("2019-04-15"));
+    assert_eq!(found[0].fatalities, Some(24), "{found:?}");
+}
