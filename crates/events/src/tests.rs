@@ -3943,6 +3943,6 @@ fn a_force_announcing_the_killing_of_its_enemies_killed_them() {
 #[test]
 fn terrorists_eliminated_are_dead() {
     let found =
-        one_event("أعلن الجيش البوركينابي السبت القضاء على 24 إرهابيا في عملية قرب بورزانغا.", Some("2019-04-15"));
+        one_event("اشتبك الجيش مع مسلحين قرب بورزانغا السبت، ما أسفر عن القضاء على 24 إرهابيا.", Some("2019-04-15"));
     assert_eq!(found[0].fatalities, Some(24), "{found:?}");
 }
