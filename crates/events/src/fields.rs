@@ -1277,8 +1277,19 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
                         the_captured_after_their_count_are_not_dead
                     )
             });
-        // "Twenty soldiers and a civilian were killed": an article counts one only in a list of victims.
-        if article && !(continues && total.is_some()) {
+        // "Twenty soldiers and a civilian were killed": an article counts one only in a list of
+        // victims that the death word closes after it, or before a person ("sept soldats morts
+        // et un tragique accident" names no eighth victim).
+        let a_victim = || {
+            doc.starting_at(List::SingularVictims, first).is_some()
+                || deaths.iter().any(|&(df, _)| df > last && df <= last + AFTER_COUNT)
+        };
+        let in_a_list = continues && total.is_some();
+        if article && in_a_list && !a_victim() {
+            cov_mark::hit!(an_article_before_no_victim_counts_none);
+            continue;
+        }
+        if article && !in_a_list {
             continue;
         }
         if article {

@@ -3946,3 +3946,13 @@ fn terrorists_eliminated_are_dead() {
         one_event("اشتبك الجيش مع مسلحين قرب بورزانغا السبت، ما أسفر عن القضاء على 24 إرهابيا.", Some("2019-04-15"));
     assert_eq!(found[0].fatalities, Some(24), "{found:?}");
 }
+
+#[test]
+fn an_article_before_no_victim_adds_none() {
+    cov_mark::check!(an_article_before_no_victim_counts_none);
+    let texts = [
+        "Mardi, une patrouille près d'Ayorou a été attaquée par des centaines d'assaillants, selon un communiqué qui fait état de sept soldats morts au combat et un tragique accident survenu ensuite.",
+        "On Tuesday a patrol near Ayorou was attacked by hundreds of gunmen, according to a statement that reported seven soldiers killed in combat and a tragic accident afterwards.",
+    ];
+    each_one(&texts, "2023-09-27", |e| e.fatalities, Some(7));
+}
