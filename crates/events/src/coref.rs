@@ -175,8 +175,17 @@ fn fit(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster, d: &Draft) -> Option<i32> {
             return None;
         }
     }
-    // Another place told in the same sentence is another incident.
-    if c.sentences.get(&d.evidence).is_some_and(|places| places.iter().any(|p| *p != d.place)) {
+    // Another place told in the same sentence is another incident; the country and a place in
+    // it ("قتل 37 مدنيا غرب النيجر؛ في هجوم في منطقة تيلابيري") tell one.
+    let country = |p: Option<u32>| p.is_some_and(|p| doc.place_kind(p) == PlaceKind::Country);
+    let apart = |p: &Option<u32>| {
+        *p != d.place
+            && !marked!(
+                (country(*p) || country(d.place)) && places_agree(doc, *p, d.place) == Some(true),
+                a_country_and_a_place_in_it_in_one_sentence_tell_one_incident
+            )
+    };
+    if c.sentences.get(&d.evidence).is_some_and(|places| places.iter().any(apart)) {
         return None;
     }
     let mut score = c.blocks.get(&d.block).copied().unwrap_or(0);

@@ -3956,3 +3956,13 @@ fn an_article_before_no_victim_adds_none() {
     ];
     each_one(&texts, "2023-09-27", |e| e.fatalities, Some(7));
 }
+
+#[test]
+fn the_country_and_a_place_in_it_told_in_one_sentence_are_one_incident() {
+    cov_mark::check!(a_country_and_a_place_in_it_in_one_sentence_tell_one_incident);
+    let texts = [
+        "قُتل 37 مدنيا على الأقل الأحد غرب النيجر؛ في هجوم شنه مسلحون في منطقة تيلابيري.",
+        "Au moins 37 civils ont été tués dimanche dans l'ouest du Niger; dans une attaque menée par des hommes armés dans la région de Tillabéri.",
+    ];
+    each_one(&texts, "2021-03-18", |e| (place(e.place), e.fatalities), (Some("ne.tillaberi-region"), Some(37)));
+}

@@ -274,9 +274,10 @@ const NIGHT_LINKS: &[&str] = &["a", "au", "to", "الي"];
 const YEAR_WORDS: &[&str] = &["عام", "العام", "سنه", "السنه", "in", "en", "since", "depuis", "منذ", "year", "annee"];
 /// Words that may stand between "il y a" and its count ("il y a tout juste une semaine").
 const AGO_FILLERS: &[&str] = &["tout", "juste", "environ", "pres", "de", "plus", "seulement", "exactement", "deja"];
-/// "قبل" (ago, before), bare or after "and" ("وقبل يومين قتل…").
+/// "قبل" (ago, before), bare or after "and" ("وقبل يومين قتل…"), and "منذ" before days.
 fn is_before_ar(word: &str) -> bool {
-    matches!(word, "قبل" | "وقبل" | "فقبل")
+    // "منذ 3 أيام" is three days ago too (only days and weeks are counted back).
+    matches!(word, "قبل" | "وقبل" | "فقبل" | "منذ" | "ومنذ")
 }
 
 /// Words that may stand between "قبل" and its count ("قبل نحو عشرة أيام").

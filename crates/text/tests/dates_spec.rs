@@ -194,6 +194,9 @@ fn years_and_background() {
 fn ago_after_and() {
     assert_eq!(iso("وقبل يومين قتل مسلحون", PUB), ["2025-09-08"]);
     assert_eq!(iso("وقبل ثلاثة أيام", PUB), ["2025-09-07"]);
+    // "منذ 3 أيام" is three days ago, like "قبل 3 أيام".
+    assert_eq!(iso("ومنذ 3 أيام، قتل مسلحون", PUB), ["2025-09-07"]);
+    assert_eq!(iso("منذ يومين", PUB), ["2025-09-08"]);
 }
 
 #[test]
