@@ -779,15 +779,22 @@ fn segmented(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, trigger_at
         return None;
     }
     let mut cuts = vec![m.trigger.last + 1];
+    // "على معسكر في بولكيسي وعلى موقع في موندورو", "contre le camp de X et contre le poste de Y":
+    // the target's marker said again after "and" opens a second target, comma or not.
+    let mut marker_again = false;
     for t in m.trigger.last + 1..m.clause.end.saturating_sub(1) {
         let gap = doc.gap_after(t);
-        let joined = doc.starting_at(List::Conjunctions, t + 1).is_some() || doc.tokens.folded(t + 1).starts_with('و');
-        if gap.contains([',', '،']) && joined {
+        let conjunction = doc.starting_at(List::Conjunctions, t + 1).is_some();
+        let joined = conjunction || doc.tokens.folded(t + 1).starts_with('و');
+        let again = (conjunction && doc.starting_at(List::TargetMarkers, t + 2).is_some())
+            || doc.tokens.folded(t + 1).strip_prefix('و').is_some_and(|w| doc.is_word(List::TargetMarkers, w));
+        if (gap.contains([',', '،']) && joined) || again {
+            marker_again |= again;
             cuts.push(t + 1);
         }
     }
     cuts.push(m.clause.end);
-    if cuts.len() < 4 {
+    if cuts.len() < 4 && !(marker_again && cuts.len() == 3) {
         return None;
     }
     let mut each = Vec::new();

@@ -3966,3 +3966,17 @@ fn the_country_and_a_place_in_it_told_in_one_sentence_are_one_incident() {
     ];
     each_one(&texts, "2021-03-18", |e| (place(e.place), e.fatalities), (Some("ne.tillaberi-region"), Some(37)));
 }
+
+#[test]
+fn a_target_marker_said_again_opens_a_second_placed_target() {
+    cov_mark::check!(one_trigger_several_placed_targets);
+    let texts = [
+        "شن مسلحون الأحد هجوما على معسكر للجيش المالي في بولكيسي وعلى موقع للجيش المالي في موندورو.",
+        "Two simultaneous suicide attacks on Sunday on the army camp in Boulkessi and on the army post in Mondoro.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2019-01-28"));
+        let places: Vec<_> = found.iter().map(|e| place(e.place)).collect();
+        assert_eq!(places, [Some("ml.boulkessi"), Some("ml.mondoro")], "{text}: {found:?}");
+    }
+}

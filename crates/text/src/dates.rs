@@ -747,8 +747,20 @@ impl Scan<'_> {
             let from_other = last + 1 < t.len() && self.close(last) && t.folded(last + 1) == "من";
             if let Some(n) = held {
                 // Arabic: قبل + a unit that holds its count ("قبل يومين", "قبل أسبوع").
-                if last >= 1 && is_before_ar(t.folded(last - 1)) && self.close(last - 1) && !from_other {
-                    found.push((last - 1, last, if weeks { 7 * n } else { n }, weeks));
+                // "قبل نحو أسبوع", "منذ أكثر من أسبوع": about that long ago, at week precision.
+                let about = |k: usize| match k {
+                    1 => last >= 2 && AGO_FILLERS_AR.contains(&t.folded(last - 1)),
+                    2 => last >= 3 && matches!(t.folded(last - 2), "اكثر" | "أكثر") && t.folded(last - 1) == "من",
+                    _ => false,
+                };
+                let before_at = (0..=2).find(|&k| {
+                    last > k
+                        && (k == 0 || about(k))
+                        && is_before_ar(t.folded(last - 1 - k))
+                        && (last - 1 - k..last).all(|i| self.close(i))
+                });
+                if let (Some(k), false) = (before_at, from_other) {
+                    found.push((last - 1 - k, last, if weeks { 7 * n } else { n }, weeks || k > 0));
                 }
                 continue;
             }

@@ -197,6 +197,9 @@ fn ago_after_and() {
     // "منذ 3 أيام" is three days ago, like "قبل 3 أيام".
     assert_eq!(iso("ومنذ 3 أيام، قتل مسلحون", PUB), ["2025-09-07"]);
     assert_eq!(iso("منذ يومين", PUB), ["2025-09-08"]);
+    // "more than a week ago", "about a week ago": known to the week.
+    assert_eq!(found("ومنذ أكثر من أسبوع، أعلنت", Some(PUB))[0].1, "2025-09-03");
+    assert_eq!(found("قبل نحو أسبوع", Some(PUB))[0].2, 2);
 }
 
 #[test]
