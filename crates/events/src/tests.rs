@@ -3980,3 +3980,12 @@ fn a_target_marker_said_again_opens_a_second_placed_target() {
         assert_eq!(places, [Some("ml.boulkessi"), Some("ml.mondoro")], "{text}: {found:?}");
     }
 }
+
+#[test]
+fn a_loose_spelling_of_a_town_abroad_needs_its_country_in_the_story() {
+    cov_mark::check!(a_loose_spelling_of_a_town_abroad_needs_its_country);
+    // "بندجاري" (the Pendjari park in Benin) shares its consonants with Bandiagara, in Mali.
+    let found =
+        one_event("سقط موكب للجيش البنيني في كمين الاثنين في متنزه بندجاري الوطني شمال بنين.", Some("2022-04-13"));
+    assert_eq!(place(found[0].place), Some("bj"), "{found:?}");
+}

@@ -537,8 +537,10 @@ fn interpret(
     if !places.is_empty() && (inside_a_name(kb, text, tokens, range, &lead) || ends_an_acronym(text, tokens, &lead)) {
         return Some(Previous::at(lead.last));
     }
-    if places.iter().any(|&i| kb.places[i as usize].generated) && !(demonym.is_some() && lead.definite) {
-        // A generated entry among the readings: decided once the whole text is read.
+    // A generated entry among the readings, or a curated one matched only by its consonants
+    // ("بندجاري" for باندياغارا in a story on Benin): decided once the whole text is read.
+    let loose = tier == marsad_text::skeleton::Tier::Consonants;
+    if (loose || places.iter().any(|&i| kb.places[i as usize].generated)) && !(demonym.is_some() && lead.definite) {
         pending.push(Pending {
             span: lead.span,
             candidates: places,

@@ -356,12 +356,21 @@ fn support_of(pending: &Pending, place: &Place, named: &NamedPlaces<'_>, focus: 
         return Some(Support::Region);
     }
     let country = place.country.as_deref();
+    // Another country than the story's must be named near the name, not anywhere in the text.
+    let near =
+        || named.near(pending.span.start).any(|u| u.kind == PlaceKind::Country && u.country.as_deref() == country);
+    // A curated name matched by its consonants alone ("بندجاري" for باندياغارا) needs its country
+    // in the story too; then it stands as listed.
+    if !pending.phonetic && pending.tier == Tier::Consonants && !place.generated {
+        let in_story = country == focus || (named.countries.contains(&country) && near());
+        if !in_story {
+            cov_mark::hit!(a_loose_spelling_of_a_town_abroad_needs_its_country);
+        }
+        return in_story.then_some(Support::Listed);
+    }
     if pending.phonetic {
         // A phonetic match also needs its country in the story: the key is loose. After a mere
         // locative only a curated town is tried.
-        // Another country than the story's must be named near the name, not anywhere in the text.
-        let near =
-            || named.near(pending.span.start).any(|u| u.kind == PlaceKind::Country && u.country.as_deref() == country);
         let elsewhere = pending.in_the_country && country != focus;
         if elsewhere {
             return None;
