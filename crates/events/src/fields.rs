@@ -212,11 +212,12 @@ pub(crate) fn not_here(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> Optio
     if doc.place_kind(p) == PlaceKind::Country && marked!(with, the_border_with_a_country_is_outside_it) {
         return Some(NotHere::Border);
     }
-    if doc.place_kind(p) == PlaceKind::Country && foreign {
-        if doc.ends_before(List::Border, first, 1, floor) {
-            return Some(NotHere::Border);
-        }
-        // "قرب الحدود مع توغو وغانا", "border with Togo and Ghana": the second country of the list too.
+    if doc.place_kind(p) == PlaceKind::Country && foreign && doc.ends_before(List::Border, first, 1, floor) {
+        return Some(NotHere::Border);
+    }
+    // "قرب الحدود مع توغو وغانا", "border with Togo and Ghana": the second country of the list too,
+    // whichever country the story is about.
+    if doc.place_kind(p) == PlaceKind::Country {
         let article = first > floor && doc.token_is(List::DefiniteArticles, first - 1);
         let before = if article { first - 1 } else { first };
         let joined = doc.tokens.folded(first).starts_with('و')

@@ -244,12 +244,14 @@ fn draft(
     fields::coup_in_its_country(doc, m, &mut place);
     rejected.sort_by_key(|(p, why)| (*p, *why as u8));
     rejected.dedup();
+    let set_aside: Vec<u32> = rejected.iter().map(|&(p, _)| p).collect();
     for (p, why) in rejected {
         trace.note(|| Note::NotHere { trigger, place: p, why });
     }
     let country = place.places.first().copied().flatten().and_then(|p| doc.country_of(p));
     let roles = roles::roles(doc, sentence, m, country, trace);
     let place = measure_at_home(doc, m, &roles, place);
+    let place = attacked_at_home(doc, &roles, place, &set_aside);
     let toll = fields::toll(doc, m);
     let fatalities = toll.map(|t| t.value);
     trace.note(|| Note::Toll { trigger, fatalities, attackers: toll.is_some_and(|t| t.attackers) });
@@ -510,6 +512,32 @@ fn measure_at_home(
             cov_mark::hit!(a_measure_happens_in_the_acting_country);
             // The acting state is named in the clause: its country is the measure's own place.
             fields::PlaceChoice { places: vec![Some(home)], precision: 3, from: trace::PlaceFrom::Clause, ..place }
+        }
+        _ => place,
+    }
+}
+
+/// "attacked a Beninese army barracks near the border with Niger and Burkina Faso": when the
+/// story's country the place fell back to is one the sentence set aside, the country of the
+/// state force attacked is where it happened.
+fn attacked_at_home(
+    doc: &Doc<'_>,
+    roles: &Roles,
+    place: fields::PlaceChoice,
+    set_aside: &[u32],
+) -> fields::PlaceChoice {
+    let fell_back =
+        place.from == trace::PlaceFrom::Country && place.places.iter().flatten().all(|p| set_aside.contains(p));
+    let home = roles
+        .actor2
+        .filter(|a| doc.actor_kind(*a) == ActorKind::StateForce)
+        .and_then(|a| doc.kb.actors[a as usize].country.as_deref())
+        .and_then(|c| doc.kb.country_place(c))
+        .filter(|home| !set_aside.contains(home));
+    match home {
+        Some(home) if fell_back => {
+            cov_mark::hit!(an_attack_on_a_state_force_falls_back_to_its_country);
+            fields::PlaceChoice { places: vec![Some(home)], ..place }
         }
         _ => place,
     }

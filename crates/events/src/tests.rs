@@ -3989,3 +3989,15 @@ fn a_loose_spelling_of_a_town_abroad_needs_its_country_in_the_story() {
         one_event("سقط موكب للجيش البنيني في كمين الاثنين في متنزه بندجاري الوطني شمال بنين.", Some("2022-04-13"));
     assert_eq!(place(found[0].place), Some("bj"), "{found:?}");
 }
+
+#[test]
+fn an_attack_on_a_state_force_near_two_borders_is_in_its_country() {
+    cov_mark::check!(a_country_listed_after_a_border_is_no_place);
+    cov_mark::check!(an_attack_on_a_state_force_falls_back_to_its_country);
+    let texts = [
+        "هاجم مسلحون الأربعاء ثكنة للجيش البنيني شمالي البلاد قرب الحدود مع النيجر وبوركينا فاسو.",
+        "Gunmen attacked a Beninese army barracks on Wednesday in the north near the border with Niger and Burkina Faso.",
+        "Des hommes armés ont attaqué mercredi une caserne de l'armée béninoise près de la frontière avec le Niger et le Burkina Faso.",
+    ];
+    each_one(&texts, "2025-01-10", |e| place(e.place), Some("bj"));
+}
