@@ -226,8 +226,17 @@ enum Fit {
 /// the cluster's incident ([`points_back`]).
 fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft, anaphora: bool) -> Option<Fit> {
     let mut score = 0;
-    // The day a statement was made does not part it from the incident it tells.
+    // The day a statement was made does not part it from the incident it tells, unless the
+    // statement came before the incident ("announced in January" the toll of months before).
     let reported = other.report_date || d.report_date;
+    let told_before = |report: &Draft, incident: &Draft| {
+        report.report_date
+            && !incident.report_date
+            && report.date.zip(incident.date).is_some_and(|(r, i)| r.last_day() < i.first_day())
+    };
+    if marked!(told_before(other, d) || told_before(d, other), a_statement_made_before_an_incident_does_not_tell_it) {
+        return None;
+    }
     if !types_agree(other, d) || (!reported && !dates_agree(other.date, d.date)) {
         return None;
     }

@@ -4001,3 +4001,14 @@ fn an_attack_on_a_state_force_near_two_borders_is_in_its_country() {
     ];
     each_one(&texts, "2025-01-10", |e| place(e.place), Some("bj"));
 }
+
+#[test]
+fn a_statement_made_before_an_incident_does_not_tell_it() {
+    cov_mark::check!(a_statement_made_before_an_incident_does_not_tell_it);
+    let found = events(
+        "قتل 12 جنديا يوم الأحد في كمين في منطقة تيلابيري.\n\nوأعلنت وزارة الدفاع في النيجر الأسبوع الماضي عن مقتل 17 جنديا إثر هجوم نفذه مسلحون قرب الحدود مع مالي.",
+        Some("2023-08-15"),
+    );
+    let tolls: Vec<_> = found.iter().map(|e| e.fatalities).collect();
+    assert_eq!(tolls, [Some(12), Some(17)], "{found:?}");
+}
