@@ -551,7 +551,7 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
             let cause = matches!(role, Some("cause" | "cause-clause")) && caused(at);
             !marked!(cause, deaths_before_following_name_what_the_incident_caused)
         });
-    if recalled {
+    if recalled || pluperfect(doc, sentence, t) {
         return Modality::Recalled;
     }
     if quoted || doc.any(List::Attribution, sentence.clone()) {
@@ -682,6 +682,16 @@ fn carries_a_preposition(doc: &Doc<'_>, at: usize) -> bool {
     let Some(prefix) = found.entry.words.first().and_then(|w| word.strip_suffix(w.as_str())) else { return false };
     let prefix = prefix.strip_suffix("ال").unwrap_or(prefix);
     prefix.contains(['ب', 'ل'])
+}
+
+/// "وكانت القوات المسلحة قد أعلنت في يناير مقتل 45 مسلحا": كان opening the sentence and قد
+/// before trigger `t` make a pluperfect, which recalls what it tells.
+fn pluperfect(doc: &Doc<'_>, sentence: &Range<usize>, t: &Trigger) -> bool {
+    let opened =
+        doc.starting_at(List::Pluperfect, sentence.start).is_some_and(|m| m.entry.role.as_deref() == Some("opener"));
+    let particle =
+        || doc.find(List::Pluperfect, sentence.start + 1..t.first).iter().any(|&(_, _, role)| role == Some("particle"));
+    marked!(opened && particle(), a_pluperfect_recalls_what_it_tells)
 }
 
 /// Every incident mention of every sentence that carries news.

@@ -4012,3 +4012,14 @@ fn a_statement_made_before_an_incident_does_not_tell_it() {
     let tolls: Vec<_> = found.iter().map(|e| e.fatalities).collect();
     assert_eq!(tolls, [Some(12), Some(17)], "{found:?}");
 }
+
+#[test]
+fn an_arabic_pluperfect_recalls_what_it_tells() {
+    cov_mark::check!(a_pluperfect_recalls_what_it_tells);
+    // The curfew "had been declared": background, undated, no event of its own.
+    let found = events(
+        "قتل مسلحون جنديين يوم الثلاثاء في هجوم على موقع للجيش قرب مدينة دوري في شمال البلاد.\n\nوكانت الحكومة قد أعلنت حظر التجول في منطقة دوري.",
+        Some("2026-02-22"),
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+}

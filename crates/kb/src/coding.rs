@@ -414,6 +414,9 @@ named_enum! {
         CountryAnaphors = "country-anaphors",
         /// "the capital" alone names the story's country's capital ("فرض حصار على العاصمة").
         CapitalAnaphors = "capital-anaphors",
+        /// The Arabic pluperfect, "وكانت القوات قد أعلنت" (had announced): role `opener` (كان
+        /// opening the sentence) and role `particle` (قد before the verb); what it tells is recalled.
+        Pluperfect = "pluperfect",
         /// "did the same" ("وكذلك فعلت", "a fait de même"): another side did what the sentence
         /// before told, another incident of the same kind.
         SameDeed = "same-deed",
