@@ -4023,3 +4023,13 @@ fn an_arabic_pluperfect_recalls_what_it_tells() {
     );
     assert_eq!(found.len(), 1, "{found:?}");
 }
+
+#[test]
+fn what_protesters_demand_has_not_happened() {
+    let texts = [
+        "Des milliers de personnes ont manifesté samedi à Niamey pour réclamer le départ des troupes françaises.",
+        "خرج آلاف المتظاهرين السبت في نيامي للمطالبة برحيل القوات الفرنسية.",
+        "Thousands protested in Niamey on Saturday to demand the withdrawal of French troops.",
+    ];
+    each_one(&texts, "2023-09-03", |e| e.sub_event.event_type(), EventType::Protests);
+}
