@@ -583,6 +583,18 @@ fn references(doc: &Doc<'_>, index: usize, sentence: &Sentence) -> Option<Incide
             !marked!(located, an_anaphor_followed_by_a_locative_locates)
         })?;
     let trigger = Trigger { first, last, frame: Frame::Attack, passive: false };
+    whole_sentence_mention(doc, index, sentence, trigger, true)
+}
+
+/// A mention told by a whole sentence with no trigger of its own (`trigger` is the words that
+/// stand for one), when factual.
+fn whole_sentence_mention(
+    doc: &Doc<'_>,
+    index: usize,
+    sentence: &Sentence,
+    trigger: Trigger,
+    reference: bool,
+) -> Option<IncidentMention> {
     let modality = modality(doc, &sentence.tokens, &sentence.tokens, &trigger, false);
     modality.is_factual().then(|| IncidentMention {
         sentence: index,
@@ -591,7 +603,7 @@ fn references(doc: &Doc<'_>, index: usize, sentence: &Sentence) -> Option<Incide
         others: Vec::new(),
         modality,
         zone: sentence.zone,
-        reference: true,
+        reference,
         summary: false,
         pronoun: false,
         comes_after: false,
@@ -605,20 +617,7 @@ fn same_deed(doc: &Doc<'_>, index: usize, sentence: &Sentence, frame: Frame) -> 
     let (first, last, _) = doc.find(List::SameDeed, sentence.tokens.clone()).into_iter().next()?;
     cov_mark::hit!(another_side_did_the_same);
     let trigger = Trigger { first, last, frame, passive: false };
-    let modality = modality(doc, &sentence.tokens, &sentence.tokens, &trigger, false);
-    modality.is_factual().then(|| IncidentMention {
-        sentence: index,
-        clause: sentence.tokens.clone(),
-        trigger,
-        others: Vec::new(),
-        modality,
-        zone: sentence.zone,
-        reference: false,
-        summary: false,
-        pronoun: false,
-        comes_after: false,
-        depicted: false,
-    })
+    whole_sentence_mention(doc, index, sentence, trigger, false)
 }
 
 /// The word ending at token `last` is followed by a locative ("الواقعة في", "الواقعة بغرب"):
