@@ -477,6 +477,13 @@ fn lead(found: &[Trigger]) -> Option<Trigger> {
 fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &Trigger, quoted: bool) -> Modality {
     let before = |window: usize| t.first.saturating_sub(window).max(clause.start)..t.first;
     let after = |window: usize| t.last + 1..(t.last + 1 + window).min(clause.end);
+    // "The US embassy urged its citizens to leave the country": a state's advisory to its own
+    // nationals, however worded, is the news.
+    if t.frame == Frame::Evacuate
+        && marked!(doc.any(List::OwnNationals, clause.start..t.first), an_advisory_to_a_state_s_nationals_is_news)
+    {
+        return Modality::Reported;
+    }
     // Speculation governs what follows it in its clause ("وتسعى روسيا ... لتعزيز", "may attack"),
     // unless a date reads the word ("In May, …").
     let speculation = doc.find(List::Speculation, clause.start..t.first);

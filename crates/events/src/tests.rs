@@ -4033,3 +4033,15 @@ fn what_protesters_demand_has_not_happened() {
     ];
     each_one(&texts, "2023-09-03", |e| e.sub_event.event_type(), EventType::Protests);
 }
+
+#[test]
+fn an_advisory_to_a_state_s_nationals_is_news() {
+    cov_mark::check!(an_advisory_to_a_state_s_nationals_is_news);
+    let texts = [
+        "Au Mali, l'ambassade des États-Unis a appelé ses ressortissants à quitter le pays.",
+        "دعت السفارة الأمريكية في مالي رعاياها إلى مغادرة البلاد فورا.",
+    ];
+    each_one(&texts, "2025-10-30", |e| e.sub_event.event_type(), EventType::StrategicDevelopments);
+    // A group urging residents to leave has moved nobody yet.
+    assert!(events("Le groupe a exhorté les habitants de Djibo à évacuer.", Some("2025-10-30")).is_empty());
+}

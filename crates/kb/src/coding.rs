@@ -414,6 +414,9 @@ named_enum! {
         CountryAnaphors = "country-anaphors",
         /// "the capital" alone names the story's country's capital ("فرض حصار على العاصمة").
         CapitalAnaphors = "capital-anaphors",
+        /// A state's own nationals ("its citizens", "ses ressortissants", "رعاياها"): a call on them
+        /// to leave is an advisory, the news itself.
+        OwnNationals = "own-nationals",
         /// The Arabic pluperfect, "وكانت القوات قد أعلنت" (had announced): role `opener` (كان
         /// opening the sentence) and role `particle` (قد before the verb); what it tells is recalled.
         Pluperfect = "pluperfect",
