@@ -4045,3 +4045,18 @@ fn an_advisory_to_a_state_s_nationals_is_news() {
     // A group urging residents to leave has moved nobody yet.
     assert!(events("Le groupe a exhorté les habitants de Djibo à évacuer.", Some("2025-10-30")).is_empty());
 }
+
+#[test]
+fn a_habit_before_a_recall_is_the_setting_s_not_the_recalled_incident_s() {
+    cov_mark::check!(a_habit_before_a_recall_is_the_setting_s);
+    let texts = [
+        "Ces mesures interviennent dans le cadre d'une répression continue de la contestation par la junte à la suite d'une manifestation à Kati en juin.",
+        "Ces mesures s'inscrivent dans une pression qui s'exerce régulièrement sur la presse, à la suite d'un rassemblement à Kati en juin.",
+        "These measures are part of a crackdown that has regularly targeted dissent following a rally in Kati in June.",
+        "تأتي هذه الإجراءات في إطار حملة قمع متواصلة ضد المعارضة إثر مظاهرة في كاتي في يونيو.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-08-15"));
+        assert!(found.iter().any(|e| e.sub_event.event_type() == EventType::Protests), "{text}: {found:?}");
+    }
+}
