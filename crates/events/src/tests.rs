@@ -2735,6 +2735,21 @@ fn an_evacuation_called_for_has_not_happened() {
 }
 
 #[test]
+fn calls_for_an_evacuation_have_not_moved_anyone() {
+    cov_mark::check!(an_evacuation_called_for_has_not_happened);
+    let texts = [
+        "The worsening security prompted calls to evacuate foreigners from Gao.",
+        "La dégradation de la sécurité a suscité des appels à évacuer les étrangers de Gao.",
+        "وأثار تدهور الوضع الأمني دعوات لإجلاء الأجانب من غاو.",
+    ];
+    for text in texts {
+        assert!(events(text, Some("2025-05-16")).is_empty(), "{text}: {:?}", events(text, Some("2025-05-16")));
+    }
+    // An evacuation that followed a call did happen.
+    assert_eq!(events("Residents evacuated Gao on Monday after calls to leave the town.", Some("2025-05-16")).len(), 1);
+}
+
+#[test]
 fn a_tag_list_glued_after_the_last_sentence_is_furniture() {
     cov_mark::check!(a_tag_list_glued_after_the_last_sentence_is_furniture);
     let texts = [
