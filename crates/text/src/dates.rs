@@ -732,6 +732,8 @@ impl Scan<'_> {
         let t = self.tokens;
         // (first token, last token, days back, known to the week); a Vec allocates only when one is found.
         let mut found: Vec<(usize, usize, i64, bool)> = Vec::new();
+        // (first token, last token, the day counted from another day of the sentence, weeks).
+        let mut found_from: Vec<(usize, usize, Option<Date>, bool)> = Vec::new();
         for last in 0..t.len() {
             // One match (by length first) rather than a scan of every list: this runs on every token.
             // (in weeks, the count an Arabic unit holds itself: a dual, or a singular week).
@@ -796,26 +798,62 @@ impl Scan<'_> {
             let arabic = first > about && is_before_ar(t.folded(first - 1 - about)) && !from_other;
             if english_ago {
                 found.push((first, last + 1, n, weeks));
+            } else if let Some((end, sign)) = self.counted_from_a_day(last) {
+                // "five days earlier", "trois jours plus tard": from the day the sentence gave before.
+                if let Some(day) = self.day_before(first) {
+                    found_from.push((first, end, shift_days(day, sign * n), weeks));
+                }
             } else if let Some(k) = fillers.filter(|_| french) {
                 found.push((first - 3 - k, last, n, weeks));
             } else if arabic {
                 found.push((first - 1 - about, last, n, weeks || about == 1));
             }
         }
-        if found.is_empty() {
+        if found.is_empty() && found_from.is_empty() {
             return;
         }
+        let p = self.published.filter(|p| p.day.is_some());
+        let found =
+            found.into_iter().map(|(first, last, n, weeks)| (first, last, p.and_then(|p| shift_days(p, -n)), weeks));
         let taken: Vec<Span> = self.out.iter().map(|d| d.span).collect();
-        for (first, last, n, weeks) in found {
+        for (first, last, date, weeks) in found.chain(found_from) {
             let (a, b) = (t.items()[first].start, t.items()[last].end);
             if taken.iter().any(|s| s.start < b && a < s.end) {
                 continue;
             }
-            let p = self.published.filter(|p| p.day.is_some());
             let precision = if weeks { Precision::WeekOrMonth } else { Precision::Day };
-            let date = p.and_then(|p| shift_days(p, -n));
             self.push(first, last, date, precision, true);
         }
+    }
+
+    /// "earlier", "prior", "later", "plus tôt", "plus tard", "auparavant" right after the unit
+    /// ending at `unit`: the last token of the expression and the direction counted.
+    fn counted_from_a_day(&self, unit: usize) -> Option<(usize, i64)> {
+        let t = self.tokens;
+        let next = unit + 1;
+        if next >= t.len() || !self.close(unit) {
+            return None;
+        }
+        match t.folded(next) {
+            "earlier" | "prior" | "auparavant" => Some((next, -1)),
+            "later" => Some((next, 1)),
+            "plus" if next + 1 < t.len() && self.close(next) => match t.folded(next + 1) {
+                "tot" => Some((next + 1, -1)),
+                "tard" => Some((next + 1, 1)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The day the same sentence gave last before token `first` ("On Sunday, … five days
+    /// earlier"); none when the sentence gave no day.
+    fn day_before(&self, first: usize) -> Option<Date> {
+        let items = self.tokens.items();
+        let last = self.out.iter().rev().find(|d| d.span.end <= items[first].start)?;
+        let from = items.iter().position(|item| item.end == last.span.end)?;
+        let same_sentence = (from..first).all(|i| !self.gap(i).contains(['.', '!', '?', '\n', '؟']));
+        (same_sentence && last.precision == Precision::Day && !last.background).then_some(last.date).flatten()
     }
 
     /// Read a date expression starting at token `i`; the index of its last token.

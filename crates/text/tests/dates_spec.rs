@@ -238,3 +238,33 @@ fn a_past_weekday_on_a_page_dated_to_a_month_is_that_month() {
     // With a day, the weekday counts back from it as before.
     assert_eq!(iso("Le pont a été détruit vendredi.", "2025-06-11"), ["2025-06-06"]);
 }
+
+#[test]
+fn days_counted_from_another_day_of_the_sentence() {
+    // "five days earlier" counts back from the day the sentence gave before it, not from the
+    // publication day; "later" counts forward.
+    assert_eq!(
+        found("The group said on Sunday that five days earlier its fighters took a post.", Some(PUB)),
+        [
+            ("Sunday".into(), "2025-09-07".into(), 1, true, false),
+            ("five days earlier".into(), "2025-09-02".into(), 1, true, false)
+        ]
+    );
+    assert_eq!(
+        iso("On 3 September gunmen raided Djibo; two days later the army struck back.", PUB),
+        ["2025-09-03", "2025-09-05"]
+    );
+    assert_eq!(
+        iso("Le groupe a affirmé le 6 septembre que trois jours plus tôt, ses hommes avaient pris un poste.", PUB),
+        ["2025-09-06", "2025-09-03"]
+    );
+    assert_eq!(
+        iso("Le 2 septembre, des hommes armés ont attaqué Gao et quatre jours plus tard, Ansongo.", PUB),
+        ["2025-09-02", "2025-09-06"]
+    );
+    // Nothing to count from: no day before it in the sentence, or only one in another sentence.
+    assert_eq!(iso("Five days earlier, gunmen had attacked the post.", PUB), Vec::<String>::new());
+    assert_eq!(iso("The post fell on 3 September. Five days earlier, gunmen had raided it.", PUB), ["2025-09-03"]);
+    // A month is no day to count from.
+    assert_eq!(iso("In August, the group said that five days earlier it took a post.", PUB), ["2025-08"]);
+}
