@@ -740,11 +740,22 @@ impl Scan<'_> {
             let (weeks, held) = match t.folded(last) {
                 "days" | "jours" | "ايام" | "يوما" | "يوم" => (false, None),
                 "weeks" | "semaines" | "اسابيع" | "week" | "semaine" => (true, None),
-                "يومين" => (false, Some(2)),
-                "اسبوعين" => (true, Some(2)),
-                "اسبوع" => (true, Some(1)),
+                "يومين" | "بيومين" => (false, Some(2)),
+                "اسبوعين" | "باسبوعين" => (true, Some(2)),
+                "اسبوع" | "باسبوع" => (true, Some(1)),
                 _ => continue,
             };
+            // "بعد ذلك بيومين", "قبلها بأسبوع": that long after or before the day the sentence gave.
+            if t.folded(last).starts_with('ب') {
+                let sign = self.counted_from_a_day_ar(last);
+                if let (Some(sign), Some(n)) = (sign, held) {
+                    let first = if t.folded(last - 1) == "ذلك" { last - 2 } else { last - 1 };
+                    if let Some(day) = self.day_before(first) {
+                        found_from.push((first, last, shift_days(day, sign * if weeks { 7 * n } else { n }), weeks));
+                    }
+                }
+                continue;
+            }
             // "قبل 4 أيام من الهجوم" counts back from another day than the publication's.
             let from_other = last + 1 < t.len() && self.close(last) && t.folded(last + 1) == "من";
             if let Some(n) = held {
@@ -842,6 +853,22 @@ impl Scan<'_> {
                 "tard" => Some((next + 1, 1)),
                 _ => None,
             },
+            _ => None,
+        }
+    }
+
+    /// "بعد ذلك" or "بعدها" (after that), "قبل ذلك" or "قبلها" (before that) right before the
+    /// unit at `unit`: the direction counted.
+    fn counted_from_a_day_ar(&self, unit: usize) -> Option<i64> {
+        let t = self.tokens;
+        let sign = |word: &str| match word.strip_prefix('و').unwrap_or(word) {
+            "بعد" | "بعدها" => Some(1),
+            "قبل" | "قبلها" => Some(-1),
+            _ => None,
+        };
+        match unit.checked_sub(1).map(|i| t.folded(i)) {
+            Some("ذلك") if unit >= 2 && (unit - 2..unit).all(|i| self.close(i)) => sign(t.folded(unit - 2)),
+            Some(word) if self.close(unit - 1) && word.ends_with("ها") => sign(word),
             _ => None,
         }
     }

@@ -268,3 +268,19 @@ fn days_counted_from_another_day_of_the_sentence() {
     // A month is no day to count from.
     assert_eq!(iso("In August, the group said that five days earlier it took a post.", PUB), ["2025-08"]);
 }
+
+#[test]
+fn arabic_days_counted_from_another_day_of_the_sentence() {
+    // "بعد ذلك بيومين" (two days after that), "قبلها بأسبوع" (a week before it).
+    assert_eq!(
+        iso("هاجم مسلحون القرية في 3 سبتمبر، وبعد ذلك بيومين قصف الجيش مواقعهم.", PUB),
+        ["2025-09-03", "2025-09-05"]
+    );
+    assert_eq!(
+        iso("أعلنت الجماعة في 8 سبتمبر أنها سيطرت قبلها بأسبوع على موقع للجيش.", PUB),
+        ["2025-09-08", "2025-09-01"]
+    );
+    assert_eq!(iso("أعلنت الجماعة الأحد أنها هاجمت قبل ذلك بيومين موقعا للجيش.", PUB), ["2025-09-07", "2025-09-05"]);
+    // No day before it in the sentence: nothing to count from.
+    assert_eq!(iso("وبعد ذلك بيومين قصف الجيش مواقعهم.", PUB), Vec::<String>::new());
+}
