@@ -687,7 +687,8 @@ fn told_by_itself(d: &Draft) -> bool {
 }
 
 /// The toll of an incident and the claims of sources that give another one: per source its
-/// highest figure (a toll that rose), across sources the lowest (ACLED's conservative rule).
+/// first figure or a higher one told as a rise, across sources the lowest (ACLED's
+/// conservative rule).
 fn tolls(members: &[&Draft]) -> (Option<u64>, Vec<Claim>) {
     // The victims and the attackers killed are counted apart and added (ACLED counts everyone
     // killed in the incident); each count is read across sources on its own.
@@ -716,17 +717,26 @@ fn tolls(members: &[&Draft]) -> (Option<u64>, Vec<Claim>) {
     (total, if claims.is_empty() { attacker_claims } else { claims })
 }
 
-/// The toll of one group of the dead across the drafts that count it: per source its highest
-/// figure, across sources the lowest, and the sources that differ as claims.
+/// The toll of one group of the dead across the drafts that count it: per source its first
+/// figure or a higher one told as a rise, across sources the lowest, and the sources that
+/// differ as claims.
 fn toll_of(members: &[&Draft]) -> (Option<u64>, Vec<Claim>) {
     let mut by_source: Vec<(Option<Source>, u64, &Draft)> = Vec::new();
     // A summary's total belongs to no single incident; a headline's toll counts when nothing else gives one.
     let alone = !members.iter().any(|d| told_by_itself(d) && d.fatalities.is_some())
         && (members.len() == 1 || !members.iter().any(|d| d.summary));
-    for d in members.iter().filter(|d| told_by_itself(d) || alone) {
+    // In the order of the text: a source's first figure is the one it gave first.
+    let mut counting: Vec<&&Draft> = members.iter().filter(|d| told_by_itself(d) || alone).collect();
+    counting.sort_by_key(|d| d.trigger.start);
+    for d in counting {
         let Some(value) = d.fatalities else { continue };
         match by_source.iter_mut().find(|(s, _, _)| *s == d.source) {
-            Some(entry) if value > entry.1 => {
+            // "over 100 soldiers", then "killing 107": a source's first figure stands unless a
+            // later one is told as a rise ("the toll rose to 28").
+            Some(entry)
+                if value > entry.1
+                    && (entry.0.is_none() || marked!(d.toll_rose, a_source_s_toll_changes_only_by_a_rise)) =>
+            {
                 entry.1 = value;
                 entry.2 = d;
             }

@@ -163,6 +163,8 @@ pub(crate) struct Draft {
     pub attackers_toll: bool,
     /// The toll counts attackers among others: it is everyone's.
     pub toll_with_attackers: bool,
+    /// The toll is told as risen ("the toll rose to 28"): it updates its source's earlier figure.
+    pub toll_rose: bool,
     pub evidence: Span,
     pub trigger: Span,
     pub source: Option<Source>,
@@ -409,6 +411,7 @@ fn draft(
                 fatalities,
                 attackers_toll: toll.is_some_and(|t| t.attackers),
                 toll_with_attackers: toll.is_some_and(|t| t.with_attackers),
+                toll_rose: toll.is_some() && doc.any(List::TollRises, m.clause.clone()),
                 evidence: sentence.span,
                 trigger,
                 source,

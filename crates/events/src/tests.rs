@@ -4075,3 +4075,22 @@ fn a_habit_before_a_recall_is_the_setting_s_not_the_recalled_incident_s() {
         assert!(found.iter().any(|e| e.sub_event.event_type() == EventType::Protests), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn a_source_s_first_toll_stands_unless_told_as_risen() {
+    cov_mark::check!(a_source_s_toll_changes_only_by_a_rise);
+    let first_stands = [
+        "Gunmen killed more than 100 soldiers in an attack on an army post in Mansila on Tuesday, according to AFP. The fighters overran the post in Mansila, killing 107 soldiers, AFP said.",
+        "Des hommes armés ont tué plus de 100 soldats lors d'une attaque contre un poste de l'armée à Mansila mardi, selon l'AFP. Les assaillants ont pris le poste de Mansila, tuant 107 soldats, selon l'AFP.",
+    ];
+    for text in first_stands {
+        assert_eq!(one_event(text, Some("2024-06-17"))[0].fatalities, Some(100), "{text}");
+    }
+    let risen = [
+        ("Gunmen killed at least 20 soldiers in an attack on an army post in Mansila on Tuesday, according to AFP. The death toll from the attack in Mansila has risen to 28 soldiers, AFP said.", 28),
+        ("قتل مسلحون أكثر من 100 جندي في هجوم على موقع للجيش في مانسيلا الثلاثاء، بحسب فرانس برس. وارتفعت حصيلة الهجوم على الموقع في مانسيلا إلى 120 قتيلا، بحسب فرانس برس.", 120),
+    ];
+    for (text, toll) in risen {
+        assert_eq!(one_event(text, Some("2024-06-17"))[0].fatalities, Some(toll), "{text}");
+    }
+}

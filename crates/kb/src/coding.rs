@@ -391,6 +391,9 @@ named_enum! {
         TollNouns = "toll-nouns",
         /// What a toll reaches before its count ("has risen to", "s'élève à", "ارتفعت إلى").
         TollReaches = "toll-reaches",
+        /// A toll told as risen ("rose to", "s'est alourdi", "ارتفعت"): its figure updates the
+        /// same source's earlier one.
+        TollRises = "toll-rises",
         /// Crowds of demonstrators or supporters (partisans, protesters, المتظاهرين): a clash or
         /// an attack they take part in is a riot.
         CrowdNouns = "crowd-nouns",
