@@ -296,6 +296,8 @@ enum Rel {
     Year(i8),
     /// "منذ أسابيع", "for months": the publication month, coarse.
     Lately,
+    /// "la veille", "the next day", "اليوم السابق": days from the day the sentence gave before.
+    FromDay(i8),
 }
 
 /// Fixed relative phrases (folded words). Longer ones first where they share a start.
@@ -303,6 +305,13 @@ const PHRASES: &[(&[&str], Rel)] = &[
     (&["اول", "من", "امس"], Rel::Days(-2)),
     (&["اول", "امس"], Rel::Days(-2)),
     (&["avant", "hier"], Rel::Days(-2)),
+    (&["avant", "veille"], Rel::FromDay(-2)),
+    (&["veille"], Rel::FromDay(-1)),
+    (&["lendemain"], Rel::FromDay(1)),
+    (&["surlendemain"], Rel::FromDay(2)),
+    (&["previous", "day"], Rel::FromDay(-1)),
+    (&["next", "day"], Rel::FromDay(1)),
+    (&["following", "day"], Rel::FromDay(1)),
     (&["day", "before", "yesterday"], Rel::Days(-2)),
     (&["امس"], Rel::Days(-1)),
     (&["الليله", "الماضيه"], Rel::Days(-1)),
@@ -313,6 +322,9 @@ const PHRASES: &[(&[&str], Rel)] = &[
     (&["البارحه"], Rel::Days(-1)),
     (&["hier"], Rel::Days(-1)),
     (&["yesterday"], Rel::Days(-1)),
+    (&["اليوم", "السابق"], Rel::FromDay(-1)),
+    (&["اليوم", "التالي"], Rel::FromDay(1)),
+    (&["اليوم", "الموالي"], Rel::FromDay(1)),
     (&["اليوم"], Rel::Days(0)),
     (&["aujourd", "hui"], Rel::Days(0)),
     (&["today"], Rel::Days(0)),
@@ -951,6 +963,8 @@ impl Scan<'_> {
             Rel::Month(n) => (p.and_then(|p| shift_months(p, i32::from(n))), Precision::WeekOrMonth),
             Rel::Year(n) => (p.and_then(|p| Date::y(p.year + i32::from(n))), Precision::Coarser),
             Rel::Lately => (p.and_then(|p| Date::ym(p.year, p.month?)), Precision::Coarser),
+            // With no day before it in the sentence, the events stage reads it across sentences.
+            Rel::FromDay(n) => (Some(shift_days(self.day_before(i)?, i64::from(n))?), Precision::Day),
         };
         self.push(i, last, date, precision, true);
         Some(last)

@@ -284,3 +284,32 @@ fn arabic_days_counted_from_another_day_of_the_sentence() {
     // No day before it in the sentence: nothing to count from.
     assert_eq!(iso("وبعد ذلك بيومين قصف الجيش مواقعهم.", PUB), Vec::<String>::new());
 }
+
+#[test]
+fn the_eve_and_the_morrow_of_a_day_the_sentence_gave() {
+    // "la veille", "the previous day", "اليوم السابق": the day before the sentence's day.
+    assert_eq!(
+        iso("L'armée a annoncé le 5 septembre que la veille, des hommes armés avaient attaqué Djibo.", PUB),
+        ["2025-09-05", "2025-09-04"]
+    );
+    assert_eq!(
+        iso("The army said on 5 September that the previous day gunmen had attacked Djibo.", PUB),
+        ["2025-09-05", "2025-09-04"]
+    );
+    assert_eq!(
+        iso("أعلن الجيش في 5 سبتمبر أن مسلحين هاجموا في اليوم السابق موقعا.", PUB),
+        ["2025-09-05", "2025-09-04"]
+    );
+    assert_eq!(
+        iso("Le 2 septembre, des hommes armés ont attaqué Gao et le surlendemain, Ansongo.", PUB),
+        ["2025-09-02", "2025-09-04"]
+    );
+    assert_eq!(
+        iso("Gunmen raided Djibo on 3 September and the army struck back the following day.", PUB),
+        ["2025-09-03", "2025-09-04"]
+    );
+    assert_eq!(iso("Le 6 septembre, le groupe a dit avoir frappé l'avant-veille.", PUB), ["2025-09-06", "2025-09-04"]);
+    // No day before it in the sentence: no date here (never "today" for "اليوم التالي").
+    assert_eq!(iso("هاجم مسلحون موقعا في اليوم التالي لوصول التعزيزات.", PUB), Vec::<String>::new());
+    assert_eq!(iso("Le lendemain, l'armée a riposté.", PUB), Vec::<String>::new());
+}
