@@ -523,11 +523,10 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
     };
     // "une répression continue de la dissidence à la suite d'un rassemblement en mai": a habit
     // told before a recall cue is the setting's; the incident recalled after it is one.
-    let recall_end =
-        doc.find(List::Recall, clause.start..t.first).last().map(|&(_, last, _)| last + 1).filter(|&end| {
-            marked!(habit(clause.start..end) && !habit(end..t.first), a_habit_before_a_recall_is_the_setting_s)
-        });
-    if habit(recall_end.unwrap_or(clause.start)..t.first) || habit(after(TREND_WINDOW)) {
+    let setting = doc.find(List::Recall, clause.start..t.first).last().is_some_and(|&(_, last, _)| {
+        marked!(habit(clause.start..last + 1) && !habit(last + 1..t.first), a_habit_before_a_recall_is_the_setting_s)
+    });
+    if (!setting && habit(clause.start..t.first)) || habit(after(TREND_WINDOW)) {
         return Modality::Habitual;
     }
     // "JNIM is targeting fuel tankers, burning trucks": a campaign going on, not one incident.

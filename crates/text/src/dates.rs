@@ -759,9 +759,7 @@ impl Scan<'_> {
             };
             // "بعد ذلك بيومين", "قبلها بأسبوع": that long after or before the day the sentence gave.
             if t.folded(last).starts_with('ب') {
-                let sign = self.counted_from_a_day_ar(last);
-                if let (Some(sign), Some(n)) = (sign, held) {
-                    let first = if t.folded(last - 1) == "ذلك" { last - 2 } else { last - 1 };
+                if let (Some((first, sign)), Some(n)) = (self.counted_from_a_day_ar(last), held) {
                     if let Some(day) = self.day_before(first) {
                         found_from.push((first, last, shift_days(day, sign * if weeks { 7 * n } else { n }), weeks));
                     }
@@ -870,8 +868,8 @@ impl Scan<'_> {
     }
 
     /// "بعد ذلك" or "بعدها" (after that), "قبل ذلك" or "قبلها" (before that) right before the
-    /// unit at `unit`: the direction counted.
-    fn counted_from_a_day_ar(&self, unit: usize) -> Option<i64> {
+    /// unit at `unit`: the first token of the expression and the direction counted.
+    fn counted_from_a_day_ar(&self, unit: usize) -> Option<(usize, i64)> {
         let t = self.tokens;
         let sign = |word: &str| match word.strip_prefix('و').unwrap_or(word) {
             "بعد" | "بعدها" => Some(1),
@@ -879,8 +877,10 @@ impl Scan<'_> {
             _ => None,
         };
         match unit.checked_sub(1).map(|i| t.folded(i)) {
-            Some("ذلك") if unit >= 2 && (unit - 2..unit).all(|i| self.close(i)) => sign(t.folded(unit - 2)),
-            Some(word) if self.close(unit - 1) && word.ends_with("ها") => sign(word),
+            Some("ذلك") if unit >= 2 && (unit - 2..unit).all(|i| self.close(i)) => {
+                sign(t.folded(unit - 2)).map(|s| (unit - 2, s))
+            }
+            Some(word) if self.close(unit - 1) && word.ends_with("ها") => sign(word).map(|s| (unit - 1, s)),
             _ => None,
         }
     }
@@ -890,7 +890,11 @@ impl Scan<'_> {
     fn day_before(&self, first: usize) -> Option<Date> {
         let items = self.tokens.items();
         let last = self.out.iter().rev().find(|d| d.span.end <= items[first].start)?;
-        let from = items.iter().position(|item| item.end == last.span.end)?;
+        // Tokens are in text order: the one that ends the date is found by bisection.
+        let from = items.partition_point(|item| item.end < last.span.end);
+        if items.get(from).is_none_or(|item| item.end != last.span.end) {
+            return None;
+        }
         let same_sentence = (from..first).all(|i| !self.gap(i).contains(['.', '!', '?', '\n', '؟']));
         (same_sentence && last.precision == Precision::Day && !last.background).then_some(last.date).flatten()
     }
@@ -926,12 +930,7 @@ impl Scan<'_> {
         let t = self.tokens;
         // Only the phrases this word may begin ("la" begins one phrase, not seventy).
         let candidates = phrases_by_first_word().get(t.folded(i))?;
-        let (words, rel) = candidates.iter().map(|&j| &PHRASES[j]).find(|(words, _)| {
-            words.iter().enumerate().all(|(k, w)| {
-                let word = t.folded(i + k);
-                (word == *w || (k == 0 && eq_clitic(word, w))) && (k + 1 == words.len() || self.close(i + k))
-            })
-        })?;
+        let (words, rel) = candidates.iter().map(|&j| &PHRASES[j]).find(|(words, _)| self.words_at(i, words, true))?;
         let last = i + words.len() - 1;
         // "اليوم الاثنين 8 يناير", "today, Monday 8 January": the explicit date says it.
         let weekday_next = matches!(lookup(t, last + 1), Some(Word::Weekday(_))) && self.close(last);
@@ -1020,12 +1019,19 @@ impl Scan<'_> {
 
     /// The shift from the publication's month and the length of a relative month at token `at`.
     fn relative_month(&self, at: usize) -> Option<(i32, usize)> {
+        RELATIVE_MONTHS
+            .iter()
+            .find_map(|&(words, shift)| self.words_at(at, words, false).then_some((shift, words.len())))
+    }
+
+    /// The folded `words` stand at token `at` on, each close to the next; the first behind an
+    /// Arabic proclitic too when `clitic_first`.
+    fn words_at(&self, at: usize, words: &[&str], clitic_first: bool) -> bool {
         let t = self.tokens;
-        RELATIVE_MONTHS.iter().find_map(|&(words, shift)| {
-            let found = words.iter().enumerate().all(|(k, w)| {
-                at + k < t.len() && t.folded(at + k) == *w && (k + 1 == words.len() || self.close(at + k))
-            });
-            found.then_some((shift, words.len()))
+        words.iter().enumerate().all(|(k, w)| {
+            let word = if at + k < t.len() { t.folded(at + k) } else { return false };
+            (word == *w || (k == 0 && clitic_first && eq_clitic(word, w)))
+                && (k + 1 == words.len() || self.close(at + k))
         })
     }
 
