@@ -311,6 +311,13 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft, anaphora: bool) -> Option
         d.frame.is_violent() && other.frame.is_violent() && (within(other, d) || within(d, other)),
         a_mention_placed_in_the_country_joins_one_told_inside_it
     );
+    // "X attacked the convoy; the army responded with strikes": a reply by the side attacked is
+    // another incident, whoever it struck,
+    // and whatever word each is told with.
+    let replies = |x: &Draft, y: &Draft| x.reply && x.roles.actor1.is_some() && x.roles.actor1 == y.roles.actor2;
+    if marked!(replies(d, other) || replies(other, d), a_reply_by_the_side_attacked_is_another_incident) {
+        return None;
+    }
     if placed_before && !(types_agree_strictly(other, d) || same_own_place || anaphora || retold || means) {
         cov_mark::hit!(a_member_placed_by_the_text_before_does_not_veto);
     }

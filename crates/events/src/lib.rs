@@ -165,6 +165,8 @@ pub(crate) struct Draft {
     pub toll_with_attackers: bool,
     /// The toll is told as risen ("the toll rose to 28"): it updates its source's earlier figure.
     pub toll_rose: bool,
+    /// Told as a reply ("the army responded with strikes"): not the deed done to its doer.
+    pub reply: bool,
     pub evidence: Span,
     pub trigger: Span,
     pub source: Option<Source>,
@@ -412,6 +414,7 @@ fn draft(
                 attackers_toll: toll.is_some_and(|t| t.attackers),
                 toll_with_attackers: toll.is_some_and(|t| t.with_attackers),
                 toll_rose: toll.is_some() && doc.any(List::TollRises, m.clause.clone()),
+                reply: doc.any(List::ReplyVerbs, m.clause.start..m.trigger.first),
                 evidence: sentence.span,
                 trigger,
                 source,

@@ -4094,3 +4094,38 @@ fn a_source_s_first_toll_stands_unless_told_as_risen() {
         assert_eq!(one_event(text, Some("2024-06-17"))[0].fatalities, Some(toll), "{text}");
     }
 }
+
+#[test]
+fn a_last_line_the_scrape_cut_off_is_body_not_a_teaser() {
+    cov_mark::check_count!(a_last_line_cut_off_by_the_scrape_is_body, 3);
+    let texts = [
+        "Cinq soldats ont été tués mardi dans une embuscade près de Dori.\n\nDes assaillants ont incendié le marché de Djibo à",
+        "Five soldiers were killed on Tuesday in an ambush near Dori.\n\nGunmen also burned the market of Djibo in",
+        "قتل خمسة جنود الثلاثاء في كمين قرب دوري.\n\nوأحرق مسلحون سوق جيبو ونهبوا المحلات، ثم",
+    ];
+    for text in texts {
+        let found = events(text, Some("2020-02-27"));
+        assert!(found.iter().any(|e| place(e.place) == Some("bf.djibo")), "{text}: {found:?}");
+    }
+    // A whole short line after the body is still a teaser: it tells nothing.
+    let teaser = "Cinq soldats ont été tués mardi dans une embuscade près de Dori.\n\nDes hommes armés incendient le marché de Djibo";
+    let found = events(teaser, Some("2020-02-27"));
+    assert!(found.iter().all(|e| place(e.place) != Some("bf.djibo")), "{found:?}");
+}
+
+#[test]
+fn a_reply_by_the_side_attacked_is_another_incident() {
+    cov_mark::check_count!(a_reply_by_the_side_attacked_is_another_incident, 3);
+    // The bomb told with the attack is coded against the convoy's escort; the reply is the army's.
+    let texts = [
+        "Des hommes armés ont attaqué un convoi de l'armée malienne près de Gao, avec des engins explosifs contre l'escorte. L'armée a riposté par des frappes aériennes.",
+        "Gunmen attacked a Malian army convoy near Gao, with explosive devices against its escort. The army responded with airstrikes.",
+        "هاجم مسلحون قافلة للجيش المالي قرب غاو بعبوات ناسفة استهدفت مرافقيها. وردّ الجيش المالي بقصف جوي.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-06-14"));
+        let strike = found.iter().find(|e| e.sub_event == SubEvent::AirDroneStrike);
+        assert_eq!(strike.and_then(|e| actor(e.actor1)), Some("fama"), "{text}: {found:?}");
+        assert!(found.len() >= 2, "{text}: {found:?}");
+    }
+}

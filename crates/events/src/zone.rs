@@ -96,6 +96,7 @@ pub(crate) fn sentences(doc: &Doc<'_>) -> Vec<Sentence> {
             BlockKind::Heading if furniture_line().is_some() => {
                 Zone::Boilerplate(furniture_line().unwrap_or(Furniture::Teaser))
             }
+            BlockKind::Heading if index + 1 == blocks.len() && cut_off(doc, block.span, tokens.clone()) => Zone::Body,
             BlockKind::Heading if last_body.is_some_and(|l| index > l) => Zone::Boilerplate(Furniture::Teaser),
             BlockKind::Heading if first_body.is_none_or(|f| index < f) => Zone::Headline,
             BlockKind::Heading => Zone::Heading,
@@ -133,6 +134,26 @@ pub(crate) fn sentences(doc: &Doc<'_>) -> Vec<Sentence> {
         }
     }
     out
+}
+
+/// Fewest words of a paragraph the scrape cut off, below which a short last line stays a heading.
+const CUT_WORDS: usize = 4;
+
+/// The text (whose last line this is) ends inside the line's last word or right after a particle ("…بقصف جوي، حُشِ",
+/// "…attacked the"): a paragraph the scrape cut off, not a heading.
+fn cut_off(doc: &Doc<'_>, line: Span, tokens: Range<usize>) -> bool {
+    let Some(last) = tokens.clone().last().map(|t| &doc.tokens.items()[t]) else { return false };
+    let ends_text = doc.text_of(Span { start: last.end, end: line.end }).trim().is_empty();
+    let word = doc.text_of(Span { start: last.start, end: last.end });
+    let letters = word.chars().filter(|&c| c.is_alphabetic() && !diacritic(c)).count();
+    let stub =
+        word.chars().all(char::is_alphabetic) && (1..=2).contains(&letters) && !word.chars().any(char::is_uppercase);
+    marked!(ends_text && tokens.len() >= CUT_WORDS && stub, a_last_line_cut_off_by_the_scrape_is_body)
+}
+
+/// An Arabic short vowel or other mark written over a letter.
+fn diacritic(c: char) -> bool {
+    ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0670}'
 }
 
 /// Why a body line is furniture, if it is.

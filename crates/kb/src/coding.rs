@@ -394,6 +394,9 @@ named_enum! {
         /// A toll told as risen ("rose to", "s'est alourdi", "ارتفعت"): its figure updates the
         /// same source's earlier one.
         TollRises = "toll-rises",
+        /// Verbs of a reply ("responded with", "a riposté par", "ردّ بـ"): the deed after them is
+        /// the reply to an incident done to its doer, another incident.
+        ReplyVerbs = "reply-verbs",
         /// Crowds of demonstrators or supporters (partisans, protesters, المتظاهرين): a clash or
         /// an attack they take part in is a riot.
         CrowdNouns = "crowd-nouns",
