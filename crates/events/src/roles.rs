@@ -608,6 +608,9 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
                 f.push(RoleFeature::ObjectAfter);
             }
         }
+        if repels(doc, c.first, c.last, &t, arabic) {
+            f.push(RoleFeature::Repeller);
+        }
         if !m.clause.contains(&c.first) {
             f.push(RoleFeature::OtherClause);
         }
@@ -685,6 +688,24 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             cands[first].features.push(feature);
         }
     }
+}
+
+/// Most tokens between a verb of repelling and the trigger it governs ("repelled the attacks").
+const REPEL_GAP: usize = 3;
+
+/// The name at `first..=last` is the subject of a verb of repelling whose object is trigger `t`:
+/// "the army repelled attacks", "l'armée a repoussé une attaque", "صد الجيش هجمات".
+fn repels(doc: &Doc<'_>, first: usize, last: usize, t: &Trigger, arabic: bool) -> bool {
+    let governs = |verb_last: usize, from: usize| verb_last < t.first && t.first <= from + REPEL_GAP;
+    // Subject, verb, trigger.
+    let svo = doc.find(List::Foiled, last + 1..t.first).iter().any(|&(_, vl, _)| governs(vl, vl));
+    // Arabic: verb, subject, trigger.
+    let vso = arabic
+        && doc
+            .find(List::Foiled, first.saturating_sub(VERB_SUBJECT_GAP + 1)..first)
+            .iter()
+            .any(|&(_, vl, _)| vl < first && first <= vl + VERB_SUBJECT_GAP && governs(last, last));
+    marked!(svo || vso, the_subject_of_a_verb_of_repelling_was_attacked)
 }
 
 /// "…aux militaires nigériens, précise l'instance", "…, said the army": a report verb right after a

@@ -3618,7 +3618,7 @@ fn a_wave_of_violence_that_killed_hundreds_is_a_trend() {
 fn the_soldiers_another_mention_tells_attacked_are_not_the_doer() {
     cov_mark::check!(the_soldiers_attacked_are_not_the_doer);
     let found = one_event(
-        "Dix civils ont été tués samedi dans une attaque à Niono. Les assaillants ont aussi attaqué un poste de l'armée malienne à Niono. L'armée malienne a repoussé l'attaque.",
+        "Dix civils ont été tués samedi dans une attaque à Niono. Les assaillants ont aussi attaqué un poste de l'armée malienne à Niono. L'armée malienne a affronté les assaillants.",
         Some("2023-04-24"),
     );
     assert_eq!((found[0].actor1, found[0].fatalities), (None, Some(10)), "{found:?}");
@@ -4128,4 +4128,23 @@ fn a_reply_by_the_side_attacked_is_another_incident() {
         assert_eq!(strike.and_then(|e| actor(e.actor1)), Some("fama"), "{text}: {found:?}");
         assert!(found.len() >= 2, "{text}: {found:?}");
     }
+}
+
+#[test]
+fn the_subject_of_a_verb_of_repelling_is_the_target() {
+    cov_mark::check!(the_subject_of_a_verb_of_repelling_was_attacked);
+    let texts = [
+        "L'armée malienne a repoussé mardi une attaque près de Kangaba.",
+        "The Malian army repelled an attack near Kangaba on Tuesday.",
+        "صد الجيش المالي الثلاثاء هجوما قرب كانجابا.",
+        "تصدت وحدة من الجيش المالي لكمين قرب كانجابا الثلاثاء.",
+    ];
+    each_one(&texts, "2025-03-16", |e| (actor(e.actor1), actor(e.actor2)), (None, Some("fama")));
+    // The verb governs the attack right after it, not a deed told later in the sentence.
+    let found = events(
+        "The Malian army repelled an attack near Kangaba and then shelled a camp of jihadists near Nara.",
+        Some("2025-03-16"),
+    );
+    let shelling = found.iter().find(|e| e.sub_event == SubEvent::Shelling);
+    assert!(shelling.is_some_and(|e| actor(e.actor2) != Some("fama")), "{found:?}");
 }

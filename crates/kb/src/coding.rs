@@ -597,6 +597,9 @@ named_enum! {
         /// Named after "with the support of" ("بمساندة", "appuyée par", "backed by"): it helps
         /// the doer, and ACLED names it beside the doer rather than as actor1.
         Supporting = "supporting",
+        /// The subject of a verb of repelling whose object is the trigger ("the army repelled
+        /// attacks", "صد الجيش هجمات"): it was attacked.
+        Repeller = "repeller",
     }
 }
 
