@@ -552,6 +552,13 @@ fn resolve(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster) -> Event {
         if took_people && pool.iter().any(|o| o.frame == Frame::Attack) {
             cov_mark::hit!(an_attack_on_civilians_that_took_people_is_their_abduction);
         }
+        // "Soldiers captured during the attack on the camp": taking soldiers in a fight is part
+        // of the battle, which gives the type.
+        let fight = |o: &&Draft| matches!(o.frame, Frame::Attack | Frame::Clash | Frame::Ambush);
+        let soldiers_taken = d.frame == Frame::Abduct && d.armed_target && pool.iter().any(fight);
+        if marked!(soldiers_taken, soldiers_taken_in_a_fight_are_part_of_the_battle) {
+            return specificity(Frame::Attack) - 1;
+        }
         specificity(d.frame) + u8::from(took_people)
     };
     let lead = *pool

@@ -528,6 +528,10 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         let source = f.contains(&RoleFeature::Reporter)
             && report
                 .is_some_and(|&(cue, _)| c.first > cue && doc.starting_at(List::SourcePrepositions, cue).is_some());
+        // "…في جنوب غرب مالي، بحسب الجيش", "according to the army": the source is no object either.
+        if marked!(source, a_source_after_according_to_is_no_object) {
+            f.push(RoleFeature::SourceMarked);
+        }
         // "tué un membre de l'EI": the victim's window opens at the partitive before the name.
         // "قتل 14 شخصا بينهم مدني من الوحدات الرديفة لقوات الأمن", "tuant dix personnes, dont deux
         // gendarmes": what follows the description word after a death describes the dead.

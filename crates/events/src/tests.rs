@@ -4148,3 +4148,25 @@ fn the_subject_of_a_verb_of_repelling_is_the_target() {
     let shelling = found.iter().find(|e| e.sub_event == SubEvent::Shelling);
     assert!(shelling.is_some_and(|e| actor(e.actor2) != Some("fama")), "{found:?}");
 }
+
+#[test]
+fn soldiers_captured_in_an_attack_are_part_of_the_battle() {
+    cov_mark::check!(soldiers_taken_in_a_fight_are_part_of_the_battle);
+    let texts = [
+        "Le JNIM a pris en otage vingt soldats maliens à Boulkessi. Le camp militaire de Boulkessi avait été attaqué le 1er juin.",
+        "JNIM took twenty Malian soldiers hostage at Boulkessi. The army camp at Boulkessi had been attacked on 1 June.",
+        "اختطفت الجماعة عشرين جنديا من الجيش المالي في بولكيسي. وتعرض معسكر الجيش المالي في بولكيسي لهجوم في الأول من يونيو.",
+    ];
+    each_one(&texts, "2025-06-11", |e| e.sub_event.event_type(), EventType::Battles);
+}
+
+#[test]
+fn a_source_named_after_according_to_is_not_the_target() {
+    cov_mark::check!(a_source_after_according_to_is_no_object);
+    let texts = [
+        "اختطف ثلاثة مواطنين صينيين السبت قرب كايس، بحسب الجيش.",
+        "Trois ressortissants chinois ont été enlevés samedi près de Kayes, selon l'armée.",
+        "Three Chinese nationals were kidnapped near Kayes on Saturday, according to the army.",
+    ];
+    each_one(&texts, "2021-07-18", |e| actor(e.actor2), Some("civilians"));
+}

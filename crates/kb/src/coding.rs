@@ -600,6 +600,8 @@ named_enum! {
         /// The subject of a verb of repelling whose object is the trigger ("the army repelled
         /// attacks", "صد الجيش هجمات"): it was attacked.
         Repeller = "repeller",
+        /// Named after "according to" ("selon", "بحسب"): the source, which the deed was not done to.
+        SourceMarked = "source_marked",
     }
 }
 
