@@ -579,6 +579,16 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             {
                 f.push(RoleFeature::SubjectBefore);
             }
+        } else if after
+            && arabic
+            && t.frame == Frame::Airstrike
+            && is_state(doc.actor_kind(c.who.actor()))
+            && c.first <= t.last + VERB_SUBJECT_GAP
+            && for_the(doc, c.first)
+        {
+            // "غارات لطائرات مسيرة للجيش المالي": strikes from the air "for" a state force are its own.
+            cov_mark::hit!(a_state_force_s_air_strikes_are_its_own);
+            f.push(RoleFeature::AgentMarked);
         } else if after && arabic && t.frame.is_violent() && c.first <= t.last + MARKER_GAP && for_the(doc, c.first) {
             // "هجوم للجيش المالي على المجمع": the army's attack, on what "على" names next.
             let on_next = doc.starting_at(List::TargetMarkers, c.last + 1).is_some();

@@ -4170,3 +4170,24 @@ fn a_source_named_after_according_to_is_not_the_target() {
     ];
     each_one(&texts, "2021-07-18", |e| actor(e.actor2), Some("civilians"));
 }
+
+#[test]
+fn air_strikes_for_a_state_force_are_its_own() {
+    cov_mark::check!(a_state_force_s_air_strikes_are_its_own);
+    let found =
+        one_event("واستهدفت غارات لطائرات مسيرة للجيش المالي ليل السبت رتلا للإرهابيين قرب تمبكتو.", Some("2024-10-07"));
+    assert_eq!(actor(found[0].actor1), Some("fama"), "{found:?}");
+    // An ambush "for" the army still targets it.
+    let found = one_event("نصب مسلحون كمينا للجيش المالي قرب تمبكتو.", Some("2024-10-07"));
+    assert_eq!(actor(found[0].actor2), Some("fama"), "{found:?}");
+}
+
+#[test]
+fn with_no_place_named_the_acting_state_s_country_places_the_incident() {
+    let texts = [
+        "وشنت طائرات مسيرة للجيش المالي غارات على قافلة ليل السبت.",
+        "L'armée malienne a mené samedi soir des frappes aériennes contre un convoi.",
+        "The Malian army carried out airstrikes on a convoy on Saturday night.",
+    ];
+    each_one(&texts, "2024-10-07", |e| place(e.place), Some("ml"));
+}

@@ -10,17 +10,33 @@ use marsad_text::layout::{Layout, Span};
 use marsad_text::skeleton::Tier;
 use marsad_text::{Script, Tokens};
 
-/// The country most of the mentioned places lie in.
+/// The country most of the mentioned places lie in; with no place named, the country of most
+/// of the state actors named.
 pub fn focus_country<'kb>(kb: &'kb KnowledgeBase, mentions: &[Mention]) -> Option<&'kb str> {
+    let place_country = |m: &Mention| match m.entity {
+        Entity::Place(p) => kb.places[p as usize].country.as_deref(),
+        _ => None,
+    };
+    // "شنت طائرات مسيرة للجيش المالي غارات": with no place named, the state whose forces or
+    // government act is the story's country.
+    let state_country = |m: &Mention| match m.entity {
+        Entity::Actor(a) => {
+            let actor = &kb.actors[a as usize];
+            actor.state_role.and(actor.country.as_deref())
+        }
+        _ => None,
+    };
+    most_common(mentions.iter().filter_map(place_country))
+        .or_else(|| most_common(mentions.iter().filter_map(state_country)))
+}
+
+/// The value met most often (the last met among equals).
+fn most_common<'a>(values: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
-    for m in mentions {
-        if let Entity::Place(p) = m.entity {
-            if let Some(c) = kb.places[p as usize].country.as_deref() {
-                match counts.iter_mut().find(|(k, _)| *k == c) {
-                    Some((_, n)) => *n += 1,
-                    None => counts.push((c, 1)),
-                }
-            }
+    for c in values {
+        match counts.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((c, 1)),
         }
     }
     counts.into_iter().max_by_key(|(_, n)| *n).map(|(c, _)| c)
