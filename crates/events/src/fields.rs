@@ -1224,6 +1224,16 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
         if marked!(speaks, the_number_of_those_who_speak_is_no_toll) {
             continue;
         }
+        // "وأكد قريب أحد السائقين، وقوع قتلى", "a dit un proche de l'un des chauffeurs, ajoutant que…":
+        // a count inside the speaker's words, closed by a comma before the death word, counts
+        // who speaks.
+        let opened =
+            doc.find(List::Attribution, range.start..first).last().is_some_and(|&(_, b, _)| first <= b + SPEAKER_GAP);
+        let closed = (last..(last + AFTER_COUNT).min(range.end)).find(|&t| doc.gap_after(t).contains([',', '،']));
+        let death_after = |at: usize| deaths.iter().any(|&(df, _)| df > at);
+        if marked!(opened && closed.is_some_and(death_after), a_count_in_the_speaker_s_words_is_no_toll) {
+            continue;
+        }
         // "attaquée par plusieurs centaines de terroristes", "من قبل عدة مئات": the attackers' number.
         // ("Par ailleurs, neuf personnes": a comma parts "par" from the count.)
         let agent = doc.entry_before(List::AgentMarkers, first, 1, range.start);

@@ -4191,3 +4191,20 @@ fn with_no_place_named_the_acting_state_s_country_places_the_incident() {
     ];
     each_one(&texts, "2024-10-07", |e| place(e.place), Some("ml"));
 }
+
+#[test]
+fn a_count_in_the_speaker_s_words_is_no_toll() {
+    cov_mark::check!(a_count_in_the_speaker_s_words_is_no_toll);
+    let texts = [
+        "هاجم مسلحون سيارتين قرب غاو الاثنين. وأكد قريب أحد السائقين، وقوع قتلى في الحادثة.",
+        "Des hommes armés ont attaqué deux véhicules près de Gao lundi. Selon deux témoins, plusieurs passagers ont été tués.",
+        "Gunmen attacked two vehicles near Gao on Monday. According to three witnesses, many passengers were killed.",
+    ];
+    each_one(&texts, "2025-02-18", |e| e.fatalities, None);
+    // The speaker's words closed, a count of the dead still counts.
+    let found = one_event(
+        "Gunmen attacked two vehicles near Gao on Monday. According to witnesses, five passengers were killed.",
+        Some("2025-02-18"),
+    );
+    assert_eq!(found[0].fatalities, Some(5), "{found:?}");
+}
