@@ -742,6 +742,9 @@ fn toll_of(members: &[&Draft]) -> (Option<u64>, Vec<Claim>) {
     // In the order of the text: a source's first figure is the one it gave first.
     let mut counting: Vec<&&Draft> = members.iter().filter(|d| told_by_itself(d) || alone).collect();
     counting.sort_by_key(|d| d.trigger.start);
+    // "…mowed down 19 men, adding that the driver was also killed": more victims, not an estimate.
+    let (added, counting): (Vec<&&Draft>, Vec<&&Draft>) = counting.into_iter().partition(|d| d.toll_added);
+    let more: u64 = added.iter().filter_map(|d| d.fatalities).sum();
     for d in counting {
         let Some(value) = d.fatalities else { continue };
         match by_source.iter_mut().find(|(s, _, _)| *s == d.source) {
@@ -759,6 +762,11 @@ fn toll_of(members: &[&Draft]) -> (Option<u64>, Vec<Claim>) {
         }
     }
     let lowest = by_source.iter().map(|(_, v, _)| *v).min();
+    let lowest = if marked!(more > 0 && lowest.is_some(), victims_told_as_also_killed_add_to_the_toll) {
+        lowest.map(|v| v + more)
+    } else {
+        lowest.or((more > 0).then_some(more))
+    };
     let sources = by_source.iter().filter(|(s, _, _)| s.is_some()).count();
     let claims = if by_source.len() > 1 && sources >= 1 && by_source.iter().any(|(_, v, _)| Some(*v) != lowest) {
         by_source

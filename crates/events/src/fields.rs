@@ -1130,8 +1130,12 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
                     let raw = cf - last;
                     let gap = if raw > AFTER_COUNT {
                         // "49 مدنيا و15 جنديا على الأقل قتلوا": "at least" parts nothing either.
-                        let at_least: usize =
-                            doc.find(List::AtLeast, last + 1..cf).iter().map(|&(a, b, _)| b + 1 - a).sum();
+                        // "Two drivers were also killed": nor does "also".
+                        let at_least: usize = [List::AtLeast, List::TollAdditions]
+                            .into_iter()
+                            .flat_map(|list| doc.find(list, last + 1..cf))
+                            .map(|(a, b, _)| b + 1 - a)
+                            .sum();
                         raw - inside_description(last + 1, cf) - at_least.min(raw)
                     } else {
                         raw

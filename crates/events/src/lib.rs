@@ -167,6 +167,8 @@ pub(crate) struct Draft {
     pub toll_rose: bool,
     /// Told as a reply ("the army responded with strikes"): not the deed done to its doer.
     pub reply: bool,
+    /// Its toll counts more victims ("the driver was also killed"): added to the incident's.
+    pub toll_added: bool,
     pub evidence: Span,
     pub trigger: Span,
     pub source: Option<Source>,
@@ -193,6 +195,9 @@ pub struct EventCoder<'kb> {
 
 /// Days before publication after which an incident is history (the gold's two years).
 const HISTORY_DAYS: i64 = 730;
+
+/// Words between a death word and the "also" that adds its dead ("a également été tué").
+const ADDITION_GAP: usize = 2;
 
 impl<'kb> EventCoder<'kb> {
     /// A coder over `kb`.
@@ -415,6 +420,11 @@ fn draft(
                 toll_with_attackers: toll.is_some_and(|t| t.with_attackers),
                 toll_rose: toll.is_some() && doc.any(List::TollRises, m.clause.clone()),
                 reply: doc.any(List::ReplyVerbs, m.clause.start..m.trigger.first),
+                toll_added: toll.is_some() && {
+                    let near = m.trigger.first.saturating_sub(ADDITION_GAP).max(m.clause.start)
+                        ..(m.trigger.last + 1 + ADDITION_GAP).min(m.clause.end);
+                    doc.any(List::TollAdditions, near)
+                },
                 evidence: sentence.span,
                 trigger,
                 source,

@@ -152,7 +152,10 @@ fn find_triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
             let (name, passive) = role.strip_suffix(":passive").map_or((role, false), |f| (f, true));
             // "was targeting" is progressive, not passive.
             let progressive = ing_form(doc, first);
-            let after_auxiliary = first > 0 && doc.token_is(List::PassiveAuxiliaries, first - 1) && !progressive;
+            // "were killed", "were also killed".
+            let auxiliary_at = |at: usize| doc.token_is(List::PassiveAuxiliaries, at);
+            let also = first > 1 && doc.token_is(List::TollAdditions, first - 1) && auxiliary_at(first - 2);
+            let after_auxiliary = first > 0 && (auxiliary_at(first - 1) || also) && !progressive;
             let passive = passive
                 || after_auxiliary
                 || bare_participle(doc, first, last)

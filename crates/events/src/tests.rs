@@ -4208,3 +4208,17 @@ fn a_count_in_the_speaker_s_words_is_no_toll() {
     );
     assert_eq!(found[0].fatalities, Some(5), "{found:?}");
 }
+
+#[test]
+fn victims_told_as_also_killed_add_to_the_toll() {
+    cov_mark::check!(victims_told_as_also_killed_add_to_the_toll);
+    let texts = [
+        ("أوقف مسلحون شاحنة قرب تيلابيري الخميس وقتلوا 19 راكبا. وقال شاهد إن السائق قتل أيضا.", 20),
+        ("Des hommes armés ont arrêté un camion près de Tillabéri jeudi et tué 19 passagers. Deux chauffeurs ont également été tués, selon un témoin.", 21),
+        ("Gunmen stopped a truck near Tillabéri on Thursday and killed 19 passengers. Two drivers were also killed, a witness said.", 21),
+    ];
+    for (text, want) in texts {
+        let found = one_event(text, Some("2025-08-16"));
+        assert_eq!(found[0].fatalities, Some(want), "{text}: {found:?}");
+    }
+}

@@ -397,6 +397,9 @@ named_enum! {
         /// Verbs of a reply ("responded with", "a riposté par", "ردّ بـ"): the deed after them is
         /// the reply to an incident done to its doer, another incident.
         ReplyVerbs = "reply-verbs",
+        /// "Also" by a death word ("the driver was also killed", "قتل أيضا"): those dead are
+        /// more victims of the incident, added to its toll.
+        TollAdditions = "toll-additions",
         /// Crowds of demonstrators or supporters (partisans, protesters, المتظاهرين): a clash or
         /// an attack they take part in is a riot.
         CrowdNouns = "crowd-nouns",
