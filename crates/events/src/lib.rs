@@ -441,7 +441,13 @@ fn draft(
                     .or(doc.any(List::SameDay, m.clause.clone()).then_some(u8::MAX))
                     // "did the same": another side, another incident.
                     .or(again.then_some(u8::MAX))
-                    .or(sequel(doc, sentence, m, continues).then_some(u8::MAX)),
+                    .or(sequel(doc, sentence, m, continues).then_some(u8::MAX))
+                    // "…coincided with an air strike on another area".
+                    .or(marked!(
+                        doc.any(List::OtherPlaces, m.clause.clone()),
+                        a_deed_in_another_area_is_another_incident
+                    )
+                    .then_some(u8::MAX)),
                 vague,
             }
         })
@@ -600,6 +606,10 @@ fn sub_event(doc: &Doc<'_>, m: &IncidentMention, roles: &Roles, fatalities: Opti
         && (armed(roles.actor1) || kind(roles.actor1) == Some(ActorKind::StateForce))
         && doc.any(List::PersonNouns, near);
     let civilians = civilians || marked!(people_killed, people_killed_by_an_armed_side_are_civilians);
+    // "عشرة قتلى في مجزرة ارتكبها الجيش": a massacre with no armed target named killed civilians.
+    let unarmed = !armed(roles.actor2) && !state(roles.actor2) && roles.military_target.is_none();
+    let massacre = m.trigger.frame.is_violent() && unarmed && doc.any(List::MassacreWords, m.clause.clone());
+    let civilians = civilians || marked!(massacre, the_dead_of_a_massacre_are_civilians);
     let mut sub = match (rule.if_civilian_target, civilians) {
         (Some(civilian), true) => civilian,
         _ => rule.sub_event,

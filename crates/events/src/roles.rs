@@ -555,7 +555,12 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
                         // "the army said six militants were killed": the sayer is not the killed.
                         && !doc.any(List::Attribution, c.last + 1..k.first))
             });
-        if victim && Some(i) != claimant && !source {
+        // "قتلى في مجزرة ارتكبها الجيش": who committed the deed is not among its dead.
+        let agent = f.contains(&RoleFeature::AgentMarked);
+        if victim && agent {
+            cov_mark::hit!(the_agent_of_a_deed_is_not_its_victim);
+        }
+        if victim && Some(i) != claimant && !source && !agent {
             f.push(RoleFeature::Victim);
         }
         if source && (victim || (passive && before && Some(i) == before_first)) {
@@ -692,7 +697,9 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         let marked = |c: &Candidate| c.features.contains(&RoleFeature::AgentMarked);
         if head.is_some_and(|h| marked(&cands[h])) && !marked(&cands[j]) {
             cov_mark::hit!(agent_marker_covers_the_list);
+            cands[j].features.retain(|f| *f != RoleFeature::Victim);
             cands[j].features.push(RoleFeature::AgentMarked);
+            cands[j].features.push(RoleFeature::ListTail);
         }
     }
     // The subject of a list is its first member (Le Mali et le Niger ont signé).

@@ -4222,3 +4222,54 @@ fn victims_told_as_also_killed_add_to_the_toll() {
         assert_eq!(found[0].fatalities, Some(want), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn who_committed_a_massacre_is_its_doer_and_its_dead_are_civilians() {
+    cov_mark::check!(the_dead_of_a_massacre_are_civilians);
+    cov_mark::check!(the_agent_of_a_deed_is_not_its_victim);
+    let texts = [
+        "أزيد من عشرة قتلى في مجزرة إرتكبها الجيش المالي قرب تمبكتو",
+        "Plus de dix morts dans un massacre près de Tombouctou, commis par l'armée malienne.",
+        "More than ten dead in a massacre near Timbuktu, committed by the Malian army.",
+    ];
+    each_one(
+        &texts,
+        "2024-10-09",
+        |e| (e.sub_event, actor(e.actor1), actor(e.actor2)),
+        (SubEvent::Attack, Some("fama"), Some("civilians")),
+    );
+}
+
+#[test]
+fn the_first_of_a_list_of_doers_is_actor1() {
+    cov_mark::check!(agent_marker_covers_the_list);
+    let texts = [
+        "أزيد من عشرة قتلى في مجزرة إرتكبها الجيش المالي ومرتزقة فاغنر قرب تمبكتو",
+        "Dix civils ont été tués près de Tombouctou par l'armée malienne et le groupe Wagner.",
+        "Ten civilians were killed near Timbuktu by the Malian army and Wagner.",
+    ];
+    each_one(&texts, "2024-10-09", |e| (actor(e.actor1), actor(e.actor2)), (Some("fama"), Some("civilians")));
+}
+
+#[test]
+fn a_deed_in_another_area_is_another_incident() {
+    cov_mark::check!(a_deed_in_another_area_is_another_incident);
+    let texts = [
+        "قتل الجيش عشرة مدنيين في قرية قرب تمبكتو الثلاثاء، بالتزامن مع قصف جوي استهدف منطقة أخرى.",
+        "L'armée a tué dix civils dans un village près de Tombouctou mardi, alors qu'une frappe aérienne visait une autre localité.",
+        "The army killed ten civilians in a village near Timbuktu on Tuesday, while an air strike hit another village.",
+    ];
+    for text in texts {
+        assert_eq!(events(text, Some("2024-10-09")).len(), 2, "{text}");
+    }
+}
+
+#[test]
+fn where_people_took_refuge_is_not_where_they_were_attacked() {
+    let texts = [
+        "وقال أحد السكان الذي لجأ إلى نونا إن متطرفين هاجموا قريته الأحد.",
+        "Un habitant réfugié à Nouna a raconté que des extrémistes avaient attaqué son village dimanche.",
+        "A resident who fled to Nouna said extremists attacked his village on Sunday.",
+    ];
+    each_one(&texts, "2024-10-09", |e| place(e.place) != Some("bf.nouna"), true);
+}

@@ -5,7 +5,7 @@
 use crate::scan::original_offset;
 use crate::{Entity, How, Mention};
 use marsad_kb::lexicon::{may_have, ListSet};
-use marsad_kb::{KnowledgeBase, List, PlaceKind, StateRole};
+use marsad_kb::{ActorKind, KnowledgeBase, List, PlaceKind, StateRole};
 use marsad_text::layout::{Layout, Span};
 use marsad_text::skeleton::Tier;
 use marsad_text::{Script, Tokens};
@@ -22,7 +22,9 @@ pub fn focus_country<'kb>(kb: &'kb KnowledgeBase, mentions: &[Mention]) -> Optio
     let state_country = |m: &Mention| match m.entity {
         Entity::Actor(a) => {
             let actor = &kb.actors[a as usize];
-            actor.state_role.and(actor.country.as_deref())
+            let state =
+                matches!(actor.kind, ActorKind::StateForce | ActorKind::Government) && actor.state_role.is_some();
+            actor.country.as_deref().filter(|_| state)
         }
         _ => None,
     };

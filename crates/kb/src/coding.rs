@@ -400,6 +400,12 @@ named_enum! {
         /// "Also" by a death word ("the driver was also killed", "قتل أيضا"): those dead are
         /// more victims of the incident, added to its toll.
         TollAdditions = "toll-additions",
+        /// Words for a massacre (مجزرة, tuerie, massacre): the killing of people who could not
+        /// fight back, civilians when no armed target is named.
+        MassacreWords = "massacre-words",
+        /// "Another area", "un autre village", "منطقة أخرى": the deed they place is another
+        /// incident than any told before.
+        OtherPlaces = "other-places",
         /// Crowds of demonstrators or supporters (partisans, protesters, المتظاهرين): a clash or
         /// an attack they take part in is a riot.
         CrowdNouns = "crowd-nouns",
@@ -605,6 +611,9 @@ named_enum! {
         Repeller = "repeller",
         /// Named after "according to" ("selon", "بحسب"): the source, which the deed was not done to.
         SourceMarked = "source_marked",
+        /// A later member of a list of doers ("by the Malian army and Wagner"): ACLED names the
+        /// first as actor1, the others as associated.
+        ListTail = "list_tail",
     }
 }
 
