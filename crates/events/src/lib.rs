@@ -586,6 +586,26 @@ fn definite(doc: &Doc<'_>, trigger: usize) -> bool {
     (trigger > 0 && article_at(trigger - 1)) || marked!(adjective, the_latest_attack_points_back)
 }
 
+/// Tokens after a death word where a count of nationals may stand ("قتل الجيش المالي ثلاثة موريتانيين").
+const NATIONALS_AFTER: usize = 7;
+
+/// A plural of a nationality among tokens `range` ("ثلاثة موريتانيين", "trois Mauritaniens",
+/// "three Mauritanians"): people of a country, who are civilians unless told otherwise.
+fn nationals(doc: &Doc<'_>, range: std::ops::Range<usize>) -> bool {
+    let found = range.into_iter().any(|t| {
+        let word = doc.tokens.folded(t);
+        let word = word.strip_prefix('و').filter(|w| w.starts_with("ال")).unwrap_or(word);
+        let word = word.strip_prefix("ال").unwrap_or(word);
+        doc.kb.places.iter().filter_map(|p| p.demonym.as_ref()).flat_map(|d| d.0.values().flatten()).any(|name| {
+            let name = marsad_text::fold::fold_str(name);
+            ["ين", "ون", "s"].iter().any(|plural| {
+                word.len() == name.len() + plural.len() && word.starts_with(name.as_str()) && word.ends_with(plural)
+            })
+        })
+    });
+    marked!(found, a_count_of_nationals_counts_people)
+}
+
 /// The sub-event type of a mention from its frame, roles and toll; and whether civilians are its target.
 fn sub_event(doc: &Doc<'_>, m: &IncidentMention, roles: &Roles, fatalities: Option<u64>) -> Option<(SubEvent, bool)> {
     let kb = doc.kb;
@@ -604,7 +624,9 @@ fn sub_event(doc: &Doc<'_>, m: &IncidentMention, roles: &Roles, fatalities: Opti
         && roles.actor2.is_none()
         && roles.military_target.is_none()
         && (armed(roles.actor1) || kind(roles.actor1) == Some(ActorKind::StateForce))
-        && doc.any(List::PersonNouns, near);
+        && (doc.any(List::PersonNouns, near.clone())
+            // (An Arabic verb's subject may stand between it and the people it killed.)
+            || nationals(doc, before..(m.trigger.last + NATIONALS_AFTER).min(m.clause.end)));
     let civilians = civilians || marked!(people_killed, people_killed_by_an_armed_side_are_civilians);
     // "عشرة قتلى في مجزرة ارتكبها الجيش": a massacre with no armed target named killed civilians.
     let unarmed = !armed(roles.actor2) && !state(roles.actor2) && roles.military_target.is_none();

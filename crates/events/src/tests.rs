@@ -4273,3 +4273,14 @@ fn where_people_took_refuge_is_not_where_they_were_attacked() {
     ];
     each_one(&texts, "2024-10-09", |e| place(e.place) != Some("bf.nouna"), true);
 }
+
+#[test]
+fn people_of_a_nationality_killed_by_soldiers_are_civilians() {
+    cov_mark::check!(a_count_of_nationals_counts_people);
+    let texts = [
+        "قتل الجيش المالي ثلاثة موريتانيين قرب نيورو.",
+        "Des soldats maliens ont tué trois Mauritaniens près de Nioro.",
+        "Malian soldiers killed three Mauritanians near Nioro.",
+    ];
+    each_one(&texts, "2022-01-20", |e| (e.sub_event, actor(e.actor2)), (SubEvent::Attack, Some("civilians")));
+}
