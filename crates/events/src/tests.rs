@@ -4284,3 +4284,13 @@ fn people_of_a_nationality_killed_by_soldiers_are_civilians() {
     ];
     each_one(&texts, "2022-01-20", |e| (e.sub_event, actor(e.actor2)), (SubEvent::Attack, Some("civilians")));
 }
+
+#[test]
+fn the_hospital_town_is_not_where_the_shooting_was() {
+    let texts = [
+        "قتل جنود ماليون سائقا موريتانيا قرب الحدود، ونقل جريحان لتلقي العلاج في مستشفى مدينة النعمة.",
+        "Des soldats maliens ont tué un chauffeur près de la frontière; deux blessés ont été conduits à l'hôpital de Néma.",
+        "Malian soldiers killed a driver near the border; two wounded were taken to a hospital in Néma.",
+    ];
+    each_one(&texts, "2024-03-10", |e| place(e.place) != Some("mr.nema"), true);
+}
