@@ -71,7 +71,8 @@ fn types_agree(a: &Draft, b: &Draft) -> bool {
     // So is what "the attackers" did next (looted, encircled, burnt), and so are the arrests made
     // at a demonstration or a riot.
     let consequence = |x: &Draft, y: &Draft| {
-        ((x.frame.is_consequence() || x.continues) && (y.frame.is_violent() || street(y.sub_event.event_type())))
+        let street_of_it = street(y.sub_event.event_type()) && !y.against_deaths;
+        ((x.frame.is_consequence() || x.continues) && (y.frame.is_violent() || street_of_it))
             || (x.frame == Frame::Arrest && street(y.sub_event.event_type()))
     };
     if consequence(a, b) || consequence(b, a) {

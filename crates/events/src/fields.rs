@@ -14,7 +14,7 @@
 use crate::doc::Doc;
 use crate::mention::{IncidentMention, Modality, Trigger};
 use crate::trace::{NotHere, PlaceFrom};
-use crate::zone::{Sentence, Zone};
+use crate::zone::{Furniture, Sentence, Zone};
 use marsad_extract::{Entity, Mention};
 use marsad_kb::{Frame, List, PlaceKind};
 use marsad_text::dates::{Date, DateMention, Precision};
@@ -1018,8 +1018,12 @@ const SPEAKER_TOKENS: usize = 5;
 /// sentence's block ("- Goundam – 11 septembre 2024" above the item it heads).
 fn heading_above<'s>(sentences: &'s [Sentence], earlier: &Earlier<'_>, m: &IncidentMention) -> Option<&'s Sentence> {
     let index = earlier.block_start[m.sentence].checked_sub(1)?;
-    // (A dateline line, "Abidjan" above "– Eight soldiers…", says where it was written.)
-    Some(&sentences[index]).filter(|h| h.zone != Zone::Dateline && (h.zone == Zone::Heading || h.tokens.len() <= 8))
+    // (A dateline line, "Abidjan" above "– Eight soldiers…", says where it was written; a caption
+    // or a byline, "Nouakchott / AFP", where the picture or the story came from.)
+    let furniture = |h: &Sentence| {
+        h.zone == Zone::Dateline || matches!(h.zone, Zone::Boilerplate(Furniture::Caption | Furniture::Byline))
+    };
+    Some(&sentences[index]).filter(|h| !furniture(h) && (h.zone == Zone::Heading || h.tokens.len() <= 8))
 }
 
 /// Longest description of the counted ("dont des femmes et des enfants") skipped between a

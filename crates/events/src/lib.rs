@@ -169,6 +169,8 @@ pub(crate) struct Draft {
     pub reply: bool,
     /// Its toll counts more victims ("the driver was also killed"): added to the incident's.
     pub toll_added: bool,
+    /// A protest against deaths ("احتجاجا على مقتل"): the deaths told beside it are its cause.
+    pub against_deaths: bool,
     pub evidence: Span,
     pub trigger: Span,
     pub source: Option<Source>,
@@ -233,6 +235,12 @@ impl<'kb> EventCoder<'kb> {
             }
             drafts.extend(new);
         }
+        // A story of a protest against deaths: the deaths it tells are the protest's cause, never
+        // its toll, whichever mention of the protest they stand beside.
+        if drafts.iter().any(|d| d.against_deaths) {
+            let street = |d: &Draft| matches!(d.frame, Frame::Protest | Frame::Riot);
+            drafts.iter_mut().filter(|d| street(d)).for_each(|d| d.against_deaths = true);
+        }
         coref::incidents(&doc, drafts, trace)
     }
 }
@@ -261,7 +269,11 @@ fn draft(
     let roles = roles::roles(doc, sentence, m, country, trace);
     let place = measure_at_home(doc, m, &roles, place);
     let place = attacked_at_home(doc, &roles, place, &set_aside);
-    let toll = fields::toll(doc, m);
+    // "تظاهرات … احتجاجا على مقتل 3", "a protest against the killing of three": those dead are
+    // the protest's cause, another incident's toll.
+    let against =
+        matches!(m.trigger.frame, Frame::Protest | Frame::Riot) && doc.any(List::ProtestCauses, m.clause.clone());
+    let toll = fields::toll(doc, m).filter(|_| !marked!(against, a_protest_against_deaths_counts_none));
     let fatalities = toll.map(|t| t.value);
     trace.note(|| Note::Toll { trigger, fatalities, attackers: toll.is_some_and(|t| t.attackers) });
     let Some((sub_event, civilian_target)) = sub_event(doc, m, &roles, fatalities) else {
@@ -420,6 +432,7 @@ fn draft(
                 toll_with_attackers: toll.is_some_and(|t| t.with_attackers),
                 toll_rose: toll.is_some() && doc.any(List::TollRises, m.clause.clone()),
                 reply: doc.any(List::ReplyVerbs, m.clause.start..m.trigger.first),
+                against_deaths: against,
                 toll_added: toll.is_some() && {
                     let near = m.trigger.first.saturating_sub(ADDITION_GAP).max(m.clause.start)
                         ..(m.trigger.last + 1 + ADDITION_GAP).min(m.clause.end);

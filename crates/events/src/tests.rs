@@ -4294,3 +4294,39 @@ fn the_hospital_town_is_not_where_the_shooting_was() {
     ];
     each_one(&texts, "2024-03-10", |e| place(e.place) != Some("mr.nema"), true);
 }
+
+#[test]
+fn a_dateline_line_read_as_a_heading_places_nothing() {
+    cov_mark::check!(a_dateline_read_as_a_heading_is_a_dateline);
+    let texts = [
+        "مقتل ثلاثة مدنيين قرب الحدود\n\nنواكشوط/ محمد البكاي/ الأناضول\n\nقتل مسلحون ثلاثة مدنيين الخميس قرب الحدود.",
+        "Trois civils tués près de la frontière\n\nNouakchott / Mohamed Ould Ali / AFP\n\nDes hommes armés ont tué trois civils jeudi près de la frontière.",
+    ];
+    each_one(&texts, "2022-01-20", |e| place(e.place) != Some("mr.nouakchott"), true);
+}
+
+#[test]
+fn inside_a_country_s_territory_is_that_country() {
+    let texts = [
+        "قتل مسلحون ثلاثة رعاة داخل الأراضي المالية الخميس.",
+        "Des hommes armés ont tué trois bergers jeudi en territoire malien.",
+        "Gunmen killed three herders on Malian territory on Thursday.",
+    ];
+    each_one(&texts, "2022-01-20", |e| place(e.place), Some("ml"));
+}
+
+#[test]
+fn the_deaths_a_protest_is_against_are_another_incident() {
+    cov_mark::check!(a_protest_against_deaths_counts_none);
+    let texts = [
+        "قتل مسلحون ثلاثة رعاة قرب نيورو الأربعاء. وخرجت تظاهرات الخميس في كايس احتجاجا على مقتل الرعاة الثلاثة.",
+        "Des hommes armés ont tué trois bergers près de Nioro mercredi. Des manifestations ont eu lieu jeudi à Kayes pour protester contre la mort des trois bergers.",
+        "Gunmen killed three herders near Nioro on Wednesday. Protests were held in Kayes on Thursday over the killing of the three herders.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2022-01-20"));
+        let protest = found.iter().find(|e| e.sub_event.event_type() == EventType::Protests);
+        assert_eq!(protest.map(|e| e.fatalities), Some(None), "{text}: {found:?}");
+        assert_eq!(found.len(), 2, "{text}: {found:?}");
+    }
+}

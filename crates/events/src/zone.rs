@@ -104,7 +104,12 @@ pub(crate) fn sentences(doc: &Doc<'_>) -> Vec<Sentence> {
         };
         let dateline_line = match zone {
             Zone::Body => is_dateline_line(doc, tokens.clone()),
-            Zone::Headline | Zone::Heading => city_alone(doc, tokens.clone()),
+            Zone::Headline if block.kind == BlockKind::Title => city_alone(doc, tokens.clone()),
+            // "نواكشوط/ محمد البكاي/ الأناضول" on a short line of its own above the lede.
+            Zone::Headline | Zone::Heading => {
+                city_alone(doc, tokens.clone())
+                    || marked!(is_dateline_line(doc, tokens.clone()), a_dateline_read_as_a_heading_is_a_dateline)
+            }
             _ => false,
         };
         let zone = if dateline_line { Zone::Dateline } else { zone };

@@ -490,6 +490,14 @@ fn interpret(
         out.push(mention(capital.span, Entity::Place(capital.place), How::Capital));
         return Some(Previous { locative: Some(true), ..Previous::at(lead.last) });
     }
+    // "داخل الأراضي المالية", "en territoire malien", "on Malian territory": the country.
+    if let Some(country_place) = demonym {
+        let heads = kb.lexicon.list(marsad_kb::List::TerritoryHeads);
+        if let Some((_, span)) = head_beside(heads, tokens, range, &lead) {
+            out.push(mention(span, Entity::Place(country_place), How::Name));
+            return Some(Previous { locative: Some(true), ..Previous::at(lead.last) });
+        }
+    }
     if let Some(country_place) = demonym {
         let head = head_of(kb, tokens, range, &lead).or_else(|| {
             let inherited = list.and_then(|p| p.head)?;

@@ -492,6 +492,11 @@ named_enum! {
         CapitalOf = "capital-of",
         /// Words that with a nationality adjective name a capital (العاصمة المالية, the Malian capital).
         CapitalHeads = "capital-heads",
+        /// With a nationality adjective, the country itself (الأراضي المالية, le territoire
+        /// malien, Malian territory).
+        TerritoryHeads = "territory-heads",
+        /// "In protest against the killing of" (احتجاجا على مقتل): deaths a protest is against.
+        ProtestCauses = "protest-causes",
         /// Capitalised words that may follow a place's name and still leave it a place (Airport,
         /// Nord, Sud): any other capitalised word after it makes the place part of a name.
         NameExtensions = "name-extensions",
@@ -535,7 +540,7 @@ impl List {
                 "lexicon/locatives.jsonl"
             }
             List::TagHeads | List::BylineHeads | List::CaptionMarks | List::ClauseBreaks => "lexicon/zones.jsonl",
-            List::PlaceWords | List::CapitalOf | List::CapitalHeads | List::NameExtensions => {
+            List::PlaceWords | List::CapitalOf | List::CapitalHeads | List::TerritoryHeads | List::NameExtensions => {
                 "lexicon/place-words.jsonl"
             }
             _ => "lexicon/events-cues.jsonl",
