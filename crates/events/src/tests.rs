@@ -4330,3 +4330,27 @@ fn the_deaths_a_protest_is_against_are_another_incident() {
         assert_eq!(found.len(), 2, "{text}: {found:?}");
     }
 }
+
+#[test]
+fn the_seat_of_the_authorities_who_gave_a_toll_is_not_the_place() {
+    cov_mark::check!(the_seat_of_an_office_is_not_here);
+    let texts = [
+        "Vingt-neuf soldats ont été tués lundi dans une embuscade, selon le bilan avancé par les autorités de Niamey.",
+        "قتل 29 جنديا في كمين الاثنين، بحسب حصيلة أعلنتها السلطات في نيامي.",
+        "Twenty-nine soldiers were killed in an ambush on Monday, according to the authorities in Niamey.",
+    ];
+    each_one(&texts, "2023-10-03", |e| place(e.place), Some("ne"));
+}
+
+#[test]
+fn regions_bordering_a_country_are_not_in_it() {
+    let texts = [
+        "Deux embuscades ont été tendues lundi aux forces nigériennes dans les régions de Tillabéri et Tahoua, toutes deux frontalières avec le Mali.",
+        "Two ambushes were laid on Monday against Nigerien forces in the Tillabéri and Tahoua regions, both bordering on Mali.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2023-10-03"));
+        let places: Vec<_> = found.iter().map(|e| place(e.place)).collect();
+        assert_eq!(places, [Some("ne.tillaberi-region"), Some("ne.tahoua-region")], "{text}: {found:?}");
+    }
+}

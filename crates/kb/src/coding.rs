@@ -293,8 +293,9 @@ named_enum! {
         /// A quantifier with no figure that makes an incident word a kind of incident ("de
         /// nombreuses attaques", "numerous attacks", "العديد من الهجمات").
         GenericQuantifiers = "generic-quantifiers",
-        /// The office an official holds, right before the place that is its seat ("gouverneur de",
-        /// "mayor of", "رئيس بلدية"): the place is not the incident's.
+        /// The office an official holds, or the authorities that sit there, right before the place
+        /// that is its seat ("gouverneur de", "mayor of", "رئيس بلدية", "les autorités de
+        /// Niamey"): the place is not the incident's.
         OfficeTitles = "office-titles",
         /// Officials and sources who speak from a place ("a security source in Sikasso", "un
         /// responsable de l'armée à Tombouctou").
