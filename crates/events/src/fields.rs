@@ -1034,6 +1034,9 @@ const DESCRIPTION_TOKENS: usize = 10;
 /// its trucks", "ثلاث من"), folded.
 const SHARE_WORDS: &[&str] = &["de", "d", "des", "ses", "leurs", "leur", "of", "its", "their", "the", "من"];
 
+/// A count this large tells a conflict's toll or its displaced, never one incident's dead.
+const CONFLICT_SCALE: u64 = 10_000;
+
 /// How far a death word may stand before a count, and after it.
 const BEFORE_COUNT: usize = 3;
 const AFTER_COUNT: usize = 6;
@@ -1211,7 +1214,10 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
         }
         // "killing thousands", "مقتل الآلاف": an order of magnitude that large tells a conflict's
         // toll, never one incident's.
-        if marked!(count.vague && count.value >= 1000, thousands_are_no_incident_s_toll) {
+        // ("deux millions de déplacés" after "milliers de morts": a count of tens of thousands or
+        // more is never one incident's dead.)
+        let huge = count.value >= CONFLICT_SCALE;
+        if marked!((count.vague && count.value >= 1000) || huge, thousands_are_no_incident_s_toll) {
             continue;
         }
         // "Of the 60 soldiers there, 27 were killed": the group's size, when another count follows.

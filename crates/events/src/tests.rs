@@ -3770,6 +3770,9 @@ fn thousands_killed_over_years_are_no_incident_s_toll() {
     let texts = [
         "Gunmen killed 12 civilians near Bankass on Thursday.\n\nThe militants have spread across the region, killing thousands of people.",
         "Des hommes armés ont tué 12 civils jeudi près de Bankass.\n\nLes jihadistes se sont étendus à la région, tuant des milliers de personnes.",
+        // A count that large, even exact, is the conflict's: "deux millions de déplacés" is none of the dead.
+        "Des hommes armés ont tué 12 civils jeudi près de Bankass.\n\nLe bilan du conflit: quelques milliers de morts et environ deux millions de déplacés.",
+        "قتل مسلحون 12 مدنيا قرب بانكاس الخميس.\n\nوخلف النزاع آلاف القتلى ونحو مليوني نازح.",
     ];
     for text in texts {
         let found = events(text, Some("2023-02-24"));
