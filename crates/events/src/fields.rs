@@ -1370,7 +1370,8 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
         if counted {
             first_counted.get_or_insert(first);
             previous = Some(last);
-            let attacker = (last + 1..=last + 2).any(|at| doc.token_is(List::AttackerNouns, at));
+            // ("11 عنصرًا من منفذي الهجوم", "eleven of the attackers": a phrase may name them.)
+            let attacker = (last + 1..=last + 2).any(|at| doc.starting_at(List::AttackerNouns, at).is_some());
             attackers &= attacker;
             some_attackers |= attacker;
             if marked!(low_end, a_range_counts_its_lower_end) {

@@ -4357,3 +4357,13 @@ fn regions_bordering_a_country_are_not_in_it() {
         assert_eq!(places, [Some("ne.tillaberi-region"), Some("ne.tahoua-region")], "{text}: {found:?}");
     }
 }
+
+#[test]
+fn the_perpetrators_killed_add_to_the_victims() {
+    let texts = [
+        "قتل 70 جنديا في هجوم على موقع للجيش قرب كاندي. وأفاد الجيش بأنه تمكن من قتل 11 عنصرا من منفذي الهجوم.",
+        "Soixante-dix soldats ont été tués dans une attaque contre un poste de l'armée près de Kandi. L'armée a tué onze des auteurs de l'attaque.",
+        "Seventy soldiers were killed in an attack on an army post near Kandi. The army said it killed eleven of the perpetrators.",
+    ];
+    each_one(&texts, "2025-04-20", |e| e.fatalities, Some(81));
+}
