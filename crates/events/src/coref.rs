@@ -615,7 +615,15 @@ fn resolve(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster) -> Event {
         cov_mark::hit!(the_target_of_an_incident_is_not_its_doer);
     }
     let (fatalities, claims) = tolls(&members);
-    let sub_event = sub_event_of(lead, &members, fatalities);
+    // "21 killed" told alone, and "strikes by drones killed 21" as the summary it answers to: the
+    // summary says what kind of incident the deaths were.
+    let summary_kind = c.summary.map(|i| &drafts[i]).filter(|s| {
+        s.frame.is_specific() && members.iter().all(|d| d.frame.is_consequence() || !d.frame.is_specific())
+    });
+    let sub_event = match summary_kind {
+        Some(s) if marked!(!lead.frame.is_specific(), a_summary_types_the_deaths_it_sums_up) => s.sub_event,
+        _ => sub_event_of(lead, &members, fatalities),
+    };
     let disputed = !claims.is_empty();
     let date = dated.and_then(|d| d.date);
     let actor1 = doer.and_then(|d| d.roles.actor1).or_else(|| {

@@ -4367,3 +4367,22 @@ fn the_perpetrators_killed_add_to_the_victims() {
     ];
     each_one(&texts, "2025-04-20", |e| e.fatalities, Some(81));
 }
+
+#[test]
+fn a_section_headed_as_background_tells_no_news() {
+    cov_mark::check!(a_section_headed_as_background_tells_no_news);
+    let texts = [
+        "قتل مسلحون عشرة مدنيين قرب دوري الثلاثاء.\n\nالأحداث السابقة:\n\n- 27 يوليو: اشتباكات عنيفة بين مسلحين والجيش قرب جيبو أسفرت عن قتلى.",
+        "Des hommes armés ont tué dix civils près de Dori mardi.\n\nContexte\n\nLe 27 juillet, des combats ont opposé des jihadistes à l'armée près de Djibo, faisant plusieurs morts.",
+        "Gunmen killed ten civilians near Dori on Tuesday.\n\nBackground\n\nOn July 27, fighting between jihadists and the army near Djibo left several dead.",
+    ];
+    each_one(&texts, "2024-08-28", |e| place(e.place), Some("bf.dori"));
+}
+
+#[test]
+fn a_summary_types_the_deaths_a_fact_box_lists() {
+    cov_mark::check!(a_summary_types_the_deaths_it_sums_up);
+    let text = "أعلنت حركات أزوادية عن مقتل 21 مدنيا وإصابة العشرات نتيجة ضربات بطائرات مسيرة نفذها الجيش المالي في شمال مالي. وقالت إن الضربات استهدفت مناطق قرب الحدود.\n\nالتفاصيل:\n\n- الموقع: تينزاواتين.\n- الضحايا: 21 قتيلا.\n- الأهداف: استهدفت الهجمات صيدلية.";
+    let found = one_event(text, Some("2024-08-27"));
+    assert_eq!((found[0].sub_event, actor(found[0].actor1)), (SubEvent::AirDroneStrike, Some("fama")), "{found:?}");
+}

@@ -29,6 +29,9 @@ pub enum Furniture {
     Link,
     /// Headlines of other articles after the story's end.
     Teaser,
+    /// A section the page heads as background ("الأحداث السابقة:", "Contexte", "Background"):
+    /// earlier incidents recalled, not the news.
+    Background,
 }
 
 /// The zone of a sentence.
@@ -75,6 +78,9 @@ pub struct Sentence {
     pub dateline: Option<Span>,
 }
 
+/// Most words of a heading that opens a background section ("الأحداث السابقة:").
+const BACKGROUND_HEADING_WORDS: usize = 4;
+
 /// Lines shorter than this many words can be furniture.
 const SHORT_LINE: usize = 12;
 /// A dateline ends within this many words of the line's start.
@@ -87,8 +93,24 @@ pub(crate) fn sentences(doc: &Doc<'_>) -> Vec<Sentence> {
     let first_body = blocks.iter().position(|b| b.kind == BlockKind::Body);
     let mut out = Vec::new();
     let mut lede_done = false;
+    // Inside a section headed as background, up to the next heading.
+    let mut background = false;
     for (index, block) in blocks.iter().enumerate() {
         let tokens = doc.token_range(block.span);
+        if matches!(block.kind, BlockKind::Heading | BlockKind::Body) && index > 0 {
+            let heads_background = tokens.len() <= BACKGROUND_HEADING_WORDS
+                && doc
+                    .starting_at(List::BackgroundHeadings, tokens.start)
+                    .is_some_and(|m| m.far_token + 1 >= tokens.end);
+            if heads_background {
+                cov_mark::hit!(a_section_headed_as_background_tells_no_news);
+                background = true;
+            } else if block.kind == BlockKind::Heading
+                || (tokens.len() <= BACKGROUND_HEADING_WORDS && label(doc, block.span))
+            {
+                background = false;
+            }
+        }
         let furniture_line = || furniture(doc, block.span, tokens.clone());
         let zone = match block.kind {
             BlockKind::Noise(noise) => Zone::Boilerplate(Furniture::Noise(noise)),
@@ -113,6 +135,7 @@ pub(crate) fn sentences(doc: &Doc<'_>) -> Vec<Sentence> {
             _ => false,
         };
         let zone = if dateline_line { Zone::Dateline } else { zone };
+        let zone = if background && zone.carries_news() { Zone::Boilerplate(Furniture::Background) } else { zone };
         let spans: Vec<Span> = if block.sentences.is_empty() { vec![block.span] } else { block.sentences.clone() };
         let last = spans.len().saturating_sub(1);
         for (i, span) in spans.into_iter().enumerate() {
@@ -159,6 +182,11 @@ fn cut_off(doc: &Doc<'_>, line: Span, tokens: Range<usize>) -> bool {
 /// An Arabic short vowel or other mark written over a letter.
 fn diacritic(c: char) -> bool {
     ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0670}'
+}
+
+/// A short line that ends in a colon: a section's label ("الوضع العسكري:").
+fn label(doc: &Doc<'_>, line: Span) -> bool {
+    doc.text_of(line).trim_end().ends_with(':')
 }
 
 /// Why a body line is furniture, if it is.

@@ -455,6 +455,9 @@ named_enum! {
         ClauseBreaks = "clause-breaks",
         /// Words that open a tag list line.
         TagHeads = "tag-heads",
+        /// A heading made of these words opens a background section ("الأحداث السابقة:",
+        /// "Contexte", "Background"): what it recalls is not the news.
+        BackgroundHeadings = "background-headings",
         /// Words that open a byline or a source line.
         BylineHeads = "byline-heads",
         /// Words that mark a photo caption.
@@ -540,7 +543,9 @@ impl List {
             List::Locatives | List::ActingVerbs | List::NotActingVerbs | List::NotActingBefore => {
                 "lexicon/locatives.jsonl"
             }
-            List::TagHeads | List::BylineHeads | List::CaptionMarks | List::ClauseBreaks => "lexicon/zones.jsonl",
+            List::TagHeads | List::BylineHeads | List::CaptionMarks | List::ClauseBreaks | List::BackgroundHeadings => {
+                "lexicon/zones.jsonl"
+            }
             List::PlaceWords | List::CapitalOf | List::CapitalHeads | List::TerritoryHeads | List::NameExtensions => {
                 "lexicon/place-words.jsonl"
             }
