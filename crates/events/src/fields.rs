@@ -166,6 +166,10 @@ pub(crate) fn not_here(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> Optio
         cov_mark::hit!(the_hospital_the_wounded_reached_is_not_here);
         return Some(NotHere::Hospital);
     }
+    if doc.ends_before(List::TimeZones, first, 0, sentence.tokens.start) {
+        cov_mark::hit!(a_time_zone_is_not_here);
+        return Some(NotHere::TimeZone);
+    }
     if doc.ends_before(List::IssuedIn, first, 0, sentence.tokens.start) {
         cov_mark::hit!(where_a_statement_was_issued_is_not_here);
         return Some(NotHere::Statement);

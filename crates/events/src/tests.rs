@@ -4386,3 +4386,14 @@ fn a_summary_types_the_deaths_a_fact_box_lists() {
     let found = one_event(text, Some("2024-08-27"));
     assert_eq!((found[0].sub_event, actor(found[0].actor1)), (SubEvent::AirDroneStrike, Some("fama")), "{found:?}");
 }
+
+#[test]
+fn the_city_whose_clock_tells_the_time_is_not_the_place() {
+    cov_mark::check!(a_time_zone_is_not_here);
+    let texts = [
+        "A military convoy was attacked around 10:00 on Tuesday (same time in Lisbon), killing five soldiers.",
+        "Un convoi militaire a été attaqué mardi vers 10 heures (heure de Lisbonne), tuant cinq soldats.",
+        "تعرضت قافلة عسكرية لهجوم الثلاثاء عند الساعة العاشرة بتوقيت لشبونة، ما أسفر عن مقتل خمسة جنود.",
+    ];
+    each_one(&texts, "2024-06-26", |e| place(e.place) != Some("pt.lisbon"), true);
+}

@@ -71,6 +71,8 @@ pub enum NotHere {
     Speaker,
     /// A wide area in an epithet of the country ("the war-torn Sahel state").
     Epithet,
+    /// Whose clock tells the time ("10:00 (same time in Lisbon)", "بتوقيت غرينتش").
+    TimeZone,
 }
 
 /// Why a mention left no event of its own.

@@ -501,6 +501,9 @@ named_enum! {
         TerritoryHeads = "territory-heads",
         /// "In protest against the killing of" (احتجاجا على مقتل): deaths a protest is against.
         ProtestCauses = "protest-causes",
+        /// Words before a place whose clock tells the time ("same time in", "heure de", "بتوقيت"):
+        /// the place is a time zone, not the incident's.
+        TimeZones = "time-zones",
         /// Capitalised words that may follow a place's name and still leave it a place (Airport,
         /// Nord, Sud): any other capitalised word after it makes the place part of a name.
         NameExtensions = "name-extensions",
