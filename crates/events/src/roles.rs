@@ -414,6 +414,8 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             (cands[head].first, cands[tail].last)
         })
         .collect();
+    // The trigger is a toll noun ("death toll", "bilan", "حصيلة"): a noun, no verb with a subject.
+    let toll_noun = doc.starting_at(List::TollNouns, t.first).is_some_and(|m| m.far_token >= t.last);
     for (i, c) in cands.iter_mut().enumerate() {
         let f = &mut c.features;
         let before = c.last < t.first;
@@ -571,6 +573,11 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             if !source && ((before && Some(i) == before_first) || right_after) {
                 f.push(RoleFeature::PassiveSubject);
             }
+        } else if before && Some(i) == before_first && toll_noun {
+            // "The army's death toll differed from a local official's": who gives a toll is its
+            // source, not the doer of the deaths it counts.
+            cov_mark::hit!(who_gives_a_toll_is_not_its_doer);
+            f.push(RoleFeature::Reporter);
         } else if before && Some(i) == before_first {
             // "La riposte par les forces … a permis de neutraliser…, a indiqué une source,
             // confirmant les deux attaques": a report verb between parts the name from the trigger.

@@ -4397,3 +4397,13 @@ fn the_city_whose_clock_tells_the_time_is_not_the_place() {
     ];
     each_one(&texts, "2024-06-26", |e| place(e.place) != Some("pt.lisbon"), true);
 }
+
+#[test]
+fn who_gives_a_toll_is_not_the_doer_of_the_deaths() {
+    cov_mark::check!(who_gives_a_toll_is_not_its_doer);
+    let found = one_event(
+        "Insurgents killed 25 civilians in an ambush on a convoy near Gao on Friday. The army's death toll differed from a local official's account.",
+        Some("2025-02-09"),
+    );
+    assert_ne!(actor(found[0].actor1), Some("fama"), "{found:?}");
+}
