@@ -1347,14 +1347,22 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
                         || marked!(closed_after && comma_between(doc, pl, first), a_list_of_the_dead_opens_with_commas))
             });
             let opened: &[(usize, usize, u64)] = if closes { &skipped } else { &[] };
-            total = Some(count.value + opened.iter().map(|&(_, _, v)| v).sum::<u64>());
+            // "ستة أو سبعة أو تسعة قتلى", "six or seven dead": alternatives, the lowest stands.
+            let or = opened.first().is_some_and(|&(pf, _, _)| alternative(doc, pf, first));
+            total = Some(if marked!(or, counts_told_as_alternatives_give_the_lowest) {
+                opened.iter().map(|&(_, _, v)| v).fold(count.value, u64::min)
+            } else {
+                count.value + opened.iter().map(|&(_, _, v)| v).sum::<u64>()
+            });
             if let Some(&(pf, _, _)) = opened.first() {
                 cov_mark::hit!(a_count_joined_before_the_first_dead_opens_the_list);
                 first_counted = Some(pf);
             }
             true
         } else if continues && total.is_some() {
-            total = total.map(|t| t + count.value);
+            let or = previous.is_some_and(|p| alternative(doc, p, first));
+            let or = marked!(or, counts_told_as_alternatives_give_the_lowest);
+            total = total.map(|t| if or { t.min(count.value) } else { t + count.value });
             true
         } else if total.is_some() {
             break;
@@ -1476,6 +1484,11 @@ fn singular_opens_the_list(doc: &Doc<'_>, range: &Range<usize>, first: usize) ->
 
 /// A conjunction joins what ends at token `left` to what begins at token `right`: a word of
 /// the list between them, or the Arabic و on `right` itself ("عشرة متطوعين ومدنيا").
+/// "or" stands between tokens `left` and `right` ("six or seven", "ستة أو سبعة").
+fn alternative(doc: &Doc<'_>, left: usize, right: usize) -> bool {
+    (left + 1..right).any(|t| doc.token_is(List::Alternatives, t))
+}
+
 fn conjunction_before(doc: &Doc<'_>, left: usize, right: usize) -> bool {
     // ("عسكري واحد": the و of "one" is its own first letter.)
     let and_attached = |t: usize| {

@@ -4407,3 +4407,14 @@ fn who_gives_a_toll_is_not_the_doer_of_the_deaths() {
     );
     assert_ne!(actor(found[0].actor1), Some("fama"), "{found:?}");
 }
+
+#[test]
+fn counts_told_as_alternatives_give_the_lowest() {
+    cov_mark::check!(counts_told_as_alternatives_give_the_lowest);
+    let texts = [
+        "قتل مسلحون ستة أو سبعة أو تسعة مدنيين قرب كيدال الأحد.",
+        "Des hommes armés ont tué six ou sept civils près de Kidal dimanche.",
+        "Gunmen killed six or seven civilians near Kidal on Sunday.",
+    ];
+    each_one(&texts, "2025-08-20", |e| e.fatalities, Some(6));
+}

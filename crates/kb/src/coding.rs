@@ -504,6 +504,8 @@ named_enum! {
         /// Words before a place whose clock tells the time ("same time in", "heure de", "بتوقيت"):
         /// the place is a time zone, not the incident's.
         TimeZones = "time-zones",
+        /// "Or" between counts ("six or seven dead"): alternatives, not a list to add up.
+        Alternatives = "alternatives",
         /// Capitalised words that may follow a place's name and still leave it a place (Airport,
         /// Nord, Sud): any other capitalised word after it makes the place part of a name.
         NameExtensions = "name-extensions",
