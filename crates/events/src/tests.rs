@@ -4418,3 +4418,13 @@ fn counts_told_as_alternatives_give_the_lowest() {
     ];
     each_one(&texts, "2025-08-20", |e| e.fatalities, Some(6));
 }
+
+#[test]
+fn who_an_attack_is_blamed_on_did_it() {
+    let texts = [
+        "Gunmen killed 44 worshippers in an attack on a mosque near Kokorou on Friday. The defence ministry blamed the attack on the Islamic State in the Greater Sahara.",
+        "Des hommes armés ont tué 44 fidèles dans une attaque contre une mosquée près de Kokorou vendredi. Le ministère a imputé l'attaque à l'État islamique au Grand Sahara.",
+        "قتل مسلحون 44 مصليا في هجوم على مسجد قرب كوكورو الجمعة. ونسبت وزارة الدفاع الهجوم إلى تنظيم الدولة الإسلامية في الصحراء الكبرى.",
+    ];
+    each_one(&texts, "2025-03-22", |e| (e.sub_event, actor(e.actor1)), (SubEvent::Attack, Some("issp")));
+}
