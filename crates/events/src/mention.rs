@@ -501,6 +501,10 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
         }
         cov_mark::hit!(a_month_is_no_modal);
     }
+    // "« Non aux sanctions »", "No to sanctions": a slogan rejects the measure it names.
+    if marked!(doc.ends_before(List::Slogans, t.first, 1, clause.start), a_slogan_rejects_what_it_names) {
+        return Modality::Negated;
+    }
     let mut negations = doc.find(List::Negation, before(NEGATION_WINDOW));
     // "أطباء بلا حدود", "Doctors Without Borders": a word of a name negates nothing.
     negations

@@ -4428,3 +4428,13 @@ fn who_an_attack_is_blamed_on_did_it() {
     ];
     each_one(&texts, "2025-03-22", |e| (e.sub_event, actor(e.actor1)), (SubEvent::Attack, Some("issp")));
 }
+
+#[test]
+fn a_slogan_against_a_measure_is_no_measure() {
+    cov_mark::check!(a_slogan_rejects_what_it_names);
+    let texts = [
+        "Des centaines de manifestants ont défilé dimanche à Niamey. « Non aux sanctions », « À bas la France », scandaient-ils.",
+        "Hundreds of protesters marched in Niamey on Sunday. \"No to sanctions\", \"Down with France\", they chanted.",
+    ];
+    each_one(&texts, "2023-08-07", |e| e.sub_event.event_type(), EventType::Protests);
+}

@@ -506,6 +506,8 @@ named_enum! {
         TimeZones = "time-zones",
         /// "Or" between counts ("six or seven dead"): alternatives, not a list to add up.
         Alternatives = "alternatives",
+        /// A slogan's head ("non aux", "down with"): the deed right after it is rejected, not told.
+        Slogans = "slogans",
         /// Capitalised words that may follow a place's name and still leave it a place (Airport,
         /// Nord, Sud): any other capitalised word after it makes the place part of a name.
         NameExtensions = "name-extensions",
