@@ -608,13 +608,7 @@ fn nationals(doc: &Doc<'_>, range: std::ops::Range<usize>) -> bool {
     let found = range.into_iter().any(|t| {
         let word = doc.tokens.folded(t);
         let word = word.strip_prefix('و').filter(|w| w.starts_with("ال")).unwrap_or(word);
-        let word = word.strip_prefix("ال").unwrap_or(word);
-        doc.kb.places.iter().filter_map(|p| p.demonym.as_ref()).flat_map(|d| d.0.values().flatten()).any(|name| {
-            let name = marsad_text::fold::fold_str(name);
-            ["ين", "ون", "s"].iter().any(|plural| {
-                word.len() == name.len() + plural.len() && word.starts_with(name.as_str()) && word.ends_with(plural)
-            })
-        })
+        doc.kb.is_national_plural(word.strip_prefix("ال").unwrap_or(word))
     });
     marked!(found, a_count_of_nationals_counts_people)
 }

@@ -23,7 +23,7 @@ pub use model::*;
 pub use regions::WorldRegion;
 
 use gazetteer::{arabic_demonym_forms, english_demonym_forms, french_demonym_forms, Indexing};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -89,6 +89,8 @@ pub struct KnowledgeBase {
     capitals: FxHashMap<String, u32>,
     state_actors: FxHashMap<(String, StateRole), u32>,
     domains: FxHashMap<String, u32>,
+    /// Plurals of the demonyms, folded: people of a nationality ("موريتانيين", "maliens").
+    national_plurals: FxHashSet<String>,
 }
 
 impl KnowledgeBase {
@@ -170,6 +172,12 @@ impl KnowledgeBase {
         })
     }
 
+    /// The folded word is the plural of a nationality ("موريتانيين", "mauritaniens",
+    /// "mauritanians"): people of that country.
+    pub fn is_national_plural(&self, folded: &str) -> bool {
+        self.national_plurals.contains(folded)
+    }
+
     /// The outlet that publishes at this URL's domain.
     pub fn outlet_for_url(&self, url: &str) -> Option<&Outlet> {
         let host = url.split("://").nth(1).unwrap_or(url).split(['/', '?', '#', ':']).next()?.to_ascii_lowercase();
@@ -221,6 +229,10 @@ impl KnowledgeBase {
                             _ => vec![base.clone()],
                         };
                         for form in forms {
+                            if form.ends_with("ين") || form.ends_with("ون") || (lang != "ar" && form.ends_with('s'))
+                            {
+                                self.national_plurals.insert(marsad_text::fold::fold_str(&form));
+                            }
                             // Irregular forms listed with the article (الروس) keep their article rule.
                             let optional = !(lang == "ar" && form.starts_with("ال"));
                             gazetteer.index(
