@@ -4438,3 +4438,10 @@ fn a_slogan_against_a_measure_is_no_measure() {
     ];
     each_one(&texts, "2023-08-07", |e| e.sub_event.event_type(), EventType::Protests);
 }
+
+#[test]
+fn an_arabic_dj_finds_a_french_di() {
+    // "جاباغا" has no Arabic entry; the French "Diapaga" reads "Djapaga" in Arabic.
+    let found = one_event("هاجم مسلحون بلدة جاباغا شرق بوركينا فاسو الثلاثاء وقتلوا عشرة جنود.", Some("2025-05-16"));
+    assert_eq!(place(found[0].place), Some("bf.diapaga"), "{found:?}");
+}

@@ -55,6 +55,17 @@ pub fn arabic_key(folded: &str) -> String {
 
 /// The phonetic key of a folded Latin word (lower case, accents dropped).
 pub fn latin_key(folded: &str) -> String {
+    latin_key_reading(folded, false)
+}
+
+/// The key with a French name's opening "dia", "dio" or "diou" read as "dj", the way Arabic
+/// spellings often render it (Diapaga / جاباغا, Diabaly / جابالي); [`latin_key`] when the name
+/// opens otherwise.
+fn latin_key_di_as_dj(folded: &str) -> String {
+    latin_key_reading(folded, true)
+}
+
+fn latin_key_reading(folded: &str, di_as_dj: bool) -> String {
     let chars: Vec<char> = folded.chars().filter(|c| c.is_ascii_alphabetic()).collect();
     let mut out = String::with_capacity(chars.len());
     let at = |i: usize| chars.get(i).copied().unwrap_or(' ');
@@ -66,6 +77,7 @@ pub fn latin_key(folded: &str) -> String {
             ('c' | 's', 'h') => (Some('c'), 2),
             ('k', 'h') => (Some('x'), 2),
             ('g', 'h') | ('d', 'j') => (Some('g'), 2),
+            ('d', 'i') if di_as_dj && i == 0 && matches!(at(i + 2), 'a' | 'o' | 'u') => (Some('g'), 2),
             ('g', 'u') if matches!(at(i + 2), 'e' | 'i' | 'y') => (Some('g'), 2),
             ('q', 'u') | ('c', 'k') => (Some('k'), 2),
             ('p', 'h') => (Some('f'), 2),
@@ -106,13 +118,14 @@ impl PhoneticIndex {
     /// File a place under the key of one of its Latin names (words joined).
     pub(crate) fn add(&mut self, name: &str, place: u32) {
         let folded = marsad_text::fold::fold_str(name);
-        let key = latin_key(&folded);
-        if length(&key) < MIN_INDEXED_CONSONANTS {
-            return;
-        }
-        let places = self.places.entry(key).or_default();
-        if !places.contains(&place) {
-            places.push(place);
+        for key in [latin_key(&folded), latin_key_di_as_dj(&folded)] {
+            if length(&key) < MIN_INDEXED_CONSONANTS {
+                continue;
+            }
+            let places = self.places.entry(key).or_default();
+            if !places.contains(&place) {
+                places.push(place);
+            }
         }
     }
 
@@ -152,6 +165,18 @@ mod tests {
         assert_eq!(ar("شيرفولومبو"), la("Chirfoulombo"));
         assert_eq!(ar("خاسو"), la("Khasso"));
         assert_eq!(ar("كايس"), la("Kayes"));
+    }
+
+    #[test]
+    fn a_french_di_before_a_vowel_is_also_filed_as_dj() {
+        let mut index = PhoneticIndex::default();
+        index.add("Diapaga", 7);
+        assert_eq!(index.get(&ar("جاباغا")), [7]);
+        assert_eq!(index.get(&ar("دياباغا")), [7]);
+        // "Di" before a consonant or an e, or inside the name, stays a d.
+        assert_ne!(latin_key_di_as_dj("dimbal"), ar("جمبال"));
+        assert_ne!(latin_key_di_as_dj("diebougou"), ar("جاباغا"));
+        assert_ne!(latin_key_di_as_dj("kadiolo"), ar("كاجولو"));
     }
 
     #[test]
