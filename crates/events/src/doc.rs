@@ -85,12 +85,55 @@ fn drop_counts_in_dates(counts: &mut Vec<Count>, dates: &[DateMention]) {
     });
 }
 
+/// Lines from the top of a page where its date stamp may stand.
+const STAMP_LINES: usize = 4;
+
+/// Most words on a line that is a date stamp ("مالي – 19 سبتمبر 2025").
+const STAMP_WORDS: usize = 8;
+
+/// The full date on a short line among the first lines of the text: the page's stamp.
+fn page_stamp(text: &str, dates: &[DateMention]) -> Option<Date> {
+    let mut lines = 0usize;
+    let mut chars = 0u32;
+    for line in text.split('\n') {
+        let len = line.chars().count() as u32;
+        let span = Span { start: chars, end: chars + len };
+        chars += len + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        lines += 1;
+        if lines > STAMP_LINES {
+            break;
+        }
+        if line.split_whitespace().count() > STAMP_WORDS {
+            continue;
+        }
+        let full = dates
+            .iter()
+            .filter(|d| span.start <= d.span.start && d.span.end <= span.end)
+            .find(|d| !d.relative && d.date.is_some_and(|x| x.day.is_some()));
+        if let Some(d) = full {
+            return d.date;
+        }
+    }
+    None
+}
+
 impl<'a> Doc<'a> {
     pub fn new(kb: &'a KnowledgeBase, text: &'a str, extraction: &'a Extraction, published: Option<&str>) -> Doc<'a> {
         let tokens = &extraction.tokens;
         let mut dates = dates_in(text, tokens, published);
         let latest = dates.iter().filter(|d| !d.relative).filter_map(|d| d.date).filter(|d| d.day.is_some()).max();
         let published = published.and_then(Date::parse_iso);
+        // "مالي – 19 سبتمبر 2025", "6 Mars 2026" on a short line at the top of an undated page:
+        // the day it was written, which days are counted from.
+        let stamped = published.is_none().then(|| page_stamp(text, &dates)).flatten();
+        if let Some(stamp) = stamped {
+            cov_mark::hit!(an_undated_page_takes_its_day_from_its_stamp);
+            dates = dates_in(text, tokens, Some(&stamp.to_iso()));
+        }
+        let published = published.or(stamped);
         if let (None, Some(latest)) = (published, latest) {
             // Undated page: the latest full date it gives tells the year and month it was written
             // in, enough to give "13 يونيو" its year, not enough to count days back from.

@@ -4445,3 +4445,17 @@ fn an_arabic_dj_finds_a_french_di() {
     let found = one_event("هاجم مسلحون بلدة جاباغا شرق بوركينا فاسو الثلاثاء وقتلوا عشرة جنود.", Some("2025-05-16"));
     assert_eq!(place(found[0].place), Some("bf.diapaga"), "{found:?}");
 }
+
+#[test]
+fn an_undated_page_counts_days_from_its_stamp() {
+    cov_mark::check!(an_undated_page_takes_its_day_from_its_stamp);
+    let texts = [
+        "كمين لقافلة وقود قرب كاتي\n\nمالي – 20 سبتمبر 2025\n\nنصب مسلحون مساء الجمعة كمينا لقافلة وقود قرب كاتي.",
+        "Embuscade contre un convoi près de Kati\n\nBamako, 20 septembre 2025\n\nDes hommes armés ont tendu vendredi soir une embuscade à un convoi près de Kati.",
+        "Convoy ambushed near Kati\n\nBamako, 20 September 2025\n\nGunmen ambushed a fuel convoy near Kati on Friday evening.",
+    ];
+    for text in texts {
+        let found = one_event(text, None);
+        assert_eq!(date(&found[0]).as_deref(), Some("2025-09-19"), "{text}: {found:?}");
+    }
+}
