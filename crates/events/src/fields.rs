@@ -1259,6 +1259,23 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
             cov_mark::hit!(the_attackers_number_is_no_toll);
             continue;
         }
+        // "خطف مسلحون خمسة هنود وقتلوا 12 جنديا", "abducted five workers and killed 12 soldiers":
+        // a death verb joined after this count that has a count of its own counts those.
+        // ("مقتل عشرة مدنيين و"تحييد" 88 مسلحا": a death word before the count still counts it.)
+        let dead_before = deaths.iter().any(|&(_, dl)| dl < first && first <= dl + BEFORE_COUNT);
+        let number_at = |at: usize| {
+            counts.iter().any(|c| doc.token_at(c.span.start) == at) && !doc.token_is(List::IndefiniteArticles, at)
+        };
+        let owned_next = !dead_before
+            && deaths.iter().any(|&(df, dl)| {
+                df > last
+                    && df <= last + AFTER_COUNT
+                    && conjunction_before(doc, last, df)
+                    && (dl + 1..=dl + 2).any(number_at)
+            });
+        if marked!(owned_next, a_count_before_another_verb_s_dead_is_not_theirs) {
+            continue;
+        }
         let injury = near(&injuries, first, last);
         let death = near(&deaths, first, last).or_else(|| (injury.is_none() && reached(first)).then_some(0));
         // "30 قتيلا وجريحا", "30 morts et blessés", "30 killed or wounded": casualties, not deaths.

@@ -4459,3 +4459,14 @@ fn an_undated_page_counts_days_from_its_stamp() {
         assert_eq!(date(&found[0]).as_deref(), Some("2025-09-19"), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn a_count_before_another_verb_s_dead_is_not_theirs() {
+    cov_mark::check!(a_count_before_another_verb_s_dead_is_not_theirs);
+    let texts = [
+        "خطف مسلحون خمسة مواطنين هنود وقتلوا 12 جنديا في هجوم قرب تيلابيري.",
+        "Des hommes armés ont enlevé cinq ouvriers indiens et tué 12 soldats près de Tillabéri.",
+        "Gunmen abducted five Indian workers and killed 12 soldiers near Tillabéri.",
+    ];
+    each_one(&texts, "2025-05-01", |e| e.fatalities, Some(12));
+}
