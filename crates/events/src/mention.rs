@@ -108,6 +108,9 @@ pub(crate) fn triggers(doc: &Doc<'_>, range: Range<usize>) -> std::rc::Rc<[Trigg
     found
 }
 
+/// Most words (a verb's subject) between a trigger verb and the rest of an idiom it opens.
+const IDIOM_SPLIT_GAP: usize = 5;
+
 /// The triggers of tokens `range`, searched (see [`triggers`]).
 fn find_triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
     let found = doc.find(List::EventTriggers, range.clone());
@@ -134,6 +137,10 @@ fn find_triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
     let carries_out = |frame: Frame, last: usize| {
         frame == Frame::Execute && strikes.iter().any(|&s| s > last && s <= last + CARRIED_OUT_GAP)
     };
+    let idioms: Vec<(usize, &str)> = found
+        .iter()
+        .filter_map(|&(first, _, role)| role.filter(|r| r.ends_with(":idiom")).map(|r| (first, r)))
+        .collect();
     found
         .into_iter()
         .filter_map(|(first, last, role)| {
@@ -141,6 +148,16 @@ fn find_triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
             // "The junta has burnt bridges with its allies", "a heart attack": an idiom built on a
             // trigger word (the lexicon's longest match) tells no incident.
             if marked!(role.ends_with(":idiom"), an_idiom_tells_no_incident) {
+                return None;
+            }
+            // "استعادت قوات الدفاع والأمن السيطرة على الوضع": the verb with its subject between it
+            // and the rest of the idiom is the idiom's too.
+            let idiom_after = idioms.iter().any(|&(idiom_first, idiom_role)| {
+                idiom_first > last
+                    && idiom_first <= last + IDIOM_SPLIT_GAP
+                    && idiom_role.strip_suffix(":idiom") == Some(role)
+            });
+            if marked!(idiom_after, a_verb_split_from_its_idiom_tells_no_incident) {
                 return None;
             }
             // "a perdu 38 soldats": a loss of people is a kill whose subject suffered it.

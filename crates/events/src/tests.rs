@@ -4470,3 +4470,18 @@ fn a_count_before_another_verb_s_dead_is_not_theirs() {
     ];
     each_one(&texts, "2025-05-01", |e| e.fatalities, Some(12));
 }
+
+#[test]
+fn control_of_the_situation_is_no_territory() {
+    cov_mark::check!(an_idiom_tells_no_incident);
+    cov_mark::check!(a_verb_split_from_its_idiom_tells_no_incident);
+    let texts = [
+        "استعادت قوات الدفاع والأمن السيطرة على الوضع في جيبو بعد هجوم إرهابي الأحد.",
+        "Les forces de défense ont repris le contrôle de la situation à Djibo après une attaque terroriste dimanche.",
+        "Security forces regained control of the situation in Djibo after a terrorist attack on Sunday.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-05-19"));
+        assert!(found.iter().all(|e| e.sub_event != SubEvent::GovernmentRegainsTerritory), "{text}: {found:?}");
+    }
+}
