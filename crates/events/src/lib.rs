@@ -375,7 +375,9 @@ fn draft(
     // kept aside only in case a later reference dates it ("مفرزة ... بعد أن هاجم إرهابيون", then
     // "وقع الحادث في 25 يونيو"); one recalled with a date the page cannot resolve ("last June" on
     // an undated page) is not.
-    let undated_recall = m.modality == Modality::Recalled && date.is_none();
+    // ("after the patrol that recently failed in an ambush": a recall told as recent is news.)
+    let recent = marked!(doc.any(List::RecentCues, m.clause.clone()), an_incident_recalled_as_recent_is_news);
+    let undated_recall = m.modality == Modality::Recalled && date.is_none() && !recent;
     if undated_recall && !m.trigger.frame.is_violent() {
         trace.note(|| Note::Dropped { trigger, why: trace::Dropped::Vague });
         return Vec::new();

@@ -4485,3 +4485,17 @@ fn control_of_the_situation_is_no_territory() {
         assert!(found.iter().all(|e| e.sub_event != SubEvent::GovernmentRegainsTerritory), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn an_incident_recalled_as_recent_is_news() {
+    cov_mark::check!(an_incident_recalled_as_recent_is_news);
+    let texts = [
+        "بدأ الجيش دورية مشتركة قرب كيدال، بعد تلك التي فشلت مؤخرا على إثر كمين نصبه مسلحو جبهة تحرير أزواد.",
+        "L'armée a lancé une patrouille près de Kidal, après celle qui a échoué récemment à la suite d'une embuscade tendue par le Front de libération de l'Azawad.",
+        "The army launched a patrol near Kidal, after the one that recently failed following an ambush laid by the Azawad Liberation Front.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-03-10"));
+        assert!(found.iter().any(|e| actor(e.actor1) == Some("fla")), "{text}: {found:?}");
+    }
+}
