@@ -770,7 +770,12 @@ fn toll_of(members: &[&Draft]) -> (Option<u64>, Vec<Claim>) {
             None => by_source.push((d.source, value, d)),
         }
     }
-    let lowest = by_source.iter().map(|(_, v, _)| *v).min();
+    // "JNIM claims several dozen soldiers killed; local sources speak of about fifty": a floor of
+    // tens gives way to any source's figure (and stays a claim beside it).
+    let figured = by_source.iter().any(|(_, _, d)| !d.toll_floor);
+    let floors = by_source.iter().any(|(_, _, d)| d.toll_floor);
+    let counts = |d: &Draft| !figured || !marked!(floors && d.toll_floor, a_floor_of_tens_gives_way_to_a_figure);
+    let lowest = by_source.iter().filter(|(_, _, d)| counts(d)).map(|(_, v, _)| *v).min();
     let lowest = if marked!(more > 0 && lowest.is_some(), victims_told_as_also_killed_add_to_the_toll) {
         lowest.map(|v| v + more)
     } else {

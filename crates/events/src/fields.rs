@@ -1056,6 +1056,9 @@ pub(crate) struct Toll {
     /// Attackers are counted with others ("dix civils, trois soldats et 88 assaillants"): the
     /// toll is already everyone's, and a later count of attackers alone adds nothing to it.
     pub with_attackers: bool,
+    /// Only an order of magnitude's floor ("plusieurs dizaines", "dozens", "عشرات" read as 10 or
+    /// 12): another source's figure says more.
+    pub floor: bool,
 }
 
 /// The deaths the clause of `m` reports; 0 when it says nobody was hurt; `None` when it gives no number.
@@ -1168,6 +1171,7 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
     let mut total: Option<u64> = None;
     let mut attackers = true;
     let mut some_attackers = false;
+    let mut floor = true;
     let mut previous: Option<usize> = None;
     let mut first_counted: Option<usize> = None;
     // The counts not taken just before, with their tokens, each joined to the next by a comma or
@@ -1403,6 +1407,7 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
             let attacker = (last + 1..=last + 2).any(|at| doc.starting_at(List::AttackerNouns, at).is_some());
             attackers &= attacker;
             some_attackers |= attacker;
+            floor &= count.vague && matches!(count.value, 10 | 12 | 100);
             if marked!(low_end, a_range_counts_its_lower_end) {
                 break;
             }
@@ -1417,12 +1422,13 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
             value: value + one_more,
             attackers: only_attackers,
             with_attackers: some_attackers && !only_attackers,
+            floor: floor && one_more == 0,
         });
     }
     dual_victims(doc, &deaths, range.clone())
         .or_else(|| singular_victim(doc, &deaths, range.clone()))
         .or_else(|| doc.any(List::NoCasualties, range).then_some(0))
-        .map(|value| Toll { value, attackers: false, with_attackers: false })
+        .map(|value| Toll { value, attackers: false, with_attackers: false, floor: false })
 }
 
 /// A comma stands between tokens `a` and `b`.

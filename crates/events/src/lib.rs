@@ -167,6 +167,8 @@ pub(crate) struct Draft {
     pub toll_rose: bool,
     /// Told as a reply ("the army responded with strikes"): not the deed done to its doer.
     pub reply: bool,
+    /// Its toll is only an order of magnitude's floor ("plusieurs dizaines de soldats").
+    pub toll_floor: bool,
     /// Its toll counts more victims ("the driver was also killed"): added to the incident's.
     pub toll_added: bool,
     /// A protest against deaths ("احتجاجا على مقتل"): the deaths told beside it are its cause.
@@ -434,6 +436,7 @@ fn draft(
                 toll_with_attackers: toll.is_some_and(|t| t.with_attackers),
                 toll_rose: toll.is_some() && doc.any(List::TollRises, m.clause.clone()),
                 reply: doc.any(List::ReplyVerbs, m.clause.start..m.trigger.first),
+                toll_floor: toll.is_some_and(|t| t.floor),
                 against_deaths: against,
                 toll_added: toll.is_some() && {
                     let near = m.trigger.first.saturating_sub(ADDITION_GAP).max(m.clause.start)

@@ -4499,3 +4499,14 @@ fn an_incident_recalled_as_recent_is_news() {
         assert!(found.iter().any(|e| actor(e.actor1) == Some("fla")), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn a_floor_of_tens_gives_way_to_a_figure() {
+    cov_mark::check!(a_floor_of_tens_gives_way_to_a_figure);
+    let texts = [
+        "Le JNIM a attaqué vendredi le camp militaire de Niafunké. Le Jnim annonce un bilan de plusieurs dizaines de soldats tués. Des sources locales évoquent une cinquantaine de soldats tués à Niafunké.",
+        "JNIM attacked the army camp of Niafunké on Friday. JNIM claimed dozens of soldiers killed. Local sources spoke of about fifty soldiers killed in Niafunké.",
+        "هاجمت الجماعة معسكر الجيش في نيافونكي الجمعة. وأعلنت الجماعة مقتل عشرات الجنود. وتحدثت مصادر محلية عن مقتل نحو خمسين جنديا في نيافونكي.",
+    ];
+    each_one(&texts, "2023-11-25", |e| e.fatalities, Some(50));
+}
