@@ -177,7 +177,10 @@ fn find_triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
                 || after_auxiliary
                 || bare_participle(doc, first, last)
                 || counted_before(doc, first, last)
-                || undergone(doc, floor, first);
+                || undergone(doc, floor, first)
+                // "l'armée est tombée dans une embuscade", "the patrol fell into an ambush",
+                // "وقعت الدورية في كمين": who falls into it suffers it.
+                || marked!(doc.ends_before(List::FallInto, first, 2, floor), who_falls_into_an_ambush_suffers_it);
             let frame = Frame::from_name(name)?;
             // "les terroristes ont encore frappé": the folded participle reads as the noun "frappe";
             // after an auxiliary it is the verb "struck", an attack.

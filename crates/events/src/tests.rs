@@ -4510,3 +4510,14 @@ fn a_floor_of_tens_gives_way_to_a_figure() {
     ];
     each_one(&texts, "2023-11-25", |e| e.fatalities, Some(50));
 }
+
+#[test]
+fn who_falls_into_an_ambush_suffers_it() {
+    cov_mark::check!(who_falls_into_an_ambush_suffers_it);
+    let texts = [
+        "Mercredi, l'armée malienne est tombée dans une nouvelle embuscade entre Diabaly et Nampala.",
+        "On Wednesday the Malian army fell into a new ambush near Diabaly.",
+        "وقالت مصادر إن دورية للجيش المالي وقعت في كمين جديد قرب ديابالي الأربعاء.",
+    ];
+    each_one(&texts, "2025-09-11", |e| (actor(e.actor1), actor(e.actor2)), (None, Some("fama")));
+}

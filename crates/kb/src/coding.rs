@@ -508,6 +508,8 @@ named_enum! {
         Alternatives = "alternatives",
         /// A slogan's head ("non aux", "down with"): the deed right after it is rejected, not told.
         Slogans = "slogans",
+        /// "Fell into" (tombé dans, وقع في): the subject suffers the ambush or trap after it.
+        FallInto = "fall-into",
         /// "Recently" (مؤخرا, récemment): an incident recalled so is recent news, dated or not.
         RecentCues = "recent-cues",
         /// Capitalised words that may follow a place's name and still leave it a place (Airport,
