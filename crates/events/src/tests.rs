@@ -4521,3 +4521,12 @@ fn who_falls_into_an_ambush_suffers_it() {
     ];
     each_one(&texts, "2025-09-11", |e| (actor(e.actor1), actor(e.actor2)), (None, Some("fama")));
 }
+
+#[test]
+fn fighters_of_a_group_after_carried_out_by_are_its_doers() {
+    let found = one_event(
+        "قتل 20 جنديا في هجوم يشتبه أنه شنه مقاتلون من جماعة نصرة الإسلام والمسلمين قرب غاو الجمعة.",
+        Some("2024-03-22"),
+    );
+    assert_eq!((actor(found[0].actor1), actor(found[0].actor2)), (Some("jnim"), Some("fama")), "{found:?}");
+}
