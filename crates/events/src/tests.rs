@@ -4530,3 +4530,13 @@ fn fighters_of_a_group_after_carried_out_by_are_its_doers() {
     );
     assert_eq!((actor(found[0].actor1), actor(found[0].actor2)), (Some("jnim"), Some("fama")), "{found:?}");
 }
+
+#[test]
+fn a_village_of_a_nationality_is_in_that_country() {
+    let texts = [
+        "قتل مسلحون خمسة مدنيين في هجوم استهدف قرية مالية قرب الحدود الموريتانية.",
+        "Des hommes armés ont tué cinq civils dans un village malien près de la frontière mauritanienne.",
+        "Gunmen killed five civilians in a Malian village near the Mauritanian border.",
+    ];
+    each_one(&texts, "2024-05-10", |e| place(e.place), Some("ml"));
+}
