@@ -57,6 +57,22 @@ fn dates_agree(a: Option<Date>, b: Option<Date>) -> bool {
     }
 }
 
+/// Days within this many of a week-precise date may be that date: "last week" in a Sunday's
+/// story may mean the Wednesday just gone as well as the week before.
+const WEEK_DAYS: i64 = 13;
+
+/// The dates of two drafts may be one incident's: [`dates_agree`], or a day within the week a
+/// draft dated only to the week ("last week", "la semaine dernière") gives.
+fn days_agree(a: &Draft, b: &Draft) -> bool {
+    if dates_agree(a.date, b.date) {
+        return true;
+    }
+    let week = a.time_precision == Precision::WeekOrMonth || b.time_precision == Precision::WeekOrMonth;
+    let days = |x: Option<Date>| x.filter(|x| x.day.is_some()).map(|x| x.first_day());
+    let near = days(a.date).zip(days(b.date)).is_some_and(|(x, y)| (x - y).abs() <= WEEK_DAYS);
+    marked!(week && near, a_day_within_the_week_told_is_that_week_s)
+}
+
 /// A protest or a riot: a demonstration that turned violent is one incident told as both.
 fn street(t: EventType) -> bool {
     matches!(t, EventType::Protests | EventType::Riots)
@@ -238,7 +254,7 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft, anaphora: bool) -> Option
     if marked!(told_before(other, d) || told_before(d, other), a_statement_made_before_an_incident_does_not_tell_it) {
         return None;
     }
-    if !types_agree(other, d) || (!reported && !dates_agree(other.date, d.date)) {
+    if !types_agree(other, d) || (!reported && !days_agree(other, d)) {
         return None;
     }
     // "Mali has faced attacks since 2012": history is not the news it is told beside.

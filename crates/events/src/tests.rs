@@ -4540,3 +4540,21 @@ fn a_village_of_a_nationality_is_in_that_country() {
     ];
     each_one(&texts, "2024-05-10", |e| place(e.place), Some("ml"));
 }
+
+#[test]
+fn a_day_within_the_week_told_is_that_week_s() {
+    cov_mark::check!(a_day_within_the_week_told_is_that_week_s);
+    let texts = [
+        "An ambush by armed men last week killed at least 14 soldiers in Niger, the defence minister said. The attack took place near Tillabéri on Wednesday.",
+        "Une embuscade a tué la semaine dernière au moins 14 soldats au Niger, a indiqué le ministre. L'attaque a eu lieu mercredi près de Tillabéri.",
+        "قتل 14 جنديا على الأقل في كمين الأسبوع الماضي في النيجر، بحسب وزير الدفاع. ووقع الهجوم يوم الأربعاء قرب تيلابيري.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2025-09-14"));
+        assert_eq!(
+            (found[0].fatalities, date(&found[0]).as_deref()),
+            (Some(14), Some("2025-09-10")),
+            "{text}: {found:?}"
+        );
+    }
+}
