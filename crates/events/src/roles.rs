@@ -186,6 +186,11 @@ fn candidates(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, country: 
             if military_target && marked!(located, a_village_locating_a_military_target_is_no_target) {
                 continue;
             }
+            // "exchanged fire with terrorists along the road near the village of Foneko": what a
+            // place is near is a landmark, not a target.
+            if marked!(doc.ends_before(List::Near, first, 2, m.clause.start), a_village_a_fight_was_near_is_no_target) {
+                continue;
+            }
             // "مسلحون على متن شاحنات صغيرة", "à bord de pick-up": the doers' vehicles.
             if doc.ends_before(List::TransportMarks, first, 1, m.clause.start) {
                 cov_mark::hit!(the_doers_vehicles_are_no_target);

@@ -4558,3 +4558,16 @@ fn a_day_within_the_week_told_is_that_week_s() {
         );
     }
 }
+
+#[test]
+fn a_village_a_fight_was_near_is_no_target() {
+    cov_mark::check!(a_village_a_fight_was_near_is_no_target);
+    let texts = [
+        "On Monday a unit of the defence and security forces exchanged fire with armed terrorist groups along the Bankilare-Tera route near the village of Foneko.",
+        "Lundi, une unité des forces de défense et de sécurité a échangé des tirs avec des groupes armés terroristes sur l'axe Bankilaré-Téra près du village de Foneko.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2024-07-24"));
+        assert!(found.iter().all(|e| actor(e.actor2) != Some("civilians")), "{text}: {found:?}");
+    }
+}
