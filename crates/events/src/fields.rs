@@ -949,8 +949,17 @@ pub(crate) fn date(
     if let Some(d) = own {
         return Some(*d);
     }
+    // ("12 يناير, 2025 - 01:26" alone above the lede is the page's stamp, the day it was
+    // published, not the incident's.)
+    let stamp = |h: &Sentence, d: &DateMention| {
+        h.zone == Zone::Boilerplate(Furniture::DateLine) && d.date.is_some() && d.date == doc.reference
+    };
     earlier.date[m.sentence]
-        .or_else(|| heading_above(sentences, earlier, m).and_then(|h| doc.dates_in(h.span).first()))
+        .or_else(|| {
+            let heading = heading_above(sentences, earlier, m)?;
+            let found = doc.dates_in(heading.span).first()?;
+            (!marked!(stamp(heading, found), the_page_s_stamp_above_the_lede_dates_no_incident)).then_some(found)
+        })
         .copied()
 }
 

@@ -4571,3 +4571,17 @@ fn a_village_a_fight_was_near_is_no_target() {
         assert!(found.iter().all(|e| actor(e.actor2) != Some("civilians")), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn the_page_s_stamp_above_the_lede_dates_no_incident() {
+    cov_mark::check!(the_page_s_stamp_above_the_lede_dates_no_incident);
+    let texts = [
+        "مسلحون يختطفون نمساوية في أغاديز\n\n12 يناير, 2025 - 01:26\n\nأعلن في النيجر عن اختطاف سيدة نمساوية في أغاديز.\n\nوقالت صحيفة إنها اختطفت مساء السبت في أغاديز.",
+        "Une Autrichienne enlevée à Agadez\n\n12 janvier 2025 - 01:26\n\nL'enlèvement d'une Autrichienne a été annoncé au Niger.\n\nElle a été enlevée samedi soir à Agadez, selon un journal.",
+        "Austrian woman kidnapped in Agadez\n\n12 January 2025 - 01:26\n\nThe kidnapping of an Austrian woman was announced in Niger.\n\nShe was kidnapped in Agadez on Saturday evening, a newspaper said.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2025-01-12"));
+        assert_eq!(date(&found[0]).as_deref(), Some("2025-01-11"), "{text}: {found:?}");
+    }
+}
