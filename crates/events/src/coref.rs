@@ -331,7 +331,11 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft, anaphora: bool) -> Option
     // "X attacked the convoy; the army responded with strikes": a reply by the side attacked is
     // another incident, whoever it struck,
     // and whatever word each is told with.
-    let replies = |x: &Draft, y: &Draft| x.reply && x.roles.actor1.is_some() && x.roles.actor1 == y.roles.actor2;
+    // (A riposte that kills the attackers on the spot is the same battle: only a reply of
+    // another kind, the strikes after a ground attack, is another incident.)
+    let replies = |x: &Draft, y: &Draft| {
+        x.reply && x.roles.actor1.is_some() && x.roles.actor1 == y.roles.actor2 && x.sub_event != y.sub_event
+    };
     if marked!(replies(d, other) || replies(other, d), a_reply_by_the_side_attacked_is_another_incident) {
         return None;
     }

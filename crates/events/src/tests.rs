@@ -4585,3 +4585,13 @@ fn the_page_s_stamp_above_the_lede_dates_no_incident() {
         assert_eq!(date(&found[0]).as_deref(), Some("2025-01-11"), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn a_riposte_that_kills_the_attackers_is_the_same_battle() {
+    let texts = [
+        "Des hommes armés ont attaqué lundi un poste de l'armée près de Torodi, tuant sept soldats. L'armée a riposté en tuant onze assaillants.",
+        "Gunmen attacked an army post near Torodi on Monday, killing seven soldiers. The army retaliated, killing eleven attackers.",
+        "هاجم مسلحون الاثنين موقعا للجيش قرب تورودي وقتلوا سبعة جنود. ورد الجيش بقتل أحد عشر مهاجما.",
+    ];
+    each_one(&texts, "2024-05-22", |e| e.fatalities, Some(18));
+}
