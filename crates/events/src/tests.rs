@@ -4595,3 +4595,12 @@ fn a_riposte_that_kills_the_attackers_is_the_same_battle() {
     ];
     each_one(&texts, "2024-05-22", |e| e.fatalities, Some(18));
 }
+
+#[test]
+fn arabic_feminine_and_martyr_death_words_count_the_dead() {
+    let texts = [
+        "وقالت المصادر إن 5 نساء قتلن في انفجار لغم قرب ديالاساغو السبت.",
+        "وقالت المصادر إن 5 جنود استشهدوا في انفجار لغم قرب ديالاساغو السبت.",
+    ];
+    each_one(&texts, "2024-06-03", |e| e.fatalities, Some(5));
+}
