@@ -404,6 +404,18 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         .filter(|(_, c)| c.first > t.last && m.clause.contains(&c.first))
         .min_by_key(|(_, c)| c.first)
         .map(|(i, _)| i);
+    // "Clashes broke out between Tuareg rebels and the Malian army": a clash that names its two
+    // sides after it, and no subject before it, has the first named as actor1.
+    let parties = t.frame == Frame::Clash
+        && before_first.is_none()
+        && after_first.is_some_and(|a| {
+            cands.iter().any(|c| {
+                c.first > cands[a].last
+                    && m.clause.contains(&c.first)
+                    && matches!(c.who, Who::Named(_))
+                    && c.who != cands[a].who
+            })
+        });
     let floor = range.start;
     // Named actors only: a target word between a speaker and the trigger is an object, not a subject.
     let cands_spans: &[(usize, usize)] =
@@ -638,6 +650,10 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             } else {
                 f.push(RoleFeature::ObjectAfter);
             }
+        }
+        if parties && Some(i) == after_first && matches!(c.who, Who::Named(_)) {
+            cov_mark::hit!(the_first_side_a_clash_names_is_actor1);
+            f.push(RoleFeature::FirstParty);
         }
         if repels(doc, c.first, c.last, &t, arabic) {
             f.push(RoleFeature::Repeller);

@@ -4604,3 +4604,14 @@ fn arabic_feminine_and_martyr_death_words_count_the_dead() {
     ];
     each_one(&texts, "2024-06-03", |e| e.fatalities, Some(5));
 }
+
+#[test]
+fn the_first_side_a_clash_names_is_actor1() {
+    cov_mark::check!(the_first_side_a_clash_names_is_actor1);
+    let texts = [
+        "اندلعت اشتباكات مسلحة أمس بين الحركات الأزوادية من جهة، وقوات الجيش المالي من جهة أخرى قرب كيدال.",
+        "De violents combats ont opposé hier les rebelles touareg à l'armée malienne près de Kidal.",
+        "Clashes broke out yesterday between Tuareg rebels and the Malian army near Kidal.",
+    ];
+    each_one(&texts, "2024-10-20", |e| (actor(e.actor1), actor(e.actor2)), (Some("fla"), Some("fama")));
+}

@@ -636,6 +636,8 @@ named_enum! {
         /// A later member of a list of doers ("by the Malian army and Wagner"): ACLED names the
         /// first as actor1, the others as associated.
         ListTail = "list_tail",
+        /// The first of the two sides a clash names after it ("clashes between X and Y").
+        FirstParty = "first_party",
     }
 }
 
