@@ -78,9 +78,6 @@ fn previous_subject(doc: &Doc<'_>, sentence: &Sentence) -> Option<u32> {
 /// names it: "15 soldiers were killed" stays the army's though the National Guard is named later.
 /// An armed group is its affiliate's parent anywhere ("al-Qaeda" in a story about JNIM).
 fn parent_here(doc: &Doc<'_>, sentence: &Sentence, actor: u32) -> bool {
-    if doc.actor_kind(actor) != ActorKind::StateForce {
-        return true;
-    }
     let id = doc.kb.actors[actor as usize].id.as_str();
     let here = doc.mentions_in(sentence.span).any(|x| match x.entity {
         Entity::Actor(a) => doc.kb.actors[a as usize].parent.as_deref() == Some(id),
@@ -719,6 +716,18 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             c.features.retain(|f| *f != RoleFeature::ObjectAfter);
         }
     }
+    // "قتل الفيلق الأفريقي والقوات المسلحة المالية ستة مسلحين": every member of a list that is
+    // the verb's subject is a doer, the first named first.
+    for j in 0..cands.len() {
+        let head = conjunct_head(doc, cands, j).filter(|&h| h != j);
+        let subject = |c: &Candidate| c.features.contains(&RoleFeature::VerbFirstSubject);
+        if head.is_some_and(|h| subject(&cands[h])) && !subject(&cands[j]) {
+            cov_mark::hit!(a_verb_first_subject_covers_its_list);
+            cands[j].features.retain(|f| *f != RoleFeature::ObjectAfter);
+            cands[j].features.push(RoleFeature::VerbFirstSubject);
+            cands[j].features.push(RoleFeature::ListTail);
+        }
+    }
     // Every member of a list after "by" is a doer ("شنه عناصر من فاغنر والجيش المالي").
     for j in 0..cands.len() {
         let head = conjunct_head(doc, cands, j).filter(|&h| h != j);
@@ -895,12 +904,20 @@ fn score(doc: &Doc<'_>, c: &Candidate) -> (f32, f32) {
 /// Two sides of one state (its government, its country, its forces) in a violent incident: a
 /// state does not attack itself ("Niger endured attacks on its forces" names the victim twice).
 fn one_state(doc: &Doc<'_>, frame: Frame, a: u32, b: u32) -> bool {
-    let (a, b) = (&doc.kb.actors[a as usize], &doc.kb.actors[b as usize]);
+    let (x, y) = (&doc.kb.actors[a as usize], &doc.kb.actors[b as usize]);
     let state = |kind: ActorKind| matches!(kind, ActorKind::StateForce | ActorKind::Government | ActorKind::Country);
-    marked!(
-        frame.is_violent() && state(a.kind) && state(b.kind) && a.country.is_some() && a.country == b.country,
-        a_state_does_not_attack_itself
-    )
+    // "Wagner mercenaries and Malian soldiers fired on them": allies deployed beside a state's
+    // forces are on their side.
+    let ally = |p: u32, s: &marsad_kb::Actor| {
+        state(s.kind) && s.country.as_deref().is_some_and(|c| doc.kb.taxonomy.fights_for(p, c))
+    };
+    let allied = marked!(ally(a, y) || ally(b, x), allies_are_not_opponents);
+    frame.is_violent()
+        && (allied
+            || marked!(
+                state(x.kind) && state(y.kind) && x.country.is_some() && x.country == y.country,
+                a_state_does_not_attack_itself
+            ))
 }
 
 /// Choose the doer and the target of one mention.

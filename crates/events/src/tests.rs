@@ -4615,3 +4615,22 @@ fn the_first_side_a_clash_names_is_actor1() {
     ];
     each_one(&texts, "2024-10-20", |e| (actor(e.actor1), actor(e.actor2)), (Some("fla"), Some("fama")));
 }
+
+#[test]
+fn allies_are_not_opponents() {
+    cov_mark::check!(allies_are_not_opponents);
+    let found = one_event(
+        "وتدور المعارك قرب تينزاواتين منذ الخميس بين الجيش المالي وحلفائه من مجموعة فاغنر وبين جبهة تحرير أزواد.",
+        Some("2024-07-28"),
+    );
+    assert_ne!((actor(found[0].actor1), actor(found[0].actor2)), (Some("fama"), Some("wagner")), "{found:?}");
+    assert_eq!(actor(found[0].actor2), Some("fla"), "{found:?}");
+}
+
+#[test]
+fn every_member_of_a_verb_first_subject_list_is_a_doer() {
+    cov_mark::check!(a_verb_first_subject_covers_its_list);
+    let found =
+        one_event("قتل الفيلق الأفريقي والقوات المسلحة المالية ستة مسلحين قرب ميناكا يوم 28 يونيو.", Some("2025-07-01"));
+    assert_eq!((actor(found[0].actor1), actor(found[0].actor2)), (Some("africa-corps"), None), "{found:?}");
+}

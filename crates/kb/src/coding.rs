@@ -727,6 +727,8 @@ pub struct Coding {
     pub affiliates: Vec<Affiliate>,
     /// Sub-units coded as their group (a katiba of JNIM is coded JNIM, as ACLED does): (unit, group).
     pub units: Vec<(u32, u32)>,
+    /// Foreign forces fighting beside a state's (Africa Corps for Mali): (actor, ISO codes).
+    pub allies: Vec<(u32, Vec<String>)>,
 }
 
 impl Coding {
@@ -758,6 +760,11 @@ impl Coding {
     /// The group a sub-unit is coded as, or the actor itself.
     pub fn coded_as(&self, actor: u32) -> u32 {
         self.units.iter().find(|(unit, _)| *unit == actor).map_or(actor, |(_, group)| *group)
+    }
+
+    /// Actor `actor` fights beside the state of `country` (its forces are never opposed to them).
+    pub fn fights_for(&self, actor: u32, country: &str) -> bool {
+        self.allies.iter().any(|(a, countries)| *a == actor && countries.iter().any(|c| c == country))
     }
 
     /// The affiliate of organisation `parent` acting in `country`, if one is known.

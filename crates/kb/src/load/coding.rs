@@ -13,6 +13,7 @@ enum RawCodingLine {
     Threshold { threshold: f32 },
     Affiliate { parent: String, affiliate: String, countries: Vec<String> },
     Unit { unit: String, coded_as: String },
+    Ally { ally: String, fights_for: Vec<String> },
 }
 
 /// What the events files hold before the actors are known.
@@ -22,6 +23,7 @@ pub(super) struct RawCoding {
     threshold: Option<f32>,
     affiliates: Vec<(String, String, Vec<String>, usize)>,
     units: Vec<(String, String, usize)>,
+    allies: Vec<(String, Vec<String>, usize)>,
     frames: Vec<Option<FrameRule>>,
     /// Where the role weights were read (for error messages).
     weights_file: Option<String>,
@@ -86,6 +88,9 @@ impl Loader {
             RawCodingLine::Unit { unit, coded_as } => {
                 self.coding.units.push((unit, coded_as, at.line));
             }
+            RawCodingLine::Ally { ally, fights_for } => {
+                self.coding.allies.push((ally, fights_for, at.line));
+            }
         }
         Ok(())
     }
@@ -123,10 +128,18 @@ impl Loader {
                 _ => problems.push(format!("events/affiliates.jsonl:{line}: unknown actor `{unit}` or `{group}`")),
             }
         }
+        let mut allies = Vec::new();
+        for (ally, countries, line) in raw.allies {
+            match self.kb.actors.iter().position(|a| a.id == ally) {
+                Some(a) => allies.push((a as u32, countries)),
+                None => problems.push(format!("events/affiliates.jsonl:{line}: unknown actor `{ally}`")),
+            }
+        }
         let taxonomy = &mut self.kb.taxonomy;
         taxonomy.frames = frames.into_iter().flatten().collect();
         taxonomy.affiliates = affiliates;
         taxonomy.units = units;
+        taxonomy.allies = allies;
         let file = raw.weights_file.unwrap_or_else(|| "events/roles.jsonl".into());
         match RoleWeights::new(&raw.weights, raw.threshold.unwrap_or(0.0)) {
             Ok(weights) if raw.threshold.is_some() => taxonomy.roles = weights,
