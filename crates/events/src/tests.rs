@@ -4634,3 +4634,13 @@ fn every_member_of_a_verb_first_subject_list_is_a_doer() {
         one_event("قتل الفيلق الأفريقي والقوات المسلحة المالية ستة مسلحين قرب ميناكا يوم 28 يونيو.", Some("2025-07-01"));
     assert_eq!((actor(found[0].actor1), actor(found[0].actor2)), (Some("africa-corps"), None), "{found:?}");
 }
+
+#[test]
+fn where_someone_was_returning_to_is_not_the_place() {
+    let texts = [
+        "Des hommes armés ont attaqué un poste de police samedi, au moment où le président regagnait Ouagadougou.",
+        "Gunmen attacked a police station on Saturday as the president was returning to Ouagadougou.",
+        "هاجم مسلحون مركزا للشرطة السبت، لدى عودة الرئيس إلى واغادوغو.",
+    ];
+    each_one(&texts, "2025-05-12", |e| place(e.place) != Some("bf.ouagadougou"), true);
+}
