@@ -4644,3 +4644,12 @@ fn where_someone_was_returning_to_is_not_the_place() {
     ];
     each_one(&texts, "2025-05-12", |e| place(e.place) != Some("bf.ouagadougou"), true);
 }
+
+#[test]
+fn what_fell_into_a_group_s_hands_was_taken_by_it() {
+    let texts = [
+        "Le camp de l'armée est passé sous le contrôle des combattants du JNIM à Djibo dimanche.",
+        "The army camp in Djibo fell into the hands of JNIM fighters on Sunday.",
+    ];
+    each_one(&texts, "2025-05-12", |e| (actor(e.actor1), actor(e.actor2)), (Some("jnim"), Some("forces.bf")));
+}
