@@ -4653,3 +4653,12 @@ fn what_fell_into_a_group_s_hands_was_taken_by_it() {
     ];
     each_one(&texts, "2025-05-12", |e| (actor(e.actor1), actor(e.actor2)), (Some("jnim"), Some("forces.bf")));
 }
+
+#[test]
+fn a_nation_s_military_operation_is_its_forces() {
+    let texts = [
+        "Une opération militaire nigérienne a visé mardi des éléments de l'EIGS près de Téra.",
+        "A Nigerien military operation targeted ISGS fighters near Téra on Tuesday.",
+    ];
+    each_one(&texts, "2025-03-20", |e| actor(e.actor1), Some("forces.ne"));
+}
