@@ -472,7 +472,15 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         if marks_another {
             cov_mark::hit!(a_target_marked_after_another_incident_word_is_its_own);
         }
-        if target_marker.is_some() && !marker_word && !marks_another {
+        // "استهدفت عملية عسكرية نيجرية عناصر من داعش": an Arabic verb of targeting followed by
+        // two named sides has the first as its subject, the second as its object.
+        let subject_of_targeting = arabic
+            && target_marker.is_some_and(|tm| tm >= t.first && tm <= t.last)
+            && spans_after_named(cands_spans, c.last, m.clause.end);
+        if subject_of_targeting {
+            cov_mark::hit!(a_verb_of_targeting_before_two_sides_has_the_first_as_subject);
+        }
+        if target_marker.is_some() && !marker_word && !marks_another && !subject_of_targeting {
             f.push(RoleFeature::TargetMarked);
         }
         let owner_after = doc.ends_before(List::MilitaryTargets, c.first, MARKER_GAP, floor)
@@ -844,6 +852,11 @@ fn subject_of_reported(
 /// who they are, not another party.
 fn attached(doc: &Doc<'_>, first: usize, floor: usize) -> bool {
     doc.ends_before(List::Affiliation, first, 1, floor) || doc.start_behind(List::Partitives, first, floor) < first
+}
+
+/// Some named candidate starts after token `last` and before token `end`.
+fn spans_after_named(spans: &[(usize, usize)], last: usize, end: usize) -> bool {
+    spans.iter().any(|&(first, _)| first > last && first < end)
 }
 
 /// Some candidate stands strictly between token `after` and token `before`.

@@ -4662,3 +4662,10 @@ fn a_nation_s_military_operation_is_its_forces() {
     ];
     each_one(&texts, "2025-03-20", |e| actor(e.actor1), Some("forces.ne"));
 }
+
+#[test]
+fn an_arabic_verb_of_targeting_before_two_sides_has_the_first_as_subject() {
+    cov_mark::check!(a_verb_of_targeting_before_two_sides_has_the_first_as_subject);
+    let found = one_event("استهدفت عملية عسكرية نيجرية الثلاثاء عناصر من تنظيم داعش قرب تيرا.", Some("2025-03-20"));
+    assert_eq!((actor(found[0].actor1), actor(found[0].actor2)), (Some("forces.ne"), Some("issp")), "{found:?}");
+}
