@@ -4669,3 +4669,13 @@ fn an_arabic_verb_of_targeting_before_two_sides_has_the_first_as_subject() {
     let found = one_event("استهدفت عملية عسكرية نيجرية الثلاثاء عناصر من تنظيم داعش قرب تيرا.", Some("2025-03-20"));
     assert_eq!((actor(found[0].actor1), actor(found[0].actor2)), (Some("forces.ne"), Some("issp")), "{found:?}");
 }
+
+#[test]
+fn a_tag_line_of_labels_tells_nothing() {
+    let texts = [
+        "Une attaque fait un mort à Bilma\n\nEtiquettes : Niger, Bilma, attaque, enlèvements, Agadez, terrorisme,\n\nUne personne a été tuée samedi lors d'une attaque à Bilma.",
+        "One killed in an attack in Bilma\n\nFiled under: Niger, Bilma, attack, kidnappings, Agadez, terrorism,\n\nOne person was killed on Saturday in an attack in Bilma.",
+        "مقتل شخص في هجوم في بيلما\n\nالتصنيفات: النيجر، بيلما، هجوم، اختطاف، أغاديز، إرهاب\n\nقتل شخص السبت في هجوم في بيلما.",
+    ];
+    each_one(&texts, "2024-06-24", |e| place(e.place), Some("ne.bilma"));
+}
