@@ -108,6 +108,12 @@ pub(crate) fn triggers(doc: &Doc<'_>, range: Range<usize>) -> std::rc::Rc<[Trigg
     found
 }
 
+/// Longest word (articles, numbers, "des", "إحدى") that may stand between a verb of seizing and the things seized.
+const SMALL_WORD_CHARS: usize = 4;
+
+/// Words after a verb of seizing within which the things seized may be named ("d'un des deux véhicules").
+const SEIZED_THINGS_GAP: usize = 5;
+
 /// Most words (a verb's subject) between a trigger verb and the rest of an idiom it opens.
 const IDIOM_SPLIT_GAP: usize = 5;
 
@@ -121,7 +127,7 @@ fn find_triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
     let names: Vec<Span> =
         doc.mentions_in(doc.span_of(range.start, range.end.saturating_sub(1))).map(|m| m.span).collect();
     let floor = range.start;
-    let destinations = doc.find(List::Origin, range);
+    let destinations = doc.find(List::Origin, range.clone());
     let taken_to = |first: usize, last: usize| destinations.iter().any(|&(f, l, _)| f <= first && last <= l);
     // "ont exécuté plusieurs frappes", "executed an operation": carried out, no execution.
     let executions = found.iter().any(|(_, _, role)| role.is_some_and(|r| r.starts_with("execute")));
@@ -188,6 +194,18 @@ fn find_triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
                 && first == last
                 && doc.entry_before(List::PerfectAuxiliaries, first, 1, floor).is_some();
             let frame = if marked!(struck, a_strike_after_an_auxiliary_is_an_attack) { Frame::Attack } else { frame };
+            // "s'emparer d'un des deux véhicules des assaillants", "استولوا على 15 مركبة": things
+            // seized, no territory taken.
+            // (Only small words between: "pris le contrôle du camp et pillé des véhicules" took
+            // the camp.)
+            let small = |t: usize| doc.tokens.folded(t).chars().count() <= SMALL_WORD_CHARS;
+            let things = matches!(frame, Frame::CaptureTerritory | Frame::RetakeTerritory)
+                && (last + 1..(last + 1 + SEIZED_THINGS_GAP).min(range.end))
+                    .find(|&t| doc.starting_at(List::CountedThings, t).is_some())
+                    .is_some_and(|t| (last + 1..t).all(small) && doc.starting_at(List::PlaceWords, t).is_none());
+            if marked!(things, seizing_things_takes_no_territory) {
+                return None;
+            }
             if frame == Frame::Evacuate && taken_to(first, last) {
                 cov_mark::hit!(taken_to_hospital_is_no_evacuation);
                 return None;

@@ -4679,3 +4679,17 @@ fn a_tag_line_of_labels_tells_nothing() {
     ];
     each_one(&texts, "2024-06-24", |e| place(e.place), Some("ne.bilma"));
 }
+
+#[test]
+fn seizing_things_takes_no_territory() {
+    cov_mark::check!(seizing_things_takes_no_territory);
+    for text in [
+        "Les forces de défense ont pu s'emparer d'un des deux véhicules des assaillants près de Bilma.",
+        "Security forces seized one of the attackers' two vehicles near Bilma.",
+    ] {
+        assert!(events(text, Some("2024-06-24")).is_empty(), "{text}");
+    }
+    // A camp is territory.
+    let found = one_event("Le JNIM s'est emparé du camp de Bilma samedi.", Some("2024-06-24"));
+    assert_eq!(found[0].sub_event, SubEvent::NonStateOvertakesTerritory, "{found:?}");
+}
