@@ -665,7 +665,16 @@ fn sub_event(doc: &Doc<'_>, m: &IncidentMention, roles: &Roles, fatalities: Opti
             }
         }
         Frame::Protest if killed => sub = SubEvent::ExcessiveForce,
-        Frame::Protest if m.others.iter().any(|t| matches!(t.frame, Frame::Arrest | Frame::Attack | Frame::Clash)) => {
+        // (Not the attacks a protest denounces: "protested, denouncing attacks by the army".)
+        Frame::Protest
+            if m.others.iter().any(|t| {
+                matches!(t.frame, Frame::Arrest | Frame::Attack | Frame::Clash)
+                    && !marked!(
+                        doc.ends_before(List::Condemn, t.first, 3, m.clause.start),
+                        what_a_protest_denounces_is_no_intervention
+                    )
+            }) =>
+        {
             sub = SubEvent::ProtestWithIntervention
         }
         Frame::CaptureTerritory if state(roles.actor1) => sub = SubEvent::GovernmentRegainsTerritory,

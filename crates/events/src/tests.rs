@@ -4693,3 +4693,13 @@ fn seizing_things_takes_no_territory() {
     let found = one_event("Le JNIM s'est emparé du camp de Bilma samedi.", Some("2024-06-24"));
     assert_eq!(found[0].sub_event, SubEvent::NonStateOvertakesTerritory, "{found:?}");
 }
+
+#[test]
+fn what_a_protest_denounces_is_no_intervention() {
+    cov_mark::check!(what_a_protest_denounces_is_no_intervention);
+    let texts = [
+        "Des familles de Mauritaniens disparus au Mali ont manifesté mardi devant la présidence à Nouakchott pour dénoncer les attaques de l'armée malienne.",
+        "Families of Mauritanians missing in Mali protested on Tuesday outside the presidential palace in Nouakchott, denouncing attacks by the Malian army.",
+    ];
+    each_one(&texts, "2024-03-12", |e| e.sub_event, SubEvent::PeacefulProtest);
+}
