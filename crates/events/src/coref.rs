@@ -779,9 +779,12 @@ fn toll_of(members: &[&Draft]) -> (Option<u64>, Vec<Claim>) {
         match by_source.iter_mut().find(|(s, _, _)| *s == d.source) {
             // "over 100 soldiers", then "killing 107": a source's first figure stands unless a
             // later one is told as a rise ("the toll rose to 28").
+            // ("عشرات المسلحين", then "ما لا يقل عن 20 مسلحا": its figure for the dozens it first gave.)
             Some(entry)
                 if value > entry.1
-                    && (entry.0.is_none() || marked!(d.toll_rose, a_source_s_toll_changes_only_by_a_rise)) =>
+                    && (entry.0.is_none()
+                        || marked!(d.toll_rose, a_source_s_toll_changes_only_by_a_rise)
+                        || marked!(entry.2.toll_floor && !d.toll_floor, a_source_s_figure_replaces_its_floor)) =>
             {
                 entry.1 = value;
                 entry.2 = d;

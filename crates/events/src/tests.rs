@@ -4703,3 +4703,14 @@ fn what_a_protest_denounces_is_no_intervention() {
     ];
     each_one(&texts, "2024-03-12", |e| e.sub_event, SubEvent::PeacefulProtest);
 }
+
+#[test]
+fn a_source_s_figure_replaces_its_floor() {
+    cov_mark::check!(a_source_s_figure_replaces_its_floor);
+    let texts = [
+        "أعلن الجيش المالي تحييد عشرات المسلحين في قصف جوي قرب أنسونغو الثلاثاء. وجاء في بيان الجيش أن الضربات مكنت من تحييد ما لا يقل عن 20 مسلحا.",
+        "L'armée malienne a annoncé avoir neutralisé des dizaines de terroristes dans une frappe aérienne près d'Ansongo mardi. Selon l'armée, la frappe a neutralisé au moins 20 terroristes.",
+        "The Malian army said it neutralised dozens of militants in an air strike near Ansongo on Tuesday. According to the army, the strike neutralised at least 20 militants.",
+    ];
+    each_one(&texts, "2025-03-19", |e| e.fatalities, Some(20));
+}
