@@ -108,6 +108,9 @@ pub(crate) fn triggers(doc: &Doc<'_>, range: Range<usize>) -> std::rc::Rc<[Trigg
     found
 }
 
+/// Words after a verb of evacuating within which the rescued may be named ("evacuated the passengers").
+const RESCUED_GAP: usize = 3;
+
 /// Longest word (articles, numbers, "des", "إحدى") that may stand between a verb of seizing and the things seized.
 const SMALL_WORD_CHARS: usize = 4;
 
@@ -204,6 +207,14 @@ fn find_triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
                     .find(|&t| doc.starting_at(List::CountedThings, t).is_some())
                     .is_some_and(|t| (last + 1..t).all(small) && doc.starting_at(List::PlaceWords, t).is_none());
             if marked!(things, seizing_things_takes_no_territory) {
+                return None;
+            }
+            // "the military evacuated the passengers", "أجلت القوات الجرحى": rescue after an
+            // incident, not a population moved.
+            let rescued = frame == Frame::Evacuate
+                && (last + 1..(last + 1 + RESCUED_GAP).min(range.end))
+                    .any(|t| doc.starting_at(List::Rescued, t).is_some());
+            if marked!(rescued, evacuating_the_wounded_or_passengers_is_rescue) {
                 return None;
             }
             if frame == Frame::Evacuate && taken_to(first, last) {

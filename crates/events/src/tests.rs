@@ -4714,3 +4714,20 @@ fn a_source_s_figure_replaces_its_floor() {
     ];
     each_one(&texts, "2025-03-19", |e| e.fatalities, Some(20));
 }
+
+#[test]
+fn evacuating_the_wounded_or_passengers_is_rescue() {
+    cov_mark::check!(evacuating_the_wounded_or_passengers_is_rescue);
+    let texts = [
+        "Rockets hit a boat on the Niger River near Timbuktu on Thursday; the military evacuated the passengers.",
+        "Des roquettes ont touché un bateau sur le fleuve Niger près de Tombouctou jeudi; l'armée a évacué les passagers.",
+        "وأصابت صواريخ قاربا في نهر النيجر قرب تمبكتو الخميس، وأجلت القوات الركاب.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2023-09-08"));
+        assert!(
+            found.iter().all(|e| e.sub_event.event_type() != EventType::StrategicDevelopments),
+            "{text}: {found:?}"
+        );
+    }
+}

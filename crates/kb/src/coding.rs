@@ -510,6 +510,9 @@ named_enum! {
         Slogans = "slogans",
         /// "Fell into" (tombé dans, وقع في): the subject suffers the ambush or trap after it.
         FallInto = "fall-into",
+        /// The people an evacuation after an incident rescues ("the passengers", "الجرحى"): no
+        /// population moved.
+        Rescued = "rescued",
         /// "Recently" (مؤخرا, récemment): an incident recalled so is recent news, dated or not.
         RecentCues = "recent-cues",
         /// Capitalised words that may follow a place's name and still leave it a place (Airport,
