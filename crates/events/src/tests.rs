@@ -4009,6 +4009,31 @@ fn a_loose_spelling_of_a_town_abroad_needs_its_country_in_the_story() {
 }
 
 #[test]
+fn a_region_word_names_the_area_around_a_town() {
+    cov_mark::check!(a_region_word_names_the_area_of_a_town);
+    // منطقة is a region and the area around a town: the town's name after it, in brackets or
+    // not, spelled with a final ه the entry lacks, is the town when no unit has the name.
+    let texts = [
+        "قصفت مسيرات الجيش المالي الأحد تجمعا لمسلحين في منطقة (موردياه) غرب البلاد، وفق بيان للجيش.",
+        "قصفت مسيرات الجيش المالي الأحد تجمعا لمسلحين في منطقة موردياه غرب البلاد.",
+    ];
+    each_one(&texts, "2024-03-02", |e| place(e.place), Some("ml.mourdiah"));
+}
+
+#[test]
+fn a_town_after_a_region_word_needs_the_story_country() {
+    // Gaongo is in Burkina Faso, named here only beside the border; the story is on Benin.
+    let found = one_event(
+        "أعلن الجيش البنيني أن مسلحين هاجموا الخميس موقعا له في شمال بنين بين منطقتي غاونغو وباسيلا قرب الحدود مع بوركينا فاسو. وتشهد بنين هجمات متكررة.",
+        Some("2024-03-02"),
+    );
+    assert_eq!(place(found[0].place), Some("bj"), "{found:?}");
+    // A two-consonant word after منطقة is no town: "an area with great risks beneath it".
+    let found = one_event("قتل ثلاثة جنود في مالي في هجوم على منطقة دونها مخاطر كبيرة.", Some("2024-03-02"));
+    assert_eq!(place(found[0].place), Some("ml"), "{found:?}");
+}
+
+#[test]
 fn an_attack_on_a_state_force_near_two_borders_is_in_its_country() {
     cov_mark::check!(a_country_listed_after_a_border_is_no_place);
     cov_mark::check!(an_attack_on_a_state_force_falls_back_to_its_country);

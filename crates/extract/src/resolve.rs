@@ -552,6 +552,7 @@ fn interpret(
         pending.push(Pending {
             span: lead.span,
             candidates: places,
+            fallback: Vec::new(),
             place_word,
             weak_position: glossed.is_none() && weak_position(tokens, range, lead.first, lead.last),
             phonetic: false,

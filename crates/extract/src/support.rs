@@ -31,6 +31,9 @@ pub struct Pending {
     pub span: Span,
     /// Every place the name may be (same-named entries), curated ones included.
     pub candidates: Vec<u32>,
+    /// Places tried only when no candidate is supported: the towns a word for a region may
+    /// also name (منطقة موردياه, the area around Mourdiah).
+    pub fallback: Vec<u32>,
     /// A place word stands before it (قرية X, la localité de X, the village of X), or before the
     /// list it belongs to.
     pub place_word: bool,
@@ -87,8 +90,10 @@ fn place_cue_before<'k>(
 ) -> Option<&'k Entry> {
     let items = tokens.items();
     let mut before = first;
-    for _ in 0..2 {
-        if before == range.start || !items[before - 1].joined_to_next {
+    for step in 0..2 {
+        // The name may stand in brackets right after its place word: منطقة (موردياه).
+        let bracketed = step == 0 && before > range.start && items[before - 1].bracketed_next;
+        if before == range.start || !(items[before - 1].joined_to_next || bracketed) {
             return None;
         }
         before -= 1;
@@ -106,7 +111,7 @@ fn place_cue_before<'k>(
 
 fn admin_level(role: Option<&str>) -> Option<u8> {
     match role {
-        Some("admin1") => Some(1),
+        Some("admin1" | "area") => Some(1),
         Some("admin2") => Some(2),
         _ => None,
     }
@@ -209,7 +214,9 @@ pub fn phonetic_candidates(
         }
         // Only after a place word, or after a locative among the curated towns (في فارابوكو, جنوب
         // أغيلهوك: a spelling the entry lacks): phonetic keys of ordinary words collide with village names.
-        let cue = place_word_before(kb, tokens, ends, range, at);
+        let cue_entry = place_cue_before(kb, tokens, ends, range, at);
+        let area = cue_entry.is_some_and(|e| e.role.as_deref() == Some("area"));
+        let cue = cue_entry.map(|e| admin_level(e.role.as_deref()));
         // Only a space between the locative and the name: no comma or line break in between.
         let after_locative = cue.is_none()
             && at > range.start
@@ -230,28 +237,32 @@ pub fn phonetic_candidates(
             let place = &kb.places[p as usize];
             (cue.is_none() || place.kind == PlaceKind::Region) && (!after_locative || !place.generated)
         };
-        let mut found: Option<(u32, Vec<u32>)> = None;
+        let mut found: Option<(u32, Vec<u32>, Vec<u32>)> = None;
         // A village's name after قرية carries no clitic: لتعقب after المنطقة is "to track".
         for split in tokens.readings(at).filter(|s| !s.definite && s.stem_offset == 0) {
             let key = marsad_kb::phonetic::arabic_key(split.stem);
             if marsad_kb::phonetic::length(&key) < shortest {
                 continue;
             }
-            // ك often writes a g (فارابوكو / Farabougou): the g reading is tried when k finds nothing.
-            let mut places: Vec<u32> = index.get(&key).iter().copied().filter(fits).collect();
-            if places.is_empty() && key.contains('k') {
-                places = index.get(&key.replace('k', "g")).iter().copied().filter(fits).collect();
-            }
-            if !places.is_empty() {
+            let places = phonetic_matches(kb, &key, &fits);
+            // منطقة موردياه: a word for a region also names the area around a town, tried when no
+            // unit of that name is supported.
+            let towns = match area && marsad_kb::phonetic::length(&key) >= marsad_kb::phonetic::MIN_PHONETIC_CONSONANTS
+            {
+                true => phonetic_matches(kb, &key, &|&p: &u32| kb.places[p as usize].kind == PlaceKind::Town),
+                false => Vec::new(),
+            };
+            if !places.is_empty() || !towns.is_empty() {
                 let start = crate::scan::original_offset(text, &items[at], split.stem_offset);
-                found = Some((start, places));
+                found = Some((start, places, towns));
                 break;
             }
         }
-        if let Some((start, candidates)) = found {
+        if let Some((start, candidates, fallback)) = found {
             pending.push(Pending {
                 span: Span { start, end: items[at].end },
                 candidates,
+                fallback,
                 place_word: !after_locative,
                 weak_position: false,
                 phonetic: true,
@@ -261,6 +272,17 @@ pub fn phonetic_candidates(
             });
         }
     }
+}
+
+/// The places filed under a phonetic key that `fits` accepts; ك often writes a g (فارابوكو /
+/// Farabougou), so the g reading is tried when the k finds nothing.
+fn phonetic_matches(kb: &KnowledgeBase, key: &str, fits: &dyn Fn(&u32) -> bool) -> Vec<u32> {
+    let index = kb.phonetic();
+    let mut places: Vec<u32> = index.get(key).iter().copied().filter(fits).collect();
+    if places.is_empty() && key.contains('k') {
+        places = index.get(&key.replace('k', "g")).iter().copied().filter(fits).collect();
+    }
+    places
 }
 
 /// Tokens after a name within which "the country" (البلاد, du pays) says where it lies.
@@ -429,14 +451,26 @@ pub fn settle(kb: &KnowledgeBase, pending: Vec<Pending>, mentions: &mut Vec<Ment
     let mut accepted: Vec<Mention> = Vec::new();
     let mut unsettled = Vec::new();
     for item in &pending {
-        let best = item
-            .candidates
-            .iter()
-            .filter_map(|&i| {
-                let place = &kb.places[i as usize];
-                support_of(item, place, &named, focus).map(|s| (i, s, strength(s, place, focus)))
-            })
-            .max_by_key(|(i, _, strength)| (*strength, std::cmp::Reverse(*i)));
+        let best_of = |candidates: &[u32]| {
+            candidates
+                .iter()
+                .filter_map(|&i| {
+                    let place = &kb.places[i as usize];
+                    support_of(item, place, &named, focus).map(|s| (i, s, strength(s, place, focus)))
+                })
+                .max_by_key(|(i, _, strength)| (*strength, std::cmp::Reverse(*i)))
+        };
+        let best = best_of(&item.candidates).or_else(|| {
+            // The town must lie in the story's country or in a unit named near it: a country
+            // named only beside it (قرب الحدود مع بوركينا فاسو) is no support here.
+            let town = best_of(&item.fallback).filter(|&(i, support, _)| {
+                support == Support::Region || kb.places[i as usize].country.as_deref() == focus
+            });
+            if town.is_some() {
+                cov_mark::hit!(a_region_word_names_the_area_of_a_town);
+            }
+            town
+        });
         match best {
             Some((place, support, _)) => accepted.push(mention(item, place, support)),
             None => unsettled.push(item),

@@ -41,6 +41,9 @@ pub struct Token {
     /// Only a space, hyphen, apostrophe or one quotation mark (no line break, no other punctuation)
     /// separates this word from the next.
     pub joined_to_next: bool,
+    /// Only spaces and one round bracket separate this word from the next: a name written in
+    /// brackets after its place word (منطقة (موردياه), la localité (Boni)).
+    pub bracketed_next: bool,
 }
 
 /// The tokens of one text and their folded forms.
@@ -146,6 +149,7 @@ impl Tokens {
             };
             if let Some(previous) = items.last_mut() {
                 previous.joined_to_next = gap.joins();
+                previous.bracketed_next = gap.bracketed();
             }
             let mut word = Word::begin(at, char_index, script, folded.len());
             word.push(text, at, c, &mut folded);
@@ -268,6 +272,9 @@ struct Gap {
     len: u32,
     broken: bool,
     quotes: u32,
+    brackets: u32,
+    /// Broken by something other than one bracket.
+    broken_but_brackets: bool,
 }
 
 impl Gap {
@@ -284,6 +291,11 @@ impl Gap {
             self.quotes += 1;
         } else if !is_joiner(c) {
             self.broken = true;
+            if matches!(c, '(' | ')') {
+                self.brackets += 1;
+            } else {
+                self.broken_but_brackets = true;
+            }
         }
     }
 
@@ -291,6 +303,12 @@ impl Gap {
     #[inline]
     fn joins(&self) -> bool {
         !self.broken && self.len <= 3
+    }
+
+    /// Only spaces and one round bracket lie between the words.
+    #[inline]
+    fn bracketed(&self) -> bool {
+        !self.broken_but_brackets && self.brackets == 1 && self.len <= 3
     }
 }
 
@@ -318,6 +336,7 @@ impl Word {
             upper_initial: false,
             all_upper: false,
             joined_to_next: false,
+            bracketed_next: false,
         };
         Word { token, kept: byte_start, letters: 0, uppers: 0 }
     }
@@ -400,6 +419,15 @@ mod tests {
         assert_eq!(words("d'Al-Qaïda, puis"), ["d", "al", "qaida", "puis"]);
         let joined: Vec<bool> = tokens.items().iter().map(|t| t.joined_to_next).collect();
         assert_eq!(joined, [true, true, false, false]);
+    }
+
+    #[test]
+    fn one_round_bracket_marks_a_bracketed_neighbour() {
+        let bracketed = |text: &str| Tokens::new(text).items().iter().map(|t| t.bracketed_next).collect::<Vec<_>>();
+        assert_eq!(bracketed("منطقة (موردياه) الواقعة"), [true, true, false]);
+        assert_eq!(bracketed("Gao, (Mali)"), [false, false]);
+        assert_eq!(bracketed("Gao ((Mali"), [false, false]);
+        assert!(Tokens::new("منطقة (موردياه)").items().iter().all(|t| !t.joined_to_next));
     }
 
     #[test]
