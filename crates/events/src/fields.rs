@@ -1032,9 +1032,11 @@ const SPEAKER_TOKENS: usize = 5;
 fn heading_above<'s>(sentences: &'s [Sentence], earlier: &Earlier<'_>, m: &IncidentMention) -> Option<&'s Sentence> {
     let index = earlier.block_start[m.sentence].checked_sub(1)?;
     // (A dateline line, "Abidjan" above "– Eight soldiers…", says where it was written; a caption
-    // or a byline, "Nouakchott / AFP", where the picture or the story came from.)
+    // or a byline, "Nouakchott / AFP", where the picture or the story came from; a site's name
+    // beside a title's bar, none at all.)
     let furniture = |h: &Sentence| {
-        h.zone == Zone::Dateline || matches!(h.zone, Zone::Boilerplate(Furniture::Caption | Furniture::Byline))
+        h.zone == Zone::Dateline
+            || matches!(h.zone, Zone::Boilerplate(Furniture::Caption | Furniture::Byline | Furniture::SiteName))
     };
     Some(&sentences[index]).filter(|h| !furniture(h) && (h.zone == Zone::Heading || h.tokens.len() <= 8))
 }

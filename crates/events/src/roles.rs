@@ -378,7 +378,10 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
     let killed = |c: &Candidate| {
         let behind = doc.start_behind(List::Partitives, c.first, range.start);
         kills.iter().any(|k| {
-            !k.passive && c.first > k.last && behind <= k.last + 4 && !kills_an_object(doc, k, c.first, c.last)
+            !k.passive
+                && c.first > k.last
+                && within_kill_reach(doc, k, behind)
+                && !kills_an_object(doc, k, c.first, c.last)
         })
     };
     let before_first = cands
@@ -569,7 +572,7 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             || kills.iter().any(|k| {
                 (!k.passive
                     && c.first > k.last
-                    && behind <= k.last + 4
+                    && within_kill_reach(doc, k, behind)
                     && unbroken(k)
                     && !kills_an_object(doc, k, c.first, c.last)
                     && !kills_an_object(doc, k, lists[i].0, lists[i].1))
@@ -1041,4 +1044,21 @@ pub(crate) fn roles(
     let roles = Roles { actor1, actor2, strength: best.3, reporter, military_target, claimed };
     trace.note(|| Note::Roles { trigger, actor1: roles.actor1, actor2: roles.actor2 });
     roles
+}
+
+/// Tokens between a killing verb and its object, a count included ("قتل 20 جنديا").
+const KILL_OBJECT_REACH: usize = 4;
+
+/// True when a name starting at `behind` is close enough after kill verb `k` to be its object;
+/// words of approximation do not count ("قتل ما لا يقل عن 20 جنديا", "killed at least 20 soldiers").
+fn within_kill_reach(doc: &Doc<'_>, k: &Trigger, behind: usize) -> bool {
+    if behind <= k.last + KILL_OBJECT_REACH {
+        return true;
+    }
+    let approx: usize = doc.find(List::AtLeast, k.last + 1..behind).iter().map(|&(a, b, _)| b + 1 - a).sum();
+    let reached = behind <= k.last + KILL_OBJECT_REACH + approx;
+    if reached {
+        cov_mark::hit!(approximation_words_do_not_part_a_kill_from_its_object);
+    }
+    reached
 }

@@ -4009,6 +4009,30 @@ fn a_loose_spelling_of_a_town_abroad_needs_its_country_in_the_story() {
 }
 
 #[test]
+fn soldiers_counted_at_least_after_a_kill_verb_are_its_victims() {
+    cov_mark::check!(approximation_words_do_not_part_a_kill_from_its_object);
+    // The accusative of the nationality (ماليا, نيجيريا) after a counted soldier names the force.
+    let texts = [
+        ("قُتل ما لا يقل عن 20 جنديا ماليا في هجوم الجمعة قرب سيغو.", "fama"),
+        ("قُتل أكثر من 15 جنديًا نيجيريًا في هجوم لمسلحين الجمعة في شمال شرق نيجيريا.", "forces.ng"),
+    ];
+    for (text, force) in texts {
+        let found = one_event(text, Some("2024-03-02"));
+        assert_eq!((actor(found[0].actor1), actor(found[0].actor2)), (None, Some(force)), "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn a_site_name_beside_a_title_bar_is_no_place() {
+    cov_mark::check!(a_site_name_beside_a_bar_in_a_title_is_furniture);
+    let texts = [
+        "مسلحون يقتلون 12 جنديا في هجوم على معسكر في النيجر | أخبار أفريقيا\n\nقتل مسلحون 12 جنديا الجمعة في هجوم على معسكر للجيش.",
+        "Sahel Actu | Des hommes armés tuent 12 soldats au Niger\n\nDes hommes armés ont tué 12 soldats vendredi dans l'attaque d'un camp militaire.",
+    ];
+    each_one(&texts, "2024-03-02", |e| place(e.place), Some("ne"));
+}
+
+#[test]
 fn a_region_word_names_the_area_around_a_town() {
     cov_mark::check!(a_region_word_names_the_area_of_a_town);
     // منطقة is a region and the area around a town: the town's name after it, in brackets or

@@ -29,6 +29,8 @@ pub enum Furniture {
     Link,
     /// Headlines of other articles after the story's end.
     Teaser,
+    /// The outlet's or section's name a page title carries beside a bar ("… | أخبار أفريقيا").
+    SiteName,
     /// A section the page heads as background ("الأحداث السابقة:", "Contexte", "Background"):
     /// earlier incidents recalled, not the news.
     Background,
@@ -158,10 +160,29 @@ pub(crate) fn sentences(doc: &Doc<'_>) -> Vec<Sentence> {
             let dateline = (i == 0 && matches!(zone, Zone::Lede | Zone::Body) && index <= first_body.unwrap_or(0) + 2)
                 .then(|| dateline_prefix(doc, span, tokens.clone()))
                 .flatten();
+            if let Some((title, site)) = (zone == Zone::Headline).then(|| site_name(doc, tokens.clone())).flatten() {
+                cov_mark::hit!(a_site_name_beside_a_bar_in_a_title_is_furniture);
+                let mut parts = [(title, Zone::Headline), (site, Zone::Boilerplate(Furniture::SiteName))];
+                parts.sort_by_key(|(range, _)| range.start);
+                for (range, zone) in parts {
+                    let span = doc.span_of(range.start, range.end - 1);
+                    out.push(Sentence { span, tokens: range, zone, block: index, dateline: None });
+                }
+                continue;
+            }
             out.push(Sentence { span, tokens, zone, block: index, dateline });
         }
     }
     out
+}
+
+/// "مقاتلو داعش يقتلون 20 جنديا | أخبار أفريقيا", "Mali Actu | Attaque à Ségou": a title split by a
+/// bar carries the site's or section's name on its shorter side. The token ranges of the title
+/// and of that name.
+fn site_name(doc: &Doc<'_>, tokens: Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
+    let bar = (tokens.start..tokens.end.saturating_sub(1)).find(|&t| doc.gap_after(t).contains('|'))?;
+    let (before, after) = (tokens.start..bar + 1, bar + 1..tokens.end);
+    Some(if after.len() <= before.len() { (before, after) } else { (after, before) })
 }
 
 /// Fewest words of a paragraph the scrape cut off, below which a short last line stays a heading.

@@ -267,8 +267,10 @@ impl Gazetteer {
 /// Arabic demonym forms derived from the masculine singular (مالي → مالية, ماليين, ماليون, ماليات).
 pub(crate) fn arabic_demonym_forms(base: &str) -> Vec<String> {
     let mut forms = vec![base.to_string()];
+    // ماليا, ماليان: the accusative and the dual ("20 جنديا ماليا", "جنديان ماليان"); a form
+    // that is also a country's name (نيجيريا) names that same country.
     if base.ends_with('ي') {
-        for suffix in ["ة", "ين", "ون", "ات"] {
+        for suffix in ["ة", "ين", "ون", "ات", "ا", "ان"] {
             forms.push(format!("{base}{suffix}"));
         }
     }
