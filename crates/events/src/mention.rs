@@ -368,6 +368,9 @@ fn adverb_inside(doc: &Doc<'_>, at: usize) -> bool {
 
 /// The clauses of a sentence: token ranges cut before each clause break, at semicolons, and
 /// between two incident triggers at the comma that leaves each its own place.
+/// Tokens before a trigger within which a word of denouncing makes it a protest's cause.
+const DENOUNCED_GAP: usize = 3;
+
 fn clauses(doc: &Doc<'_>, sentence: &Sentence, found: &[Trigger]) -> Vec<Range<usize>> {
     let range = sentence.tokens.clone();
     let place_tokens: Vec<(usize, usize)> = doc
@@ -408,6 +411,15 @@ fn clauses(doc: &Doc<'_>, sentence: &Sentence, found: &[Trigger]) -> Vec<Range<u
         // مواطنيها إلى مغادرة") are two; "عبر استهداف" (by targeting) is the means of the first.
         let kinds_differ = a.frame.is_violent() != b.frame.is_violent();
         let coordinated = |c: usize| doc.token_is(List::Conjunctions, c) || doc.tokens.folded(c).starts_with('و');
+        // "protested on Tuesday in Nouakchott, denouncing the army's attacks on…": what a protest
+        // denounces is its cause, told inside the protest's clause.
+        let denounced = matches!(a.frame, Frame::Protest | Frame::Riot)
+            && (doc.any(List::Condemn, b.first.saturating_sub(DENOUNCED_GAP)..b.first)
+                || doc.any(List::ProtestCauses, b.first.saturating_sub(DENOUNCED_GAP)..b.first + 1));
+        if denounced {
+            cov_mark::hit!(what_a_protest_denounces_stays_in_its_clause);
+            continue;
+        }
         let cut = commas.iter().rev().find(|&&c| {
             c > a.last && c <= b.first && ((kinds_differ && coordinated(c)) || own(&places, c) || own(&dates, c))
         });

@@ -666,6 +666,13 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         if repels(doc, c.first, c.last, &t, arabic) {
             f.push(RoleFeature::Repeller);
         }
+        let protest = matches!(t.frame, Frame::Protest | Frame::Riot);
+        let denounced = protest
+            && after
+            && (doc.any(List::Condemn, t.last + 1..c.first) || doc.any(List::ProtestCauses, t.last + 1..c.first));
+        if marked!(denounced, whom_a_protest_denounces_does_not_protest) {
+            f.push(RoleFeature::Denounced);
+        }
         if !m.clause.contains(&c.first) {
             f.push(RoleFeature::OtherClause);
         }

@@ -4033,6 +4033,19 @@ fn a_site_name_beside_a_title_bar_is_no_place() {
 }
 
 #[test]
+fn what_a_protest_denounces_neither_places_nor_leads_it() {
+    cov_mark::check!(what_a_protest_denounces_stays_in_its_clause);
+    cov_mark::check!(whom_a_protest_denounces_does_not_protest);
+    // The relatives of people missing in Mali protest in Nouakchott, against the Malian army.
+    let texts = [
+        "احتج عشرات من أهالي المفقودين في مالي، الثلاثاء أمام القصر الرئاسي في نواكشوط، تنديدا باعتداءات الجيش المالي على المواطنين.",
+        "Des dizaines de proches de disparus au Mali ont manifesté mardi, devant la présidence à Nouakchott, pour dénoncer les attaques de l'armée malienne contre des civils.",
+        "Dozens of relatives of people missing in Mali protested on Tuesday, outside the presidential palace in Nouakchott, denouncing attacks by the Malian army on civilians.",
+    ];
+    each_one(&texts, "2024-03-05", |e| (place(e.place), actor(e.actor1)), (Some("mr.nouakchott"), None));
+}
+
+#[test]
 fn a_region_word_names_the_area_around_a_town() {
     cov_mark::check!(a_region_word_names_the_area_of_a_town);
     // منطقة is a region and the area around a town: the town's name after it, in brackets or

@@ -641,6 +641,9 @@ named_enum! {
         ListTail = "list_tail",
         /// The first of the two sides a clash names after it ("clashes between X and Y").
         FirstParty = "first_party",
+        /// Named after a word of denouncing that follows a protest ("protested…, denouncing
+        /// attacks by the army"): whom the protest is against, not who protests.
+        Denounced = "denounced",
     }
 }
 
