@@ -132,6 +132,23 @@ fn standard_input_is_read_with_dash() {
 }
 
 #[test]
+fn every_event_place_is_among_the_places() {
+    // The country comes from the Chadian army alone, the island is a name the base lacks in
+    // Arabic script: the event stays at the country, which must be listed.
+    let text = "قال الجيش التشادي إن مسلحين هاجموا موقعا له في جزيرة كاوالا كيندا الأحد وقتلوا 12 جنديا.";
+    let output = marsad(&["extract", "-"], Some(text.as_bytes()));
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let record = &lines(&output)[0];
+    let ids: Vec<&str> = record["places"].as_array().expect("places").iter().filter_map(|p| p["id"].as_str()).collect();
+    let events = record["events"].as_array().expect("events");
+    assert!(!events.is_empty(), "{record}");
+    for event in events {
+        let place = event["place"].as_str().expect("a place");
+        assert!(ids.contains(&place), "{place} not in {ids:?}");
+    }
+}
+
+#[test]
 fn offsets_count_chars_of_the_text_printed_with_with_text() {
     let output = marsad(&["extract", "--samples", "--with-text"], None);
     for record in lines(&output) {

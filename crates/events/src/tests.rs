@@ -4046,6 +4046,32 @@ fn what_a_protest_denounces_neither_places_nor_leads_it() {
 }
 
 #[test]
+fn a_known_town_inside_a_longer_unknown_name_is_no_place() {
+    cov_mark::check!(a_known_name_goes_on_an_unlisted_one);
+    // Tillia is a town of Niger; "Kouka Tillia" is an island the base lacks.
+    let texts = [
+        "قتل مسلحون سبعة صيادين الأحد في جزيرة كوكا تيليا في بحيرة تشاد، بحسب مسؤول محلي.",
+        "Des hommes armés ont tué sept pêcheurs dimanche sur l'île de Kouka Tillia, dans le lac Tchad.",
+        "Gunmen killed seven fishermen on Sunday on the island of Kouka Tillia in Lake Chad.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2024-03-05"));
+        assert_ne!(place(found[0].place), Some("ne.tillia"), "{text}: {found:?}");
+        assert!(found[0].unknown_place.is_some(), "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn a_village_word_names_no_province_of_the_same_consonants() {
+    // كورمي shares its consonants with Gourma, a province of Burkina Faso: after قرية it is a village.
+    let found = one_event(
+        "قتل مسلحون 21 مدنيا الاثنين في قرية كورمي الواقعة في دائرة تيرا غرب النيجر قرب الحدود مع بوركينا فاسو.",
+        Some("2024-12-06"),
+    );
+    assert_eq!(place(found[0].place), Some("ne.tera-department"), "{found:?}");
+}
+
+#[test]
 fn a_region_word_names_the_area_around_a_town() {
     cov_mark::check!(a_region_word_names_the_area_of_a_town);
     // منطقة is a region and the area around a town: the town's name after it, in brackets or

@@ -166,6 +166,10 @@ impl<'kb> Extractor<'kb> {
             let ends = support::Ends(&ending_lists);
             support::unlisted_places(self.kb, text, &tokens, ends, &range, &around, &mut unlisted);
         }
+        // "جزيرة تشوكو تيليا": a known name inside a longer name the base lacks is no place of its own.
+        if unlisted.iter().any(|u| mentions.iter().any(|m| u.span.contains(m.span))) {
+            mentions.retain(|m| !unlisted.iter().any(|u| u.span.contains(m.span)));
+        }
         Extraction { lang: layout.lang, layout, tokens, starting_lists, ending_lists, mentions, unlisted }
     }
 }

@@ -233,9 +233,16 @@ pub fn phonetic_candidates(
             (None, true) => LOCATIVE_PHONETIC_CONSONANTS,
             (None, false) => marsad_kb::phonetic::MIN_PHONETIC_CONSONANTS,
         };
+        // A word for a settlement (قرية كورمي) names no province: Gourma is not the village.
+        let settlement = cue_entry.is_some() && cue.is_none();
         let fits = |&p: &u32| {
             let place = &kb.places[p as usize];
-            (cue.is_none() || place.kind == PlaceKind::Region) && (!after_locative || !place.generated)
+            let kind_fits = match (cue, settlement) {
+                (Some(_), _) => place.kind == PlaceKind::Region,
+                (None, true) => place.kind != PlaceKind::Region,
+                (None, false) => true,
+            };
+            kind_fits && (!after_locative || !place.generated)
         };
         let mut found: Option<(u32, Vec<u32>, Vec<u32>)> = None;
         // A village's name after قرية carries no clitic: لتعقب after المنطقة is "to track".
@@ -596,6 +603,7 @@ pub(crate) fn unlisted_places(
             // "كودو (Koudou)": the Latin spelling names the place the Arabic word is.
             let gloss = gloss_after(text, tokens, range, member);
             let last = if let Some(last) = unlisted_name(kb, text, tokens, range, member, &covered) {
+                let last = name_goes_on(kb, tokens, around, range, last).unwrap_or(last);
                 let (first, last) = gloss.map_or((member, last), |g| (member + 1, g));
                 let span = Span { start: items[first].start, end: items[last].end };
                 members.push((Some(UnlistedPlace { span, level, within: place_after(tokens, around, last) }), led));
@@ -627,6 +635,32 @@ pub(crate) fn unlisted_places(
         }
         at += 1;
     }
+}
+
+/// "جزيرة تشوكو تيليا", "l'île de Kouka Tillia": a known town's name right after a name the base
+/// lacks (a space between, no preposition) goes on that name; the last token of the whole.
+fn name_goes_on(
+    kb: &KnowledgeBase,
+    tokens: &Tokens,
+    around: &Surroundings<'_>,
+    range: &Range<usize>,
+    last: usize,
+) -> Option<usize> {
+    let items = tokens.items();
+    let next = last + 1;
+    if next >= range.end || !items[last].joined_to_next {
+        return None;
+    }
+    let latin_name = items[last].script == Script::Latin && name_word(tokens, next);
+    if items[last].script != Script::Arabic && !latin_name {
+        return None;
+    }
+    let (end, place) = known_place_from(tokens, around, next)?;
+    let town = !matches!(kb.places[place as usize].kind, PlaceKind::Country | PlaceKind::Region);
+    if town {
+        cov_mark::hit!(a_known_name_goes_on_an_unlisted_one);
+    }
+    town.then_some(end)
 }
 
 /// The last token of the known place whose mention starts at token `at`.

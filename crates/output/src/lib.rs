@@ -482,7 +482,10 @@ pub fn record<'a>(
         }
         // So is every place, even one the text does not name (the story's country, inferred from
         // the outlet): an event's place must resolve in `places`.
-        if let Some(place) = event.place.filter(|_| event.unknown_place.is_none()) {
+        // (A village the base lacks named in Latin script takes the event's place instead; one
+        // named in Arabic script has no entry of its own, and the event stays at the unit.)
+        let village = event.unknown_place.and_then(|span| unlisted.get(&span).copied());
+        if let Some(place) = event.place.filter(|_| village.is_none()) {
             let p = &kb.places[place as usize];
             if !record.places.iter().any(|known| known.id == p.id) {
                 record.places.push(place_out(p, Vec::new()));
@@ -490,11 +493,10 @@ pub fn record<'a>(
         }
         let mut out = event_out(kb, info.id, &chars, index, event);
         // An event placed at the unit around a village the base lacks names that village.
-        if let (Some(span), Some(unit)) = (event.unknown_place, event.place) {
-            if let Some(village) = unlisted.get(&span).map(|&i| &mut record.places[i]) {
-                village.locate(&kb.places[unit as usize]);
-                out.place = Some(village.id.clone());
-            }
+        if let (Some(at), Some(unit)) = (village, event.place) {
+            let village = &mut record.places[at];
+            village.locate(&kb.places[unit as usize]);
+            out.place = Some(village.id.clone());
         }
         if event.background {
             record.background_events.push(out);
