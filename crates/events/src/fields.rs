@@ -1438,6 +1438,7 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
     }
     dual_victims(doc, &deaths, range.clone())
         .or_else(|| singular_victim(doc, &deaths, range.clone()))
+        .or_else(|| singular_death(doc, counts, range.clone()))
         .or_else(|| doc.any(List::NoCasualties, range).then_some(0))
         .map(|value| Toll { value, attackers: false, with_attackers: false, floor: false })
 }
@@ -1541,6 +1542,16 @@ fn dual_victims(doc: &Doc<'_>, deaths: &[(usize, usize)], range: Range<usize>) -
     victims.into_iter().any(|(vf, vl, _)| next_to((vf, vl))).then(|| {
         cov_mark::hit!(toll_of_two_victims_in_a_dual);
         2
+    })
+}
+
+/// A death told in the singular ("ولقي نجل القيادي مصرعه", "le fils du chef a été tué", "the
+/// commander was killed") in a clause that counts nobody: one dead.
+fn singular_death(doc: &Doc<'_>, counts: &[Count], range: Range<usize>) -> Option<u64> {
+    let one = counts.is_empty() && doc.any(List::SingularDeaths, range);
+    one.then(|| {
+        cov_mark::hit!(toll_of_one_death_told_in_the_singular);
+        1
     })
 }
 

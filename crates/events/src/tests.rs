@@ -4072,6 +4072,17 @@ fn a_village_word_names_no_province_of_the_same_consonants() {
 }
 
 #[test]
+fn a_death_told_in_the_singular_counts_one() {
+    cov_mark::check!(toll_of_one_death_told_in_the_singular);
+    let texts = [
+        "اندلعت اشتباكات عنيفة أمس بين المتمردين والجيش المالي قرب كيدال، ولقي نجل أحد قادة المتمردين مصرعه خلال المعارك.",
+        "Des combats ont opposé dimanche les rebelles à l'armée près de Kidal; le fils d'un chef rebelle a été tué.",
+        "Fighting broke out on Sunday between rebels and the army near Kidal; the son of a rebel leader was killed.",
+    ];
+    each_one(&texts, "2024-03-05", |e| e.fatalities, Some(1));
+}
+
+#[test]
 fn a_region_word_names_the_area_around_a_town() {
     cov_mark::check!(a_region_word_names_the_area_of_a_town);
     // منطقة is a region and the area around a town: the town's name after it, in brackets or

@@ -281,6 +281,9 @@ named_enum! {
         Fatality = "fatality",
         /// A victim noun in the singular: a death word next to it counts one.
         SingularVictims = "singular-victims",
+        /// A death told in the singular ("لقي مصرعه", "a été tué", "was killed"): one dead when
+        /// nothing counts them.
+        SingularDeaths = "singular-deaths",
         /// Two victims named by an Arabic dual, unambiguous (جنديان, شخصين, امرأتان; not مدنيين,
         /// which is also a plural): two dead next to a death word.
         DualVictims = "dual-victims",
