@@ -58,7 +58,7 @@ def read_psv(name):
 
 
 ADMIN_WORDS = re.compile(r"^(province|département|department|region|région|ville|district)\s+(de la |du |des |de l['’]\s*|d['’]\s*|de )?"
-                         r"|\s+(province|department|region|district)$", re.I)
+                         r"|\s+(province|department|region|district|state)$", re.I)
 
 
 def bare(name):
@@ -132,8 +132,12 @@ class Gazetteer:
             return rid
         lat = sum(c["latitude"] for c in members) / len(members)
         lon = sum(c["longitude"] for c in members) / len(members)
-        e = self.entry(rid, "region", cc, None, lat, lon,
-                       {"en": [f"{name} Region"], "fr": [f"région de {name}"], "ar": []}, admin_level=1)
+        # Nigeria's first-level units are states (Sokoto State, l'État de Sokoto).
+        if cc == "NG":
+            names = {"en": [f"{name} State", f"{name} Region"], "fr": [f"État de {name}", f"région de {name}"], "ar": []}
+        else:
+            names = {"en": [f"{name} Region"], "fr": [f"région de {name}"], "ar": []}
+        e = self.entry(rid, "region", cc, None, lat, lon, names, admin_level=1)
         self.add(e)
         return rid
 

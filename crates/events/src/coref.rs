@@ -589,7 +589,12 @@ fn resolve(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster) -> Event {
     let placed = members
         .iter()
         .filter(|d| !d.continues || d.own_place)
-        .min_by_key(|d| (place_rank(doc, d.place), d.zone.is_heading(), d.precision, d.evidence.start))
+        // At the same rank, a mention that names a village the base lacks says more than one
+        // placed at the village's unit only ("la localité de Takoubatt" near Tondikiwindi).
+        .min_by_key(|d| {
+            let names_a_village = d.unknown.is_some() && d.own_place;
+            (place_rank(doc, d.place), !names_a_village, d.zone.is_heading(), d.precision, d.evidence.start)
+        })
         .unwrap_or(&lead);
     let dated = members
         .iter()

@@ -304,11 +304,18 @@ fn places_in<'a>(
     }
     found.sort_by_cached_key(|m| {
         let Entity::Place(p) = m.entity else { return (9, 0) };
-        let distance =
-            if m.span.start >= trigger_at { m.span.start - trigger_at } else { (trigger_at - m.span.end) * 2 };
-        (rank(doc, p), distance)
+        (rank(doc, p), distance(m.span, trigger_at))
     });
     found
+}
+
+/// How far a name stands from the trigger, in chars; a name before it counts double.
+fn distance(span: Span, trigger_at: u32) -> u32 {
+    if span.start >= trigger_at {
+        span.start - trigger_at
+    } else {
+        trigger_at.saturating_sub(span.end) * 2
+    }
 }
 
 /// Why place mention `m` (place `p`) of `sentence` cannot be where its incidents happened, as

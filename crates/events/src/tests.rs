@@ -1971,10 +1971,10 @@ fn a_date_between_the_death_word_and_the_count_does_not_part_them() {
 
 #[test]
 fn it_happened_in_a_village_places_the_incident_told_before() {
-    // "Cela s'est passé dans le village de Douna" has no trigger of its own: it points back.
+    // "Cela s'est passé dans le village de Koundiéwel" has no trigger of its own: it points back.
     let texts = [
-        "Une frappe de drone a tué dix civils samedi. Cela s'est passé dans le village de Douna, commune de Mondoro.",
-        "A drone strike killed ten civilians on Saturday. It happened in the village of Douna, near Mondoro.",
+        "Une frappe de drone a tué dix civils samedi. Cela s'est passé dans le village de Koundiéwel, commune de Mondoro.",
+        "A drone strike killed ten civilians on Saturday. It happened in the village of Koundiéwel, near Mondoro.",
     ];
     for text in texts {
         let found = one_event(text, Some("2024-03-25"));
@@ -4080,6 +4080,38 @@ fn a_death_told_in_the_singular_counts_one() {
         "Fighting broke out on Sunday between rebels and the army near Kidal; the son of a rebel leader was killed.",
     ];
     each_one(&texts, "2024-03-05", |e| e.fatalities, Some(1));
+}
+
+#[test]
+fn a_village_of_the_open_map_layer_needs_a_place_word_or_its_unit() {
+    cov_mark::check!(a_village_of_the_open_map_needs_a_place_word);
+    // Kourakou (Séno, Burkina Faso) and Lerneb (Timbuktu, Mali) come from OpenStreetMap.
+    let named = [
+        "Des hommes armés ont attaqué dimanche le village de Kourakou, tuant six civils, au Burkina Faso.",
+        "Gunmen attacked the village of Kourakou on Sunday, killing six civilians, in Burkina Faso.",
+    ];
+    each_one(&named, "2024-03-05", |e| place(e.place), Some("bf.kourakou"));
+    // Found phonetically in Arabic, its region named near and its name long enough.
+    let found =
+        one_event("قتل 18 شخصا في غارة جوية على قرية لرنب في منطقة تمبكتو بشمال مالي الأحد.", Some("2024-03-05"));
+    assert_eq!(place(found[0].place), Some("ml.lerneb"), "{found:?}");
+    // Without the region, a phonetic match is too weak; so is a short name with it (Karma).
+    let found = one_event("قتل 18 شخصا في غارة جوية على قرية لرنب في شمال مالي الأحد.", Some("2024-03-05"));
+    assert_eq!(place(found[0].place), Some("ml"), "{found:?}");
+    let found = one_event("قتل مسلحون 21 مدنيا في قرية كارما في منطقة تيلابيري غرب النيجر.", Some("2024-03-05"));
+    assert_eq!(place(found[0].place), Some("ne.tillaberi-region"), "{found:?}");
+    // Named bare, after "à", it is no known village (only a name the text places).
+    let found =
+        one_event("Des hommes armés ont tué dimanche six civils à Kourakou, au Burkina Faso.", Some("2024-03-05"));
+    assert_ne!(place(found[0].place), Some("bf.kourakou"), "{found:?}");
+}
+
+#[test]
+fn a_mention_naming_an_unlisted_village_places_the_incident_over_its_unit() {
+    // The village the base lacks is told in one sentence, its commune in the next: the village.
+    let text = "Des hommes armés ont ouvert le feu lundi sur des villageois dans la localité de Sammaguéré, près de Téra, tuant 15 personnes. Ils ont ensuite tué sept autres personnes à Téra.";
+    let found = events(text, Some("2025-09-16"));
+    assert!(found.iter().any(|e| e.unknown_place.is_some() && e.fatalities == Some(15)), "{found:?}");
 }
 
 #[test]

@@ -292,6 +292,17 @@ fn phonetic_matches(kb: &KnowledgeBase, key: &str, fits: &dyn Fn(&u32) -> bool) 
     places
 }
 
+/// Consonants of a name distinctive enough to be taken in a region the text names.
+const DISTINCTIVE_CONSONANTS: usize = 4;
+
+/// True when the place's first name has at least [`DISTINCTIVE_CONSONANTS`] in its phonetic key.
+fn distinctive(place: &Place) -> bool {
+    place.names.get("en").first().is_some_and(|name| {
+        let key = marsad_kb::phonetic::latin_key(&marsad_text::fold::fold_str(name));
+        marsad_kb::phonetic::length(&key) >= DISTINCTIVE_CONSONANTS
+    })
+}
+
 /// Tokens after a name within which "the country" (البلاد, du pays) says where it lies.
 const COUNTRY_ANAPHOR_GAP: usize = 5;
 
@@ -380,6 +391,32 @@ fn contains(unit: &Place, place: &Place) -> bool {
 fn support_of(pending: &Pending, place: &Place, named: &NamedPlaces<'_>, focus: Option<&str>) -> Option<Support> {
     if place.generated && pending.weak_position && !pending.place_word {
         return None;
+    }
+    // A village of the OpenStreetMap layer: tens of thousands share few names, so only its
+    // cercle or a town of it named near, or a place word before its exact name in a country the
+    // story names, supports it (a region holds too many of them).
+    if place.osm.is_some() {
+        let admin2 = place.admin2.as_deref();
+        let cercle_named = named.near(pending.span.start).any(|unit| {
+            admin2.is_some()
+                && (admin2 == Some(unit.id.as_str())
+                    || (unit.kind == PlaceKind::Town && unit.admin2.as_deref() == admin2))
+        });
+        // Its region named near holds it too when the name is long enough not to be chance
+        // (four consonants and more: Lerneb, Motogatta; not Karma).
+        let region_named = named
+            .near(pending.span.start)
+            .any(|unit| unit.kind == PlaceKind::Region && place.region.as_deref() == Some(unit.id.as_str()));
+        if cercle_named || (region_named && distinctive(place)) {
+            return Some(Support::Region);
+        }
+        let country = place.country.as_deref();
+        let in_story = country == focus || named.countries.contains(&country);
+        let supported = pending.place_word && !pending.phonetic && pending.tier == Tier::Exact && in_story;
+        if !supported {
+            cov_mark::hit!(a_village_of_the_open_map_needs_a_place_word);
+        }
+        return supported.then_some(Support::PlaceWord);
     }
     if named.near(pending.span.start).any(|unit| unit.kind != PlaceKind::Country && contains(unit, place)) {
         return Some(Support::Region);

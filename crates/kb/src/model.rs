@@ -100,6 +100,9 @@ pub struct Place {
     pub population: Option<u64>,
     /// GeoNames id, when the place comes from or was checked against GeoNames.
     pub geonames: Option<u64>,
+    /// OpenStreetMap node id, for a village of the OpenStreetMap layer (`places/osm.jsonl`): so
+    /// many that a name alone is weak evidence, so the extractor asks more support of them.
+    pub osm: Option<u64>,
     /// For a capital city, the ISO code of its country (Bamako speaks for Mali).
     pub capital_of: Option<String>,
     /// Countries: ISO 3166-1 alpha-3 code (ACLED's event ids).
