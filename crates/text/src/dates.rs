@@ -313,6 +313,7 @@ const PHRASES: &[(&[&str], Rel)] = &[
     (&["next", "day"], Rel::FromDay(1)),
     (&["following", "day"], Rel::FromDay(1)),
     (&["day", "before", "yesterday"], Rel::Days(-2)),
+    (&["امس", "الاول"], Rel::Days(-2)),
     (&["امس"], Rel::Days(-1)),
     (&["الليله", "الماضيه"], Rel::Days(-1)),
     (&["ليله", "امس"], Rel::Days(-1)),

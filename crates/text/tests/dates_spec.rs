@@ -97,6 +97,8 @@ fn relative_days() {
     assert_eq!(iso("وقع الهجوم بالأمس", PUB), ["2025-09-09"]);
     assert_eq!(iso("البارحة", PUB), ["2025-09-09"]);
     assert_eq!(iso("أول من أمس وأول أمس", PUB), ["2025-09-08", "2025-09-08"]);
+    // The first of two yesterdays is the day before yesterday, in either order.
+    assert_eq!(iso("وقع أمس الأول", PUB), ["2025-09-08"]);
     assert_eq!(iso("اليوم وغدا", PUB), ["2025-09-10", "2025-09-11"]);
     assert_eq!(iso("hier, avant-hier et aujourd'hui", PUB), ["2025-09-09", "2025-09-08", "2025-09-10"]);
     assert_eq!(iso("yesterday and today", PUB), ["2025-09-09", "2025-09-10"]);
