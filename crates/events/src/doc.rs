@@ -145,6 +145,7 @@ impl<'a> Doc<'a> {
         let mut counts = counts_in(text, tokens);
         counts.sort_by_key(|c| c.span.start);
         drop_counts_in_dates(&mut counts, &dates);
+        let ends = marsad_extract::support::Ends(&extraction.ending_lists);
         Doc {
             kb,
             text,
@@ -154,13 +155,27 @@ impl<'a> Doc<'a> {
             counts,
             dates,
             reference: published.or(latest),
-            focus: marsad_extract::context::focus_country(kb, &extraction.mentions),
+            focus: marsad_extract::context::focus_country(kb, tokens, ends, &extraction.mentions),
             actors: NamedActors::new(kb, &extraction.mentions),
             unlisted: by_start(&extraction.unlisted, |u| u.span.start),
             matches: ListMatches::new(&kb.lexicon, tokens, &extraction.starting_lists, &extraction.ending_lists),
             sentence_triggers: Default::default(),
             place_verdicts: Default::default(),
         }
+    }
+
+    /// Place mention `m` is a country or a capital right after a word of patronage ("التابع
+    /// لموسكو"): the state a force is tied to ([`marsad_extract::context::patron`]).
+    pub fn is_patron(&self, m: &Mention) -> bool {
+        let ends = marsad_extract::support::Ends(&self.extraction.ending_lists);
+        marsad_extract::context::patron(self.kb, self.tokens, ends, m, self.token_at(m.span.start))
+    }
+
+    /// Token `first` follows words saying where a group operates, in the same clause back to
+    /// token `floor` ([`marsad_extract::context::where_a_group_is_active`]).
+    pub fn where_a_group_is_active(&self, first: usize, floor: usize) -> bool {
+        let ends = marsad_extract::support::Ends(&self.extraction.ending_lists);
+        marsad_extract::context::where_a_group_is_active(self.kb, self.tokens, ends, first, floor)
     }
 
     /// Tokens whose start lies in `span`.

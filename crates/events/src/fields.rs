@@ -174,10 +174,18 @@ pub(crate) fn not_here(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> Optio
         cov_mark::hit!(where_a_statement_was_issued_is_not_here);
         return Some(NotHere::Statement);
     }
+    if doc.is_patron(m) {
+        cov_mark::hit!(the_state_a_force_is_tied_to_is_not_here);
+        return Some(NotHere::Patron);
+    }
     // "a annoncé le secrétaire général du gouvernorat de Tahoua": the official's seat.
     if doc.ends_before(List::OfficeTitles, first, 0, sentence.tokens.start) {
         cov_mark::hit!(the_seat_of_an_office_is_not_here);
         return Some(NotHere::Office);
+    }
+    if doc.where_a_group_is_active(first, sentence.tokens.start) {
+        cov_mark::hit!(where_a_group_is_active_is_not_here);
+        return Some(NotHere::ActorNote);
     }
     if in_a_note_on_an_actor(doc, sentence, first) {
         cov_mark::hit!(a_place_in_a_note_on_an_actor_is_not_here);

@@ -450,10 +450,11 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             && (c.last + 1..(c.last + 1 + ESCORTING_GAP).min(m.clause.end))
                 .any(|at| doc.starting_at(List::EscortingWords, at).is_some());
         let escort = doc.ends_before(List::EscortWords, marker.unwrap_or(behind), 0, floor) || escorting;
+        let ascribed = after && ascribed_to(doc, &t, behind, floor);
         if escort {
             cov_mark::hit!(escort_is_no_doer);
             f.push(RoleFeature::Escort);
-        } else if marker.is_some() || weapon_owner {
+        } else if marker.is_some() || weapon_owner || marked!(ascribed, the_one_an_incident_is_ascribed_to_did_it) {
             if behind < c.first && marker.is_some() {
                 cov_mark::hit!(doer_behind_a_partitive);
             }
@@ -771,6 +772,17 @@ const REPEL_GAP: usize = 3;
 
 /// The name at `first..=last` is the subject of a verb of repelling whose object is trigger `t`:
 /// "the army repelled attacks", "l'armée a repoussé une attaque", "صد الجيش هجمات".
+/// "Des sources attribuent cette attaque aux jihadistes", "blamed the attack on JNIM", "نسبت
+/// مصادر الهجوم إلى الجماعة": a verb of ascribing shortly before the trigger and its "to" right
+/// before the name at token `first` make the name the doer.
+fn ascribed_to(doc: &Doc<'_>, t: &Trigger, first: usize, floor: usize) -> bool {
+    let to = doc.entry_before(List::AscribedTo, first, 1, floor).is_some_and(|at| at > t.last && at <= t.last + 2);
+    to && doc.any(List::AscribingVerbs, t.first.saturating_sub(ASCRIBING_REACH).max(floor)..t.first)
+}
+
+/// Tokens before a trigger within which a verb of ascribing may stand ("نسبت مصادر محلية الهجوم").
+const ASCRIBING_REACH: usize = 4;
+
 fn repels(doc: &Doc<'_>, first: usize, last: usize, t: &Trigger, arabic: bool) -> bool {
     let governs = |verb_last: usize, from: usize| verb_last < t.first && t.first <= from + REPEL_GAP;
     // Subject, verb, trigger.

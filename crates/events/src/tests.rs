@@ -4862,3 +4862,39 @@ fn evacuating_the_wounded_or_passengers_is_rescue() {
         );
     }
 }
+
+#[test]
+fn the_state_a_force_is_tied_to_is_not_where_it_fought() {
+    cov_mark::check!(the_state_a_force_is_tied_to_is_not_here);
+    let texts = [
+        "اندلعت اشتباكات الجمعة في شمال مالي بين المتمردين وقوات فيلق أفريقيا المرتبط بروسيا.",
+        "Au Mali, des combats ont opposé vendredi les rebelles aux mercenaires de l'Africa Corps liés à la Russie.",
+        "In Mali, fighting broke out on Friday between the rebels and Africa Corps troops linked to Moscow.",
+        "وقعت اشتباكات الجمعة في مالي بين المتمردين وفيلق أفريقيا التابع لموسكو.",
+    ];
+    each_one(&texts, "2025-06-14", |e| place(e.place), Some("ml"));
+}
+
+#[test]
+fn where_a_group_is_active_is_not_where_it_struck() {
+    cov_mark::check!(where_a_group_is_active_is_not_here);
+    let texts = [
+        "In Mali, the attack on Sunday, which killed ten soldiers, was claimed by JNIM, a group active in Burkina Faso and Niger.",
+        "Au Mali, l'attaque de dimanche, qui a tué dix soldats, a été revendiquée par le JNIM, un groupe actif au Burkina Faso et au Niger.",
+        "في مالي، أسفر الهجوم الأحد عن مقتل عشرة جنود، وتبنته جماعة نصرة الإسلام والمسلمين الناشطة في بوركينا فاسو والنيجر.",
+    ];
+    // Nor do those countries make the story theirs: the soldiers are Mali's.
+    each_one(&texts, "2025-06-16", |e| (place(e.place), actor(e.actor2)), (Some("ml"), Some("fama")));
+}
+
+#[test]
+fn the_one_an_incident_is_ascribed_to_did_it() {
+    cov_mark::check!(the_one_an_incident_is_ascribed_to_did_it);
+    let texts = [
+        "Au moins 15 villageois ont été tués lundi dans une attaque contre le village de Koundiéwel, dans le centre du Mali. Des sources locales attribuent cette attaque aux jihadistes de la Katiba Macina.",
+        "At least 15 villagers were killed on Monday in an attack on the village of Koundiéwel in central Mali. Local sources blamed the attack on jihadists of the Katiba Macina.",
+        "قتل 15 قرويا على الأقل الاثنين في هجوم على قرية كونديويل وسط مالي. ونسبت مصادر محلية الهجوم إلى جهاديي كتيبة ماسينا.",
+    ];
+    // Not read as the target, which would make the massacre a battle.
+    each_one(&texts, "2025-06-17", |e| (e.sub_event, actor(e.actor1)), (SubEvent::Attack, Some("jnim")));
+}

@@ -71,6 +71,8 @@ pub enum NotHere {
     Speaker,
     /// A wide area in an epithet of the country ("the war-torn Sahel state").
     Epithet,
+    /// The state a force is tied to ("القوات المرتبطة بروسيا", "backed by Moscow").
+    Patron,
     /// Whose clock tells the time ("10:00 (same time in Lisbon)", "بتوقيت غرينتش").
     TimeZone,
 }

@@ -3,6 +3,7 @@
 //! lie in), or of the country named right after it (جيش مالي, the army of Niger).
 
 use crate::scan::original_offset;
+use crate::support::Ends;
 use crate::{Entity, How, Mention};
 use marsad_kb::lexicon::{may_have, ListSet};
 use marsad_kb::{ActorKind, KnowledgeBase, List, PlaceKind, StateRole};
@@ -11,10 +12,15 @@ use marsad_text::skeleton::Tier;
 use marsad_text::{Script, Tokens};
 
 /// The country most of the mentioned places lie in; with no place named, the country of most
-/// of the state actors named.
-pub fn focus_country<'kb>(kb: &'kb KnowledgeBase, mentions: &[Mention]) -> Option<&'kb str> {
+/// of the state actors named. Places [`aside`] the story do not count.
+pub fn focus_country<'kb>(
+    kb: &'kb KnowledgeBase,
+    tokens: &Tokens,
+    ends: Ends<'_>,
+    mentions: &[Mention],
+) -> Option<&'kb str> {
     let place_country = |m: &Mention| match m.entity {
-        Entity::Place(p) => kb.places[p as usize].country.as_deref(),
+        Entity::Place(p) if !aside(kb, tokens, ends, m) => kb.places[p as usize].country.as_deref(),
         _ => None,
     };
     // "شنت طائرات مسيرة للجيش المالي غارات": with no place named, the state whose forces or
@@ -31,6 +37,51 @@ pub fn focus_country<'kb>(kb: &'kb KnowledgeBase, mentions: &[Mention]) -> Optio
     most_common(mentions.iter().filter_map(place_country))
         .or_else(|| most_common(mentions.iter().filter_map(state_country)))
 }
+
+/// Place mention `m` only says whom a force answers to or where a group is active
+/// ([`patron`], [`where_a_group_is_active`]): no place of the story.
+pub fn aside(kb: &KnowledgeBase, tokens: &Tokens, ends: Ends<'_>, m: &Mention) -> bool {
+    let first = tokens.items().partition_point(|t| t.end <= m.span.start);
+    patron(kb, tokens, ends, m, first)
+        || where_a_group_is_active(kb, tokens, ends, first, first.saturating_sub(NOTE_REACH))
+}
+
+/// Place mention `m`, at token `first`, is a country or a capital right after a word of
+/// patronage ("فيلق أفريقيا التابع لموسكو", "lié à la Russie"): the state a force is tied to.
+/// A region or town after "التابعة لـ" is where a village lies, and stays a place.
+pub fn patron(kb: &KnowledgeBase, tokens: &Tokens, ends: Ends<'_>, m: &Mention, first: usize) -> bool {
+    let Entity::Place(p) = m.entity else { return false };
+    let place = &kb.places[p as usize];
+    let state = place.kind == PlaceKind::Country || place.capital_of.is_some();
+    // "liés à la Russie": an article may stand between.
+    let joined = |t: usize| tokens.items().get(t).is_some_and(|x| x.joined_to_next);
+    let ends_at = |t: usize| joined(t) && ends.entry(kb, List::Patronage, tokens, t).is_some();
+    state && ((first >= 1 && ends_at(first - 1)) || (first >= 2 && joined(first - 1) && ends_at(first - 2)))
+}
+
+/// Token `first` follows, in the same clause (back to token `floor`), words saying where a
+/// group operates ("a group active in the Maghreb and West Africa", "الجماعة الناشطة في منطقة
+/// الساحل"): a note on the group, not where an incident happened.
+pub fn where_a_group_is_active(
+    kb: &KnowledgeBase,
+    tokens: &Tokens,
+    ends: Ends<'_>,
+    first: usize,
+    floor: usize,
+) -> bool {
+    for t in (floor..first).rev().take(NOTE_REACH) {
+        if ends.entry(kb, List::ActiveIn, tokens, t).is_some() {
+            return true;
+        }
+        if !tokens.items()[t].joined_to_next {
+            return false;
+        }
+    }
+    false
+}
+
+/// Tokens back from a place within which words that make it a note on a group are looked for.
+const NOTE_REACH: usize = 8;
 
 /// The value met most often (the last met among equals).
 fn most_common<'a>(values: impl Iterator<Item = &'a str>) -> Option<&'a str> {
@@ -50,10 +101,11 @@ pub fn state_heads(
     text: &str,
     tokens: &Tokens,
     starting_lists: &[ListSet],
+    ends: Ends<'_>,
     layout: &Layout,
     mentions: &mut Vec<Mention>,
 ) {
-    let Some(focus) = focus_country(kb, mentions) else { return };
+    let Some(focus) = focus_country(kb, tokens, ends, mentions) else { return };
     let heads = kb.lexicon.list(marsad_kb::List::BareStateHeads);
     let may_start = |at: usize| starting_lists.get(at).is_some_and(|&lists| may_have(lists, List::BareStateHeads));
     let items = tokens.items();

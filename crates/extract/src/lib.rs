@@ -155,8 +155,9 @@ impl<'kb> Extractor<'kb> {
             let ends = support::Ends(&ending_lists);
             resolve::resolve(self.kb, text, &tokens, ends, first..last, lang, candidates, &mut mentions, &mut pending);
         }
-        support::settle(self.kb, pending, &mut mentions);
-        context::state_heads(self.kb, text, &tokens, &starting_lists, &layout, &mut mentions);
+        let ends = support::Ends(&ending_lists);
+        support::settle(self.kb, &tokens, ends, pending, &mut mentions);
+        context::state_heads(self.kb, text, &tokens, &starting_lists, ends, &layout, &mut mentions);
         mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity));
         mentions.dedup_by_key(|m| (m.span, m.entity));
         let mut unlisted = Vec::new();

@@ -488,8 +488,8 @@ fn mention(item: &Pending, place: u32, support: Support) -> Mention {
 }
 
 /// Accept or drop every pending place, now that the whole text's mentions are known.
-pub fn settle(kb: &KnowledgeBase, pending: Vec<Pending>, mentions: &mut Vec<Mention>) {
-    let focus = crate::context::focus_country(kb, mentions).map(str::to_string);
+pub fn settle(kb: &KnowledgeBase, tokens: &Tokens, ends: Ends<'_>, pending: Vec<Pending>, mentions: &mut Vec<Mention>) {
+    let focus = crate::context::focus_country(kb, tokens, ends, mentions).map(str::to_string);
     let focus = focus.as_deref();
     let named = NamedPlaces::new(kb, mentions);
     let mut accepted: Vec<Mention> = Vec::new();

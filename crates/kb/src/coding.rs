@@ -313,6 +313,18 @@ named_enum! {
         SequenceWords = "sequence-words",
         /// "With the support of" ("بمساندة", "avec l'appui de", "backed by"): who follows helps the doer.
         SupportMarks = "support-marks",
+        /// Words tying a force to its patron ("المرتبط بروسيا", "lié à la Russie", "linked to
+        /// Moscow"): a country or capital right after them names the patron, not a place of the
+        /// incident.
+        Patronage = "patronage",
+        /// Words saying where a group operates ("active in", "qui opère dans", "الناشطة في"):
+        /// the places after them in the clause describe the group, not an incident.
+        ActiveIn = "active-in",
+        /// Verbs of ascribing an incident to someone ("attribuent", "blamed", "نسبت"): with
+        /// [`List::AscribedTo`] after the incident word, who follows did it.
+        AscribingVerbs = "ascribing-verbs",
+        /// The "to" of ascribing ("aux", "on", "إلى") right after the incident word.
+        AscribedTo = "ascribed-to",
         /// Adjectives between an article and an incident word that still point back ("the latest attack").
         RetellingAdjectives = "retelling-adjectives",
         /// After a wide area, an epithet of the country ("the Sahel state"): the area is not the place.
