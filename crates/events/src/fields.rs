@@ -945,7 +945,14 @@ pub(crate) fn date(
         }
     }
     // "The next day", "le lendemain", "في اليوم التالي": the day after it; "two days later" two.
-    if let Some((first, last, entry)) = doc.find(List::NextDay, m.clause.clone()).into_iter().next() {
+    // ("بعد يومين من مقتل…", "deux jours après l'attaque de…" recall an earlier incident instead.)
+    let recalls = doc.find(List::Recall, m.clause.clone());
+    let recalling =
+        |first: usize, last: usize| recalls.iter().any(|&(rf, rl, _)| rf <= last && rl > last && rl >= first);
+    let next_day = doc.find(List::NextDay, m.clause.clone()).into_iter().find(|&(first, last, _)| {
+        !marked!(recalling(first, last), a_later_day_that_recalls_an_incident_is_no_next_day)
+    });
+    if let Some((first, last, entry)) = next_day {
         let days = entry.and_then(|r| r.parse::<i64>().ok()).unwrap_or(1);
         let next =
             earlier.day[m.sentence].and_then(|d| d.date).and_then(|d| Date::from_day_number(d.first_day() + days));
@@ -963,6 +970,10 @@ pub(crate) fn date(
     }
     if let Some(d) = own {
         return Some(*d);
+    }
+    // An incident recalled beside the news is not dated by the news told around it.
+    if marked!(m.modality == Modality::Recalled, a_recalled_incident_takes_no_date_from_around_it) {
+        return None;
     }
     // ("12 يناير, 2025 - 01:26" alone above the lede is the page's stamp, the day it was
     // published, not the incident's.)

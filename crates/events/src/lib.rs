@@ -379,7 +379,13 @@ fn draft(
     // an undated page) is not.
     // ("after the patrol that recently failed in an ambush": a recall told as recent is news.)
     let recent = marked!(doc.any(List::RecentCues, m.clause.clone()), an_incident_recalled_as_recent_is_news);
-    let undated_recall = m.modality == Modality::Recalled && date.is_none() && !recent;
+    // ("two days after four soldiers were killed in an ambush near Mopti": a recall that tells
+    // its own place and toll is an incident of its own, dated or not.)
+    let told_in_full = own_place && fatalities.is_some();
+    let undated_recall = m.modality == Modality::Recalled
+        && date.is_none()
+        && !recent
+        && !marked!(told_in_full, a_recalled_incident_told_with_its_place_and_toll_is_news);
     if undated_recall && !m.trigger.frame.is_violent() {
         trace.note(|| Note::Dropped { trigger, why: trace::Dropped::Vague });
         return Vec::new();

@@ -95,6 +95,9 @@ const TREND_WINDOW: usize = 3;
 /// Tokens before a trigger in which a recall cue makes it an earlier incident.
 pub(crate) const RECALL_WINDOW: usize = 6;
 
+/// Tokens a recall cue may run for before its last one falls in [`RECALL_WINDOW`].
+const RECALL_CUE_LENGTH: usize = 4;
+
 /// The triggers of tokens `range`, leaving out words that are part of a name, and "evacuated"
 /// inside a phrase that says where someone was taken ("évacués vers Mopti"): the wounded taken
 /// to hospital are not an evacuation.
@@ -626,10 +629,12 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
                 role.and_then(|r| Frame::from_name(r.split(':').next().unwrap_or(r))).is_some_and(|f| f == Frame::Kill)
             })
     };
-    let recalled = doc.any(List::Recall, before(RECALL_WINDOW))
-        && doc.find(List::Recall, before(RECALL_WINDOW)).into_iter().any(|(at, _, role)| {
+    // A cue that ends within the window governs the trigger, however long ("بعد مرور يومين من").
+    let cue_reach = before(RECALL_WINDOW + RECALL_CUE_LENGTH);
+    let recalled = doc.any(List::Recall, cue_reach.clone())
+        && doc.find(List::Recall, cue_reach).into_iter().any(|(at, last, role)| {
             let cause = matches!(role, Some("cause" | "cause-clause")) && caused(at);
-            !marked!(cause, deaths_before_following_name_what_the_incident_caused)
+            t.first - last <= RECALL_WINDOW && !marked!(cause, deaths_before_following_name_what_the_incident_caused)
         });
     if recalled || pluperfect(doc, sentence, t) {
         return Modality::Recalled;

@@ -4898,3 +4898,28 @@ fn the_one_an_incident_is_ascribed_to_did_it() {
     // Not read as the target, which would make the massacre a battle.
     each_one(&texts, "2025-06-17", |e| (e.sub_event, actor(e.actor1)), (SubEvent::Attack, Some("jnim")));
 }
+
+#[test]
+fn an_incident_recalled_days_before_the_news_is_not_dated_by_the_news() {
+    cov_mark::check!(a_later_day_that_recalls_an_incident_is_no_next_day);
+    cov_mark::check!(a_recalled_incident_takes_no_date_from_around_it);
+    cov_mark::check!(a_recalled_incident_told_with_its_place_and_toll_is_news);
+    // "بعد يومين من" may also be "after two days of": recalled, but no day of its own.
+    let text =
+        "هاجم مسلحون أمس معسكرا للجيش في سيفاري. ويأتي هذا الهجوم بعد يومين من مقتل أربعة جنود في كمين قرب موبتي.";
+    let found = events(text, Some("2025-06-17"));
+    let mopti: Vec<_> = found.iter().filter(|e| place(e.place) == Some("ml.mopti")).collect();
+    assert_eq!(mopti.len(), 1, "{found:?}");
+    assert_eq!(date(mopti[0]), None, "{found:?}");
+}
+
+#[test]
+fn a_long_cue_recalls_an_incident_that_many_days_before_the_news() {
+    cov_mark::check!(an_incident_recalled_days_before_is_dated_to_the_week);
+    let text =
+        "هاجم مسلحون أمس معسكرا للجيش في سيفاري. ويأتي هذا الهجوم بعد مرور أسبوع على مقتل أربعة جنود في كمين قرب موبتي.";
+    let found = events(text, Some("2025-06-17"));
+    let mopti: Vec<_> = found.iter().filter(|e| place(e.place) == Some("ml.mopti")).collect();
+    assert_eq!(mopti.len(), 1, "{found:?}");
+    assert_eq!(date(mopti[0]), Some("2025-06-10".into()), "{found:?}");
+}

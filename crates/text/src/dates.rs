@@ -280,6 +280,12 @@ fn is_before_ar(word: &str) -> bool {
     matches!(word, "قبل" | "وقبل" | "فقبل" | "منذ" | "ومنذ")
 }
 
+/// Words for a few of a unit of time ("quelques jours", "several weeks", "بضعة أيام"), counted
+/// as [`FEW`] and known only to the week.
+const FEW_WORDS: &[&str] = &["quelques", "plusieurs", "few", "several", "بضعه", "عده"];
+/// How many "a few" days or weeks count.
+const FEW: u64 = 3;
+
 /// Words that may stand between "قبل" and its count ("قبل نحو عشرة أيام").
 const AGO_FILLERS_AR: &[&str] = &["نحو", "حوالي", "قرابه", "زهاء"];
 /// Words that make what follows background.
@@ -794,10 +800,15 @@ impl Scan<'_> {
             // The number that ends right before the unit, of one or two words, longest first.
             // "une dizaine de jours" puts "de" between a vague count and its unit.
             let end = if matches!(t.folded(last - 1), "de" | "d") && last >= 2 { last - 2 } else { last - 1 };
-            let number = (1..=2).rev().filter(|&back| end + 1 >= back).find_map(|back| {
-                crate::numbers::number_at(self.text, t, end + 1 - back)
-                    .filter(|&(e, _, vague)| e == end && (vague || end == last - 1))
-                    .map(|(_, value, vague)| (end + 1 - back, value, vague))
+            // "il y a quelques semaines", "a few days ago", "قبل بضعة أيام": about three, vaguely
+            // (the "a" of "il y a" is no article of "quelques").
+            let few = FEW_WORDS.contains(&t.folded(end)).then_some((end, FEW, true));
+            let number = few.or_else(|| {
+                (1..=2).rev().filter(|&back| end + 1 >= back).find_map(|back| {
+                    crate::numbers::number_at(self.text, t, end + 1 - back)
+                        .filter(|&(e, _, vague)| e == end && (vague || end == last - 1))
+                        .map(|(_, value, vague)| (end + 1 - back, value, vague))
+                })
             });
             let Some((first, value, vague)) = number else { continue };
             if value == 0 || value > 60 {

@@ -110,6 +110,13 @@ fn relative_days() {
     assert_eq!(iso("il y a trois jours", PUB), ["2025-09-07"]);
     // A word of precision between "il y a" and the count; a singular unit with its article.
     assert_eq!(iso("il y a tout juste une semaine", PUB), ["2025-09-03"]);
+    // A few days or weeks: three, known to the week.
+    assert_eq!(
+        found("il y a quelques semaines", Some(PUB)),
+        [("il y a quelques semaines".into(), "2025-08-20".into(), 2, true, false)]
+    );
+    assert_eq!(iso("a few days ago", PUB), ["2025-09-07"]);
+    assert_eq!(iso("قبل بضعة أيام", PUB), ["2025-09-07"]);
     assert_eq!(iso("قبل أسبوع", PUB), ["2025-09-03"]);
     assert_eq!(iso("خطف قبل أسبوع من الهجوم", PUB), Vec::<String>::new());
     assert_eq!(iso("قبل ثلاثة أيام", PUB), ["2025-09-07"]);
