@@ -829,8 +829,15 @@ fn toll_of(members: &[&Draft]) -> (Option<u64>, Vec<Claim>) {
 /// The sub-event type of the incident: the lead draft's, with what the whole incident tells.
 fn sub_event_of(lead: &Draft, members: &[&Draft], fatalities: Option<u64>) -> SubEvent {
     let civilians = members.iter().any(|d| d.civilian_target);
-    // Soldiers among the targets (an escorted convoy): armed actors on both sides fought.
-    let soldiers = members.iter().any(|d| d.roles.military_target.is_some() || d.armed_target);
+    // Soldiers among the targets (an escorted convoy): armed actors on both sides fought. Not
+    // those "this attack" finds beside it with no dead of theirs ("يأتي هذا الهجوم في وقت تنفذ
+    // فيه قوات الأمن عملية…"); "two soldiers were killed in this attack" still counts.
+    let pointing_back = |d: &&&Draft| d.demonstrative && !d.continues && d.fatalities.is_none();
+    let targets_soldiers = |d: &&&Draft| d.roles.military_target.is_some() || d.armed_target;
+    let soldiers = members
+        .iter()
+        .filter(|d| !marked!(pointing_back(d) && targets_soldiers(d), a_mention_pointing_back_names_no_soldiers))
+        .any(|d| targets_soldiers(&d));
     // An attack told without its target, whose other mentions name only civilians (trucks set
     // on fire), was an attack on them.
     let untargeted = lead.sub_event == SubEvent::ArmedClash

@@ -162,6 +162,10 @@ pub(crate) fn not_here(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> Optio
         cov_mark::hit!(origin_or_destination_is_not_here);
         return Some(NotHere::Origin);
     }
+    if origin_further_back(doc, first, sentence.tokens.start) {
+        cov_mark::hit!(the_town_of_what_they_came_from_is_not_here);
+        return Some(NotHere::Origin);
+    }
     if doc.ends_before(List::Hospital, first, 0, sentence.tokens.start) {
         cov_mark::hit!(the_hospital_the_wounded_reached_is_not_here);
         return Some(NotHere::Hospital);
@@ -263,6 +267,34 @@ fn in_a_note_on_an_actor(doc: &Doc<'_>, sentence: &Sentence, first: usize) -> bo
     }
     false
 }
+
+/// "returning from the weekly market in Ayorou", "revenaient du marché d'Ayorou": an origin
+/// phrase of two words or more a few words before the place, with no pause, no other place and
+/// no incident word between, names where they came from.
+fn origin_further_back(doc: &Doc<'_>, first: usize, floor: usize) -> bool {
+    let Some(origin) = doc.entry_before(List::Origin, first, ORIGIN_REACH, floor) else { return false };
+    let Some(origin_end) =
+        (origin..first).find(|&t| doc.ending_at(List::Origin, t).is_some_and(|m| m.far_token == origin))
+    else {
+        return false;
+    };
+    // One word ("نحو", "vers") is too often something else ("نحو 2000 مقاتل") to reach further.
+    if origin_end == origin {
+        return false;
+    }
+    let between = origin_end + 1..first;
+    // ("originally from Timbuktu in Léré": the origin named its own place first.)
+    let place_between = doc
+        .mentions_in(doc.span_of(between.start, first.saturating_sub(1)))
+        .any(|m| matches!(m.entity, Entity::Place(_)));
+    !between.is_empty()
+        && !place_between
+        && between.clone().all(|t| doc.tokens.items()[t].joined_to_next)
+        && !doc.any(List::EventTriggers, between)
+}
+
+/// Words an origin word may stand before the place it names ("من السوق الأسبوعي في مدينة").
+const ORIGIN_REACH: usize = 4;
 
 /// Tokens back from a place within which a note's opening parenthesis is looked for.
 const NOTE_TOKENS: usize = 8;

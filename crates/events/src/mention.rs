@@ -819,9 +819,11 @@ pub(crate) fn mentions(doc: &Doc<'_>, sentences: &[Sentence], trace: &mut Trace)
             let others: Vec<Trigger> =
                 here.into_iter().filter(|t| *t != trigger && retold.is_none_or(|cue| t.first < cue)).collect();
             let summary = counted(doc, &trigger);
-            // "MINUSMA condemns this triple attack": what is condemned was told already.
-            let condemned =
-                doc.any(List::Condemn, trigger.first.saturating_sub(CONDEMN_WINDOW).max(clause.start)..trigger.first);
+            // "MINUSMA condemns this triple attack": what is condemned was told already; so is
+            // what someone describes ("ووصف الخبير الهجوم بأنه…", "described the raid as").
+            let window = trigger.first.saturating_sub(CONDEMN_WINDOW).max(clause.start)..trigger.first;
+            let described = doc.any(List::Describing, window.clone());
+            let condemned = doc.any(List::Condemn, window) || marked!(described, what_is_described_was_told);
             // "Videos showing the massacre", "مقاطع فيديو تظهر": what they show is told elsewhere.
             let depicted = doc
                 .any(List::Depictions, trigger.first.saturating_sub(DEPICTION_WINDOW).max(clause.start)..trigger.first);

@@ -4923,3 +4923,69 @@ fn a_long_cue_recalls_an_incident_that_many_days_before_the_news() {
     assert_eq!(mopti.len(), 1, "{found:?}");
     assert_eq!(date(mopti[0]), Some("2025-06-10".into()), "{found:?}");
 }
+
+#[test]
+fn gunmen_suspected_of_belonging_to_a_group_are_its_men() {
+    let texts = [
+        "لقي 21 مدنيا مصرعهم في هجوم نفذه مسلحون يشتبه بانتمائهم إلى تنظيم الدولة الإسلامية في الصحراء الكبرى، وذلك في قرية كورمي غرب النيجر.",
+        "Au moins 21 civils ont été tués dans une attaque menée par des hommes armés soupçonnés d'appartenir à l'État islamique au Sahel près de Téra.",
+        "At least 21 civilians were killed in an attack by gunmen suspected of belonging to the Islamic State Sahel Province near Tera.",
+    ];
+    for text in texts {
+        cov_mark::check!(doer_behind_a_partitive);
+        let found = one_event(text, Some("2024-12-06"));
+        assert_eq!(actor(found[0].actor1), Some("issp"), "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn what_someone_describes_was_told_already() {
+    cov_mark::check!(what_is_described_was_told);
+    let texts = [
+        "Gunmen attacked an army post in Boni on Tuesday. An analyst described the attack as a message to the authorities in Mopti.",
+        "Des hommes armés ont attaqué mardi un poste de l'armée à Boni. Un analyste a qualifié l'attaque de message aux autorités de Mopti.",
+        "هاجم مسلحون الثلاثاء موقعا للجيش في دوينتزا. ووصف محلل الهجوم بأنه رسالة إلى السلطات في موبتي.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2025-06-17"));
+        assert_ne!(place(found[0].place), Some("ml.mopti"), "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn the_town_of_what_victims_came_back_from_is_not_where_they_were_ambushed() {
+    cov_mark::check!(the_town_of_what_they_came_from_is_not_here);
+    let texts = [
+        "لقي 21 مدنيا مصرعهم في هجوم في قرية تيغزرت بدائرة تيرا. وتعرض الضحايا لكمين أثناء عودتهم من السوق الأسبوعي في مدينة أيورو.",
+        "Vingt et un civils ont été tués dans une attaque contre le village de Tigzert près de Téra. Les victimes ont été prises en embuscade alors qu'ils revenaient du marché hebdomadaire d'Ayorou.",
+        "Twenty-one civilians were killed in an attack on the village of Tigzert near Tera. The victims were ambushed on their way back from the weekly market in Ayorou.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2024-12-06"));
+        assert_eq!(found[0].fatalities, Some(21), "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn soldiers_beside_a_mention_pointing_back_were_not_its_targets() {
+    cov_mark::check!(a_mention_pointing_back_names_no_soldiers);
+    let texts = [
+        "هاجم مسلحون الثلاثاء قرية تيغزرت بدائرة تيرا وقتلوا عشرة مدنيين. ويأتي هذا الهجوم في وقت تنفذ فيه قوات الأمن النيجرية عملية عسكرية واسعة ضد الجماعات المسلحة.",
+        "Des hommes armés ont attaqué mardi le village de Tigzert près de Téra et tué dix civils. Cette attaque contre le moral des forces de sécurité nigériennes intervient en pleine opération militaire.",
+        "Gunmen attacked the village of Tigzert near Tera on Tuesday, killing ten civilians. This attack on the morale of Nigerien security forces comes as the army presses an offensive.",
+    ];
+    each_one(&texts, "2024-12-06", |e| e.sub_event, SubEvent::Attack);
+}
+
+#[test]
+fn the_areas_worst_hit_by_attacks_tell_no_incident() {
+    let texts = [
+        "Tillabéri est l'une des régions les plus touchées par les attaques jihadistes contre les civils et les soldats.",
+        "Tillaberi is one of the regions worst affected by jihadist attacks on civilians and soldiers.",
+        "تعتبر منطقة تيلابيري إحدى أكثر المناطق تضررا من الهجمات الإرهابية ضد المدنيين والجنود.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2024-12-06"));
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+}

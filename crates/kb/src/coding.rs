@@ -275,6 +275,9 @@ named_enum! {
         NoClaim = "no-claim",
         /// Verbs of documenting, condemning, denouncing.
         Condemn = "condemn",
+        /// Verbs of describing or qualifying ("وصف", "a qualifié", "described"): the incident
+        /// they describe was told already.
+        Describing = "describing",
         /// A prevented attack.
         Foiled = "foiled",
         /// Words of death next to counts.
