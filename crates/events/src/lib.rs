@@ -307,6 +307,14 @@ fn draft(
         trace.note(|| Note::Dropped { trigger, why: trace::Dropped::Vague });
         return Vec::new();
     }
+    // "بعد أن طرد المتمردون قوات الأمن في عام 2012" on a page that gives no day of its own: an
+    // incident recalled by its year alone is history (the news is dated to the day or month).
+    let year_only = resolved.is_some_and(|d| d.month.is_none());
+    let recalled_year = m.modality == Modality::Recalled && year_only && doc.reference.is_none();
+    if marked!(recalled_year, an_incident_recalled_by_its_year_on_an_undated_page_is_history) {
+        trace.note(|| Note::Dropped { trigger, why: trace::Dropped::Vague });
+        return Vec::new();
+    }
     let outlet =
         doc.mentions_in(sentence.span).find_map(|x| if let Entity::Outlet(o) = x.entity { Some(o) } else { None });
     let source = outlet.map(Source::Outlet).or(roles.reporter.map(Source::Actor));

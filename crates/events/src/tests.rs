@@ -4989,3 +4989,17 @@ fn the_areas_worst_hit_by_attacks_tell_no_incident() {
         assert!(found.is_empty(), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn an_incident_recalled_by_its_year_on_an_undated_page_is_history() {
+    cov_mark::check!(an_incident_recalled_by_its_year_on_an_undated_page_is_history);
+    let texts = [
+        "The rebellion began after the rebels had attacked the army base in Kidal in 2012.",
+        "La rébellion a commencé après que les rebelles avaient attaqué la base de l'armée à Kidal en 2012.",
+        "ووقع هذا الاتفاق بعد أن طرد المتمردون قوات الأمن من شمال مالي في عام 2012.",
+    ];
+    for text in texts {
+        let found = events(text, None);
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+}
