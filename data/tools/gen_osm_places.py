@@ -29,10 +29,11 @@ import os
 import re
 import sqlite3
 import sys
-import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+from gen_gazetteer import fold, km, slug  # noqa: E402 (the gazetteer's own folding and distances)
 OUT = os.path.join(DATA, "places", "osm.jsonl")
 
 FILES = {
@@ -46,24 +47,6 @@ DUPLICATE_KM = 25.0
 MIN_LETTERS = 4
 NEIGHBOUR_KM = 60.0
 LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF' ’\-]+$")
-
-
-def fold(s):
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]", "", s.casefold())
-
-
-def slug(s):
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower().replace("'", "").replace("’", "")
-    return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
-
-
-def km(lat1, lon1, lat2, lon2):
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def read_jsonl(path):
