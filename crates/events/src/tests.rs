@@ -5003,3 +5003,11 @@ fn an_incident_recalled_by_its_year_on_an_undated_page_is_history() {
         assert!(found.is_empty(), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn burkina_s_central_regions_are_named_by_their_compass_point_too() {
+    let found = one_event("قتل مسلحون ستة مدنيين الاثنين في منطقة وسط الغرب في بوركينا فاسو.", Some("2023-02-12"));
+    assert_eq!(place(found[0].place), Some("bf.centre-ouest"), "{found:?}");
+    let found = one_event("قتل مسلحون ستة مدنيين الاثنين في منطقة وسط الشرق في بوركينا فاسو.", Some("2023-02-12"));
+    assert_eq!(place(found[0].place), Some("bf.centre-est"), "{found:?}");
+}
