@@ -99,6 +99,16 @@ fn types_agree(a: &Draft, b: &Draft) -> bool {
         let actors = a.roles.actor1.is_none() || b.roles.actor1.is_none() || a.roles.actor1 == b.roles.actor1;
         return a.sub_event == b.sub_event && a.frame == b.frame && actors;
     }
+    // "A car bomb hit the camp, then the jihadists took control of it": the capture is what the
+    // attack achieved, one incident.
+    // Not the army's strikes days later to take it back: the same day, or a day untold.
+    let captured = |x: &Draft, y: &Draft| {
+        let same_day = x.date.is_none() || y.date.is_none() || dates_agree(x.date, y.date);
+        x.frame == Frame::CaptureTerritory && y.frame.is_violent() && same_day
+    };
+    if marked!(captured(a, b) || captured(b, a), a_capture_is_what_the_attack_achieved) {
+        return true;
+    }
     let generic = |d: &Draft| matches!(d.frame, Frame::Attack | Frame::Clash | Frame::Kill | Frame::Ambush);
     ta == tb
         || ((generic(a) || generic(b)) && a.frame.is_violent() && b.frame.is_violent())
@@ -579,6 +589,11 @@ fn resolve(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster) -> Event {
         let soldiers_taken = d.frame == Frame::Abduct && d.armed_target && pool.iter().any(fight);
         if marked!(soldiers_taken, soldiers_taken_in_a_fight_are_part_of_the_battle) {
             return specificity(Frame::Attack) - 1;
+        }
+        // The camp taken after the car bomb: the capture says what the incident was.
+        if d.frame == Frame::CaptureTerritory && pool.iter().any(|o| o.frame.is_violent() && o.frame != d.frame) {
+            cov_mark::hit!(a_capture_types_the_attack_that_achieved_it);
+            return specificity(Frame::SuicideBomb) + 1;
         }
         specificity(d.frame) + u8::from(took_people)
     };

@@ -5011,3 +5011,18 @@ fn burkina_s_central_regions_are_named_by_their_compass_point_too() {
     let found = one_event("قتل مسلحون ستة مدنيين الاثنين في منطقة وسط الشرق في بوركينا فاسو.", Some("2023-02-12"));
     assert_eq!(place(found[0].place), Some("bf.centre-est"), "{found:?}");
 }
+
+#[test]
+fn a_camp_taken_after_a_car_bomb_is_one_incident_typed_by_the_capture() {
+    cov_mark::check!(a_capture_is_what_the_attack_achieved);
+    cov_mark::check!(a_capture_types_the_attack_that_achieved_it);
+    let texts = [
+        "Lundi, un véhicule piégé a frappé le camp militaire de Boni, puis les jihadistes ont pris le contrôle du camp.",
+        "On Monday a car bomb struck the army camp in Boni, then the jihadists took control of the camp.",
+        "استهدفت سيارة مفخخة الاثنين معسكر الجيش في مدينة دوينتزا، ثم سيطروا على المعسكر.",
+    ];
+    each_one(&texts, "2025-06-17", |e| e.sub_event, SubEvent::NonStateOvertakesTerritory);
+    // The army's strikes days later to take it back are another incident.
+    let text = "Jihadists seized the town of Boni on Monday, residents said. The army said today that it had retaken Boni after air strikes forced the fighters out.";
+    assert_eq!(events(text, Some("2025-06-18")).len(), 2, "{text}");
+}
