@@ -164,11 +164,12 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// Place mention `m` is a country or a capital right after a word of patronage ("التابع
-    /// لموسكو"): the state a force is tied to ([`marsad_extract::context::patron`]).
-    pub fn is_patron(&self, m: &Mention) -> bool {
+    /// Place mention `m`, at token `first`, is a country or a capital right after a word of
+    /// patronage ("التابع لموسكو"): the state a force is tied to
+    /// ([`marsad_extract::context::patron`]).
+    pub fn is_patron(&self, m: &Mention, first: usize) -> bool {
         let ends = marsad_extract::support::Ends(&self.extraction.ending_lists);
-        marsad_extract::context::patron(self.kb, self.tokens, ends, m, self.token_at(m.span.start))
+        marsad_extract::context::patron(self.kb, self.tokens, ends, m, first)
     }
 
     /// Token `first` follows words saying where a group operates, in the same clause back to

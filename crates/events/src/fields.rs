@@ -178,7 +178,7 @@ pub(crate) fn not_here(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> Optio
         cov_mark::hit!(where_a_statement_was_issued_is_not_here);
         return Some(NotHere::Statement);
     }
-    if doc.is_patron(m) {
+    if doc.is_patron(m, first) {
         cov_mark::hit!(the_state_a_force_is_tied_to_is_not_here);
         return Some(NotHere::Patron);
     }
@@ -349,7 +349,7 @@ fn places_in<'a>(
     found
 }
 
-/// How far a name stands from the trigger, in chars; a name before it counts double.
+/// How far a name or a date stands from the trigger, in chars; one before it counts double.
 fn distance(span: Span, trigger_at: u32) -> u32 {
     if span.start >= trigger_at {
         span.start - trigger_at
@@ -921,11 +921,7 @@ pub(crate) fn date(
         .map(|&(first, _, _)| doc.span_of(first, first).start);
     let of_the_statement = |d: &DateMention| statement_opens.is_some_and(|at| d.span.end <= at);
     let nearest = |span: Span| {
-        doc.dates_in(span).iter().filter(usable).min_by_key(|d| {
-            let distance =
-                if d.span.start >= trigger_at { d.span.start - trigger_at } else { (trigger_at - d.span.end) * 2 };
-            (of_the_statement(d), distance)
-        })
+        doc.dates_in(span).iter().filter(usable).min_by_key(|d| (of_the_statement(d), distance(d.span, trigger_at)))
     };
     // "These events come just days after the surrender of…": known to the week, that long before
     // the news.
