@@ -443,12 +443,16 @@ fn fit_loosely(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster, d: &Draft, over_day
     let spans = over_days && d.frame.is_violent();
     let month = |x: Option<Date>| x.map(|x| if spans { Date { day: None, ..x } } else { x });
     let recalled = |x: &Draft| x.modality == Modality::Recalled;
+    // "Two strikes…", then "the first strike…", "the second…": the parts the summary announced,
+    // whatever day each is given.
+    let part = |o: &Draft| o.ordinal.is_some_and(|n| n != u8::MAX) && o.evidence.start > d.evidence.start;
     c.kinds.iter().map(|&(i, _)| &drafts[i]).any(|o| {
         !o.summary
             && recalled(o) == recalled(d)
             && types_agree(o, d)
             && places_agree(doc, o.place, d.place) != Some(false)
-            && dates_agree(month(o.date), month(d.date))
+            && (dates_agree(month(o.date), month(d.date))
+                || marked!(part(o), an_ordinal_tells_a_part_of_the_summary_before_it))
     })
 }
 
@@ -530,10 +534,34 @@ pub(crate) fn incidents(doc: &Doc<'_>, drafts: Vec<Draft>, trace: &mut Trace) ->
     for c in clusters.iter().filter(|c| c.vague) {
         trace.note(|| Note::Dropped { trigger: drafts[c.drafts[0]].trigger, why: Dropped::Vague });
     }
-    let mut events: Vec<Event> = clusters.iter().filter(|c| !c.vague).map(|c| resolve(doc, &drafts, c)).collect();
+    let told: Vec<&Cluster> = clusters.iter().filter(|c| !c.vague).collect();
+    let mut events: Vec<Event> = told.iter().map(|c| resolve(doc, &drafts, c)).collect();
+    rest_of_summary_tolls(&drafts, &told, &mut events, trace);
     claims_cover_the_story(doc, &drafts, &mut events, trace);
     events.sort_by_key(|e| (e.background, e.evidence.start));
     events
+}
+
+/// "Thirteen killed in two strikes", then "six were killed in the second": the first strike
+/// killed the rest. Only when every incident the summary covers but one gives its toll and the
+/// summary counts victims, not attackers.
+fn rest_of_summary_tolls(drafts: &[Draft], clusters: &[&Cluster], events: &mut [Event], trace: &mut Trace) {
+    let mut summaries: Vec<usize> = clusters.iter().filter_map(|c| c.summary).collect();
+    summaries.sort_unstable();
+    summaries.dedup();
+    for i in summaries {
+        let s = &drafts[i];
+        let Some(total) = s.fatalities.filter(|_| !s.attackers_toll && !s.toll_floor) else { continue };
+        let parts: Vec<usize> = (0..clusters.len()).filter(|&k| clusters[k].summary == Some(i)).collect();
+        let untold: Vec<usize> = parts.iter().copied().filter(|&k| events[k].fatalities.is_none()).collect();
+        let known: u64 = parts.iter().filter_map(|&k| events[k].fatalities).sum();
+        if let ([k], true) = (untold.as_slice(), parts.len() >= 2 && known < total) {
+            cov_mark::hit!(the_rest_of_a_summary_s_toll_is_the_untold_incident_s);
+            events[*k].fatalities = Some(total - known);
+            let (trigger, summary, fatalities) = (events[*k].trigger, s.trigger, total - known);
+            trace.note(|| Note::RestOfToll { trigger, summary, fatalities });
+        }
+    }
 }
 
 /// Summary draft `i` is covered by the incidents told one by one: those told only by

@@ -329,6 +329,30 @@ fn a_summary_names_the_doer_and_date_of_the_incidents_it_sums_up() {
 }
 
 #[test]
+fn the_parts_of_a_summary_told_by_ordinals_share_its_doer_and_the_rest_of_its_toll() {
+    let texts = [
+        "Treize civils ont été tués lundi dans deux frappes de drones de l'armée malienne dans la région de Tombouctou.\nLa première frappe, dimanche soir, a visé le village de Ber. La seconde frappe a touché lundi un campement près de Goundam, tuant six civils.",
+        "Thirteen civilians were killed on Monday in two drone strikes by the Malian army in the Timbuktu region.\nThe first drone strike, on Sunday evening, hit the village of Ber. The second drone strike hit a camp near Goundam on Monday, killing six civilians.",
+        "قتل ثلاثة عشر مدنيا يوم الاثنين في غارتين بطائرات مسيرة للجيش المالي في منطقة تمبكتو.\nواستهدفت الغارة الأولى مساء الأحد قرية بير. وأصابت الغارة الثانية يوم الاثنين مخيما قرب غوندام مما أسفر عن مقتل ستة مدنيين.",
+    ];
+    for text in texts {
+        // Sunday lies in the month before the summary's Monday: the ordinal, not the day, ties it.
+        cov_mark::check!(an_ordinal_tells_a_part_of_the_summary_before_it);
+        cov_mark::check!(the_rest_of_a_summary_s_toll_is_the_untold_incident_s);
+        let found = events(text, Some("2025-12-02"));
+        let told: Vec<_> = found.iter().map(|e| (place(e.place), actor(e.actor1), date(e), e.fatalities)).collect();
+        assert_eq!(
+            told,
+            [
+                (Some("ml.ber"), Some("fama"), Some("2025-11-30".to_string()), Some(7)),
+                (Some("ml.goundam"), Some("fama"), Some("2025-12-01".to_string()), Some(6))
+            ],
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn an_incident_recalled_with_a_date_an_undated_page_cannot_resolve_is_kept() {
     let texts = [
         "Des jihadistes ont attaqué mardi un poste de l'armée à Niono.\nCette attaque prolonge une série d'opérations qui avaient visé en juin dernier le camp de Boulkessi, tuant dix soldats.",

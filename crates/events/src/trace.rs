@@ -118,6 +118,8 @@ pub enum Note {
     Date { trigger: Span, date: Option<String>, expression: Option<Span> },
     /// The toll read.
     Toll { trigger: Span, fatalities: Option<u64>, attackers: bool },
+    /// An incident's toll is what a summary's total leaves once its other incidents' tolls are taken.
+    RestOfToll { trigger: Span, summary: Span, fatalities: u64 },
     /// The mention joined an incident already told.
     Joined { trigger: Span, event_trigger: Span, claim: bool },
     /// The mention left no event.
@@ -219,6 +221,12 @@ impl Trace {
                     quote(*trigger),
                     fatalities.map_or("-".to_string(), |f| f.to_string()),
                     if *attackers { " (attackers killed: added to the victims)" } else { "" }
+                ),
+                Note::RestOfToll { trigger, summary, fatalities } => writeln!(
+                    out,
+                    "toll of the incident of {}: {fatalities}, what the total of {} leaves",
+                    quote(*trigger),
+                    quote(*summary)
                 ),
                 Note::Joined { trigger, event_trigger, claim } => writeln!(
                     out,
