@@ -211,6 +211,12 @@ fn candidates(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, country: 
                 cov_mark::hit!(a_target_word_inside_a_name_is_the_name);
                 continue;
             }
+            // "Des soldats étrangers", "foreign troops": no force of the story's country.
+            let foreign = doc.starting_at(List::ForeignQualifiers, last + 1).is_some()
+                || (first > 0 && doc.ending_at(List::ForeignQualifiers, first - 1).is_some());
+            if marked!(foreign, foreign_soldiers_are_no_army_of_the_story) {
+                continue;
+            }
             push(Who::Inferred(army), first, last, None);
         }
     }

@@ -5050,3 +5050,22 @@ fn a_camp_taken_after_a_car_bomb_is_one_incident_typed_by_the_capture() {
     let text = "Jihadists seized the town of Boni on Monday, residents said. The army said today that it had retaken Boni after air strikes forced the fighters out.";
     assert_eq!(events(text, Some("2025-06-18")).len(), 2, "{text}");
 }
+
+#[test]
+fn foreign_troops_a_protest_is_against_are_no_army_of_the_story() {
+    let texts = [
+        "Des centaines de manifestants ont réclamé samedi à Niamey le départ des soldats étrangers.",
+        "Hundreds of protesters in Niamey demanded on Saturday the departure of foreign troops.",
+        "تظاهر المئات في نيامي يوم السبت للمطالبة برحيل الجنود الأجانب.",
+    ];
+    for text in texts {
+        cov_mark::check!(foreign_soldiers_are_no_army_of_the_story);
+        let e = one_event(text, Some("2025-01-01"));
+        assert_eq!((actor(e[0].actor1), actor(e[0].actor2)), (None, None), "{text}");
+    }
+    let e = one_event(
+        "Des centaines de manifestants ont réclamé samedi à Niamey le départ des soldats.",
+        Some("2025-01-01"),
+    );
+    assert_eq!(actor(e[0].actor2), Some("forces.ne"));
+}

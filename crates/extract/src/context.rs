@@ -110,6 +110,17 @@ pub fn state_heads(
     let may_start = |at: usize| starting_lists.get(at).is_some_and(|&lists| may_have(lists, List::BareStateHeads));
     let items = tokens.items();
     let by_start = ByStart::new(mentions);
+    // "Des soldats étrangers", "foreign troops": soldiers of no country the story names.
+    let qualifiers = kb.lexicon.list(List::ForeignQualifiers);
+    let foreign = |at: usize, far: usize| {
+        let after =
+            far + 1 < tokens.len() && items[far].joined_to_next && qualifiers.starting_at(tokens, far + 1).is_some();
+        let before = at > 0 && items[at - 1].joined_to_next && qualifiers.ending_at(tokens, at - 1).is_some();
+        if after || before {
+            cov_mark::hit!(foreign_soldiers_are_no_force_of_the_story_s_country);
+        }
+        after || before
+    };
     let mut added = Vec::new();
     for block in layout.content() {
         let end = tokens.first_at_or_after(block.span.end);
@@ -121,7 +132,7 @@ pub fn state_heads(
                 continue;
             };
             let far = found.far_token;
-            if by_start.overlaps(items[at].start, items[far].end) {
+            if by_start.overlaps(items[at].start, items[far].end) || foreign(at, far) {
                 at = far + 1;
                 continue;
             }

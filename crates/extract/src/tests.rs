@@ -223,3 +223,20 @@ fn sentence_stops_count_chars_not_bytes() {
         assert_eq!(crate::support::sentence_stops(&long[start..]), by_chars(&long[start..]));
     }
 }
+
+#[test]
+fn foreign_soldiers_are_no_force_of_the_story_s_country() {
+    let foreign = [
+        "Des manifestants ont réclamé à Niamey le départ des soldats étrangers du Niger.",
+        "Protesters in Niamey demanded that foreign troops leave Niger.",
+        "طالب متظاهرون في نيامي برحيل الجنود الأجانب من النيجر.",
+    ];
+    for text in foreign {
+        cov_mark::check!(foreign_soldiers_are_no_force_of_the_story_s_country);
+        assert!(!ids(text).contains(&"forces.ne".to_string()), "{text}: {:?}", found(text));
+    }
+    // Without the qualifier the soldiers are the story's country's.
+    assert!(
+        ids("Des manifestants ont réclamé à Niamey le départ des soldats du Niger.").contains(&"forces.ne".to_string())
+    );
+}

@@ -540,6 +540,9 @@ named_enum! {
         StateHeads = "state-heads",
         /// Bare state head nouns that the story's country owns.
         BareStateHeads = "bare-state-heads",
+        /// "Foreign" beside a bare state head ("des soldats étrangers", "foreign troops", "القوات
+        /// الأجنبية"): no force of the story's country.
+        ForeignQualifiers = "foreign-qualifiers",
         /// Verbs with which a country or capital acts (أعلنت, a annoncé): it names its government.
         ActingVerbs = "acting-verbs",
         /// Verbs that describe a country rather than make it act (تشهد, is).
@@ -571,7 +574,7 @@ impl List {
     pub fn file(self) -> &'static str {
         match self {
             List::EventTriggers => "lexicon/events-triggers.jsonl",
-            List::StateHeads | List::BareStateHeads => "lexicon/state-heads.jsonl",
+            List::StateHeads | List::BareStateHeads | List::ForeignQualifiers => "lexicon/state-heads.jsonl",
             List::Locatives | List::ActingVerbs | List::NotActingVerbs | List::NotActingBefore => {
                 "lexicon/locatives.jsonl"
             }
