@@ -15,7 +15,7 @@ use crate::doc::Doc;
 use crate::mention::{IncidentMention, Modality, Trigger};
 use crate::trace::{NotHere, PlaceFrom};
 use crate::zone::{Furniture, Sentence, Zone};
-use marsad_extract::{Entity, Mention};
+use marsad_extract::{Entity, How, Mention};
 use marsad_kb::{Frame, List, PlaceKind};
 use marsad_text::dates::{Date, DateMention, Precision};
 use marsad_text::layout::Span;
@@ -156,6 +156,10 @@ pub(crate) fn not_here(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> Optio
     if doc.is_acting(m) {
         cov_mark::hit!(an_acting_state_is_not_the_place);
         return Some(NotHere::Acting);
+    }
+    if m.how == How::Border {
+        cov_mark::hit!(a_country_named_by_its_border_is_no_place);
+        return Some(NotHere::Border);
     }
     let first = doc.token_at(m.span.start);
     if doc.ends_before(List::Origin, first, 1, sentence.tokens.start) {
@@ -431,12 +435,20 @@ fn landmark(doc: &Doc<'_>, m: &Mention) -> bool {
     )
 }
 
-/// A bearing ends within [`BEARING_GAP`] tokens before mention `m`, and a town is named before
-/// it in the same span (`earlier`): "Dioura, à l'est de la capitale régionale Mopti".
+/// A bearing ends within [`BEARING_GAP`] tokens before mention `m` (or a distance phrase starts
+/// within [`LANDMARK_WINDOW`]), and a town is named before it in the same span (`earlier`):
+/// "Dioura, à l'est de la capitale régionale Mopti", "Tounouga, 25 km from Gaya".
 fn bearing_from(doc: &Doc<'_>, m: &Mention, earlier: &[&Mention]) -> bool {
     let town = |x: &&Mention| place_of(x).is_some_and(|p| rank(doc, p) == 0);
     let first = doc.token_at(m.span.start);
-    let Some(bearing) = doc.entry_before(List::Bearings, first, BEARING_GAP, 0) else { return false };
+    // "Tounouga, à 25 km de Gaya": a distance measures from a landmark as a bearing does.
+    let distance = || {
+        (first.saturating_sub(LANDMARK_WINDOW)..first)
+            .find(|&t| doc.starting_at(List::Near, t).is_some_and(|n| n.entry.role.as_deref() == Some("distance")))
+    };
+    let Some(bearing) = doc.entry_before(List::Bearings, first, BEARING_GAP, 0).or_else(distance) else {
+        return false;
+    };
     // Only words stand between ("غرب البلاد، بينها كايس، نيونو": the bearing is the country's).
     let between = doc.tokens_text(bearing, first.saturating_sub(1));
     earlier.iter().any(town) && !between.contains([',', '،']) && !doc.any(List::CountryAnaphors, bearing..first)

@@ -20,7 +20,9 @@ pub fn focus_country<'kb>(
     mentions: &[Mention],
 ) -> Option<&'kb str> {
     let place_country = |m: &Mention| match m.entity {
-        Entity::Place(p) if !aside(kb, tokens, ends, m) => kb.places[p as usize].country.as_deref(),
+        Entity::Place(p) if m.how != How::Border && !aside(kb, tokens, ends, m) => {
+            kb.places[p as usize].country.as_deref()
+        }
         _ => None,
     };
     // "شنت طائرات مسيرة للجيش المالي غارات": with no place named, the state whose forces or

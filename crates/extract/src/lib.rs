@@ -49,6 +49,9 @@ pub enum How {
     Context,
     /// A country's capital named by the word for a capital (عاصمة النيجر, the Malian capital).
     Capital,
+    /// A country named by its adjective beside a word for a border (الحدود الجزائرية, the
+    /// Algerian border): named, but never where something happened.
+    Border,
 }
 
 /// Why a place mention was accepted: what in the text supports it.

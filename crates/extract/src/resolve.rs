@@ -14,15 +14,15 @@
 
 use crate::scan::Candidate;
 use crate::support::{
-    admin_word_after, after_locative, glossed_word, phonetic_candidates, place_word_before, weak_position, Ends,
-    Pending, ARTICLES,
+    admin_word_after, after_locative, glossed_word, phonetic_candidates, place_word_before, two_word_villages,
+    weak_position, Ends, Pending, ARTICLES,
 };
 use crate::{Entity, How, Mention, Support};
 use marsad_kb::lexicon::{Condition, ContextRule, ListMatch, RuleAction, WordList};
 use marsad_kb::{KnowledgeBase, List, PlaceKind, StateRole, Target};
 use marsad_text::layout::Span;
 use marsad_text::{Lang, Script, Tokens};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 /// Countries of the theatre, in order of preference when a name is shared.
@@ -405,6 +405,11 @@ pub fn resolve(
     // The group of each (first, last) token pair: one lookup per candidate, so a paragraph of
     // any length resolves in linear time.
     let mut group_at: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+    let exact: FxHashSet<usize> =
+        candidates.iter().filter(|c| c.name.tier == marsad_text::skeleton::Tier::Exact).map(|c| c.first).collect();
+    for at in two_word_villages(kb, text, tokens, ends, &range, &|at| exact.contains(&at), pending) {
+        taken[at - range.start] = true;
+    }
     for candidate in candidates {
         let cells = candidate.first - range.start..=candidate.last - range.start;
         if let Some(&index) = group_at.get(&(candidate.first, candidate.last)) {
@@ -496,6 +501,15 @@ fn interpret(
         if let Some((_, span)) = head_beside(heads, tokens, range, &lead) {
             out.push(mention(span, Entity::Place(country_place), How::Name));
             return Some(Previous { locative: Some(true), ..Previous::at(lead.last) });
+        }
+        // "الحدود الجزائرية", "la frontière algérienne", "the Algerian border": the country the
+        // border is of, named by its adjective alone, and never where something happened.
+        // (مالي is also the country's name: "حدود مالي" names it as such.)
+        let named = group.iter().any(|c| matches!(c.name.target, Target::Place(_)));
+        if !named && head_beside(kb.lexicon.list(marsad_kb::List::Border), tokens, range, &lead).is_some() {
+            cov_mark::hit!(an_adjective_beside_a_border_word_names_the_country);
+            out.push(mention(lead.span, Entity::Place(country_place), How::Border));
+            return Some(Previous::at(lead.last));
         }
     }
     if let Some(country_place) = demonym {

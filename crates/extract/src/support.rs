@@ -266,19 +266,85 @@ pub fn phonetic_candidates(
             }
         }
         if let Some((start, candidates, fallback)) = found {
-            pending.push(Pending {
-                span: Span { start, end: items[at].end },
-                candidates,
-                fallback,
-                place_word: !after_locative,
-                weak_position: false,
-                phonetic: true,
-                in_the_country: (at + 1..(at + 1 + COUNTRY_ANAPHOR_GAP).min(tokens.len()))
-                    .any(|t| kb.lexicon.list(List::CountryAnaphors).starting_at(tokens, t).is_some()),
-                tier: Tier::Consonants,
-            });
+            let span = Span { start, end: items[at].end };
+            pending.push(phonetic_pending(kb, tokens, span, at, (candidates, fallback), !after_locative));
         }
     }
+}
+
+/// A place found through the phonetic key, ending at token `last`, waiting for support.
+fn phonetic_pending(
+    kb: &KnowledgeBase,
+    tokens: &Tokens,
+    span: Span,
+    last: usize,
+    (candidates, fallback): (Vec<u32>, Vec<u32>),
+    place_word: bool,
+) -> Pending {
+    Pending {
+        span,
+        candidates,
+        fallback,
+        place_word,
+        weak_position: false,
+        phonetic: true,
+        in_the_country: (last + 1..(last + 1 + COUNTRY_ANAPHOR_GAP).min(tokens.len()))
+            .any(|t| kb.lexicon.list(List::CountryAnaphors).starting_at(tokens, t).is_some()),
+        tier: Tier::Consonants,
+    }
+}
+
+/// "قرية ديانغا ساغو": a village's name written in two Arabic words (Diangassagou) after a word
+/// for a settlement, found by the phonetic key of the two joined. Read before any loose reading
+/// of one of the words alone, unless the first is a name the base lists (`named_alone`);
+/// returns the tokens it covers.
+pub fn two_word_villages(
+    kb: &KnowledgeBase,
+    text: &str,
+    tokens: &Tokens,
+    ends: Ends<'_>,
+    range: &Range<usize>,
+    named_alone: &dyn Fn(usize) -> bool,
+    pending: &mut Vec<Pending>,
+) -> Vec<usize> {
+    let mut covered = Vec::new();
+    if kb.phonetic().is_empty() {
+        return covered;
+    }
+    let items = tokens.items();
+    for at in range.start..range.end.saturating_sub(1) {
+        let next = at + 1;
+        let arabic = items[at].script == Script::Arabic && items[next].script == Script::Arabic;
+        if !arabic || !items[at].joined_to_next || covered.last() == Some(&at) {
+            continue;
+        }
+        let cue = place_cue_before(kb, tokens, ends, range, at);
+        let settlement = cue.is_some_and(|e| admin_level(e.role.as_deref()).is_none());
+        // "مدينة كوتيالا يوم الخميس": a name the base lists stands alone; "بلدتي غوسي وهومبوري": a
+        // second word after "and" is a second name.
+        let and = tokens.folded(next).starts_with('و');
+        if !settlement
+            || named_alone(at)
+            || and
+            || common_word(kb, text, tokens, at)
+            || common_word(kb, text, tokens, next)
+        {
+            continue;
+        }
+        let key = marsad_kb::phonetic::arabic_key(&format!("{}{}", tokens.folded(at), tokens.folded(next)));
+        if marsad_kb::phonetic::length(&key) < DISTINCTIVE_CONSONANTS {
+            continue;
+        }
+        let places = phonetic_matches(kb, &key, &|&p: &u32| kb.places[p as usize].kind != PlaceKind::Region);
+        if places.is_empty() {
+            continue;
+        }
+        cov_mark::hit!(a_village_name_in_two_arabic_words_is_one_name);
+        let span = Span { start: items[at].start, end: items[next].end };
+        pending.push(phonetic_pending(kb, tokens, span, next, (places, Vec::new()), true));
+        covered.extend([at, next]);
+    }
+    covered
 }
 
 /// The places filed under a phonetic key that `fits` accepts; ك often writes a g (فارابوكو /
@@ -492,15 +558,41 @@ pub fn settle(kb: &KnowledgeBase, tokens: &Tokens, ends: Ends<'_>, pending: Vec<
     let focus = crate::context::focus_country(kb, tokens, ends, mentions).map(str::to_string);
     let focus = focus.as_deref();
     let named = NamedPlaces::new(kb, mentions);
+    let (mut accepted, unsettled) = settle_round(kb, pending.iter().collect(), &named, focus);
+    // "قرية ديانغا ساغو بمنطقة باندياجرا": a region accepted by a loose spelling supports a village
+    // named near it too.
+    let regions = accepted.iter().any(|m| matches!(m.entity, Entity::Place(p) if !kb.places[p as usize].generated));
+    let unsettled = if regions && !unsettled.is_empty() {
+        let all: Vec<Mention> = mentions.iter().chain(&accepted).cloned().collect();
+        let (more, still) = settle_round(kb, unsettled, &NamedPlaces::new(kb, &all), focus);
+        if !more.is_empty() {
+            cov_mark::hit!(a_region_of_a_loose_spelling_supports_a_village_near_it);
+        }
+        accepted.extend(more);
+        still
+    } else {
+        unsettled
+    };
+    repeated(kb, &mut accepted, unsettled);
+    mentions.extend(accepted);
+}
+
+/// The pending names some candidate of which `named` supports, as mentions, and the others.
+fn settle_round<'p>(
+    kb: &KnowledgeBase,
+    pending: Vec<&'p Pending>,
+    named: &NamedPlaces<'_>,
+    focus: Option<&str>,
+) -> (Vec<Mention>, Vec<&'p Pending>) {
     let mut accepted: Vec<Mention> = Vec::new();
     let mut unsettled = Vec::new();
-    for item in &pending {
+    for item in pending {
         let best_of = |candidates: &[u32]| {
             candidates
                 .iter()
                 .filter_map(|&i| {
                     let place = &kb.places[i as usize];
-                    support_of(item, place, &named, focus).map(|s| (i, s, strength(s, place, focus)))
+                    support_of(item, place, named, focus).map(|s| (i, s, strength(s, place, focus)))
                 })
                 .max_by_key(|(i, _, strength)| (*strength, std::cmp::Reverse(*i)))
         };
@@ -520,6 +612,11 @@ pub fn settle(kb: &KnowledgeBase, tokens: &Tokens, ends: Ends<'_>, pending: Vec<
             None => unsettled.push(item),
         }
     }
+    (accepted, unsettled)
+}
+
+/// The names left unsettled that name a place accepted elsewhere in the text.
+fn repeated(kb: &KnowledgeBase, accepted: &mut Vec<Mention>, unsettled: Vec<&Pending>) {
     // A name already accepted elsewhere in the text is the same place here ("Kokofata reste…"):
     // of its candidates, the generated place accepted first.
     let mut first_accepted: FxHashMap<u32, usize> = FxHashMap::default();
@@ -536,7 +633,6 @@ pub fn settle(kb: &KnowledgeBase, tokens: &Tokens, ends: Ends<'_>, pending: Vec<
             accepted.push(mention(item, place, Support::Repeated));
         }
     }
-    mentions.extend(accepted);
 }
 
 /// A name the text introduces with a place word (la localité de Kadiana, قرية ديانغاساغو, the

@@ -240,3 +240,39 @@ fn foreign_soldiers_are_no_force_of_the_story_s_country() {
         ids("Des manifestants ont réclamé à Niamey le départ des soldats du Niger.").contains(&"forces.ne".to_string())
     );
 }
+
+#[test]
+fn an_adjective_beside_a_border_word_names_the_country() {
+    let texts = [
+        "في عملية قرب الحدود الجزائرية، شنت القوات الجوية المالية صباح الأحد غارات على مسلحين.",
+        "Près de la frontière algérienne, l'armée malienne a frappé dimanche des jihadistes.",
+        "Near the Algerian border, the Malian army struck jihadists on Sunday.",
+    ];
+    for text in texts {
+        cov_mark::check!(an_adjective_beside_a_border_word_names_the_country);
+        let algeria: Vec<How> =
+            found(text).into_iter().filter(|(id, _, _)| id == "dz").map(|(_, _, how)| how).collect();
+        assert_eq!(algeria, [How::Border], "{text}");
+    }
+}
+
+#[test]
+fn a_village_name_in_two_arabic_words_is_one_name() {
+    // Diangassagou lies in Bankass cercle, Bandiagara region; Arabic pages split its name.
+    cov_mark::check!(a_village_name_in_two_arabic_words_is_one_name);
+    let text = "أحرق مسلحون منازل في قرية ديانغا ساغو التابعة لدائرة بانكاس.";
+    assert!(ids(text).contains(&"ml.diangassagou".to_string()), "{:?}", found(text));
+    // Without a word for a settlement before them, two words are not joined.
+    assert!(!ids("أحرق مسلحون منازل ديانغا ساغو التابعة لدائرة بانكاس.").contains(&"ml.diangassagou".to_string()));
+}
+
+#[test]
+fn a_region_of_a_loose_spelling_supports_a_village_near_it() {
+    cov_mark::check!(a_region_of_a_loose_spelling_supports_a_village_near_it);
+    let text = "قتل مسلحون راعيين قرب قرية ديانغا ساغو في منطقة باندياجرا وسط مالي يوم الأحد.";
+    let all = ids(text);
+    assert!(
+        all.contains(&"ml.diangassagou".to_string()) && all.contains(&"ml.bandiagara-region".to_string()),
+        "{all:?}"
+    );
+}

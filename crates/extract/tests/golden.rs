@@ -28,6 +28,7 @@ fn render(kb: &KnowledgeBase, text: &str) -> String {
             How::Spokesperson => "spokesperson",
             How::Context => "context",
             How::Capital => "capital",
+            How::Border => "border",
         };
         let mut line = serde_json::json!({"entity": entity_key(kb, m.entity), "text": span, "start": m.span.start, "end": m.span.end, "how": how});
         // Why a place that needed support was accepted (curated names need none).

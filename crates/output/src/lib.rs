@@ -251,6 +251,7 @@ fn via(how: How) -> Option<&'static str> {
         How::Spokesperson => Some("spokesperson"),
         How::Context => Some("context"),
         How::Capital => Some("capital"),
+        How::Border => Some("border"),
     }
 }
 
