@@ -64,6 +64,9 @@ pub(crate) struct Earlier<'d> {
     /// For each sentence, the last date of the nearest earlier sentence of its block that gives
     /// one (neither background nor in a dateline).
     date: Vec<Option<&'d DateMention>>,
+    /// For each sentence, the last date of the sentence right before it (in any block) when that
+    /// sentence tells only history ("raided since 2015"): what a bare toll after it sums up.
+    history: Vec<Option<&'d DateMention>>,
     /// For each sentence, the last day-precise date of the body before it, in any block: what
     /// "that day", "le même jour", "اليوم نفسه" point back to.
     day: Vec<Option<&'d DateMention>>,
@@ -85,12 +88,13 @@ impl<'d> Earlier<'d> {
             block_start: Vec::with_capacity(n),
             place: Vec::with_capacity(n),
             date: Vec::with_capacity(n),
+            history: Vec::with_capacity(n),
             day: Vec::with_capacity(n),
             headlines: Vec::new(),
             headline_place: None,
             rejected: traced.then(Vec::new),
         };
-        let (mut start, mut place, mut date, mut day) = (0, None, None, None);
+        let (mut start, mut place, mut date, mut day, mut history) = (0, None, None, None, None);
         let mut before_lede = true;
         for (i, s) in sentences.iter().enumerate() {
             if i > 0 && sentences[i - 1].block != s.block {
@@ -99,6 +103,11 @@ impl<'d> Earlier<'d> {
             index.block_start.push(start);
             index.place.push(place);
             index.date.push(date);
+            index.history.push(history);
+            history = match last_date(doc, s) {
+                Some(_) => None,
+                None => doc.dates_in(s.span).iter().rfind(|d| d.background),
+            };
             index.day.push(day);
             let mut rejected = Vec::new();
             let found = places_in(doc, s, s.span, s.span.end, &mut rejected);
@@ -1020,6 +1029,13 @@ pub(crate) fn date(
     let stamp = |h: &Sentence, d: &DateMention| {
         h.zone == Zone::Boilerplate(Furniture::DateLine) && d.date.is_some() && d.date == doc.reference
     };
+    // "Raided since 2015. More than 2,000 people have been killed": a bare toll, placed nowhere,
+    // right after history sums it up.
+    let placeless = || !doc.mentions_in(sentences[m.sentence].span).any(|x| matches!(x.entity, Entity::Place(_)));
+    if let Some(d) = earlier.history[m.sentence].filter(|_| m.trigger.frame.is_consequence() && placeless()) {
+        cov_mark::hit!(a_bare_toll_after_history_sums_it_up);
+        return Some(*d);
+    }
     earlier.date[m.sentence]
         .or_else(|| {
             let heading = heading_above(sentences, earlier, m)?;

@@ -740,11 +740,17 @@ fn counted(doc: &Doc<'_>, trigger: &Trigger) -> bool {
         let first = doc.token_at(c.span.start);
         // "Plus de 80 camions-citernes ont été pris pour cible": things counted, not incidents.
         let things = doc.starting_at(List::CountedThings, after).is_some();
+        // "lost five soldiers during clashes": people counted, not incidents ("two army drone
+        // strikes": a noun right before the trigger qualifies it).
+        let people = [List::StateHeads, List::BareStateHeads, List::CivilianTargets, List::AttackerNouns]
+            .into_iter()
+            .any(|list| doc.starting_at(list, after).is_some_and(|n| n.far_token + 1 < trigger.first));
         c.value >= 2
             && first + gap >= trigger.first
             && after + gap >= trigger.first
             && !doc.any(List::Locatives, after..trigger.first)
             && !marked!(things, a_count_of_things_counts_no_incidents)
+            && !marked!(people, a_count_of_people_counts_no_incidents)
     };
     // "وأصابوا ستة آخرين بكمين": an Arabic trigger that carries its preposition counts nothing
     // before it.

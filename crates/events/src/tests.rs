@@ -5117,3 +5117,41 @@ fn explosives_found_on_people_arrested_are_no_explosion() {
         events(text, Some("2025-07-08"));
     }
 }
+
+#[test]
+fn soldiers_counted_before_clashes_count_no_incidents() {
+    let texts = [
+        "Dans la province du Soum, des jihadistes ont attaqué jeudi un poste de l'armée. Vendredi, des hommes armés ont attaqué un autre poste de l'armée. L'armée a perdu cinq soldats lors d'affrontements samedi.",
+        "In Soum province, jihadists attacked an army post on Thursday. On Friday, gunmen attacked another army post. The army lost five soldiers during clashes on Saturday.",
+        "في إقليم سوم، هاجم جهاديون الخميس موقعا للجيش. ويوم الجمعة هاجم مسلحون موقعا آخر للجيش. وخسر الجيش خمسة جنود خلال اشتباكات يوم السبت.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2022-05-24"));
+        let tolls: Vec<_> = found.iter().map(|e| (date(e), e.fatalities)).collect();
+        let day = |d: &str| Some(d.to_string());
+        assert_eq!(
+            tolls,
+            [(day("2022-05-19"), None), (day("2022-05-20"), None), (day("2022-05-21"), Some(5))],
+            "{text}"
+        );
+    }
+    for text in &texts[1..] {
+        cov_mark::check!(a_count_of_people_counts_no_incidents);
+        events(text, Some("2022-05-24"));
+    }
+}
+
+#[test]
+fn a_bare_toll_after_history_sums_it_up() {
+    let texts = [
+        "Mardi, des hommes armés ont tué six civils à Pissila.\nLe pays est frappé par des attaques jihadistes depuis 2015.\nPlus de 2000 personnes ont été tuées.",
+        "On Tuesday, gunmen killed six civilians in Pissila.\nThe country has been hit by jihadist attacks since 2015.\nMore than 2,000 people have been killed.",
+        "قتل مسلحون الثلاثاء ستة مدنيين في بيسيلا.\nويتعرض البلد لهجمات جهادية منذ 2015.\nوقتل أكثر من ألفي شخص.",
+    ];
+    for text in texts {
+        cov_mark::check!(a_bare_toll_after_history_sums_it_up);
+        let found = events(text, Some("2022-05-24"));
+        let tolls: Vec<_> = found.iter().filter(|e| !e.background).map(|e| (place(e.place), e.fatalities)).collect();
+        assert_eq!(tolls, [(Some("bf.pissila"), Some(6))], "{text}");
+    }
+}
