@@ -787,6 +787,37 @@ pub(crate) fn place(
             how: None,
         };
     }
+    // "…contre leur poste dans le centre du pays, un des foyers de la violence qui ensanglante le
+    // Sahel": an area wider than a country places nothing the story's country does not.
+    // (In a story about Burkina Faso, "منطقة الساحل" is its Sahel Region.)
+    // ("في منطقة الساحل شمال بوركينا فاسو": the unit, not the country named beside it.)
+    let best = local.0.first().and_then(|b| place_of(b));
+    let is_broad = |p: u32| doc.kb.places[p as usize].broad;
+    // Only an area where something happened ("in the Sahel", "في منطقة الساحل"), not one in a
+    // title ("senior Sahel researcher").
+    let located = |b: &&Mention| {
+        let first = doc.token_at(b.span.start);
+        doc.ends_before(List::Locatives, first, 2, sentence.tokens.start)
+            || doc.ends_before(List::PlaceWords, first, 1, sentence.tokens.start)
+    };
+    let area = local.0.iter().filter(|b| located(b)).filter_map(|b| place_of(b)).find(|&p| is_broad(p));
+    let unit = area.and_then(|area| doc.focus.and_then(|c| doc.kb.unit_named_after_area(area, c)));
+    let within = match (best, unit) {
+        (Some(b), Some(unit)) if is_broad(b) || doc.place_kind(b) == PlaceKind::Country => Some((unit, local.1)),
+        (Some(b), None) if is_broad(b) => doc.focus_country_place().map(|country| (country, PlaceFrom::Country)),
+        _ => None,
+    };
+    if let Some((place, from)) = within {
+        cov_mark::hit!(an_area_wider_than_the_story_s_country_places_it_in_that_country);
+        return PlaceChoice {
+            places: vec![Some(place)],
+            precision: 3,
+            from,
+            unknown,
+            listed_unknown: unknown.map_or_else(Vec::new, |u| listed_unknown(doc, m, u)),
+            how: None,
+        };
+    }
     if let Some(best) = local.0.first() {
         let mut places: Vec<Option<u32>> = listed(doc, best, &local.0).into_iter().map(place_of).collect();
         if places.len() == 1 && local.1 == PlaceFrom::Clause {

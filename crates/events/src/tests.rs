@@ -3705,7 +3705,7 @@ fn a_count_before_a_trigger_that_carries_its_preposition_counts_people() {
 
 #[test]
 fn attacks_in_an_area_wider_than_a_country_are_no_incident_of_their_own() {
-    cov_mark::check!(an_area_wider_than_a_country_is_no_place_of_its_own);
+    cov_mark::check!(an_area_wider_than_the_story_s_country_places_it_in_that_country);
     let texts = [
         "Des hommes armés ont tué neuf soldats mercredi près de Douentza, dans le centre du Mali.\n\nD'autres attaques ont frappé le Sahel.",
         "Gunmen killed nine soldiers near Douentza in central Mali on Wednesday.\n\nOther attacks struck the Sahel.",
@@ -5154,4 +5154,29 @@ fn a_bare_toll_after_history_sums_it_up() {
         let tolls: Vec<_> = found.iter().filter(|e| !e.background).map(|e| (place(e.place), e.fatalities)).collect();
         assert_eq!(tolls, [(Some("bf.pissila"), Some(6))], "{text}");
     }
+}
+
+#[test]
+fn an_area_wider_than_the_story_s_country_is_placed_in_that_country_or_its_unit() {
+    let mali = [
+        "Des jihadistes ont tué trois soldats maliens mardi lors d'une attaque contre un poste dans le centre du pays, une zone du Sahel minée par les violences.",
+        "Jihadists killed three Malian soldiers on Tuesday in an attack on a post in the centre of the country, an area of the Sahel plagued by violence.",
+        "قتل جهاديون ثلاثة جنود ماليين الثلاثاء في هجوم على موقع في وسط البلاد، وهي منطقة من الساحل تعصف بها أعمال العنف.",
+    ];
+    // Burkina Faso has a Sahel Region: the area where it happened, in a story about Burkina, is it.
+    let burkina = [
+        "Des hommes armés ont tué mardi dix volontaires dans le Sahel, au nord du Burkina Faso.",
+        "Gunmen killed ten volunteers on Tuesday in the Sahel, in northern Burkina Faso.",
+        "قتل مسلحون عشرة متطوعين الثلاثاء في منطقة الساحل شمال بوركينا فاسو.",
+    ];
+    for (texts, at) in [(mali, "ml"), (burkina, "bf.sahel-region")] {
+        for text in texts {
+            cov_mark::check!(an_area_wider_than_the_story_s_country_places_it_in_that_country);
+            let e = one_event(text, Some("2022-05-18"));
+            assert_eq!(place(e[0].place), Some(at), "{text}");
+        }
+    }
+    // With no country in the story, the area stays no place of the incident's own.
+    cov_mark::check!(an_area_wider_than_a_country_is_no_place_of_its_own);
+    events("Attacks struck the Sahel on Tuesday.", Some("2022-05-18"));
 }

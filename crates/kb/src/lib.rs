@@ -141,6 +141,18 @@ impl KnowledgeBase {
         self.units_named_like.get(&(town, level)).copied()
     }
 
+    /// The admin unit of `country` that bears the name of wide area `area` (the Sahel → Burkina
+    /// Faso's Sahel Region): what the area's name means in a story about that country.
+    pub fn unit_named_after_area(&self, area: u32, country: &str) -> Option<u32> {
+        let name = self.places.get(area as usize)?.names.get("en").first()?;
+        let found = self.places.iter().position(|p| {
+            p.kind == PlaceKind::Region
+                && p.country.as_deref() == Some(country)
+                && p.names.get("en").first().is_some_and(|n| n != name && strip_admin_word(n) == name)
+        })?;
+        u32::try_from(found).ok()
+    }
+
     /// Index of a place by id.
     pub fn place_index(&self, id: &str) -> Option<u32> {
         self.place_ids.get(id).copied()
