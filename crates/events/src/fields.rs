@@ -444,9 +444,10 @@ fn landmark(doc: &Doc<'_>, m: &Mention) -> bool {
     )
 }
 
-/// A bearing ends within [`BEARING_GAP`] tokens before mention `m` (or a distance phrase starts
-/// within [`LANDMARK_WINDOW`]), and a town is named before it in the same span (`earlier`):
-/// "Dioura, à l'est de la capitale régionale Mopti", "Tounouga, 25 km from Gaya".
+/// A bearing or "between" ends within [`BEARING_GAP`] tokens before mention `m` (or a distance
+/// phrase starts within [`LANDMARK_WINDOW`]), and a town is named before it in the same span
+/// (`earlier`): "Dioura, à l'est de la capitale régionale Mopti", "Tounouga, 25 km from Gaya",
+/// "Boni, entre Douentza et Hombori".
 fn bearing_from(doc: &Doc<'_>, m: &Mention, earlier: &[&Mention]) -> bool {
     let town = |x: &&Mention| place_of(x).is_some_and(|p| rank(doc, p) == 0);
     let first = doc.token_at(m.span.start);
@@ -455,12 +456,16 @@ fn bearing_from(doc: &Doc<'_>, m: &Mention, earlier: &[&Mention]) -> bool {
         (first.saturating_sub(LANDMARK_WINDOW)..first)
             .find(|&t| doc.starting_at(List::Near, t).is_some_and(|n| n.entry.role.as_deref() == Some("distance")))
     };
-    let Some(bearing) = doc.entry_before(List::Bearings, first, BEARING_GAP, 0).or_else(distance) else {
+    // "Le poste de Boni, entre Douentza et Hombori": the towns a place lies between.
+    let between = || doc.entry_before(List::Between, first, BEARING_GAP, 0);
+    let Some(bearing) = doc.entry_before(List::Bearings, first, BEARING_GAP, 0).or_else(distance).or_else(between)
+    else {
         return false;
     };
     // Only words stand between ("غرب البلاد، بينها كايس، نيونو": the bearing is the country's).
     let between = doc.tokens_text(bearing, first.saturating_sub(1));
-    earlier.iter().any(town) && !between.contains([',', '،']) && !doc.any(List::CountryAnaphors, bearing..first)
+    let before = |x: &&Mention| town(x) && doc.token_at(x.span.start) < bearing;
+    earlier.iter().any(before) && !between.contains([',', '،']) && !doc.any(List::CountryAnaphors, bearing..first)
 }
 
 /// Words ("la capitale régionale", "مدينة") between a bearing and the town it measures from.

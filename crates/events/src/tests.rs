@@ -5180,3 +5180,20 @@ fn an_area_wider_than_the_story_s_country_is_placed_in_that_country_or_its_unit(
     cov_mark::check!(an_area_wider_than_a_country_is_no_place_of_its_own);
     events("Attacks struck the Sahel on Tuesday.", Some("2022-05-18"));
 }
+
+#[test]
+fn towns_a_named_post_lies_between_are_its_landmarks() {
+    let texts = [
+        "Le poste de Boni, entre Douentza et Hombori dans la région de Mopti, a été attaqué mercredi à l'aube.",
+        "The Boni post, between Douentza and Hombori in the Mopti region, was attacked at dawn on Wednesday.",
+        "هاجم مسلحون فجر الأربعاء بلدة بوني، بين دوينتزا وهومبوري في منطقة موبتي.",
+    ];
+    for text in texts {
+        cov_mark::check!(a_town_a_bearing_measures_from_is_a_landmark);
+        let e = one_event(text, Some("2021-02-04"));
+        assert_eq!((place(e[0].place), e[0].geo_precision), (Some("ml.boni"), 1), "{text}");
+    }
+    // With no town before it, "between" still places the incident near the first of the two.
+    let e = one_event("Des hommes armés ont attaqué mercredi un convoi entre Douentza et Hombori.", Some("2021-02-04"));
+    assert_eq!((place(e[0].place), e[0].geo_precision), (Some("ml.douentza"), 2));
+}
