@@ -21,6 +21,10 @@ use std::ops::Range;
 /// A region or country supports a place named at most this many chars away.
 const NEAR_CHARS: u32 = 600;
 
+/// A unit named at most this many chars from a village says where it lies ("X, in the province
+/// of Y", "X الواقعة في محافظة Y").
+const UNIT_BESIDE_CHARS: u32 = 80;
+
 /// Words between a place word and the name (la localité de X, the village of X).
 const LINKS: [&str; 5] = ["de", "d", "du", "des", "of"];
 
@@ -427,7 +431,9 @@ impl<'kb> NamedPlaces<'kb> {
         let mut at: Vec<(u32, &Place)> = mentions
             .iter()
             .filter_map(|m| match m.entity {
-                Entity::Place(i) if !kb.places[i as usize].generated => Some((m.span.start, &kb.places[i as usize])),
+                Entity::Place(i) if unit_or_curated(&kb.places[i as usize]) => {
+                    Some((m.span.start, &kb.places[i as usize]))
+                }
                 _ => None,
             })
             .collect();
@@ -437,12 +443,30 @@ impl<'kb> NamedPlaces<'kb> {
         NamedPlaces { at, countries }
     }
 
+    /// The first admin unit named after char offset `start`, within [`UNIT_BESIDE_CHARS`] ("X,
+    /// in the province of Y"; a unit named before belongs to an earlier phrase as often).
+    fn unit_after(&self, start: u32) -> Option<&'kb Place> {
+        let first = self.at.partition_point(|(at, _)| *at < start);
+        let last = start.saturating_add(UNIT_BESIDE_CHARS);
+        self.at[first..]
+            .iter()
+            .take_while(|(at, _)| *at <= last)
+            .find(|(_, p)| p.kind == PlaceKind::Region)
+            .map(|(_, p)| *p)
+    }
+
     /// The places named at most [`NEAR_CHARS`] chars from char offset `start`.
     fn near(&self, start: u32) -> impl Iterator<Item = &'kb Place> + '_ {
         let first = self.at.partition_point(|(at, _)| *at < start.saturating_sub(NEAR_CHARS));
         let last = start.saturating_add(NEAR_CHARS);
         self.at[first..].iter().take_while(move |(at, _)| *at <= last).map(|(_, p)| *p)
     }
+}
+
+/// A curated place, or an admin unit (generated ones too: "the province of Sourou" holds its
+/// villages as surely as a curated region does).
+fn unit_or_curated(place: &Place) -> bool {
+    !place.generated || place.kind == PlaceKind::Region
 }
 
 /// True when `unit` is, or contains, `place` (its region or admin2), or shares its admin2.
@@ -456,6 +480,17 @@ fn contains(unit: &Place, place: &Place) -> bool {
 /// What supports candidate `place` of `pending`, if anything.
 fn support_of(pending: &Pending, place: &Place, named: &NamedPlaces<'_>, focus: Option<&str>) -> Option<Support> {
     if place.generated && pending.weak_position && !pending.place_word {
+        return None;
+    }
+    // "بلدة راكويتنغا الواقعة في محافظة بام": the unit named right after says where the village lies;
+    // a namesake in another unit is not it.
+    let elsewhere = place.generated
+        && place.kind == PlaceKind::Town
+        && named
+            .unit_after(pending.span.start)
+            .is_some_and(|unit| unit.id != place.id && !contains(unit, place) && !contains(place, unit));
+    if elsewhere {
+        cov_mark::hit!(a_village_outside_the_unit_named_after_it_is_not_it);
         return None;
     }
     // A village of the OpenStreetMap layer: tens of thousands share few names, so only its
@@ -561,7 +596,8 @@ pub fn settle(kb: &KnowledgeBase, tokens: &Tokens, ends: Ends<'_>, pending: Vec<
     let (mut accepted, unsettled) = settle_round(kb, pending.iter().collect(), &named, focus);
     // "قرية ديانغا ساغو بمنطقة باندياجرا": a region accepted by a loose spelling supports a village
     // named near it too.
-    let regions = accepted.iter().any(|m| matches!(m.entity, Entity::Place(p) if !kb.places[p as usize].generated));
+    let regions =
+        accepted.iter().any(|m| matches!(m.entity, Entity::Place(p) if unit_or_curated(&kb.places[p as usize])));
     let unsettled = if regions && !unsettled.is_empty() {
         let all: Vec<Mention> = mentions.iter().chain(&accepted).cloned().collect();
         let (more, still) = settle_round(kb, unsettled, &NamedPlaces::new(kb, &all), focus);

@@ -276,3 +276,19 @@ fn a_region_of_a_loose_spelling_supports_a_village_near_it() {
         "{all:?}"
     );
 }
+
+#[test]
+fn an_english_unit_is_also_the_province_of_its_name_and_holds_its_villages() {
+    // Toéni lies in Sourou province (a generated unit): named as "the province of Sourou", it
+    // supports the village.
+    let all = ids("Five soldiers were killed in an ambush at Toeni, in the northwestern province of Sourou.");
+    assert!(all.contains(&"bf.sourou-province".to_string()) && all.contains(&"bf.toeni".to_string()), "{all:?}");
+}
+
+#[test]
+fn a_village_outside_the_unit_named_beside_it_is_not_that_namesake() {
+    cov_mark::check!(a_village_outside_the_unit_named_after_it_is_not_it);
+    // Raguitenga lies in Sanmatenga province; the text puts its (unlisted) village in Bam.
+    let text = "هاجم مسلحون بلدة راكويتنغا الواقعة في محافظة بام شمال بوركينا فاسو، فيما نفذت القوات عملية في محافظة سانماتنغا.";
+    assert!(!ids(text).contains(&"bf.raguitenga".to_string()), "{:?}", found(text));
+}

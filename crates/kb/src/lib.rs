@@ -224,6 +224,15 @@ impl KnowledgeBase {
             for (_, name) in place.names.all() {
                 gazetteer.index(name, Indexing { target: Target::Place(i), loose: true, article_optional: false });
             }
+            // "Sourou Province" is also "the province of Sourou" in English prose.
+            if place.kind == PlaceKind::Region {
+                for name in place.names.get("en") {
+                    if let Some(of) = english_unit_of_form(name) {
+                        gazetteer
+                            .index(&of, Indexing { target: Target::Place(i), loose: false, article_optional: false });
+                    }
+                }
+            }
             // Towns and units with an Arabic name are filed too: Arabic spellings vary (أغيلهوك,
             // أجلهوك) and the entry lists one or two.
             if place.kind != PlaceKind::Country {
@@ -332,6 +341,14 @@ impl KnowledgeBase {
 
 /// A unit's name without the admin word English puts after it ("Bam Province" → "Bam"), so an
 /// Arabic text's إقليم بام finds it.
+/// "Sourou Province" → "province of Sourou": the English unit name with its admin word first.
+fn english_unit_of_form(name: &str) -> Option<String> {
+    ["Province", "Department", "Region", "Cercle"].iter().find_map(|word| {
+        let base = name.strip_suffix(word)?.trim_end();
+        (!base.is_empty()).then(|| format!("{} of {base}", word.to_lowercase()))
+    })
+}
+
 fn strip_admin_word(name: &str) -> &str {
     ["Province", "Department", "Region", "Cercle"]
         .iter()
