@@ -772,8 +772,9 @@ pub(crate) fn place(
         let unit = within.or_else(|| local.0.first().and_then(|b| place_of(b)));
         if let (Some(unit), false) = (unit, precise && within.is_none()) {
             cov_mark::hit!(unlisted_place_located_at_its_unit);
+            let known = known_among_unlisted(doc, m, span).into_iter().map(Some);
             return PlaceChoice {
-                places: vec![Some(unit)],
+                places: std::iter::once(Some(unit)).chain(known).collect(),
                 precision: 2,
                 from: PlaceFrom::AroundUnknown,
                 unknown: Some(span),
@@ -857,6 +858,41 @@ pub(crate) fn place(
     let from = if unknown.is_some() && place.is_some() { PlaceFrom::AroundUnknown } else { from };
     let listed_unknown = unknown.map_or_else(Vec::new, |u| listed_unknown(doc, m, u));
     PlaceChoice { places: vec![place], precision, from, unknown, listed_unknown, how: None }
+}
+
+/// The towns the base knows listed among the places it lacks from unlisted place `first` on
+/// ("les villages de Di, Guiedougou et Lanfiera"): one incident each, at their own place.
+fn known_among_unlisted(doc: &Doc<'_>, m: &IncidentMention, first: Span) -> Vec<u32> {
+    let clause = doc.span_of(m.clause.start, m.clause.end.saturating_sub(1));
+    let mut out = Vec::new();
+    // "entre Diédiéni et Kolokani": two places one incident lies between.
+    if doc.ends_before(List::Between, doc.token_at(first.start), 1, m.clause.start) {
+        return out;
+    }
+    let mut last = first;
+    loop {
+        let rest = Span { start: last.end, end: clause.end };
+        let unlisted = doc.unlisted_in(rest).map(|u| u.span);
+        let town = doc
+            .mentions_in(rest)
+            .find(|x| place_of(x).is_some_and(|p| rank(doc, p) == 0))
+            .filter(|x| unlisted.is_none_or(|u| x.span.start < u.start));
+        let next = town.map(|x| x.span).or(unlisted);
+        let Some(next) = next else { break };
+        let gap = doc.text_of(Span { start: last.end, end: next.start });
+        let word = gap.trim_matches(|c: char| c.is_whitespace() || c == ',' || c == '،');
+        if !(word.is_empty() || word == "و" || doc.is_word(List::Conjunctions, word)) {
+            break;
+        }
+        if let Some(p) = town.and_then(place_of) {
+            out.push(p);
+        }
+        last = next;
+    }
+    if !out.is_empty() {
+        cov_mark::hit!(a_known_town_listed_with_villages_the_base_lacks_is_one_incident_more);
+    }
+    out
 }
 
 /// The places the base lacks listed right after unlisted place `first` in the clause of `m`

@@ -404,8 +404,16 @@ fn draft(
     let spots: Vec<(Option<u32>, Option<Span>)> = if place.listed_unknown.is_empty() {
         place.places.iter().map(|p| (*p, place.unknown)).collect()
     } else {
+        // (Towns the base knows listed among them follow the unit: one incident each.)
         let unit = place.places.first().copied().flatten();
-        place.unknown.into_iter().chain(place.listed_unknown.iter().copied()).map(|u| (unit, Some(u))).collect()
+        let known = place.places.iter().skip(1).map(|p| (*p, None));
+        place
+            .unknown
+            .into_iter()
+            .chain(place.listed_unknown.iter().copied())
+            .map(|u| (unit, Some(u)))
+            .chain(known)
+            .collect()
     };
     // A toll told for several listed places at once belongs to none of them.
     let fatalities = if spots.len() > 1 { None } else { fatalities };

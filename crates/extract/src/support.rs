@@ -798,6 +798,17 @@ pub(crate) fn unlisted_places(
             members.truncate(closed);
         }
         let known = members.iter().filter(|(name, _)| name.is_none()).count();
+        // "les villages de Di, Guiedougou et Lanfiera dans la province du Sourou": a known town
+        // of the list is a sibling, not where the others lie; the place after the list is.
+        // (With nothing after it, a sibling still locates them roughly: "les communes de Fakala,
+        // Siora ou encore Sofara".)
+        // ("entre Diédiéni et Kolokani": a place between two lies near the other.)
+        let after_list = place_after(tokens, around, at).filter(|_| !pair && known > 0 && members.len() > 1);
+        if let Some(within) = after_list {
+            for name in members.iter_mut().filter_map(|(name, _)| name.as_mut()) {
+                name.within = Some(within);
+            }
+        }
         // "entre Kolondiéba et Kadiana": a pair word names places only beside a known one.
         if !pair || (known == 1 && members.len() == 2) {
             out.extend(members.into_iter().filter_map(|(name, _)| name));
