@@ -61,7 +61,9 @@ pub enum Support {
     Listed,
     /// A place word before it (قرية X, la localité de X, the village of X), or before its list.
     PlaceWord,
-    /// A region, cercle or town named nearby that holds it (or shares its cercle).
+    /// Its cercle, department or province, or a town of it, named nearby: the closest unit.
+    Cercle,
+    /// A region named nearby that holds it.
     Region,
     /// Its country named nearby.
     Country,
@@ -77,6 +79,7 @@ impl Support {
         match self {
             Support::Listed => "listed",
             Support::PlaceWord => "place word",
+            Support::Cercle => "cercle nearby",
             Support::Region => "region nearby",
             Support::Country => "country nearby",
             Support::StoryCountry => "story's country",

@@ -508,7 +508,10 @@ fn support_of(pending: &Pending, place: &Place, named: &NamedPlaces<'_>, focus: 
         let region_named = named
             .near(pending.span.start)
             .any(|unit| unit.kind == PlaceKind::Region && place.region.as_deref() == Some(unit.id.as_str()));
-        if cercle_named || (region_named && distinctive(place)) {
+        if cercle_named {
+            return Some(Support::Cercle);
+        }
+        if region_named && distinctive(place) {
             return Some(Support::Region);
         }
         let country = place.country.as_deref();
@@ -519,8 +522,14 @@ fn support_of(pending: &Pending, place: &Place, named: &NamedPlaces<'_>, focus: 
         }
         return supported.then_some(Support::PlaceWord);
     }
-    if named.near(pending.span.start).any(|unit| unit.kind != PlaceKind::Country && contains(unit, place)) {
-        return Some(Support::Region);
+    let holding: Vec<&Place> = named
+        .near(pending.span.start)
+        .filter(|unit| unit.kind != PlaceKind::Country && contains(unit, place))
+        .collect();
+    if !holding.is_empty() {
+        let cercle =
+            holding.iter().any(|unit| unit.admin_level != Some(1) && place.region.as_deref() != Some(unit.id.as_str()));
+        return Some(if cercle { Support::Cercle } else { Support::Region });
     }
     let country = place.country.as_deref();
     // Another country than the story's must be named near the name, not anywhere in the text.
@@ -563,11 +572,15 @@ fn support_of(pending: &Pending, place: &Place, named: &NamedPlaces<'_>, focus: 
     (country.is_some() && country == focus).then_some(Support::StoryCountry)
 }
 
+/// How strongly a name is tied to a place: support, in the story's country, curated, population.
+type Strength = (u8, u8, u8, u64);
+
 /// How strongly a support ties a name to this candidate (for ranking same-named places).
-fn strength(support: Support, place: &Place, focus: Option<&str>) -> (u8, u8, u8, u64) {
+fn strength(support: Support, place: &Place, focus: Option<&str>) -> Strength {
     // A curated name beats a generated namesake unless the text ties the namesake to its region
     // or country: Gao in a Burkinabe story is still Mali's Gao.
     let rank = match support {
+        Support::Cercle => 6,
         Support::Region => 5,
         Support::Listed | Support::Country => 3,
         Support::PlaceWord | Support::Repeated => 2,
@@ -610,7 +623,38 @@ pub fn settle(kb: &KnowledgeBase, tokens: &Tokens, ends: Ends<'_>, pending: Vec<
         unsettled
     };
     repeated(kb, &mut accepted, unsettled);
+    one_place_per_name(kb, tokens, focus, &mut accepted);
     mentions.extend(accepted);
+}
+
+/// "قرب قرية تونغو تونغو … قرب تونغو تونغو … شمال غرب أوالام": one name told twice in a text
+/// is one place, the one its best supported mention found.
+fn one_place_per_name(kb: &KnowledgeBase, tokens: &Tokens, focus: Option<&str>, accepted: &mut [Mention]) {
+    let name = |m: &Mention| {
+        let items = tokens.items();
+        let first = items.partition_point(|t| t.end <= m.span.start);
+        let last = items.partition_point(|t| t.start < m.span.end);
+        (first..last).map(|t| tokens.folded(t)).collect::<Vec<_>>().join(" ")
+    };
+    let rank = |m: &Mention| match m.entity {
+        Entity::Place(p) => strength(m.support, &kb.places[p as usize], focus),
+        _ => (0, 0, 0, 0),
+    };
+    let mut best: FxHashMap<String, (u32, Strength)> = FxHashMap::default();
+    for m in accepted.iter() {
+        let Entity::Place(p) = m.entity else { continue };
+        let entry = best.entry(name(m)).or_insert((p, rank(m)));
+        if rank(m) > entry.1 {
+            *entry = (p, rank(m));
+        }
+    }
+    for m in accepted.iter_mut() {
+        let Entity::Place(p) = m.entity else { continue };
+        if let Some(&(place, _)) = best.get(&name(m)).filter(|(place, _)| *place != p) {
+            cov_mark::hit!(a_name_told_twice_is_one_place);
+            m.entity = Entity::Place(place);
+        }
+    }
 }
 
 /// The pending names some candidate of which `named` supports, as mentions, and the others.
@@ -636,7 +680,8 @@ fn settle_round<'p>(
             // The town must lie in the story's country or in a unit named near it: a country
             // named only beside it (قرب الحدود مع بوركينا فاسو) is no support here.
             let town = best_of(&item.fallback).filter(|&(i, support, _)| {
-                support == Support::Region || kb.places[i as usize].country.as_deref() == focus
+                matches!(support, Support::Region | Support::Cercle)
+                    || kb.places[i as usize].country.as_deref() == focus
             });
             if town.is_some() {
                 cov_mark::hit!(a_region_word_names_the_area_of_a_town);

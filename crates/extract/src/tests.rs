@@ -292,3 +292,14 @@ fn a_village_outside_the_unit_named_beside_it_is_not_that_namesake() {
     let text = "هاجم مسلحون بلدة راكويتنغا الواقعة في محافظة بام شمال بوركينا فاسو، فيما نفذت القوات عملية في محافظة سانماتنغا.";
     assert!(!ids(text).contains(&"bf.raguitenga".to_string()), "{:?}", found(text));
 }
+
+#[test]
+fn a_name_told_twice_is_one_place_the_better_supported() {
+    // Two villages of Tillabéri share the phonetic key of تونغو تونغو; Ouallam, named beside the
+    // second mention, is the department of Tongo Tongo only.
+    cov_mark::check!(a_name_told_twice_is_one_place);
+    let text = "هاجم مسلحون قرية تونغو تونغو في منطقة تيلابيري غرب النيجر يوم الثلاثاء، وفق مصادر أمنية أكدت مقتل جنديين في الهجوم وإصابة آخرين نقلوا إلى العاصمة للعلاج، فيما تواصلت عمليات التمشيط في المنطقة طوال اليوم التالي بحثا عن المهاجمين الفارين على دراجات نارية نحو الحدود.\nوقال مسؤول محلي إن السكان يعيشون منذ أشهر على وقع التهديدات المتكررة، وإن كثيرا من العائلات غادرت القرى المجاورة نحو المدن الكبرى هربا من العنف، مضيفا أن الأسواق الأسبوعية توقفت وأن المدارس أغلقت أبوابها منذ بداية العام الدراسي.\nوأشار إلى أن المزارعين لم يتمكنوا من زراعة حقولهم هذا الموسم بسبب انعدام الأمن، وأن المساعدات الإنسانية لا تصل إلا بصعوبة بالغة إلى المناطق النائية، في ظل غياب شبه تام للخدمات الأساسية وارتفاع أسعار المواد الغذائية.\nوتقع قرية تونغو تونغو شمال غرب أوالام.";
+    let villages: Vec<String> =
+        found(text).into_iter().filter(|(_, name, _)| name == "تونغو تونغو").map(|(id, _, _)| id).collect();
+    assert_eq!(villages, ["ne.tongo-tongo", "ne.tongo-tongo"], "{:?}", found(text));
+}
