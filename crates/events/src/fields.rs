@@ -835,8 +835,10 @@ pub(crate) fn place(
         let precision = precision(doc, &m.clause, best);
         return PlaceChoice { places, precision, from: local.1, unknown: None, listed_unknown: Vec::new(), how };
     }
-    // "في جنوب شرق البلاد", "dans le nord du pays": the story's country.
-    if doc.any(List::CountryAnaphors, m.clause.clone()) {
+    // "في جنوب شرق البلاد", "dans le nord du pays", "a raid on a base in the north": the story's
+    // country, not the place of the incident told before.
+    let part = marked!(doc.any(List::CountryParts, m.clause.clone()), a_part_of_the_country_is_the_country);
+    if part || doc.any(List::CountryAnaphors, m.clause.clone()) {
         if let Some(country) = doc.focus_country_place() {
             cov_mark::hit!(the_country_means_the_story_country);
             return PlaceChoice {

@@ -5200,3 +5200,18 @@ fn towns_a_named_post_lies_between_are_its_landmarks() {
     let e = one_event("Des hommes armés ont attaqué mercredi un convoi entre Douentza et Hombori.", Some("2021-02-04"));
     assert_eq!((place(e[0].place), e[0].geo_precision), (Some("ml.douentza"), 2));
 }
+
+#[test]
+fn an_incident_in_a_part_of_the_country_is_placed_in_the_country_not_the_story_so_far() {
+    let texts = [
+        "Des jihadistes ont attaqué mardi un poste de l'armée à Djibo.\nJeudi, onze soldats et quinze assaillants sont morts dans une autre attaque, cette fois dans l'est.",
+        "Jihadists attacked an army post in Djibo on Tuesday.\nOn Thursday, eleven soldiers and fifteen gunmen died in another attack, this time in the east.",
+        "هاجم جهاديون الثلاثاء موقعا للجيش في جيبو.\nويوم الخميس قتل أحد عشر جنديا وخمسة عشر مسلحا في هجوم آخر، هذه المرة في الشرق.",
+    ];
+    for text in texts {
+        cov_mark::check!(a_part_of_the_country_is_the_country);
+        let found = events(text, Some("2022-05-24"));
+        let places: Vec<_> = found.iter().map(|e| place(e.place)).collect();
+        assert_eq!(places, [Some("bf.djibo"), Some("bf")], "{text}");
+    }
+}

@@ -563,6 +563,9 @@ named_enum! {
         CountedThings = "counted-things",
         /// "At least" after a counted noun ("15 جنديا على الأقل قتلوا").
         AtLeast = "at-least",
+        /// A part of the story's country named by a bearing alone ("in the north", "dans l'ouest",
+        /// "في الشمال").
+        CountryParts = "country-parts",
         /// Subject pronouns opening a sentence ("Elles ont attaqué", "They attacked"): the
         /// previous sentence's subject.
         SubjectPronouns = "subject-pronouns",
