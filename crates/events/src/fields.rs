@@ -727,9 +727,12 @@ pub(crate) fn place(
     }
     // "في نفس المنطقة", "in the same area": where the incident told before happened; a village the
     // base lacks named with it ("le site de Kiral, dans la même région") lies there.
-    if doc.any(List::SamePlace, m.clause.clone()) {
+    let same = doc.find(List::SamePlace, m.clause.clone());
+    if let Some(&(_, _, role)) = same.first() {
         if let (Some(p), from) = fallback(doc, sentences, earlier, m, story, rejected) {
             cov_mark::hit!(the_same_area_is_the_place_told_before);
+            // "dans la même région": the region of the town told before, not the town.
+            let p = unit_of(doc, p, role).unwrap_or(p);
             let unknown = unknown_place(doc, m.clause.clone()).map(|(span, _)| span);
             let precision = if unknown.is_some() {
                 2
@@ -860,6 +863,18 @@ pub(crate) fn place(
     let from = if unknown.is_some() && place.is_some() { PlaceFrom::AroundUnknown } else { from };
     let listed_unknown = unknown.map_or_else(Vec::new, |u| listed_unknown(doc, m, u));
     PlaceChoice { places: vec![place], precision, from, unknown, listed_unknown, how: None }
+}
+
+/// The unit of level `role` ("admin1", "admin2") that holds town `p`.
+fn unit_of(doc: &Doc<'_>, p: u32, role: Option<&str>) -> Option<u32> {
+    let place = &doc.kb.places[p as usize];
+    let unit = match role? {
+        "admin1" => place.region.as_deref(),
+        "admin2" => place.admin2.as_deref(),
+        _ => None,
+    }?;
+    cov_mark::hit!(the_same_region_is_the_unit_of_the_place_told_before);
+    doc.kb.place_index(unit)
 }
 
 /// The towns the base knows listed among the places it lacks from unlisted place `first` on

@@ -5215,3 +5215,18 @@ fn an_incident_in_a_part_of_the_country_is_placed_in_the_country_not_the_story_s
         assert_eq!(places, [Some("bf.djibo"), Some("bf")], "{text}");
     }
 }
+
+#[test]
+fn the_same_region_is_the_unit_of_the_town_told_before() {
+    let texts = [
+        "Samedi, des hommes armés ont attaqué un convoi près de Dédougou. Dimanche, vingt personnes ont été tuées dans la même région dans une autre attaque.",
+        "On Saturday gunmen attacked a convoy near Dédougou. On Sunday, twenty people were killed in the same region in another attack.",
+        "هاجم مسلحون السبت قافلة قرب ديدوغو. ويوم الأحد قتل عشرون شخصا في هجوم آخر في نفس الولاية.",
+    ];
+    for text in texts {
+        cov_mark::check!(the_same_region_is_the_unit_of_the_place_told_before);
+        let found = events(text, Some("2022-05-24"));
+        let places: Vec<_> = found.iter().map(|e| place(e.place)).collect();
+        assert_eq!(places, [Some("bf.dedougou"), Some("bf.boucle-du-mouhoun")], "{text}");
+    }
+}
