@@ -190,6 +190,7 @@ fn find_triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
                 || bare_participle(doc, first, last)
                 || counted_before(doc, first, last)
                 || undergone(doc, floor, first)
+                || agent_after(doc, last, range.end)
                 // "l'armée est tombée dans une embuscade", "the patrol fell into an ambush",
                 // "وقعت الدورية في كمين": who falls into it suffers it.
                 || marked!(doc.ends_before(List::FallInto, first, 2, floor), who_falls_into_an_ambush_suffers_it);
@@ -246,6 +247,17 @@ fn find_triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
 /// campaign going on.
 fn ing_form(doc: &Doc<'_>, t: usize) -> bool {
     doc.tokens.folded(t).ends_with("ing")
+}
+
+/// Tokens after an Arabic verb within which "على يد" makes it passive.
+const AGENT_AFTER_GAP: usize = 6;
+
+/// "قتلوا داخل الأراضي المالية على يد قوة تابعة للجيش": an Arabic verb (its voice unwritten)
+/// followed by "at the hands of" is passive; its subject before it suffered the deed.
+fn agent_after(doc: &Doc<'_>, last: usize, end: usize) -> bool {
+    let arabic = doc.tokens.items()[last].script == marsad_text::Script::Arabic;
+    let window = last + 1..(last + 1 + AGENT_AFTER_GAP).min(end);
+    marked!(arabic && doc.any(List::HandsOf, window), an_arabic_verb_followed_by_its_agent_is_passive)
 }
 
 /// "تعرض المعسكر الواقع شمال باماكو لهجوم": an Arabic trigger with ل attached, after a verb of

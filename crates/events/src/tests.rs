@@ -5230,3 +5230,19 @@ fn the_same_region_is_the_unit_of_the_town_told_before() {
         assert_eq!(places, [Some("bf.dedougou"), Some("bf.boucle-du-mouhoun")], "{text}");
     }
 }
+
+#[test]
+fn nationals_killed_at_the_hands_of_a_unit_of_the_army_are_civilians_it_killed() {
+    let texts = [
+        "قالت وسائل إعلام موريتانية إن ثلاثة من مواطنيها قتلوا داخل الأراضي المالية على يد قوة تابعة للجيش المالي.",
+        "Trois ressortissants mauritaniens ont été tués en territoire malien par une patrouille de l'armée malienne.",
+        "Three Mauritanian nationals were killed inside Malian territory by a patrol of the Malian army.",
+    ];
+    for text in texts {
+        let e = one_event(text, Some("2022-01-20"));
+        let got = (e[0].event_type(), actor(e[0].actor1), actor(e[0].actor2));
+        assert_eq!(got, (EventType::ViolenceAgainstCivilians, Some("fama"), Some("civilians")), "{text}");
+    }
+    cov_mark::check!(an_arabic_verb_followed_by_its_agent_is_passive);
+    events(texts[0], Some("2022-01-20"));
+}
