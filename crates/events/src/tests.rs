@@ -5246,3 +5246,16 @@ fn nationals_killed_at_the_hands_of_a_unit_of_the_army_are_civilians_it_killed()
     cov_mark::check!(an_arabic_verb_followed_by_its_agent_is_passive);
     events(texts[0], Some("2022-01-20"));
 }
+
+#[test]
+fn attacks_since_the_start_of_the_year_and_similar_ones_elsewhere_are_a_trend() {
+    let texts = [
+        "Depuis le début de l'année, plusieurs attaques ont visé des postes militaires au Niger, et le Burkina Faso a connu des attaques similaires.",
+        "Since the start of the year, several attacks have targeted army posts in Niger, and Burkina Faso has seen similar attacks.",
+        "شهدت النيجر منذ مطلع العام الجاري عدة هجمات على مواقع للجيش، كما عرفت بوركينا فاسو هجمات مماثلة.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-05-01"));
+        assert!(found.iter().all(|e| e.background), "{text}: {found:?}");
+    }
+}
