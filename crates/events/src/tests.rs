@@ -5259,3 +5259,18 @@ fn attacks_since_the_start_of_the_year_and_similar_ones_elsewhere_are_a_trend() 
         assert!(found.iter().all(|e| e.background), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn unmanned_aircraft_and_an_unspecified_toll_negate_no_strike() {
+    // "بدون طيار", "sans pilote", "without a pilot" name the aircraft; "دون أن يحدد" leaves a
+    // detail out. Neither denies the strike.
+    let texts = [
+        "Des avions sans pilote ont bombardé mardi des positions près de Kidal, sans préciser le bilan.",
+        "Aircraft without a pilot bombed positions near Kidal on Tuesday, without giving a toll.",
+        "وأعلن الجيش، دون أن يحدد الحصيلة، أن طائرات بدون طيار قصفت مواقع قرب كيدال يوم الثلاثاء.",
+    ];
+    for text in texts {
+        let e = one_event(text, Some("2024-08-28"));
+        assert_eq!((e[0].sub_event, place(e[0].place)), (SubEvent::AirDroneStrike, Some("ml.kidal")), "{text}");
+    }
+}
