@@ -572,8 +572,14 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
             let span = doc.span_of(first, last);
             dates.iter().any(|d| d.span.start <= span.start && span.end <= d.span.end)
         };
-        if speculation.iter().any(|cue| !in_date(cue)) {
+        // "إذا تأكدت هذه المعلومات، فإن الهجوم…", "if confirmed": the report is doubted, the deed told.
+        let confirming = doc.find(List::ConfirmationConditionals, clause.clone());
+        let doubted = |cue: &(usize, usize, Option<&str>)| any_outside(std::slice::from_ref(cue), &confirming);
+        if speculation.iter().any(|cue| !in_date(cue) && doubted(cue)) {
             return Modality::Hypothetical;
+        }
+        if !confirming.is_empty() {
+            cov_mark::hit!(if_confirmed_doubts_the_report_not_the_deed);
         }
         cov_mark::hit!(a_month_is_no_modal);
     }

@@ -5274,3 +5274,17 @@ fn unmanned_aircraft_and_an_unspecified_toll_negate_no_strike() {
         assert_eq!((e[0].sub_event, place(e[0].place)), (SubEvent::AirDroneStrike, Some("ml.kidal")), "{text}");
     }
 }
+
+#[test]
+fn if_confirmed_doubts_the_report_not_the_deed() {
+    let texts = [
+        "Des frappes de drones ont tué dimanche 21 civils dans le nord du Mali, selon les rebelles. Si ce bilan se confirme, l'attaque contre Tinzaouatène serait la plus meurtrière depuis un an.",
+        "Drone strikes killed 21 civilians in northern Mali on Sunday, the rebels said. If confirmed, the attack on Tinzaouaten would be the deadliest in a year.",
+        "قتلت غارات بطائرات مسيرة 21 مدنيا شمال مالي يوم الأحد، بحسب المتمردين. وإذا تأكدت هذه المعلومات، فإن الهجوم على تين زاواتين سيكون الأعنف منذ عام.",
+    ];
+    for text in texts {
+        cov_mark::check!(if_confirmed_doubts_the_report_not_the_deed);
+        let e = one_event(text, Some("2024-08-26"));
+        assert_eq!(place(e[0].place), Some("ml.tinzaouaten"), "{text}");
+    }
+}

@@ -563,6 +563,8 @@ named_enum! {
         CountedThings = "counted-things",
         /// "At least" after a counted noun ("15 جنديا على الأقل قتلوا").
         AtLeast = "at-least",
+        /// "If confirmed" (إذا تأكدت, si elle se confirme): doubts the report, not the deed.
+        ConfirmationConditionals = "confirmation-conditionals",
         /// "At the hands of" (على يد): after an Arabic verb, whose voice is unwritten, it is passive.
         HandsOf = "hands-of",
         /// A part of the story's country named by a bearing alone ("in the north", "dans l'ouest",
