@@ -1319,7 +1319,9 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
                     // "قتل الفيلق الأفريقي والقوات المسلحة المالية ستة مسلحين": nor does the doer
                     // named between an Arabic verb and its count.
                     let arabic = doc.tokens.items()[cl].script == marsad_text::Script::Arabic;
-                    let named = if arabic { named(cl + 1, first) } else { 0 };
+                    // Nor does the incident word itself ("قتلت غارات بطائرات مسيرة 21 مدنيا").
+                    let subject = (cl + 1..first).filter(|t| (m.trigger.first..=m.trigger.last).contains(t)).count();
+                    let named = if arabic { named(cl + 1, first) + subject } else { 0 };
                     let gap = if raw > BEFORE_COUNT { raw.saturating_sub(dated(cl + 1, first) + named) } else { raw };
                     (gap <= BEFORE_COUNT).then_some(gap)
                 } else if cf > last {

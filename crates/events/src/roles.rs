@@ -386,7 +386,7 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         kills.iter().any(|k| {
             !k.passive
                 && c.first > k.last
-                && within_kill_reach(doc, k, behind)
+                && within_kill_reach(doc, k, behind, &t)
                 && !kills_an_object(doc, k, c.first, c.last)
         })
     };
@@ -579,7 +579,7 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
             || kills.iter().any(|k| {
                 (!k.passive
                     && c.first > k.last
-                    && within_kill_reach(doc, k, behind)
+                    && within_kill_reach(doc, k, behind, &t)
                     && unbroken(k)
                     && !kills_an_object(doc, k, c.first, c.last)
                     && !kills_an_object(doc, k, lists[i].0, lists[i].1))
@@ -1076,8 +1076,10 @@ const KILL_OBJECT_REACH: usize = 4;
 
 /// True when a name starting at `behind` is close enough after kill verb `k` to be its object;
 /// words of approximation do not count ("قتل ما لا يقل عن 20 جنديا", "killed at least 20 soldiers").
-fn within_kill_reach(doc: &Doc<'_>, k: &Trigger, behind: usize) -> bool {
-    if behind <= k.last + KILL_OBJECT_REACH {
+fn within_kill_reach(doc: &Doc<'_>, k: &Trigger, behind: usize, t: &Trigger) -> bool {
+    // The incident word as the verb's subject ("قتلت غارات بطائرات مسيرة 21 مدنيا") parts nothing.
+    let subject = (k.last + 1..behind).filter(|i| (t.first..=t.last).contains(i)).count();
+    if behind <= k.last + KILL_OBJECT_REACH + subject {
         return true;
     }
     let approx: usize = doc.find(List::AtLeast, k.last + 1..behind).iter().map(|&(a, b, _)| b + 1 - a).sum();

@@ -5288,3 +5288,16 @@ fn if_confirmed_doubts_the_report_not_the_deed() {
         assert_eq!(place(e[0].place), Some("ml.tinzaouaten"), "{text}");
     }
 }
+
+#[test]
+fn the_incident_word_between_a_kill_verb_and_its_count_parts_nothing() {
+    let texts = [
+        "قتلت غارات بطائرات مسيرة 21 مدنيا في كيدال يوم الأحد.",
+        "Des frappes de drones ont tué 21 civils à Kidal dimanche.",
+        "Drone strikes killed 21 civilians in Kidal on Sunday.",
+    ];
+    for text in texts {
+        let e = one_event(text, Some("2024-08-26"));
+        assert_eq!((e[0].fatalities, actor(e[0].actor2)), (Some(21), Some("civilians")), "{text}");
+    }
+}
