@@ -539,8 +539,20 @@ fn sequel(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, continues: bo
         return false;
     }
     let opening = sentence.tokens.start..(sentence.tokens.start + SEQUEL_OPENING).min(sentence.tokens.end);
-    if doc.any(List::Sequels, opening) {
+    if doc.any(List::Sequels, opening.clone()) {
         cov_mark::hit!(a_sequel_tells_a_further_incident);
+        return true;
+    }
+    // "في جنوب شرق البلاد، لقي 15 مدنيا حتفهم خلال هجوم…", "In the east, gunmen attacked…": a
+    // sentence opened by another part of the country moves to a further incident ("the attack"
+    // there still points back).
+    let part = doc.any(List::CountryParts, opening.clone())
+        || doc
+            .find(List::CountryAnaphors, opening.clone())
+            .iter()
+            .any(|&(first, _, _)| doc.entry_before(List::Bearings, first, 2, sentence.tokens.start).is_some());
+    if part && !definite(doc, m.trigger.first) {
+        cov_mark::hit!(a_sentence_opened_by_a_part_of_the_country_tells_a_further_incident);
         return true;
     }
     // "The army later launched an operation": "later" before an operation (or right after an

@@ -5301,3 +5301,18 @@ fn the_incident_word_between_a_kill_verb_and_its_count_parts_nothing() {
         assert_eq!((e[0].fatalities, actor(e[0].actor2)), (Some(21), Some("civilians")), "{text}");
     }
 }
+
+#[test]
+fn a_sentence_opened_by_another_part_of_the_country_tells_a_further_incident() {
+    let texts = [
+        "Des hommes armés ont tué lundi vingt volontaires dans la région du Sahel, au Burkina Faso. Un autre responsable a fait état de six morts dans la même zone. Dans le sud-est du pays, quinze civils ont péri lundi lors d'une attaque contre un convoi.",
+        "Gunmen killed twenty volunteers on Monday in Burkina Faso's Sahel region. Another official reported six dead in the same area. In the south-east of the country, fifteen civilians died on Monday in an attack on a convoy.",
+        "قتل مسلحون الاثنين عشرين متطوعا في منطقة الساحل ببوركينا فاسو. وذكر مسؤول آخر مقتل ستة أشخاص في نفس المنطقة. وفي جنوب شرق البلاد، لقي خمسة عشر مدنيا حتفهم الاثنين خلال هجوم على قافلة.",
+    ];
+    for text in texts {
+        cov_mark::check!(a_sentence_opened_by_a_part_of_the_country_tells_a_further_incident);
+        let found = events(text, Some("2022-05-17"));
+        let got: Vec<_> = found.iter().map(|e| (place(e.place), e.fatalities)).collect();
+        assert_eq!(got, [(Some("bf.sahel-region"), Some(20)), (Some("bf"), Some(15))], "{text}");
+    }
+}
