@@ -343,6 +343,7 @@ fn draft(
         cov_mark::hit!(a_weapon_told_after_the_attack_is_its_means);
     }
     let continues = attackers_act_again(doc, sentence, m)
+        || done_to_people_told(doc, m)
         || means_of_the_attack
         || (m.trigger.frame == Frame::Arrest && doc.any(List::CrowdNouns, m.clause.clone()));
     let anaphoric =
@@ -449,8 +450,8 @@ fn draft(
                 date: resolved,
                 time_precision: date.filter(|d| d.date.is_some()).map_or(Precision::Coarser, |d| d.precision),
                 relative_date: date.is_some_and(|d| d.relative),
-                // Only violence: an announcement's day is its own.
-                report_date: m.trigger.frame.is_violent()
+                // Only violence, or what points back to it: an announcement's day is its own.
+                report_date: (m.trigger.frame.is_violent() || anaphoric)
                     && date.is_some_and(|d| fields::dates_a_report(doc, &d, sentence.tokens.start)),
                 background: days_old > HISTORY_DAYS,
                 fatalities,
@@ -564,6 +565,29 @@ fn sequel(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, continues: bo
         an_operation_done_later_is_a_further_incident
     )
 }
+
+/// "Les combattants les ont arrêtés avant de les exécuter", "executed them", "أعدموهم": an
+/// incident word whose object is a pronoun was done to people told already: part of the
+/// incident told, whatever its type.
+fn done_to_people_told(doc: &Doc<'_>, m: &IncidentMention) -> bool {
+    let t = &m.trigger;
+    if !matches!(t.frame, Frame::Kill | Frame::Execute | Frame::Arrest | Frame::Abduct) {
+        return false;
+    }
+    let before = (t.first.saturating_sub(OBJECT_PRONOUN_GAP).max(m.clause.start)..t.first)
+        .any(|at| doc.tokens.items()[at].script == Script::Latin && doc.token_is(List::ObjectPronouns, at));
+    let after = t.last + 1 < m.clause.end && doc.token_is(List::ObjectPronouns, t.last + 1);
+    let suffixed = doc.tokens.items()[t.last].script == Script::Arabic && {
+        let word = doc.tokens.folded(t.last);
+        let stem = doc.starting_at(List::EventTriggers, t.first).and_then(|f| f.entry.words.last().cloned());
+        let rest = stem.and_then(|s| word.split_once(s.as_str()).map(|(_, rest)| rest.to_string()));
+        rest.is_some_and(|rest| !rest.is_empty() && doc.is_word(List::ObjectPronouns, &rest))
+    };
+    marked!(before || after || suffixed, an_incident_done_to_people_told_is_the_one_told)
+}
+
+/// Tokens before a French verb where its object pronoun stands ("les ont arrêtés").
+const OBJECT_PRONOUN_GAP: usize = 2;
 
 /// Tokens after a trigger where "لاحقا" may still qualify it (verb, subject, adverb).
 const AFTERWARDS_AFTER: usize = 3;

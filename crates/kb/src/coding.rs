@@ -563,6 +563,9 @@ named_enum! {
         CountedThings = "counted-things",
         /// "At least" after a counted noun ("15 جنديا على الأقل قتلوا").
         AtLeast = "at-least",
+        /// A pronoun object of the incident word ("les ont exécutés", "killed them", أعدموهم; for
+        /// Arabic, the suffixes): those it was done to were told already.
+        ObjectPronouns = "object-pronouns",
         /// "If confirmed" (إذا تأكدت, si elle se confirme): doubts the report, not the deed.
         ConfirmationConditionals = "confirmation-conditionals",
         /// "At the hands of" (على يد): after an Arabic verb, whose voice is unwritten, it is passive.
