@@ -577,11 +577,11 @@ fn done_to_people_told(doc: &Doc<'_>, m: &IncidentMention) -> bool {
     let before = (t.first.saturating_sub(OBJECT_PRONOUN_GAP).max(m.clause.start)..t.first)
         .any(|at| doc.tokens.items()[at].script == Script::Latin && doc.token_is(List::ObjectPronouns, at));
     let after = t.last + 1 < m.clause.end && doc.token_is(List::ObjectPronouns, t.last + 1);
+    // (The Arabic verb carries its object: "اعتقلوهم", "أعدمته".)
     let suffixed = doc.tokens.items()[t.last].script == Script::Arabic && {
         let word = doc.tokens.folded(t.last);
-        let stem = doc.starting_at(List::EventTriggers, t.first).and_then(|f| f.entry.words.last().cloned());
-        let rest = stem.and_then(|s| word.split_once(s.as_str()).map(|(_, rest)| rest.to_string()));
-        rest.is_some_and(|rest| !rest.is_empty() && doc.is_word(List::ObjectPronouns, &rest))
+        let suffixes = doc.kb.lexicon.list(List::ObjectPronouns).entries();
+        suffixes.iter().filter(|e| e.lang == "ar").flat_map(|e| &e.words).any(|s| word.ends_with(s.as_str()))
     };
     marked!(before || after || suffixed, an_incident_done_to_people_told_is_the_one_told)
 }
