@@ -223,10 +223,12 @@ pub(crate) fn not_here(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> Optio
     }
     let foreign = doc.focus.is_some_and(|f| doc.country_of(p) != Some(f));
     // "not far from the Mali border": the country names a border, not where it happened.
+    // (Only a border word of its own: "Mali near the border with Guinea", "مالي قرب الحدود مع
+    // غينيا" lie in Mali, near another border.)
     let named_border = doc.place_kind(p) == PlaceKind::Country
         && last + 1 < sentence.tokens.end
         && doc.tokens.items()[last].joined_to_next
-        && doc.starting_at(List::Border, last + 1).is_some();
+        && doc.starting_at(List::Border, last + 1).is_some_and(|b| b.far_token == last + 1 && b.entry.role.is_none());
     if marked!(named_border, a_country_naming_a_border_is_no_place) {
         return Some(NotHere::Border);
     }

@@ -5331,3 +5331,16 @@ fn what_was_done_to_the_victims_told_is_part_of_their_incident() {
         assert_eq!(got, [(Some("ml.kayes"), Some("2026-01-29".to_string()), Some(15))], "{text}");
     }
 }
+
+#[test]
+fn a_country_near_the_border_with_another_is_where_it_happened() {
+    let texts = [
+        "هاجم مسلحون موقعا لتعدين الذهب في منطقة نارينا جنوبي مالي قرب الحدود مع غينيا كوناكري.",
+        "Gunmen attacked a gold mine in the Narena area of southern Mali near the border with Guinea-Conakry.",
+        "Des hommes armés ont attaqué une mine d'or dans la zone de Narena, au sud du Mali près de la frontière avec la Guinée-Conakry.",
+    ];
+    for text in texts {
+        let e = one_event(text, Some("2025-01-01"));
+        assert_eq!(place(e[0].place), Some("ml"), "{text}");
+    }
+}
