@@ -688,15 +688,34 @@ fn sub_event(doc: &Doc<'_>, m: &IncidentMention, roles: &Roles, fatalities: Opti
     // "30 people were killed by militiamen": people in general, killed by an armed side with no
     // armed target named, are civilians.
     // A passive's subject may carry a description first ("30 personnes, surtout des Peuls, ont été tuées").
-    let before = if m.trigger.passive { m.clause.start } else { m.trigger.first.saturating_sub(3).max(m.clause.start) };
-    let near = before..(m.trigger.last + 4).min(m.clause.end);
-    let people_killed = m.trigger.frame == Frame::Kill
+    // ("Six people were killed by armed men", "une vingtaine de personnes ont été tuées dans une
+    // attaque": a doer left unnamed is an armed side too, and the killing may be told beside the
+    // attack.)
+    let kill = std::iter::once(&m.trigger).chain(&m.others).find(|t| t.frame == Frame::Kill);
+    // (Beside an attack, only counted, with no soldier or army post told in its clause.)
+    let soldiers = [List::StateHeads, List::BareStateHeads, List::MilitaryTargets]
+        .into_iter()
+        .any(|list| doc.any(list, m.clause.clone()));
+    let before_kill =
+        |k: &mention::Trigger| if k.passive { m.clause.start } else { k.first.saturating_sub(3).max(m.clause.start) };
+    let counted = |k: &mention::Trigger| {
+        let span = doc.span_of(before_kill(k), (k.last + 4).min(m.clause.end).saturating_sub(1));
+        !doc.counts_in(span).is_empty()
+    };
+    let (k, attack) = match kill {
+        Some(k) if m.trigger.frame == Frame::Kill => (k, true),
+        Some(k) => (k, m.trigger.frame == Frame::Attack && !soldiers && counted(k)),
+        None => (&m.trigger, false),
+    };
+    let before = before_kill(k);
+    let near = before..(k.last + 4).min(m.clause.end);
+    let people_killed = attack
         && roles.actor2.is_none()
         && roles.military_target.is_none()
-        && (armed(roles.actor1) || kind(roles.actor1) == Some(ActorKind::StateForce))
+        && (armed(roles.actor1) || kind(roles.actor1) == Some(ActorKind::StateForce) || roles.actor1.is_none())
         && (doc.any(List::PersonNouns, near.clone())
             // (An Arabic verb's subject may stand between it and the people it killed.)
-            || nationals(doc, before..(m.trigger.last + NATIONALS_AFTER).min(m.clause.end)));
+            || nationals(doc, before..(k.last + NATIONALS_AFTER).min(m.clause.end)));
     let civilians = civilians || marked!(people_killed, people_killed_by_an_armed_side_are_civilians);
     // "عشرة قتلى في مجزرة ارتكبها الجيش": a massacre with no armed target named killed civilians.
     let unarmed = !armed(roles.actor2) && !state(roles.actor2) && roles.military_target.is_none();

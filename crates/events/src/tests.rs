@@ -5344,3 +5344,28 @@ fn a_country_near_the_border_with_another_is_where_it_happened() {
         assert_eq!(place(e[0].place), Some("ml"), "{text}");
     }
 }
+
+#[test]
+fn people_counted_and_killed_by_unnamed_armed_men_are_civilians() {
+    let texts = [
+        "Dimanche, une vingtaine de personnes ont été tuées dans une attaque près de Djibo.",
+        "Six people were killed by armed men overnight Saturday near Djibo.",
+        "قتل نحو 60 شخصا على أيدي مسلحين قرب جيبو يوم الأحد.",
+    ];
+    for text in texts {
+        cov_mark::check!(people_killed_by_an_armed_side_are_civilians);
+        let e = one_event(text, Some("2021-01-01"));
+        assert_eq!(
+            (e[0].event_type(), actor(e[0].actor2)),
+            (EventType::ViolenceAgainstCivilians, Some("civilians")),
+            "{text}"
+        );
+    }
+    // Two armed sides, or soldiers among the dead, make a battle.
+    for text in [
+        "Clashes between JNIM and the Islamic State killed twenty people near Ménaka.",
+        "Sixty-four people, including 49 civilians and 15 soldiers, were killed in an attack on an army post near Gao.",
+    ] {
+        assert_eq!(one_event(text, Some("2021-01-01"))[0].event_type(), EventType::Battles, "{text}");
+    }
+}
