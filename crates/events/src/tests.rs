@@ -5369,3 +5369,17 @@ fn people_counted_and_killed_by_unnamed_armed_men_are_civilians() {
         assert_eq!(one_event(text, Some("2021-01-01"))[0].event_type(), EventType::Battles, "{text}");
     }
 }
+
+#[test]
+fn militants_eliminated_are_killed() {
+    let texts = [
+        "أعلنت القوات المسلحة النيجرية القضاء على 22 مسلحا في منطقة تيلابيري غرب البلاد.",
+        "Les forces armées nigériennes ont annoncé avoir neutralisé 22 terroristes dans la région de Tillabéri.",
+        "Niger's armed forces said they eliminated 22 militants in the Tillabéri region.",
+    ];
+    for text in texts {
+        let e = one_event(text, Some("2024-05-01"));
+        let got = (e[0].event_type(), actor(e[0].actor1), place(e[0].place), e[0].fatalities);
+        assert_eq!(got, (EventType::Battles, Some("forces.ne"), Some("ne.tillaberi-region"), Some(22)), "{text}");
+    }
+}
