@@ -799,25 +799,10 @@ pub(crate) fn place(
         };
     }
     // "…contre leur poste dans le centre du pays, un des foyers de la violence qui ensanglante le
-    // Sahel": an area wider than a country places nothing the story's country does not.
-    // (In a story about Burkina Faso, "منطقة الساحل" is its Sahel Region.)
-    // ("في منطقة الساحل شمال بوركينا فاسو": the unit, not the country named beside it.)
-    let best = local.0.first().and_then(|b| place_of(b));
-    let is_broad = |p: u32| doc.kb.places[p as usize].broad;
-    // Only an area where something happened ("in the Sahel", "في منطقة الساحل"), not one in a
-    // title ("senior Sahel researcher").
-    let located = |b: &&Mention| {
-        let first = doc.token_at(b.span.start);
-        doc.ends_before(List::Locatives, first, 2, sentence.tokens.start)
-            || doc.ends_before(List::PlaceWords, first, 1, sentence.tokens.start)
-    };
-    let area = local.0.iter().filter(|b| located(b)).filter_map(|b| place_of(b)).find(|&p| is_broad(p));
-    let unit = area.and_then(|area| doc.focus.and_then(|c| doc.kb.unit_named_after_area(area, c)));
-    let within = match (best, unit) {
-        (Some(b), Some(unit)) if is_broad(b) || doc.place_kind(b) == PlaceKind::Country => Some((unit, local.1)),
-        (Some(b), None) if is_broad(b) => doc.focus_country_place().map(|country| (country, PlaceFrom::Country)),
-        _ => None,
-    };
+    // Sahel": an area wider than a country places nothing the story's country does not. (The
+    // extractor already read "في منطقة الساحل" in a story about Burkina Faso as its Sahel Region.)
+    let broad = local.0.first().and_then(|b| place_of(b)).filter(|&p| doc.kb.places[p as usize].broad);
+    let within = broad.and_then(|_| doc.focus_country_place()).map(|country| (country, PlaceFrom::Country));
     if let Some((place, from)) = within {
         cov_mark::hit!(an_area_wider_than_the_story_s_country_places_it_in_that_country);
         return PlaceChoice {

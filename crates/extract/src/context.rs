@@ -40,6 +40,30 @@ pub fn focus_country<'kb>(
         .or_else(|| most_common(mentions.iter().filter_map(state_country)))
 }
 
+/// "في منطقة الساحل", "dans le Sahel", "in the Sahel" in a story about Burkina Faso: the wide area
+/// where something happened is the story's country's unit of that name (its Sahel Region).
+/// Only after a locative or a place word: "senior Sahel researcher" names the wide area.
+pub fn localize_areas(kb: &KnowledgeBase, tokens: &Tokens, ends: Ends<'_>, mentions: &mut [Mention]) {
+    if !mentions.iter().any(|m| matches!(m.entity, Entity::Place(p) if kb.places[p as usize].broad)) {
+        return;
+    }
+    let Some(focus) = focus_country(kb, tokens, ends, mentions) else { return };
+    let items = tokens.items();
+    for m in mentions.iter_mut() {
+        let Entity::Place(area) = m.entity else { continue };
+        if !kb.places[area as usize].broad {
+            continue;
+        }
+        let first = items.partition_point(|t| t.end <= m.span.start);
+        let located = (first.saturating_sub(2)..first)
+            .any(|t| items[t].joined_to_next && ends.entry(kb, List::Locatives, tokens, t).is_some());
+        if let Some(unit) = kb.unit_named_after_area(area, focus).filter(|_| located) {
+            cov_mark::hit!(a_wide_area_where_it_happened_is_the_story_country_s_unit);
+            m.entity = Entity::Place(unit);
+        }
+    }
+}
+
 /// Place mention `m` only says whom a force answers to or where a group is active
 /// ([`patron`], [`where_a_group_is_active`]): no place of the story.
 pub fn aside(kb: &KnowledgeBase, tokens: &Tokens, ends: Ends<'_>, m: &Mention) -> bool {

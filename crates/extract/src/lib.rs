@@ -163,6 +163,7 @@ impl<'kb> Extractor<'kb> {
         }
         let ends = support::Ends(&ending_lists);
         support::settle(self.kb, &tokens, ends, pending, &mut mentions);
+        context::localize_areas(self.kb, &tokens, ends, &mut mentions);
         context::state_heads(self.kb, text, &tokens, &starting_lists, ends, &layout, &mut mentions);
         mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity));
         mentions.dedup_by_key(|m| (m.span, m.entity));
