@@ -5389,3 +5389,26 @@ fn militants_eliminated_are_killed() {
         assert_eq!(got, (EventType::Battles, Some("forces.ne"), Some("ne.tillaberi-region"), Some(22)), "{text}");
     }
 }
+
+#[test]
+fn an_attack_on_a_mining_site_targets_civilians() {
+    let texts = [
+        "تعرض موقع لتعدين الذهب تديره شركة صينية لهجوم مسلح أمس قرب كايس.",
+        "Des hommes armés ont attaqué lundi un site minier exploité par une société chinoise près de Kayes.",
+        "Gunmen attacked a mine site run by a Chinese company near Kayes on Monday.",
+    ];
+    for text in texts {
+        let e = one_event(text, Some("2025-01-01"));
+        assert_eq!(
+            (e[0].event_type(), actor(e[0].actor2)),
+            (EventType::ViolenceAgainstCivilians, Some("civilians")),
+            "{text}"
+        );
+    }
+    // A mine that explodes is a bomb.
+    let e = one_event(
+        "A mine exploded under an army vehicle near Kayes on Monday, killing two soldiers.",
+        Some("2025-01-01"),
+    );
+    assert_eq!(e[0].sub_event, SubEvent::RemoteExplosive);
+}
