@@ -618,6 +618,13 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
     if (!setting && habit(clause.start..t.first)) || habit(after(TREND_WINDOW)) {
         return Modality::Habitual;
     }
+    // "كما عرفت بوركينا فاسو هجمات مماثلة", "Burkina Faso has seen similar attacks": with no day
+    // of its own ("a similar strike on Sunday" is one).
+    let around = t.first.saturating_sub(1).max(clause.start)..(t.last + 2).min(clause.end);
+    let dated = !doc.dates_in(doc.span_of(clause.start, clause.end.saturating_sub(1))).is_empty();
+    if marked!(doc.any(List::Similar, around) && !dated, similar_incidents_with_no_day_are_a_kind) {
+        return Modality::Habitual;
+    }
     // "JNIM is targeting fuel tankers, burning trucks": a campaign going on, not one incident.
     let ongoing = ing_form(doc, t.first) && doc.ends_before(List::PresentProgressive, t.first, 0, clause.start);
     if marked!(ongoing, a_present_progressive_tells_a_campaign) {

@@ -5264,6 +5264,17 @@ fn attacks_since_the_start_of_the_year_and_similar_ones_elsewhere_are_a_trend() 
         let found = events(text, Some("2025-05-01"));
         assert!(found.iter().all(|e| e.background), "{text}: {found:?}");
     }
+    cov_mark::check!(similar_incidents_with_no_day_are_a_kind);
+    events("وعرفت بوركينا فاسو هجمات مماثلة.", Some("2025-05-01"));
+    // A similar incident told with its day is one.
+    let texts = [
+        "ونفذت القوات الجوية غارة مماثلة على مواقع قرب تمبكتو يوم الأحد.",
+        "Des hommes armés ont mené samedi une attaque similaire contre un village près de Ségou.",
+        "Gunmen carried out a similar attack on a village near Ségou on Saturday.",
+    ];
+    for text in texts {
+        one_event(text, Some("2025-05-01"));
+    }
 }
 
 #[test]

@@ -563,6 +563,9 @@ named_enum! {
         CountedThings = "counted-things",
         /// "At least" after a counted noun ("15 جنديا على الأقل قتلوا").
         AtLeast = "at-least",
+        /// "Similar" (مماثلة, similaires): "similar attacks" told with no day of their own are a
+        /// kind of incident.
+        Similar = "similar",
         /// A pronoun object of the incident word ("les ont exécutés", "killed them", أعدموهم; for
         /// Arabic, the suffixes): those it was done to were told already.
         ObjectPronouns = "object-pronouns",
