@@ -574,8 +574,14 @@ fn done_to_people_told(doc: &Doc<'_>, m: &IncidentMention) -> bool {
     if !matches!(t.frame, Frame::Kill | Frame::Execute | Frame::Arrest | Frame::Abduct) {
         return false;
     }
-    let before = (t.first.saturating_sub(OBJECT_PRONOUN_GAP).max(m.clause.start)..t.first)
-        .any(|at| doc.tokens.items()[at].script == Script::Latin && doc.token_is(List::ObjectPronouns, at));
+    // ("les ont arrêtés", "de les exécuter"; not the article of "les exécutions".)
+    let verb_follows = |at: usize| {
+        doc.token_is(List::PerfectAuxiliaries, at + 1)
+            || (at > 0 && matches!(doc.tokens.folded(at - 1), "de" | "d" | "pour" | "a" | "sans"))
+    };
+    let before = (t.first.saturating_sub(OBJECT_PRONOUN_GAP).max(m.clause.start)..t.first).any(|at| {
+        doc.tokens.items()[at].script == Script::Latin && doc.token_is(List::ObjectPronouns, at) && verb_follows(at)
+    });
     let after = t.last + 1 < m.clause.end && doc.token_is(List::ObjectPronouns, t.last + 1);
     // (The Arabic verb carries its object: "اعتقلوهم", "أعدمته".)
     let suffixed = doc.tokens.items()[t.last].script == Script::Arabic && {
