@@ -5423,3 +5423,25 @@ fn an_attack_on_a_mining_site_targets_civilians() {
     );
     assert_eq!(e[0].sub_event, SubEvent::RemoteExplosive);
 }
+
+#[test]
+fn a_camp_taken_is_territory_with_the_subject_between_the_verb_and_its_object() {
+    let texts = [
+        "Le JNIM s'est emparé vendredi du camp militaire de Niafunké.",
+        "JNIM fighters took control of the army camp in Niafunké on Friday.",
+        "سيطرت جماعة نصرة الإسلام والمسلمين الجمعة على معسكر للجيش في نيافونكي.",
+    ];
+    for text in texts {
+        let e = one_event(text, Some("2025-01-01"));
+        let got = (e[0].sub_event, actor(e[0].actor1), place(e[0].place));
+        assert_eq!(got, (SubEvent::NonStateOvertakesTerritory, Some("jnim"), Some("ml.niafunke")), "{text}");
+    }
+    // Control of the situation, weapons and ammunition seized: no territory.
+    for text in [
+        "سيطرت السلطات على الوضع في نيافونكي.",
+        "أعلن الجيش الاستيلاء على أسلحة وذخائر قرب نيافونكي.",
+        "L'armée a annoncé s'être emparée d'armes et de munitions près de Niafunké.",
+    ] {
+        assert!(events(text, Some("2025-01-01")).is_empty(), "{text}");
+    }
+}
