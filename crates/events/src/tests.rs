@@ -5445,3 +5445,17 @@ fn a_camp_taken_is_territory_with_the_subject_between_the_verb_and_its_object() 
         assert!(events(text, Some("2025-01-01")).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn opening_fire_with_the_subject_between_is_an_attack() {
+    let texts = [
+        "أطلق مسلحون النار على حافلة قرب موبتي يوم الأحد.",
+        "Des hommes armés ont ouvert le feu dimanche sur un bus près de Mopti.",
+        "Gunmen opened fire on a bus near Mopti on Sunday.",
+    ];
+    for text in texts {
+        let e = one_event(text, Some("2025-01-01"));
+        assert_eq!((e[0].sub_event, place(e[0].place)), (SubEvent::Attack, Some("ml.mopti")), "{text}");
+    }
+    assert!(events("دعت الأطراف إلى وقف إطلاق النار على الفور في موبتي.", Some("2025-01-01")).is_empty());
+}
