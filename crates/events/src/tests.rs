@@ -5459,3 +5459,16 @@ fn opening_fire_with_the_subject_between_is_an_attack() {
     }
     assert!(events("دعت الأطراف إلى وقف إطلاق النار على الفور في موبتي.", Some("2025-01-01")).is_empty());
 }
+
+#[test]
+fn setting_fire_with_the_subject_between_burns_property() {
+    let texts = [
+        "أضرم مسلحون النار في منازل بقرية قرب موبتي يوم الأحد.",
+        "Des hommes armés ont mis le feu dimanche à des maisons d'un village près de Mopti.",
+        "Gunmen set fire to houses in a village near Mopti on Sunday.",
+    ];
+    for text in texts {
+        let e = one_event(text, Some("2025-01-01"));
+        assert_eq!((e[0].sub_event, place(e[0].place)), (SubEvent::Looting, Some("ml.mopti")), "{text}");
+    }
+}
