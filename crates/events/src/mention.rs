@@ -370,6 +370,16 @@ fn participle_ending(word: &str) -> bool {
     )
 }
 
+/// A folded Latin word with a past participle's ending: French -é(e)(s), -u(e)(s), -i(e)(s);
+/// English -ed, -en, -wn ("connue", "identifiés", "known").
+fn any_participle(word: &str) -> bool {
+    let stem = word.trim_end_matches('s').trim_end_matches('e');
+    participle_ending(word)
+        || stem.ends_with('u')
+        || stem.ends_with('i')
+        || ["ed", "en", "wn"].iter().any(|e| word.ends_with(e))
+}
+
 /// "The army later launched", "l'armée a ensuite lancé": a break word of time right after a
 /// word (no punctuation, no conjunction) is an adverb inside its clause, which it does not cut.
 fn adverb_inside(doc: &Doc<'_>, at: usize) -> bool {
@@ -591,6 +601,15 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
     // "أطباء بلا حدود", "Doctors Without Borders": a word of a name negates nothing.
     negations
         .retain(|&(first, last, _)| !marked!(doc.in_a_name(first, last), a_negation_inside_a_name_negates_nothing));
+    // "des individus armés dont l'identité n'est pas encore connue ont ciblé…": a negation in a
+    // relative clause, with its own participle between it and the trigger, negates that verb.
+    negations.retain(|&(first, last, _)| {
+        let relative = doc.any(List::Relatives, clause.start..first);
+        let own_verb = (last + 1..t.first).any(|at| {
+            doc.tokens.items()[at].script == marsad_text::Script::Latin && any_participle(doc.tokens.folded(at))
+        });
+        !marked!(relative && own_verb, a_negation_in_a_relative_clause_negates_its_own_verb)
+    });
     let exceptions = doc.find(List::NegationExceptions, before(NEGATION_WINDOW + 1));
     if any_outside(&negations, &exceptions) {
         return Modality::Negated;

@@ -5472,3 +5472,24 @@ fn setting_fire_with_the_subject_between_burns_property() {
         assert_eq!((e[0].sub_event, place(e[0].place)), (SubEvent::Looting, Some("ml.mopti")), "{text}");
     }
 }
+
+#[test]
+fn a_negation_in_a_relative_clause_before_the_incident_word_negates_its_own_verb() {
+    let texts = [
+        "Des individus armés dont l'identité n'est pas encore connue ont attaqué samedi le village d'Alga près de Bourzanga.",
+        "Gunmen whose identity is not yet known attacked the village of Alga near Bourzanga on Saturday.",
+    ];
+    for text in texts {
+        cov_mark::check!(a_negation_in_a_relative_clause_negates_its_own_verb);
+        let e = one_event(text, Some("2022-06-13"));
+        assert_eq!(place(e[0].place), Some("bf.alga"), "{text}");
+    }
+    // (Arabic puts the relative clause after the trigger here: nothing to set aside.)
+    one_event("هاجم مسلحون لم تعرف هويتهم بعد قرية قرب بورزانغا يوم السبت.", Some("2022-06-13"));
+    // What the relative clause or the main verb denies stays denied.
+    for text in
+        ["Les jihadistes qui n'ont pas attaqué le camp se sont retirés.", "L'armée n'a pas attaqué le camp de Boni."]
+    {
+        assert!(events(text, Some("2022-06-13")).is_empty(), "{text}");
+    }
+}

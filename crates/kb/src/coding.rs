@@ -563,6 +563,9 @@ named_enum! {
         CountedThings = "counted-things",
         /// "At least" after a counted noun ("15 جنديا على الأقل قتلوا").
         AtLeast = "at-least",
+        /// Relative pronouns (dont, qui, whose, الذي): a negation in the clause they open negates
+        /// its own verb.
+        Relatives = "relatives",
         /// "Similar" (مماثلة, similaires): "similar attacks" told with no day of their own are a
         /// kind of incident.
         Similar = "similar",
