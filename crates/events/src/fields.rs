@@ -864,6 +864,19 @@ fn unit_of(doc: &Doc<'_>, p: u32, role: Option<&str>) -> Option<u32> {
     doc.kb.place_index(unit)
 }
 
+/// The asides of `clause` that compare its incident with another ("like the one in March,"):
+/// from the comparison word to the comma after it, or the clause's end.
+fn comparison_asides(doc: &Doc<'_>, clause: Range<usize>) -> Vec<Span> {
+    let last = clause.end.saturating_sub(1);
+    doc.find(List::Comparisons, clause.clone())
+        .into_iter()
+        .map(|(first, end, _)| {
+            let close = (end..last).find(|&t| doc.gap_after(t).contains([',', '،'])).unwrap_or(last);
+            doc.span_of(first, close)
+        })
+        .collect()
+}
+
 /// The towns the base knows listed among the places it lacks from unlisted place `first` on
 /// ("les villages de Di, Guiedougou et Lanfiera"): one incident each, at their own place.
 fn known_among_unlisted(doc: &Doc<'_>, m: &IncidentMention, first: Span) -> Vec<u32> {
@@ -1008,7 +1021,13 @@ pub(crate) fn date(
     // "the deadliest since last year", "منذ العام الماضي": a relative month or year opening a
     // period compares, it dates nothing.
     let compares = |d: &DateMention| marked!(d.background && d.relative, a_period_since_last_year_dates_nothing);
-    let usable = |d: &&DateMention| sentence.dateline.is_none_or(|line| !line.contains(d.span)) && !compares(d);
+    // "The attack, like the one in March, killed…": the day of the incident compared with is not its own.
+    let asides = comparison_asides(doc, m.clause.clone());
+    let compared = |d: &DateMention| {
+        marked!(asides.iter().any(|a| a.contains(d.span)), the_day_of_an_incident_compared_with_is_not_its_own)
+    };
+    let usable =
+        |d: &&DateMention| sentence.dateline.is_none_or(|line| !line.contains(d.span)) && !compares(d) && !compared(d);
     // "قالت الحكومة اليوم إن الهجوم الذي وقع أمس", "said today that the attack, yesterday,": a day
     // before the complementizer that opens what is said dates the statement; any day inside the
     // statement comes first.
@@ -1357,7 +1376,9 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
     };
     let incidents: Vec<usize> =
         std::iter::once(&m.trigger).chain(&m.others).filter(|t| !t.frame.is_consequence()).map(|t| t.first).collect();
-    for count in counts {
+    // ("like one in March": the count of the incident compared with.)
+    let asides = comparison_asides(doc, m.clause.clone());
+    for count in counts.iter().filter(|c| !asides.iter().any(|a| a.contains(c.span))) {
         let first = doc.token_at(count.span.start);
         let last = doc.last_token_before(count.span.end);
         // An article ("un poste", "a patrol") is not a count; a count of incidents ("two attacks") is not a toll.

@@ -5493,3 +5493,19 @@ fn a_negation_in_a_relative_clause_before_the_incident_word_negates_its_own_verb
         assert!(events(text, Some("2022-06-13")).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn an_incident_compared_with_another_keeps_its_own_day_and_toll() {
+    let texts = [
+        "The attack, like the one in March, killed ten soldiers near Ségou on Monday.",
+        "L'attaque, comme celle de mars, a tué dix soldats près de Ségou lundi.",
+        "وأسفر الهجوم، على غرار هجوم مارس، عن مقتل عشرة جنود قرب سيغو يوم الاثنين.",
+    ];
+    for text in texts {
+        let e = one_event(text, Some("2025-05-01"));
+        assert_eq!((date(&e[0]), e[0].fatalities), (Some("2025-04-28".to_string()), Some(10)), "{text}");
+    }
+    // (The French and Arabic months alone read no date here; the English one does.)
+    cov_mark::check!(the_day_of_an_incident_compared_with_is_not_its_own);
+    events(texts[0], Some("2025-05-01"));
+}

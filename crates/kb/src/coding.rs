@@ -563,6 +563,9 @@ named_enum! {
         CountedThings = "counted-things",
         /// "At least" after a counted noun ("15 جنديا على الأقل قتلوا").
         AtLeast = "at-least",
+        /// An aside comparing the incident with another ("like the one in March", "comme celle de
+        /// mars", "على غرار"): its day and count are the other's.
+        Comparisons = "comparisons",
         /// Relative pronouns (dont, qui, whose, الذي): a negation in the clause they open negates
         /// its own verb.
         Relatives = "relatives",
