@@ -83,6 +83,8 @@ pub struct KnowledgeBase {
     phonetic: phonetic::PhoneticIndex,
     /// (town, admin level) → the unit named after it (Kayes → Kayes Region, Kayes Cercle).
     units_named_like: FxHashMap<(u32, u8), u32>,
+    /// (country, folded English name without its admin word, admin level) → the unit.
+    units_by_name: FxHashMap<(Option<String>, String, u8), u32>,
     place_ids: FxHashMap<String, u32>,
     actor_ids: FxHashMap<String, u32>,
     country_places: FxHashMap<String, u32>,
@@ -145,12 +147,10 @@ impl KnowledgeBase {
     /// Faso's Sahel Region): what the area's name means in a story about that country.
     pub fn unit_named_after_area(&self, area: u32, country: &str) -> Option<u32> {
         let name = self.places.get(area as usize)?.names.get("en").first()?;
-        let found = self.places.iter().position(|p| {
-            p.kind == PlaceKind::Region
-                && p.country.as_deref() == Some(country)
-                && p.names.get("en").first().is_some_and(|n| n != name && strip_admin_word(n) == name)
-        })?;
-        u32::try_from(found).ok()
+        let key = |level| (Some(country.to_string()), marsad_text::fold::fold_str(name), level);
+        // (A unit named the area itself, with no admin word, is not named after it.)
+        let after = |&unit: &u32| self.places[unit as usize].names.get("en").first().is_some_and(|n| n != name);
+        [1, 2].into_iter().find_map(|level| self.units_by_name.get(&key(level)).copied().filter(after))
     }
 
     /// Index of a place by id.
@@ -324,6 +324,8 @@ impl KnowledgeBase {
                 }
             }
         }
+        self.units_by_name = units;
+        let units = &self.units_by_name;
         for (i, p) in self.places.iter().enumerate() {
             if p.kind != PlaceKind::Town {
                 continue;
@@ -339,21 +341,25 @@ impl KnowledgeBase {
     }
 }
 
-/// A unit's name without the admin word English puts after it ("Bam Province" → "Bam"), so an
-/// Arabic text's إقليم بام finds it.
-/// "Sourou Province" → "province of Sourou": the English unit name with its admin word first.
-fn english_unit_of_form(name: &str) -> Option<String> {
-    ["Province", "Department", "Region", "Cercle"].iter().find_map(|word| {
-        let base = name.strip_suffix(word)?.trim_end();
-        (!base.is_empty()).then(|| format!("{} of {base}", word.to_lowercase()))
-    })
+/// The admin words English puts after a unit's name ("Bam Province").
+const ADMIN_WORDS: [&str; 4] = ["Province", "Department", "Region", "Cercle"];
+
+/// A unit's name split from the admin word English puts after it ("Bam Province" → "Bam",
+/// "Province").
+fn split_admin_word(name: &str) -> Option<(&str, &str)> {
+    ADMIN_WORDS.iter().find_map(|word| name.strip_suffix(word).map(|base| (base.trim_end(), *word)))
 }
 
+/// "Sourou Province" → "province of Sourou": the English unit name with its admin word first.
+fn english_unit_of_form(name: &str) -> Option<String> {
+    let (base, word) = split_admin_word(name)?;
+    (!base.is_empty()).then(|| format!("{} of {base}", word.to_lowercase()))
+}
+
+/// A unit's name without the admin word English puts after it ("Bam Province" → "Bam"), so an
+/// Arabic text's إقليم بام finds it.
 fn strip_admin_word(name: &str) -> &str {
-    ["Province", "Department", "Region", "Cercle"]
-        .iter()
-        .find_map(|word| name.strip_suffix(word).map(str::trim_end))
-        .unwrap_or(name)
+    split_admin_word(name).map_or(name, |(base, _)| base)
 }
 
 #[cfg(test)]
