@@ -896,9 +896,7 @@ fn known_among_unlisted(doc: &Doc<'_>, m: &IncidentMention, first: Span) -> Vec<
             .filter(|x| unlisted.is_none_or(|u| x.span.start < u.start));
         let next = town.map(|x| x.span).or(unlisted);
         let Some(next) = next else { break };
-        let gap = doc.text_of(Span { start: last.end, end: next.start });
-        let word = gap.trim_matches(|c: char| c.is_whitespace() || c == ',' || c == '،');
-        if !(word.is_empty() || word == "و" || doc.is_word(List::Conjunctions, word)) {
+        if !listed_on(doc, last, next) {
             break;
         }
         if let Some(p) = town.and_then(place_of) {
@@ -912,6 +910,14 @@ fn known_among_unlisted(doc: &Doc<'_>, m: &IncidentMention, first: Span) -> Vec<
     out
 }
 
+/// Only commas and a conjunction stand between list members `last` and `next` ("Di, Guiedougou
+/// et Lanfiera", "دي وغيدوغو").
+fn listed_on(doc: &Doc<'_>, last: Span, next: Span) -> bool {
+    let gap = doc.text_of(Span { start: last.end, end: next.start });
+    let word = gap.trim_matches(|c: char| c.is_whitespace() || c == ',' || c == '،');
+    word.is_empty() || word == "و" || doc.is_word(List::Conjunctions, word)
+}
+
 /// The places the base lacks listed right after unlisted place `first` in the clause of `m`
 /// ("Di, Guiedougou et Lanfiera", "دي وغيدوغو"): only commas and a conjunction stand between them.
 fn listed_unknown(doc: &Doc<'_>, m: &IncidentMention, first: Span) -> Vec<Span> {
@@ -919,9 +925,7 @@ fn listed_unknown(doc: &Doc<'_>, m: &IncidentMention, first: Span) -> Vec<Span> 
     let mut out = Vec::new();
     let mut last = first;
     while let Some(next) = doc.unlisted_in(Span { start: last.end, end: clause.end }) {
-        let gap = doc.text_of(Span { start: last.end, end: next.span.start });
-        let word = gap.trim_matches(|c: char| c.is_whitespace() || c == ',' || c == '،');
-        if !(word.is_empty() || word == "و" || doc.is_word(List::Conjunctions, word)) {
+        if !listed_on(doc, last, next.span) {
             break;
         }
         out.push(next.span);

@@ -640,8 +640,8 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
     // "كما عرفت بوركينا فاسو هجمات مماثلة", "Burkina Faso has seen similar attacks": with no day
     // of its own ("a similar strike on Sunday" is one).
     let around = t.first.saturating_sub(1).max(clause.start)..(t.last + 2).min(clause.end);
-    let dated = !doc.dates_in(doc.span_of(clause.start, clause.end.saturating_sub(1))).is_empty();
-    if marked!(doc.any(List::Similar, around) && !dated, similar_incidents_with_no_day_are_a_kind) {
+    let dated = || !doc.dates_in(doc.span_of(clause.start, clause.end.saturating_sub(1))).is_empty();
+    if marked!(doc.any(List::Similar, around) && !dated(), similar_incidents_with_no_day_are_a_kind) {
         return Modality::Habitual;
     }
     // "JNIM is targeting fuel tankers, burning trucks": a campaign going on, not one incident.

@@ -640,17 +640,20 @@ fn one_place_per_name(kb: &KnowledgeBase, tokens: &Tokens, focus: Option<&str>, 
         Entity::Place(p) => strength(m.support, &kb.places[p as usize], focus),
         _ => (0, 0, 0, 0),
     };
-    let mut best: FxHashMap<String, (u32, Strength)> = FxHashMap::default();
-    for m in accepted.iter() {
-        let Entity::Place(p) = m.entity else { continue };
-        let entry = best.entry(name(m)).or_insert((p, rank(m)));
+    // Each place mention's name, read once.
+    let names: Vec<Option<String>> =
+        accepted.iter().map(|m| matches!(m.entity, Entity::Place(_)).then(|| name(m))).collect();
+    let mut best: FxHashMap<&str, (u32, Strength)> = FxHashMap::default();
+    for (m, name) in accepted.iter().zip(&names) {
+        let (Entity::Place(p), Some(name)) = (m.entity, name) else { continue };
+        let entry = best.entry(name).or_insert((p, rank(m)));
         if rank(m) > entry.1 {
             *entry = (p, rank(m));
         }
     }
-    for m in accepted.iter_mut() {
-        let Entity::Place(p) = m.entity else { continue };
-        if let Some(&(place, _)) = best.get(&name(m)).filter(|(place, _)| *place != p) {
+    for (m, name) in accepted.iter_mut().zip(&names) {
+        let (Entity::Place(p), Some(name)) = (m.entity, name) else { continue };
+        if let Some(&(place, _)) = best.get(name.as_str()).filter(|(place, _)| *place != p) {
             cov_mark::hit!(a_name_told_twice_is_one_place);
             m.entity = Entity::Place(place);
         }
