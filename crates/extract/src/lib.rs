@@ -12,6 +12,7 @@
 
 pub mod context;
 pub mod resolve;
+pub mod roads;
 pub mod scan;
 pub mod support;
 
@@ -124,6 +125,8 @@ pub struct Extraction {
     pub mentions: Vec<Mention>,
     /// Names introduced by a place word that the knowledge base does not know, in text order.
     pub unlisted: Vec<support::UnlistedPlace>,
+    /// National roads named by their number, in text order.
+    pub roads: Vec<roads::Road>,
 }
 
 /// Finds mentions with one knowledge base.
@@ -167,18 +170,26 @@ impl<'kb> Extractor<'kb> {
         context::state_heads(self.kb, text, &tokens, &starting_lists, ends, &layout, &mut mentions);
         mentions.sort_by_key(|m| (m.span.start, m.span.end, m.entity));
         mentions.dedup_by_key(|m| (m.span, m.entity));
-        let mut unlisted = Vec::new();
+        let (mut unlisted, mut roads) = (Vec::new(), Vec::new());
         let around = support::Surroundings::new(text, &mentions);
         for block in layout.content() {
             let range = tokens.first_at_or_after(block.span.start)..tokens.first_at_or_after(block.span.end);
             let ends = support::Ends(&ending_lists);
             support::unlisted_places(self.kb, text, &tokens, ends, &range, &around, &mut unlisted);
+            roads::roads(self.kb, text, &tokens, &range, &mut roads);
+        }
+        if !roads.is_empty() {
+            let country = context::focus_country(self.kb, &tokens, support::Ends(&ending_lists), &mentions);
+            let country = country.and_then(|iso| self.kb.country_place(iso));
+            for road in &mut roads {
+                road.country = country;
+            }
         }
         // "جزيرة تشوكو تيليا": a known name inside a longer name the base lacks is no place of its own.
         if unlisted.iter().any(|u| mentions.iter().any(|m| u.span.contains(m.span))) {
             mentions.retain(|m| !unlisted.iter().any(|u| u.span.contains(m.span)));
         }
-        Extraction { lang: layout.lang, layout, tokens, starting_lists, ending_lists, mentions, unlisted }
+        Extraction { lang: layout.lang, layout, tokens, starting_lists, ending_lists, mentions, unlisted, roads }
     }
 }
 

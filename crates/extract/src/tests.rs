@@ -303,3 +303,50 @@ fn a_name_told_twice_is_one_place_the_better_supported() {
         found(text).into_iter().filter(|(_, name, _)| name == "تونغو تونغو").map(|(id, _, _)| id).collect();
     assert_eq!(villages, ["ne.tongo-tongo", "ne.tongo-tongo"], "{:?}", found(text));
 }
+
+/// The national roads `text` names: (name, country ISO code, text of the mention).
+fn roads(text: &str) -> Vec<(String, Option<String>, String)> {
+    let kb = kb();
+    let extraction = Extractor::new(kb).extract(text, None);
+    let chars = |start: u32, end: u32| text.chars().skip(start as usize).take((end - start) as usize).collect();
+    extraction
+        .roads
+        .iter()
+        .map(|r| {
+            let country = r.country.and_then(|c| kb.places[c as usize].country.clone());
+            (r.name(), country, chars(r.span.start, r.span.end))
+        })
+        .collect()
+}
+
+#[test]
+fn a_national_road_is_named_by_its_number_in_each_language() {
+    let road = |name: &str, country: &str, said: &str| (name.to_string(), Some(country.to_string()), said.to_string());
+    assert_eq!(
+        roads("أحرق مسلحون شاحنتين على الطريق الوطني رقم 7 جنوب باماكو."),
+        [road("RN7", "ML", "الطريق الوطني رقم 7")]
+    );
+    assert_eq!(
+        roads("Un bus a sauté sur une mine sur la route nationale n° 4, entre Fada et Kantchari, au Burkina Faso."),
+        [road("RN4", "BF", "route nationale n° 4")]
+    );
+    assert_eq!(
+        roads("Traffic on the RN1 and on National Road No. 6 near Niamey was halted."),
+        [road("RN1", "NE", "RN1"), road("RN6", "NE", "National Road No. 6")]
+    );
+    assert_eq!(roads("La RN-16 reste fermée vers Gao."), [road("RN16", "ML", "RN-16")]);
+}
+
+#[test]
+fn a_road_word_without_its_number_or_in_lower_case_names_no_road() {
+    cov_mark::check!(a_short_road_word_counts_only_in_capitals);
+    let none = [
+        "La rn 5 est une abréviation.",
+        "La route nationale, coupée depuis mars, a rouvert.",
+        "الطريق الوطني مغلق منذ 3 أيام.",
+        "The national road, 40 km long, was closed.",
+    ];
+    for text in none {
+        assert!(roads(text).is_empty(), "{text}: {:?}", roads(text));
+    }
+}

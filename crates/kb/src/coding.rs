@@ -585,6 +585,9 @@ named_enum! {
         /// Subject pronouns opening a sentence ("Elles ont attaqué", "They attacked"): the
         /// previous sentence's subject.
         SubjectPronouns = "subject-pronouns",
+        /// Words that with a number after them name a national road ("route nationale 15", "RN24",
+        /// "الطريق الوطني رقم 24"); role `number` marks the words that may stand between ("رقم", "n°").
+        RoadWords = "road-words",
     }
 }
 
@@ -600,9 +603,12 @@ impl List {
             List::TagHeads | List::BylineHeads | List::CaptionMarks | List::ClauseBreaks | List::BackgroundHeadings => {
                 "lexicon/zones.jsonl"
             }
-            List::PlaceWords | List::CapitalOf | List::CapitalHeads | List::TerritoryHeads | List::NameExtensions => {
-                "lexicon/place-words.jsonl"
-            }
+            List::PlaceWords
+            | List::CapitalOf
+            | List::CapitalHeads
+            | List::TerritoryHeads
+            | List::NameExtensions
+            | List::RoadWords => "lexicon/place-words.jsonl",
             _ => "lexicon/events-cues.jsonl",
         }
     }

@@ -364,6 +364,44 @@ fn add_unlisted<'a>(
     by_span
 }
 
+/// Add the national roads the text names by number to `places`, one per road and country with
+/// every mention of it: no coordinates (a road is no point), the story's country.
+fn add_roads<'a>(kb: &'a KnowledgeBase, extraction: &Extraction, chars: &CharText<'a>, places: &mut Vec<PlaceOut<'a>>) {
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    for road in &extraction.roads {
+        let mention = MentionOut {
+            start: road.span.start,
+            end: road.span.end,
+            text: chars.get(road.span.start, road.span.end).unwrap_or_default(),
+            matched: None,
+            via: Some("road number"),
+        };
+        let name = road.name();
+        let country = road.country.and_then(|c| kb.places[c as usize].country.as_deref());
+        let id = format!(
+            "road.{}{}",
+            country.map_or(String::new(), |c| format!("{}.", c.to_lowercase())),
+            name.to_lowercase()
+        );
+        match by_id.get(&id) {
+            Some(&at) => places[at].mentions.push(mention),
+            None => {
+                by_id.insert(id.clone(), places.len());
+                places.push(PlaceOut {
+                    id: Cow::Owned(id),
+                    name: Cow::Owned(name),
+                    kind: "other",
+                    country,
+                    lat: None,
+                    lon: None,
+                    within: None,
+                    mentions: vec![mention],
+                });
+            }
+        }
+    }
+}
+
 /// A name as a place's `name` shows it: one the text writes in capitals ("BAFARARA", as Arabic
 /// news glosses names) in the usual case ("Bafarara").
 fn display_name(written: &str) -> String {
@@ -467,6 +505,7 @@ pub fn record<'a>(
         }
     }
     let unlisted = add_unlisted(kb, extraction, &chars, &mut record.places);
+    add_roads(kb, extraction, &chars, &mut record.places);
     for (index, event) in events.iter().enumerate() {
         // Every actor an event names is listed among the actors, even when inferred (civilians from "convoy").
         for actor in [event.actor1, event.actor2].into_iter().flatten() {
