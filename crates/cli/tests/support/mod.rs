@@ -241,10 +241,16 @@ impl Server {
         let deadline = Instant::now() + Duration::from_secs(60);
         while Instant::now() < deadline {
             if let Ok(Some(status)) = self.child.try_wait() {
+                // A failure says how the server ended and what it said, for a run that fails
+                // once under load and never alone.
+                if !status.success() {
+                    eprintln!("marsad serve ended with {status}; its stderr:\n{}", self.log());
+                }
                 return status.success();
             }
             std::thread::sleep(Duration::from_millis(20));
         }
+        eprintln!("marsad serve still runs 60 s after Ctrl-C; its stderr:\n{}", self.log());
         false
     }
 
