@@ -12,7 +12,7 @@ use crate::doc::Doc;
 use crate::mention::Modality;
 use crate::trace::{Dropped, Note, Trace};
 use crate::{Claim, Draft, Event, Source};
-use marsad_kb::{EventType, Frame, List, PlaceKind, SubEvent};
+use marsad_kb::{ActorKind, EventType, Frame, List, PlaceKind, SubEvent};
 use marsad_text::dates::{Date, Precision};
 use marsad_text::layout::Span;
 use rustc_hash::FxHashMap;
@@ -349,6 +349,16 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft, anaphora: bool) -> Option
     if marked!(replies(d, other) || replies(other, d), a_reply_by_the_side_attacked_is_another_incident) {
         return None;
     }
+    // "Two soldiers were killed in an attack" and "a mission hit an IED, killing 2": the same toll
+    // told by a generic word and a specific one is one incident.
+    // (Not nineteen soldiers and nineteen farmers: the same count of other victims.)
+    let civilians =
+        |x: &Draft| x.civilian_target || x.roles.actor2.is_some_and(|a| doc.actor_kind(a) == ActorKind::Civilians);
+    let victims_agree = |x: &Draft, y: &Draft| !(civilians(x) && y.armed_target);
+    let same_toll = other.fatalities.is_some_and(|f| f > 0)
+        && other.fatalities == d.fatalities
+        && victims_agree(other, d)
+        && victims_agree(d, other);
     if placed_before && !(types_agree_strictly(other, d) || same_own_place || anaphora || retold || means) {
         cov_mark::hit!(a_member_placed_by_the_text_before_does_not_veto);
     }
@@ -359,6 +369,7 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft, anaphora: bool) -> Option
         || means
         || placed_before
         || country_only
+        || marked!(same_toll, a_generic_word_and_a_specific_one_with_one_toll_tell_one_incident)
         || marked!(goes_on, a_mention_placed_by_the_paragraph_s_incident_goes_on_telling_it))
     {
         return (!other.frame.is_specific() && !other.frame.is_consequence() && d.frame.is_specific())
@@ -403,6 +414,9 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft, anaphora: bool) -> Option
         }
     }
     if other.date.is_some() && other.date == d.date {
+        score += 2;
+    }
+    if same_toll {
         score += 2;
     }
     if other.sub_event == d.sub_event {

@@ -5509,3 +5509,49 @@ fn an_incident_compared_with_another_keeps_its_own_day_and_toll() {
     cov_mark::check!(the_day_of_an_incident_compared_with_is_not_its_own);
     events(texts[0], Some("2025-05-01"));
 }
+
+#[test]
+fn one_toll_told_by_a_generic_word_and_a_specific_one_is_one_incident() {
+    cov_mark::check!(a_generic_word_and_a_specific_one_with_one_toll_tell_one_incident);
+    let texts = [
+        "Trois soldats ont été tués dans une attaque dans le centre du pays, a annoncé l'armée malienne.\n\n\
+         Selon l'état-major, une patrouille a heurté une mine dimanche, faisant 3 morts et deux blessés. \
+         Les assaillants ont affirmé avoir détruit un véhicule de l'armée près de Bandiagara.",
+        "Three soldiers were killed in an attack in central Mali, the army said.\n\n\
+         According to the army, a patrol hit a landmine on Sunday, leaving 3 dead and two wounded. \
+         The attackers claimed to have destroyed an army vehicle near Bandiagara.",
+        "قتل ثلاثة جنود في هجوم وسط مالي، بحسب الجيش.\n\n\
+         وقال الجيش إن دورية اصطدمت بلغم الأحد ما أدى إلى مقتل 3 وإصابة اثنين. وقال المهاجمون إنهم دمروا مركبة للجيش قرب باندياغارا.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2025-06-10"));
+        let e = &found[0];
+        assert_eq!((e.sub_event, e.fatalities), (SubEvent::RemoteExplosive, Some(3)), "{text}");
+        assert_eq!(date(e).as_deref(), Some("2025-06-08"), "{text}");
+    }
+}
+
+#[test]
+fn the_same_count_of_soldiers_and_of_villagers_and_what_an_operation_answers_are_other_incidents() {
+    let texts = [
+        "L'armée nigérienne a annoncé mercredi avoir tué plus de cent terroristes lors d'une opération près de la frontière avec le Burkina Faso.\n\
+         Cette opération répond à la mort de 19 soldats tués par des terroristes dans le nord-ouest du pays à la fin du mois dernier.\n\
+         Dimanche dernier, 19 villageois ont été tués dans une attaque contre des fidèles dans une mosquée d'un village de la région de Tillabéri.",
+        "Niger's army said on Wednesday it had killed more than a hundred terrorists in an operation near the border with Burkina Faso.\n\
+         It came in response to the killing of 19 soldiers by terrorists in the country's northwest late last month.\n\
+         Last Sunday, 19 villagers were killed in an attack on worshippers at a mosque in a village in the Tillabéri region.",
+        "أعلن جيش النيجر، الأربعاء، مقتل أكثر من مئة إرهابي في عملية عسكرية قرب الحدود مع بوركينا فاسو.\n\
+         وجاء ذلك ردا على مقتل 19 جنديا على أيدي إرهابيين شمال غرب البلاد نهاية الشهر الماضي.\n\
+         والأحد الماضي، قتل 19 قرويا في هجوم شنه مسلحون على مصلين في مسجد بقرية في منطقة تيلابيري.",
+    ];
+    for text in texts {
+        // Undated (no publication date): the victims tell the two apart, not the days.
+        let found = events(text, None);
+        let villagers = found.iter().find(|e| e.sub_event.event_type() == EventType::ViolenceAgainstCivilians);
+        let villagers = villagers.map(|e| (place(e.place), e.fatalities));
+        assert_eq!(villagers, Some((Some("ne.tillaberi-region"), Some(19))), "{text}: {found:?}");
+        // "In response to" the soldiers' killing: an earlier incident, not the operation's toll.
+        let tolls: Vec<_> = found.iter().map(|e| e.fatalities).collect();
+        assert_eq!(tolls, [Some(100), Some(19), Some(19)], "{text}: {found:?}");
+    }
+}
