@@ -647,9 +647,10 @@ fn resolve(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster) -> Event {
         .iter()
         .filter(|d| !d.continues || d.own_place)
         // At the same rank, a mention that names a village the base lacks says more than one
-        // placed at the village's unit only ("la localité de Takoubatt" near Tondikiwindi).
+        // placed at the village's unit only ("la localité de Takoubatt" near Tondikiwindi), even
+        // when its unit was ruled out and it stands in the country ("en X à 188 km de Bamako").
         .min_by_key(|d| {
-            let names_a_village = d.unknown.is_some() && d.own_place;
+            let names_a_village = d.unknown.is_some();
             (place_rank(doc, d.place), !names_a_village, d.zone.is_heading(), d.precision, d.evidence.start)
         })
         .unwrap_or(&lead);

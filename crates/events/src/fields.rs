@@ -788,7 +788,10 @@ pub(crate) fn place(
             };
         }
     }
-    if let Some(capital) = capital_named_by_anaphor(doc, m, local.0.first().and_then(|b| place_of(b))) {
+    // (Not a capital the sentence ruled out: "180 km from Bamako, the capital" measures from it.)
+    let capital = capital_named_by_anaphor(doc, m, local.0.first().and_then(|b| place_of(b)));
+    let ruled_out = |c: &u32| rejected.iter().any(|(p, _)| p == c);
+    if let Some(capital) = capital.filter(|c| !marked!(ruled_out(c), a_capital_measured_from_is_no_place_by_anaphor)) {
         return PlaceChoice {
             places: vec![Some(capital)],
             precision: 1,

@@ -5555,3 +5555,21 @@ fn the_same_count_of_soldiers_and_of_villagers_and_what_an_operation_answers_are
         assert_eq!(tolls, [Some(100), Some(19), Some(19)], "{text}: {found:?}");
     }
 }
+
+#[test]
+fn a_village_measured_from_a_far_town_places_the_incident_by_its_name() {
+    cov_mark::check!(a_capital_measured_from_is_no_place_by_anaphor);
+    // Bamako, 180 km away, is a landmark, not the place; the village the second sentence names
+    // says more than the country of the first.
+    for text in [
+        "Au Mali, un convoi de l'armée a été victime d'une attaque mardi. \
+         L'attaque, a indiqué l'armée, a eu lieu mardi en Tinkara à environ 180 km de Bamako, capitale du pays.",
+        "In Mali, an army convoy came under attack on Tuesday. \
+         The attack, the army said, took place on Tuesday in Tinkara about 180 km from Bamako, the capital.",
+    ] {
+        let found = one_event(text, Some("2025-06-10"));
+        let village =
+            found[0].unknown_place.map(|s| text.chars().skip(s.start as usize).take((s.end - s.start) as usize));
+        assert_eq!(village.map(String::from_iter).as_deref(), Some("Tinkara"), "{text}: {found:?}");
+    }
+}

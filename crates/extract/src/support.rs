@@ -804,6 +804,8 @@ pub(crate) fn unlisted_places(
         else {
             if let Some(found) = placed_after_a_comma(kb, text, tokens, range, around, at, &covered) {
                 out.push(found);
+            } else if let Some(last) = placed_by_a_distance(kb, text, tokens, range, around, at, &covered, out) {
+                at = last;
             }
             at += 1;
             continue;
@@ -970,6 +972,78 @@ fn placed_after_a_comma(
     cov_mark::hit!(a_name_placed_by_the_unit_after_its_comma);
     let span = Span { start: items[at].start, end: items[last].end };
     Some(UnlistedPlace { span, level: None, within })
+}
+
+/// Latin names the base lacks after "in", "à", "en", measured from a known place right after
+/// them ("en Sébabougou et Kwala, à environ 188 km de Bamako", "in Tinkara, 40 km from Gao"):
+/// each is pushed, located at that place; the last token of the list when there is one.
+#[allow(clippy::too_many_arguments)]
+fn placed_by_a_distance(
+    kb: &KnowledgeBase,
+    text: &str,
+    tokens: &Tokens,
+    range: &Range<usize>,
+    around: &Surroundings<'_>,
+    at: usize,
+    covered: &dyn Fn(usize) -> bool,
+    out: &mut Vec<UnlistedPlace>,
+) -> Option<usize> {
+    let items = tokens.items();
+    if !name_word(tokens, at) || at == range.start || !items[at - 1].joined_to_next {
+        return None;
+    }
+    kb.lexicon.list(List::ListPrepositions).ending_at(tokens, at - 1)?;
+    // The names: "Sébabougou", "Sébabougou et Kwala".
+    let mut names = vec![(at, unlisted_name(kb, text, tokens, range, at, covered)?)];
+    while let Some((next, _)) = next_member(text, tokens, range, names[names.len() - 1].1) {
+        match unlisted_name(kb, text, tokens, range, next, covered) {
+            Some(last) if name_word(tokens, next) => names.push((next, last)),
+            _ => break,
+        }
+    }
+    let last = names[names.len() - 1].1;
+    let within = measured_from(kb, text, tokens, range, around, last + 1)?;
+    cov_mark::hit!(a_name_measured_from_a_known_place_is_a_place);
+    for (first, end) in names {
+        let span = Span { start: items[first].start, end: items[end].end };
+        out.push(UnlistedPlace { span, level: None, within: Some(within) });
+    }
+    Some(last)
+}
+
+/// The known place a distance starting at token `at` measures from (", à environ 188 km de
+/// Bamako", " 40 km from Gao"), if one does.
+fn measured_from(
+    kb: &KnowledgeBase,
+    text: &str,
+    tokens: &Tokens,
+    range: &Range<usize>,
+    around: &Surroundings<'_>,
+    at: usize,
+) -> Option<u32> {
+    let items = tokens.items();
+    let gap = text.get(items[at - 1].byte_end as usize..items.get(at)?.byte_start as usize)?;
+    if !(gap.trim().is_empty() || gap.trim() == ",") {
+        return None;
+    }
+    let mut number = at;
+    while number < (at + 3).min(range.end) && items[number].script != Script::Digit {
+        if !matches!(
+            tokens.folded(number),
+            "a" | "à" | "environ" | "about" | "some" | "around" | "quelque" | "plus" | "de"
+        ) {
+            return None;
+        }
+        number += 1;
+    }
+    if number + 1 >= range.end || items[number].script != Script::Digit {
+        return None;
+    }
+    let near = kb.lexicon.list(List::Near);
+    let distance = near.starting_at_where(tokens, number + 1, |e| e.role.as_deref() == Some("distance"))?;
+    let landmark = distance.far_token + 1;
+    (landmark < range.end).then_some(())?;
+    known_place_from(tokens, around, landmark).map(|(_, place)| place)
 }
 
 /// True when the place word before token `at` is capitalised inside a sentence: part of a name

@@ -350,3 +350,19 @@ fn a_road_word_without_its_number_or_in_lower_case_names_no_road() {
         assert!(roads(text).is_empty(), "{text}: {:?}", roads(text));
     }
 }
+
+#[test]
+fn a_name_measured_from_a_known_place_is_a_place_there() {
+    cov_mark::check!(a_name_measured_from_a_known_place_is_a_place);
+    let at = |name: &str, unit: &str| (name.to_string(), Some(unit.to_string()));
+    assert_eq!(
+        unlisted("L'attaque a eu lieu mardi en Tinkara et Soudougou à environ 180 km de Bamako."),
+        [at("Tinkara", "ml.bamako"), at("Soudougou", "ml.bamako")]
+    );
+    assert_eq!(unlisted("Gunmen struck on Monday in Tinkara, 40 km from Gao."), [at("Tinkara", "ml.gao")]);
+    assert_eq!(unlisted("Des hommes armés ont frappé lundi à Tinkara, à 40 km de Gao."), [at("Tinkara", "ml.gao")]);
+    // No distance, or a distance from no known place: no place.
+    for text in ["Le ministre a parlé lundi à Tinkara Traoré.", "Gunmen struck in Tinkara, 40 km from the border."] {
+        assert!(unlisted(text).is_empty(), "{text}: {:?}", unlisted(text));
+    }
+}
