@@ -800,7 +800,11 @@ pub(crate) fn unlisted_places(
     let covered = |at: usize| named(at) || (opens_gloss(text, tokens, at) && named(at + 1));
     let mut at = range.start;
     while at < range.end {
-        let Some(cue) = place_cue_before(kb, tokens, ends, range, at).filter(|_| !capitalised_cue(tokens, range, at))
+        // ("قاعدة عمليات", an operations base: a military site's word supports a name the base
+        // knows, but what follows it is too often a common word to be a place of its own.)
+        let names = |cue: &&Entry| cue.role.as_deref() != Some("known");
+        let Some(cue) = place_cue_before(kb, tokens, ends, range, at)
+            .filter(|cue| names(cue) && !capitalised_cue(tokens, range, at))
         else {
             if let Some(found) = placed_after_a_comma(kb, text, tokens, range, around, at, &covered) {
                 out.push(found);

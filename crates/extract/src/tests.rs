@@ -366,3 +366,17 @@ fn a_name_measured_from_a_known_place_is_a_place_there() {
         assert!(unlisted(text).is_empty(), "{text}: {:?}", unlisted(text));
     }
 }
+
+#[test]
+fn a_base_or_a_camp_supports_the_town_it_names_and_names_no_other() {
+    // بير alone is "a well"; after "the base of" it is the town.
+    let found = ids("سيطر الجيش على قاعدة بير العسكرية في شمال البلاد.");
+    assert!(found.contains(&"ml.ber".to_string()), "{found:?}");
+    let found = ids("هاجم مسلحون معسكر بير ليلا.");
+    assert!(found.contains(&"ml.ber".to_string()), "{found:?}");
+    // "An operations base", "a military camp": no place the base lacks.
+    for text in ["هاجم مسلحون قاعدة عمليات متقدمة قرب غاو.", "قصفت طائرات معسكر تدريب قرب غاو."]
+    {
+        assert!(unlisted(text).is_empty(), "{text}: {:?}", unlisted(text));
+    }
+}
