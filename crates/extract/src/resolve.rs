@@ -572,6 +572,7 @@ fn interpret(
             phonetic: false,
             in_the_country: false,
             tier,
+            spelled: Vec::new(),
         });
         return Some(Previous { locative: Some(true), place_word, ..Previous::at(lead.last) });
     }

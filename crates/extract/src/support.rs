@@ -51,6 +51,9 @@ pub struct Pending {
     pub in_the_country: bool,
     /// How loosely the spelling matched.
     pub tier: Tier,
+    /// Of a phonetic match's candidates, those whose Latin name has the vowels the Arabic
+    /// spelling writes ([`spelled_candidates`]).
+    pub spelled: Vec<u32>,
 }
 
 /// Which typed word lists may have an entry ending at each token of a text
@@ -249,6 +252,7 @@ pub fn phonetic_candidates(
             kind_fits && (!after_locative || !place.generated)
         };
         let mut found: Option<(u32, Vec<u32>, Vec<u32>)> = None;
+        let mut found_stem = "";
         // A village's name after قرية carries no clitic: لتعقب after المنطقة is "to track".
         for split in tokens.readings(at).filter(|s| !s.definite && s.stem_offset == 0) {
             let key = marsad_kb::phonetic::arabic_key(split.stem);
@@ -266,12 +270,14 @@ pub fn phonetic_candidates(
             if !places.is_empty() || !towns.is_empty() {
                 let start = crate::scan::original_offset(text, &items[at], split.stem_offset);
                 found = Some((start, places, towns));
+                found_stem = split.stem;
                 break;
             }
         }
         if let Some((start, candidates, fallback)) = found {
             let span = Span { start, end: items[at].end };
-            pending.push(phonetic_pending(kb, tokens, span, at, (candidates, fallback), !after_locative));
+            let written = &tokens.folded(at)[tokens.folded(at).len() - found_stem.len()..];
+            pending.push(phonetic_pending(kb, tokens, span, at, written, (candidates, fallback), !after_locative));
         }
     }
 }
@@ -282,10 +288,12 @@ fn phonetic_pending(
     tokens: &Tokens,
     span: Span,
     last: usize,
+    written: &str,
     (candidates, fallback): (Vec<u32>, Vec<u32>),
     place_word: bool,
 ) -> Pending {
     Pending {
+        spelled: spelled_candidates(kb, written, &candidates),
         span,
         candidates,
         fallback,
@@ -296,6 +304,31 @@ fn phonetic_pending(
             .any(|t| kb.lexicon.list(List::CountryAnaphors).starting_at(tokens, t).is_some()),
         tier: Tier::Consonants,
     }
+}
+
+/// Vowels of a Latin name an Arabic spelling may leave unwritten and still be that name.
+const MAX_UNWRITTEN_VOWELS: usize = 1;
+
+/// Of `candidates` (places sharing the consonant key of the Arabic word `written`), those whose
+/// Latin name the spelling writes most closely, vowels included, within
+/// [`MAX_UNWRITTEN_VOWELS`]: ساكويرا among 29 villages of Niger keyed s-k-r is Sakoira (and
+/// Sakoyra in Mali), each the only one of its country. Empty when none is close: "none of these".
+fn spelled_candidates(kb: &KnowledgeBase, written: &str, candidates: &[u32]) -> Vec<u32> {
+    use marsad_kb::phonetic::{arabic_vowel_key, latin_vowel_key, vowels_unwritten};
+    let arabic = arabic_vowel_key(written);
+    let closeness = |&p: &u32| {
+        let names = kb.places[p as usize].names.all().map(|(_, name)| name);
+        let latin = names.filter(|n| !n.chars().any(marsad_text::fold::is_arabic_letter));
+        latin.filter_map(|n| vowels_unwritten(&arabic, &latin_vowel_key(&marsad_text::fold::fold_str(n)))).min()
+    };
+    let ranked: Vec<(usize, u32)> = candidates.iter().filter_map(|p| closeness(p).map(|c| (c, *p))).collect();
+    let Some(best) = ranked.iter().map(|(c, _)| *c).min().filter(|&c| c <= MAX_UNWRITTEN_VOWELS) else {
+        return Vec::new();
+    };
+    let closest: Vec<u32> = ranked.into_iter().filter(|(c, _)| *c == best).map(|(_, p)| p).collect();
+    // Two villages of one spelling in one country are "none of these" there.
+    let country = |p: u32| kb.places[p as usize].country.as_deref();
+    closest.iter().copied().filter(|&p| closest.iter().filter(|&&o| country(o) == country(p)).count() == 1).collect()
 }
 
 /// "قرية ديانغا ساغو": a village's name written in two Arabic words (Diangassagou) after a word
@@ -345,7 +378,8 @@ pub fn two_word_villages(
         }
         cov_mark::hit!(a_village_name_in_two_arabic_words_is_one_name);
         let span = Span { start: items[at].start, end: items[next].end };
-        pending.push(phonetic_pending(kb, tokens, span, next, (places, Vec::new()), true));
+        let written = format!("{}{}", tokens.folded(at), tokens.folded(next));
+        pending.push(phonetic_pending(kb, tokens, span, next, &written, (places, Vec::new()), true));
         covered.extend([at, next]);
     }
     covered
@@ -478,7 +512,12 @@ fn contains(unit: &Place, place: &Place) -> bool {
 }
 
 /// What supports candidate `place` of `pending`, if anything.
-fn support_of(pending: &Pending, place: &Place, named: &NamedPlaces<'_>, focus: Option<&str>) -> Option<Support> {
+fn support_of(
+    pending: &Pending,
+    (index, place): (u32, &Place),
+    named: &NamedPlaces<'_>,
+    focus: Option<&str>,
+) -> Option<Support> {
     if place.generated && pending.weak_position && !pending.place_word {
         return None;
     }
@@ -516,7 +555,14 @@ fn support_of(pending: &Pending, place: &Place, named: &NamedPlaces<'_>, focus: 
         }
         let country = place.country.as_deref();
         let in_story = country == focus || named.countries.contains(&country);
-        let supported = pending.place_word && !pending.phonetic && pending.tier == Tier::Exact && in_story;
+        // Or the one candidate of a phonetic match that the Arabic spelling writes vowel for
+        // vowel, in the story's own country (a country named in passing is no support there).
+        let spelled = pending.phonetic && pending.spelled.contains(&index) && country == focus;
+        if pending.place_word && spelled && in_story {
+            cov_mark::hit!(a_village_spelled_vowel_for_vowel_after_a_place_word);
+        }
+        let supported =
+            pending.place_word && (spelled || (!pending.phonetic && pending.tier == Tier::Exact)) && in_story;
         if !supported {
             cov_mark::hit!(a_village_of_the_open_map_needs_a_place_word);
         }
@@ -675,7 +721,7 @@ fn settle_round<'p>(
                 .iter()
                 .filter_map(|&i| {
                     let place = &kb.places[i as usize];
-                    support_of(item, place, named, focus).map(|s| (i, s, strength(s, place, focus)))
+                    support_of(item, (i, place), named, focus).map(|s| (i, s, strength(s, place, focus)))
                 })
                 .max_by_key(|(i, _, strength)| (*strength, std::cmp::Reverse(*i)))
         };

@@ -103,6 +103,98 @@ fn latin_key_reading(folded: &str, di_as_dj: bool) -> String {
     out
 }
 
+/// The key with the vowels an Arabic spelling writes (ا, ى, ة as A; ي and إ as I; و as U)
+/// between its consonants: what ranks Latin-only places that share a consonant key
+/// (ساكويرا is Sakoira, not Sakara or Zoukouri).
+pub fn arabic_vowel_key(folded: &str) -> String {
+    let mut out = String::with_capacity(folded.len() / 2);
+    for c in folded.chars() {
+        let vowel = match c {
+            'ا' | 'أ' | 'آ' | 'ى' | 'ة' => 'A',
+            'ي' | 'إ' => 'I',
+            'و' => 'U',
+            _ => {
+                out.push_str(&arabic_key(c.encode_utf8(&mut [0; 4])));
+                continue;
+            }
+        };
+        if !out.ends_with(vowel) {
+            out.push(vowel);
+        }
+    }
+    collapse(out)
+}
+
+/// The key of a folded Latin name with its vowels as classes (a as A; e, i, y as I; o, u, w
+/// as U), to compare with [`arabic_vowel_key`].
+pub fn latin_vowel_key(folded: &str) -> String {
+    let mut out = String::with_capacity(folded.len());
+    for word in folded.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()) {
+        let chars: Vec<char> = word.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            // A run of consonants keys as the consonant key reads it; a vowel as its class.
+            let run = chars[i..].iter().take_while(|c| vowel_class(**c).is_none()).count();
+            if run > 0 {
+                let consonants: String = chars[i..i + run].iter().collect();
+                out.push_str(&latin_key(&consonants));
+                i += run;
+                continue;
+            }
+            let vowel = vowel_class(chars[i]).unwrap_or('A');
+            if !out.ends_with(vowel) {
+                out.push(vowel);
+            }
+            i += 1;
+        }
+    }
+    collapse(out)
+}
+
+fn vowel_class(c: char) -> Option<char> {
+    match c {
+        'a' => Some('A'),
+        'e' | 'i' | 'y' => Some('I'),
+        'o' | 'u' | 'w' => Some('U'),
+        _ => None,
+    }
+}
+
+/// Doubled consonants collapse, and n before b is m, across the pieces a key was built from.
+fn collapse(key: String) -> String {
+    let mut out = String::with_capacity(key.len());
+    for c in key.chars() {
+        if c.is_ascii_uppercase() {
+            out.push(c);
+        } else {
+            push(&mut out, c);
+        }
+    }
+    out
+}
+
+/// How many vowels of the Latin key `latin` the Arabic key `arabic` leaves unwritten, when it
+/// writes the same consonants in the same order and no vowel the Latin name lacks; `None`
+/// otherwise. Arabic leaves short vowels unwritten, so fewer is a closer spelling.
+pub fn vowels_unwritten(arabic: &str, latin: &str) -> Option<usize> {
+    let mut latin = latin.chars().peekable();
+    let mut dropped = 0;
+    for a in arabic.chars() {
+        loop {
+            let l = latin.next()?;
+            if l == a {
+                break;
+            }
+            if !l.is_ascii_uppercase() {
+                return None;
+            }
+            dropped += 1;
+        }
+    }
+    let rest = latin.collect::<Vec<_>>();
+    rest.iter().all(char::is_ascii_uppercase).then_some(dropped + rest.len())
+}
+
 /// Number of consonants in a phonetic key (every char is one).
 pub fn length(key: &str) -> usize {
     key.chars().count()
@@ -177,6 +269,24 @@ mod tests {
         assert_ne!(latin_key_di_as_dj("dimbal"), ar("جمبال"));
         assert_ne!(latin_key_di_as_dj("diebougou"), ar("جاباغا"));
         assert_ne!(latin_key_di_as_dj("kadiolo"), ar("كاجولو"));
+    }
+
+    #[test]
+    fn the_vowels_an_arabic_spelling_writes_rank_names_of_one_consonant_key() {
+        let unwritten = |arabic: &str, latin: &str| {
+            vowels_unwritten(&arabic_vowel_key(&fold_str(arabic)), &latin_vowel_key(&fold_str(latin)))
+        };
+        // Every vowel written: the same spelling.
+        assert_eq!(unwritten("ساكويرا", "Sakoira"), Some(0));
+        assert_eq!(unwritten("فارابوغو", "Farabougou"), Some(0));
+        assert_eq!(unwritten("تيلابيري", "Tillabéri"), Some(0));
+        // Vowels the Latin name writes and the Arabic leaves out.
+        assert_eq!(unwritten("ساكويرا", "Say Koira"), Some(1));
+        assert_eq!(unwritten("تمبكتو", "Tombouctou"), Some(2));
+        // A vowel the Latin name lacks, or another vowel: not that spelling.
+        assert_eq!(unwritten("ساكويرا", "Sakara"), None);
+        assert_eq!(unwritten("ساكويرا", "Zoukouri"), None);
+        assert_eq!(unwritten("ساكويرا", "Sakoara"), None);
     }
 
     #[test]
