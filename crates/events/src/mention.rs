@@ -637,6 +637,19 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
     if (!setting && habit(clause.start..t.first)) || habit(after(TREND_WINDOW)) {
         return Modality::Habitual;
     }
+    // "يهاجم مقاتلو الجماعة بلا هوادة القوافل": a verb-first clause puts its subject between the
+    // verb and the adverb.
+    let subject = doc.span_of(t.last + 1, (t.last + 2).min(clause.end.saturating_sub(1)));
+    let subject_end = doc
+        .mentions_in(Span { start: subject.start, end: u32::MAX })
+        .take_while(|m| m.span.start <= subject.end)
+        .filter(|m| matches!(m.entity, marsad_extract::Entity::Actor(_)))
+        .map(|m| doc.last_token_before(m.span.end))
+        .max();
+    let after_subject = subject_end.map(|last| last + 1..(last + 1 + TREND_WINDOW).min(clause.end));
+    if marked!(after_subject.is_some_and(habit), a_habit_after_a_verb_first_subject_is_its_verb_s) {
+        return Modality::Habitual;
+    }
     // "كما عرفت بوركينا فاسو هجمات مماثلة", "Burkina Faso has seen similar attacks": with no day
     // of its own ("a similar strike on Sunday" is one).
     let around = t.first.saturating_sub(1).max(clause.start)..(t.last + 2).min(clause.end);

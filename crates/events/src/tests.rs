@@ -5573,3 +5573,18 @@ fn a_village_measured_from_a_far_town_places_the_incident_by_its_name() {
         assert_eq!(village.map(String::from_iter).as_deref(), Some("Tinkara"), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn attacks_told_as_relentless_are_a_campaign_not_an_incident() {
+    cov_mark::check!(a_habit_after_a_verb_first_subject_is_its_verb_s);
+    let campaign = [
+        "Les combattants du JNIM attaquent sans relâche les convois de carburant en route vers Bamako.",
+        "JNIM militants have relentlessly attacked fuel convoys heading to Bamako.",
+        "يهاجم مقاتلو جماعة نصرة الإسلام والمسلمين بلا هوادة قوافل الوقود المتجهة إلى باماكو.",
+    ];
+    for text in campaign {
+        assert!(events(text, Some("2025-10-10")).is_empty(), "{text}");
+    }
+    // One attack, told with its day, stands.
+    one_event("هاجم مقاتلو جماعة نصرة الإسلام والمسلمين أمس قافلة وقود متجهة إلى باماكو.", Some("2025-10-10"));
+}
