@@ -271,7 +271,24 @@ const DAY_PARTS_AFTER: &[&str] = &["soir", "matin", "soiree", "nuit", "night", "
 /// Words that link two weekdays of one night: "dans la nuit de lundi à mardi".
 const NIGHT_LINKS: &[&str] = &["a", "au", "to", "الي"];
 /// Words before a year that introduce it.
-const YEAR_WORDS: &[&str] = &["عام", "العام", "سنه", "السنه", "in", "en", "since", "depuis", "منذ", "year", "annee"];
+const YEAR_WORDS: &[&str] = &[
+    "عام",
+    "العام",
+    "سنه",
+    "السنه",
+    "في",
+    "خلال",
+    "in",
+    "en",
+    "since",
+    "depuis",
+    "منذ",
+    "year",
+    "annee",
+    "during",
+    "durant",
+    "pendant",
+];
 /// Words that may stand between "il y a" and its count ("il y a tout juste une semaine").
 const AGO_FILLERS: &[&str] = &["tout", "juste", "environ", "pres", "de", "plus", "seulement", "exactement", "deja"];
 /// "قبل" (ago, before), bare or after "and" ("وقبل يومين قتل…"), and "منذ" before days.

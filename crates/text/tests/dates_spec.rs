@@ -191,6 +191,12 @@ fn years_and_background() {
     assert_eq!(found("since 2012", None), [("since 2012".into(), "2012".into(), 3, false, true)]);
     assert_eq!(found("en 2012", Some(PUB)), [("en 2012".into(), "2012".into(), 3, false, true)]);
     assert_eq!(found("in 2024", Some(PUB)), [("in 2024".into(), "2024".into(), 3, false, false)]);
+    // "في 2012", "خلال 2012", "pendant 2012": a year after "in" or "during" in any language.
+    assert_eq!(found("وسيطرت في 2012 جماعات", Some(PUB)), [("في 2012".into(), "2012".into(), 3, false, true)]);
+    assert_eq!(found("خلال 2024", Some(PUB)), [("خلال 2024".into(), "2024".into(), 3, false, false)]);
+    assert_eq!(found("pendant 2012", Some(PUB)), [("pendant 2012".into(), "2012".into(), 3, false, true)]);
+    // A count after "في" is no year: "في 15 هجوما".
+    assert!(found("في 15 هجوما", Some(PUB)).is_empty());
     assert_eq!(found("le 3 mars 2023", Some(PUB)), [("3 mars 2023".into(), "2023-03-03".into(), 1, false, true)]);
     // A relative month or year after a since-word opens a period: background; a day does not.
     assert_eq!(found("منذ العام الماضي", Some(PUB)), [("العام الماضي".into(), "2024".into(), 3, true, true)]);
