@@ -200,6 +200,9 @@ pub struct EventCoder<'kb> {
 /// Days before publication after which an incident is history (the gold's two years).
 const HISTORY_DAYS: i64 = 730;
 
+/// Countries that, told at once of one incident mention, make it a regional overview.
+const OVERVIEW_COUNTRIES: usize = 3;
+
 /// Words between a death word and the "also" that adds its dead ("a également été tué").
 const ADDITION_GAP: usize = 2;
 
@@ -400,6 +403,11 @@ fn draft(
         return Vec::new();
     }
     let vague = vague || undated_recall;
+    let countries = place.places.iter().flatten().filter(|&&p| doc.place_kind(p) == PlaceKind::Country).count();
+    if marked!(countries >= OVERVIEW_COUNTRIES, three_countries_at_once_are_an_overview) {
+        trace.note(|| Note::Dropped { trigger, why: trace::Dropped::Overview });
+        return Vec::new();
+    }
     let foiled = doc.any(List::Foiled, m.clause.clone());
     // Each listed place is one incident: known places, or villages the base lacks at one unit.
     let spots: Vec<(Option<u32>, Option<Span>)> = if place.listed_unknown.is_empty() {

@@ -5588,3 +5588,20 @@ fn attacks_told_as_relentless_are_a_campaign_not_an_incident() {
     // One attack, told with its day, stands.
     one_event("هاجم مقاتلو جماعة نصرة الإسلام والمسلمين أمس قافلة وقود متجهة إلى باماكو.", Some("2025-10-10"));
 }
+
+#[test]
+fn a_deed_told_of_three_countries_at_once_is_an_overview() {
+    cov_mark::check!(three_countries_at_once_are_an_overview);
+    let overviews = [
+        "La France a déployé 4 000 soldats au Mali, au Burkina Faso, au Niger et au Tchad.",
+        "France has deployed 4,000 troops in Mali, Burkina Faso, Niger and Chad.",
+        "نشرت فرنسا أربعة آلاف جندي في مالي وبوركينا فاسو والنيجر وتشاد.",
+    ];
+    for text in overviews {
+        assert!(events(text, Some("2025-06-10")).is_empty(), "{text}: {:?}", events(text, Some("2025-06-10")));
+    }
+    // Two countries are a border incident, still told.
+    let text =
+        "Des hommes armés ont attaqué lundi un poste à la frontière entre le Mali et le Niger, tuant deux gendarmes.";
+    assert!(!events(text, Some("2025-06-10")).is_empty(), "{text}");
+}

@@ -90,6 +90,9 @@ pub enum Dropped {
     Vague,
     /// The taxonomy gives no sub-event type.
     NoType,
+    /// Told of three countries or more at once ("troops deployed in Mali, Burkina Faso, Niger
+    /// and Chad"): a regional overview, not an incident.
+    Overview,
 }
 
 /// One decision.
