@@ -151,6 +151,22 @@ fn same_day(doc: &Doc<'_>, s: &Sentence) -> bool {
     doc.any(List::SameDay, s.tokens.clone()) || doc.any(List::NextDay, s.tokens.clone())
 }
 
+/// True when the name at token `first` authors a reaction named before it ("condemnation from
+/// the United States", "إدانة من فرنسا"), or follows such an author in a list ("from the United
+/// States, the European Union and France").
+fn reacting(doc: &Doc<'_>, first: usize, floor: usize) -> bool {
+    let right_after = doc.ends_before(List::Reactions, first, 1, floor);
+    let listed = first > floor
+        && (doc.tokens.folded(first).starts_with('و')
+            || doc.token_is(List::Conjunctions, first - 1)
+            || doc.token_is(List::DefiniteArticles, first - 1))
+        && doc.ends_before(List::Reactions, first, REACTION_LIST, floor);
+    marked!(right_after || listed, a_state_reacting_to_the_deed_is_no_place)
+}
+
+/// Tokens a list of reacting states may run before one of them.
+const REACTION_LIST: usize = 8;
+
 /// The last date sentence `s` gives that may date an incident of the sentences after it: not
 /// background, not in its dateline.
 fn last_date<'d>(doc: &'d Doc<'_>, s: &Sentence) -> Option<&'d DateMention> {
@@ -182,6 +198,9 @@ pub(crate) fn not_here(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> Optio
     if doc.ends_before(List::Hospital, first, 0, sentence.tokens.start) {
         cov_mark::hit!(the_hospital_the_wounded_reached_is_not_here);
         return Some(NotHere::Hospital);
+    }
+    if reacting(doc, first, sentence.tokens.start) {
+        return Some(NotHere::Reacting);
     }
     if doc.ends_before(List::TimeZones, first, 0, sentence.tokens.start) {
         cov_mark::hit!(a_time_zone_is_not_here);

@@ -75,6 +75,8 @@ pub enum NotHere {
     Patron,
     /// Whose clock tells the time ("10:00 (same time in Lisbon)", "بتوقيت غرينتش").
     TimeZone,
+    /// A state reacting to the deed ("condemnation from the United States").
+    Reacting,
 }
 
 /// Why a mention left no event of its own.

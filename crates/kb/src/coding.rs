@@ -588,6 +588,9 @@ named_enum! {
         /// Words that with a number after them name a national road ("route nationale 15", "RN24",
         /// "الطريق الوطني رقم 24"); role `number` marks the words that may stand between ("رقم", "n°").
         RoadWords = "road-words",
+        /// A reaction named as a noun with its author after it ("condemnation from", "إدانة من"):
+        /// the country after it reacts; it is no place of the deed.
+        Reactions = "reactions",
     }
 }
 
