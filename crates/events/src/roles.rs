@@ -833,19 +833,32 @@ fn for_the(doc: &Doc<'_>, at: usize) -> bool {
 /// killing verb, followed by a count or an indefinite accusative noun (its ending ا), is the
 /// verb's subject; the dead come after it. ("قتل جنود ماليون" has no such object: they died.)
 fn kills_an_object(doc: &Doc<'_>, k: &Trigger, first: usize, last: usize) -> bool {
-    let next = last + 1;
+    // "قتل جنود ماليون 30 مدنيا": the soldiers' word reads on to the end of the name it opens.
+    let named_to = doc
+        .mentions_in(doc.span_of(first, (first + NAME_REACH).min(doc.tokens.len() - 1)))
+        .filter(|x| matches!(x.entity, Entity::Actor(_)) && doc.token_at(x.span.start) == first)
+        .map(|x| doc.last_token_before(x.span.end))
+        .max();
+    if named_to.is_some_and(|to| to > last) {
+        cov_mark::hit!(a_word_opening_a_name_reads_to_its_end);
+    }
+    let next = named_to.map_or(last, |to| to.max(last)) + 1;
     if first != k.last + 1 || next >= doc.tokens.len() || doc.tokens.items()[k.last].script != Script::Arabic {
         return false;
     }
     let word = doc.tokens.folded(next);
     let accusative =
         doc.tokens.items()[next].script == Script::Arabic && word.chars().count() > 3 && word.ends_with('ا');
-    let counted = !doc.counts_in(doc.span_of(next, next)).is_empty();
+    // ("نحو 300 مدني": a word of approximation may open the count.)
+    let counted = !doc.counts_in(doc.span_of(next, (next + 1).min(doc.tokens.len() - 1))).is_empty();
     // "قتل الجيش مدنيين": people the violence is done to follow the killer ("مقتل جنديين ومدني"
     // joins a second victim with و: no object).
     let people = !word.starts_with('و') && doc.starting_at(List::CivilianTargets, next).is_some();
     marked!(accusative || counted || people, an_arabic_killer_named_before_its_object)
 }
+
+/// Tokens an actor's name may run past the word that opens it ("جنود ماليون").
+const NAME_REACH: usize = 4;
 
 /// Tokens a subject may stand before its verb ("l'armée a ensuite lancé").
 const SUBJECT_GAP: usize = 3;
@@ -1057,7 +1070,9 @@ pub(crate) fn roles(
                 && doc.actor_kind(c.who.actor()) == ActorKind::StateForce
                 && s.2 >= threshold
         })
-        .map(|(c, _)| c.who.actor());
+        .map(|(c, _)| c.who.actor())
+        // ("قتل جنود ماليون 30 مدنيا": the soldiers of the doer are no target.)
+        .filter(|&a| !marked!(Some(a) == best.1, the_doer_s_soldiers_are_no_military_target));
     // An organisation named where one of its affiliates operates means that affiliate (ACLED codes
     // "Islamic State" in Niger as IS Sahel, "al-Qaeda-linked fighters" in Mali as JNIM).
     let coding = &doc.kb.taxonomy;

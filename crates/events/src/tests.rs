@@ -5605,3 +5605,37 @@ fn a_deed_told_of_three_countries_at_once_is_an_overview() {
         "Des hommes armés ont attaqué lundi un poste à la frontière entre le Mali et le Niger, tuant deux gendarmes.";
     assert!(!events(text, Some("2025-06-10")).is_empty(), "{text}");
 }
+
+#[test]
+fn a_state_condemning_a_massacre_is_not_where_it_happened() {
+    cov_mark::check!(a_state_reacting_to_the_deed_is_no_place);
+    let texts = [
+        "Des soldats ont exécuté quelque 30 civils près de Mopti la semaine dernière. \
+         Ces exécutions ont suscité la condamnation des États-Unis et de la France.",
+        "Soldiers executed some 30 civilians near Mopti last week. \
+         The reported executions sparked condemnation from the United States, the European Union and France.",
+        "أعدم جنود نحو 30 مدنيا قرب موبتي الأسبوع الماضي. وأثارت عمليات الإعدام إدانة من الولايات المتحدة وفرنسا.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2022-04-06"));
+        assert_eq!(place(found[0].place), Some("ml.mopti"), "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn arabic_soldiers_named_with_their_army_before_the_dead_are_the_killers() {
+    cov_mark::check!(a_word_opening_a_name_reads_to_its_end);
+    cov_mark::check!(the_doer_s_soldiers_are_no_military_target);
+    // The verb's vowels are unwritten: what follows the subject ("about 30 civilians", "30
+    // civilians") says it is active, and the soldiers who did it are nobody's target.
+    for text in [
+        "أعدم جنود ماليون نحو 30 مدنيا قرب موبتي الأسبوع الماضي.",
+        "قتل جنود ماليون 30 مدنيا قرب موبتي الأسبوع الماضي.",
+        "أعدم الجيش المالي حوالي 30 مدنيا قرب موبتي الأسبوع الماضي.",
+    ] {
+        let found = one_event(text, Some("2022-04-06"));
+        let e = &found[0];
+        let got = (e.sub_event, actor(e.actor1), actor(e.actor2));
+        assert_eq!(got, (SubEvent::Attack, Some("fama"), Some("civilians")), "{text}: {found:?}");
+    }
+}
