@@ -232,6 +232,17 @@ pub fn phonetic_candidates(
         if (cue.is_none() && !after_locative) || common_word(kb, text, tokens, at) {
             continue;
         }
+        // "سونغا-ماركا": half of a hyphenated name is no place of its own (Sangha).
+        let hyphen = |a: usize, b: usize| {
+            b < range.end
+                && a >= range.start
+                && items[b].script == Script::Arabic
+                && text.get(items[a].byte_end as usize..items[b].byte_start as usize) == Some("-")
+        };
+        if hyphen(at, at + 1) || (at > 0 && hyphen(at - 1, at)) {
+            cov_mark::hit!(half_a_hyphenated_name_is_no_place);
+            continue;
+        }
         let cue = cue.flatten();
         // After a word for a region or province (محافظة بام), short names are tried too, among units only.
         // After a mere locative, only long keys: short ones match ordinary words (في تصريح, نفسها).

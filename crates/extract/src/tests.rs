@@ -395,3 +395,12 @@ fn an_arabic_village_name_is_the_one_village_its_vowels_spell() {
     let found = ids("هاجم مسلحون قرية ساكويرا في مالي أمس.");
     assert!(!found.contains(&"ne.sakoira".to_string()), "{found:?}");
 }
+
+#[test]
+fn half_of_a_hyphenated_arabic_name_is_no_place() {
+    cov_mark::check!(half_a_hyphenated_name_is_no_place);
+    // "سونغا" alone would be read as Sangha by its consonants; joined to "ماركا" it is another name.
+    let found = ids("نفذت القوات ضربة جوية جنوب منطقة سونغا-ماركا بولاية سيغو.");
+    assert!(!found.contains(&"ml.sangha".to_string()), "{found:?}");
+    assert!(found.contains(&"ml.segou-region".to_string()), "{found:?}");
+}
