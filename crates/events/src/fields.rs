@@ -1644,7 +1644,7 @@ pub(crate) fn toll(doc: &Doc<'_>, m: &IncidentMention) -> Option<Toll> {
         });
     }
     dual_victims(doc, &deaths, range.clone())
-        .or_else(|| singular_victim(doc, &deaths, range.clone()))
+        .or_else(|| singular_victim(doc, counts, &deaths, range.clone()))
         .or_else(|| singular_death(doc, counts, range.clone()))
         .or_else(|| doc.any(List::NoCasualties, range).then_some(0))
         .map(|value| Toll { value, attackers: false, with_attackers: false, floor: false })
@@ -1762,14 +1762,34 @@ fn singular_death(doc: &Doc<'_>, counts: &[Count], range: Range<usize>) -> Optio
     })
 }
 
-/// One victim named in the singular next to a death word ("قتل سائق", "un soldat a été tué").
-fn singular_victim(doc: &Doc<'_>, deaths: &[(usize, usize)], range: Range<usize>) -> Option<u64> {
+/// One victim named in the singular next to a death word ("قتل سائق", "un soldat a été tué"),
+/// and the count joined to it ("دركي و14 عنصرا", "a gendarme and 14 guards": fifteen).
+fn singular_victim(doc: &Doc<'_>, counts: &[Count], deaths: &[(usize, usize)], range: Range<usize>) -> Option<u64> {
     let victims = doc.find(List::SingularVictims, range);
+    // How far a victim stands from the nearest death word it is next to (after it, or before).
     let next_to = |(vf, vl): (usize, usize)| {
-        deaths.iter().any(|&(df, dl)| (vf > dl && vf <= dl + 2) || (vl < df && df <= vl + 4))
+        deaths
+            .iter()
+            .filter_map(|&(df, dl)| {
+                if vf > dl && vf <= dl + 2 {
+                    Some(vf - dl)
+                } else if vl < df && df <= vl + 4 {
+                    Some(df - vl)
+                } else {
+                    None
+                }
+            })
+            .min()
     };
-    victims.into_iter().any(|(vf, vl, _)| next_to((vf, vl))).then(|| {
-        cov_mark::hit!(toll_of_one_named_victim);
-        1
-    })
+    // ("Un responsable a dit que les tués sont un gendarme et…": the nearest, not the speaker.)
+    let (_, last) = victims.into_iter().filter_map(|(vf, vl, _)| next_to((vf, vl)).map(|d| (d, vl))).min()?;
+    cov_mark::hit!(toll_of_one_named_victim);
+    let joined = counts.iter().find(|c| {
+        let first = doc.token_at(c.span.start);
+        first > last && first <= last + 2 && conjunction_before(doc, last, first)
+    });
+    if joined.is_some() {
+        cov_mark::hit!(a_count_joined_to_one_named_victim_adds_to_it);
+    }
+    Some(1 + joined.map_or(0, |c| c.value))
 }

@@ -5639,3 +5639,17 @@ fn arabic_soldiers_named_with_their_army_before_the_dead_are_the_killers() {
         assert_eq!(got, (SubEvent::Attack, Some("fama"), Some("civilians")), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn one_named_victim_and_a_count_joined_to_it_add_up() {
+    cov_mark::check!(a_count_joined_to_one_named_victim_adds_to_it);
+    let texts = [
+        "قتل 15 جنديا في هجوم على موقع للجيش قرب سيغو أمس. وقال مسؤول إن الجنود الذين قتلوا هم دركي و14 عنصرا من الحرس الوطني.",
+        "Quinze soldats ont été tués hier dans une attaque contre un poste près de Ségou. Les militaires tués sont un gendarme et 14 gardes nationaux, selon un responsable.",
+        "Fifteen soldiers were killed yesterday in an attack on a post near Ségou. Those killed were a gendarme and 14 national guards, an official said.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2024-08-17"));
+        assert_eq!(found[0].fatalities, Some(15), "{text}: {found:?}");
+    }
+}
