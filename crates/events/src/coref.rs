@@ -276,7 +276,11 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft, anaphora: bool) -> Option
     let dates_it = d.reference && d.date.is_some();
     if (other.modality == Modality::Recalled) != (d.modality == Modality::Recalled) && !dates_it {
         let same_day = other.date.is_some_and(|x| x.day.is_some()) && other.date == d.date;
-        if !same_day {
+        // ("four killed yesterday, a day after an attack that killed 14": the day read near the
+        // recall is the news's; two tolls too far apart to be two accounts of one say two
+        // incidents; "over 100" and "107" are one.)
+        let tolls_differ = other.fatalities.zip(d.fatalities).is_some_and(|(a, b)| a.max(b) * 3 > a.min(b) * 4);
+        if !same_day || marked!(tolls_differ, a_recalled_incident_with_another_toll_is_another) {
             return None;
         }
     }

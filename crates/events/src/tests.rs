@@ -5653,3 +5653,20 @@ fn one_named_victim_and_a_count_joined_to_it_add_up() {
         assert_eq!(found[0].fatalities, Some(15), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn the_day_after_an_incident_recalls_it_as_another() {
+    cov_mark::check!(a_recalled_incident_with_another_toll_is_another);
+    // The first incident is placed only in the country: without the recall, the one told
+    // inside it would be taken for it.
+    let texts = [
+        "قتل أربعة جنود في مالي أمس في هجوم انتحاري على قاعدتهم في شمال شرقي البلاد، غداة هجوم أسفر عن مقتل 14 جنديا قرب تمبكتو.",
+        "Quatre soldats ont été tués hier au Mali dans un attentat-suicide contre leur base dans le nord-est du pays, au lendemain d'une attaque qui a tué 14 soldats près de Tombouctou.",
+        "Four soldiers were killed in Mali yesterday in a suicide attack on their base in the northeast of the country, a day after an attack that killed 14 soldiers near Timbuktu.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-06-10"));
+        let got: Vec<_> = found.iter().map(|e| e.fatalities).collect();
+        assert!(got.contains(&Some(4)) && got.contains(&Some(14)), "{text}: {found:?}");
+    }
+}
