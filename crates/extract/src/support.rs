@@ -860,8 +860,14 @@ pub(crate) fn unlisted_places(
         // ("قاعدة عمليات", an operations base: a military site's word supports a name the base
         // knows, but what follows it is too often a common word to be a place of its own.)
         let names = |cue: &&Entry| cue.role.as_deref() != Some("known");
+        // "بالقرب من نياني": an Arabic word of nearness before a name, as "près de" does.
+        let near = || {
+            let arabic = items[at].script == Script::Arabic && at > range.start && items[at - 1].joined_to_next;
+            arabic.then(|| kb.lexicon.list(List::NearCues).ending_at(tokens, at - 1)).flatten().map(|m| m.entry)
+        };
         let Some(cue) = place_cue_before(kb, tokens, ends, range, at)
             .filter(|cue| names(cue) && !capitalised_cue(tokens, range, at))
+            .or_else(near)
         else {
             if let Some(found) = placed_after_a_comma(kb, text, tokens, range, around, at, &covered) {
                 out.push(found);

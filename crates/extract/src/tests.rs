@@ -404,3 +404,18 @@ fn half_of_a_hyphenated_arabic_name_is_no_place() {
     assert!(!found.contains(&"ml.sangha".to_string()), "{found:?}");
     assert!(found.contains(&"ml.segou-region".to_string()), "{found:?}");
 }
+
+#[test]
+fn a_name_near_which_an_arabic_deed_happened_is_a_place() {
+    // As "près de" and "near" already do: "بالقرب من X", "قرب X" introduce a place.
+    for text in ["أعدم مسلحون 14 رجلا بالقرب من تينكارا أمس.", "أعدم مسلحون 14 رجلا قرب تينكارا أمس."]
+    {
+        let names: Vec<String> = unlisted(text).into_iter().map(|(name, _)| name).collect();
+        assert_eq!(names, ["تينكارا"], "{text}");
+    }
+    // Near the border, near a town the base knows: no place of its own.
+    for text in ["أعدم مسلحون 14 رجلا قرب الحدود أمس.", "أعدم مسلحون 14 رجلا قرب غاو أمس."]
+    {
+        assert!(unlisted(text).is_empty(), "{text}: {:?}", unlisted(text));
+    }
+}

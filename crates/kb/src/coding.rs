@@ -591,6 +591,8 @@ named_enum! {
         /// A reaction named as a noun with its author after it ("condemnation from", "إدانة من"):
         /// the country after it reacts; it is no place of the deed.
         Reactions = "reactions",
+        /// Arabic words of nearness (قرب, بالقرب من) before a name the base lacks: a place.
+        NearCues = "near-cues",
     }
 }
 
