@@ -419,3 +419,12 @@ fn a_name_near_which_an_arabic_deed_happened_is_a_place() {
         assert!(unlisted(text).is_empty(), "{text}: {:?}", unlisted(text));
     }
 }
+
+#[test]
+fn kayes_is_found_as_arabic_pages_spell_it() {
+    for text in ["فرضت الجماعة حصارا على مدينة كاي.", "قتل جنديان شمال مدينة أورو بولاية خاي."]
+    {
+        let found = ids(text);
+        assert!(found.iter().any(|id| id.starts_with("ml.kayes")), "{text}: {found:?}");
+    }
+}
