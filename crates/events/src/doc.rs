@@ -253,6 +253,14 @@ impl<'a> Doc<'a> {
         starting_in(self.mentions, span, |m| m.span.start).iter().filter(move |m| m.span.end <= span.end)
     }
 
+    /// True when tokens `first..=last` are, or end, the mention of a name ("كاي", Kayes, read
+    /// as "like any" by its clitic).
+    pub fn names_there(&self, first: usize, last: usize) -> bool {
+        let cue = self.span_of(first, last);
+        self.mentions_in(Span { start: self.span_of(first.saturating_sub(6), first).start, end: cue.end })
+            .any(|m| m.span.start <= cue.start && cue.end <= m.span.end)
+    }
+
     /// True when tokens `first..=last` lie inside the mention of a name the base knows, such as
     /// the "sans" of "Médecins sans frontières" or the "بلا" of "أطباء بلا حدود".
     pub fn in_a_name(&self, first: usize, last: usize) -> bool {

@@ -614,7 +614,17 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
     if any_outside(&negations, &exceptions) {
         return Modality::Negated;
     }
-    if doc.any(List::Trend, before(TREND_WINDOW)) || doc.any(List::Trend, after(TREND_WINDOW)) {
+    // ("حصار على مدينتي كاي": a word of a name, كاي read as "like any", tells no trend.)
+    let trend = |range: Range<usize>| {
+        doc.any(List::Trend, range.clone())
+            && doc.find(List::Trend, range).iter().any(|&(first, last, _)| {
+                !marked!(
+                    doc.names_there(first, last) || doc.in_a_name(first, last),
+                    a_trend_word_inside_a_name_tells_no_trend
+                )
+            })
+    };
+    if trend(before(TREND_WINDOW)) || trend(after(TREND_WINDOW)) {
         return Modality::Habitual;
     }
     if t.frame == Frame::Evacuate && doc.any(List::CallsToAct, clause.start..t.first) {

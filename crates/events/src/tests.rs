@@ -5670,3 +5670,12 @@ fn the_day_after_an_incident_recalls_it_as_another() {
         assert!(got.contains(&Some(4)) && got.contains(&Some(14)), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn a_word_read_inside_a_town_s_name_tells_no_trend() {
+    cov_mark::check!(a_trend_word_inside_a_name_tells_no_trend);
+    // كاي (Kayes) read with its first letter as "like" is أي, "any", a word of trends.
+    let found = events("أعلنت الجماعة فرض حصار على مدينتي كاي ونيورو.", Some("2025-09-08"));
+    let places: Vec<_> = found.iter().map(|e| place(e.place)).collect();
+    assert_eq!(places, [Some("ml.kayes"), Some("ml.nioro-du-sahel")], "{found:?}");
+}
