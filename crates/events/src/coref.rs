@@ -549,6 +549,19 @@ pub(crate) fn incidents(doc: &Doc<'_>, drafts: Vec<Draft>, trace: &mut Trace) ->
             }
         }
     }
+    // A page that tells one violent incident, asserted in its opening and vaguely only because
+    // the page gives no day, place or doer ("اختطف مسلحون مجهولون رجل أعمال"), still tells it.
+    let opening = |c: &&mut Cluster| {
+        let opens = |d: &Draft| d.zone.is_heading() || d.zone == crate::zone::Zone::Lede;
+        let violent = |d: &Draft| d.sub_event.event_type().is_violent();
+        c.drafts.iter().any(|&i| opens(&drafts[i]) && violent(&drafts[i]) && drafts[i].modality == Modality::Asserted)
+    };
+    if !clusters.iter().any(|c| !c.vague) {
+        if let Some(c) = clusters.iter_mut().find(|c| opening(c)) {
+            cov_mark::hit!(the_one_incident_a_page_opens_with_is_told_however_vaguely);
+            c.vague = false;
+        }
+    }
     for c in clusters.iter().filter(|c| c.vague) {
         trace.note(|| Note::Dropped { trigger: drafts[c.drafts[0]].trigger, why: Dropped::Vague });
     }

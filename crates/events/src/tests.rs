@@ -5679,3 +5679,17 @@ fn a_word_read_inside_a_town_s_name_tells_no_trend() {
     let places: Vec<_> = found.iter().map(|e| place(e.place)).collect();
     assert_eq!(places, [Some("ml.kayes"), Some("ml.nioro-du-sahel")], "{found:?}");
 }
+
+#[test]
+fn the_one_incident_a_page_opens_with_is_told_though_the_page_gives_no_day() {
+    cov_mark::check!(the_one_incident_a_page_opens_with_is_told_however_vaguely);
+    let texts = [
+        "اختطف مسلحون مجهولون رجل أعمال مالياً وسيارته.\n\nوذكرت مصادر أن ستة مسلحين قاموا بعملية الاختطاف.",
+        "Des hommes armés non identifiés ont enlevé un homme d'affaires malien et sa voiture.\n\nSix hommes armés ont mené l'enlèvement, selon des sources.",
+        "Unidentified gunmen kidnapped a Malian businessman and his car.\n\nSix gunmen carried out the kidnapping, sources said.",
+    ];
+    for text in texts {
+        let found = one_event(text, None);
+        assert_eq!(found[0].sub_event, SubEvent::Abduction, "{text}: {found:?}");
+    }
+}
