@@ -535,8 +535,19 @@ fn ordinal(doc: &Doc<'_>, t: &mention::Trigger) -> Option<u8> {
     if role == "other" {
         return Some(u8::MAX);
     }
+    // "هذا القصف يعد الضربة الجوية الثالثة", "this attack is the third": a rank, not another one.
+    let floor = t.first.saturating_sub(RANK_GAP + 1);
+    if marked!(
+        doc.ends_before(List::Copulas, t.first, RANK_GAP, floor),
+        an_ordinal_after_a_copula_ranks_the_incident_told
+    ) {
+        return None;
+    }
     role.parse().ok()
 }
+
+/// Words ("la troisième", "the third") between a copula and the incident word it ranks.
+const RANK_GAP: usize = 3;
 
 /// Words at the start of a sentence within which a sequel cue opens it.
 const SEQUEL_OPENING: usize = 4;

@@ -5693,3 +5693,19 @@ fn the_one_incident_a_page_opens_with_is_told_though_the_page_gives_no_day() {
         assert_eq!(found[0].sub_event, SubEvent::Abduction, "{text}: {found:?}");
     }
 }
+
+#[test]
+fn an_incident_ranked_third_in_a_series_is_the_one_told() {
+    cov_mark::check!(an_ordinal_after_a_copula_ranks_the_incident_told);
+    let texts = [
+        "Un drone a frappé mardi un rassemblement de civils à Kidal, tuant huit personnes. \
+         Cette frappe est la troisième frappe aérienne sur Kidal depuis le départ de la MINUSMA.",
+        "A drone struck a gathering of civilians in Kidal on Tuesday, killing eight people. \
+         This strike is the third air strike on Kidal since MINUSMA left.",
+        "قصفت طائرة مسيرة تجمعا للمدنيين في كيدال الثلاثاء ما أسفر عن مقتل ثمانية أشخاص. ويعد هذا القصف الضربة الجوية الثالثة على كيدال منذ رحيل مينوسما.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2025-06-11"));
+        assert_eq!(found[0].fatalities, Some(8), "{text}: {found:?}");
+    }
+}

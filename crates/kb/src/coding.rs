@@ -593,6 +593,9 @@ named_enum! {
         Reactions = "reactions",
         /// Arabic words of nearness (قرب, بالقرب من) before a name the base lacks: a place.
         NearCues = "near-cues",
+        /// "Is", "est", يعد: an incident word after one, with an ordinal, ranks the incident told
+        /// in a series ("this strike is the third on Kidal").
+        Copulas = "copulas",
     }
 }
 
