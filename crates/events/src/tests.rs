@@ -5709,3 +5709,17 @@ fn an_incident_ranked_third_in_a_series_is_the_one_told() {
         assert_eq!(found[0].fatalities, Some(8), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn the_deadliest_since_another_keeps_its_own_toll() {
+    let texts = [
+        "Au moins 50 civils ont été tués mercredi près de Djibo. Cette attaque est la plus sanglante depuis celle qui avait fait 132 morts à Solhan.",
+        "At least 50 civilians were killed near Djibo on Wednesday. The attack is the deadliest since the one that killed 132 people in Solhan.",
+        "قتل 50 مدنيا على الأقل قرب جيبو الأربعاء. ويعد الهجوم الأعنف منذ الهجوم الذي أودى بحياة 132 شخصا في سولهان.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-06-13"));
+        let djibo = found.iter().find(|e| place(e.place) == Some("bf.djibo")).map(|e| e.fatalities);
+        assert_eq!(djibo, Some(Some(50)), "{text}: {found:?}");
+    }
+}
