@@ -669,6 +669,16 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
     }
     // "JNIM is targeting fuel tankers, burning trucks": a campaign going on, not one incident.
     let ongoing = ing_form(doc, t.first) && doc.ends_before(List::PresentProgressive, t.first, 0, clause.start);
+    // So is an Arabic present of undergoing with no day ("المحطات تتعرض للهجوم", the stations are
+    // being stormed).
+    let undergoing = doc
+        .find(List::UndergoVerbs, t.first.saturating_sub(UNDERGO_WINDOW).max(clause.start)..t.first)
+        .iter()
+        .any(|&(_, _, role)| role == Some("present"))
+        && doc.dates_in(doc.span_of(clause.start, clause.end.saturating_sub(1))).is_empty();
+    if marked!(undergoing, an_arabic_present_of_undergoing_tells_a_state) {
+        return Modality::Habitual;
+    }
     if marked!(ongoing, a_present_progressive_tells_a_campaign) {
         return Modality::Habitual;
     }

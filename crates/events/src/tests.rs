@@ -5723,3 +5723,13 @@ fn the_deadliest_since_another_keeps_its_own_toll() {
         assert_eq!(djibo, Some(Some(50)), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn an_arabic_present_of_undergoing_with_no_day_tells_a_state() {
+    cov_mark::check!(an_arabic_present_of_undergoing_tells_a_state);
+    let text = "يقول أحد سكان باماكو إن المحطات القليلة المفتوحة تتعرض للهجوم.";
+    assert!(events(text, Some("2025-10-10")).is_empty(), "{text}");
+    // Undergone in the past, or on a day: an incident.
+    one_event("تعرضت محطة وقود في باماكو لهجوم مسلح أمس.", Some("2025-10-10"));
+    one_event("تتعرض محطة وقود في باماكو لهجوم مسلح الآن، بحسب شهود، منذ صباح اليوم.", Some("2025-10-10"));
+}
