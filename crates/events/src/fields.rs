@@ -1782,8 +1782,22 @@ fn singular_victim(doc: &Doc<'_>, counts: &[Count], deaths: &[(usize, usize)], r
             .min()
     };
     // ("Un responsable a dit que les tués sont un gendarme et…": the nearest, not the speaker.)
-    let (_, last) = victims.into_iter().filter_map(|(vf, vl, _)| next_to((vf, vl)).map(|d| (d, vl))).min()?;
+    let (_, mut last) = victims.iter().filter_map(|&(vf, vl, _)| next_to((vf, vl)).map(|d| (d, vl))).min()?;
     cov_mark::hit!(toll_of_one_named_victim);
+    // "قتل سائقها مع طفل", "killed the driver and a child": each victim named after it adds one.
+    // (Not the noun of a count: "دركي و14 عنصرا" counts fourteen more, below.)
+    let counted = |from: usize, to: usize| counts.iter().any(|c| (from..to).contains(&doc.token_at(c.span.start)));
+    let mut named = 1;
+    while let Some(&(_, next_last, _)) = victims.iter().find(|&&(vf, _, _)| {
+        vf > last
+            && vf <= last + 3
+            && !counted(last + 1, vf)
+            && (conjunction_before(doc, last, vf) || doc.ends_before(List::Accompaniment, vf, 0, last + 1))
+    }) {
+        cov_mark::hit!(victims_named_one_by_one_add_up);
+        named += 1;
+        last = next_last;
+    }
     let joined = counts.iter().find(|c| {
         let first = doc.token_at(c.span.start);
         first > last && first <= last + 2 && conjunction_before(doc, last, first)
@@ -1791,5 +1805,5 @@ fn singular_victim(doc: &Doc<'_>, counts: &[Count], deaths: &[(usize, usize)], r
     if joined.is_some() {
         cov_mark::hit!(a_count_joined_to_one_named_victim_adds_to_it);
     }
-    Some(1 + joined.map_or(0, |c| c.value))
+    Some(named + joined.map_or(0, |c| c.value))
 }

@@ -5733,3 +5733,17 @@ fn an_arabic_present_of_undergoing_with_no_day_tells_a_state() {
     one_event("تعرضت محطة وقود في باماكو لهجوم مسلح أمس.", Some("2025-10-10"));
     one_event("تتعرض محطة وقود في باماكو لهجوم مسلح الآن، بحسب شهود، منذ صباح اليوم.", Some("2025-10-10"));
 }
+
+#[test]
+fn victims_named_one_by_one_are_counted_one_by_one() {
+    cov_mark::check!(victims_named_one_by_one_add_up);
+    let texts = [
+        "اعترض مسلحون سيارة مدنية قرب نارا أمس وقتلوا سائقها مع طفل كان يرافقه.",
+        "Des hommes armés ont intercepté hier une voiture civile près de Nara et ont tué un chauffeur ainsi qu'un enfant.",
+        "Gunmen stopped a civilian car near Nara yesterday and killed a driver and a child.",
+    ];
+    for text in texts {
+        let found = one_event(text, Some("2023-03-06"));
+        assert_eq!(found[0].fatalities, Some(2), "{text}: {found:?}");
+    }
+}

@@ -596,6 +596,8 @@ named_enum! {
         /// "Is", "est", يعد: an incident word after one, with an ordinal, ranks the incident told
         /// in a series ("this strike is the third on Kidal").
         Copulas = "copulas",
+        /// "With", "مع", "ainsi que" between two victims named in the singular: both were killed.
+        Accompaniment = "accompaniment",
     }
 }
 
