@@ -5616,10 +5616,7 @@ fn a_state_condemning_a_massacre_is_not_where_it_happened() {
          The reported executions sparked condemnation from the United States, the European Union and France.",
         "أعدم جنود نحو 30 مدنيا قرب موبتي الأسبوع الماضي. وأثارت عمليات الإعدام إدانة من الولايات المتحدة وفرنسا.",
     ];
-    for text in texts {
-        let found = one_event(text, Some("2022-04-06"));
-        assert_eq!(place(found[0].place), Some("ml.mopti"), "{text}: {found:?}");
-    }
+    each_one(&texts, "2022-04-06", |e| place(e.place), Some("ml.mopti"));
 }
 
 #[test]
@@ -5628,16 +5625,13 @@ fn arabic_soldiers_named_with_their_army_before_the_dead_are_the_killers() {
     cov_mark::check!(the_doer_s_soldiers_are_no_military_target);
     // The verb's vowels are unwritten: what follows the subject ("about 30 civilians", "30
     // civilians") says it is active, and the soldiers who did it are nobody's target.
-    for text in [
+    let texts = [
         "أعدم جنود ماليون نحو 30 مدنيا قرب موبتي الأسبوع الماضي.",
         "قتل جنود ماليون 30 مدنيا قرب موبتي الأسبوع الماضي.",
         "أعدم الجيش المالي حوالي 30 مدنيا قرب موبتي الأسبوع الماضي.",
-    ] {
-        let found = one_event(text, Some("2022-04-06"));
-        let e = &found[0];
-        let got = (e.sub_event, actor(e.actor1), actor(e.actor2));
-        assert_eq!(got, (SubEvent::Attack, Some("fama"), Some("civilians")), "{text}: {found:?}");
-    }
+    ];
+    let roles = |e: &Event| (e.sub_event, actor(e.actor1), actor(e.actor2));
+    each_one(&texts, "2022-04-06", roles, (SubEvent::Attack, Some("fama"), Some("civilians")));
 }
 
 #[test]
@@ -5648,10 +5642,7 @@ fn one_named_victim_and_a_count_joined_to_it_add_up() {
         "Quinze soldats ont été tués hier dans une attaque contre un poste près de Ségou. Les militaires tués sont un gendarme et 14 gardes nationaux, selon un responsable.",
         "Fifteen soldiers were killed yesterday in an attack on a post near Ségou. Those killed were a gendarme and 14 national guards, an official said.",
     ];
-    for text in texts {
-        let found = one_event(text, Some("2024-08-17"));
-        assert_eq!(found[0].fatalities, Some(15), "{text}: {found:?}");
-    }
+    each_one(&texts, "2024-08-17", |e| e.fatalities, Some(15));
 }
 
 #[test]
@@ -5704,10 +5695,7 @@ fn an_incident_ranked_third_in_a_series_is_the_one_told() {
          This strike is the third air strike on Kidal since MINUSMA left.",
         "قصفت طائرة مسيرة تجمعا للمدنيين في كيدال الثلاثاء ما أسفر عن مقتل ثمانية أشخاص. ويعد هذا القصف الضربة الجوية الثالثة على كيدال منذ رحيل مينوسما.",
     ];
-    for text in texts {
-        let found = one_event(text, Some("2025-06-11"));
-        assert_eq!(found[0].fatalities, Some(8), "{text}: {found:?}");
-    }
+    each_one(&texts, "2025-06-11", |e| e.fatalities, Some(8));
 }
 
 #[test]
@@ -5742,8 +5730,5 @@ fn victims_named_one_by_one_are_counted_one_by_one() {
         "Des hommes armés ont intercepté hier une voiture civile près de Nara et ont tué un chauffeur ainsi qu'un enfant.",
         "Gunmen stopped a civilian car near Nara yesterday and killed a driver and a child.",
     ];
-    for text in texts {
-        let found = one_event(text, Some("2023-03-06"));
-        assert_eq!(found[0].fatalities, Some(2), "{text}: {found:?}");
-    }
+    each_one(&texts, "2023-03-06", |e| e.fatalities, Some(2));
 }

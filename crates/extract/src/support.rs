@@ -869,9 +869,10 @@ pub(crate) fn unlisted_places(
             .filter(|cue| names(cue) && !capitalised_cue(tokens, range, at))
             .or_else(near)
         else {
-            if let Some(found) = placed_after_a_comma(kb, text, tokens, range, around, at, &covered) {
+            let site = Site { kb, text, tokens, range, around, covered: &covered };
+            if let Some(found) = placed_after_a_comma(site, at) {
                 out.push(found);
-            } else if let Some(last) = placed_by_a_distance(kb, text, tokens, range, around, at, &covered, out) {
+            } else if let Some(last) = placed_by_a_distance(site, at, out) {
                 at = last;
             }
             at += 1;
@@ -977,24 +978,38 @@ fn known_place_from(tokens: &Tokens, around: &Surroundings<'_>, at: usize) -> Op
     Some((last, place))
 }
 
-/// A Latin name the base lacks after "in", "à", placed by what follows its comma: a known unit
-/// with its admin word ("in Niaktiré, Torodi department") or a place word ("à Albouhera, près
-/// de Gargando").
-fn placed_after_a_comma(
-    kb: &KnowledgeBase,
-    text: &str,
-    tokens: &Tokens,
-    range: &Range<usize>,
-    around: &Surroundings<'_>,
-    at: usize,
-    covered: &dyn Fn(usize) -> bool,
-) -> Option<UnlistedPlace> {
+/// What the readers of a name after a preposition share: the text, its tokens and block, and
+/// the mentions around.
+#[derive(Clone, Copy)]
+struct Site<'a> {
+    kb: &'a KnowledgeBase,
+    text: &'a str,
+    tokens: &'a Tokens,
+    range: &'a Range<usize>,
+    around: &'a Surroundings<'a>,
+    /// A mention covers the token.
+    covered: &'a dyn Fn(usize) -> bool,
+}
+
+/// The last token of a Latin name the base lacks starting at token `at`, right after "in", "à",
+/// "en" (a list preposition).
+fn name_after_a_preposition(site: Site<'_>, at: usize) -> Option<usize> {
+    let Site { kb, text, tokens, range, covered, .. } = site;
     let items = tokens.items();
     if !name_word(tokens, at) || at == range.start || !items[at - 1].joined_to_next {
         return None;
     }
     kb.lexicon.list(List::ListPrepositions).ending_at(tokens, at - 1)?;
-    let last = unlisted_name(kb, text, tokens, range, at, covered)?;
+    unlisted_name(kb, text, tokens, range, at, covered)
+}
+
+/// A Latin name the base lacks after "in", "à", placed by what follows its comma: a known unit
+/// with its admin word ("in Niaktiré, Torodi department") or a place word ("à Albouhera, près
+/// de Gargando").
+fn placed_after_a_comma(site: Site<'_>, at: usize) -> Option<UnlistedPlace> {
+    let Site { kb, text, tokens, range, around, .. } = site;
+    let items = tokens.items();
+    let last = name_after_a_preposition(site, at)?;
     let next = last + 1;
     let gap = text.get(items[last].byte_end as usize..items.get(next)?.byte_start as usize)?;
     if next >= range.end || gap.trim() != "," {
@@ -1044,24 +1059,11 @@ fn placed_after_a_comma(
 /// Latin names the base lacks after "in", "à", "en", measured from a known place right after
 /// them ("en Sébabougou et Kwala, à environ 188 km de Bamako", "in Tinkara, 40 km from Gao"):
 /// each is pushed, located at that place; the last token of the list when there is one.
-#[allow(clippy::too_many_arguments)]
-fn placed_by_a_distance(
-    kb: &KnowledgeBase,
-    text: &str,
-    tokens: &Tokens,
-    range: &Range<usize>,
-    around: &Surroundings<'_>,
-    at: usize,
-    covered: &dyn Fn(usize) -> bool,
-    out: &mut Vec<UnlistedPlace>,
-) -> Option<usize> {
+fn placed_by_a_distance(site: Site<'_>, at: usize, out: &mut Vec<UnlistedPlace>) -> Option<usize> {
+    let Site { kb, text, tokens, range, around, covered } = site;
     let items = tokens.items();
-    if !name_word(tokens, at) || at == range.start || !items[at - 1].joined_to_next {
-        return None;
-    }
-    kb.lexicon.list(List::ListPrepositions).ending_at(tokens, at - 1)?;
     // The names: "Sébabougou", "Sébabougou et Kwala".
-    let mut names = vec![(at, unlisted_name(kb, text, tokens, range, at, covered)?)];
+    let mut names = vec![(at, name_after_a_preposition(site, at)?)];
     while let Some((next, _)) = next_member(text, tokens, range, names[names.len() - 1].1) {
         match unlisted_name(kb, text, tokens, range, next, covered) {
             Some(last) if name_word(tokens, next) => names.push((next, last)),

@@ -161,16 +161,17 @@ fn a_generated_unit_whose_name_opens_with_its_admin_word_is_found() {
     assert!(found.contains(&"bf.sourou-province".to_string()), "{found:?}");
 }
 
+/// The chars of `text` that `span` covers.
+fn text_of(text: &str, span: marsad_text::layout::Span) -> String {
+    text.chars().skip(span.start as usize).take((span.end - span.start) as usize).collect()
+}
+
 /// The names the base lacks that `text` gives as places, with the unit each lies in.
 fn unlisted(text: &str) -> Vec<(String, Option<String>)> {
     let kb = kb();
+    let within = |p: Option<u32>| p.map(|p| kb.places[p as usize].id.clone());
     let extraction = Extractor::new(kb).extract(text, None);
-    let name = |start: u32, end: u32| text.chars().skip(start as usize).take((end - start) as usize).collect();
-    extraction
-        .unlisted
-        .iter()
-        .map(|u| (name(u.span.start, u.span.end), u.within.map(|p| kb.places[p as usize].id.clone())))
-        .collect()
+    extraction.unlisted.iter().map(|u| (text_of(text, u.span), within(u.within))).collect()
 }
 
 #[test]
@@ -308,16 +309,9 @@ fn a_name_told_twice_is_one_place_the_better_supported() {
 /// The national roads `text` names: (name, country ISO code, text of the mention).
 fn roads(text: &str) -> Vec<(String, Option<String>, String)> {
     let kb = kb();
+    let country = |c: Option<u32>| c.and_then(|c| kb.places[c as usize].country.clone());
     let extraction = Extractor::new(kb).extract(text, None);
-    let chars = |start: u32, end: u32| text.chars().skip(start as usize).take((end - start) as usize).collect();
-    extraction
-        .roads
-        .iter()
-        .map(|r| {
-            let country = r.country.and_then(|c| kb.places[c as usize].country.clone());
-            (r.name(), country, chars(r.span.start, r.span.end))
-        })
-        .collect()
+    extraction.roads.iter().map(|r| (r.name(), country(r.country), text_of(text, r.span))).collect()
 }
 
 #[test]
