@@ -456,7 +456,11 @@ fn landmark(doc: &Doc<'_>, m: &Mention) -> bool {
     let window = first.saturating_sub(LANDMARK_WINDOW)..first;
     marked!(
         window.filter_map(|t| doc.starting_at(List::Near, t).map(|found| (t, found))).any(|(a, found)| {
-            found.entry.role.as_deref() == Some("distance")
+            // ("à 190 km de la capitale Niamey, à Kandadji": past a comma, the place itself.)
+            let distance = found.entry.role.as_deref() == Some("distance");
+            let past_a_comma = doc.tokens_text(found.far_token, first.saturating_sub(1)).contains([',', '،']);
+            distance
+                && !marked!(past_a_comma, a_place_past_the_comma_of_a_distance_is_no_landmark)
                 && (a.saturating_sub(2)..=found.far_token)
                     .filter_map(|t| marsad_text::numbers::number_at(doc.text, doc.tokens, t))
                     .any(|(_, km, _)| km > LANDMARK_KM)

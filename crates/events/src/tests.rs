@@ -5732,3 +5732,14 @@ fn victims_named_one_by_one_are_counted_one_by_one() {
     ];
     each_one(&texts, "2023-03-06", |e| e.fatalities, Some(2));
 }
+
+#[test]
+fn a_place_named_after_the_landmark_of_a_distance_is_the_place() {
+    cov_mark::check!(a_place_past_the_comma_of_a_distance_is_no_landmark);
+    let texts = [
+        "Jeudi, sept soldats ont été tués dans une attaque à environ 190 km de la capitale Niamey, à Kandadji.",
+        "On Thursday seven soldiers were killed in an attack about 190 km from the capital Niamey, in Kandadji.",
+        "قتل سبعة جنود الخميس في هجوم على بعد نحو 190 كلم من العاصمة نيامي، في كندادجي.",
+    ];
+    each_one(&texts, "2023-09-30", |e| place(e.place), Some("ne.kandadji"));
+}
