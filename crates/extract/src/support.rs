@@ -1142,7 +1142,8 @@ fn unlisted_name(
         return None;
     }
     match items[at].script {
-        Script::Latin if name_word(tokens, at) => {
+        // ("le secteur du Centre": a word of the lexicon, capitalised, names no village.)
+        Script::Latin if name_word(tokens, at) && !kb.lexicon.one_word_entry_at(tokens, at) => {
             let mut last = at;
             while last + 1 < range.end && last < at + 3 && items[last].joined_to_next && name_word(tokens, last + 1) {
                 if covered(last + 1) {

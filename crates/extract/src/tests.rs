@@ -422,3 +422,19 @@ fn kayes_is_found_as_arabic_pages_spell_it() {
         assert!(found.iter().any(|id| id.starts_with("ml.kayes")), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn a_capitalised_common_word_after_a_place_word_names_no_village() {
+    // "Centre", "Nord" are words of the lexicon (a sector, a bearing): no place the base lacks.
+    for text in [
+        "Dans le secteur du Centre, une mission a neutralisé deux terroristes.",
+        "Dans la zone Nord, les combats ont cessé.",
+    ] {
+        assert!(unlisted(text).is_empty(), "{text}: {:?}", unlisted(text));
+    }
+    let names: Vec<String> = unlisted("Dans le secteur de Kandara, une mission a neutralisé deux terroristes.")
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(names, ["Kandara"]);
+}
