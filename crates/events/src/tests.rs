@@ -5743,3 +5743,15 @@ fn a_place_named_after_the_landmark_of_a_distance_is_the_place() {
     ];
     each_one(&texts, "2023-09-30", |e| place(e.place), Some("ne.kandadji"));
 }
+
+#[test]
+fn many_of_the_attacks_are_a_kind_not_the_one_told() {
+    cov_mark::check!(many_incidents_with_no_figure_are_a_kind);
+    let texts = [
+        "Six civils ont été tués par des hommes armés samedi soir à Bourzanga. La plupart des attaques ont été attribuées à des groupes affiliés à Al-Qaïda.",
+        "Six people were killed by armed men overnight Saturday at Bourzanga. Many of the attacks have been attributed to groups affiliated to Al-Qaeda.",
+        "قتل مسلحون ستة مدنيين ليل السبت في بورزانغا. ونسبت معظم الهجمات إلى جماعات مرتبطة بتنظيم القاعدة.",
+    ];
+    let read = |e: &Event| (e.sub_event, actor(e.actor1));
+    each_one(&texts, "2022-06-13", read, (SubEvent::Attack, None));
+}
