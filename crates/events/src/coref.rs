@@ -342,6 +342,18 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft, anaphora: bool) -> Option
         d.frame.is_violent() && other.frame.is_violent() && (within(other, d) || within(d, other)),
         a_mention_placed_in_the_country_joins_one_told_inside_it
     );
+    // "un convoi a été visé mercredi dans la région de Kidal", then "une attaque entre Anefis et
+    // Aguelhoc" that day: a region told on the day, then a town inside it.
+    let region = |x: &Draft| x.place.is_some_and(|p| doc.place_kind(p) == PlaceKind::Region);
+    let dated_alike = other.date.is_some_and(|a| a.day.is_some()) && other.date == d.date;
+    let in_region = |wide: &Draft, narrow: &Draft| {
+        region(wide) && !region(narrow) && narrow.place.zip(wide.place).is_some_and(|(n, w)| doc.inside(n, w))
+    };
+    let violent = d.frame.is_violent() && other.frame.is_violent();
+    let region_only = marked!(
+        dated_alike && violent && (in_region(other, d) || in_region(d, other)),
+        a_mention_placed_in_a_region_on_its_day_joins_one_told_inside_it
+    );
     // "X attacked the convoy; the army responded with strikes": a reply by the side attacked is
     // another incident, whoever it struck,
     // and whatever word each is told with.
@@ -373,6 +385,7 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft, anaphora: bool) -> Option
         || means
         || placed_before
         || country_only
+        || region_only
         || marked!(same_toll, a_generic_word_and_a_specific_one_with_one_toll_tell_one_incident)
         || marked!(goes_on, a_mention_placed_by_the_paragraph_s_incident_goes_on_telling_it))
     {
@@ -653,6 +666,12 @@ fn resolve(doc: &Doc<'_>, drafts: &[Draft], c: &Cluster) -> Event {
         if d.frame == Frame::CaptureTerritory && pool.iter().any(|o| o.frame.is_violent() && o.frame != d.frame) {
             cov_mark::hit!(a_capture_types_the_attack_that_achieved_it);
             return specificity(Frame::SuicideBomb) + 1;
+        }
+        // ("une attaque par drone": a generic word typed by its weapon says as much as a specific one.)
+        let weapon_typed = d.sub_event.event_type() == EventType::Explosions && !d.frame.is_specific();
+        if weapon_typed {
+            cov_mark::hit!(a_generic_word_typed_by_its_weapon_leads_as_a_specific_one);
+            return specificity(Frame::Airstrike);
         }
         specificity(d.frame) + u8::from(took_people)
     };

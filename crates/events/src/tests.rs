@@ -5755,3 +5755,19 @@ fn many_of_the_attacks_are_a_kind_not_the_one_told() {
     let read = |e: &Event| (e.sub_event, actor(e.actor1));
     each_one(&texts, "2022-06-13", read, (SubEvent::Attack, None));
 }
+
+#[test]
+fn a_deed_told_in_a_region_on_its_day_is_the_one_told_at_a_town_inside() {
+    cov_mark::check!(a_mention_placed_in_a_region_on_its_day_joins_one_told_inside_it);
+    cov_mark::check!(a_generic_word_typed_by_its_weapon_leads_as_a_specific_one);
+    let texts = [
+        "Un convoi de l'armée a été visé mercredi 18 février dans la région de Kidal. Les rebelles disent avoir mené une attaque par drone le 18 février entre Anéfis et Aguelhoc.",
+        "An army convoy was targeted on Wednesday 18 February in the Kidal region. The rebels say they carried out a drone attack on 18 February between Anefis and Aguelhok.",
+        "استهدفت قافلة للجيش الأربعاء 18 فبراير في منطقة كيدال. وقال المتمردون إنهم نفذوا هجوما بطائرة مسيرة يوم 18 فبراير بين أنفيس وأغيلهوك.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2026-02-19"));
+        let types: Vec<_> = found.iter().map(|e| e.event_type()).collect();
+        assert_eq!(types, [EventType::Explosions], "{text}: {found:?}");
+    }
+}
