@@ -684,7 +684,12 @@ fn definite(doc: &Doc<'_>, trigger: usize) -> bool {
     let article_at = |t: usize| doc.any(List::DefiniteArticles, t..t + 1);
     // "the latest attack", "la dernière attaque": an adjective between still points back.
     let adjective = trigger > 1 && doc.token_is(List::RetellingAdjectives, trigger - 1) && article_at(trigger - 2);
-    (trigger > 0 && article_at(trigger - 1)) || marked!(adjective, the_latest_attack_points_back)
+    // "the Thursday attack": so does the day it was told on.
+    let day =
+        trigger > 1 && marsad_text::dates::names_a_day_or_month(doc.tokens, trigger - 1) && article_at(trigger - 2);
+    (trigger > 0 && article_at(trigger - 1))
+        || marked!(adjective, the_latest_attack_points_back)
+        || marked!(day, the_attack_of_a_day_told_points_back)
 }
 
 /// Tokens after a death word where a count of nationals may stand ("قتل الجيش المالي ثلاثة موريتانيين").

@@ -5771,3 +5771,24 @@ fn a_deed_told_in_a_region_on_its_day_is_the_one_told_at_a_town_inside() {
         assert_eq!(types, [EventType::Explosions], "{text}: {found:?}");
     }
 }
+
+#[test]
+fn a_series_of_attacks_is_a_campaign() {
+    let texts = [
+        "Le JNIM a mené une série d'attaques contre des camions-citernes près de Kayes.",
+        "JNIM carried out a series of attacks on fuel tankers near Kayes.",
+        "شنت جماعة نصرة الإسلام والمسلمين سلسلة من الهجمات على صهاريج الوقود قرب كايس.",
+    ];
+    for text in texts {
+        assert!(events(text, Some("2026-01-30")).is_empty(), "{text}: {:?}", events(text, Some("2026-01-30")));
+    }
+}
+
+#[test]
+fn the_attack_of_the_day_told_points_back() {
+    cov_mark::check!(the_attack_of_a_day_told_points_back);
+    let text = "Gunmen attacked an army convoy near Kayes on Thursday, killing three soldiers. \
+                A customs official in Kayes also confirmed the Thursday attack, reporting dozens of tankers destroyed.";
+    let found = one_event(text, Some("2026-01-30"));
+    assert_eq!(found[0].fatalities, Some(3), "{found:?}");
+}
