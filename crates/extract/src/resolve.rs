@@ -569,6 +569,8 @@ fn interpret(
             fallback: Vec::new(),
             place_word,
             weak_position: glossed.is_none() && weak_position(tokens, range, lead.first, lead.last),
+            after_locative: tokens.items()[lead.first].script == Script::Latin
+                && crate::support::after_locative(kb, tokens, ends, range, lead.first),
             phonetic: false,
             in_the_country: false,
             tier,

@@ -25,6 +25,9 @@ const NEAR_CHARS: u32 = 600;
 /// of Y", "X الواقعة في محافظة Y").
 const UNIT_BESIDE_CHARS: u32 = 80;
 
+/// Chars after a name within which a place named says where it lies ("à Kabara, Mopti").
+const RIGHT_AFTER_CHARS: u32 = 12;
+
 /// Words between a place word and the name (la localité de X, the village of X).
 const LINKS: [&str; 5] = ["de", "d", "du", "des", "of"];
 
@@ -54,6 +57,8 @@ pub struct Pending {
     /// Of a phonetic match's candidates, those whose Latin name has the vowels the Arabic
     /// spelling writes ([`spelled_candidates`]).
     pub spelled: Vec<u32>,
+    /// A Latin name right after a locative ("à Djibasso", "in Boungou").
+    pub after_locative: bool,
 }
 
 /// Which typed word lists may have an entry ending at each token of a text
@@ -311,6 +316,7 @@ fn phonetic_pending(
         place_word,
         weak_position: false,
         phonetic: true,
+        after_locative: false,
         in_the_country: (last + 1..(last + 1 + COUNTRY_ANAPHOR_GAP).min(tokens.len()))
             .any(|t| kb.lexicon.list(List::CountryAnaphors).starting_at(tokens, t).is_some()),
         tier: Tier::Consonants,
@@ -498,6 +504,12 @@ impl<'kb> NamedPlaces<'kb> {
             .take_while(|(at, _)| *at <= last)
             .find(|(_, p)| p.kind == PlaceKind::Region)
             .map(|(_, p)| *p)
+    }
+
+    /// The place named first within [`RIGHT_AFTER_CHARS`] chars after char offset `end`.
+    fn right_after(&self, end: u32) -> Option<&'kb Place> {
+        let first = self.at.partition_point(|(at, _)| *at < end);
+        self.at.get(first).filter(|(at, _)| *at <= end.saturating_add(RIGHT_AFTER_CHARS)).map(|(_, p)| *p)
     }
 
     /// The places named at most [`NEAR_CHARS`] chars from char offset `start`.
@@ -747,6 +759,26 @@ fn settle_round<'p>(
                 cov_mark::hit!(a_region_word_names_the_area_of_a_town);
             }
             town
+        });
+        // "ont ouvert le feu sur la brigade à Djibasso": a Latin name spelled exactly after a
+        // locative, the one village of that name in the story's country.
+        let best = best.or_else(|| {
+            let exact = item.after_locative && !item.phonetic && item.tier == Tier::Exact && !item.weak_position;
+            let mut home = item.candidates.iter().filter(|&&i| kb.places[i as usize].country.as_deref() == focus);
+            let only = home.next().filter(|_| home.next().is_none() && exact)?;
+            // ("à Kabara, Mopti": a place named right after that does not hold it says another.)
+            let next = named.right_after(item.span.end);
+            let place = &kb.places[*only as usize];
+            let holds = |unit: &Place| match unit.kind {
+                PlaceKind::Country => unit.country == place.country,
+                _ => contains(unit, place),
+            };
+            if next.is_some_and(|unit| !holds(unit)) {
+                cov_mark::hit!(a_place_named_right_after_that_does_not_hold_it_says_another);
+                return None;
+            }
+            cov_mark::hit!(a_latin_village_after_a_locative_is_the_story_s_one);
+            Some((*only, Support::StoryCountry, strength(Support::StoryCountry, &kb.places[*only as usize], focus)))
         });
         match best {
             Some((place, support, _)) => accepted.push(mention(item, place, support)),

@@ -438,3 +438,19 @@ fn a_capitalised_common_word_after_a_place_word_names_no_village() {
         .collect();
     assert_eq!(names, ["Kandara"]);
 }
+
+#[test]
+fn a_village_spelled_exactly_after_a_locative_is_the_story_s_one() {
+    cov_mark::check!(a_latin_village_after_a_locative_is_the_story_s_one);
+    let found = ids("Au Burkina Faso, des hommes armés ont ouvert le feu sur la brigade à Djibasso jeudi.");
+    assert!(found.contains(&"bf.djibasso".to_string()), "{found:?}");
+    let found = ids("In Burkina Faso, gunmen opened fire on the police station in Djibasso on Thursday.");
+    assert!(found.contains(&"bf.djibasso".to_string()), "{found:?}");
+    // Two villages of that name in the country: none of these.
+    let found = ids("Au Burkina Faso, des hommes armés ont attaqué jeudi à Torosso.");
+    assert!(!found.iter().any(|id| id.starts_with("bf.torosso")), "{found:?}");
+    // Placed by the text in a town that does not hold it: another Djibasso.
+    cov_mark::check!(a_place_named_right_after_that_does_not_hold_it_says_another);
+    let found = ids("Au Burkina Faso, des hommes armés ont attaqué jeudi à Djibasso, Fada N'Gourma.");
+    assert!(!found.contains(&"bf.djibasso".to_string()), "{found:?}");
+}
