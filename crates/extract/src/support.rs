@@ -267,6 +267,9 @@ pub fn phonetic_candidates(
             };
             kind_fits && (!after_locative || !place.generated)
         };
+        // After a mere locative, a generated village is tried only when no curated town is: its
+        // spelling must then single it out in the story's country (`support_of`).
+        let fits_loosely = |&p: &u32| after_locative && kb.places[p as usize].kind == PlaceKind::Town;
         let mut found: Option<(u32, Vec<u32>, Vec<u32>)> = None;
         let mut found_stem = "";
         // A village's name after قرية carries no clitic: لتعقب after المنطقة is "to track".
@@ -275,7 +278,10 @@ pub fn phonetic_candidates(
             if marsad_kb::phonetic::length(&key) < shortest {
                 continue;
             }
-            let places = phonetic_matches(kb, &key, &fits);
+            let mut places = phonetic_matches(kb, &key, &fits);
+            if places.is_empty() {
+                places = phonetic_matches(kb, &key, &fits_loosely);
+            }
             // منطقة موردياه: a word for a region also names the area around a town, tried when no
             // unit of that name is supported.
             let towns = match area && marsad_kb::phonetic::length(&key) >= marsad_kb::phonetic::MIN_PHONETIC_CONSONANTS
@@ -316,7 +322,7 @@ fn phonetic_pending(
         place_word,
         weak_position: false,
         phonetic: true,
-        after_locative: false,
+        after_locative: !place_word,
         in_the_country: (last + 1..(last + 1 + COUNTRY_ANAPHOR_GAP).min(tokens.len()))
             .any(|t| kb.lexicon.list(List::CountryAnaphors).starting_at(tokens, t).is_some()),
         tier: Tier::Consonants,
@@ -581,6 +587,11 @@ fn support_of(
         // Or the one candidate of a phonetic match that the Arabic spelling writes vowel for
         // vowel, in the story's own country (a country named in passing is no support there).
         let spelled = pending.phonetic && pending.spelled.contains(&index) && country == focus;
+        // ("في مسالاتا": after a locative, the one village of the country spelled so.)
+        if spelled && pending.after_locative {
+            cov_mark::hit!(a_village_spelled_vowel_for_vowel_after_a_locative);
+            return Some(Support::StoryCountry);
+        }
         if pending.place_word && spelled && in_story {
             cov_mark::hit!(a_village_spelled_vowel_for_vowel_after_a_place_word);
         }

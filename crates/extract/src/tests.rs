@@ -454,3 +454,13 @@ fn a_village_spelled_exactly_after_a_locative_is_the_story_s_one() {
     let found = ids("Au Burkina Faso, des hommes armés ont attaqué jeudi à Djibasso, Fada N'Gourma.");
     assert!(!found.contains(&"bf.djibasso".to_string()), "{found:?}");
 }
+
+#[test]
+fn an_arabic_village_spelled_vowel_for_vowel_after_in_is_the_story_s_one() {
+    cov_mark::check!(a_village_spelled_vowel_for_vowel_after_a_locative);
+    let found = ids("أفاد مسؤول محلي في النيجر باختطاف أمريكي في مسالاتا أمس.");
+    assert!(found.contains(&"ne.massalata".to_string()), "{found:?}");
+    // A curated town of the key is still the one tried first.
+    let found = ids("سيطرت الجماعة على ثكنة عسكرية في فارابوكو أمس في مالي.");
+    assert!(found.contains(&"ml.farabougou".to_string()), "{found:?}");
+}
