@@ -5796,3 +5796,17 @@ fn the_attack_of_the_day_told_points_back() {
     let found = one_event(text, Some("2026-01-30"));
     assert_eq!(found[0].fatalities, Some(3), "{found:?}");
 }
+
+#[test]
+fn a_deed_in_case_of_which_one_acts_has_not_happened() {
+    // (Scraped French writes its apostrophe as a grave accent: "d`agression".)
+    let texts = [
+        "Les États-Unis promettent de réagir en cas d`agression contre le Niger.",
+        "Les États-Unis promettent de réagir en cas d'agression contre le Niger.",
+        "The United States vowed to respond in case of an attack on Niger.",
+        "وتعهدت واشنطن بالرد في حال وقوع هجوم على النيجر.",
+    ];
+    for text in texts {
+        assert!(events(text, Some("2025-06-10")).is_empty(), "{text}: {:?}", events(text, Some("2025-06-10")));
+    }
+}

@@ -64,7 +64,10 @@ fn is_quote(c: char) -> bool {
 fn is_joiner(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\t' | '-' | '\'' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '‐' | '‑' | '–' | '’' | 'ʼ' | '‘'
+        ' ' | '\t' | '-' | '\'' | '\u{00A0}' | '\u{2000}'
+            ..='\u{200A}' | '\u{202F}' | '‐' | '‑' | '–' | '’' | 'ʼ' | '‘'
+            // Scraped French writes its apostrophe as a grave or an acute accent ("d`agression").
+            | '`' | '´'
     )
 }
 
@@ -411,6 +414,15 @@ mod tests {
     #[test]
     fn detached_clitic_with_tatweel_is_its_own_word() {
         assert_eq!(words("المرتبطة بـ\"نصرة الإسلام\""), ["المرتبطه", "ب", "نصره", "الاسلام"]);
+    }
+
+    #[test]
+    fn an_apostrophe_written_as_an_accent_joins_as_one() {
+        for text in ["d`agression", "d´agression", "d'agression"] {
+            let tokens = Tokens::new(text);
+            assert_eq!(words(text), ["d", "agression"], "{text}");
+            assert!(tokens.items()[0].joined_to_next, "{text}");
+        }
     }
 
     #[test]
