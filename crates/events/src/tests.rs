@@ -5810,3 +5810,16 @@ fn a_deed_in_case_of_which_one_acts_has_not_happened() {
         assert!(events(text, Some("2025-06-10")).is_empty(), "{text}: {:?}", events(text, Some("2025-06-10")));
     }
 }
+
+#[test]
+fn the_first_attack_of_its_kind_is_a_kind_of_incident() {
+    // The sentence ranks the incident told among its kind; it tells no new one.
+    let texts = [
+        "C'est la première attaque de ce genre contre cet oléoduc au Niger.",
+        "It is the first attack of its kind on the pipeline in Niger.",
+        "وهذا أول هجوم من نوعه على خط الأنابيب في النيجر.",
+    ];
+    for text in texts {
+        assert!(events(text, Some("2024-06-13")).is_empty(), "{text}: {:?}", events(text, Some("2024-06-13")));
+    }
+}
