@@ -378,8 +378,14 @@ fn draft(
         }
         !placed && date.is_none()
     } else if matches!(m.trigger.frame, Frame::Deploy | Frame::AnnounceMeasure) {
-        // Deployments and measures told without a place or a date of their own are background.
-        !own_place && date.is_none()
+        // Deployments and measures told without a place or a date of their own are background;
+        // so is a deployment of no force ("five vehicles were dispatched from the mine").
+        let forces = roles.actor1.is_some()
+            || [List::MilitaryTargets, List::StateHeads, List::BareStateHeads]
+                .into_iter()
+                .any(|list| doc.any(list, m.clause.clone()));
+        let no_force = m.trigger.frame == Frame::Deploy && !forces;
+        (!own_place && date.is_none()) || marked!(no_force, a_deployment_of_no_force_is_none)
     } else if sub_event.event_type() == EventType::StrategicDevelopments {
         false
     } else {

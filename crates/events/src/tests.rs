@@ -5823,3 +5823,18 @@ fn the_first_attack_of_its_kind_is_a_kind_of_incident() {
         assert!(events(text, Some("2024-06-13")).is_empty(), "{text}: {:?}", events(text, Some("2024-06-13")));
     }
 }
+
+#[test]
+fn a_deployment_of_no_force_is_no_development() {
+    cov_mark::check!(a_deployment_of_no_force_is_none);
+    let texts = [
+        "La semaine dernière, cinq véhicules ont été dépêchés depuis la mine de Boungou pour aider un convoi.",
+        "Last week, five vehicles were dispatched from the Boungou mine to help a convoy.",
+        "وفي الأسبوع الماضي، أرسلت خمس مركبات من منجم بونغو لمساعدة قافلة.",
+    ];
+    for text in texts {
+        assert!(events(text, Some("2022-08-27")).is_empty(), "{text}: {:?}", events(text, Some("2022-08-27")));
+    }
+    // Soldiers sent there are one.
+    one_event("Last week, 200 soldiers were dispatched to Boungou in eastern Burkina Faso.", Some("2022-08-27"));
+}
