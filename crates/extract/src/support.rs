@@ -913,9 +913,10 @@ pub(crate) fn unlisted_places(
             .or_else(near)
         else {
             let site = Site { kb, text, tokens, range, around, covered: &covered };
-            if let Some(found) = placed_after_a_comma(site, at) {
+            let name = name_after_a_preposition(site, at);
+            if let Some(found) = name.and_then(|last| placed_after_a_comma(site, at, last)) {
                 out.push(found);
-            } else if let Some(last) = placed_by_a_distance(site, at, out) {
+            } else if let Some(last) = name.and_then(|last| placed_by_a_distance(site, at, last, out)) {
                 at = last;
             }
             at += 1;
@@ -1046,13 +1047,12 @@ fn name_after_a_preposition(site: Site<'_>, at: usize) -> Option<usize> {
     unlisted_name(kb, text, tokens, range, at, covered)
 }
 
-/// A Latin name the base lacks after "in", "à", placed by what follows its comma: a known unit
-/// with its admin word ("in Niaktiré, Torodi department") or a place word ("à Albouhera, près
-/// de Gargando").
-fn placed_after_a_comma(site: Site<'_>, at: usize) -> Option<UnlistedPlace> {
+/// A Latin name the base lacks after "in", "à" (tokens `at..=last`), placed by what follows its
+/// comma: a known unit with its admin word ("in Niaktiré, Torodi department") or a place word
+/// ("à Albouhera, près de Gargando").
+fn placed_after_a_comma(site: Site<'_>, at: usize, last: usize) -> Option<UnlistedPlace> {
     let Site { kb, text, tokens, range, around, .. } = site;
     let items = tokens.items();
-    let last = name_after_a_preposition(site, at)?;
     let next = last + 1;
     let gap = text.get(items[last].byte_end as usize..items.get(next)?.byte_start as usize)?;
     if next >= range.end || gap.trim() != "," {
@@ -1099,14 +1099,14 @@ fn placed_after_a_comma(site: Site<'_>, at: usize) -> Option<UnlistedPlace> {
     Some(UnlistedPlace { span, level: None, within })
 }
 
-/// Latin names the base lacks after "in", "à", "en", measured from a known place right after
-/// them ("en Sébabougou et Kwala, à environ 188 km de Bamako", "in Tinkara, 40 km from Gao"):
-/// each is pushed, located at that place; the last token of the list when there is one.
-fn placed_by_a_distance(site: Site<'_>, at: usize, out: &mut Vec<UnlistedPlace>) -> Option<usize> {
+/// Latin names the base lacks after "in", "à", "en" (the first at tokens `at..=last`), measured
+/// from a known place right after them ("en Sébabougou et Kwala, à environ 188 km de Bamako", "in
+/// Tinkara, 40 km from Gao"): each is pushed, located at that place; the last token of the list.
+fn placed_by_a_distance(site: Site<'_>, at: usize, last: usize, out: &mut Vec<UnlistedPlace>) -> Option<usize> {
     let Site { kb, text, tokens, range, around, covered } = site;
     let items = tokens.items();
     // The names: "Sébabougou", "Sébabougou et Kwala".
-    let mut names = vec![(at, name_after_a_preposition(site, at)?)];
+    let mut names = vec![(at, last)];
     while let Some((next, _)) = next_member(text, tokens, range, names[names.len() - 1].1) {
         match unlisted_name(kb, text, tokens, range, next, covered) {
             Some(last) if name_word(tokens, next) => names.push((next, last)),
