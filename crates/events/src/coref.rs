@@ -304,7 +304,14 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft, anaphora: bool) -> Option
         // Two places of their own that disagree are two incidents, "the attack" or not.
         Some(false) => return None,
         Some(true) => score += if other.place == d.place { 3 } else { 2 },
-        None if places_agree(doc, other.place, d.place) == Some(false) && !anaphora => return None,
+        // ("Dimanche, des militaires ont été tués": placed only by the story so far, a mention
+        // told on the day of another incident is that one's, wherever the story last was.)
+        None if places_agree(doc, other.place, d.place) == Some(false)
+            && !anaphora
+            && !marked!(story_placed_on_its_day(other, d), a_mention_placed_by_the_story_goes_with_its_day) =>
+        {
+            return None
+        }
         None => {}
     }
     let same_own_place = own(other).is_some() && own(other) == own(d);
@@ -450,6 +457,13 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft, anaphora: bool) -> Option
         score += 1;
     }
     Some(Fit::Score(score))
+}
+
+/// One of the two drafts is placed only by the story so far and both are told on one day.
+fn story_placed_on_its_day(a: &Draft, b: &Draft) -> bool {
+    let by_the_story = |x: &Draft| x.story_place && !x.own_place;
+    let day = a.date.is_some_and(|x| x.day.is_some()) && a.date == b.date;
+    day && (by_the_story(a) || by_the_story(b))
 }
 
 /// Draft `d` retells the incident of cluster `c`: "the attack" or "this strike" may retell any

@@ -5833,3 +5833,20 @@ fn a_deployment_of_no_force_is_no_development() {
     // Soldiers sent there are one.
     one_event("Last week, 200 soldiers were dispatched to Boungou in eastern Burkina Faso.", Some("2022-08-27"));
 }
+
+#[test]
+fn a_mention_placed_by_the_story_goes_with_the_incident_of_its_day() {
+    cov_mark::check!(a_mention_placed_by_the_story_goes_with_its_day);
+    // Sunday's attack near Kayes, Saturday's near Kolokani, then "on Sunday, soldiers were
+    // killed": told last at Kolokani, the deaths are Sunday's incident's, not a third one.
+    let texts = [
+        "Dimanche, des jihadistes ont attaqué un convoi de citernes près de Kayes. La veille, samedi, un autre convoi avait été attaqué près de Kolokani.\n\nDimanche, des militaires ont été tués.",
+        "On Sunday, jihadists attacked a tanker convoy near Kayes. The day before, on Saturday, another convoy had been attacked near Kolokani.\n\nOn Sunday, soldiers were killed.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-09-15"));
+        let mut days: Vec<_> = found.iter().filter_map(date).collect();
+        days.sort();
+        assert_eq!(days, ["2025-09-13", "2025-09-14"], "{text}: {found:?}");
+    }
+}
