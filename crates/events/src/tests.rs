@@ -5850,3 +5850,14 @@ fn a_mention_placed_by_the_story_goes_with_the_incident_of_its_day() {
         assert_eq!(days, ["2025-09-13", "2025-09-14"], "{text}: {found:?}");
     }
 }
+
+#[test]
+fn a_meeting_is_no_protest() {
+    // "meeting" is a French word for a rally too; in an English or French story of a meeting
+    // between armed groups it tells no protest.
+    let texts = [
+        "The army said on Saturday it had killed 200 militants near Moura after it received information about a meeting between armed groups.",
+        "L'armée a affirmé samedi avoir tué 200 jihadistes près de Moura après avoir appris la tenue d'un meeting entre groupes armés.",
+    ];
+    each_one(&texts, "2022-04-05", |e| e.event_type(), EventType::Battles);
+}
