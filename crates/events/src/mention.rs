@@ -123,6 +123,21 @@ const SEIZED_THINGS_GAP: usize = 5;
 /// Most words (a verb's subject) between a trigger verb and the rest of an idiom it opens.
 const IDIOM_SPLIT_GAP: usize = 5;
 
+/// Latin tokens `first..=last` of `range`, capitalised after its first word and followed by a
+/// capitalised word, lie inside a name ("the 614th Artillery Battery"), unless the range is
+/// written in title case (a headline).
+fn in_a_capitalised_name(doc: &Doc<'_>, range: &Range<usize>, first: usize, last: usize) -> bool {
+    let items = doc.tokens.items();
+    let latin = |t: usize| items[t].script == marsad_text::Script::Latin;
+    let capital = |t: usize| latin(t) && items[t].upper_initial;
+    let next = last + 1;
+    let named =
+        first > range.start && capital(first) && next < range.end && items[last].joined_to_next && capital(next);
+    // In title case only short words ("of", "in") stay in lower case.
+    let lower_word = |t: usize| latin(t) && !items[t].upper_initial && doc.tokens.folded(t).chars().count() >= 4;
+    named && range.clone().any(lower_word)
+}
+
 /// The triggers of tokens `range`, searched (see [`triggers`]).
 fn find_triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
     let found = doc.find(List::EventTriggers, range.clone());
@@ -160,6 +175,14 @@ fn find_triggers(doc: &Doc<'_>, range: Range<usize>) -> Vec<Trigger> {
             // "The junta has burnt bridges with its allies", "a heart attack": an idiom built on a
             // trigger word (the lexicon's longest match) tells no incident.
             if marked!(role.ends_with(":idiom"), an_idiom_tells_no_incident) {
+                return None;
+            }
+            // "soldiers of the 614th Artillery Battery": a capitalised trigger word inside a
+            // sentence, with a capitalised word after it, is part of a name.
+            if marked!(
+                in_a_capitalised_name(doc, &range, first, last),
+                a_capitalised_trigger_inside_a_name_is_no_trigger
+            ) {
                 return None;
             }
             // "استعادت قوات الدفاع والأمن السيطرة على الوضع": the verb with its subject between it

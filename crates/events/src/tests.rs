@@ -5861,3 +5861,17 @@ fn a_meeting_is_no_protest() {
     ];
     each_one(&texts, "2022-04-05", |e| e.event_type(), EventType::Battles);
 }
+
+#[test]
+fn a_trigger_word_inside_a_unit_s_name_tells_nothing() {
+    cov_mark::check!(a_capitalised_trigger_inside_a_name_is_no_trigger);
+    tells_none(
+        &[
+            "Malian soldiers of the 614th Artillery Battery attend a training session near Sévaré.",
+            "Des soldats du Groupement Attaque Rapide suivent une formation près de Sévaré.",
+        ],
+        "2022-04-05",
+    );
+    // The word itself, in lower case, still tells the shelling.
+    one_event("Artillery shelled the camp near Sévaré on Monday, killing two soldiers.", Some("2022-04-05"));
+}
