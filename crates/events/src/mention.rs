@@ -710,6 +710,14 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
     if marked!(quantified, many_incidents_with_no_figure_are_a_kind) {
         return Modality::Habitual;
     }
+    // "كثفت الجماعة هجماتها", "its attacks": an Arabic plural of incidents owned by its doer
+    // is the kind of thing it does, with no day of its own.
+    let owned_plural =
+        t.first == t.last && ["اتها", "اتهم", "اتهن"].iter().any(|s| doc.tokens.folded(t.first).ends_with(s));
+    let dated = || !doc.dates_in(doc.span_of(clause.start, clause.end.saturating_sub(1))).is_empty();
+    if marked!(owned_plural && !t.frame.is_consequence() && !dated(), incidents_owned_by_their_doer_are_a_kind) {
+        return Modality::Habitual;
+    }
     // "Analysts say attacks are rising" is commentary; "analyst X reported that the tragedy
     // occurred on Thursday" tells an incident on its day.
     if doc.any(List::Analysis, sentence.start..t.first) {

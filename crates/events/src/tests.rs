@@ -5875,3 +5875,18 @@ fn a_trigger_word_inside_a_unit_s_name_tells_nothing() {
     // The word itself, in lower case, still tells the shelling.
     one_event("Artillery shelled the camp near Sévaré on Monday, killing two soldiers.", Some("2022-04-05"));
 }
+
+#[test]
+fn incidents_owned_by_their_doer_are_a_kind() {
+    cov_mark::check!(incidents_owned_by_their_doer_are_a_kind);
+    // "Its attacks", "their operations": what a group does, not one incident.
+    tells_none(
+        &[
+            "كثفت جماعة نصرة الإسلام والمسلمين، الذراع التابعة لتنظيم القاعدة، هجماتها في غرب مالي.",
+            "وواصل الجيش عملياتهم في وسط مالي.",
+        ],
+        "2025-09-20",
+    );
+    // With a day of its own, a plural tells the day's attacks.
+    assert!(!events("وشنت الجماعة هجماتها أمس على مواقع الجيش قرب كايس.", Some("2025-09-20")).is_empty());
+}
