@@ -199,6 +199,16 @@ fn candidates(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, country: 
             }
             push(Who::Inferred(civilians), first, last, None);
         }
+        // "Wagner kills Mauritanians", «فاغنر تقتل موريتانيين»: nationals named right after the
+        // deed are the people it was done to.
+        let t = &m.trigger;
+        let after = t.last + 1..(t.last + 1 + NATIONALS_GAP).min(m.clause.end);
+        // (Not an adjective of a name: "جنود ماليون", Malian soldiers.)
+        let in_a_named = |at: usize| named.iter().any(|&(f, l, _)| f <= at && at <= l);
+        if let Some(at) = after.clone().find(|&at| national_plural(doc, at) && !in_a_named(at)) {
+            cov_mark::hit!(nationals_named_after_the_deed_are_its_civilians);
+            push(Who::Inferred(civilians), at, at, None);
+        }
     }
     let army = country.or(doc.focus).and_then(|c| kb.state_actor(c, StateRole::Military));
     if let Some(army) = army {
@@ -241,6 +251,16 @@ fn candidates(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, country: 
     out.sort_by_key(|c| (c.distance, c.first));
     out.truncate(MAX_CANDIDATES);
     out
+}
+
+/// Tokens after a trigger within which a plural of a nationality names whom it was done to.
+const NATIONALS_GAP: usize = 2;
+
+/// Token `at` is the plural of a nationality ("موريتانيين", "Mauritaniens", "Mauritanians").
+fn national_plural(doc: &Doc<'_>, at: usize) -> bool {
+    let word = doc.tokens.folded(at);
+    let word = word.strip_prefix('و').filter(|w| w.starts_with("ال")).unwrap_or(word);
+    doc.kb.is_national_plural(word.strip_prefix("ال").unwrap_or(word))
 }
 
 /// The affiliate of `actor` acting in the story's country, when the text names only the link.
@@ -410,6 +430,10 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         .filter(|(_, c)| c.first > t.last && m.clause.contains(&c.first))
         .min_by_key(|(_, c)| c.first)
         .map(|(i, _)| i);
+    // "فاغنر تقتل موريتانيين": a name right before the verb is its subject, so what follows the
+    // verb is its object, not a verb-first subject.
+    let subject_right_before =
+        before_first.is_some_and(|b| cands[b].last + 1 == t.first && matches!(cands[b].who, Who::Named(_)));
     // "Clashes broke out between Tuareg rebels and the Malian army": a clash that names its two
     // sides after it, and no subject before it, has the first named as actor1.
     let parties = t.frame == Frame::Clash
@@ -648,6 +672,7 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         } else if after
             && arabic
             && Some(i) == after_first
+            && !marked!(subject_right_before, a_name_right_before_an_arabic_verb_is_its_subject)
             // "هاجم مسلحون على صلة بالقاعدة": the name's phrase starts where the words tying it start.
             && behind <= t.last + VERB_SUBJECT_GAP
             // "هاجم مسلحون تابعون لجماعة X": tied to the words before it; "هاجموا الخميس موقعا

@@ -5890,3 +5890,17 @@ fn incidents_owned_by_their_doer_are_a_kind() {
     // With a day of its own, a plural tells the day's attacks.
     assert!(!events("وشنت الجماعة هجماتها أمس على مواقع الجيش قرب كايس.", Some("2025-09-20")).is_empty());
 }
+
+#[test]
+fn nationals_killed_are_the_civilians_the_deed_was_done_to() {
+    cov_mark::check!(nationals_named_after_the_deed_are_its_civilians);
+    cov_mark::check!(a_name_right_before_an_arabic_verb_is_its_subject);
+    // The army named later in the headline is no target of the killing.
+    let texts = [
+        "فاغنر تقتل موريتانيين على الحدود الشرقية والجيش الموريتاني يواصل مناوراته.",
+        "Wagner tue des Mauritaniens à la frontière est, l'armée mauritanienne poursuit ses manoeuvres.",
+        "Wagner kills Mauritanians on the eastern border as the Mauritanian army continues its manoeuvres.",
+    ];
+    let read = |e: &Event| (e.sub_event, actor(e.actor1), actor(e.actor2));
+    each_one(&texts, "2023-03-06", read, (SubEvent::Attack, Some("wagner"), Some("civilians")));
+}
