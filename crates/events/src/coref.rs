@@ -275,7 +275,7 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft, anaphora: bool) -> Option
     // "The incident took place on 25 June" may date an incident recalled without a day.
     let dates_it = d.reference && d.date.is_some();
     if (other.modality == Modality::Recalled) != (d.modality == Modality::Recalled) && !dates_it {
-        let same_day = other.date.is_some_and(|x| x.day.is_some()) && other.date == d.date;
+        let same_day = told_on_one_day(other, d);
         // ("four killed yesterday, a day after an attack that killed 14": the day read near the
         // recall is the news's; two tolls too far apart to be two accounts of one say two
         // incidents; "over 100" and "107" are one.)
@@ -341,24 +341,22 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft, anaphora: bool) -> Option
         && other.block == d.block;
     // "هجوم استهدف معسكرا في البلاد" then "هاجموا منطقة مطار سيفاري عبر تفجير سيارات مفخخة": a mention
     // placed only in the country is told again, more precisely, inside it.
-    let country = |x: &Draft| x.place.is_some_and(|p| doc.place_kind(p) == PlaceKind::Country);
-    let within = |wide: &Draft, narrow: &Draft| {
-        country(wide) && !country(narrow) && narrow.place.zip(wide.place).is_some_and(|(n, w)| doc.inside(n, w))
-    };
-    let country_only = marked!(
-        d.frame.is_violent() && other.frame.is_violent() && (within(other, d) || within(d, other)),
-        a_mention_placed_in_the_country_joins_one_told_inside_it
-    );
-    // "un convoi a été visé mercredi dans la région de Kidal", then "une attaque entre Anefis et
-    // Aguelhoc" that day: a region told on the day, then a town inside it.
-    let region = |x: &Draft| x.place.is_some_and(|p| doc.place_kind(p) == PlaceKind::Region);
-    let dated_alike = other.date.is_some_and(|a| a.day.is_some()) && other.date == d.date;
-    let in_region = |wide: &Draft, narrow: &Draft| {
-        region(wide) && !region(narrow) && narrow.place.zip(wide.place).is_some_and(|(n, w)| doc.inside(n, w))
+    // One of the two placed only at a place of kind `kind`, the other at a place of another
+    // kind inside it.
+    let one_inside = |kind: PlaceKind| {
+        let of_kind = |x: &Draft| x.place.is_some_and(|p| doc.place_kind(p) == kind);
+        let within = |wide: &Draft, narrow: &Draft| {
+            of_kind(wide) && !of_kind(narrow) && narrow.place.zip(wide.place).is_some_and(|(n, w)| doc.inside(n, w))
+        };
+        within(other, d) || within(d, other)
     };
     let violent = d.frame.is_violent() && other.frame.is_violent();
+    let country_only =
+        marked!(violent && one_inside(PlaceKind::Country), a_mention_placed_in_the_country_joins_one_told_inside_it);
+    // "un convoi a été visé mercredi dans la région de Kidal", then "une attaque entre Anefis et
+    // Aguelhoc" that day: a region told on the day, then a town inside it.
     let region_only = marked!(
-        dated_alike && violent && (in_region(other, d) || in_region(d, other)),
+        told_on_one_day(other, d) && violent && one_inside(PlaceKind::Region),
         a_mention_placed_in_a_region_on_its_day_joins_one_told_inside_it
     );
     // "X attacked the convoy; the army responded with strikes": a reply by the side attacked is
@@ -459,11 +457,15 @@ fn fit_member(doc: &Doc<'_>, other: &Draft, d: &Draft, anaphora: bool) -> Option
     Some(Fit::Score(score))
 }
 
+/// Both drafts are dated to the same day.
+fn told_on_one_day(a: &Draft, b: &Draft) -> bool {
+    a.date.is_some_and(|x| x.day.is_some()) && a.date == b.date
+}
+
 /// One of the two drafts is placed only by the story so far and both are told on one day.
 fn story_placed_on_its_day(a: &Draft, b: &Draft) -> bool {
     let by_the_story = |x: &Draft| x.story_place && !x.own_place;
-    let day = a.date.is_some_and(|x| x.day.is_some()) && a.date == b.date;
-    day && (by_the_story(a) || by_the_story(b))
+    told_on_one_day(a, b) && (by_the_story(a) || by_the_story(b))
 }
 
 /// Draft `d` retells the incident of cluster `c`: "the attack" or "this strike" may retell any

@@ -253,22 +253,48 @@ impl<'a> Doc<'a> {
         starting_in(self.mentions, span, |m| m.span.start).iter().filter(move |m| m.span.end <= span.end)
     }
 
-    /// True when tokens `first..=last` are, or end, the mention of a name ("كاي", Kayes, read
-    /// as "like any" by its clitic).
+    /// True when tokens `first..=last` are a name's mention or lie inside one ("كاي", Kayes,
+    /// read as "like any" by its clitic).
     pub fn names_there(&self, first: usize, last: usize) -> bool {
-        let cue = self.span_of(first, last);
-        self.mentions_in(Span { start: self.span_of(first.saturating_sub(6), first).start, end: cue.end })
-            .any(|m| m.span.start <= cue.start && cue.end <= m.span.end)
+        self.names_covering(first, last).next().is_some()
     }
 
     /// True when tokens `first..=last` lie inside the mention of a name the base knows, such as
     /// the "sans" of "Médecins sans frontières" or the "بلا" of "أطباء بلا حدود".
     pub fn in_a_name(&self, first: usize, last: usize) -> bool {
         let cue = self.span_of(first, last);
+        self.names_covering(first, last).any(|m| m.span != cue)
+    }
+
+    /// Token `at` is the plural of a nationality ("موريتانيين", "والماليين", "Mauritaniens",
+    /// "Mauritanians").
+    pub fn national_plural_at(&self, at: usize) -> bool {
+        let word = self.tokens.folded(at);
+        let word = word.strip_prefix('و').filter(|w| w.starts_with("ال")).unwrap_or(word);
+        self.kb.is_national_plural(word.strip_prefix("ال").unwrap_or(word))
+    }
+
+    /// Some soldier, army or force word stands in tokens `range` ("جنود", "l'armée", "troops").
+    pub fn soldiers_told(&self, range: Range<usize>) -> bool {
+        [List::MilitaryTargets, List::StateHeads, List::BareStateHeads]
+            .into_iter()
+            .any(|list| self.any(list, range.clone()))
+    }
+
+    /// True when `word` ends with a word of an entry of `list` in language `lang` (a suffix list:
+    /// Arabic pronouns written on the word).
+    pub fn ends_with_an_entry(&self, list: List, lang: &str, word: &str) -> bool {
+        let entries = self.kb.lexicon.list(list).entries();
+        entries.iter().filter(|e| e.lang == lang).flat_map(|e| &e.words).any(|s| word.ends_with(s.as_str()))
+    }
+
+    /// The mentions that cover tokens `first..=last`.
+    fn names_covering(&self, first: usize, last: usize) -> impl Iterator<Item = &'a Mention> {
+        let cue = self.span_of(first, last);
         // A name opens at most a few words before the cue.
         let from = self.span_of(first.saturating_sub(6), first).start;
         let around = Span { start: from, end: self.span_of(last, (last + 6).min(self.tokens.len() - 1)).end };
-        self.mentions_in(around).any(|m| m.span.start <= cue.start && cue.end <= m.span.end && m.span != cue)
+        self.mentions_in(around).filter(move |m| m.span.start <= cue.start && cue.end <= m.span.end)
     }
 
     /// Date expressions inside `span`.

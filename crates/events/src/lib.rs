@@ -380,10 +380,7 @@ fn draft(
     } else if matches!(m.trigger.frame, Frame::Deploy | Frame::AnnounceMeasure) {
         // Deployments and measures told without a place or a date of their own are background;
         // so is a deployment of no force ("five vehicles were dispatched from the mine").
-        let forces = roles.actor1.is_some()
-            || [List::MilitaryTargets, List::StateHeads, List::BareStateHeads]
-                .into_iter()
-                .any(|list| doc.any(list, m.clause.clone()));
+        let forces = roles.actor1.is_some() || doc.soldiers_told(m.clause.clone());
         let no_force = m.trigger.frame == Frame::Deploy && !forces;
         (!own_place && date.is_none()) || marked!(no_force, a_deployment_of_no_force_is_none)
     } else if sub_event.event_type() == EventType::StrategicDevelopments {
@@ -611,8 +608,7 @@ fn done_to_people_told(doc: &Doc<'_>, m: &IncidentMention) -> bool {
     // (The Arabic verb carries its object: "اعتقلوهم", "أعدمته".)
     let suffixed = doc.tokens.items()[t.last].script == Script::Arabic && {
         let word = doc.tokens.folded(t.last);
-        let suffixes = doc.kb.lexicon.list(List::ObjectPronouns).entries();
-        suffixes.iter().filter(|e| e.lang == "ar").flat_map(|e| &e.words).any(|s| word.ends_with(s.as_str()))
+        doc.ends_with_an_entry(List::ObjectPronouns, "ar", word)
     };
     marked!(before || after || suffixed, an_incident_done_to_people_told_is_the_one_told)
 }
@@ -704,11 +700,7 @@ const NATIONALS_AFTER: usize = 7;
 /// A plural of a nationality among tokens `range` ("ثلاثة موريتانيين", "trois Mauritaniens",
 /// "three Mauritanians"): people of a country, who are civilians unless told otherwise.
 fn nationals(doc: &Doc<'_>, range: std::ops::Range<usize>) -> bool {
-    let found = range.into_iter().any(|t| {
-        let word = doc.tokens.folded(t);
-        let word = word.strip_prefix('و').filter(|w| w.starts_with("ال")).unwrap_or(word);
-        doc.kb.is_national_plural(word.strip_prefix("ال").unwrap_or(word))
-    });
+    let found = range.into_iter().any(|t| doc.national_plural_at(t));
     marked!(found, a_count_of_nationals_counts_people)
 }
 
@@ -729,9 +721,7 @@ fn sub_event(doc: &Doc<'_>, m: &IncidentMention, roles: &Roles, fatalities: Opti
     // attack.)
     let kill = std::iter::once(&m.trigger).chain(&m.others).find(|t| t.frame == Frame::Kill);
     // (Beside an attack, only counted, with no soldier or army post told in its clause.)
-    let soldiers = [List::StateHeads, List::BareStateHeads, List::MilitaryTargets]
-        .into_iter()
-        .any(|list| doc.any(list, m.clause.clone()));
+    let soldiers = doc.soldiers_told(m.clause.clone());
     let before_kill =
         |k: &mention::Trigger| if k.passive { m.clause.start } else { k.first.saturating_sub(3).max(m.clause.start) };
     let counted = |k: &mention::Trigger| {

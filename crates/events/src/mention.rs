@@ -589,6 +589,8 @@ fn lead(found: &[Trigger]) -> Option<Trigger> {
 fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &Trigger, quoted: bool) -> Modality {
     let before = |window: usize| t.first.saturating_sub(window).max(clause.start)..t.first;
     let after = |window: usize| t.last + 1..(t.last + 1 + window).min(clause.end);
+    let clause_dates = || doc.dates_in(doc.span_of(clause.start, clause.end.saturating_sub(1)));
+    let dated = || !clause_dates().is_empty();
     // "The US embassy urged its citizens to leave the country": a state's advisory to its own
     // nationals, however worded, is the news.
     if t.frame == Frame::Evacuate
@@ -600,10 +602,9 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
     // unless a date reads the word ("In May, …").
     let speculation = doc.find(List::Speculation, clause.start..t.first);
     if !speculation.is_empty() {
-        let dates = doc.dates_in(doc.span_of(clause.start, clause.end.saturating_sub(1)));
         let in_date = |&(first, last, _): &(usize, usize, Option<&str>)| {
             let span = doc.span_of(first, last);
-            dates.iter().any(|d| d.span.start <= span.start && span.end <= d.span.end)
+            clause_dates().iter().any(|d| d.span.start <= span.start && span.end <= d.span.end)
         };
         // "إذا تأكدت هذه المعلومات، فإن الهجوم…", "if confirmed": the report is doubted, the deed told.
         let confirming = doc.find(List::ConfirmationConditionals, clause.clone());
@@ -641,10 +642,7 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
     let trend = |range: Range<usize>| {
         doc.any(List::Trend, range.clone())
             && doc.find(List::Trend, range).iter().any(|&(first, last, _)| {
-                !marked!(
-                    doc.names_there(first, last) || doc.in_a_name(first, last),
-                    a_trend_word_inside_a_name_tells_no_trend
-                )
+                !marked!(doc.names_there(first, last), a_trend_word_inside_a_name_tells_no_trend)
             })
     };
     if trend(before(TREND_WINDOW)) || trend(after(TREND_WINDOW)) {
@@ -686,7 +684,6 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
     // "كما عرفت بوركينا فاسو هجمات مماثلة", "Burkina Faso has seen similar attacks": with no day
     // of its own ("a similar strike on Sunday" is one).
     let around = t.first.saturating_sub(1).max(clause.start)..(t.last + 2).min(clause.end);
-    let dated = || !doc.dates_in(doc.span_of(clause.start, clause.end.saturating_sub(1))).is_empty();
     if marked!(doc.any(List::Similar, around) && !dated(), similar_incidents_with_no_day_are_a_kind) {
         return Modality::Habitual;
     }
@@ -698,7 +695,7 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
         .find(List::UndergoVerbs, t.first.saturating_sub(UNDERGO_WINDOW).max(clause.start)..t.first)
         .iter()
         .any(|&(_, _, role)| role == Some("present"))
-        && doc.dates_in(doc.span_of(clause.start, clause.end.saturating_sub(1))).is_empty();
+        && !dated();
     if marked!(undergoing, an_arabic_present_of_undergoing_tells_a_state) {
         return Modality::Habitual;
     }
@@ -713,8 +710,7 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
     // "كثفت الجماعة هجماتها", "its attacks": an Arabic plural of incidents owned by its doer
     // is the kind of thing it does, with no day of its own.
     let owned_plural =
-        t.first == t.last && ["اتها", "اتهم", "اتهن"].iter().any(|s| doc.tokens.folded(t.first).ends_with(s));
-    let dated = || !doc.dates_in(doc.span_of(clause.start, clause.end.saturating_sub(1))).is_empty();
+        t.first == t.last && doc.ends_with_an_entry(List::OwnedPlurals, "ar", doc.tokens.folded(t.first));
     if marked!(owned_plural && !t.frame.is_consequence() && !dated(), incidents_owned_by_their_doer_are_a_kind) {
         return Modality::Habitual;
     }

@@ -205,7 +205,7 @@ fn candidates(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, country: 
         let after = t.last + 1..(t.last + 1 + NATIONALS_GAP).min(m.clause.end);
         // (Not an adjective of a name: "جنود ماليون", Malian soldiers.)
         let in_a_named = |at: usize| named.iter().any(|&(f, l, _)| f <= at && at <= l);
-        if let Some(at) = after.clone().find(|&at| national_plural(doc, at) && !in_a_named(at)) {
+        if let Some(at) = after.clone().find(|&at| doc.national_plural_at(at) && !in_a_named(at)) {
             cov_mark::hit!(nationals_named_after_the_deed_are_its_civilians);
             push(Who::Inferred(civilians), at, at, None);
         }
@@ -255,13 +255,6 @@ fn candidates(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, country: 
 
 /// Tokens after a trigger within which a plural of a nationality names whom it was done to.
 const NATIONALS_GAP: usize = 2;
-
-/// Token `at` is the plural of a nationality ("موريتانيين", "Mauritaniens", "Mauritanians").
-fn national_plural(doc: &Doc<'_>, at: usize) -> bool {
-    let word = doc.tokens.folded(at);
-    let word = word.strip_prefix('و').filter(|w| w.starts_with("ال")).unwrap_or(word);
-    doc.kb.is_national_plural(word.strip_prefix("ال").unwrap_or(word))
-}
 
 /// The affiliate of `actor` acting in the story's country, when the text names only the link.
 fn affiliate_of(doc: &Doc<'_>, actor: u32, country: Option<&str>) -> Option<u32> {
@@ -858,6 +851,9 @@ fn for_the(doc: &Doc<'_>, at: usize) -> bool {
 /// killing verb, followed by a count or an indefinite accusative noun (its ending ا), is the
 /// verb's subject; the dead come after it. ("قتل جنود ماليون" has no such object: they died.)
 fn kills_an_object(doc: &Doc<'_>, k: &Trigger, first: usize, last: usize) -> bool {
+    if first != k.last + 1 || doc.tokens.items()[k.last].script != Script::Arabic {
+        return false;
+    }
     // "قتل جنود ماليون 30 مدنيا": the soldiers' word reads on to the end of the name it opens.
     let named_to = doc
         .mentions_in(doc.span_of(first, (first + NAME_REACH).min(doc.tokens.len() - 1)))
@@ -868,7 +864,7 @@ fn kills_an_object(doc: &Doc<'_>, k: &Trigger, first: usize, last: usize) -> boo
         cov_mark::hit!(a_word_opening_a_name_reads_to_its_end);
     }
     let next = named_to.map_or(last, |to| to.max(last)) + 1;
-    if first != k.last + 1 || next >= doc.tokens.len() || doc.tokens.items()[k.last].script != Script::Arabic {
+    if next >= doc.tokens.len() {
         return false;
     }
     let word = doc.tokens.folded(next);

@@ -789,7 +789,7 @@ fn settle_round<'p>(
                 return None;
             }
             cov_mark::hit!(a_latin_village_after_a_locative_is_the_story_s_one);
-            Some((*only, Support::StoryCountry, strength(Support::StoryCountry, &kb.places[*only as usize], focus)))
+            Some((*only, Support::StoryCountry, strength(Support::StoryCountry, place, focus)))
         });
         match best {
             Some((place, support, _)) => accepted.push(mention(item, place, support)),
@@ -1139,13 +1139,9 @@ fn measured_from(
         return None;
     }
     let mut number = at;
+    let openers = kb.lexicon.list(List::DistanceOpeners);
     while number < (at + 3).min(range.end) && items[number].script != Script::Digit {
-        if !matches!(
-            tokens.folded(number),
-            "a" | "à" | "environ" | "about" | "some" | "around" | "quelque" | "plus" | "de"
-        ) {
-            return None;
-        }
+        openers.starting_at(tokens, number).filter(|m| m.far_token == number)?;
         number += 1;
     }
     if number + 1 >= range.end || items[number].script != Script::Digit {

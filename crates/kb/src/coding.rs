@@ -598,6 +598,11 @@ named_enum! {
         Copulas = "copulas",
         /// "With", "مع", "ainsi que" between two victims named in the singular: both were killed.
         Accompaniment = "accompaniment",
+        /// Endings of an Arabic plural of incidents with its owner's pronoun («هجماتها»).
+        OwnedPlurals = "owned-plurals",
+        /// Words between a place and the number of a distance measured from another ("à
+        /// environ", "about").
+        DistanceOpeners = "distance-openers",
     }
 }
 
