@@ -34,6 +34,20 @@ fn ids(text: &str) -> Vec<String> {
     found(text).into_iter().map(|(id, _, _)| id).collect()
 }
 
+/// Checks that `text` names entity `id`.
+#[track_caller]
+fn assert_found(text: &str, id: &str) {
+    let found = ids(text);
+    assert!(found.iter().any(|f| f == id), "{text}: {found:?}");
+}
+
+/// Checks that `text` does not name entity `id`.
+#[track_caller]
+fn assert_not_found(text: &str, id: &str) {
+    let found = ids(text);
+    assert!(!found.iter().any(|f| f == id), "{text}: {found:?}");
+}
+
 #[test]
 fn clitics_are_stripped_only_when_the_knowledge_base_confirms() {
     let all = found("وصل الوفد وبباماكو ثم لباماكو.");
@@ -107,9 +121,9 @@ fn the_base_attacked_or_burnt_is_not_al_qaeda() {
 
 #[test]
 fn a_place_inside_an_outlet_s_name_is_the_outlet() {
-    let found = ids("ونقل راديو إفريقيا 1 عن مصدر أمني أن الهجوم وقع فجرا.");
-    assert!(found.contains(&"africa-n1".to_string()), "{found:?}");
-    assert!(!found.contains(&"area.africa".to_string()), "{found:?}");
+    let text = "ونقل راديو إفريقيا 1 عن مصدر أمني أن الهجوم وقع فجرا.";
+    assert_found(text, "africa-n1");
+    assert_not_found(text, "area.africa");
 }
 
 #[test]
@@ -150,15 +164,19 @@ fn a_sound_alike_abroad_is_not_the_village_the_text_puts_in_the_country() {
 fn a_generated_unit_named_with_its_own_admin_word_after_a_comma_is_found() {
     // "…, Torodi department": after a comma a Latin name reads as a sentence start, but its own
     // admin word says it is a place.
-    let found = ids("A post of the Niger Armed Forces was attacked in Niaktiré, Torodi department.");
-    assert!(found.contains(&"ne.torodi-department".to_string()), "{found:?}");
+    assert_found(
+        "A post of the Niger Armed Forces was attacked in Niaktiré, Torodi department.",
+        "ne.torodi-department",
+    );
 }
 
 #[test]
 fn a_generated_unit_whose_name_opens_with_its_admin_word_is_found() {
     // "dans la province du Sourou", with no country named: the name's own admin word is its support.
-    let found = ids("Des hommes armés ont attaqué jeudi plusieurs villages dans la province du Sourou.");
-    assert!(found.contains(&"bf.sourou-province".to_string()), "{found:?}");
+    assert_found(
+        "Des hommes armés ont attaqué jeudi plusieurs villages dans la province du Sourou.",
+        "bf.sourou-province",
+    );
 }
 
 /// The chars of `text` that `span` covers.
@@ -365,10 +383,8 @@ fn a_name_measured_from_a_known_place_is_a_place_there() {
 #[test]
 fn a_base_or_a_camp_supports_the_town_it_names_and_names_no_other() {
     // بير alone is "a well"; after "the base of" it is the town.
-    let found = ids("سيطر الجيش على قاعدة بير العسكرية في شمال البلاد.");
-    assert!(found.contains(&"ml.ber".to_string()), "{found:?}");
-    let found = ids("هاجم مسلحون معسكر بير ليلا.");
-    assert!(found.contains(&"ml.ber".to_string()), "{found:?}");
+    assert_found("سيطر الجيش على قاعدة بير العسكرية في شمال البلاد.", "ml.ber");
+    assert_found("هاجم مسلحون معسكر بير ليلا.", "ml.ber");
     // "An operations base", "a military camp": no place the base lacks.
     for text in ["هاجم مسلحون قاعدة عمليات متقدمة قرب غاو.", "قصفت طائرات معسكر تدريب قرب غاو."]
     {
@@ -380,23 +396,21 @@ fn a_base_or_a_camp_supports_the_town_it_names_and_names_no_other() {
 fn an_arabic_village_name_is_the_one_village_its_vowels_spell() {
     cov_mark::check!(a_village_spelled_vowel_for_vowel_after_a_place_word);
     // Some thirty villages of Niger share the consonants s-k-r; one is spelled with these vowels.
-    let found = ids("هاجم مسلحون قرية ساكويرا غرب النيجر أمس.");
-    assert!(found.contains(&"ne.sakoira".to_string()), "{found:?}");
+    assert_found("هاجم مسلحون قرية ساكويرا غرب النيجر أمس.", "ne.sakoira");
     // Two villages of Niger spelled alike (Soukouri, Zoukouri): none of these.
     let found = ids("هاجم مسلحون قرية سوكوري غرب النيجر أمس.");
     assert!(!found.iter().any(|id| id.starts_with("ne.") && id != "ne"), "{found:?}");
     // The same spelling in a story about Mali is not the Niger village.
-    let found = ids("هاجم مسلحون قرية ساكويرا في مالي أمس.");
-    assert!(!found.contains(&"ne.sakoira".to_string()), "{found:?}");
+    assert_not_found("هاجم مسلحون قرية ساكويرا في مالي أمس.", "ne.sakoira");
 }
 
 #[test]
 fn half_of_a_hyphenated_arabic_name_is_no_place() {
     cov_mark::check!(half_a_hyphenated_name_is_no_place);
     // "سونغا" alone would be read as Sangha by its consonants; joined to "ماركا" it is another name.
-    let found = ids("نفذت القوات ضربة جوية جنوب منطقة سونغا-ماركا بولاية سيغو.");
-    assert!(!found.contains(&"ml.sangha".to_string()), "{found:?}");
-    assert!(found.contains(&"ml.segou-region".to_string()), "{found:?}");
+    let text = "نفذت القوات ضربة جوية جنوب منطقة سونغا-ماركا بولاية سيغو.";
+    assert_not_found(text, "ml.sangha");
+    assert_found(text, "ml.segou-region");
 }
 
 #[test]
@@ -442,25 +456,20 @@ fn a_capitalised_common_word_after_a_place_word_names_no_village() {
 #[test]
 fn a_village_spelled_exactly_after_a_locative_is_the_story_s_one() {
     cov_mark::check!(a_latin_village_after_a_locative_is_the_story_s_one);
-    let found = ids("Au Burkina Faso, des hommes armés ont ouvert le feu sur la brigade à Djibasso jeudi.");
-    assert!(found.contains(&"bf.djibasso".to_string()), "{found:?}");
-    let found = ids("In Burkina Faso, gunmen opened fire on the police station in Djibasso on Thursday.");
-    assert!(found.contains(&"bf.djibasso".to_string()), "{found:?}");
+    assert_found("Au Burkina Faso, des hommes armés ont ouvert le feu sur la brigade à Djibasso jeudi.", "bf.djibasso");
+    assert_found("In Burkina Faso, gunmen opened fire on the police station in Djibasso on Thursday.", "bf.djibasso");
     // Two villages of that name in the country: none of these.
     let found = ids("Au Burkina Faso, des hommes armés ont attaqué jeudi à Torosso.");
     assert!(!found.iter().any(|id| id.starts_with("bf.torosso")), "{found:?}");
     // Placed by the text in a town that does not hold it: another Djibasso.
     cov_mark::check!(a_place_named_right_after_that_does_not_hold_it_says_another);
-    let found = ids("Au Burkina Faso, des hommes armés ont attaqué jeudi à Djibasso, Fada N'Gourma.");
-    assert!(!found.contains(&"bf.djibasso".to_string()), "{found:?}");
+    assert_not_found("Au Burkina Faso, des hommes armés ont attaqué jeudi à Djibasso, Fada N'Gourma.", "bf.djibasso");
 }
 
 #[test]
 fn an_arabic_village_spelled_vowel_for_vowel_after_in_is_the_story_s_one() {
     cov_mark::check!(a_village_spelled_vowel_for_vowel_after_a_locative);
-    let found = ids("أفاد مسؤول محلي في النيجر باختطاف أمريكي في مسالاتا أمس.");
-    assert!(found.contains(&"ne.massalata".to_string()), "{found:?}");
+    assert_found("أفاد مسؤول محلي في النيجر باختطاف أمريكي في مسالاتا أمس.", "ne.massalata");
     // A curated town of the key is still the one tried first.
-    let found = ids("سيطرت الجماعة على ثكنة عسكرية في فارابوكو أمس في مالي.");
-    assert!(found.contains(&"ml.farabougou".to_string()), "{found:?}");
+    assert_found("سيطرت الجماعة على ثكنة عسكرية في فارابوكو أمس في مالي.", "ml.farabougou");
 }
