@@ -19,9 +19,13 @@ pub fn focus_country<'kb>(
     ends: Ends<'_>,
     mentions: &[Mention],
 ) -> Option<&'kb str> {
+    let acting: Vec<Span> = mentions.iter().filter(|m| m.how == How::CountryActing).map(|m| m.span).collect();
     let place_country = |m: &Mention| match m.entity {
-        Entity::Place(p) if m.how != How::Border && !aside(kb, tokens, ends, m) => {
-            kb.places[p as usize].country.as_deref()
+        Entity::Place(p)
+            if m.how != How::Border && !aside(kb, tokens, ends, m) && !beyond_a_border(kb, tokens, ends, m) =>
+        {
+            let country = kb.places[p as usize].country.as_deref()?;
+            Some(Named { country, at: m.span.start, acting: acting.contains(&m.span) })
         }
         _ => None,
     };
@@ -32,7 +36,8 @@ pub fn focus_country<'kb>(
             let actor = &kb.actors[a as usize];
             let state =
                 matches!(actor.kind, ActorKind::StateForce | ActorKind::Government) && actor.state_role.is_some();
-            actor.country.as_deref().filter(|_| state)
+            let country = actor.country.as_deref().filter(|_| state)?;
+            Some(Named { country, at: m.span.start, acting: false })
         }
         _ => None,
     };
@@ -109,16 +114,55 @@ pub fn where_a_group_is_active(
 /// Tokens back from a place within which words that make it a note on a group are looked for.
 const NOTE_REACH: usize = 8;
 
-/// The value met most often (the last met among equals).
-fn most_common<'a>(values: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for c in values {
-        match counts.iter_mut().find(|(k, _)| *k == c) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((c, 1)),
+/// Tokens a border's "with" may stand before the last country it lists ("the border with Togo
+/// and Ghana", "الحدود مع توغو وغانا").
+const BORDER_LIST: usize = 4;
+
+/// Country mention `m` names what a border is shared with: a neighbour of the story's country,
+/// never the story's own, whichever one that is.
+fn beyond_a_border(kb: &KnowledgeBase, tokens: &Tokens, ends: Ends<'_>, m: &Mention) -> bool {
+    let items = tokens.items();
+    let first = items.partition_point(|t| t.end <= m.span.start);
+    let beyond = (first.saturating_sub(BORDER_LIST)..first)
+        .rev()
+        .take_while(|&t| items[t].joined_to_next)
+        .any(|t| ends.entry(kb, List::Border, tokens, t).is_some_and(|b| b.entry.role.as_deref() == Some("with")));
+    if beyond {
+        cov_mark::hit!(a_country_beyond_a_border_is_not_the_story_s);
+    }
+    beyond
+}
+
+/// A country the text names, where, and whether as the state acting ("the Emirates paid").
+struct Named<'a> {
+    country: &'a str,
+    at: u32,
+    acting: bool,
+}
+
+/// The country named most often; among equals, the one named more often as a place than as a
+/// state acting, then the one named first (the headline's or the lede's).
+fn most_common<'a>(named: impl Iterator<Item = Named<'a>>) -> Option<&'a str> {
+    // (country, times named, times acting, first named at)
+    let mut counts: Vec<(&str, usize, usize, u32)> = Vec::new();
+    for n in named {
+        match counts.iter_mut().find(|(c, ..)| *c == n.country) {
+            Some((_, times, acting, first)) => {
+                *times += 1;
+                *acting += usize::from(n.acting);
+                *first = (*first).min(n.at);
+            }
+            None => counts.push((n.country, 1, usize::from(n.acting), n.at)),
         }
     }
-    counts.into_iter().max_by_key(|(_, n)| *n).map(|(c, _)| c)
+    let rank = |&(_, times, acting, first): &(&str, usize, usize, u32)| {
+        (times, std::cmp::Reverse(acting), std::cmp::Reverse(first))
+    };
+    let best = counts.iter().max_by_key(|c| rank(c))?;
+    if counts.iter().filter(|c| c.1 == best.1).count() > 1 {
+        cov_mark::hit!(countries_named_as_often_rank_by_acting_then_first);
+    }
+    Some(best.0)
 }
 
 /// Add a mention for every bare state head noun not already inside a mention.

@@ -473,3 +473,46 @@ fn an_arabic_village_spelled_vowel_for_vowel_after_in_is_the_story_s_one() {
     // A curated town of the key is still the one tried first.
     assert_found("سيطرت الجماعة على ثكنة عسكرية في فارابوكو أمس في مالي.", "ml.farabougou");
 }
+
+/// The country `text` is about, as the event coder reads it.
+fn story_country(text: &str) -> Option<String> {
+    let kb = kb();
+    let x = Extractor::new(kb).extract(text, None);
+    crate::context::focus_country(kb, &x.tokens, crate::support::Ends(&x.ending_lists), &x.mentions).map(String::from)
+}
+
+#[test]
+fn countries_named_as_often_go_to_the_one_named_as_a_place_then_first() {
+    cov_mark::check!(countries_named_as_often_rank_by_acting_then_first);
+    // Named first, in the lede; the other only where the attackers went.
+    let texts = [
+        "Au Burkina Faso, des hommes armés ont attaqué la brigade jeudi, puis se sont repliés vers le Mali.",
+        "In Burkina Faso, gunmen attacked the police station on Thursday before withdrawing towards Mali.",
+        "في بوركينا فاسو هاجم مسلحون مركز الدرك الخميس ثم انسحبوا نحو مالي.",
+    ];
+    for text in texts {
+        assert_eq!(story_country(text).as_deref(), Some("BF"), "{text}");
+    }
+    // A state that acts (pays, announces) is named as often as the country where it happened.
+    let texts = [
+        "L'Algérie a payé la rançon, selon des sources locales à Tombouctou.",
+        "Algeria paid the ransom, according to local sources in Timbuktu.",
+        "دفعت الجزائر الفدية، بحسب مصادر محلية في تمبكتو.",
+    ];
+    for text in texts {
+        assert_eq!(story_country(text).as_deref(), Some("ML"), "{text}");
+    }
+}
+
+#[test]
+fn a_country_across_a_border_is_not_the_story_s() {
+    cov_mark::check!(a_country_beyond_a_border_is_not_the_story_s);
+    let texts = [
+        "Près de la frontière avec le Mali, des hommes armés ont attaqué la brigade jeudi, au Burkina Faso.",
+        "Near the border with Mali, gunmen attacked the police station on Thursday, in Burkina Faso.",
+        "قرب الحدود مع مالي هاجم مسلحون مركز الدرك الخميس في بوركينا فاسو.",
+    ];
+    for text in texts {
+        assert_eq!(story_country(text).as_deref(), Some("BF"), "{text}");
+    }
+}
