@@ -376,7 +376,11 @@ fn draft(
         if placed && !own_place {
             cov_mark::hit!(an_army_leaving_its_camp_is_placed_by_the_paragraph);
         }
-        !placed && date.is_none()
+        // "met fierce resistance, which forced them to withdraw": the end of the fight its
+        // sentence has told, not a handover of territory.
+        let before = sentence.tokens.start..m.trigger.first;
+        let retreat = mention::triggers(doc, before).iter().any(|o| o.frame.is_violent());
+        (!placed && date.is_none()) || marked!(retreat, a_withdrawal_in_the_sentence_of_a_fight_is_its_end)
     } else if matches!(m.trigger.frame, Frame::Deploy | Frame::AnnounceMeasure) {
         // Deployments and measures told without a place or a date of their own are background;
         // so is a deployment of no force ("five vehicles were dispatched from the mine").

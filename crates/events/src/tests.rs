@@ -5908,3 +5908,14 @@ fn nationals_killed_are_the_civilians_the_deed_was_done_to() {
     let read = |e: &Event| (e.sub_event, actor(e.actor1), actor(e.actor2));
     each_one(&texts, "2023-03-06", read, (SubEvent::Attack, Some("wagner"), Some("civilians")));
 }
+
+#[test]
+fn a_withdrawal_after_the_fight_its_sentence_tells_is_the_fight_s_end() {
+    cov_mark::check!(a_withdrawal_in_the_sentence_of_a_fight_is_its_end);
+    let texts = [
+        "هاجم مسلحون موقعا للجيش قرب ليري الخميس، ثم انسحبوا بعد ساعة من المعارك.",
+        "Des jihadistes ont attaqué un poste de l'armée près de Léré jeudi, puis se sont retirés après une heure de combats.",
+        "Militants attacked an army post near Léré on Thursday and retreated after an hour of fighting.",
+    ];
+    each_one(&texts, "2025-06-16", |e| e.event_type(), EventType::Battles);
+}
