@@ -750,6 +750,18 @@ pub(crate) fn place(
             };
         }
     }
+    if m.trigger.frame == Frame::Blockade {
+        if let Some(country) = blockade_of_no_place(doc, sentence, m) {
+            return PlaceChoice {
+                places: vec![Some(country)],
+                precision: 3,
+                from: PlaceFrom::Country,
+                unknown: None,
+                listed_unknown: Vec::new(),
+                how: None,
+            };
+        }
+    }
     // "في نفس المنطقة", "in the same area": where the incident told before happened; a village the
     // base lacks named with it ("le site de Kiral, dans la même région") lies there.
     let same = doc.find(List::SamePlace, m.clause.clone());
@@ -876,6 +888,41 @@ pub(crate) fn place(
     let from = if unknown.is_some() && place.is_some() { PlaceFrom::AroundUnknown } else { from };
     let listed_unknown = unknown.map_or_else(Vec::new, |u| listed_unknown(doc, m, u));
     PlaceChoice { places: vec![place], precision, from, unknown, listed_unknown, how: None }
+}
+
+/// Words (its doer's name aside) after a blockade's word within which its object stands ("حصار اقتصادي على العاصمة
+/// باماكو", "a blockade on Kayes").
+const BLOCKADE_OBJECT: usize = 5;
+
+/// A blockade whose object is no place, nor the subject that undergoes it ("un blocus sur les importations de carburant", "حصار
+/// على وصول الوقود", "a blockade on several towns"): the story's country's, not a town the
+/// sentence names for what the blockade does to it ("la pénurie s'aggrave à Bamako").
+fn blockade_of_no_place(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention) -> Option<u32> {
+    let is_place = |x: &Mention| matches!(x.entity, Entity::Place(_));
+    // (Or the place that undergoes it, right before: "تواجه تمبكتو حصارا", "Kayes, under blockade".)
+    let first = m.trigger.first.saturating_sub(BLOCKADE_OBJECT).max(m.clause.start);
+    if first < m.trigger.first && doc.mentions_in(doc.span_of(first, m.trigger.first - 1)).any(is_place) {
+        return None;
+    }
+    // Its doer may stand between, and does not count: "حصار جماعة نصرة الإسلام والمسلمين لتمبكتو",
+    // "le blocus imposé par le JNIM à Kayes".
+    let (mut t, mut words) = (m.trigger.last + 1, 0);
+    while t < sentence.tokens.end && words < BLOCKADE_OBJECT {
+        let at = doc.span_of(t, t);
+        let starting =
+            || doc.mentions_in(doc.span_of(t, sentence.tokens.end - 1)).take_while(|x| x.span.start < at.end);
+        // ("حصار على العاصمة": the capital, named by that word alone, is a place.)
+        if starting().any(is_place) || doc.starting_at(List::CapitalAnaphors, t).is_some() {
+            return None;
+        }
+        match starting().filter(|x| matches!(x.entity, Entity::Actor(_))).map(|x| x.span.end).max() {
+            Some(end) => t = doc.last_token_before(end) + 1,
+            None => (t, words) = (t + 1, words + 1),
+        }
+    }
+    let country = doc.focus_country_place()?;
+    cov_mark::hit!(a_blockade_of_no_place_is_the_country_s);
+    Some(country)
 }
 
 /// The unit of level `role` ("admin1", "admin2") that holds town `p`.

@@ -3863,8 +3863,8 @@ fn the_capital_alone_is_the_story_country_s_capital() {
     cov_mark::check!(the_capital_is_the_country_s_capital);
     let texts = [
         "أعلنت جماعة نصرة الإسلام والمسلمين في مالي الثلاثاء فرض حصار على العاصمة.",
-        "Au Mali, le JNIM a annoncé mardi un blocus sur le carburant à destination de la capitale.",
-        "In Mali, JNIM announced on Tuesday a blockade of fuel bound for the capital.",
+        "Au Mali, le JNIM a annoncé mardi un blocus sur la capitale.",
+        "In Mali, JNIM announced on Tuesday a blockade of the capital.",
     ];
     each_one(&texts, "2025-09-10", |e| place(e.place), Some("ml.bamako"));
     // A capital named after the word is its own place, or a landmark.
@@ -5918,4 +5918,23 @@ fn a_withdrawal_after_the_fight_its_sentence_tells_is_the_fight_s_end() {
         "Militants attacked an army post near Léré on Thursday and retreated after an hour of fighting.",
     ];
     each_one(&texts, "2025-06-16", |e| e.event_type(), EventType::Battles);
+}
+
+#[test]
+fn a_blockade_is_placed_at_its_object_and_at_the_country_when_that_is_no_place() {
+    cov_mark::check!(a_blockade_of_no_place_is_the_country_s);
+    // On imports or fuel: the country's, not the town where shortages are felt.
+    let texts = [
+        "Le JNIM impose depuis septembre un blocus sur les importations de carburant, et la pénurie s'aggrave à Bamako.",
+        "تفرض جماعة نصرة الإسلام والمسلمين منذ سبتمبر حصارا على واردات الوقود، وتتفاقم الأزمة في باماكو.",
+        "JNIM has imposed a blockade on fuel imports since September, worsening shortages in Bamako.",
+    ];
+    each_one(&texts, "2025-10-20", |e| place(e.place), Some("ml"));
+    // On a town, its doer named between or not.
+    let texts = [
+        "Le blocus imposé par le JNIM à Kayes entre dans son troisième mois.",
+        "يدخل حصار جماعة نصرة الإسلام والمسلمين لمدينة كاي شهره الثالث.",
+        "JNIM's blockade of Kayes enters its third month.",
+    ];
+    each_one(&texts, "2025-10-20", |e| place(e.place), Some("ml.kayes"));
 }
