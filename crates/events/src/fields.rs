@@ -894,16 +894,20 @@ pub(crate) fn place(
 /// باماكو", "a blockade on Kayes").
 const BLOCKADE_OBJECT: usize = 5;
 
-/// A blockade whose object is no place, nor the subject that undergoes it ("un blocus sur les importations de carburant", "حصار
-/// على وصول الوقود", "a blockade on several towns"): the story's country's, not a town the
-/// sentence names for what the blockade does to it ("la pénurie s'aggrave à Bamako").
+/// A blockade laid on goods or supplies and on no place ("un blocus sur les importations de
+/// carburant", "حصار على واردات الوقود", "a blockade on several towns"), nor on the place that
+/// undergoes it: the story's country's, not a town the sentence names for what the blockade
+/// does to it ("la pénurie s'aggrave à Bamako").
 fn blockade_of_no_place(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention) -> Option<u32> {
     let is_place = |x: &Mention| matches!(x.entity, Entity::Place(_));
-    // (Or the place that undergoes it, right before: "تواجه تمبكتو حصارا", "Kayes, under blockade".)
+    // (The place that undergoes it, right before: "تواجه تمبكتو حصارا", "Kayes, under blockade".)
     let first = m.trigger.first.saturating_sub(BLOCKADE_OBJECT).max(m.clause.start);
     if first < m.trigger.first && doc.mentions_in(doc.span_of(first, m.trigger.first - 1)).any(is_place) {
         return None;
     }
+    // ("fuel blockade", "حصار الوقود", "أزمة الوقود الناجمة عن الحصار": the goods in its own words
+    // or right before them.)
+    let mut goods = doc.any(List::BlockadeGoods, first..m.trigger.last + 1);
     // Its doer may stand between, and does not count: "حصار جماعة نصرة الإسلام والمسلمين لتمبكتو",
     // "le blocus imposé par le JNIM à Kayes".
     let (mut t, mut words) = (m.trigger.last + 1, 0);
@@ -915,12 +919,13 @@ fn blockade_of_no_place(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention)
         if starting().any(is_place) || doc.starting_at(List::CapitalAnaphors, t).is_some() {
             return None;
         }
+        goods |= doc.starting_at(List::BlockadeGoods, t).is_some();
         match starting().filter(|x| matches!(x.entity, Entity::Actor(_))).map(|x| x.span.end).max() {
             Some(end) => t = doc.last_token_before(end) + 1,
             None => (t, words) = (t + 1, words + 1),
         }
     }
-    let country = doc.focus_country_place()?;
+    let country = goods.then(|| doc.focus_country_place()).flatten()?;
     cov_mark::hit!(a_blockade_of_no_place_is_the_country_s);
     Some(country)
 }

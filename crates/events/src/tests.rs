@@ -5937,4 +5937,11 @@ fn a_blockade_is_placed_at_its_object_and_at_the_country_when_that_is_no_place()
         "JNIM's blockade of Kayes enters its third month.",
     ];
     each_one(&texts, "2025-10-20", |e| place(e.place), Some("ml.kayes"));
+    // A ban on traffic is no blockade of goods: where it applies.
+    let texts = [
+        "Les autorités ont interdit lundi la circulation des motos dans la région de Ségou, un embargo qui vise les jihadistes.",
+        "فرضت السلطات الاثنين حظرا على حركة الدراجات النارية في منطقة سيغو.",
+        "The authorities imposed an embargo on motorcycle traffic in the Ségou region on Monday.",
+    ];
+    each_one(&texts, "2025-09-24", |e| place(e.place), Some("ml.segou-region"));
 }

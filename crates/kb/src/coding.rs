@@ -603,6 +603,9 @@ named_enum! {
         /// Words between a place and the number of a distance measured from another ("à
         /// environ", "about").
         DistanceOpeners = "distance-openers",
+        /// What a blockade may be laid on that is no place: goods, supplies, imports, "several
+        /// towns" ("un blocus sur les importations", "حصار على واردات الوقود").
+        BlockadeGoods = "blockade-goods",
     }
 }
 
