@@ -588,7 +588,17 @@ fn lead(found: &[Trigger]) -> Option<Trigger> {
 /// The modality that governs trigger `t` in `clause` (sentence tokens `sentence`).
 fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &Trigger, quoted: bool) -> Modality {
     let before = |window: usize| t.first.saturating_sub(window).max(clause.start)..t.first;
-    let after = |window: usize| t.last + 1..(t.last + 1 + window).min(clause.end);
+    // "les attaques et rapts se multiplient": what follows a pair of incident words follows both.
+    let paired = t.last + 2 < clause.end
+        && doc.token_is(List::Conjunctions, t.last + 1)
+        && doc.starting_at(List::EventTriggers, t.last + 2).is_some();
+    let last = if paired {
+        cov_mark::hit!(what_follows_a_pair_of_incident_words_follows_both);
+        doc.starting_at(List::EventTriggers, t.last + 2).map_or(t.last, |m| m.far_token)
+    } else {
+        t.last
+    };
+    let after = |window: usize| last + 1..(last + 1 + window).min(clause.end);
     let clause_dates = || doc.dates_in(doc.span_of(clause.start, clause.end.saturating_sub(1)));
     let dated = || !clause_dates().is_empty();
     // "The US embassy urged its citizens to leave the country": a state's advisory to its own

@@ -5945,3 +5945,14 @@ fn a_blockade_is_placed_at_its_object_and_at_the_country_when_that_is_no_place()
     ];
     each_one(&texts, "2025-09-24", |e| place(e.place), Some("ml.segou-region"));
 }
+
+#[test]
+fn a_trend_told_after_a_pair_of_incident_words_governs_both() {
+    cov_mark::check!(what_follows_a_pair_of_incident_words_follows_both);
+    let texts = [
+        "Les attaques et enlèvements se multiplient dans la région de Tillabéri.",
+        "Attacks and kidnappings are increasing in the Tillabéri region.",
+        "Attacks and abductions have multiplied in the Tillabéri region.",
+    ];
+    tells_none(&texts, "2025-06-10");
+}
