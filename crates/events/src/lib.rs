@@ -510,6 +510,25 @@ fn draft(
         .collect()
 }
 
+/// Soldiers, an army or a military post are told in `clause`, other than among the people a
+/// toll counts ("onze personnes, dont trois supplétifs de l'armée", "11 شخصا بينهم ثلاثة جنود"):
+/// those were among the dead, mostly civilians, not the side attacked.
+fn soldiers_attacked(doc: &Doc<'_>, clause: std::ops::Range<usize>) -> bool {
+    let people_before = |first: usize| {
+        let from = first.saturating_sub(roles::PEOPLE_BEFORE_DESCRIPTION).max(clause.start);
+        doc.any(List::PersonNouns, from..first)
+    };
+    let description =
+        doc.find(List::VictimDescriptions, clause.clone()).into_iter().find(|&(first, ..)| people_before(first));
+    let Some((first, last, _)) = description else { return doc.soldiers_told(clause) };
+    let end = (last + 1 + roles::DESCRIPTION_SPAN).min(clause.end);
+    let outside = doc.soldiers_told(clause.start..first) || doc.soldiers_told(end..clause.end);
+    if !outside && doc.soldiers_told(first..end) {
+        cov_mark::hit!(soldiers_among_the_people_counted_were_not_attacked_as_such);
+    }
+    outside || doc.any(List::MilitaryTargets, clause)
+}
+
 /// The mention tells a siege or a blockade.
 fn blockade(m: &IncidentMention) -> bool {
     std::iter::once(&m.trigger).chain(&m.others).any(|t| t.frame == Frame::Blockade)
@@ -725,7 +744,7 @@ fn sub_event(doc: &Doc<'_>, m: &IncidentMention, roles: &Roles, fatalities: Opti
     // attack.)
     let kill = std::iter::once(&m.trigger).chain(&m.others).find(|t| t.frame == Frame::Kill);
     // (Beside an attack, only counted, with no soldier or army post told in its clause.)
-    let soldiers = doc.soldiers_told(m.clause.clone());
+    let soldiers = soldiers_attacked(doc, m.clause.clone());
     let before_kill =
         |k: &mention::Trigger| if k.passive { m.clause.start } else { k.first.saturating_sub(3).max(m.clause.start) };
     let counted = |k: &mention::Trigger| {

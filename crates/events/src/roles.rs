@@ -49,7 +49,11 @@ const MARKER_GAP: usize = 2;
 /// Tokens after a killing within which an armed group named is its victim, not the claimant.
 const CLAIMED_VICTIM_GAP: usize = 3;
 /// Tokens a description of the dead runs ("dont trois soldats de l'armée malienne").
-const DESCRIPTION_SPAN: usize = 8;
+pub(crate) const DESCRIPTION_SPAN: usize = 8;
+
+/// Tokens before a description word in which the noun of the people counted stands ("onze
+/// personnes, dont", "11 شخصا بينهم").
+pub(crate) const PEOPLE_BEFORE_DESCRIPTION: usize = 2;
 /// Tokens between an Arabic verb and its subject.
 const VERB_SUBJECT_GAP: usize = 3;
 /// Tokens an attribution verb may stand from its subject.
@@ -360,10 +364,14 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         .filter(|k| matches!(k.frame, Frame::Kill | Frame::Execute))
         .collect();
     // Description words that follow a killing closely (within the description's own span).
-    let described_dead: Vec<(usize, usize)> = kills
+    // (With whether they describe people counted: "onze personnes, dont trois supplétifs".)
+    let described_dead: Vec<(usize, usize, bool)> = kills
         .iter()
         .flat_map(|k| k.last + 1..(k.last + 1 + DESCRIPTION_SPAN).min(range.end))
-        .filter_map(|t| doc.starting_at(List::VictimDescriptions, t).map(|m| (t, m.far_token)))
+        .filter_map(|t| {
+            let people = doc.any(List::PersonNouns, t.saturating_sub(PEOPLE_BEFORE_DESCRIPTION).max(range.start)..t);
+            doc.starting_at(List::VictimDescriptions, t).map(|m| (t, m.far_token, people))
+        })
         .collect();
     // The claimant: the armed candidate nearest a claim of responsibility.
     let claimant = claim.first().and_then(|(cf, cl, _)| {
@@ -586,9 +594,15 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         // "tué un membre de l'EI": the victim's window opens at the partitive before the name.
         // "قتل 14 شخصا بينهم مدني من الوحدات الرديفة لقوات الأمن", "tuant dix personnes, dont deux
         // gendarmes": what follows the description word after a death describes the dead.
-        let described = described_dead.iter().any(|&(_, dl)| dl < c.first && c.first <= dl + DESCRIPTION_SPAN);
+        let description = described_dead.iter().find(|&&(_, dl, _)| dl < c.first && c.first <= dl + DESCRIPTION_SPAN);
+        let described = description.is_some();
         if described {
             cov_mark::hit!(the_dead_described_after_a_toll_are_victims);
+        }
+        let among_people = description.is_some_and(|&(_, _, people)| people)
+            && matches!(doc.actor_kind(c.who.actor()), ActorKind::StateForce);
+        if marked!(among_people, a_force_among_the_people_counted_is_part_of_the_dead) {
+            f.push(RoleFeature::AmongPeople);
         }
         // "killing eight rebels, the army said": a comma ends the list of the killed.
         let unbroken = |k: &Trigger| (k.last..c.first).all(|i| !doc.gap_after(i).contains([',', '،', '.', ';']));
@@ -1053,7 +1067,12 @@ pub(crate) fn roles(
     };
     // "مقتل جنديين ومدني": soldiers among the killed make the incident an attack on them; the
     // civilian killed with them is no target of his own (ACLED codes a battle).
-    let soldiers_killed = killed.iter().any(|&a| doc.actor_kind(a) == ActorKind::StateForce);
+    // (Not soldiers named among the people a toll counts: "11 people, including three soldiers".)
+    let soldiers_killed = cands.iter().any(|c| {
+        c.features.contains(&RoleFeature::Victim)
+            && !c.features.contains(&RoleFeature::AmongPeople)
+            && doc.actor_kind(c.who.actor()) == ActorKind::StateForce
+    });
     let civilian_target = |j: usize| {
         let civilian = doc.actor_kind(scored[j].0) == ActorKind::Civilians;
         marked!(soldiers_killed && civilian, soldiers_killed_with_civilians_are_the_target)

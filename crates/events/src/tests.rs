@@ -5956,3 +5956,21 @@ fn a_trend_told_after_a_pair_of_incident_words_governs_both() {
     ];
     tells_none(&texts, "2025-06-10");
 }
+
+#[test]
+fn soldiers_among_the_people_a_toll_counts_are_part_of_the_civilian_dead() {
+    cov_mark::check!(a_force_among_the_people_counted_is_part_of_the_dead);
+    cov_mark::check!(soldiers_among_the_people_counted_were_not_attacked_as_such);
+    let texts = [
+        "Des jihadistes ont tué dimanche onze personnes, dont trois supplétifs de l'armée, dans l'attaque d'un village près de Dori.",
+        "Suspected jihadists killed 11 people, including three army auxiliaries, in an attack on a village near Dori on Sunday.",
+        "قتل مسلحون الأحد 11 شخصا بينهم ثلاثة جنود في هجوم على قرية قرب دوري.",
+    ];
+    each_one(&texts, "2025-06-10", |e| e.event_type(), EventType::ViolenceAgainstCivilians);
+    // Soldiers counted as such are the side attacked.
+    let texts = [
+        "Des jihadistes ont tué dimanche onze soldats, dont trois officiers, dans l'attaque d'un poste près de Dori.",
+        "Suspected jihadists killed 11 soldiers, including three officers, in an attack on a post near Dori on Sunday.",
+    ];
+    each_one(&texts, "2025-06-10", |e| e.event_type(), EventType::Battles);
+}

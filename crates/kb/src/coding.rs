@@ -708,6 +708,9 @@ named_enum! {
         /// Named after a word of denouncing that follows a protest ("protested…, denouncing
         /// attacks by the army"): whom the protest is against, not who protests.
         Denounced = "denounced",
+        /// A force named among the people a toll counts ("eleven people, including three
+        /// auxiliaries"): part of the civilian dead, not the side attacked.
+        AmongPeople = "among_people",
     }
 }
 
