@@ -265,19 +265,26 @@ pub(crate) fn not_here(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> Optio
     if doc.place_kind(p) == PlaceKind::Country && foreign && doc.ends_before(List::Border, first, 1, floor) {
         return Some(NotHere::Border);
     }
+    if doc.place_kind(p) != PlaceKind::Country {
+        return None;
+    }
     // "قرب الحدود مع توغو وغانا", "border with Togo and Ghana": the second country of the list too,
     // whichever country the story is about.
-    if doc.place_kind(p) == PlaceKind::Country {
-        let article = first > floor && doc.token_is(List::DefiniteArticles, first - 1);
-        let before = if article { first - 1 } else { first };
-        let joined = doc.tokens.folded(first).starts_with('و')
-            || (before > floor && doc.token_is(List::Conjunctions, before - 1));
-        if joined && doc.ends_before(List::Border, first, BORDER_LIST, floor) {
-            cov_mark::hit!(a_country_listed_after_a_border_is_no_place);
-            return Some(NotHere::Border);
-        }
+    // (French contracts the article with "de" in a list: "du Mali et du Niger".)
+    let article = first > floor
+        && (doc.token_is(List::DefiniteArticles, first - 1) || matches!(doc.tokens.folded(first - 1), "du" | "des"));
+    let before = if article { first - 1 } else { first };
+    let joined =
+        doc.tokens.folded(first).starts_with('و') || (before > floor && doc.token_is(List::Conjunctions, before - 1));
+    if joined && doc.ends_before(List::Border, first, BORDER_LIST, floor) {
+        cov_mark::hit!(a_country_listed_after_a_border_is_no_place);
+        return Some(NotHere::Border);
     }
-    None
+    // "أدخلت بوركينا فاسو، على غرار مالي والنيجر، في دوامة عنف", "à l'instar du Mali": the countries
+    // the story's one is compared with.
+    let reach = if joined { BORDER_LIST } else { 1 };
+    let compared = doc.ends_before(List::Comparisons, first, reach, floor);
+    marked!(compared, a_country_compared_with_is_no_place).then_some(NotHere::Compared)
 }
 
 /// Token `first` lies in parentheses opened by an actor's name or right after one ("l'État

@@ -5976,3 +5976,16 @@ fn soldiers_among_the_people_a_toll_counts_are_part_of_the_civilian_dead() {
     ];
     each_one(&texts, "2025-06-10", |e| e.event_type(), EventType::Battles);
 }
+
+#[test]
+fn a_country_the_story_s_is_compared_with_is_no_place() {
+    cov_mark::check!(a_country_compared_with_is_no_place);
+    let texts = [
+        "ودخلت بوركينا فاسو، على غرار مالي والنيجر، في دوامة عنف أوقعت آلاف القتلى.",
+        "Le Burkina Faso, à l'instar du Mali et du Niger, est entré dans une spirale de violences qui a fait des milliers de morts.",
+    ];
+    for text in texts {
+        let found = events(text, Some("2025-06-10"));
+        assert!(found.iter().all(|e| place(e.place) == Some("bf")), "{text}: {found:?}");
+    }
+}

@@ -77,6 +77,8 @@ pub enum NotHere {
     TimeZone,
     /// A state reacting to the deed ("condemnation from the United States").
     Reacting,
+    /// A country the story's is compared with ("like Mali and Niger", "على غرار مالي").
+    Compared,
 }
 
 /// Why a mention left no event of its own.

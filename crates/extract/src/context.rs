@@ -114,19 +114,20 @@ pub fn where_a_group_is_active(
 /// Tokens back from a place within which words that make it a note on a group are looked for.
 const NOTE_REACH: usize = 8;
 
-/// Tokens a border's "with" may stand before the last country it lists ("the border with Togo
-/// and Ghana", "الحدود مع توغو وغانا").
+/// Tokens a border's "with" or a comparison may stand before the last country it lists ("the
+/// border with Togo and Ghana", "على غرار مالي والنيجر").
 const BORDER_LIST: usize = 4;
 
-/// Country mention `m` names what a border is shared with: a neighbour of the story's country,
-/// never the story's own, whichever one that is.
+/// Country mention `m` names what a border is shared with, or a country the story's is compared
+/// with ("à l'instar du Mali"): a neighbour of the story's country, never the story's own.
 fn beyond_a_border(kb: &KnowledgeBase, tokens: &Tokens, ends: Ends<'_>, m: &Mention) -> bool {
     let items = tokens.items();
     let first = items.partition_point(|t| t.end <= m.span.start);
-    let beyond = (first.saturating_sub(BORDER_LIST)..first)
-        .rev()
-        .take_while(|&t| items[t].joined_to_next)
-        .any(|t| ends.entry(kb, List::Border, tokens, t).is_some_and(|b| b.entry.role.as_deref() == Some("with")));
+    let opens = |t: usize| {
+        ends.entry(kb, List::Border, tokens, t).is_some_and(|b| b.entry.role.as_deref() == Some("with"))
+            || ends.entry(kb, List::Comparisons, tokens, t).is_some()
+    };
+    let beyond = (first.saturating_sub(BORDER_LIST)..first).rev().take_while(|&t| items[t].joined_to_next).any(opens);
     if beyond {
         cov_mark::hit!(a_country_beyond_a_border_is_not_the_story_s);
     }

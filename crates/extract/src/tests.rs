@@ -528,6 +528,10 @@ fn a_country_named_as_a_neighbour_or_a_border_is_not_its_government_acting() {
         "Le JNIM a annoncé un blocus à Kayes, près de la frontière avec le Sénégal.",
         "أعلنت الجماعة حصارا على كايس قرب الحدود مع السنغال.",
         "JNIM announced a blockade on the Senegal border.",
+        // An example in a list is no state acting either.
+        "Fuel comes from neighbouring countries such as Senegal.",
+        "Le carburant vient des pays voisins comme le Sénégal.",
+        "يأتي الوقود من الدول المجاورة مثل السنغال.",
     ];
     for text in texts {
         let acting: Vec<_> =
