@@ -858,7 +858,12 @@ fn tolls(members: &[&Draft]) -> (Option<u64>, Vec<Claim>) {
         cov_mark::hit!(a_headline_s_toll_of_attackers_is_not_added_to_the_body_s);
     }
     let counted = members.iter().copied().filter(|d| !told || told_by_itself(d));
-    let (attackers, victims): (Vec<&Draft>, Vec<&Draft>) = counted.partition(|d| d.attackers_toll);
+    // An air or drone strike kills whom it strikes: "21 terrorists neutralised" for the army and
+    // "21 civilians killed" for the rebels are the same dead told by two sides, not two tolls.
+    let strike = members.iter().any(|d| d.sub_event == SubEvent::AirDroneStrike);
+    let attackers_apart =
+        |d: &&Draft| d.attackers_toll && !marked!(strike, a_strike_s_dead_are_one_toll_whoever_tells_them);
+    let (attackers, victims): (Vec<&Draft>, Vec<&Draft>) = counted.partition(attackers_apart);
     let (victims_toll, claims) = toll_of(&victims);
     let (attackers_toll, attacker_claims) = toll_of(&attackers);
     // "10 civilians, 3 soldiers and 88 militants were killed", then "28 terrorists were

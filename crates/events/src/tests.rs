@@ -5989,3 +5989,13 @@ fn a_country_the_story_s_is_compared_with_is_no_place() {
         assert!(found.iter().all(|e| place(e.place) == Some("bf")), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn the_dead_of_a_strike_told_by_both_sides_are_one_toll() {
+    cov_mark::check!(a_strike_s_dead_are_one_toll_whoever_tells_them);
+    let texts = [
+        "Une frappe de drone de l'armée a neutralisé lundi douze terroristes près de Kidal, selon l'armée. Les rebelles affirment que la frappe a tué douze civils.",
+        "An army drone strike killed twelve terrorists near Kidal on Monday, the army said. The rebels said the strike killed twelve civilians.",
+    ];
+    each_one(&texts, "2025-06-10", |e| e.fatalities, Some(12));
+}
