@@ -5999,3 +5999,14 @@ fn the_dead_of_a_strike_told_by_both_sides_are_one_toll() {
     ];
     each_one(&texts, "2025-06-10", |e| e.fatalities, Some(12));
 }
+
+#[test]
+fn what_came_on_the_eve_of_an_incident_is_another_one() {
+    cov_mark::check!(what_comes_after_an_incident_is_not_its_own);
+    let texts = [
+        "Seize soldats ont été tués samedi dans une embuscade près de Tillia. L'embuscade survient à la veille de l'annonce par l'armée de la neutralisation de 24 terroristes dans l'ouest du pays.",
+        "Sixteen soldiers were killed on Saturday in an ambush near Tillia. The ambush came on the eve of the army's announcement that it had killed 24 terrorists in the west of the country.",
+        "قتل 16 جنديا السبت في كمين قرب تيليا. ويأتي ذلك عشية إعلان الجيش القضاء على 24 إرهابيا في غرب البلاد.",
+    ];
+    each_one(&texts, "2025-06-10", |e| e.fatalities, Some(16));
+}
