@@ -904,7 +904,8 @@ fn toll_of(members: &[&Draft]) -> (Option<u64>, Vec<Claim>) {
                 if value > entry.1
                     && (entry.0.is_none()
                         || marked!(d.toll_rose, a_source_s_toll_changes_only_by_a_rise)
-                        || marked!(entry.2.toll_floor && !d.toll_floor, a_source_s_figure_replaces_its_floor)) =>
+                        || marked!(entry.2.toll_floor && !d.toll_floor, a_source_s_figure_replaces_its_floor)
+                        || (entry.2.toll_earlier && !d.toll_earlier)) =>
             {
                 entry.1 = value;
                 entry.2 = d;
@@ -917,7 +918,13 @@ fn toll_of(members: &[&Draft]) -> (Option<u64>, Vec<Claim>) {
     // tens gives way to any source's figure (and stays a claim beside it).
     let figured = by_source.iter().any(|(_, _, d)| !d.toll_floor);
     let floors = by_source.iter().any(|(_, _, d)| d.toll_floor);
-    let counts = |d: &Draft| !figured || !marked!(floors && d.toll_floor, a_floor_of_tens_gives_way_to_a_figure);
+    // "Earlier, Reuters cited witnesses saying more than 20 were killed": a figure told as an
+    // earlier one gives way to the others (and stays a claim beside them).
+    let current = by_source.iter().any(|(_, _, d)| !d.toll_earlier);
+    let counts = |d: &Draft| {
+        (!figured || !marked!(floors && d.toll_floor, a_floor_of_tens_gives_way_to_a_figure))
+            && !marked!(current && d.toll_earlier, an_earlier_toll_gives_way_to_a_later_one)
+    };
     let lowest = by_source.iter().filter(|(_, _, d)| counts(d)).map(|(_, v, _)| *v).min();
     let lowest = if marked!(more > 0 && lowest.is_some(), victims_told_as_also_killed_add_to_the_toll) {
         lowest.map(|v| v + more)

@@ -169,6 +169,9 @@ pub(crate) struct Draft {
     pub reply: bool,
     /// Its toll is only an order of magnitude's floor ("plusieurs dizaines de soldats").
     pub toll_floor: bool,
+    /// Its toll is told as an earlier or provisional figure ("earlier, Reuters said more than
+    /// 20"): any other figure supersedes it.
+    pub toll_earlier: bool,
     /// Its toll counts more victims ("the driver was also killed"): added to the incident's.
     pub toll_added: bool,
     /// A protest against deaths ("احتجاجا على مقتل"): the deaths told beside it are its cause.
@@ -475,6 +478,7 @@ fn draft(
                 toll_rose: toll.is_some() && doc.any(List::TollRises, m.clause.clone()),
                 reply: doc.any(List::ReplyVerbs, m.clause.start..m.trigger.first),
                 toll_floor: toll.is_some_and(|t| t.floor),
+                toll_earlier: toll.is_some() && doc.any(List::EarlierTolls, sentence.tokens.clone()),
                 against_deaths: against,
                 toll_added: toll.is_some() && {
                     let near = m.trigger.first.saturating_sub(ADDITION_GAP).max(m.clause.start)

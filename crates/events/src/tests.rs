@@ -6010,3 +6010,14 @@ fn what_came_on_the_eve_of_an_incident_is_another_one() {
     ];
     each_one(&texts, "2025-06-10", |e| e.fatalities, Some(16));
 }
+
+#[test]
+fn an_earlier_toll_gives_way_to_a_later_one() {
+    cov_mark::check!(an_earlier_toll_gives_way_to_a_later_one);
+    let texts = [
+        "Trente-sept personnes ont été tuées mercredi dans un attentat-suicide contre un camp à Gao. Plus tôt mercredi, Reuters avait fait état de plus de 20 morts dans l'explosion, citant des témoins.",
+        "Thirty-seven people were killed on Wednesday in a suicide attack on a camp in Gao. Earlier on Wednesday, Reuters said more than 20 people were killed in the blast, citing witnesses.",
+        "قتل 37 شخصا الأربعاء في هجوم انتحاري على معسكر في غاو. وفي وقت سابق من الأربعاء نقلت رويترز عن شهود أن أكثر من 20 شخصا قتلوا في الانفجار.",
+    ];
+    each_one(&texts, "2025-06-12", |e| e.fatalities, Some(37));
+}

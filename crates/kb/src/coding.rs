@@ -413,6 +413,9 @@ named_enum! {
         /// A toll told as risen ("rose to", "s'est alourdi", "ارتفعت"): its figure updates the
         /// same source's earlier one.
         TollRises = "toll-rises",
+        /// A toll told as an earlier or provisional one ("earlier", "في وقت سابق", "un premier
+        /// bilan"): any other figure supersedes it.
+        EarlierTolls = "earlier-tolls",
         /// Verbs of a reply ("responded with", "a riposté par", "ردّ بـ"): the deed after them is
         /// the reply to an incident done to its doer, another incident.
         ReplyVerbs = "reply-verbs",
