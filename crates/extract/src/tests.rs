@@ -539,3 +539,12 @@ fn a_country_named_as_a_neighbour_or_a_border_is_not_its_government_acting() {
         assert!(acting.is_empty(), "{text}: {acting:?}");
     }
 }
+
+#[test]
+fn a_phonetic_guess_outside_the_region_named_near_it_is_none() {
+    cov_mark::check!(a_phonetic_guess_outside_the_region_named_near_is_not_it);
+    // Macina (Ségou) shares the key of a village of Sikasso the base lacks.
+    assert_not_found("وقال مصدر أمني بمنطقة سيكاسو إن مسلحين هاجموا الأربعاء موقعا للجيش في بلدة ميسيني.", "ml.macina");
+    // A village of the region named is still found.
+    assert_found("هاجم مسلحون قرية فارابوغو بمنطقة سيغو.", "ml.farabougou");
+}
