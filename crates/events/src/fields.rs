@@ -219,6 +219,10 @@ pub(crate) fn not_here(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> Optio
         cov_mark::hit!(the_seat_of_an_office_is_not_here);
         return Some(NotHere::Office);
     }
+    if doc.ends_before(List::UnitWords, first, 0, sentence.tokens.start) {
+        cov_mark::hit!(a_place_a_unit_is_named_after_is_not_here);
+        return Some(NotHere::ActorNote);
+    }
     if doc.where_a_group_is_active(first, sentence.tokens.start) {
         cov_mark::hit!(where_a_group_is_active_is_not_here);
         return Some(NotHere::ActorNote);

@@ -6021,3 +6021,14 @@ fn an_earlier_toll_gives_way_to_a_later_one() {
     ];
     each_one(&texts, "2025-06-12", |e| e.fatalities, Some(37));
 }
+
+#[test]
+fn a_place_a_unit_is_named_after_is_no_place_of_its_deed() {
+    cov_mark::check!(a_place_a_unit_is_named_after_is_not_here);
+    let texts = [
+        "هاجمت قوة من جماعة النصرة بقيادة مجموعة ماسينا الثلاثاء موقعا قرب كايس.",
+        "Les combattants de la katiba Macina ont attaqué mardi un poste près de Kayes.",
+        "Fighters of katiba Macina attacked a post near Kayes on Tuesday.",
+    ];
+    each_one(&texts, "2025-07-02", |e| place(e.place), Some("ml.kayes"));
+}

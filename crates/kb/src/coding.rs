@@ -614,6 +614,9 @@ named_enum! {
         /// What a blockade may be laid on that is no place: goods, supplies, imports, "several
         /// towns" ("un blocus sur les importations", "حصار على واردات الوقود").
         BlockadeGoods = "blockade-goods",
+        /// Words for an armed unit right before the place it is named after ("كتيبة ماسينا",
+        /// "la katiba Serma", "the Gourma katiba"): the unit's name, not where it happened.
+        UnitWords = "unit-words",
     }
 }
 
