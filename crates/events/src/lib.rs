@@ -341,9 +341,16 @@ fn draft(
     // Protesters arrested are arrested at the demonstration told before.
     // "the attack began at noon and included gunfire and IED blasts": a weapon told after "the
     // attack" of its clause is how that attack was carried out.
+    // So is one told before "the attack" it served ("used two car bombs to carry out the attack",
+    // "استخدموا في هجومهم طائرات مسيرة").
     let means_of_the_attack = m.trigger.frame.is_specific()
         && m.others.iter().any(|o| {
-            o.first < m.trigger.first && o.frame.is_violent() && !o.frame.is_specific() && definite(doc, o.first)
+            let before = o.first < m.trigger.first && (definite(doc, o.first) || owned(doc, o.last));
+            let served = o.first > m.trigger.last && o.frame == Frame::Attack && definite(doc, o.first);
+            if served {
+                cov_mark::hit!(a_weapon_used_to_carry_out_the_attack_is_its_means);
+            }
+            o.frame.is_violent() && !o.frame.is_specific() && (before || served)
         });
     if means_of_the_attack {
         cov_mark::hit!(a_weapon_told_after_the_attack_is_its_means);
@@ -719,6 +726,15 @@ fn definite(doc: &Doc<'_>, trigger: usize) -> bool {
     (trigger > 0 && article_at(trigger - 1))
         || marked!(adjective, the_latest_attack_points_back)
         || marked!(day, the_attack_of_a_day_told_points_back)
+}
+
+/// An Arabic incident word with its owner's pronoun ("هجومهم", their attack): the incident of
+/// someone already told.
+fn owned(doc: &Doc<'_>, at: usize) -> bool {
+    let word = doc.tokens.folded(at);
+    doc.tokens.items()[at].script == marsad_text::Script::Arabic
+        && word.chars().count() > 4
+        && ["هم", "ها", "هن"].iter().any(|p| word.ends_with(p))
 }
 
 /// Tokens after a death word where a count of nationals may stand ("قتل الجيش المالي ثلاثة موريتانيين").

@@ -6032,3 +6032,14 @@ fn a_place_a_unit_is_named_after_is_no_place_of_its_deed() {
     ];
     each_one(&texts, "2025-07-02", |e| place(e.place), Some("ml.kayes"));
 }
+
+#[test]
+fn a_weapon_used_to_carry_out_the_attack_told_is_its_means() {
+    cov_mark::check!(a_weapon_used_to_carry_out_the_attack_is_its_means);
+    let texts = [
+        "Des jihadistes ont attaqué mardi le camp militaire de Nara. Ils ont utilisé deux véhicules piégés pour mener l'attaque.",
+        "Militants attacked the army camp in Nara on Tuesday. They used two car bombs to carry out the attack.",
+        "هاجم مسلحون الثلاثاء معسكر الجيش في نارا. واستخدموا سيارتين مفخختين لتنفيذ الهجوم.",
+    ];
+    each_one(&texts, "2025-06-12", |e| place(e.place), Some("ml.nara"));
+}
