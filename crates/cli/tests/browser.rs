@@ -28,15 +28,6 @@ impl Drop for Server {
     }
 }
 
-/// A scratch directory, removed at the end.
-struct Scratch(PathBuf);
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root")
 }
@@ -137,16 +128,16 @@ fn the_desk_works_in_headless_chromium() {
         panic!("the browser test needs {what}: run scripts/test, which installs them (or set MARSAD_SKIP_BROWSER=1 to skip this test)");
     }
 
-    let scratch = Scratch(std::env::temp_dir().join(format!("marsad-browser-{}", std::process::id())));
-    let _ = std::fs::remove_dir_all(&scratch.0);
-    std::fs::create_dir_all(&scratch.0).expect("scratch dir");
-    let db = scratch.0.join("marsad.db");
+    // A scratch directory, removed when the test ends, passing or failing (after the server,
+    // which is made later and so dropped first).
+    let scratch = tempfile::Builder::new().prefix("marsad-browser-").tempdir().expect("scratch dir");
+    let db = scratch.path().join("marsad.db");
     let db_arg = db.to_str().expect("utf-8 temp path");
     let bin = env!("CARGO_BIN_EXE_marsad");
 
     let ingest = Command::new(bin).args(["ingest", "--samples", "--db", db_arg]).output().expect("run marsad ingest");
     assert!(ingest.status.success(), "marsad ingest --samples failed: {}", String::from_utf8_lossy(&ingest.stderr));
-    let region_doc = scratch.0.join("region.jsonl");
+    let region_doc = scratch.path().join("region.jsonl");
     std::fs::write(&region_doc, format!("{REGION_REPORT}\n")).expect("write the region-level report");
     let ingest =
         Command::new(bin).args(["ingest", "--db", db_arg]).arg(&region_doc).output().expect("run marsad ingest");
@@ -155,7 +146,7 @@ fn the_desk_works_in_headless_chromium() {
         "marsad ingest (region report) failed: {}",
         String::from_utf8_lossy(&ingest.stderr)
     );
-    let fixture = scratch.0.join("indicators.json");
+    let fixture = scratch.path().join("indicators.json");
     std::fs::write(&fixture, indicators_fixture(&db).to_string()).expect("write the indicators fixture");
 
     let mut child = Command::new(bin)
@@ -188,7 +179,7 @@ fn the_desk_works_in_headless_chromium() {
     let target = if target.is_absolute() { target } else { root.join(target) };
     let shot = target.join("e2e/desk.png");
     // A fictional report the page must show live, ingested by another process while it is open.
-    let live_doc = scratch.0.join("live.jsonl");
+    let live_doc = scratch.path().join("live.jsonl");
     let report = serde_json::json!({
         "id": "live-gao-protest",
         "published": "2025-10-20",

@@ -2,7 +2,7 @@
 //! with file and line while good documents still come out, and the exit status.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 fn marsad(args: &[&str], stdin: Option<&[u8]>) -> Output {
@@ -19,11 +19,11 @@ fn marsad(args: &[&str], stdin: Option<&[u8]>) -> Output {
     child.wait_with_output().expect("marsad output")
 }
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("marsad-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+/// A fresh directory under the system's temporary directory (`marsad-cli-NAME-…`), removed
+/// with everything in it when the guard is dropped at the end of the test, passing or failing,
+/// so that runs leave nothing behind.
+fn scratch(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new().prefix(&format!("marsad-cli-{name}-")).tempdir().expect("scratch dir")
 }
 
 fn lines(output: &Output) -> Vec<serde_json::Value> {
@@ -47,7 +47,8 @@ fn the_bundled_samples_are_extracted() {
 
 #[test]
 fn bad_inputs_are_reported_and_good_ones_still_processed() {
-    let dir = scratch("bad");
+    let tmp = scratch("bad");
+    let dir = tmp.path();
     std::fs::write(dir.join("good.txt"), "هاجم مسلحون قافلة قرب كايس.").expect("write");
     std::fs::write(dir.join("empty.txt"), "").expect("write");
     std::fs::write(dir.join("binary.txt"), [0x89, b'P', b'N', b'G', 0, 0, 0, 1, 2, 3]).expect("write");
@@ -69,7 +70,8 @@ fn bad_inputs_are_reported_and_good_ones_still_processed() {
 
 #[test]
 fn windows_1256_arabic_is_decoded() {
-    let dir = scratch("cp1256");
+    let tmp = scratch("cp1256");
+    let dir = tmp.path();
     let (bytes, _, _) = encoding_rs_free_cp1256("هجوم قرب باماكو");
     std::fs::write(dir.join("legacy.txt"), bytes).expect("write");
     let output = marsad(&["extract", dir.join("legacy.txt").to_str().expect("path")], None);
@@ -80,7 +82,8 @@ fn windows_1256_arabic_is_decoded() {
 
 #[test]
 fn a_legacy_line_in_json_lines_is_decoded_alone_and_named() {
-    let dir = scratch("mixed");
+    let tmp = scratch("mixed");
+    let dir = tmp.path();
     let line = |id: &str, text: &str| format!("{{\"id\":\"{id}\",\"text\":\"{text}\"}}\n");
     let legacy = line("legacy", "أعلنت السلطات في باماكو حظر التجول بعد اشتباكات بين مسلحين وقوات الأمن قرب السوق.");
     let bytes = [
@@ -196,7 +199,9 @@ fn seed_articles_score_above_the_bars() {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let output = marsad(&args, None);
     assert!(output.status.success());
-    let predictions = scratch("seeds").join("pred.jsonl");
+    // `tmp` lives to the end of the test: score.py reads the file it holds.
+    let tmp = scratch("seeds");
+    let predictions = tmp.path().join("pred.jsonl");
     std::fs::write(&predictions, &output.stdout).expect("write predictions");
     let score = Command::new("python3")
         .arg(shared.join("tools/score.py"))

@@ -4,18 +4,18 @@
 //! and boolean fields, so QGIS styles by them. `scripts/test` installs Debian's python3-pandas
 //! and gdal-bin when missing; MARSAD_SKIP_PYTHON=1 and MARSAD_SKIP_GDAL=1 skip each check, saying so.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 fn marsad(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_marsad")).args(args).stdin(Stdio::null()).output().expect("run marsad")
 }
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("marsad-exports-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+/// A fresh directory under the system's temporary directory (`marsad-exports-NAME-…`), removed
+/// with everything in it when the guard is dropped at the end of the test, passing or failing,
+/// so that runs leave nothing behind.
+fn scratch(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new().prefix(&format!("marsad-exports-{name}-")).tempdir().expect("scratch dir")
 }
 
 /// A store holding the samples, and the number of events in it.
@@ -66,8 +66,9 @@ fn skipped(variable: &str, what: &str) -> bool {
 
 #[test]
 fn the_acled_csv_of_the_samples_loads_in_pandas_with_acleds_columns_and_types() {
-    let dir = scratch("csv");
-    let (db, events) = samples_store(&dir);
+    let tmp = scratch("csv");
+    let dir = tmp.path();
+    let (db, events) = samples_store(dir);
     let csv = dir.join("events.csv");
     let stderr = export(&db, "acled-csv", &csv);
     let (rows, total) = exported(&stderr);
@@ -108,8 +109,9 @@ fn ogr_fields(report: &str) -> std::collections::HashMap<String, String> {
 
 #[test]
 fn the_geojson_of_the_samples_loads_in_gdal_with_numeric_fields() {
-    let dir = scratch("geojson");
-    let (db, _) = samples_store(&dir);
+    let tmp = scratch("geojson");
+    let dir = tmp.path();
+    let (db, _) = samples_store(dir);
     let file = dir.join("events.geojson");
     let stderr = export(&db, "geojson", &file);
     let (features, _) = exported(&stderr);
@@ -155,7 +157,8 @@ fn the_geojson_of_the_samples_loads_in_gdal_with_numeric_fields() {
 
 #[test]
 fn undated_events_are_named_on_stderr_and_dated_by_their_first_report_on_request() {
-    let dir = scratch("undated");
+    let tmp = scratch("undated");
+    let dir = tmp.path();
     let db = dir.join("m.db").to_str().expect("utf-8").to_string();
     // No date expression: the coder gives the event no date (it never dates by publication).
     let doc = r#"{"id":"undated","published":"2025-09-07","text":"Gunmen killed four villagers near Kidal, officials said."}"#;

@@ -10,12 +10,15 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use tempfile::TempDir;
+
 use support::{arg, both, marsad, report, scratch, write_jsonl, Rng, Server};
 
-/// A store with the bundled samples (one document per line of `samples.jsonl`).
-fn samples_store(name: &str) -> (PathBuf, PathBuf) {
+/// A store with the bundled samples (one document per line of `samples.jsonl`), in a scratch
+/// directory removed when the returned guard is dropped.
+fn samples_store(name: &str) -> (TempDir, PathBuf) {
     let dir = scratch(name);
-    let db = dir.join("m.db");
+    let db = dir.path().join("m.db");
     let ingested = marsad(&["ingest", "--samples", "--db", arg(&db)]);
     assert!(ingested.status.success(), "{}", both(&ingested));
     (dir, db)
@@ -94,7 +97,8 @@ fn deleted_index_files_are_named_by_readers_and_rebuilt_by_writers_and_the_serve
 
 #[test]
 fn a_missing_meta_json_is_never_replaced_by_an_empty_index() {
-    let (dir, db) = samples_store("meta-json");
+    let (tmp, db) = samples_store("meta-json");
+    let dir = tmp.path();
     std::fs::remove_file(index_of(&db).join("meta.json")).expect("remove meta.json");
     readers_name_reindex_and_writers_rebuild(&db, "meta.json is gone");
     // New documents land beside the rebuilt ones.
@@ -117,7 +121,8 @@ fn page_size(bytes: &[u8]) -> usize {
 
 #[test]
 fn a_store_with_flipped_bytes_is_not_written_into_is_reported_and_exports_what_it_can() {
-    let dir = scratch("flipped");
+    let tmp = scratch("flipped");
+    let dir = tmp.path();
     let db = dir.join("m.db");
     let mut rng = Rng(0x1234_5678_9abc_def1);
     let documents: Vec<_> = (0..150).map(|i| report(&mut rng, &format!("flip{i}"))).collect();
@@ -265,8 +270,9 @@ fn read_only_mount(dir: &Path) -> Option<Command> {
 
 #[test]
 fn a_read_only_mount_is_searched_and_served_with_accurate_errors() {
-    let (dir, db) = samples_store("read-only-mount");
-    let Some(mut wrapped) = read_only_mount(&dir) else {
+    let (tmp, db) = samples_store("read-only-mount");
+    let dir = tmp.path();
+    let Some(mut wrapped) = read_only_mount(dir) else {
         eprintln!("skipped: mount namespaces (unshare -rm) are not available here");
         return;
     };
@@ -274,17 +280,17 @@ fn a_read_only_mount_is_searched_and_served_with_accurate_errors() {
     assert!(search.status.success(), "searching needs no writing: {}", both(&search));
     assert!(!search.stdout.is_empty(), "{}", both(&search));
 
-    let ingest = read_only_mount(&dir).expect("unshare").args(["ingest", "--samples", "--db", arg(&db)]).output();
+    let ingest = read_only_mount(dir).expect("unshare").args(["ingest", "--samples", "--db", arg(&db)]).output();
     let ingest = ingest.expect("ingest");
     assert_eq!(ingest.status.code(), Some(2), "{}", both(&ingest));
     let said = both(&ingest);
     assert!(said.contains("Read-only file system") && said.contains("cannot be written"), "{said}");
     assert!(!said.contains("already open"), "{said}");
 
-    let check = read_only_mount(&dir).expect("unshare").args(["check", "--db", arg(&db)]).output().expect("check");
+    let check = read_only_mount(dir).expect("unshare").args(["check", "--db", arg(&db)]).output().expect("check");
     assert!(check.status.success(), "{}", both(&check));
 
-    let server = Server::start_with(read_only_mount(&dir).expect("unshare"), &db, &["--token", support::TOKEN]);
+    let server = Server::start_with(read_only_mount(dir).expect("unshare"), &db, &["--token", support::TOKEN]);
     let health = server.get("/api/health").json();
     assert_eq!((health["writable"].as_bool(), health["status"].as_str()), (Some(false), Some("degraded")), "{health}");
     assert_eq!((health["index"].as_str(), health["documents"].as_u64()), (Some("ok"), Some(samples())), "{health}");

@@ -1,18 +1,18 @@
 //! The observatory's memory as a user drives it: ingest, re-ingest, merge one incident's
 //! reports across languages, explain, search, export — and survive `kill -9` at any moment.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 fn marsad(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_marsad")).args(args).stdin(Stdio::null()).output().expect("run marsad")
 }
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("marsad-memory-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+/// A fresh directory under the system's temporary directory (`marsad-memory-NAME-…`), removed
+/// with everything in it when the guard is dropped at the end of the test, passing or failing,
+/// so that runs leave nothing behind.
+fn scratch(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new().prefix(&format!("marsad-memory-{name}-")).tempdir().expect("scratch dir")
 }
 
 /// The number of bundled sample documents (one per line).
@@ -32,7 +32,8 @@ fn export_jsonl(db: &Path) -> String {
 
 #[test]
 fn one_incident_in_three_languages_is_one_disputed_event_with_three_sources() {
-    let dir = scratch("samples");
+    let tmp = scratch("samples");
+    let dir = tmp.path();
     let db = dir.join("m.db");
     let db = db.to_str().expect("utf-8");
     assert!(marsad(&["ingest", "--samples", "--db", db]).status.success());
@@ -71,7 +72,8 @@ fn one_incident_in_three_languages_is_one_disputed_event_with_three_sources() {
 
 #[test]
 fn ingesting_the_same_documents_twice_changes_nothing() {
-    let dir = scratch("twice");
+    let tmp = scratch("twice");
+    let dir = tmp.path();
     let db = dir.join("m.db");
     let db = db.to_str().expect("utf-8");
     assert!(marsad(&["ingest", "--samples", "--db", db]).status.success());
@@ -87,7 +89,8 @@ fn ingesting_the_same_documents_twice_changes_nothing() {
 
 #[test]
 fn a_corrected_version_of_a_url_replaces_the_old_one() {
-    let dir = scratch("corrected");
+    let tmp = scratch("corrected");
+    let dir = tmp.path();
     let db = dir.join("m.db");
     let db = db.to_str().expect("utf-8");
     let first = r#"{"id":"a","url":"https://example.org/x","published":"2025-09-07","text":"Gunmen killed four villagers near Kidal on Saturday, officials said."}"#;
@@ -109,7 +112,8 @@ fn a_corrected_version_of_a_url_replaces_the_old_one() {
 
 #[test]
 fn search_finds_clitic_forms_and_filters() {
-    let dir = scratch("search");
+    let tmp = scratch("search");
+    let dir = tmp.path();
     let db = dir.join("m.db");
     let db = db.to_str().expect("utf-8");
     assert!(marsad(&["ingest", "--samples", "--db", db]).status.success());
@@ -158,7 +162,8 @@ fn crash_corpus(dir: &Path) -> usize {
 
 #[test]
 fn kill_nine_at_any_moment_then_the_same_command_gives_what_one_clean_run_gives() {
-    let dir = scratch("crash");
+    let tmp = scratch("crash");
+    let dir = tmp.path();
     let inputs = dir.join("inputs");
     std::fs::create_dir_all(&inputs).expect("inputs");
     let documents = crash_corpus(&inputs);
@@ -219,7 +224,8 @@ fn ingesting_the_seed_articles_twice_leaves_the_same_counts() {
         eprintln!("skipped: ../shared/corpus/seeds is not present");
         return;
     }
-    let dir = scratch("seeds");
+    let tmp = scratch("seeds");
+    let dir = tmp.path();
     let db = dir.join("m.db");
     let db = db.to_str().expect("utf-8");
     let mut articles: Vec<String> = std::fs::read_dir(&seeds)

@@ -2,18 +2,18 @@
 //! language and format written, the same bytes twice, the sites file read, and mistakes
 //! (no store, a bad sites file, a bad date, an unknown focus) reported with what to fix.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 fn marsad(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_marsad")).args(args).output().expect("run marsad")
 }
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("marsad-report-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+/// A fresh directory under the system's temporary directory (`marsad-report-NAME-…`), removed
+/// with everything in it when the guard is dropped at the end of the test, passing or failing,
+/// so that runs leave nothing behind.
+fn scratch(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new().prefix(&format!("marsad-report-{name}-")).tempdir().expect("scratch dir")
 }
 
 fn samples_store(dir: &Path) -> String {
@@ -29,8 +29,9 @@ fn stderr(output: &Output) -> String {
 
 #[test]
 fn reports_are_written_in_each_language_and_format_the_same_twice() {
-    let dir = scratch("langs");
-    let db = samples_store(&dir);
+    let tmp = scratch("langs");
+    let dir = tmp.path();
+    let db = samples_store(dir);
     let sites = dir.join("sites.csv");
     std::fs::write(&sites, "name,lat,lon,radius_km\nOffice in Kayes (fictional),14.45,-11.44,40\n").expect("sites");
     for lang in ["ar", "fr", "en"] {
@@ -57,11 +58,12 @@ fn reports_are_written_in_each_language_and_format_the_same_twice() {
 
 #[test]
 fn mistakes_are_reported_with_what_to_fix() {
-    let dir = scratch("mistakes");
+    let tmp = scratch("mistakes");
+    let dir = tmp.path();
     let missing = dir.join("none.db").display().to_string();
     let output = marsad(&["report", "--db", &missing]);
     assert!(!output.status.success() && stderr(&output).contains("no such store"), "{}", stderr(&output));
-    let db = samples_store(&dir);
+    let db = samples_store(dir);
     let bad_sites = dir.join("bad.csv");
     std::fs::write(&bad_sites, "name,lat,lon,radius_km\nA,12.6,-8.0,10\nB,95,-8.0,10\n").expect("sites");
     let output = marsad(&["report", "--db", &db, "--sites", &bad_sites.display().to_string()]);

@@ -11,12 +11,11 @@ use marsad_indicators::{
 use marsad_kb::KnowledgeBase;
 use std::process::{Command, Stdio};
 
-/// The samples' events as the JSON Lines export gives them.
+/// The samples' events as the JSON Lines export gives them (the store is made in a scratch
+/// directory, removed when this returns or fails).
 fn sample_events() -> Vec<serde_json::Value> {
-    let dir = std::env::temp_dir().join(format!("marsad-story-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    let db = dir.join("m.db");
+    let dir = tempfile::Builder::new().prefix("marsad-story-").tempdir().expect("scratch dir");
+    let db = dir.path().join("m.db");
     let db = db.to_str().expect("utf-8");
     let run = |args: &[&str]| {
         let output =

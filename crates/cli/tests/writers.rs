@@ -21,7 +21,8 @@ const INGESTED: usize = 1000;
 
 #[test]
 fn eight_clients_posting_beside_an_ingest_lose_nothing_and_get_no_5xx() {
-    let dir = scratch("concurrent");
+    let tmp = scratch("concurrent");
+    let dir = tmp.path();
     let db = dir.join("m.db");
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let ingested: Vec<_> = (0..INGESTED).map(|i| report(&mut rng, &format!("ingested{i}"))).collect();
@@ -149,7 +150,8 @@ fn observed(db: &Path) -> (String, Vec<Vec<i64>>) {
 
 #[test]
 fn kill_nine_at_a_hundred_moments_of_an_ingest_that_replaces_urls_then_a_rerun_equals_a_clean_run() {
-    let dir = scratch("kill");
+    let tmp = scratch("kill");
+    let dir = tmp.path();
     let inputs = dir.join("inputs");
     let documents = replacing_corpus(&inputs);
     let ingest = |db: &Path| -> Command {

@@ -5,7 +5,7 @@
 #![allow(dead_code)] // each test file uses part of this
 
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -28,12 +28,12 @@ pub fn both(output: &Output) -> String {
     format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
 }
 
-/// A fresh directory under the system's temporary directory.
-pub fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("marsad-writers-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+/// A fresh directory under the system's temporary directory (`marsad-writers-NAME-…`),
+/// removed with everything in it (stores, indexes, `crash-N.db` files) when the guard is
+/// dropped, passing or failing, so that runs leave nothing behind. Hold it until the end of
+/// the test, after any `Server` or child process writing into it has stopped.
+pub fn scratch(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new().prefix(&format!("marsad-writers-{name}-")).tempdir().expect("scratch dir")
 }
 
 /// A path as an argument.
