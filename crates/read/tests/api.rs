@@ -4,16 +4,16 @@ use std::path::{Path, PathBuf};
 
 use marsad_read::{expand_inputs, read_bytes, read_path, Format, ReadError, ReadOptions};
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("marsad-read-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create temp dir");
-    dir
+/// A fresh directory under the system's temporary directory (`marsad-read-NAME-…`), removed
+/// with everything in it when the guard is dropped at the end of the test, passing or failing.
+fn temp_dir(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new().prefix(&format!("marsad-read-{name}-")).tempdir().expect("create temp dir")
 }
 
 #[test]
 fn oversized_file_is_refused_without_reading_it() {
-    let dir = temp_dir("oversized");
+    let tmp = temp_dir("oversized");
+    let dir = tmp.path();
     let path = dir.join("big.txt");
     // A sparse file: set_len does not write the bytes.
     std::fs::File::create(&path).and_then(|f| f.set_len(5_000_000)).expect("create sparse file");
@@ -99,14 +99,16 @@ fn stdin_id_and_sniffed_format() {
 
 #[test]
 fn expand_inputs_walks_sorted_skipping_hidden_and_unknown() {
-    let dir = temp_dir("expand");
+    let tmp = temp_dir("expand");
+    let dir = tmp.path();
     for file in ["b.txt", "a.html", "sub/c.jsonl", "notes.pdf", ".hidden.txt", ".git/x.txt", "README"] {
         let path = dir.join(file);
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
         std::fs::write(&path, "x").expect("write");
     }
     let explicit = dir.join("README");
-    let (files, errors) = expand_inputs(&[dir.clone(), explicit.clone(), PathBuf::from("-"), dir.join("missing")]);
+    let (files, errors) =
+        expand_inputs(&[dir.to_path_buf(), explicit.clone(), PathBuf::from("-"), dir.join("missing")]);
     assert_eq!(
         files,
         vec![dir.join("a.html"), dir.join("b.txt"), dir.join("sub/c.jsonl"), explicit, PathBuf::from("-")]
@@ -117,7 +119,8 @@ fn expand_inputs_walks_sorted_skipping_hidden_and_unknown() {
 
 #[test]
 fn explicit_file_without_known_extension_is_sniffed() {
-    let dir = temp_dir("sniffed");
+    let tmp = temp_dir("sniffed");
+    let dir = tmp.path();
     let path = dir.join("page");
     std::fs::write(&path, "<html><body><p>Un texte fictif, assez long pour être un paragraphe.</p></body></html>")
         .expect("write");
