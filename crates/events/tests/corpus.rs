@@ -90,8 +90,14 @@ fn corpus_events_match_their_snapshot_and_the_hand_annotations() {
             eprintln!("skipped scoring: ../shared/tools/score.py is not present");
             continue;
         }
-        let predictions = std::env::temp_dir().join(format!("marsad-corpus-{}-{lang}.jsonl", std::process::id()));
-        std::fs::write(&predictions, records.join("\n") + "\n").expect("write predictions");
+        // The predictions for score.py, in a temporary file removed at the end of the iteration
+        // (or when the test fails).
+        let predictions = tempfile::Builder::new()
+            .prefix(&format!("marsad-corpus-{lang}-"))
+            .suffix(".jsonl")
+            .tempfile()
+            .expect("predictions file");
+        std::fs::write(predictions.path(), records.join("\n") + "\n").expect("write predictions");
         let output = Command::new("python3")
             .arg(&scorer)
             .args(["--json", "--gold"])
@@ -99,7 +105,7 @@ fn corpus_events_match_their_snapshot_and_the_hand_annotations() {
             .arg("--actors")
             .arg(shared.join("corpus/actor-keys.json"))
             .arg("--pred")
-            .arg(&predictions)
+            .arg(predictions.path())
             .output()
             .expect("python3 runs score.py");
         let score: serde_json::Value = serde_json::from_slice(&output.stdout).expect("score.py JSON");

@@ -51,8 +51,11 @@ fn development_set_scores_stay_above_their_floors() {
         let info = DocumentInfo { id, text, published, url: doc["url"].as_str(), ..DocumentInfo::default() };
         lines.push(to_json_line(&record(&kb, &info, &extraction, &events, false)));
     }
-    let predictions = std::env::temp_dir().join(format!("marsad-dev-{}.jsonl", std::process::id()));
-    std::fs::write(&predictions, lines.join("\n") + "\n").expect("write predictions");
+    // The predictions for the scripts, in a temporary file removed when the test ends, passing
+    // or failing.
+    let predictions =
+        tempfile::Builder::new().prefix("marsad-dev-").suffix(".jsonl").tempfile().expect("predictions file");
+    std::fs::write(predictions.path(), lines.join("\n") + "\n").expect("write predictions");
     let actors = shared.join("corpus/actor-keys.json");
     let run = |script: &Path| -> serde_json::Value {
         let out = Command::new("python3")
@@ -63,14 +66,13 @@ fn development_set_scores_stay_above_their_floors() {
             .arg("--actors")
             .arg(&actors)
             .arg("--pred")
-            .arg(&predictions)
+            .arg(predictions.path())
             .output()
             .expect("python3 runs");
         serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{} printed no JSON: {e}", script.display()))
     };
     let score = run(&scorer);
     let stages = run(&root.join("scripts/eval-stages.py"));
-    let _ = std::fs::remove_file(&predictions);
     let mut failures = Vec::new();
     for lang in ["ar", "fr", "en"] {
         let s = &score["by_lang"][lang];
