@@ -22,7 +22,8 @@ fn kb() -> &'static KnowledgeBase {
 fn store() -> &'static (tempfile::TempDir, PathBuf) {
     static STORE: std::sync::OnceLock<(tempfile::TempDir, PathBuf)> = std::sync::OnceLock::new();
     STORE.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("a temporary directory");
+        // (Under the target directory: this static is never dropped, so its store stays.)
+        let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("a temporary directory");
         let path = dir.path().join("golden.db");
         support::write_store(&path);
         (dir, path)

@@ -75,7 +75,8 @@ impl Setup {
     }
 }
 
-/// A running server (it lives until the test process ends; its store is removed then).
+/// A running server over a store in a temporary directory under the target directory, removed
+/// when the server is dropped (one kept in a static lives until the process ends and stays).
 pub struct Server {
     /// `http://127.0.0.1:PORT`.
     pub base: String,
@@ -135,7 +136,9 @@ fn agent() -> ureq::Agent {
 
 /// Start a server as `setup` says; panics if it cannot start or the samples cannot be stored.
 pub fn start(setup: Setup) -> Server {
-    let dir = tempfile::tempdir().expect("a temporary directory");
+    // (Under the target directory: a server kept in a static for a whole test binary is never
+    // dropped, and its store would stay behind in the system's temporary directory.)
+    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("a temporary directory");
     let mut config = ServeConfig::new(dir.path().join("marsad.db"));
     config.token = setup.token.map(str::to_string);
     if let Some(max) = setup.max_body_bytes {
