@@ -6043,3 +6043,13 @@ fn a_weapon_used_to_carry_out_the_attack_told_is_its_means() {
     ];
     each_one(&texts, "2025-06-12", |e| place(e.place), Some("ml.nara"));
 }
+
+#[test]
+fn an_air_attack_is_an_air_strike_whoever_it_kills() {
+    let texts = [
+        "Huit civils ont été tués lundi dans une attaque aérienne sur un marché près de Kidal.",
+        "Eight civilians were killed on Monday in air attacks on a market near Kidal.",
+        "قتل ثمانية مدنيين الاثنين في هجوم جوي على سوق قرب كيدال.",
+    ];
+    each_one(&texts, "2025-06-12", |e| e.sub_event, SubEvent::AirDroneStrike);
+}
