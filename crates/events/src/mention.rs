@@ -92,6 +92,9 @@ const DEPICTION_WINDOW: usize = 8;
 const NEGATION_WINDOW: usize = 4;
 /// Tokens around a trigger in which a trend or habit word makes it general.
 const TREND_WINDOW: usize = 3;
+/// Tokens after a trigger in which a count of times ("three times") counts it: an Arabic
+/// subject may stand between ("هوجمت العاصمة واغادوغو ثلاث مرات").
+const TIMES_WINDOW: usize = 5;
 /// Tokens before a trigger in which a recall cue makes it an earlier incident.
 pub(crate) const RECALL_WINDOW: usize = 6;
 
@@ -715,6 +718,15 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
     // "l'épicentre de nombreuses attaques": a kind of incident ("many were killed" still tells one).
     let quantified = !t.frame.is_consequence() && doc.ends_before(List::GenericQuantifiers, t.first, 0, clause.start);
     if marked!(quantified, many_incidents_with_no_figure_are_a_kind) {
+        return Modality::Habitual;
+    }
+    // "Ouagadougou has been attacked three times", "attaquée à trois reprises", "هوجمت ثلاث مرات":
+    // incidents counted, not one ("مرتين" needs no number).
+    let counted_times = doc.find(List::TimesWords, after(TIMES_WINDOW)).iter().any(|&(first, last, _)| {
+        let number = first > t.last + 1 && !doc.counts_in(doc.span_of(first - 1, first - 1)).is_empty();
+        number || (first == last && doc.tokens.folded(first).starts_with("مرت"))
+    });
+    if marked!(counted_times, an_incident_counted_in_times_is_several) {
         return Modality::Habitual;
     }
     // "كثفت الجماعة هجماتها", "its attacks": an Arabic plural of incidents owned by its doer

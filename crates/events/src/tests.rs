@@ -5946,6 +5946,13 @@ fn a_blockade_is_placed_at_its_object_and_at_the_country_when_that_is_no_place()
         "The authorities imposed an embargo on motorcycle traffic in the Ségou region on Monday.",
     ];
     each_one(&texts, "2025-09-24", |e| place(e.place), Some("ml.segou-region"));
+    // On several towns unnamed: the country's.
+    let texts = [
+        "By imposing a total blockade on several Malian cities since September, JNIM was able to cripple the economy of Bamako.",
+        "Depuis septembre, le JNIM impose un blocus à plusieurs villes maliennes et perturbe l'approvisionnement de Bamako.",
+        "تفرض الجماعة منذ سبتمبر حصارا على عدة مدن مالية وتخنق اقتصاد باماكو.",
+    ];
+    each_one(&texts, "2025-10-20", |e| place(e.place), Some("ml"));
 }
 
 #[test]
@@ -6052,4 +6059,15 @@ fn an_air_attack_is_an_air_strike_whoever_it_kills() {
         "قتل ثمانية مدنيين الاثنين في هجوم جوي على سوق قرب كيدال.",
     ];
     each_one(&texts, "2025-06-12", |e| e.sub_event, SubEvent::AirDroneStrike);
+}
+
+#[test]
+fn an_incident_counted_in_times_is_several_not_one() {
+    cov_mark::check!(an_incident_counted_in_times_is_several);
+    let texts = [
+        "Gunmen killed five soldiers near Djibo on Monday. Burkina's capital Ouagadougou has been attacked three times.",
+        "Des hommes armés ont tué cinq soldats lundi près de Djibo. La capitale Ouagadougou a été attaquée à trois reprises.",
+        "قتل مسلحون خمسة جنود الاثنين قرب جيبو. وقد هوجمت العاصمة واغادوغو ثلاث مرات.",
+    ];
+    each_one(&texts, "2026-01-30", |e| place(e.place), Some("bf.djibo"));
 }

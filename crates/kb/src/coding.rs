@@ -299,6 +299,9 @@ named_enum! {
         /// A quantifier with no figure that makes an incident word a kind of incident ("de
         /// nombreuses attaques", "numerous attacks", "العديد من الهجمات").
         GenericQuantifiers = "generic-quantifiers",
+        /// Words counting occurrences after a number ("three times", "à trois reprises", "ثلاث
+        /// مرات"): the incident word before them tells several incidents.
+        TimesWords = "times-words",
         /// The office an official holds, or the authorities that sit there, right before the place
         /// that is its seat ("gouverneur de", "mayor of", "رئيس بلدية", "les autorités de
         /// Niamey"): the place is not the incident's.
