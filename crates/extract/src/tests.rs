@@ -548,3 +548,13 @@ fn a_phonetic_guess_outside_the_region_named_near_it_is_none() {
     // A village of the region named is still found.
     assert_found("هاجم مسلحون قرية فارابوغو بمنطقة سيغو.", "ml.farabougou");
 }
+
+#[test]
+fn an_outlet_named_after_a_town_names_no_place() {
+    let text = "Publié le lundi 23 juin 2025 | Le Soir de Bamako";
+    assert_found(text, "soir-de-bamako");
+    assert_not_found(text, "ml.bamako");
+    let text = "Par Niamey et les 2 jours, le 3 mai.";
+    assert_found(text, "niamey-et-les-2-jours");
+    assert_not_found(text, "ne.niamey");
+}
