@@ -22,7 +22,7 @@ pub fn focus_country<'kb>(
     let acting: Vec<Span> = mentions.iter().filter(|m| m.how == How::CountryActing).map(|m| m.span).collect();
     let place_country = |m: &Mention| match m.entity {
         Entity::Place(p)
-            if m.how != How::Border && !aside(kb, tokens, ends, m) && !beyond_a_border(kb, tokens, ends, m) =>
+            if m.how != How::Border && !aside(kb, tokens, ends, m) && !beyond_a_border(kb, tokens, ends, m, p) =>
         {
             let country = kb.places[p as usize].country.as_deref()?;
             Some(Named { country, at: m.span.start, acting: acting.contains(&m.span) })
@@ -120,7 +120,10 @@ const BORDER_LIST: usize = 4;
 
 /// Country mention `m` names what a border is shared with, or a country the story's is compared
 /// with ("à l'instar du Mali"): a neighbour of the story's country, never the story's own.
-fn beyond_a_border(kb: &KnowledgeBase, tokens: &Tokens, ends: Ends<'_>, m: &Mention) -> bool {
+fn beyond_a_border(kb: &KnowledgeBase, tokens: &Tokens, ends: Ends<'_>, m: &Mention, place: u32) -> bool {
+    if kb.places[place as usize].kind != PlaceKind::Country {
+        return false;
+    }
     let items = tokens.items();
     let first = items.partition_point(|t| t.end <= m.span.start);
     let opens = |t: usize| {
