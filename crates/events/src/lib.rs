@@ -505,7 +505,7 @@ fn draft(
                 ordinal: std::iter::once(&m.trigger)
                     .chain(&m.others)
                     .find_map(|t| ordinal(doc, t))
-                    .or(doc.any(List::SameDay, m.clause.clone()).then_some(u8::MAX))
+                    .or(same_day_again(doc, m).then_some(u8::MAX))
                     // "did the same": another side, another incident.
                     .or(again.then_some(u8::MAX))
                     .or(sequel(doc, sentence, m, continues).then_some(u8::MAX))
@@ -538,6 +538,21 @@ fn soldiers_attacked(doc: &Doc<'_>, clause: std::ops::Range<usize>) -> bool {
         cov_mark::hit!(soldiers_among_the_people_counted_were_not_attacked_as_such);
     }
     outside || doc.any(List::MilitaryTargets, clause)
+}
+
+/// "The same day, gunmen attacked…", "killed five more the same day": another incident on the
+/// day of the one before; not a same day told in a clause of its own after the deed ("…, adding
+/// that the victims were buried the same day").
+fn same_day_again(doc: &Doc<'_>, m: &IncidentMention) -> bool {
+    let cues = doc.find(List::SameDay, m.clause.clone());
+    let own = |&&(first, ..): &&(usize, usize, Option<&str>)| {
+        first < m.trigger.first || !doc.any(List::Complementizers, m.trigger.last + 1..first)
+    };
+    let told = cues.iter().any(|cue| own(&cue));
+    if !told && !cues.is_empty() {
+        cov_mark::hit!(the_same_day_of_a_clause_told_of_the_deed_is_not_its_own);
+    }
+    told
 }
 
 /// The mention tells a siege or a blockade.

@@ -6071,3 +6071,14 @@ fn an_incident_counted_in_times_is_several_not_one() {
     ];
     each_one(&texts, "2026-01-30", |e| place(e.place), Some("bf.djibo"));
 }
+
+#[test]
+fn the_same_day_of_a_clause_told_of_the_deed_dates_no_other_incident() {
+    cov_mark::check!(the_same_day_of_a_clause_told_of_the_deed_is_not_its_own);
+    let texts = [
+        "لقي خمسة جنود مصرعهم الخميس خلال هجوم قرب جيبو. وأكد مصدر أمني آخر وقوع الهجوم، مشيرا إلى أن الضحايا دفنوا في اليوم نفسه.",
+        "Cinq soldats ont été tués jeudi dans une attaque près de Djibo. Une autre source sécuritaire a confirmé l'attaque, précisant que les victimes ont été enterrées le même jour.",
+        "Five soldiers were killed on Thursday in an attack near Djibo. Another security source confirmed the attack, adding that the victims were buried the same day.",
+    ];
+    each_one(&texts, "2025-06-13", |e| e.fatalities, Some(5));
+}
