@@ -525,13 +525,16 @@ fn draft(
 /// toll counts ("onze personnes, dont trois supplétifs de l'armée", "11 شخصا بينهم ثلاثة جنود"):
 /// those were among the dead, mostly civilians, not the side attacked.
 fn soldiers_attacked(doc: &Doc<'_>, clause: std::ops::Range<usize>) -> bool {
+    if !doc.soldiers_told(clause.clone()) {
+        return false;
+    }
     let people_before = |first: usize| {
         let from = first.saturating_sub(roles::PEOPLE_BEFORE_DESCRIPTION).max(clause.start);
         doc.any(List::PersonNouns, from..first)
     };
     let description =
         doc.find(List::VictimDescriptions, clause.clone()).into_iter().find(|&(first, ..)| people_before(first));
-    let Some((first, last, _)) = description else { return doc.soldiers_told(clause) };
+    let Some((first, last, _)) = description else { return true };
     let end = (last + 1 + roles::DESCRIPTION_SPAN).min(clause.end);
     let outside = doc.soldiers_told(clause.start..first) || doc.soldiers_told(end..clause.end);
     if !outside && doc.soldiers_told(first..end) {
@@ -544,6 +547,9 @@ fn soldiers_attacked(doc: &Doc<'_>, clause: std::ops::Range<usize>) -> bool {
 /// day of the one before; not a same day told in a clause of its own after the deed ("…, adding
 /// that the victims were buried the same day").
 fn same_day_again(doc: &Doc<'_>, m: &IncidentMention) -> bool {
+    if !doc.any(List::SameDay, m.clause.clone()) {
+        return false;
+    }
     let cues = doc.find(List::SameDay, m.clause.clone());
     let own = |&&(first, ..): &&(usize, usize, Option<&str>)| {
         first < m.trigger.first || !doc.any(List::Complementizers, m.trigger.last + 1..first)
@@ -779,7 +785,6 @@ fn sub_event(doc: &Doc<'_>, m: &IncidentMention, roles: &Roles, fatalities: Opti
     // attack.)
     let kill = std::iter::once(&m.trigger).chain(&m.others).find(|t| t.frame == Frame::Kill);
     // (Beside an attack, only counted, with no soldier or army post told in its clause.)
-    let soldiers = soldiers_attacked(doc, m.clause.clone());
     let before_kill =
         |k: &mention::Trigger| if k.passive { m.clause.start } else { k.first.saturating_sub(3).max(m.clause.start) };
     let counted = |k: &mention::Trigger| {
@@ -788,7 +793,7 @@ fn sub_event(doc: &Doc<'_>, m: &IncidentMention, roles: &Roles, fatalities: Opti
     };
     let (k, attack) = match kill {
         Some(k) if m.trigger.frame == Frame::Kill => (k, true),
-        Some(k) => (k, m.trigger.frame == Frame::Attack && !soldiers && counted(k)),
+        Some(k) => (k, m.trigger.frame == Frame::Attack && counted(k) && !soldiers_attacked(doc, m.clause.clone())),
         None => (&m.trigger, false),
     };
     let before = before_kill(k);
