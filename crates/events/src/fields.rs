@@ -746,6 +746,39 @@ pub(crate) fn place(
     story: Option<u32>,
     rejected: &mut Vec<(u32, NotHere)>,
 ) -> PlaceChoice {
+    let mut choice = chosen_place(doc, sentences, earlier, m, story, rejected);
+    // "une mission de l'armée en route vers Léré (région de Tombouctou) a été attaquée": with
+    // nothing nearer than the unit, the town the convoy was bound for or came from, inside that
+    // unit, locates the incident near it.
+    // (A region only: a country holds towns far from where it happened, "bound for Bamako".)
+    let unit = choice
+        .places
+        .first()
+        .copied()
+        .flatten()
+        .filter(|&p| doc.place_kind(p) == PlaceKind::Region && choice.places.len() == 1);
+    let end = rejected
+        .iter()
+        .filter(|(p, why)| *why == NotHere::Origin && rank(doc, *p) == 0 && unit.is_some_and(|u| doc.inside(*p, u)))
+        .map(|(p, _)| *p)
+        .next();
+    if let (Some(town), None) = (end, choice.unknown) {
+        cov_mark::hit!(a_convoy_s_end_inside_the_unit_told_locates_it);
+        choice.places = vec![Some(town)];
+        choice.precision = 2;
+    }
+    choice
+}
+
+/// The place of mention `m` from what its clause, sentence and story name ([`place`]).
+fn chosen_place(
+    doc: &Doc<'_>,
+    sentences: &[Sentence],
+    earlier: &Earlier<'_>,
+    m: &IncidentMention,
+    story: Option<u32>,
+    rejected: &mut Vec<(u32, NotHere)>,
+) -> PlaceChoice {
     let sentence = &sentences[m.sentence];
     // Leaving a country happens at the level of the country being left: the story's.
     if m.trigger.frame == Frame::Evacuate {

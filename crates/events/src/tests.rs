@@ -6082,3 +6082,20 @@ fn the_same_day_of_a_clause_told_of_the_deed_dates_no_other_incident() {
     ];
     each_one(&texts, "2025-06-13", |e| e.fatalities, Some(5));
 }
+
+#[test]
+fn the_town_a_convoy_was_bound_for_in_the_region_told_locates_it() {
+    cov_mark::check!(a_convoy_s_end_inside_the_unit_told_locates_it);
+    let texts = [
+        "Une mission de l'armée en route vers Léré, dans la région de Tombouctou, a été attaquée mardi.",
+        "An army convoy heading to Léré, in the Timbuktu region, was attacked on Tuesday.",
+        "تعرضت بعثة للجيش متوجهة إلى ليري في منطقة تمبكتو لهجوم الثلاثاء.",
+    ];
+    each_one(&texts, "2025-06-12", |e| (place(e.place), e.geo_precision), (Some("ml.lere"), 2));
+    // A town of the country only, far perhaps: the country.
+    let found = one_event(
+        "Au Mali, un convoi de camions-citernes en direction de Bamako a été attaqué mardi.",
+        Some("2025-06-12"),
+    );
+    assert_eq!(place(found[0].place), Some("ml"));
+}
