@@ -266,7 +266,13 @@ pub(crate) fn not_here(doc: &Doc<'_>, sentence: &Sentence, m: &Mention) -> Optio
     if doc.place_kind(p) == PlaceKind::Country && marked!(with, the_border_with_a_country_is_outside_it) {
         return Some(NotHere::Border);
     }
+    // ("dans l'ouest du pays, près du Burkina Faso": near a foreign country, not in it.)
     if doc.place_kind(p) == PlaceKind::Country && foreign && doc.ends_before(List::Border, first, 1, floor) {
+        let near =
+            |end: usize| doc.ending_at(List::Border, end).is_some_and(|b| b.entry.role.as_deref() == Some("near"));
+        if (first.saturating_sub(2).max(floor)..first).any(near) {
+            cov_mark::hit!(near_a_foreign_country_is_not_in_it);
+        }
         return Some(NotHere::Border);
     }
     if doc.place_kind(p) != PlaceKind::Country {

@@ -6099,3 +6099,14 @@ fn the_town_a_convoy_was_bound_for_in_the_region_told_locates_it() {
     );
     assert_eq!(place(found[0].place), Some("ml"));
 }
+
+#[test]
+fn near_a_foreign_country_is_not_in_it() {
+    cov_mark::check!(near_a_foreign_country_is_not_in_it);
+    let texts = [
+        "Au Niger, dix soldats ont été tués vendredi dans une attaque dans l'ouest du pays, près du Burkina Faso.",
+        "In Niger, ten soldiers were killed on Friday in an attack in the west of the country, near Burkina Faso.",
+        "في النيجر قتل عشرة جنود الجمعة في هجوم غرب البلاد قرب بوركينا فاسو.",
+    ];
+    each_one(&texts, "2025-06-12", |e| place(e.place), Some("ne"));
+}

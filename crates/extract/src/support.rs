@@ -448,7 +448,10 @@ pub(crate) fn after_locative(
     first: usize,
 ) -> bool {
     // "in neighbouring Benin": a word of the border list may stand between, like an article.
-    let neighbouring = |at: usize| ends.entry(kb, List::Border, tokens, at).is_some_and(|m| m.far_token == at);
+    // (Not "near", itself a locative: "قرب حدود السنغال".)
+    let neighbouring = |at: usize| {
+        ends.entry(kb, List::Border, tokens, at).is_some_and(|m| m.far_token == at && m.entry.role.is_none())
+    };
     let mut before = first;
     while before > range.start {
         before -= 1;
