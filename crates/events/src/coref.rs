@@ -860,7 +860,12 @@ fn tolls(members: &[&Draft]) -> (Option<u64>, Vec<Claim>) {
     let counted = members.iter().copied().filter(|d| !told || told_by_itself(d));
     // An air or drone strike kills whom it strikes: "21 terrorists neutralised" for the army and
     // "21 civilians killed" for the rebels are the same dead told by two sides, not two tolls.
-    let strike = members.iter().any(|d| d.sub_event == SubEvent::AirDroneStrike);
+    // (Every toll told of a strike: not the drones the army sent after a ground attack.)
+    let strike = members
+        .iter()
+        .filter(|d| d.fatalities.is_some())
+        .all(|d| d.sub_event == SubEvent::AirDroneStrike || d.frame == Frame::Kill)
+        && members.iter().any(|d| d.sub_event == SubEvent::AirDroneStrike);
     let attackers_apart =
         |d: &&Draft| d.attackers_toll && !marked!(strike, a_strike_s_dead_are_one_toll_whoever_tells_them);
     let (attackers, victims): (Vec<&Draft>, Vec<&Draft>) = counted.partition(attackers_apart);

@@ -6005,6 +6005,12 @@ fn the_dead_of_a_strike_told_by_both_sides_are_one_toll() {
         "An army drone strike killed twelve terrorists near Kidal on Monday, the army said. The rebels said the strike killed twelve civilians.",
     ];
     each_one(&texts, "2025-06-10", |e| e.fatalities, Some(12));
+    // Drones sent after a ground attack: the attackers they killed add to its dead.
+    let texts = [
+        "Militants attacked the army camp in Tessit on Sunday, killing 17 soldiers. The army said it killed seven of the attackers with drone strikes.",
+        "Des jihadistes ont attaqué dimanche le camp de l'armée à Tessit, tuant 17 soldats. L'armée a affirmé avoir tué sept des assaillants par des frappes de drone.",
+    ];
+    each_one(&texts, "2025-06-12", |e| e.fatalities, Some(24));
 }
 
 #[test]
