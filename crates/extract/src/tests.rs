@@ -528,16 +528,15 @@ fn a_country_named_as_a_neighbour_or_a_border_is_not_its_government_acting() {
         "Le JNIM a annoncé un blocus à Kayes, près de la frontière avec le Sénégal.",
         "أعلنت الجماعة حصارا على كايس قرب الحدود مع السنغال.",
         "JNIM announced a blockade on the Senegal border.",
-        // An example in a list is no state acting either.
-        "Fuel comes from neighbouring countries such as Senegal.",
-        "Le carburant vient des pays voisins comme le Sénégal.",
-        "يأتي الوقود من الدول المجاورة مثل السنغال.",
     ];
     for text in texts {
         let acting: Vec<_> =
             found(text).into_iter().filter(|(id, ..)| id == "gov.ml" || id == "gov.bf" || id == "gov.sn").collect();
         assert!(acting.is_empty(), "{text}: {acting:?}");
     }
+    // An example in a list may act.
+    assert_found("Des pays comme les États-Unis ont ordonné à leur personnel de quitter Bamako.", "gov.us");
+    assert_found("دفعت الأزمة دولا مثل الولايات المتحدة إلى إصدار أوامر لموظفيها بمغادرة باماكو.", "gov.us");
 }
 
 #[test]
