@@ -56,8 +56,8 @@ impl<'a> ListMatches<'a> {
     pub fn may_start_in(&self, list: List, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
         let starts = self.may_start;
         let filtered = list.index() < PREFILTERED;
-        let bit: ListSet = if filtered { 1 << list.index() } else { 0 };
-        range.filter(move |&at| !filtered || starts.get(at).is_some_and(|lists| lists & bit != 0))
+        let bit = ListSet::of(list.index());
+        range.filter(move |&at| !filtered || starts.get(at).is_some_and(|lists| lists.meets(bit)))
     }
 
     /// The longest entry of `list` that starts at token `at`, for a token [`Self::may_start_in`]
@@ -72,7 +72,7 @@ impl<'a> ListMatches<'a> {
     }
 
     fn found(&self, list: List, at: usize, anchor: Anchor) -> Option<ListMatch<'a>> {
-        if list.index() < PREFILTERED && self.lists_at(at, anchor) & (1 << list.index()) == 0 {
+        if list.index() < PREFILTERED && !self.lists_at(at, anchor).has(list.index()) {
             return None;
         }
         let words: &'a WordList = self.lexicon.list(list);
@@ -89,6 +89,6 @@ impl<'a> ListMatches<'a> {
             Anchor::Start => self.may_start,
             Anchor::End => self.may_end,
         };
-        lists.get(at).copied().unwrap_or(0)
+        lists.get(at).copied().unwrap_or(ListSet::EMPTY)
     }
 }

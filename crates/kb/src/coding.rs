@@ -507,8 +507,6 @@ named_enum! {
         PassiveAuxiliaries = "passive-auxiliaries",
         /// Videos, images and footage: an incident they show is one told, not a new report.
         Depictions = "depictions",
-        // Past the 128th, lists would be searched without the per-token prefilter (one bit per
-        // list in a u128: `Lexicon::typed_lists_starting_at`).
         /// "to", "à", "إلى" after a withdrawal or a handover: the actor after it receives the place.
         RecipientMarks = "recipient-marks",
         /// Prepositions repeated before each member of a list of places ("à Léré et à Niono",

@@ -299,17 +299,61 @@ pub struct Lexicon {
 }
 
 /// A set of typed lists, one bit each ([`List::index`]), for the first [`PREFILTERED`] lists:
-/// 128 bits, so that every list is prefiltered (the events stage asks the last ones too).
-pub type ListSet = u128;
+/// 256 bits, so that every list is prefiltered (the events stage asks the last ones too; past
+/// the prefilter a list is read at every token asked).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListSet([u128; 2]);
+
+impl ListSet {
+    /// No list.
+    pub const EMPTY: ListSet = ListSet([0, 0]);
+
+    /// The set of the one list at `index` (empty past the prefilter).
+    #[inline]
+    pub fn of(index: usize) -> ListSet {
+        let mut set = ListSet::EMPTY;
+        if index < PREFILTERED {
+            set.0[index / 128] = 1 << (index % 128);
+        }
+        set
+    }
+
+    /// True when the list at `index` is in the set.
+    #[inline]
+    pub fn has(self, index: usize) -> bool {
+        index < PREFILTERED && self.0[index / 128] & (1 << (index % 128)) != 0
+    }
+
+    /// True when some list of `other` is in the set.
+    #[inline]
+    pub fn meets(self, other: ListSet) -> bool {
+        self.0[0] & other.0[0] != 0 || self.0[1] & other.0[1] != 0
+    }
+}
+
+impl std::ops::BitOr for ListSet {
+    type Output = ListSet;
+    #[inline]
+    fn bitor(self, other: ListSet) -> ListSet {
+        ListSet([self.0[0] | other.0[0], self.0[1] | other.0[1]])
+    }
+}
+
+impl std::ops::BitOrAssign for ListSet {
+    #[inline]
+    fn bitor_assign(&mut self, other: ListSet) {
+        *self = *self | other;
+    }
+}
 
 /// Lists with an index below this are prefiltered per token; the others are searched directly.
-pub const PREFILTERED: usize = ListSet::BITS as usize;
+pub const PREFILTERED: usize = 256;
 
 /// True when a token's lists (starting or ending there) leave `list` possible: its bit is
 /// set, or it is past the prefilter.
 #[inline]
 pub fn may_have(lists: ListSet, list: List) -> bool {
-    list.index() >= PREFILTERED || lists & (1 << list.index()) != 0
+    list.index() >= PREFILTERED || lists.has(list.index())
 }
 
 impl Lexicon {
@@ -336,9 +380,9 @@ impl Lexicon {
         if self.one_words.is_empty() {
             return self.every_list().any(one_word_at);
         }
-        let (mut typed, mut named) = (0, false);
+        let (mut typed, mut named) = (ListSet::EMPTY, false);
         for (lists, in_named) in tokens.forms(at).iter().filter_map(|form| self.one_words.get(form)) {
-            typed |= lists;
+            typed |= *lists;
             named |= in_named;
         }
         // A list without a one-word entry among the token's forms has no one-word match there.
@@ -346,7 +390,7 @@ impl Lexicon {
             .typed
             .iter()
             .enumerate()
-            .any(|(index, list)| (index >= PREFILTERED || typed & (1 << index) != 0) && one_word_at(list));
+            .any(|(index, list)| (index >= PREFILTERED || typed.has(index)) && one_word_at(list));
         typed_hit || (named && self.lists.values().any(one_word_at))
     }
 
@@ -385,8 +429,7 @@ impl Lexicon {
         };
         for (index, list) in self.typed.iter().enumerate() {
             for hash in one_words(list) {
-                let typed = if index < PREFILTERED { 1 << index } else { 0 };
-                self.one_words.entry(hash).or_default().0 |= typed;
+                self.one_words.entry(hash).or_default().0 |= ListSet::of(index);
             }
         }
         for list in self.lists.values() {
@@ -398,8 +441,8 @@ impl Lexicon {
         for (index, list) in self.typed.iter().enumerate().take(PREFILTERED) {
             for entry in &list.entries {
                 let (Some(&first), Some(&last)) = (entry.hashes.first(), entry.hashes.last()) else { continue };
-                self.typed_by_word.entry(first).or_default().0 |= 1 << index;
-                self.typed_by_word.entry(last).or_default().1 |= 1 << index;
+                self.typed_by_word.entry(first).or_default().0 |= ListSet::of(index);
+                self.typed_by_word.entry(last).or_default().1 |= ListSet::of(index);
             }
         }
     }
@@ -412,7 +455,7 @@ impl Lexicon {
             .forms(index)
             .iter()
             .filter_map(|form| self.typed_by_word.get(form))
-            .fold((0, 0), |(starting, ending), lists| (starting | lists.0, ending | lists.1))
+            .fold((ListSet::EMPTY, ListSet::EMPTY), |(starting, ending), lists| (starting | lists.0, ending | lists.1))
     }
 
     /// The typed lists that may have an entry starting at token `index` ([`Lexicon::typed_lists_at`]).
@@ -480,6 +523,16 @@ impl Lexicon {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn every_list_code_reads_is_prefiltered() {
+        // Past the prefilter a list is read at every token it is asked about.
+        assert!(List::ALL.len() <= PREFILTERED, "{} lists, {PREFILTERED} bits", List::ALL.len());
+        let set = ListSet::of(200) | ListSet::of(3);
+        assert!(set.has(200) && set.has(3) && !set.has(130) && !set.has(4));
+        assert!(set.meets(ListSet::of(200)) && !set.meets(ListSet::of(201)));
+    }
+
     use super::*;
 
     #[test]
