@@ -38,6 +38,20 @@ pub(crate) struct PlaceChoice {
     pub how: Option<(marsad_extract::Support, bool)>,
 }
 
+impl PlaceChoice {
+    /// The story's or the clause's country, and nothing more precise.
+    fn country(country: u32) -> PlaceChoice {
+        PlaceChoice {
+            places: vec![Some(country)],
+            precision: 3,
+            from: PlaceFrom::Country,
+            unknown: None,
+            listed_unknown: Vec::new(),
+            how: None,
+        }
+    }
+}
+
 /// How precisely a place locates an incident (0 best): a town, a region, an area or a river,
 /// a country, then an area wider than a country (Africa, the Sahel).
 pub(crate) fn rank(doc: &Doc<'_>, place: u32) -> u8 {
@@ -790,26 +804,12 @@ fn chosen_place(
     if m.trigger.frame == Frame::Evacuate {
         if let Some(country) = doc.focus_country_place() {
             cov_mark::hit!(evacuation_placed_in_the_country_left);
-            return PlaceChoice {
-                places: vec![Some(country)],
-                precision: 3,
-                from: PlaceFrom::Country,
-                unknown: None,
-                listed_unknown: Vec::new(),
-                how: None,
-            };
+            return PlaceChoice::country(country);
         }
     }
     if m.trigger.frame == Frame::Blockade {
         if let Some(country) = blockade_of_no_place(doc, sentence, m) {
-            return PlaceChoice {
-                places: vec![Some(country)],
-                precision: 3,
-                from: PlaceFrom::Country,
-                unknown: None,
-                listed_unknown: Vec::new(),
-                how: None,
-            };
+            return PlaceChoice::country(country);
         }
     }
     // "في نفس المنطقة", "in the same area": where the incident told before happened; a village the
