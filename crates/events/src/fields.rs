@@ -777,11 +777,9 @@ pub(crate) fn place(
         .copied()
         .flatten()
         .filter(|&p| doc.place_kind(p) == PlaceKind::Region && choice.places.len() == 1);
-    let end = rejected
-        .iter()
-        .filter(|(p, why)| *why == NotHere::Origin && rank(doc, *p) == 0 && unit.is_some_and(|u| doc.inside(*p, u)))
-        .map(|(p, _)| *p)
-        .next();
+    let end = rejected.iter().find_map(|&(p, why)| {
+        (why == NotHere::Origin && rank(doc, p) == 0 && unit.is_some_and(|u| doc.inside(p, u))).then_some(p)
+    });
     if let (Some(town), None) = (end, choice.unknown) {
         cov_mark::hit!(a_convoy_s_end_inside_the_unit_told_locates_it);
         choice.places = vec![Some(town)];

@@ -528,12 +528,10 @@ fn soldiers_attacked(doc: &Doc<'_>, clause: std::ops::Range<usize>) -> bool {
     if !doc.soldiers_told(clause.clone()) {
         return false;
     }
-    let people_before = |first: usize| {
-        let from = first.saturating_sub(roles::PEOPLE_BEFORE_DESCRIPTION).max(clause.start);
-        doc.any(List::PersonNouns, from..first)
-    };
-    let description =
-        doc.find(List::VictimDescriptions, clause.clone()).into_iter().find(|&(first, ..)| people_before(first));
+    let description = doc
+        .find(List::VictimDescriptions, clause.clone())
+        .into_iter()
+        .find(|&(first, ..)| roles::people_counted_before(doc, first, clause.start));
     let Some((first, last, _)) = description else { return true };
     let end = (last + 1 + roles::DESCRIPTION_SPAN).min(clause.end);
     let outside = doc.soldiers_told(clause.start..first) || doc.soldiers_told(end..clause.end);
@@ -551,11 +549,10 @@ fn same_day_again(doc: &Doc<'_>, m: &IncidentMention) -> bool {
         return false;
     }
     let cues = doc.find(List::SameDay, m.clause.clone());
-    let own = |&&(first, ..): &&(usize, usize, Option<&str>)| {
-        first < m.trigger.first || !doc.any(List::Complementizers, m.trigger.last + 1..first)
-    };
-    let told = cues.iter().any(|cue| own(&cue));
-    if !told && !cues.is_empty() {
+    let told = cues
+        .iter()
+        .any(|&(first, ..)| first < m.trigger.first || !doc.any(List::Complementizers, m.trigger.last + 1..first));
+    if !told {
         cov_mark::hit!(the_same_day_of_a_clause_told_of_the_deed_is_not_its_own);
     }
     told
@@ -755,7 +752,7 @@ fn owned(doc: &Doc<'_>, at: usize) -> bool {
     let word = doc.tokens.folded(at);
     doc.tokens.items()[at].script == marsad_text::Script::Arabic
         && word.chars().count() > 4
-        && ["هم", "ها", "هن"].iter().any(|p| word.ends_with(p))
+        && doc.ends_with_an_entry(List::OwnerPronouns, "ar", word)
 }
 
 /// Tokens after a death word where a count of nationals may stand ("قتل الجيش المالي ثلاثة موريتانيين").

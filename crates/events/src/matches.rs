@@ -55,9 +55,8 @@ impl<'a> ListMatches<'a> {
     /// token for a list past the prefilter. Any other token has no entry starting there.
     pub fn may_start_in(&self, list: List, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
         let starts = self.may_start;
-        let filtered = list.index() < PREFILTERED;
-        let bit = ListSet::of(list.index());
-        range.filter(move |&at| !filtered || starts.get(at).is_some_and(|lists| lists.meets(bit)))
+        let (index, filtered) = (list.index(), list.index() < PREFILTERED);
+        range.filter(move |&at| !filtered || starts.get(at).is_some_and(|lists| lists.has(index)))
     }
 
     /// The longest entry of `list` that starts at token `at`, for a token [`Self::may_start_in`]

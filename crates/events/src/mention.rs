@@ -592,14 +592,15 @@ fn lead(found: &[Trigger]) -> Option<Trigger> {
 fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &Trigger, quoted: bool) -> Modality {
     let before = |window: usize| t.first.saturating_sub(window).max(clause.start)..t.first;
     // "les attaques et rapts se multiplient": what follows a pair of incident words follows both.
-    let paired = t.last + 2 < clause.end
-        && doc.token_is(List::Conjunctions, t.last + 1)
-        && doc.starting_at(List::EventTriggers, t.last + 2).is_some();
-    let last = if paired {
-        cov_mark::hit!(what_follows_a_pair_of_incident_words_follows_both);
-        doc.starting_at(List::EventTriggers, t.last + 2).map_or(t.last, |m| m.far_token)
-    } else {
-        t.last
+    let paired = (t.last + 2 < clause.end && doc.token_is(List::Conjunctions, t.last + 1))
+        .then(|| doc.starting_at(List::EventTriggers, t.last + 2))
+        .flatten();
+    let last = match paired {
+        Some(second) => {
+            cov_mark::hit!(what_follows_a_pair_of_incident_words_follows_both);
+            second.far_token
+        }
+        None => t.last,
     };
     let after = |window: usize| last + 1..(last + 1 + window).min(clause.end);
     let clause_dates = || doc.dates_in(doc.span_of(clause.start, clause.end.saturating_sub(1)));
@@ -722,9 +723,8 @@ fn modality(doc: &Doc<'_>, sentence: &Range<usize>, clause: &Range<usize>, t: &T
     }
     // "Ouagadougou has been attacked three times", "attaquée à trois reprises", "هوجمت ثلاث مرات":
     // incidents counted, not one ("مرتين" needs no number).
-    let counted_times = doc.find(List::TimesWords, after(TIMES_WINDOW)).iter().any(|&(first, last, _)| {
-        let number = first > t.last + 1 && !doc.counts_in(doc.span_of(first - 1, first - 1)).is_empty();
-        number || (first == last && doc.tokens.folded(first).starts_with("مرت"))
+    let counted_times = doc.find(List::TimesWords, after(TIMES_WINDOW)).iter().any(|&(first, _, role)| {
+        role == Some("dual") || (first > t.last + 1 && !doc.counts_in(doc.span_of(first - 1, first - 1)).is_empty())
     });
     if marked!(counted_times, an_incident_counted_in_times_is_several) {
         return Modality::Habitual;

@@ -53,7 +53,13 @@ pub(crate) const DESCRIPTION_SPAN: usize = 8;
 
 /// Tokens before a description word in which the noun of the people counted stands ("onze
 /// personnes, dont", "11 شخصا بينهم").
-pub(crate) const PEOPLE_BEFORE_DESCRIPTION: usize = 2;
+const PEOPLE_BEFORE_DESCRIPTION: usize = 2;
+
+/// The description word at token `at` describes people counted ("onze personnes, dont", "11
+/// شخصا بينهم"), not soldiers or fighters: a force named after it is among them.
+pub(crate) fn people_counted_before(doc: &Doc<'_>, at: usize, floor: usize) -> bool {
+    doc.any(List::PersonNouns, at.saturating_sub(PEOPLE_BEFORE_DESCRIPTION).max(floor)..at)
+}
 /// Tokens between an Arabic verb and its subject.
 const VERB_SUBJECT_GAP: usize = 3;
 /// Tokens an attribution verb may stand from its subject.
@@ -357,8 +363,8 @@ fn features(doc: &Doc<'_>, sentence: &Sentence, m: &IncidentMention, cands: &mut
         .iter()
         .flat_map(|k| k.last + 1..(k.last + 1 + DESCRIPTION_SPAN).min(range.end))
         .filter_map(|t| {
-            let people = doc.any(List::PersonNouns, t.saturating_sub(PEOPLE_BEFORE_DESCRIPTION).max(range.start)..t);
-            doc.starting_at(List::VictimDescriptions, t).map(|m| (t, m.far_token, people))
+            let description = doc.starting_at(List::VictimDescriptions, t)?;
+            Some((t, description.far_token, people_counted_before(doc, t, range.start)))
         })
         .collect();
     // The claimant: the armed candidate nearest a claim of responsibility.

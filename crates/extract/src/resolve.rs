@@ -269,13 +269,10 @@ fn place_preference(kb: &KnowledgeBase, index: u32) -> (u8, u8, u8, std::cmp::Re
 fn described(kb: &KnowledgeBase, tokens: &Tokens, range: &Range<usize>, lead: &Candidate) -> bool {
     let items = tokens.items();
     let describing = kb.lexicon.list(marsad_kb::List::NotActingVerbs);
-    let next = lead.last + 1 < range.end
-        && items[lead.last].joined_to_next
-        && describing.starting_at(tokens, lead.last + 1).is_some();
+    let joined_next = lead.last + 1 < range.end && items[lead.last].joined_to_next;
+    let next = joined_next && describing.starting_at(tokens, lead.last + 1).is_some();
     // "on the Senegal border": the country names a border.
-    let border = lead.last + 1 < range.end
-        && items[lead.last].joined_to_next
-        && kb.lexicon.list(marsad_kb::List::Border).starting_at(tokens, lead.last + 1).is_some();
+    let border = joined_next && kb.lexicon.list(marsad_kb::List::Border).starting_at(tokens, lead.last + 1).is_some();
     if border {
         cov_mark::hit!(a_country_naming_a_border_is_not_acting);
     }

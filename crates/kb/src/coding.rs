@@ -300,7 +300,8 @@ named_enum! {
         /// nombreuses attaques", "numerous attacks", "العديد من الهجمات").
         GenericQuantifiers = "generic-quantifiers",
         /// Words counting occurrences after a number ("three times", "à trois reprises", "ثلاث
-        /// مرات"): the incident word before them tells several incidents.
+        /// مرات"), or a dual that needs none (role `dual`, "مرتين"): the incident word before them
+        /// tells several incidents.
         TimesWords = "times-words",
         /// The office an official holds, or the authorities that sit there, right before the place
         /// that is its seat ("gouverneur de", "mayor of", "رئيس بلدية", "les autorités de
@@ -609,6 +610,8 @@ named_enum! {
         Accompaniment = "accompaniment",
         /// Endings of an Arabic plural of incidents with its owner's pronoun («هجماتها»).
         OwnedPlurals = "owned-plurals",
+        /// Endings of an Arabic word with its owner's pronoun («هجومهم», their attack).
+        OwnerPronouns = "owner-pronouns",
         /// Words between a place and the number of a distance measured from another ("à
         /// environ", "about").
         DistanceOpeners = "distance-openers",

@@ -323,12 +323,6 @@ impl ListSet {
     pub fn has(self, index: usize) -> bool {
         index < PREFILTERED && self.0[index / 128] & (1 << (index % 128)) != 0
     }
-
-    /// True when some list of `other` is in the set.
-    #[inline]
-    pub fn meets(self, other: ListSet) -> bool {
-        self.0[0] & other.0[0] != 0 || self.0[1] & other.0[1] != 0
-    }
 }
 
 impl std::ops::BitOr for ListSet {
@@ -530,7 +524,6 @@ mod tests {
         assert!(List::ALL.len() <= PREFILTERED, "{} lists, {PREFILTERED} bits", List::ALL.len());
         let set = ListSet::of(200) | ListSet::of(3);
         assert!(set.has(200) && set.has(3) && !set.has(130) && !set.has(4));
-        assert!(set.meets(ListSet::of(200)) && !set.meets(ListSet::of(201)));
     }
 
     use super::*;
